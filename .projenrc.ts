@@ -1,0 +1,158 @@
+import { awscdk, javascript } from 'projen';
+
+// Versions verified together on these machines: see ../shared/TOOLCHAIN.md.
+// aws-cdk-lib 2.258+ writes cloud-assembly schema 54+, which the newest integ-runner cannot read.
+const CDK_VERSION = '2.257.0';
+const INTEG_RUNNER = '@aws-cdk/integ-runner@2.197.10';
+const INTEG_TESTS_ALPHA = '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0';
+const CDK_CLI = 'aws-cdk@2.1148.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-tenant-blocks',
+  description:
+    'Single-tenant AWS building blocks for SaaS platform teams: Aurora PostgreSQL, Lambda behind an ALB, and a strictly limited cross-account link, with everything but a short whitelist baked in.',
+  author: 'cdk-tenant-blocks developers',
+  authorAddress: 'dev@cdk-tenant-blocks.dev',
+  repositoryUrl: 'https://github.com/cdk-tenant-blocks/cdk-tenant-blocks.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'awscdk', 'multi-tenant', 'saas', 'aurora', 'postgresql', 'lambda', 'cross-account'],
+  stability: 'experimental',
+
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: CDK_VERSION,
+  cdkVersionPinning: false,
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~5.9.3',
+  constructsVersion: '10.5.1',
+
+  // jsii targets: one consistent name per language.
+  publishToPypi: {
+    distName: 'cdk-tenant-blocks',
+    module: 'cdk_tenant_blocks',
+  },
+  publishToMaven: {
+    javaPackage: 'dev.cdktenantblocks',
+    mavenGroupId: 'dev.cdktenantblocks',
+    mavenArtifactId: 'cdk-tenant-blocks',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkTenantBlocks',
+    packageId: 'CdkTenantBlocks',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-tenant-blocks/cdk-tenant-blocks-go',
+    packageName: 'cdktenantblocks',
+  },
+
+  // Handlers (src/**/*.lambda.ts) are bundled by esbuild here, at build time, into assets/:
+  // consumers never run esbuild or Docker at synth.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    bundlingOptions: {
+      // the AWS SDK v3 ships with the runtime; pg-native is an optional native add-on pg never loads.
+      externals: ['@aws-sdk/*', 'pg-native'],
+      sourcemap: false,
+    },
+  },
+
+  devDeps: [
+    'cdk-nag@^3.0.2',
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    INTEG_RUNNER,
+    INTEG_TESTS_ALPHA,
+    CDK_CLI,
+    'esbuild',
+    'pg@^8',
+    '@types/pg@^8',
+    '@types/aws-lambda',
+    '@aws-sdk/client-ec2',
+    '@aws-sdk/client-lambda',
+    '@aws-sdk/client-secrets-manager',
+    '@aws-sdk/client-rds-data',
+    'aws-sdk-client-mock',
+    'aws-sdk-client-mock-jest',
+  ],
+
+  sampleCode: false,
+  gitignore: ['cdk.out', '.bench/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
+
+  tsconfigDev: {
+    include: ['integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  jestOptions: {
+    // Never let a test run rewrite a snapshot: a snapshot that updates itself cannot fail.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testTimeout: 120_000,
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      collectCoverage: false,
+    },
+  },
+});
+
+// The test command is the one command that proves everything: handlers bundled, tests type-checked,
+// unit + snapshot + compliance + cfn-lint + real-PostgreSQL tests, then every committed integ snapshot.
+const bundle = project.tasks.tryFind('bundle');
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check tests, integ tests, examples and benchmarks (ts-jest with isolatedModules does not)',
+  exec: 'tsc --noEmit -p tsconfig.dev.json',
+});
+const integVerify = project.addTask('integ:verify', {
+  description: 'Verify every committed integ snapshot offline (fails with CHANGED when a snapshot is stale)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'integ-runner --directory integ --language typescript --app "ts-node --prefer-ts-exts {filePath}"',
+});
+project.addTask('integ:snapshot', {
+  description: 'Refresh integ snapshots offline (no deployment)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'integ-runner --directory integ --language typescript --app "ts-node --prefer-ts-exts {filePath}" --update-on-failed --dry-run',
+});
+project.addTask('integ:deploy', {
+  description: 'Deploy, assert and destroy every integ test for real (needs AWS credentials and a bootstrapped account)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'integ-runner --directory integ --language typescript --app "ts-node --prefer-ts-exts {filePath}" --update-on-failed',
+  receiveArgs: true,
+});
+project.addTask('pacmak:check', {
+  description: 'Generate Python, Java, .NET and Go sources with jsii-pacmak --code-only (proves the API works from every jsii language)',
+  exec: 'jsii-pacmak --code-only --outdir .pacmak-check && rm -rf .pacmak-check',
+});
+project.gitignore.addPatterns('.pacmak-check/');
+project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '.pacmak-check/');
+
+if (bundle) {
+  project.testTask.prependSpawn(bundle);
+}
+project.testTask.spawn(typecheck);
+project.testTask.spawn(integVerify);
+
+// The main job: synthesize the example platform app (no AWS account) and print its summary.
+const example = project.addTask('example', {
+  description: 'Synthesize the example platform app and print a summary (stack, tier, resources, size, findings)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --prefer-ts-exts examples/platform/main.ts',
+  receiveArgs: true,
+});
+if (bundle) {
+  example.prependSpawn(bundle);
+}
+
+project.addTask('bench', {
+  description: 'Synth time and memory of the blocks against plain aws-cdk-lib, measured in the same run',
+  exec: 'ts-node --transpile-only --prefer-ts-exts bench/run.ts',
+  receiveArgs: true,
+});
+project.addTask('ci', {
+  description: 'What .ci/run runs after installing: the full test command, pacmak check, then the main job',
+  steps: [{ spawn: 'test' }, { spawn: 'pacmak:check' }, { spawn: 'example' }],
+});
+
+project.synth();
