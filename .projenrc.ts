@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { JsonFile, awscdk, javascript } from 'projen';
 
 // Versions verified together on these machines: see ../shared/TOOLCHAIN.md.
 // aws-cdk-lib 2.258+ writes cloud-assembly schema 54+, which the newest integ-runner cannot read.
@@ -80,10 +80,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
   sampleCode: false,
   gitignore: ['cdk.out', '.bench/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
 
-  tsconfigDev: {
-    include: ['integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
-    compilerOptions: {},
-  },
 
   jestOptions: {
     // Never let a test run rewrite a snapshot: a snapshot that updates itself cannot fail.
@@ -95,6 +91,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
       collectCoverage: false,
     },
+  },
+});
+
+// One tsconfig that type-checks everything that is not compiled by jsii: tests, integ tests,
+// examples, benchmarks (ts-jest runs with isolatedModules and does not type-check).
+new JsonFile(project, 'tsconfig.dev.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '.', isolatedModules: true, noUnusedLocals: true },
+    include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules', 'integ/**/*.snapshot/**', 'cdk.out'],
   },
 });
 

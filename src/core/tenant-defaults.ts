@@ -1,0 +1,38 @@
+import { IConstruct } from 'constructs';
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { TenantTier } from './tier';
+
+/** Tag key every block puts on what it creates: the tenant id. */
+export const TENANT_TAG = 'tenant-blocks:tenant';
+/** Tag key every block puts on what it creates: the tier. */
+export const TIER_TAG = 'tenant-blocks:tier';
+
+/**
+ * Tier-dependent defaults shared by every block, in one place so the blocks agree.
+ */
+export class TierDefaults {
+  /**
+   * Retention of every log group a block creates: one month in DEVELOPMENT, one year in
+   * PRODUCTION (PCI DSS 10.7 asks for a year of audit history).
+   */
+  public static logRetention(tier: TenantTier): logs.RetentionDays {
+    return tier === TenantTier.PRODUCTION ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;
+  }
+
+  /**
+   * Removal policy of resources that hold data but are not databases (buckets, keys, vaults):
+   * RETAIN in PRODUCTION; DESTROY in DEVELOPMENT so a tenant stack destroys cleanly.
+   */
+  public static dataRemovalPolicy(tier: TenantTier): RemovalPolicy {
+    return tier === TenantTier.PRODUCTION ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  }
+
+  /** Tags every resource below `scope` with the tenant id and tier (cost allocation, ABAC, audits). */
+  public static applyTags(scope: IConstruct, tenantId: string, tier: TenantTier): void {
+    Tags.of(scope).add(TENANT_TAG, tenantId);
+    Tags.of(scope).add(TIER_TAG, tier);
+  }
+
+  private constructor() {}
+}

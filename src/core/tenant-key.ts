@@ -1,0 +1,99 @@
+import { Construct } from 'constructs';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { TenantTier } from './tier';
+import { PropsValidation } from './validation';
+
+/** Props of {@link TenantKey}. */
+export interface TenantKeyProps {
+  /** The tenant this key belongs to; names the alias `alias/tenant-blocks/<tenantId>`. */
+  readonly tenantId: string;
+
+  /**
+   * The tenant's tier: PRODUCTION keys are retained when the stack is deleted.
+   *
+   * @default TenantTier.PRODUCTION
+   */
+  readonly tier?: TenantTier;
+}
+
+/** AWS services that encrypt a tenant's data with its key, through the service (kms:ViaService). */
+const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
+
+/**
+ * One customer-managed KMS key per tenant, used by every block for storage, secrets, logs and
+ * backups, so a tenant's data can be made unreadable (or audited) by one key.
+ *
+ * Baked in:
+ * - automatic yearly key rotation (AwsSolutions-KMS5, PCI DSS 3.6.4);
+ * - an alias derived from the tenant id, so operators find the key by tenant;
+ * - a key policy that lets CloudWatch Logs use the key only for log groups of this account and
+ *   region (the `aws:logs:arn` encryption context), and lets Secrets Manager, RDS and AWS Backup use
+ *   it only on behalf of principals of this account, through those services, in this region;
+ *   the account keeps administration of the key so IAM policies can grant its use;
+ * - retained when the stack is deleted in PRODUCTION; in DEVELOPMENT scheduled for deletion after
+ *   the shortest pending window, 7 days (snapshots encrypted with it stay restorable only while it
+ *   can still be recovered with `aws kms cancel-key-deletion`).
+ */
+export class TenantKey extends Construct {
+  /** The KMS key. */
+  public readonly key: kms.IKey;
+
+  /** The tenant this key belongs to. */
+  public readonly tenantId: string;
+
+  /** The tenant's tier. */
+  public readonly tier: TenantTier;
+
+  constructor(scope: Construct, id: string, props: TenantKeyProps) {
+    super(scope, id);
+    const v = new PropsValidation('TenantKey', props.tenantId);
+    v.tenantId('tenantId', props.tenantId);
+    v.throwIfInvalid();
+
+    this.tenantId = props.tenantId;
+    this.tier = props.tier ?? TenantTier.PRODUCTION;
+    const stack = Stack.of(this);
+    const production = this.tier === TenantTier.PRODUCTION;
+
+    const key = new kms.Key(this, 'Resource', {
+      description: `cdk-tenant-blocks key of tenant ${props.tenantId}`,
+      alias: `alias/tenant-blocks/${props.tenantId}`,
+      enableKeyRotation: true,
+      // Keys are retained in PRODUCTION: without the key, snapshots and backups are unreadable.
+      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      pendingWindow: production ? undefined : Duration.days(7),
+    });
+
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowTenantServicesInThisAccountAndRegion',
+        principals: [new iam.AccountRootPrincipal()],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'kms:CallerAccount': stack.account,
+            'kms:ViaService': VIA_SERVICES.map((s) => `${s}.${stack.region}.amazonaws.com`),
+          },
+        },
+      }),
+    );
+
+    this.key = key;
+  }
+}

@@ -1,0 +1,160 @@
+import { Construct } from 'constructs';
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LogShipping } from './log-shipping';
+import { TierDefaults } from './tenant-defaults';
+import { TenantKey } from './tenant-key';
+import { TenantTier } from './tier';
+import { PropsValidation } from './validation';
+
+/** Props of {@link TenantNetwork}. */
+export interface TenantNetworkProps {
+  /** The tenant this network belongs to. */
+  readonly tenantId: string;
+
+  /**
+   * The tenant's tier: decides the number of availability zones and NAT gateways.
+   *
+   * @default TenantTier.PRODUCTION
+   */
+  readonly tier?: TenantTier;
+
+  /**
+   * An existing VPC to place the tenant's blocks in. When given, the network wraps it and creates
+   * nothing (no flow logs, endpoints or NAT gateways: the VPC's owner is responsible for them).
+   * It should have public, private-with-egress and isolated subnets; blocks fall back to private
+   * subnets where isolated ones are missing.
+   *
+   * @default - a new VPC made for the tenant
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The tenant key that encrypts the flow log group.
+   *
+   * @default - a new TenantKey for the tenant (only when a VPC is created)
+   */
+  readonly encryptionKey?: TenantKey;
+
+  /**
+   * Where the flow log group is shipped.
+   *
+   * @default LogShipping.none()
+   */
+  readonly logShipping?: LogShipping;
+}
+
+/**
+ * A VPC made for one tenant, or a wrapper around an imported one.
+ *
+ * A created VPC has, in each availability zone, a public subnet (load balancers), a private subnet
+ * with egress through NAT (functions) and an isolated subnet (databases, no route to the internet).
+ * Baked in, each with its reason:
+ * - 2 AZs and one NAT gateway in DEVELOPMENT (cost); 3 AZs where the region has them and one NAT
+ *   gateway per AZ in PRODUCTION (an AZ outage does not cut the others' egress);
+ * - flow logs of all traffic to a log group encrypted with the tenant key, with retention by tier,
+ *   shipped through `logShipping` (AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled);
+ * - the default security group stripped of all rules (NIST.800.53.R5-VPCDefaultSecurityGroupClosed);
+ * - an S3 gateway endpoint for every private and isolated subnet (S3 traffic, including custom
+ *   resource responses, never leaves the AWS network) and a Secrets Manager interface endpoint in
+ *   the isolated subnets, so secret rotation works from subnets without internet access.
+ */
+export class TenantNetwork extends Construct {
+  /** The VPC. */
+  public readonly vpc: ec2.IVpc;
+
+  /** The tenant this network belongs to. */
+  public readonly tenantId: string;
+
+  /** The tenant's tier. */
+  public readonly tier: TenantTier;
+
+  /** Whether the VPC was imported (true) or created by this construct (false). */
+  public readonly imported: boolean;
+
+  /** The flow log group, when the VPC was created here. */
+  public readonly flowLogGroup?: logs.ILogGroup;
+
+  constructor(scope: Construct, id: string, props: TenantNetworkProps) {
+    super(scope, id);
+    const v = new PropsValidation('TenantNetwork', props.tenantId);
+    v.tenantId('tenantId', props.tenantId);
+    v.throwIfInvalid();
+
+    this.tenantId = props.tenantId;
+    this.tier = props.tier ?? TenantTier.PRODUCTION;
+
+    if (props.vpc) {
+      this.vpc = props.vpc;
+      this.imported = true;
+      return;
+    }
+    this.imported = false;
+    const production = this.tier === TenantTier.PRODUCTION;
+    const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: props.tenantId, tier: this.tier });
+
+    const flowLogGroup = new logs.LogGroup(this, 'FlowLogs', {
+      retention: TierDefaults.logRetention(this.tier),
+      encryptionKey: key.key,
+      removalPolicy: TierDefaults.dataRemovalPolicy(this.tier),
+    });
+    (props.logShipping ?? LogShipping.none()).ship(flowLogGroup);
+    this.flowLogGroup = flowLogGroup;
+
+    const azCount = production ? Math.min(3, Stack.of(this).availabilityZones.length) : 2;
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+      maxAzs: Math.max(2, azCount),
+      natGateways: production ? Math.max(2, azCount) : 1,
+      restrictDefaultSecurityGroup: true,
+      subnetConfiguration: [
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
+        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
+        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+      flowLogs: {
+        All: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup),
+          trafficType: ec2.FlowLogTrafficType.ALL,
+        },
+      },
+      gatewayEndpoints: {
+        S3: {
+          service: ec2.GatewayVpcEndpointAwsService.S3,
+          subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        },
+      },
+    });
+    vpc.addInterfaceEndpoint('SecretsManager', {
+      service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+      subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      privateDnsEnabled: true,
+      // `open` lets the whole VPC CIDR reach the endpoint on 443: functions and rotation both need it.
+      open: true,
+    });
+    this.vpc = vpc;
+  }
+
+  /** Subnets for internet-facing load balancers (public). */
+  public get loadBalancerSubnets(): ec2.SubnetSelection {
+    return { subnetType: ec2.SubnetType.PUBLIC };
+  }
+
+  /** Subnets for functions (private with egress, or isolated when an imported VPC has none). */
+  public get functionSubnets(): ec2.SubnetSelection {
+    if (this.vpc.privateSubnets.length > 0) return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+    return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+  }
+
+  /** Subnets for databases (isolated, or private when an imported VPC has no isolated subnets). */
+  public get databaseSubnets(): ec2.SubnetSelection {
+    if (this.vpc.isolatedSubnets.length > 0) return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+  }
+
+  /** Subnets for internal load balancers (private with egress, or isolated when there are none). */
+  public get internalLoadBalancerSubnets(): ec2.SubnetSelection {
+    return this.functionSubnets;
+  }
+}

@@ -1,0 +1,127 @@
+/* eslint-disable import/no-extraneous-dependencies */
+// The SQL that turns a fresh Aurora PostgreSQL database into a tenant database: an app role that
+// owns the app schema, a read-only role for the query console, nothing creatable in `public`.
+// Idempotent: every statement either checks first or is a no-op when already applied, so an
+// Update re-run changes nothing in the catalog (not even a password hash).
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'crypto';
+import { Client } from 'pg';
+import { quoteIdent, quoteLiteral } from './connection.lambda-shared';
+
+/** What the bootstrap needs to know (all names still quoted: they come from construct props). */
+export interface BootstrapPlan {
+  readonly database: string;
+  /** The app role (LOGIN); it owns the schema of the same name, so its default search_path `"$user"` finds it. */
+  readonly appUser: string;
+  readonly appPassword: string;
+  /** The read-only role (LOGIN): USAGE + SELECT on the app schema, including tables created later. */
+  readonly readOnlyUser: string;
+  readonly readOnlyPassword: string;
+}
+
+/** Checks whether `user` can log in with `password` (true) or not (false); other errors propagate. */
+export type LoginCheck = (user: string, password: string) => Promise<boolean>;
+
+/** What a bootstrap run did (logged, and returned as custom resource data). */
+export interface BootstrapOutcome {
+  readonly changes: string[];
+}
+
+/** SQLSTATEs of a failed login: wrong/unknown password (28P01) or a role without LOGIN (28000). */
+export const LOGIN_REJECTED = new Set(['28P01', '28000']);
+
+/**
+ * A SCRAM-SHA-256 verifier for `password` (RFC 5802/7677, PostgreSQL's stored format), so the
+ * plain password never appears in SQL text, which the DDL statement log would record.
+ */
+export function scramVerifier(password: string, salt: Buffer = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+async function ensureLoginRole(client: Client, user: string, password: string, canLogIn: LoginCheck, changes: string[]): Promise<void> {
+  const role = quoteIdent(user);
+  const existing = await client.query<{ rolcanlogin: boolean }>('SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = $1', [user]);
+  if (existing.rowCount === 0) {
+    await client.query(`CREATE ROLE ${role} LOGIN PASSWORD ${quoteLiteral(scramVerifier(password))}`);
+    changes.push(`created role ${user}`);
+    return;
+  }
+  if (!existing.rows[0].rolcanlogin) {
+    await client.query(`ALTER ROLE ${role} LOGIN`);
+    changes.push(`enabled login for role ${user}`);
+  }
+  // only touch the password when the secret's one does not work: re-setting it would rewrite the
+  // hash (new salt) on every run, and a rotated password is already in both places
+  if (!(await canLogIn(user, password))) {
+    await client.query(`ALTER ROLE ${role} PASSWORD ${quoteLiteral(scramVerifier(password))}`);
+    changes.push(`set password of role ${user}`);
+  }
+}
+
+/**
+ * Applies the plan as the admin user (the RDS master user: CREATEROLE, owner of the database, not
+ * a superuser). Each step is guarded so a re-run is a no-op.
+ */
+export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canLogIn: LoginCheck): Promise<BootstrapOutcome> {
+  if (plan.appUser === plan.readOnlyUser) {
+    throw new Error('the app and read-only users must differ');
+  }
+  const changes: string[] = [];
+  const app = quoteIdent(plan.appUser);
+  const readOnly = quoteIdent(plan.readOnlyUser);
+  const schema = app; // the schema is named after its owner, the app role
+  const database = quoteIdent(plan.database);
+
+  await ensureLoginRole(admin, plan.appUser, plan.appPassword, canLogIn, changes);
+  await ensureLoginRole(admin, plan.readOnlyUser, plan.readOnlyPassword, canLogIn, changes);
+
+  await admin.query('BEGIN');
+  try {
+    // CREATE SCHEMA ... AUTHORIZATION and ALTER DEFAULT PRIVILEGES FOR ROLE need the admin to be able
+    // to SET ROLE app. PostgreSQL 16 gives a CREATEROLE creator ADMIN but not SET on the roles it
+    // creates, so grant the membership explicitly (the 'SET' privilege check exists from 16 on).
+    const version = Number((await admin.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0].v);
+    const membership = version >= 160000 ? 'SET' : 'MEMBER';
+    const member = await admin.query<{ ok: boolean }>(`SELECT pg_catalog.pg_has_role(current_user, $1, '${membership}') AS ok`, [plan.appUser]);
+    if (!member.rows[0].ok) {
+      await admin.query(`GRANT ${app} TO CURRENT_USER`);
+      changes.push(`granted ${plan.appUser} to the admin user`);
+    }
+
+    const owner = await admin.query<{ owner: string }>(
+      'SELECT pg_catalog.pg_get_userbyid(nspowner) AS owner FROM pg_catalog.pg_namespace WHERE nspname = $1', [plan.appUser]);
+    if (owner.rowCount === 0) {
+      await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${app}`);
+      changes.push(`created schema ${plan.appUser}`);
+    } else if (owner.rows[0].owner !== plan.appUser) {
+      await admin.query(`ALTER SCHEMA ${schema} OWNER TO ${app}`);
+      changes.push(`made ${plan.appUser} the owner of schema ${plan.appUser}`);
+    }
+
+    // GRANT/REVOKE/ALTER DEFAULT PRIVILEGES of privileges already held leave the ACLs unchanged
+    await admin.query(`GRANT CONNECT ON DATABASE ${database} TO ${app}, ${readOnly}`);
+    await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${readOnly}`);
+    // tables that already exist (e.g. created before a re-bootstrap) ...
+    await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${readOnly}`);
+    // ... and every table the app role creates later
+    await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${app} IN SCHEMA ${schema} GRANT SELECT ON TABLES TO ${readOnly}`);
+    // nobody creates objects in public (the default before PostgreSQL 15; explicit for every engine)
+    await admin.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    // the query console's unqualified names resolve in the app schema
+    const setting = await admin.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = $1 AND s.setdatabase = 0 AND $2 = ANY (s.setconfig)`, [plan.readOnlyUser, `search_path=${schema}`]);
+    if (setting.rows[0].n === '0') {
+      await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
+      changes.push(`set search_path of ${plan.readOnlyUser}`);
+    }
+    await admin.query('COMMIT');
+  } catch (e) {
+    await admin.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  return { changes };
+}
