@@ -1,0 +1,155 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { MaintenanceWindow, PropsValidation } from '../../src';
+
+function check(fn: (v: PropsValidation) => void): string[] {
+  const v = new PropsValidation('TestBlock', 'acme');
+  fn(v);
+  return v.problems;
+}
+
+describe('PropsValidation', () => {
+  test('throws one error naming the construct and tenant and listing every problem on its own line', () => {
+    // GIVEN
+    const v = new PropsValidation('TenantPostgres', 'acme');
+    v.cidrs('allowedCidrs', ['10.0.0.0/16', '0.0.0.0/0'], { exposes: 'the database' });
+    v.number('maxCapacity', { min: 1, max: 256, step: 0.5, unit: 'ACUs' }, 300);
+    // THEN
+    expect(() => v.throwIfInvalid()).toThrow(
+      'Invalid TenantPostgres props for tenant "acme":\n' +
+        "- allowedCidrs[1]: opens the database to the whole internet; list the client networks instead (got: '0.0.0.0/0')\n" +
+        '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 300)',
+    );
+  });
+
+  test('does not throw when there is no problem', () => {
+    const v = new PropsValidation('TestBlock', 'acme');
+    v.tenantId('tenantId', 'acme');
+    expect(v.isValid).toBe(true);
+    expect(() => v.throwIfInvalid()).not.toThrow();
+  });
+
+  test.each(['acme', 'a1b', 'tenant-42', 'a'.repeat(31)])('accepts tenant id %s', (id) => {
+    expect(check((v) => v.tenantId('tenantId', id))).toEqual([]);
+  });
+
+  test.each([
+    ['Acme', '^[a-z][a-z0-9-]{2,30}$'],
+    ['ab', '^[a-z][a-z0-9-]{2,30}$'],
+    ['1abc', '^[a-z][a-z0-9-]{2,30}$'],
+    ['a'.repeat(32), '^[a-z][a-z0-9-]{2,30}$'],
+    ['acme_corp', '^[a-z][a-z0-9-]{2,30}$'],
+    ['acme-', 'must not end with a hyphen'],
+    ['ac--me', 'two hyphens in a row'],
+  ])('rejects tenant id %s', (id, message) => {
+    const problems = check((v) => v.tenantId('tenantId', id));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('- tenantId: ');
+    expect(problems[0]).toContain(message);
+    expect(problems[0]).toContain(`(got: '${id}')`);
+  });
+
+  test('rejects a tenant id that is a token (it names resources at synth time)', () => {
+    expect(check((v) => v.tenantId('tenantId', Token.asString({ Ref: 'P' })))[0]).toContain('not a token');
+  });
+
+  test('rejects a missing tenant id', () => {
+    expect(check((v) => v.tenantId('tenantId', undefined))[0]).toContain('is required');
+  });
+
+  describe('cidrs', () => {
+    test.each([
+      [['10.0.0.0/8', '192.168.1.0/24', '203.0.113.7/32']],
+      [['2001:db8::/32', '2001:DB8:0:1::/64', '::1/128']],
+      [[]],
+    ])('accepts %j', (cidrs) => {
+      expect(check((v) => v.cidrs('allowedCidrs', cidrs))).toEqual([]);
+    });
+
+    test.each([
+      ['10.0.0.1/16', 'has host bits set; use the network address 10.0.0.0/16'],
+      ['2001:db8::1/32', 'has host bits set; use the network address 2001:db8::/32'],
+      ['10.0.0.0', 'has no prefix length'],
+      ['10.0.0.0/33', 'prefix length over 32'],
+      ['2001:db8::/129', 'prefix length over 128'],
+      ['300.0.0.0/8', 'not a valid IPv4 address'],
+      ['10.0.0/24', 'not a valid IPv4 address'],
+      ['01.0.0.0/8', 'not a valid IPv4 address'],
+      ['2001:db8:::/32', 'not a valid IPv6 address'],
+      ['gggg::/16', 'not a valid IPv6 address'],
+      ['10.0.0.0/x', 'invalid prefix length'],
+      ['0.0.0.0/0', 'whole internet'],
+      ['::/0', 'whole internet'],
+    ])('rejects %s', (cidr, message) => {
+      const problems = check((v) => v.cidrs('allowedCidrs', ['10.1.0.0/16', cidr]));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^- allowedCidrs\[1\]: /);
+      expect(problems[0]).toContain(message);
+      expect(problems[0]).toContain(`(got: '${cidr}')`);
+    });
+
+    test('allows the whole internet only when the block says so', () => {
+      expect(check((v) => v.cidrs('allowedCidrs', ['0.0.0.0/0', '::/0'], { allowWholeInternet: true }))).toEqual([]);
+    });
+
+    test('reports duplicates, including the same network written differently', () => {
+      const problems = check((v) => v.cidrs('allowedCidrs', ['10.0.0.0/16', '10.0.0.0/16', '2001:db8::/32', '2001:DB8:0::/32']));
+      expect(problems).toEqual([
+        "- allowedCidrs[1]: duplicates allowedCidrs[0] (got: '10.0.0.0/16')",
+        "- allowedCidrs[3]: duplicates allowedCidrs[2] (got: '2001:DB8:0::/32')",
+      ]);
+    });
+
+    test('reports more than 50 entries', () => {
+      const many = Array.from({ length: 51 }, (_, i) => `10.${i}.0.0/16`);
+      expect(check((v) => v.cidrs('allowedCidrs', many))).toEqual([
+        "- allowedCidrs: lists at most 50 CIDR blocks (each one is a security group rule) (got: '51 entries')",
+      ]);
+    });
+
+    test('lets tokens pass unchecked', () => {
+      expect(check((v) => v.cidrs('allowedCidrs', [Token.asString({ Ref: 'Cidr' })]))).toEqual([]);
+      expect(check((v) => v.cidrs('allowedCidrs', Token.asList({ Ref: 'Cidrs' })))).toEqual([]);
+    });
+  });
+
+  describe('numbers and durations', () => {
+    const range = { min: 1, max: 256, step: 0.5, unit: 'ACUs' };
+    test.each([1, 1.5, 256, 128])('accepts %d', (n) => {
+      expect(check((v) => v.number('maxCapacity', range, n))).toEqual([]);
+    });
+    test.each([0.5, 256.5, 1.25, NaN, -1])('rejects %d', (n) => {
+      expect(check((v) => v.number('maxCapacity', range, n))[0]).toContain('must be between 1 and 256 ACUs in steps of 0.5');
+    });
+    test('whole-number ranges say so', () => {
+      expect(check((v) => v.number('n', { min: 1, max: 10, step: 1 }, 2.5))[0]).toBe('- n: must be between 1 and 10, a whole number (got: 2.5)');
+    });
+    test('durations out of range are reported in human form', () => {
+      const r = { min: Duration.days(1), max: Duration.days(35) };
+      expect(check((v) => v.duration('backupRetention', r, Duration.days(36)))).toEqual([
+        '- backupRetention: must be between 1 day and 35 days (got: 36 days)',
+      ]);
+      expect(check((v) => v.duration('backupRetention', r, Duration.days(35)))).toEqual([]);
+      expect(check((v) => v.duration('backupRetention', r, undefined))).toEqual([]);
+    });
+    test('whole days', () => {
+      expect(check((v) => v.wholeDays('backupRetention', Duration.hours(36)))[0]).toContain('whole number of days');
+      expect(check((v) => v.wholeDays('backupRetention', Duration.days(2)))).toEqual([]);
+    });
+    test('tokens pass unchecked', () => {
+      expect(check((v) => v.number('n', range, Token.asNumber({ Ref: 'N' })))).toEqual([]);
+    });
+  });
+
+  test('pattern reports the allowed form', () => {
+    expect(check((v) => v.pattern('databaseName', '^[a-z_][a-z0-9_]{0,62}$', 'a PostgreSQL identifier', 'App'))).toEqual([
+      "- databaseName: must be a PostgreSQL identifier (got: 'App')",
+    ]);
+  });
+
+  test('maintenance window problems are reported under the prop', () => {
+    expect(check((v) => v.maintenanceWindow('maintenanceWindow', MaintenanceWindow.fromString('sun:25:00-sun:25:30')))).toEqual([
+      "- maintenanceWindow: start hour 25 is not a valid time (00-23, UTC) (got: 'sun:25:00-sun:25:30')",
+      "- maintenanceWindow: end hour 25 is not a valid time (00-23, UTC) (got: 'sun:25:00-sun:25:30')",
+    ]);
+  });
+});
