@@ -1,0 +1,355 @@
+import { App, Aspects, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { GuardrailInvariant, TenantGuardrails } from '../../src/core/guardrails';
+
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+function newStack(): Stack {
+  const app = new App({
+    context: { [`availability-zones:account=${ENV.account}:region=${ENV.region}`]: ['us-east-1a', 'us-east-1b', 'us-east-1c'] },
+  });
+  return new Stack(app, 'S', { env: ENV });
+}
+
+/** A scope that stands in for a block: guardrails applied to it, a tenant key inside. */
+function newBlock(stack: Stack): { block: Construct; key: kms.Key } {
+  const block = new Construct(stack, 'Block');
+  TenantGuardrails.applyTo(block);
+  const key = new kms.Key(block, 'Key', { enableKeyRotation: true });
+  return { block, key };
+}
+
+function guardrailErrors(stack: Stack) {
+  return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('TenantGuardrails'));
+}
+
+function expectOneError(stack: Stack, path: string, pattern: string): void {
+  const errors = Annotations.fromStack(stack).findError(path, Match.stringLikeRegexp(pattern));
+  expect(errors).toHaveLength(1);
+  expect(guardrailErrors(stack)).toHaveLength(1);
+}
+
+function newVpc(scope: Construct): ec2.Vpc {
+  return new ec2.Vpc(scope, 'Vpc', { maxAzs: 2, natGateways: 0, restrictDefaultSecurityGroup: false });
+}
+
+function compliantBucket(scope: Construct, key: kms.IKey): s3.Bucket {
+  return new s3.Bucket(scope, 'Bucket', { encryption: s3.BucketEncryption.KMS, encryptionKey: key, enforceSSL: true });
+}
+
+function compliantCluster(scope: Construct, key: kms.IKey, vpc: ec2.IVpc): rds.DatabaseCluster {
+  return new rds.DatabaseCluster(scope, 'Db', {
+    engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_4 }),
+    writer: rds.ClusterInstance.serverlessV2('Writer'),
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    storageEncryptionKey: key,
+    credentials: rds.Credentials.fromGeneratedSecret('postgres', { encryptionKey: key }),
+    removalPolicy: RemovalPolicy.SNAPSHOT,
+  });
+}
+
+describe('TenantGuardrails', () => {
+  test('reports nothing for resources that hold every invariant', () => {
+    // GIVEN
+    const stack = newStack();
+    const { block, key } = newBlock(stack);
+    const vpc = newVpc(block);
+    compliantBucket(block, key);
+    compliantCluster(block, key, vpc);
+    new logs.LogGroup(block, 'Logs', { encryptionKey: key, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    new secretsmanager.Secret(block, 'Secret', { encryptionKey: key });
+    new kinesis.Stream(block, 'Stream', { encryption: kinesis.StreamEncryption.KMS, encryptionKey: key });
+    new sns.Topic(block, 'Topic', { masterKey: key });
+    new sqs.Queue(block, 'Queue', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key });
+    new backup.BackupVault(block, 'Vault', { encryptionKey: key, removalPolicy: RemovalPolicy.RETAIN });
+    const alb = new elbv2.ApplicationLoadBalancer(block, 'Alb', { vpc, internetFacing: true });
+    alb.connections.allowFromAnyIpv4(ec2.Port.tcp(443), 'HTTPS from the internet');
+    alb.connections.allowFrom(ec2.Peer.anyIpv6(), ec2.Port.tcp(443), 'HTTPS from the internet (IPv6)');
+    new ec2.CfnSecurityGroupIngress(block, 'AlbHttps', {
+      groupId: alb.connections.securityGroups[0].securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0',
+    });
+    const appSg = new ec2.SecurityGroup(block, 'AppSg', { vpc });
+    appSg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(5432), 'from the VPC');
+    // a DEVELOPMENT key may be scheduled for deletion: KMS always waits 7-30 days (documented choice)
+    new kms.Key(block, 'DevKey', { removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
+
+    // THEN
+    expect(guardrailErrors(stack)).toEqual([]);
+  });
+
+  describe('customer-managed encryption', () => {
+    test('reports a bucket whose encryption was removed through the L1 escape hatch', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const bucket = compliantBucket(block, key);
+      (bucket.node.defaultChild as s3.CfnBucket).bucketEncryption = undefined;
+
+      expectOneError(stack, '/S/Block/Bucket/Resource',
+        'AWS::S3::Bucket S/Block/Bucket/Resource \\(BlockBucket[0-9A-F]{8}\\): not encrypted with a customer-managed KMS key \\(BucketEncryption is missing.*CUSTOMER_MANAGED_ENCRYPTION');
+    });
+
+    test('reports a bucket overridden to SSE-S3', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const bucket = compliantBucket(block, key);
+      (bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride(
+        'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault', { SSEAlgorithm: 'AES256' });
+
+      expectOneError(stack, '/S/Block/Bucket/Resource', 'AWS::S3::Bucket S/Block/Bucket/Resource .*SSEAlgorithm is \'AES256\'');
+    });
+
+    test('reports a bucket encrypted with the AWS-managed aws/s3 key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new s3.Bucket(block, 'Bucket', { encryption: s3.BucketEncryption.KMS_MANAGED });
+
+      expectOneError(stack, '/S/Block/Bucket/Resource', 'AWS::S3::Bucket S/Block/Bucket/Resource .*KMSMasterKeyID is missing');
+    });
+
+    test('reports a database cluster with storage encryption switched off', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const cluster = compliantCluster(block, key, newVpc(block));
+      (cluster.node.defaultChild as rds.CfnDBCluster).addPropertyOverride('StorageEncrypted', false);
+
+      expectOneError(stack, '/S/Block/Db/Resource', 'AWS::RDS::DBCluster S/Block/Db/Resource .*storage is not encrypted \\(StorageEncrypted is false\\)');
+    });
+
+    test('reports a database cluster that lost its customer key', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const cluster = compliantCluster(block, key, newVpc(block));
+      (cluster.node.defaultChild as rds.CfnDBCluster).addPropertyDeletionOverride('KmsKeyId');
+
+      expectOneError(stack, '/S/Block/Db/Resource', 'AWS::RDS::DBCluster S/Block/Db/Resource .*KmsKeyId is missing');
+    });
+
+    test('reports a stand-alone database instance without a customer key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new rds.CfnDBInstance(block, 'Instance', {
+        dbInstanceClass: 'db.t4g.micro', engine: 'postgres', allocatedStorage: '20', storageEncrypted: true,
+      });
+
+      expectOneError(stack, '/S/Block/Instance', 'AWS::RDS::DBInstance S/Block/Instance .*KmsKeyId is missing');
+    });
+
+    test('reports a log group without a key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new logs.LogGroup(block, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+
+      expectOneError(stack, '/S/Block/Logs/Resource', 'AWS::Logs::LogGroup S/Block/Logs/Resource .*KmsKeyId is missing');
+    });
+
+    test('reports a secret encrypted with the AWS-managed key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new secretsmanager.Secret(block, 'Secret');
+
+      expectOneError(stack, '/S/Block/Secret/Resource', 'AWS::SecretsManager::Secret S/Block/Secret/Resource .*KmsKeyId is missing');
+    });
+
+    test('reports an unencrypted Kinesis stream', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new kinesis.Stream(block, 'Stream', { encryption: kinesis.StreamEncryption.UNENCRYPTED });
+
+      expectOneError(stack, '/S/Block/Stream/Resource', 'AWS::Kinesis::Stream S/Block/Stream/Resource .*StreamEncryption is missing');
+    });
+
+    test('reports a Kinesis stream on the AWS-managed key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new kinesis.Stream(block, 'Stream', { encryption: kinesis.StreamEncryption.MANAGED });
+
+      expectOneError(stack, '/S/Block/Stream/Resource', 'AWS::Kinesis::Stream S/Block/Stream/Resource .*AWS-managed key \'alias/aws/kinesis\'');
+    });
+
+    test('reports an SNS topic without a key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new sns.Topic(block, 'Topic');
+
+      expectOneError(stack, '/S/Block/Topic/Resource', 'AWS::SNS::Topic S/Block/Topic/Resource .*KmsMasterKeyId is missing');
+    });
+
+    test('reports an SQS queue on SQS-managed encryption', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new sqs.Queue(block, 'Queue', { encryption: sqs.QueueEncryption.SQS_MANAGED });
+
+      expectOneError(stack, '/S/Block/Queue/Resource', 'AWS::SQS::Queue S/Block/Queue/Resource .*KmsMasterKeyId is missing');
+    });
+
+    test('reports a backup vault on the default AWS-managed key', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new backup.BackupVault(block, 'Vault', { removalPolicy: RemovalPolicy.RETAIN });
+
+      expectOneError(stack, '/S/Block/Vault/Resource', 'AWS::Backup::BackupVault S/Block/Vault/Resource .*EncryptionKeyArn is missing');
+    });
+  });
+
+  describe('log retention', () => {
+    test('reports a log group kept forever', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      new logs.LogGroup(block, 'Logs', { encryptionKey: key, retention: logs.RetentionDays.INFINITE });
+
+      expectOneError(stack, '/S/Block/Logs/Resource', 'AWS::Logs::LogGroup S/Block/Logs/Resource .*no retention.*LOG_RETENTION');
+    });
+  });
+
+  describe('no ingress from the internet', () => {
+    test.each([
+      ['0.0.0.0/0 on SSH', ec2.Peer.anyIpv4(), ec2.Port.tcp(22), 'tcp 22 from 0.0.0.0/0'],
+      ['::/0 on SSH', ec2.Peer.anyIpv6(), ec2.Port.tcp(22), 'tcp 22 from ::/0'],
+      ['0.0.0.0/0 on all traffic', ec2.Peer.anyIpv4(), ec2.Port.allTraffic(), 'all traffic from 0.0.0.0/0'],
+      ['0.0.0.0/0 on HTTPS to a group no load balancer uses', ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'tcp 443 from 0.0.0.0/0.*only on a load balancer'],
+    ])('reports inline ingress %s', (_name, peer, port, pattern) => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      sg.addIngressRule(peer, port, 'opened by an escape hatch');
+
+      expectOneError(stack, '/S/Block/Sg/Resource', `AWS::EC2::SecurityGroup S/Block/Sg/Resource .*open to the whole internet \\(${pattern}.*NO_INTERNET_INGRESS`);
+    });
+
+    test('reports an AWS::EC2::SecurityGroupIngress from 0.0.0.0/0 to the database port', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      new ec2.CfnSecurityGroupIngress(block, 'Open', {
+        groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '0.0.0.0/0',
+      });
+
+      expectOneError(stack, '/S/Block/Open', 'AWS::EC2::SecurityGroupIngress S/Block/Open .*tcp 5432 from 0.0.0.0/0');
+    });
+
+    test('reports a load balancer group opened to the internet on a port other than 443', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const alb = new elbv2.ApplicationLoadBalancer(block, 'Alb', { vpc: newVpc(block), internetFacing: true });
+      alb.connections.allowFromAnyIpv4(ec2.Port.tcp(443));
+      alb.connections.allowFromAnyIpv4(ec2.Port.tcp(80));
+
+      expectOneError(stack, '/S/Block/Alb/SecurityGroup/Resource', 'open to the whole internet \\(tcp 80 from 0.0.0.0/0\\); only a load balancer\'s TCP 443');
+    });
+
+    test('lets through HTTPS to a group defined outside the stack, but not SSH', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new ec2.CfnSecurityGroupIngress(block, 'Https', { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0' });
+      new ec2.CfnSecurityGroupIngress(block, 'Ssh', { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' });
+
+      expectOneError(stack, '/S/Block/Ssh', 'tcp 22 from 0.0.0.0/0');
+    });
+
+    test('treats a CIDR token it cannot resolve as unknown', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const cidr = new CfnParameter(stack, 'Cidr');
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      sg.addIngressRule(ec2.Peer.ipv4(cidr.valueAsString), ec2.Port.tcp(22));
+
+      expect(guardrailErrors(stack)).toEqual([]);
+    });
+  });
+
+  describe('no outright deletion', () => {
+    test('reports a database cluster set to be deleted', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      compliantCluster(block, key, newVpc(block)).applyRemovalPolicy(RemovalPolicy.DESTROY);
+
+      const errors = Annotations.fromStack(stack).findError('/S/Block/Db/Resource', Match.stringLikeRegexp('AWS::RDS::DBCluster S/Block/Db/Resource .*Delete.*NO_OUTRIGHT_DELETION'));
+      expect(errors.map((e) => String(e.entry.data).replace(/.*\): /, ''))).toEqual([
+        'DeletionPolicy is Delete; a database must be kept as a snapshot or retained: use Snapshot or Retain (NO_OUTRIGHT_DELETION)',
+        'UpdateReplacePolicy is Delete (a replacement would delete the data); a database must be kept as a snapshot or retained: use Snapshot or Retain (NO_OUTRIGHT_DELETION)',
+      ]);
+      expect(guardrailErrors(stack)).toHaveLength(2);
+    });
+
+    test('reports a stand-alone database instance set to be deleted', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const instance = new rds.CfnDBInstance(block, 'Instance', {
+        dbInstanceClass: 'db.t4g.micro', engine: 'postgres', allocatedStorage: '20', storageEncrypted: true, kmsKeyId: key.keyArn,
+      });
+      instance.cfnOptions.deletionPolicy = undefined;
+      instance.addOverride('DeletionPolicy', 'Delete');
+
+      expectOneError(stack, '/S/Block/Instance', 'AWS::RDS::DBInstance S/Block/Instance .*DeletionPolicy is Delete');
+    });
+
+    test('reports a backup vault that is not retained', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      new backup.BackupVault(block, 'Vault', { encryptionKey: key, removalPolicy: RemovalPolicy.DESTROY });
+
+      const errors = Annotations.fromStack(stack).findError('/S/Block/Vault/Resource', Match.stringLikeRegexp('AWS::Backup::BackupVault .*DeletionPolicy is Delete, expected Retain'));
+      expect(errors).toHaveLength(1);
+    });
+  });
+
+  test('applyTo adds the aspect once per scope and once below an ancestor that has it', () => {
+    const stack = newStack();
+    const { block } = newBlock(stack);
+    const inner = new Construct(block, 'Inner');
+    TenantGuardrails.applyTo(block);
+    TenantGuardrails.applyTo(inner);
+    new sns.Topic(inner, 'Topic');
+
+    expect(Aspects.of(block).all.filter((a) => a instanceof TenantGuardrails)).toHaveLength(1);
+    expect(Aspects.of(inner).all.filter((a) => a instanceof TenantGuardrails)).toHaveLength(0);
+    expect(guardrailErrors(stack)).toHaveLength(1);
+  });
+
+  test('reports once when a nested block applies the guardrails before its parent', () => {
+    const stack = newStack();
+    const parent = new Construct(stack, 'Parent');
+    const child = new Construct(parent, 'Child');
+    TenantGuardrails.applyTo(child);
+    TenantGuardrails.applyTo(parent);
+    new sns.Topic(child, 'Topic');
+
+    expect(guardrailErrors(stack)).toHaveLength(1);
+  });
+
+  test('only checks resources inside the scope it was applied to', () => {
+    const stack = newStack();
+    newBlock(stack);
+    new sns.Topic(stack, 'OutsideTopic');
+
+    expect(guardrailErrors(stack)).toEqual([]);
+  });
+
+  test('exempt lifts one invariant with a reason and keeps the others', () => {
+    const stack = newStack();
+    const { block } = newBlock(stack);
+    const logGroup = new logs.LogGroup(block, 'Logs', { retention: logs.RetentionDays.INFINITE });
+    TenantGuardrails.exempt(logGroup, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION, 'test: exemption of the key requirement');
+
+    expectOneError(stack, '/S/Block/Logs/Resource', 'LOG_RETENTION');
+  });
+
+  test('throws when an exemption has no reason', () => {
+    const stack = newStack();
+    expect(() => TenantGuardrails.exempt(stack, GuardrailInvariant.LOG_RETENTION, ' '))
+      .toThrow(/TenantGuardrails.exempt\(S, LOG_RETENTION\): a specific reason of at least 10 characters is required/);
+  });
+});
