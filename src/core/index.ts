@@ -5,3 +5,5 @@ export * from './maintenance-window';
 export * from './tenant-key';
 export * from './tenant-network';
 export * from './log-shipping';
+export * from './tenant-log-group';
+export * from './suppressions';

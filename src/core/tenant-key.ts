@@ -28,6 +28,7 @@ const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
  * Baked in:
  * - automatic yearly key rotation (AwsSolutions-KMS5, PCI DSS 3.6.4);
  * - an alias derived from the tenant id, so operators find the key by tenant;
+ * - grants can only be created by AWS services for AWS resources (CT.KMS.PR.3);
  * - a key policy that lets CloudWatch Logs use the key only for log groups of this account and
  *   region (the `aws:logs:arn` encryption context), and lets Secrets Manager, RDS and AWS Backup use
  *   it only on behalf of principals of this account, through those services, in this region;
@@ -89,6 +90,24 @@ export class TenantKey extends Construct {
           StringEquals: {
             'kms:CallerAccount': stack.account,
             'kms:ViaService': VIA_SERVICES.map((s) => `${s}.${stack.region}.amazonaws.com`),
+          },
+        },
+      }),
+    );
+
+    // CT.KMS.PR.3: only AWS services may create grants, and only for AWS resources; nobody can hand
+    // out long-lived use of the key through a grant.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          BoolIfExists: {
+            'kms:GrantIsForAWSResource': 'false',
+            'aws:PrincipalIsAWSService': 'false',
           },
         },
       }),

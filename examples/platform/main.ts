@@ -1,0 +1,51 @@
+/**
+ * The main job: synthesizes the example platform app without an AWS account and prints a summary
+ * of every stack (kind, tier, resources, template size, unsuppressed compliance findings).
+ * Exits 1 when any stack has a compliance finding.
+ *
+ *   npx projen example                       # the tenants file next to this script
+ *   npx projen example -- path/to/tenants.json
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { offlineContext, readTenantsFile } from './config';
+import { buildPlatformApp } from './platform';
+import { complianceFindings, formatFindings } from '../../test/support/compliance';
+
+const started = Date.now();
+const file = readTenantsFile(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+const outdir = path.join(__dirname, 'cdk.out');
+fs.rmSync(outdir, { recursive: true, force: true });
+const app = new App({ outdir, context: { ...offlineContext(), '@aws-cdk/core:failSynthOnValidationErrors': false } });
+const stacks = buildPlatformApp(app, file);
+const assembly = app.synth();
+const synthMs = Date.now() - started;
+
+const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings']];
+let totalFindings = 0;
+const details: string[] = [];
+for (const { stack, kind, tier } of stacks) {
+  const artifact = assembly.getStackByName(stack.stackName);
+  const templateText = fs.readFileSync(path.join(assembly.directory, artifact.templateFile), 'utf8');
+  const resources = Object.keys(JSON.parse(templateText).Resources ?? {}).length;
+  const findings = complianceFindings(stack);
+  totalFindings += findings.length;
+  if (findings.length > 0) details.push(`${stack.stackName}:\n${formatFindings(findings)}`);
+  rows.push([stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`, String(findings.length)]);
+}
+
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+const line = (r: string[]) => r.map((c, i) => (i >= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(`\ncdk-tenant-blocks example platform app: ${stacks.length} stacks for ${file.tenants.length} tenants`);
+console.log(line(rows[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+rows.slice(1).forEach((r) => console.log(line(r)));
+console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
+console.log(`compliance gates: cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, AWS Control Tower guard rules`);
+if (totalFindings > 0) {
+  console.error(`\n${totalFindings} unsuppressed compliance finding(s):\n${details.join('\n')}`);
+  process.exitCode = 1;
+} else {
+  console.log('unsuppressed compliance findings: 0');
+}

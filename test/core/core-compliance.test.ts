@@ -1,0 +1,48 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
+import { testStack } from '../support/app';
+import { cfnLint, formatCfnLint } from '../support/cfn-lint';
+import { complianceFindings, formatFindings } from '../support/compliance';
+
+const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
+
+describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('core pieces in %s', (tier) => {
+  function coreStack() {
+    const stack = testStack(`Core${tier}`);
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
+    new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping: SHIPPING });
+    return stack;
+  }
+
+  test('pass every compliance gate with no unsuppressed finding', () => {
+    const findings = complianceFindings(coreStack());
+    expect(formatFindings(findings)).toBe('no compliance findings');
+  });
+
+  test('pass cfn-lint with no error', () => {
+    const result = cfnLint(coreStack());
+    expect(formatCfnLint(result.errors)).toBe(formatCfnLint([]));
+    expect(result.errors).toEqual([]);
+  });
+
+  test('every suppression in the template carries a reason', () => {
+    const stack = coreStack();
+    const suppressed = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'));
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const entry of suppressed) {
+      for (const reason of Object.values(entry.data as Record<string, string>)) {
+        expect(reason.length).toBeGreaterThan(40);
+      }
+    }
+    expect(Template.fromStack(stack).toJSON().Resources).toBeDefined();
+  });
+});
+
+test('DEVELOPMENT log retention below a year is a finding when not suppressed (the suppression is doing work)', () => {
+  const stack = testStack('Raw');
+  const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+  // A one-month log group created without TenantLogGroup's reasoned suppression.
+  new (require('aws-cdk-lib/aws-logs').LogGroup)(stack, 'Bare', { retention: 30, encryptionKey: key.key });
+  const ids = complianceFindings(stack, { gates: ['ControlTower'] }).map((f) => `${f.ruleId} ${f.resourcePath}`);
+  expect(ids).toContain('CT.CLOUDWATCH.PR.2 Raw/Bare/Resource');
+});
