@@ -83,13 +83,34 @@ describe('TenantKey', () => {
     });
   });
 
-  test('no statement of the key policy has a wildcard principal', () => {
+  test('only AWS services may create grants, and only for AWS resources (CT.KMS.PR.3)', () => {
+    const stack = testStack();
+    new TenantKey(stack, 'Key', { tenantId: 'acme' });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'kms:CreateGrant',
+            Resource: '*',
+            Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+          },
+        ]),
+      },
+    });
+  });
+
+  test('no Allow statement of the key policy has a wildcard principal', () => {
     const stack = testStack();
     new TenantKey(stack, 'Key', { tenantId: 'acme' });
     const keys = Template.fromStack(stack).findResources('AWS::KMS::Key');
-    const statements = Object.values(keys)[0].Properties.KeyPolicy.Statement as Array<{ Principal: unknown }>;
-    expect(statements).toHaveLength(3);
-    for (const s of statements) {
+    const statements = Object.values(keys)[0].Properties.KeyPolicy.Statement as Array<{ Effect: string; Principal: unknown }>;
+    expect(statements).toHaveLength(4);
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    expect(allows).toHaveLength(3);
+    for (const s of allows) {
       expect(JSON.stringify(s.Principal)).not.toMatch(/"\*"/);
     }
   });
