@@ -7,3 +7,4 @@ export * from './tenant-network';
 export * from './log-shipping';
 export * from './tenant-log-group';
 export * from './suppressions';
+export * from './guardrails';

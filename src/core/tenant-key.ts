@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
 
@@ -53,6 +54,7 @@ export class TenantKey extends Construct {
     v.tenantId('tenantId', props.tenantId);
     v.throwIfInvalid();
 
+    TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
     const stack = Stack.of(this);

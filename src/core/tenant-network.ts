@@ -6,6 +6,7 @@ import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
 import { TenantKey } from './tenant-key';
 import { TenantLogGroup } from './tenant-log-group';
+import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
 
@@ -86,6 +87,7 @@ export class TenantNetwork extends Construct {
     v.tenantId('tenantId', props.tenantId);
     v.throwIfInvalid();
 
+    TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
 

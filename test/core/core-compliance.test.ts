@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
 import { testStack } from '../support/app';
 import { cfnLint, formatCfnLint } from '../support/cfn-lint';
@@ -17,6 +17,11 @@ describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('core pieces in %
   test('pass every compliance gate with no unsuppressed finding', () => {
     const findings = complianceFindings(coreStack());
     expect(formatFindings(findings)).toBe('no compliance findings');
+  });
+
+  test('hold every guardrail invariant (no error annotation)', () => {
+    const stack = coreStack();
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
   test('pass cfn-lint with no error', () => {
