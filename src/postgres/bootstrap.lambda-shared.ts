@@ -113,7 +113,8 @@ export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canL
     // the query console's unqualified names resolve in the app schema
     const setting = await admin.query<{ n: string }>(
       `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
-        WHERE r.rolname = $1 AND s.setdatabase = 0 AND $2 = ANY (s.setconfig)`, [plan.readOnlyUser, `search_path=${schema}`]);
+        WHERE r.rolname = $1 AND s.setdatabase = 0 AND 'search_path=' || pg_catalog.quote_ident($2) = ANY (s.setconfig)`,
+      [plan.readOnlyUser, plan.appUser]);
     if (setting.rows[0].n === '0') {
       await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
       changes.push(`set search_path of ${plan.readOnlyUser}`);

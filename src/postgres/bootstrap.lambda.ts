@@ -1,0 +1,174 @@
+/* eslint-disable import/no-extraneous-dependencies */
+// TenantPostgres bootstrap handler (in the tenant VPC, next to the cluster).
+//
+// 1. As a CloudFormation custom resource (Create/Update): waits until the cluster accepts
+//    connections, then creates the app role (owner of the app schema) and the read-only role, sets
+//    their passwords from their secrets and revokes CREATE on public. Idempotent; Delete does
+//    nothing (the roles and the data belong to the database, which has its own removal policy).
+// 2. As a direct invocation `{ "action": "regression" }`: runs the SQL regression suite as the app
+//    user (and the read-only user for the privilege cases) and returns the per-case report. The
+//    integ test and the platform team call this before rolling out an engine or parameter change.
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ClientConfig } from 'pg';
+import { bootstrapDatabase, LOGIN_REJECTED } from './bootstrap.lambda-shared';
+import { clientConfig, connectWithRetry, DatabaseEndpoint, readCredentials, withClient } from './connection.lambda-shared';
+import { RegressionCase, RegressionReport, REGRESSION_CASES, runRegressionSuite } from './regression.lambda-shared';
+import { CustomResourceContext, CustomResourceEvent, CustomResourceResponse, customResourceHandler } from '../core/custom-resource.lambda-shared';
+
+/** Custom resource properties (set by TenantPostgres). */
+export interface BootstrapProperties {
+  readonly Host: string;
+  readonly Port: string;
+  readonly Database: string;
+  readonly AdminSecretArn: string;
+  readonly AppSecretArn: string;
+  readonly ReadOnlySecretArn: string;
+}
+
+/** The direct invocation that runs the regression suite. */
+export interface RegressionRequest {
+  readonly action: 'regression';
+  /** Only these case ids (all when absent). */
+  readonly cases?: string[];
+}
+
+/** Lambda context subset used here. */
+export interface HandlerContext extends CustomResourceContext {
+  getRemainingTimeInMillis?(): number;
+}
+
+/** Options for {@link makeHandler}; the deployed handler uses the defaults. */
+export interface HandlerOptions {
+  /**
+   * TLS for every connection. Default `{ rejectUnauthorized: true }`: the RDS CA is trusted through
+   * NODE_EXTRA_CA_CERTS=/var/runtime/ca-cert.pem (set on the function). Only tests pass another
+   * value (their own CA).
+   */
+  readonly ssl?: ClientConfig['ssl'];
+  readonly secrets?: SecretsManagerClient;
+  /** Stop starting new connection attempts this long before the Lambda deadline. @default 30000 */
+  readonly deadlineMarginMs?: number;
+  /** Used when the context has no deadline (tests). @default 600000 */
+  readonly defaultBudgetMs?: number;
+  /** First retry delay. @default 1000 */
+  readonly initialRetryDelayMs?: number;
+  /** Per-attempt connect timeout. @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /** Environment for the regression entry point. @default process.env */
+  readonly env?: { readonly [key: string]: string | undefined };
+}
+
+function required(props: Record<string, unknown>, key: string): string {
+  const value = props[key];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new Error(`missing property ${key}`);
+  }
+  return value;
+}
+
+function log(message: string, extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ level: 'INFO', message, ...extra }));
+}
+
+function isRegressionRequest(event: unknown): event is RegressionRequest {
+  return typeof event === 'object' && event !== null && (event as { action?: unknown }).action === 'regression';
+}
+
+/** Builds the handler (exported for tests, which inject TLS trust and a mocked Secrets Manager). */
+export function makeHandler(options: HandlerOptions = {}) {
+  const ssl = options.ssl ?? { rejectUnauthorized: true };
+  const secrets = options.secrets ?? new SecretsManagerClient({});
+  const margin = options.deadlineMarginMs ?? 30_000;
+
+  const deadlineOf = (context?: HandlerContext) =>
+    Date.now() + (context?.getRemainingTimeInMillis?.() ?? options.defaultBudgetMs ?? 600_000) - margin;
+
+  const bootstrapBody = (context?: HandlerContext) => async (event: CustomResourceEvent) => {
+    const props = event.ResourceProperties as Record<string, unknown>;
+    const endpoint: DatabaseEndpoint = {
+      host: required(props, 'Host'),
+      port: Number(required(props, 'Port')),
+      database: required(props, 'Database'),
+      ssl,
+    };
+    const physicalResourceId = `${endpoint.database}@${endpoint.host}`;
+    if (event.RequestType === 'Delete') {
+      // harmless: roles, schema and data stay with the database (snapshot on delete)
+      return { physicalResourceId: event.PhysicalResourceId ?? physicalResourceId };
+    }
+    const [admin, appUser, readOnly] = await Promise.all([
+      readCredentials(secrets, required(props, 'AdminSecretArn')),
+      readCredentials(secrets, required(props, 'AppSecretArn')),
+      readCredentials(secrets, required(props, 'ReadOnlySecretArn')),
+    ]);
+    const client = await connectWithRetry(clientConfig(endpoint, admin, options.connectTimeoutMs), {
+      deadline: deadlineOf(context),
+      initialDelayMs: options.initialRetryDelayMs,
+      onRetry: (attempt, error, delayMs) => log('database not accepting connections yet', {
+        attempt, delayMs: Math.round(delayMs), error: error instanceof Error ? error.message : String(error),
+      }),
+    });
+    try {
+      const canLogIn = async (user: string, password: string) => {
+        try {
+          await withClient(clientConfig(endpoint, { username: user, password }, options.connectTimeoutMs), async () => undefined);
+          return true;
+        } catch (e) {
+          if (LOGIN_REJECTED.has((e as { code?: string }).code ?? '')) {
+            return false;
+          }
+          throw e;
+        }
+      };
+      const outcome = await bootstrapDatabase(client, {
+        database: endpoint.database,
+        appUser: appUser.username,
+        appPassword: appUser.password,
+        readOnlyUser: readOnly.username,
+        readOnlyPassword: readOnly.password,
+      }, canLogIn);
+      log('bootstrap complete', { requestType: event.RequestType, changes: outcome.changes });
+      return {
+        physicalResourceId,
+        data: { AppUser: appUser.username, ReadOnlyUser: readOnly.username, Schema: appUser.username, Changes: String(outcome.changes.length) },
+      };
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+
+  const regression = async (request: RegressionRequest): Promise<RegressionReport> => {
+    const env = options.env ?? process.env;
+    const need = (key: string) => {
+      const value = env[key];
+      if (!value) {
+        throw new Error(`environment variable ${key} is not set`);
+      }
+      return value;
+    };
+    const endpoint: DatabaseEndpoint = { host: need('DB_HOST'), port: Number(need('DB_PORT')), database: need('DB_NAME'), ssl };
+    const [appUser, readOnly] = await Promise.all([
+      readCredentials(secrets, need('APP_SECRET_ARN')),
+      readCredentials(secrets, need('READ_ONLY_SECRET_ARN')),
+    ]);
+    const cases: ReadonlyArray<RegressionCase> = request.cases
+      ? REGRESSION_CASES.filter((c) => request.cases!.includes(c.id))
+      : REGRESSION_CASES;
+    const report = await runRegressionSuite({
+      app: clientConfig(endpoint, appUser, options.connectTimeoutMs),
+      readOnly: clientConfig(endpoint, readOnly, options.connectTimeoutMs),
+    }, cases);
+    log('regression suite finished', { passed: report.passed, total: report.total, failed: report.failed, serverVersion: report.serverVersion });
+    return report;
+  };
+
+  return async (incoming: CustomResourceEvent | RegressionRequest, context?: HandlerContext): Promise<CustomResourceResponse | RegressionReport> => {
+    if (isRegressionRequest(incoming)) {
+      return regression(incoming);
+    }
+    return customResourceHandler(bootstrapBody(context))(incoming, context);
+  };
+}
+
+/** The Lambda entry point. */
+export const handler = makeHandler();

@@ -1,0 +1,85 @@
+import { Fixture } from './harness';
+import { REGRESSION_CASES, RegressionCase, runRegressionSuite } from '../../src/postgres/regression.lambda-shared';
+
+// the handler logs JSON lines; keep the test output readable
+jest.spyOn(console, 'log').mockImplementation(() => undefined);
+jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await Fixture.create();
+  const response = await fx.bootstrap('Create');
+  expect(response.Status).toBe('SUCCESS');
+});
+afterAll(async () => fx?.destroy());
+
+const target = () => ({ app: fx.config('app'), readOnly: fx.config('ro') });
+
+describe('every corpus case meets its expectation against a real PostgreSQL server', () => {
+  test.each(REGRESSION_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    const report = await runRegressionSuite(target(), [c]);
+    expect(report.results[0].failure).toBeUndefined();
+    expect(report.results[0].passed).toBe(true);
+    expect(report.passed).toBe(true);
+  });
+});
+
+describe('the runner can fail', () => {
+  const one = (steps: RegressionCase['steps']): RegressionCase[] => [{ id: 'deliberately-wrong', area: 'runner', description: 'wrong on purpose', steps }];
+
+  test.each([
+    ['a wrong value', [{ sql: 'SELECT 1 AS v', expect: { value: 2 } }], /step 1 \[app\] SELECT 1 AS v: expected value 2, got 1/],
+    ['wrong rows', [{ sql: 'SELECT g FROM generate_series(1, 2) g', expect: { rows: [{ g: 1 }] } }], /expected rows \[\{"g":1\}\], got \[\{"g":1\},\{"g":2\}\]/],
+    ['a wrong SQLSTATE', [{ sql: 'SELECT 1/0', expect: { error: '42501' } }], /expected SQLSTATE 42501, got 22012/],
+    ['an expected error that does not happen', [{ sql: 'SELECT 1', expect: { error: '57014' } }], /expected SQLSTATE 57014, but it succeeded/],
+    ['an unexpected error', [{ sql: 'SELECT * FROM nowhere' }], /failed with 42P01/],
+    ['a wrong COPY output', [{ sql: 'COPY (SELECT 1) TO STDOUT', copyOut: true, expect: { text: '2\n' } }], /expected output "2\\n", got "1\\n"/],
+    ['a wrong checksum', [{ sql: 'SELECT g FROM generate_series(1, 10) g', streamBatch: 3, expect: { rowCount: 10, md5: '0'.repeat(32) } }], /expected md5 0{32}, got [0-9a-f]{32}/],
+    ['a missing notification', [{ awaitNotification: 'nobody_sends' }], /no notification on channel nobody_sends/],
+    ['a read-only write that is expected to work', [{ session: 'ro' as const, sql: 'CREATE TABLE x (id int)' }], /failed with 42501/],
+  ] as const)('reports %s as a failure', async (_name, steps, message) => {
+    const report = await runRegressionSuite(target(), one(steps as RegressionCase['steps']));
+    expect(report).toMatchObject({ passed: false, total: 1, failed: 1 });
+    expect(report.results[0].passed).toBe(false);
+    expect(report.results[0].failure).toMatch(message);
+  });
+
+  test('a failing case does not stop the run: later cases still run and pass', async () => {
+    const cases = [...one([{ sql: 'SELECT 1 AS v', expect: { value: 2 } }]), REGRESSION_CASES[0]];
+    const report = await runRegressionSuite(target(), cases);
+    expect(report.results.map((r) => r.passed)).toEqual([false, true]);
+    expect(report).toMatchObject({ passed: false, total: 2, failed: 1 });
+  });
+
+  test('an unreachable database fails every case instead of throwing', async () => {
+    const bad = { ...fx.config('app'), port: 1, connectionTimeoutMillis: 1_000 };
+    const report = await runRegressionSuite({ app: bad, readOnly: bad }, REGRESSION_CASES.slice(0, 2));
+    expect(report).toMatchObject({ passed: false, total: 2, failed: 2 });
+    expect(report.serverVersion).toMatch(/^unreachable/);
+    expect(report.results[0].failure).toMatch(/step 1 \[app\] .*failed with ECONNREFUSED/);
+  });
+});
+
+describe('the handler test entry point { action: "regression" }', () => {
+  test('runs the whole suite as the app and read-only users and reports every case passed', async () => {
+    const report = await fx.handler()({ action: 'regression' });
+    expect(report).toMatchObject({ passed: true, total: REGRESSION_CASES.length, failed: 0 });
+    expect((report as { serverVersion: string }).serverVersion).toMatch(/^\d+\.\d+/);
+    expect((report as { results: { id: string }[] }).results.map((r) => r.id)).toEqual(REGRESSION_CASES.map((c) => c.id));
+  });
+
+  test('runs only the requested cases', async () => {
+    const report = await fx.handler()({ action: 'regression', cases: ['cursor-with-hold', 'listen-notify'] });
+    expect(report).toMatchObject({ passed: true, total: 2, results: [{ id: 'cursor-with-hold' }, { id: 'listen-notify' }] });
+  });
+
+  test('throws when its environment lacks the database coordinates', async () => {
+    await expect(fx.handler({ env: {} })({ action: 'regression' })).rejects.toThrow('environment variable DB_HOST is not set');
+  });
+
+  test('connects with TLS only: a client that does not trust the server certificate is refused', async () => {
+    const report = await fx.handler({ ssl: { rejectUnauthorized: true } })({ action: 'regression', cases: ['tx-commit-rollback'] });
+    expect(report).toMatchObject({ passed: false, failed: 1 });
+    expect((report as { results: { failure: string }[] }).results[0].failure).toMatch(/self[- ]signed certificate/);
+  });
+});
