@@ -1,0 +1,2 @@
+export * from './platform-hub-reference';
+export * from './platform-hub';

@@ -1,0 +1,435 @@
+import { Construct } from 'constructs';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { LogShipping } from '../core';
+import { Suppressions } from '../core/suppressions';
+import {
+  CHANGE_EVENT_SOURCES,
+  HUB_DELIVERY_STREAM_NAME,
+  HUB_EVENT_BUS_NAME,
+  HUB_LOG_DESTINATION_NAME,
+  LINK_ROLE_NAME_PREFIX,
+  partitionOf,
+} from './names';
+import { PlatformHubReference } from './platform-hub-reference';
+import { validatePlatformHubProps } from './validate-platform-hub-props';
+
+/** Props of {@link PlatformHub}. */
+export interface PlatformHubProps {
+  /**
+   * The tenant accounts that may send logs and change events to the hub (12-digit ids, at most
+   * 30). When `organizationId` is also given, a listed account must also belong to that
+   * organization.
+   *
+   * @default - no list: every account of `organizationId` may send (one of the two is required)
+   */
+  readonly tenantAccountIds?: string[];
+
+  /**
+   * The AWS Organizations id (`o-...`) whose accounts may send. Alone, it admits every account of
+   * the organization; with `tenantAccountIds`, it narrows the listed accounts to members.
+   *
+   * @default - no organization condition: only `tenantAccountIds` may send (one of the two is required)
+   */
+  readonly organizationId?: string;
+
+  /**
+   * How long shipped logs are kept in the hub's bucket and change events in the bus archive:
+   * whole days between 1 day and 10 years.
+   *
+   * @default Duration.days(365) - a year of history (PCI DSS 10.7)
+   */
+  readonly retention?: Duration;
+}
+
+/** Default retention of shipped logs and archived change events. */
+const DEFAULT_RETENTION = Duration.days(365);
+
+/**
+ * The platform account's end of every tenant link: it receives tenant logs and change history,
+ * and it is where the platform's provisioner and console get the right to assume tenant links.
+ *
+ * Deployed once per platform account and region (its names are fixed so tenant stacks can compute
+ * its ARNs with {@link PlatformHub.referenceFor}). CloudWatch Logs destinations accept only log
+ * groups of their own region: tenants in another region need a hub in that region.
+ *
+ * Baked in, each with its reason:
+ * - a CloudWatch Logs destination `tenant-blocks-logs` whose policy admits only the listed tenant
+ *   accounts (or the organization): nobody else can subscribe log groups to it;
+ * - behind it, an on-demand Kinesis stream encrypted with the hub's customer-managed key, written
+ *   by a role that only CloudWatch Logs can assume, and only for log groups of the admitted
+ *   accounts in this region (`aws:SourceArn`, confused-deputy protection);
+ * - Firehose delivery from the stream to an S3 bucket encrypted with the hub key, partitioned by
+ *   tenant account and log group (`logs/account=<id>/logGroup=<name>/yyyy/MM/dd/`), so the platform
+ *   can show a customer their own logs; records are the decompressed CloudWatch Logs envelopes, one
+ *   JSON object per line (owner, logGroup, logStream, logEvents);
+ * - the bucket blocks public access, enforces TLS, is versioned, logs access to a second bucket,
+ *   expires objects after `retention` and is retained when the stack is deleted;
+ * - an event bus `tenant-blocks-change-history` whose policy admits `events:PutEvents` only from the
+ *   same senders, with an archive of the forwarded sources for `retention`, so history can be replayed.
+ */
+export class PlatformHub extends Construct {
+  /**
+   * The reference of the hub of `platformAccountId` in `region`, computed from the hub's fixed
+   * names: for tenant apps that do not hold the `PlatformHub` construct itself.
+   *
+   * @param platformAccountId the platform account (12 digits)
+   * @param region the hub's region, which must be the tenant stacks' region
+   * @param partition the AWS partition
+   */
+  public static referenceFor(platformAccountId: string, region: string, partition: string = 'aws'): PlatformHubReference {
+    return {
+      platformAccountId,
+      region,
+      eventBusArn: `arn:${partition}:events:${region}:${platformAccountId}:event-bus/${HUB_EVENT_BUS_NAME}`,
+      logDestinationArn: `arn:${partition}:logs:${region}:${platformAccountId}:destination:${HUB_LOG_DESTINATION_NAME}`,
+    };
+  }
+
+  /** What tenant stacks need to reach this hub; pass it as `CrossAccountLink`'s `hub`. */
+  public readonly reference: PlatformHubReference;
+
+  /** Ships a tenant's log groups to this hub; blocks take it as `logShipping`. */
+  public readonly logShipping: LogShipping;
+
+  /** The hub's customer-managed key (stream and buckets). */
+  public readonly encryptionKey: kms.IKey;
+
+  /** The Kinesis stream behind the log destination. */
+  public readonly logStream: kinesis.IStream;
+
+  /** The bucket that receives shipped logs, partitioned by tenant account and log group. */
+  public readonly logBucket: s3.IBucket;
+
+  /** The event bus that receives tenant change events. */
+  public readonly eventBus: events.IEventBus;
+
+  /** The CloudWatch Logs destination tenant log groups subscribe to. */
+  public readonly logDestination: logs.CfnDestination;
+
+  /** The tenant accounts admitted one by one (empty when only the organization is admitted). */
+  public readonly tenantAccountIds: string[];
+
+  /** The organization admitted, if any. */
+  public readonly organizationId?: string;
+
+  constructor(scope: Construct, id: string, props: PlatformHubProps) {
+    super(scope, id);
+    validatePlatformHubProps(props);
+
+    const stack = Stack.of(this);
+    const { region, account } = stack;
+    const partition = partitionOf(stack);
+    this.tenantAccountIds = [...(props.tenantAccountIds ?? [])];
+    this.organizationId = props.organizationId;
+    const retention = props.retention ?? DEFAULT_RETENTION;
+    this.reference = PlatformHub.referenceFor(account, region, partition);
+
+    const key = new kms.Key(this, 'Key', {
+      description: 'cdk-tenant-blocks platform hub: shipped tenant logs',
+      alias: 'alias/tenant-blocks/platform-hub',
+      enableKeyRotation: true,
+      // Shipped logs are the platform's audit trail: never lose the key that reads them.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CT.KMS.PR.3: only AWS services may create grants, and only for AWS resources.
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }));
+    this.encryptionKey = key;
+
+    // --- Logs: destination -> Kinesis -> Firehose -> S3 -------------------------------------
+    const stream = new kinesis.Stream(this, 'LogStream', {
+      encryption: kinesis.StreamEncryption.KMS,
+      encryptionKey: key,
+      // On demand: no shard sizing for a fleet whose log volume nobody can predict.
+      streamMode: kinesis.StreamMode.ON_DEMAND,
+      retentionPeriod: Duration.hours(24),
+      // The stream only buffers: everything lands in the retained bucket within minutes.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Suppressions.add(stream, [{
+      id: 'AwsSolutions-KDS3',
+      reason: 'The stream is encrypted with the hub customer-managed key (rotation, key policy, CloudTrail per use) rather than the aws/kinesis managed key',
+    }]);
+    this.logStream = stream;
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogBucket', {
+      // S3 server access logging can only deliver to SSE-S3 buckets.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      ...auditBucketDefaults(retention),
+    });
+    Suppressions.add(accessLogs, [
+      ...['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CT.S3.PR.2'].map((ruleId) => ({
+        id: ruleId,
+        reason: 'This is the access-log bucket of the hub log bucket; logging it into itself would loop',
+      })),
+      ...['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS', 'CT.S3.PR.10'].map((ruleId) => ({
+        id: ruleId,
+        reason: 'S3 server access logging delivers only to buckets encrypted with SSE-S3, not SSE-KMS',
+      })),
+    ]);
+
+    const bucket = new s3.Bucket(this, 'LogBucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: key,
+      // One data key per bucket instead of per object: KMS cost for a steady stream of small objects.
+      bucketKeyEnabled: true,
+      ...auditBucketDefaults(retention),
+    });
+    // Access logging wired by hand (bucket policy, not the legacy ACL the L2 uses without the
+    // @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy flag): same result in every app (CT.S3.PR.5).
+    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: accessLogs.bucketName,
+      logFilePrefix: 'log-bucket/',
+    };
+    accessLogs.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'S3ServerAccessLogsOfTheLogBucket',
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [accessLogs.arnForObjects('log-bucket/*')],
+      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': account } },
+    }));
+    for (const b of [accessLogs, bucket]) {
+      // EventBridge notifications on (CT.S3.PR.4): the platform can react to new log objects. Set on
+      // the L1: the L2's eventBridgeEnabled adds a custom-resource Lambda for the same setting.
+      (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+      Suppressions.add(b, [
+        ...['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'].map((ruleId) => ({
+          id: ruleId,
+          reason: 'The hub is a regional audit store (object lock, versioning, retained on delete); a replica region would need its own hub and destination',
+        })),
+      ]);
+    }
+    this.logBucket = bucket;
+
+    const deliveryStreamArn = `arn:${partition}:firehose:${region}:${account}:deliverystream/${HUB_DELIVERY_STREAM_NAME}`;
+    const deliveryRole = new iam.Role(this, 'DeliveryRole', {
+      description: 'Firehose reads the hub log stream and writes the hub log bucket',
+      // Confused deputy: only this account's delivery stream may use the role.
+      assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnEquals: { 'aws:SourceArn': deliveryStreamArn },
+        },
+      }),
+    });
+    const deliveryPolicy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {
+      description: 'Firehose: read the hub log stream, write the hub log bucket',
+      roles: [deliveryRole],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'ReadLogStream',
+          actions: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'],
+          resources: [stream.streamArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'WriteLogBucket',
+          actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+          resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+        }),
+        new iam.PolicyStatement({
+          sid: 'UseHubKeyThroughKinesisAndS3',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [key.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': [`kinesis.${region}.amazonaws.com`, `s3.${region}.amazonaws.com`] },
+          },
+        }),
+      ],
+    });
+    Suppressions.add(deliveryPolicy, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Firehose writes objects under keys it chooses (partition prefixes): object-level actions need bucket/*, and only this bucket',
+      appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/*`],
+    }]);
+
+    const delivery = new firehose.CfnDeliveryStream(this, 'Delivery', {
+      deliveryStreamName: HUB_DELIVERY_STREAM_NAME,
+      deliveryStreamType: 'KinesisStreamAsSource',
+      kinesisStreamSourceConfiguration: { kinesisStreamArn: stream.streamArn, roleArn: deliveryRole.roleArn },
+      extendedS3DestinationConfiguration: {
+        bucketArn: bucket.bucketArn,
+        roleArn: deliveryRole.roleArn,
+        // Partitioned by the sending account and log group of the CloudWatch Logs envelope.
+        prefix: 'logs/account=!{partitionKeyFromQuery:owner}/logGroup=!{partitionKeyFromQuery:logGroup}/!{timestamp:yyyy/MM/dd}/',
+        errorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+        // Dynamic partitioning needs at least 64 MiB buffers; 60 s keeps logs close to real time.
+        bufferingHints: { sizeInMBs: 64, intervalInSeconds: 60 },
+        compressionFormat: 'GZIP',
+        encryptionConfiguration: { kmsEncryptionConfig: { awskmsKeyArn: key.keyArn } },
+        dynamicPartitioningConfiguration: { enabled: true, retryOptions: { durationInSeconds: 300 } },
+        processingConfiguration: {
+          enabled: true,
+          processors: [
+            // CloudWatch Logs delivers gzip-compressed envelopes.
+            { type: 'Decompression', parameters: [{ parameterName: 'CompressionFormat', parameterValue: 'GZIP' }] },
+            // Partition keys from the envelope (message extraction would drop owner and logGroup).
+            {
+              type: 'MetadataExtraction',
+              parameters: [
+                { parameterName: 'MetadataExtractionQuery', parameterValue: '{owner:.owner,logGroup:.logGroup}' },
+                { parameterName: 'JsonParsingEngine', parameterValue: 'JQ-1.6' },
+              ],
+            },
+            // One envelope per line (JSON Lines) so readers can split objects.
+            { type: 'AppendDelimiterToRecord', parameters: [] },
+          ],
+        },
+      },
+    });
+    Suppressions.add(delivery, [{
+      id: 'AwsSolutions-KDF1',
+      reason: 'Firehose server-side encryption applies to Direct PUT sources only; the source stream and the destination bucket are both encrypted with the hub key',
+    }]);
+    // The role must hold its permissions before Firehose validates them at creation.
+    delivery.node.addDependency(deliveryPolicy);
+
+    const destinationArn = this.reference.logDestinationArn;
+    const logsRole = new iam.Role(this, 'DestinationRole', {
+      description: 'CloudWatch Logs writes subscribed tenant log events into the hub log stream',
+      // Confused deputy: only CloudWatch Logs acting for the admitted accounts in this region.
+      assumedBy: new iam.ServicePrincipal('logs.amazonaws.com', { conditions: this.logsTrustConditions(stack) }),
+    });
+    const logsPolicy = new iam.ManagedPolicy(this, 'DestinationPolicy', {
+      description: 'CloudWatch Logs: put subscribed tenant log events into the hub log stream',
+      roles: [logsRole],
+      statements: [
+        new iam.PolicyStatement({ sid: 'PutIntoLogStream', actions: ['kinesis:PutRecord'], resources: [stream.streamArn] }),
+        new iam.PolicyStatement({
+          sid: 'EncryptThroughKinesis',
+          actions: ['kms:GenerateDataKey'],
+          resources: [key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `kinesis.${region}.amazonaws.com` } },
+        }),
+      ],
+    });
+
+    this.logDestination = new logs.CfnDestination(this, 'LogDestination', {
+      destinationName: HUB_LOG_DESTINATION_NAME,
+      roleArn: logsRole.roleArn,
+      targetArn: stream.streamArn,
+      destinationPolicy: stack.toJsonString({
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'AdmitTenantSubscriptions',
+          Effect: 'Allow',
+          Principal: this.senderPrincipalJson(partition),
+          Action: 'logs:PutSubscriptionFilter',
+          Resource: destinationArn,
+          ...(this.organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } } : {}),
+        }],
+      }),
+    });
+    // CloudWatch Logs tests the role when the destination is created.
+    this.logDestination.node.addDependency(logsPolicy);
+    this.logShipping = LogShipping.toDestination(destinationArn);
+
+    // --- Change history: event bus + archive -------------------------------------------------
+    const bus = new events.EventBus(this, 'EventBus', {
+      eventBusName: HUB_EVENT_BUS_NAME,
+      description: 'cdk-tenant-blocks: change history forwarded by tenant links',
+    });
+    bus.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AdmitTenantChangeEvents',
+      principals: this.senderPrincipals(),
+      actions: ['events:PutEvents'],
+      resources: [bus.eventBusArn],
+      conditions: this.organizationId ? { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } : undefined,
+    }));
+    bus.archive('Archive', {
+      description: 'Tenant change history, replayable',
+      eventPattern: { source: CHANGE_EVENT_SOURCES },
+      retention,
+    });
+    this.eventBus = bus;
+  }
+
+  /**
+   * Lets `grantee` (the provisioner's or the query console's role) assume the tenant links of the
+   * admitted tenants: `sts:AssumeRole` on `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*`
+   * for each listed account, or on that name in any account of the organization
+   * (`aws:ResourceOrgID`) when only `organizationId` is set. Each link still requires its external
+   * ID and lists the exact platform roles it trusts.
+   */
+  public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
+    const partition = partitionOf(Stack.of(this));
+    const accounts = this.tenantAccountIds.length > 0 ? this.tenantAccountIds : ['*'];
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['sts:AssumeRole'],
+      resourceArns: accounts.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
+      conditions: this.organizationId ? { StringEquals: { 'aws:ResourceOrgID': this.organizationId } } : undefined,
+    });
+  }
+
+  private senderPrincipals(): iam.IPrincipal[] {
+    if (this.tenantAccountIds.length > 0) return this.tenantAccountIds.map((a) => new iam.AccountPrincipal(a));
+    // Organization only: any principal, narrowed to the organization by the aws:PrincipalOrgID condition.
+    return [new iam.StarPrincipal()];
+  }
+
+  private senderPrincipalJson(partition: string): unknown {
+    if (this.tenantAccountIds.length > 0) {
+      return { AWS: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:root`) };
+    }
+    return { AWS: '*' };
+  }
+
+  private logsTrustConditions(stack: Stack): Record<string, unknown> {
+    const { region, account } = stack;
+    const partition = partitionOf(stack);
+    const logsArn = (a: string) => `arn:${partition}:logs:${region}:${a}:*`;
+    if (this.tenantAccountIds.length > 0) {
+      return {
+        // The hub's own account is listed too: CloudWatch Logs checks the role when the destination is created.
+        StringLike: { 'aws:SourceArn': [...this.tenantAccountIds, account].map(logsArn) },
+        ...(this.organizationId ? { StringEquals: { 'aws:SourceOrgID': this.organizationId } } : {}),
+      };
+    }
+    return {
+      StringLike: { 'aws:SourceArn': logsArn('*') },
+      StringEquals: { 'aws:SourceOrgID': this.organizationId },
+    };
+  }
+}
+
+/** What both hub buckets share: private, TLS only, versioned, object lock for the retention, retained. */
+function auditBucketDefaults(retention: Duration): s3.BucketProps {
+  return {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    versioned: true,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    // Tamper-proof audit trail (CT.S3.PR.9): objects cannot be deleted before the retention ends,
+    // except by a principal explicitly allowed to bypass governance mode.
+    objectLockEnabled: true,
+    objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
+    lifecycleRules: [
+      {
+        expiration: retention,
+        // Overwritten or deleted objects stay recoverable for a month, then go.
+        noncurrentVersionExpiration: Duration.days(30),
+        abortIncompleteMultipartUploadAfter: Duration.days(7),
+      },
+    ],
+    // Shipped logs are the platform's audit trail.
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+}
+
+/** The logical id of a bucket's L1, as cdk-nag names it in granular findings. */
+function logicalIdOf(bucket: s3.Bucket): string {
+  return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+}
