@@ -3,7 +3,7 @@
  * cfn-lint report a known-bad resource; a suppression with a reason removes exactly that finding;
  * a good resource is clean.
  */
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -129,6 +129,16 @@ describe('a good resource passes every gate', () => {
 
     const paths = new Set(complianceFindings(app).map((f) => f.resourcePath.split('/')[0]));
     expect([...paths]).toEqual(['Bad']);
+  });
+
+  test('stacks inside a Stage and nested stacks are checked too', () => {
+    const app = new App();
+    const stack = new Stack(new Stage(app, 'Prod'), 'S', { env: ENV });
+    new s3.CfnBucket(new NestedStack(stack, 'Nested'), 'Bucket');
+    new s3.CfnBucket(stack, 'Bucket');
+
+    const keys = findingKeys(complianceFindings(app)).filter((k) => k.startsWith('CT.S3.PR.10 '));
+    expect(keys).toEqual(['CT.S3.PR.10 @ Prod/S/Bucket', 'CT.S3.PR.10 @ Prod/S/Nested/Bucket']);
   });
 });
 
