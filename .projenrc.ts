@@ -145,7 +145,7 @@ const apiCheck = project.addTask('docgen:check', {
     { exec: 'rm -f .api-check.md' },
   ],
 });
-project.gitignore.addPatterns('.pacmak-check/', '.api-check.md');
+project.gitignore.addPatterns('.pacmak-check/', '.api-check.md', '/.integ-gate/');
 project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '.pacmak-check/');
 
 if (bundle) {
