@@ -1,2 +1,4 @@
 export * from './platform-hub-reference';
 export * from './platform-hub';
+export * from './targets';
+export * from './cross-account-link';
