@@ -1,0 +1,3 @@
+export * from './tenant-function';
+export * from './tenant-function-code';
+export * from './tenant-runtime';

@@ -1,0 +1,699 @@
+import { Annotations, CfnElement, CfnOutput, CustomResource, Duration, Stack, Token } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import {
+  LogShipping,
+  Suppressions,
+  TenantKey,
+  TenantLogGroup,
+  TenantNetwork,
+  TenantTier,
+  TierDefaults,
+} from '../core';
+import { TenantFunctionCode } from './tenant-function-code';
+import { TenantRuntime } from './tenant-runtime';
+import { RESERVED_CONCURRENCY, isPrivateRange, validateTenantFunctionProps } from './validate-tenant-function-props';
+import { VpcCleanupFunction } from './vpc-cleanup-function';
+import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
+
+/** The domain a TenantFunction is served on. */
+export interface TenantFunctionDomain {
+  /** The public hosted zone that validates the certificate (DNS) and holds the alias record. */
+  readonly hostedZone: route53.IHostedZone;
+
+  /**
+   * The host name, relative to the zone (`app`) or fully qualified (`app.example.com`).
+   */
+  readonly recordName: string;
+}
+
+/** Props of {@link TenantFunction}: the whitelist. */
+export interface TenantFunctionProps {
+  /** The tenant this function belongs to. */
+  readonly tenantId: string;
+
+  /**
+   * The tenant's tier: decides deployment strategy (gradual in PRODUCTION), retention, deletion
+   * protection and concurrency bounds.
+   *
+   * @default TenantTier.PRODUCTION
+   */
+  readonly tier?: TenantTier;
+
+  /** The function's code. */
+  readonly code: TenantFunctionCode;
+
+  /** The entry point, `file.function` (e.g. `index.handler`). */
+  readonly handler: string;
+
+  /**
+   * The runtime.
+   *
+   * @default TenantRuntime.NODEJS_24_X
+   */
+  readonly runtime?: TenantRuntime;
+
+  /**
+   * Memory in MiB, 128-10240 (CPU grows with it).
+   *
+   * @default 512
+   */
+  readonly memorySize?: number;
+
+  /**
+   * How long one invocation may run, 1 second to 15 minutes. Above 60 seconds the load balancer's
+   * idle timeout is raised to match and a warning reminds that clients may give up earlier.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Environment variables for the code. Names: letters, digits, underscores; no `AWS_` names; at
+   * most 4 KB together with the variables the block sets. Values that look like credentials are
+   * rejected: use `secrets`.
+   *
+   * @default - only the variables the block sets
+   */
+  readonly environment?: { [key: string]: string };
+
+  /**
+   * Secrets the code reads: each becomes an environment variable (the key) holding the secret's
+   * ARN, and the function may read (and decrypt) the secret.
+   *
+   * @default - no secrets
+   */
+  readonly secrets?: { [envName: string]: secretsmanager.ISecret };
+
+  /**
+   * Who may reach the endpoint. Private ranges (RFC 1918, 100.64/10, fc00::/7) keep the load
+   * balancer internal; public ranges, and the whole internet (`0.0.0.0/0`, stated explicitly),
+   * need a `domain` and make it internet-facing.
+   *
+   * @default - only clients inside the VPC
+   */
+  readonly allowedCidrs?: string[];
+
+  /**
+   * The domain to serve the function on: an ACM certificate (DNS-validated), an alias record and an
+   * HTTPS listener. Required in PRODUCTION.
+   *
+   * @default - no domain: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT)
+   */
+  readonly domain?: TenantFunctionDomain;
+
+  /**
+   * Concurrent executions reserved for (and capping) the function: 1-20 in DEVELOPMENT, 2-900 in
+   * PRODUCTION.
+   *
+   * @default 5 in DEVELOPMENT, 50 in PRODUCTION
+   */
+  readonly reservedConcurrency?: number;
+
+  /**
+   * The tenant network to run in.
+   *
+   * @default - a new TenantNetwork for the tenant
+   */
+  readonly network?: TenantNetwork;
+
+  /**
+   * The tenant key that encrypts the log groups and the data bucket.
+   *
+   * @default - a new TenantKey for the tenant
+   */
+  readonly encryptionKey?: TenantKey;
+
+  /**
+   * Where the log groups are shipped.
+   *
+   * @default LogShipping.none()
+   */
+  readonly logShipping?: LogShipping;
+}
+
+/** Environment variable names the block sets itself. */
+export const TENANT_FUNCTION_ENV = {
+  /** Name of the data bucket. */
+  DATA_BUCKET: 'DATA_BUCKET_NAME',
+  /** The tenant id. */
+  TENANT_ID: 'TENANT_ID',
+  /** The tier. */
+  TIER: 'TENANT_TIER',
+};
+
+/** Seconds the load balancer waits beyond the function timeout before it gives up on a request. */
+const IDLE_TIMEOUT_MARGIN_SECONDS = 5;
+/** What a load balancer waits by default (and what most clients and proxies tolerate). */
+const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+/**
+ * A tenant's serverless app: a Lambda function behind an Application Load Balancer, with
+ * everything but a short whitelist baked in.
+ *
+ * Baked in (each decision with its reason in the code): private subnets, arm64, X-Ray tracing,
+ * JSON logs with a level into an explicit, encrypted, shipped log group, automatic runtime
+ * updates, reserved concurrency, versions and a `live` alias (CodeDeploy canary with automatic
+ * rollback in PRODUCTION; all-at-once and hotswap-friendly in DEVELOPMENT), an HTTPS-only load
+ * balancer (modern TLS policy, HTTP redirected, invalid headers dropped, strictest desync
+ * mitigation, access logs, deletion protection in PRODUCTION), an encrypted data bucket, alarms,
+ * and a clean destroy (a custom resource removes the function's VPC network interfaces before the
+ * security group and subnets are deleted).
+ */
+export class TenantFunction extends Construct {
+  /** The `live` alias: what the load balancer invokes and what apps should reference. */
+  public readonly function: lambda.IFunction;
+
+  /** The function itself (for `cdk watch`/hotswap and metrics of `$LATEST`). */
+  public readonly latest: lambda.IFunction;
+
+  /** The load balancer. */
+  public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
+
+  /** The endpoint: `https://<domain>` or, without a domain, `http://<internal load balancer>`. */
+  public readonly url: string;
+
+  /** The function's log group. */
+  public readonly logGroup: logs.ILogGroup;
+
+  /** The app's data bucket. */
+  public readonly dataBucket: s3.IBucket;
+
+  /** The function's network connections (allow it to reach a database, etc.). */
+  public readonly connections: ec2.Connections;
+
+  /** Alarms: errors, throttles, p99 duration near the timeout, load balancer 5xx, unhealthy targets. */
+  public readonly alarms: cloudwatch.IAlarm[];
+
+  /** The tenant this function belongs to. */
+  public readonly tenantId: string;
+
+  /** The tier. */
+  public readonly tier: TenantTier;
+
+  /** The custom resource that cleans up the function's network interfaces on destroy. */
+  public readonly vpcCleanup: CustomResource;
+
+  constructor(scope: Construct, id: string, props: TenantFunctionProps) {
+    super(scope, id);
+    validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV));
+
+    const tier = props.tier ?? TenantTier.PRODUCTION;
+    const production = tier === TenantTier.PRODUCTION;
+    this.tenantId = props.tenantId;
+    this.tier = tier;
+    TenantGuardrails.applyTo(this);
+    TierDefaults.applyTags(this, props.tenantId, tier);
+
+    const stack = Stack.of(this);
+    const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: props.tenantId, tier });
+    const network = props.network ?? new TenantNetwork(this, 'Network', { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
+    const shipping = props.logShipping ?? LogShipping.none();
+    const vpc = network.vpc;
+    const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;
+    const timeout = props.timeout ?? Duration.seconds(30);
+    const removalPolicy = TierDefaults.dataRemovalPolicy(tier);
+
+    // ---------------------------------------------------------------- buckets
+    // ALB access logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3):
+    // the log delivery service cannot use a customer key. It holds request metadata, no app data.
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      // No ACLs: log delivery (ALB and S3 server access logs) is granted by the bucket policy.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      // Access logs are evidence, kept as long as the tier's log groups, then expired.
+      lifecycleRules: [{
+        expiration: Duration.days(production ? 365 : 30),
+        noncurrentVersionExpiration: Duration.days(7),
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      }],
+      removalPolicy,
+      // DEVELOPMENT stacks must destroy cleanly; a bucket with objects cannot be deleted otherwise.
+      autoDeleteObjects: !production,
+    });
+    TenantGuardrails.exempt(accessLogs, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION,
+      'ALB access log delivery supports only SSE-S3 buckets; the bucket holds request metadata, not tenant data');
+    Suppressions.add(accessLogs, [
+      { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
+      { id: 'HIPAA.Security-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
+      { id: 'NIST.800.53.R5-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
+      { id: 'PCI.DSS.321-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
+      { id: 'HIPAA.Security-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
+      { id: 'NIST.800.53.R5-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
+      { id: 'PCI.DSS.321-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
+      { id: 'HIPAA.Security-S3BucketReplicationEnabled', reason: 'Access logs of one tenant load balancer; versioned and lifecycle-managed, replication adds cost without a consumer' },
+      { id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: 'Access logs of one tenant load balancer; versioned and lifecycle-managed, replication adds cost without a consumer' },
+      { id: 'PCI.DSS.321-S3BucketReplicationEnabled', reason: 'Access logs of one tenant load balancer; versioned and lifecycle-managed, replication adds cost without a consumer' },
+      { id: 'CT.S3.PR.2', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
+      { id: 'CT.S3.PR.4', reason: 'Access-log bucket: nothing consumes its event notifications' },
+      { id: 'CT.S3.PR.10', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
+      { id: 'CT.S3.PR.9', reason: 'Access-log bucket: object lock would block the lifecycle expiry and the DEVELOPMENT clean destroy' },
+    ]);
+
+    const dataBucket = new s3.Bucket(this, 'Data', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: key.key,
+      // One KMS data key per bucket instead of per object: same protection, far fewer KMS calls.
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(production ? 90 : 7), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Retained in PRODUCTION (customer data); DEVELOPMENT data is disposable and the stack must destroy cleanly.
+      removalPolicy,
+      autoDeleteObjects: !production,
+    });
+    Suppressions.add(dataBucket, [
+      { id: 'HIPAA.Security-S3BucketReplicationEnabled', reason: 'Versioned bucket in a single-tenant account; cross-region replication is a platform decision (backup), not a block default' },
+      { id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: 'Versioned bucket in a single-tenant account; cross-region replication is a platform decision (backup), not a block default' },
+      { id: 'PCI.DSS.321-S3BucketReplicationEnabled', reason: 'Versioned bucket in a single-tenant account; cross-region replication is a platform decision (backup), not a block default' },
+      { id: 'CT.S3.PR.4', reason: 'The app reads and writes the bucket itself; no event consumer exists to notify' },
+      { id: 'CT.S3.PR.9', reason: 'Object lock would prevent the app from deleting its own objects and the DEVELOPMENT clean destroy' },
+    ]);
+    this.dataBucket = dataBucket;
+    // Server access logs of the data bucket, granted by bucket policy rather than the log-delivery
+    // ACL CDK would add without the serverAccessLogsUseBucketPolicy feature flag (CT.S3.PR.5: no ACLs).
+    const accessLogPrefix = 'data-bucket/';
+    (dataBucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: accessLogs.bucketName,
+      logFilePrefix: accessLogPrefix,
+    };
+    accessLogs.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'S3ServerAccessLogsOfTheDataBucket',
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [accessLogs.arnForObjects(`${accessLogPrefix}*`)],
+      conditions: {
+        ArnLike: { 'aws:SourceArn': dataBucket.bucketArn },
+        StringEquals: { 'aws:SourceAccount': stack.account },
+      },
+    }));
+    // The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
+    // stack-level singleton outside the VPC.
+    const autoDelete = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
+    if (autoDelete) {
+      Suppressions.add(autoDelete, [
+        { id: 'CT.LAMBDA.PR.3', reason: 'CDK\'s autoDeleteObjects handler (DEVELOPMENT only) empties buckets through the S3 API at stack deletion; it must not depend on the VPC being deleted' },
+      ]);
+    }
+
+    // ---------------------------------------------------------------- function
+    const logGroup = new TenantLogGroup(this, 'Logs', { tier, encryptionKey: key, logShipping: shipping });
+    this.logGroup = logGroup;
+
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc,
+      description: `TenantFunction ${props.tenantId}/${id}: HTTPS egress only; databases open their own port to it`,
+      // Egress only to HTTPS (AWS APIs through NAT or endpoints, third-party APIs); database access
+      // is added per database through connections, so nothing else leaves the function.
+      allowAllOutbound: false,
+    });
+    securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and third-party services');
+
+    const environment: { [key: string]: string } = {
+      ...(props.environment ?? {}),
+      [TENANT_FUNCTION_ENV.DATA_BUCKET]: dataBucket.bucketName,
+      [TENANT_FUNCTION_ENV.TENANT_ID]: props.tenantId,
+      [TENANT_FUNCTION_ENV.TIER]: tier,
+    };
+    for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+      environment[name] = secret.secretArn;
+    }
+
+    const fn = new lambda.Function(this, 'Function', {
+      description: `TenantFunction ${props.tenantId}/${id}`,
+      code: props.code.code,
+      handler: props.handler,
+      runtime: runtime.runtime,
+      // Graviton: ~20% cheaper per GB-second and usually faster.
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout,
+      environment,
+      vpc,
+      vpcSubnets: network.functionSubnets,
+      securityGroups: [securityGroup],
+      tracing: lambda.Tracing.ACTIVE,
+      // Structured logs: every line is JSON with a level, queryable in Logs Insights as is.
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: production ? lambda.ApplicationLogLevel.INFO : lambda.ApplicationLogLevel.DEBUG,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      logGroup,
+      // Security patches of the runtime arrive without a deploy.
+      runtimeManagementMode: lambda.RuntimeManagementMode.AUTO,
+      reservedConcurrentExecutions: props.reservedConcurrency ?? RESERVED_CONCURRENCY[tier].default,
+    });
+    this.latest = fn;
+    dataBucket.grantReadWrite(fn);
+    for (const secret of Object.values(props.secrets ?? {})) {
+      secret.grantRead(fn);
+    }
+    Suppressions.add(fn, [
+      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are the AWS-maintained minimum for logging and for the ENIs Lambda creates and deletes with this role', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'] },
+      { id: 'AwsSolutions-IAM5', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; object-level access is limited to the tenant data bucket and KMS actions to the tenant key', appliesTo: ['Resource::*', 'Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', 'Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*', `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`] },
+      { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
+      { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
+      { id: 'PCI.DSS.321-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
+      { id: 'CT.LAMBDA.PR.6', reason: 'Code signing needs a signing profile the platform team owns; assets are built and uploaded by the CDK pipeline' },
+      { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
+      { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
+      { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
+    ]);
+    if (!runtime.latestOfFamily) {
+      Suppressions.add(fn, [{ id: 'AwsSolutions-L1', reason: `${runtime.name} is supported by AWS Lambda and kept in TenantRuntime for a migration period; it leaves the list before its deprecation date` }]);
+    }
+
+    // Versions + a `live` alias: the load balancer invokes the alias, so a deploy switches traffic
+    // atomically (DEVELOPMENT) or gradually with rollback (PRODUCTION).
+    const alias = new lambda.Alias(this, 'LiveAlias', {
+      aliasName: 'live',
+      version: fn.currentVersion,
+    });
+    this.function = alias;
+    this.connections = fn.connections;
+
+    // ---------------------------------------------------------------- load balancer
+    const internetFacing = (props.allowedCidrs ?? []).some((c) => !isPrivateRange(c));
+    const lbSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpc,
+      description: `TenantFunction ${props.tenantId}/${id} load balancer: ${props.domain ? 'HTTPS' : 'HTTP inside the VPC'} from the allowed networks`,
+      // A load balancer with a Lambda target invokes the function through the Lambda API, not the network.
+      allowAllOutbound: false,
+    });
+    const idleTimeoutSeconds = Math.max(DEFAULT_IDLE_TIMEOUT_SECONDS, timeout.toSeconds() + IDLE_TIMEOUT_MARGIN_SECONDS);
+    const loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      internetFacing,
+      vpcSubnets: internetFacing ? network.loadBalancerSubnets : network.internalLoadBalancerSubnets,
+      securityGroup: lbSecurityGroup,
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: elbv2.DesyncMitigationMode.STRICTEST,
+      deletionProtection: production,
+      idleTimeout: Duration.seconds(idleTimeoutSeconds),
+      http2Enabled: true,
+    });
+    loadBalancer.logAccessLogs(accessLogs, 'alb');
+    this.loadBalancer = loadBalancer;
+    if (timeout.toSeconds() > DEFAULT_IDLE_TIMEOUT_SECONDS) {
+      Annotations.of(this).addWarningV2('cdk-tenant-blocks:function-timeout-exceeds-load-balancer',
+        `timeout ${timeout.toHumanString()} exceeds the ${DEFAULT_IDLE_TIMEOUT_SECONDS} seconds a load balancer waits by default; ` +
+        `the idle timeout is raised to ${idleTimeoutSeconds} seconds, but clients, proxies and browsers in front may give up earlier. ` +
+        'Move long work to an asynchronous job.');
+    }
+
+    // The load balancer may invoke the alias, only on behalf of this account (CT.LAMBDA.PR.2); the
+    // target group's own ARN cannot be used as SourceArn (the target group must wait for this).
+    const invokePermission = new lambda.CfnPermission(this, 'LoadBalancerInvoke', {
+      action: 'lambda:InvokeFunction',
+      functionName: alias.functionArn,
+      principal: 'elasticloadbalancing.amazonaws.com',
+      sourceAccount: stack.account,
+    });
+    const target: elbv2.IApplicationLoadBalancerTarget = {
+      attachToApplicationTargetGroup: (group) => {
+        group.node.addDependency(invokePermission);
+        return { targetType: elbv2.TargetType.LAMBDA, targetJson: { id: alias.functionArn } };
+      },
+    };
+    const targetGroup = new elbv2.ApplicationTargetGroup(this, 'Target', {
+      targetType: elbv2.TargetType.LAMBDA,
+      targets: [target],
+      // Health checks invoke the function once a minute; any answer below 500 counts as healthy so
+      // apps need no special route, and a crashing function shows up as an unhealthy target.
+      healthCheck: { enabled: true, path: '/', interval: Duration.seconds(60), timeout: Duration.seconds(30), healthyHttpCodes: '200-499' },
+    });
+    targetGroup.setAttribute('lambda.multi_value_headers.enabled', 'true');
+
+    const vpcCidr = literalVpcCidr(vpc);
+    const ingressFrom = (port: ec2.Port, httpsOnlyForInternet: boolean) => {
+      lbSecurityGroup.addIngressRule(ec2.Peer.ipv4(vpcCidr), port, 'Clients inside the VPC');
+      for (const cidr of props.allowedCidrs ?? []) {
+        const whole = cidr === '0.0.0.0/0' || cidr === '::/0';
+        // Guardrail: only HTTPS may be open to the whole internet.
+        if (whole && !httpsOnlyForInternet) continue;
+        const peer = cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+        lbSecurityGroup.addIngressRule(peer, port, `Allowed clients ${cidr}`);
+      }
+    };
+
+    let url: string;
+    if (props.domain) {
+      const zone = props.domain.hostedZone;
+      const recordName = props.domain.recordName.replace(/\.$/, '');
+      const fqdn = recordName === zone.zoneName || recordName.endsWith(`.${zone.zoneName}`) ? recordName : `${recordName}.${zone.zoneName}`;
+      const certificate = new acm.Certificate(this, 'Certificate', {
+        domainName: fqdn,
+        validation: acm.CertificateValidation.fromDns(zone),
+      });
+      loadBalancer.addListener('Https', {
+        protocol: elbv2.ApplicationProtocol.HTTPS,
+        port: 443,
+        certificates: [certificate],
+        // TLS 1.3 and 1.2 with forward-secret AEAD ciphers only (AWS's recommended policy).
+        sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+        open: false,
+        defaultTargetGroups: [targetGroup],
+      });
+      // Plain HTTP only redirects to HTTPS (never serves); not opened to the whole internet (guardrail).
+      loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443, open: false });
+      ingressFrom(ec2.Port.tcp(443), true);
+      ingressFrom(ec2.Port.tcp(80), false);
+      new route53.ARecord(this, 'Alias', {
+        zone,
+        recordName: fqdn,
+        target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(loadBalancer)),
+      });
+      url = `https://${fqdn}`;
+    } else {
+      // No domain, no certificate: an internal load balancer serving HTTP to the VPC (and private
+      // allowedCidrs) only. Validation makes PRODUCTION and any public client range require a domain.
+      loadBalancer.addListener('Http', {
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        port: 80,
+        open: false,
+        defaultTargetGroups: [targetGroup],
+      });
+      ingressFrom(ec2.Port.tcp(80), false);
+      url = `http://${loadBalancer.loadBalancerDnsName}`;
+      Suppressions.add(loadBalancer, [
+        { id: 'NIST.800.53.R5-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+        { id: 'HIPAA.Security-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+        { id: 'PCI.DSS.321-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+        { id: 'CT.ELASTICLOADBALANCING.PR.1', reason: 'No domain, so no certificate to redirect to: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+        { id: 'CT.ELASTICLOADBALANCING.PR.7', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+      ]);
+    }
+    this.url = url;
+    Suppressions.add(loadBalancer, [
+      { id: 'HIPAA.Security-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
+      { id: 'NIST.800.53.R5-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
+      { id: 'PCI.DSS.321-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
+      { id: 'AwsSolutions-ELB2', reason: 'Access logs are enabled (logAccessLogs); the rule does not see the attribute set through the L2' },
+      { id: 'CT.ELASTICLOADBALANCING.PR.13', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
+      { id: 'NIST.800.53.R5-ALBWAFEnabled', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
+      { id: 'PCI.DSS.321-ALBWAFEnabled', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
+    ]);
+
+    if (!production) {
+      Suppressions.add(loadBalancer, [
+        { id: 'HIPAA.Security-ELBDeletionProtectionEnabled', reason: 'DEVELOPMENT stacks must destroy cleanly; PRODUCTION load balancers have deletion protection' },
+        { id: 'NIST.800.53.R5-ELBDeletionProtectionEnabled', reason: 'DEVELOPMENT stacks must destroy cleanly; PRODUCTION load balancers have deletion protection' },
+        { id: 'CT.ELASTICLOADBALANCING.PR.5', reason: 'DEVELOPMENT stacks must destroy cleanly; PRODUCTION load balancers have deletion protection' },
+      ]);
+    }
+
+    // ---------------------------------------------------------------- alarms + deployment
+    const errors = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the live alias raised errors`,
+      metric: alias.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const throttles = new cloudwatch.Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription: `TenantFunction ${props.tenantId}/${id}: invocations throttled (reserved concurrency reached)`,
+      metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const duration = new cloudwatch.Alarm(this, 'DurationAlarm', {
+      alarmDescription: `TenantFunction ${props.tenantId}/${id}: p99 duration above 80% of the timeout`,
+      metric: fn.metricDuration({ period: Duration.minutes(5), statistic: 'p99' }),
+      threshold: Math.floor(timeout.toMilliseconds() * 0.8),
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const lb5xx = new cloudwatch.Alarm(this, 'LoadBalancer5xxAlarm', {
+      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the load balancer answered 5xx (function errors surface as 502)`,
+      metric: loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const unhealthy = new cloudwatch.Alarm(this, 'UnhealthyTargetsAlarm', {
+      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the function fails the load balancer health check`,
+      metric: targetGroup.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarms = [errors, throttles, duration, lb5xx, unhealthy];
+    for (const alarm of this.alarms) {
+      Suppressions.add(alarm, [
+        { id: 'HIPAA.Security-CloudWatchAlarmAction', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+        { id: 'NIST.800.53.R5-CloudWatchAlarmAction', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+        { id: 'CT.CLOUDWATCH.PR.1', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+      ]);
+    }
+
+    if (production) {
+      // A bad version reaches 10% of requests for 5 minutes, then rolls back on errors or 5xx.
+      const deployment = new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
+        alias,
+        deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+        alarms: [errors, lb5xx],
+        autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
+      });
+      Suppressions.add(deployment, [
+        { id: 'AwsSolutions-IAM4', reason: 'AWSCodeDeployRoleForLambdaLimited is the AWS-maintained minimum for CodeDeploy to shift alias traffic and read the alarms', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited'] },
+      ]);
+    }
+    // DEVELOPMENT: no deployment group, the alias moves at once; `cdk deploy --hotswap` and
+    // `cdk watch` update the function code, the version and the alias in place, in seconds.
+
+    // ---------------------------------------------------------------- clean destroy
+    this.vpcCleanup = this.addVpcCleanup(fn, alias, securityGroup, vpc.selectSubnets(network.functionSubnets).subnets, key, shipping, tier);
+
+    // ---------------------------------------------------------------- outputs
+    new CfnOutput(this, 'Url', { description: `TenantFunction ${props.tenantId}/${id} endpoint`, value: url });
+    new CfnOutput(this, 'LogGroupName', { description: `TenantFunction ${props.tenantId}/${id} log group`, value: logGroup.logGroupName });
+    new CfnOutput(this, 'TailLogsCommand', {
+      description: 'Paste to follow the function logs live',
+      value: `aws logs tail ${logGroup.logGroupName} --follow --format short --region ${stack.region}`,
+    });
+  }
+
+  /**
+   * The clean-destroy custom resource. CloudFormation deletes a resource only after everything
+   * that depends on it is gone, so this resource depending on the function (with its version and
+   * alias), its security group, its role and role policy and its subnets makes its Delete run
+   * FIRST, while all of them still exist. Its own handler is outside the VPC and its role is
+   * referenced by the resource too, so both outlive the clean-up.
+   */
+  private addVpcCleanup(
+    fn: lambda.Function,
+    alias: lambda.Alias,
+    securityGroup: ec2.SecurityGroup,
+    subnets: ec2.ISubnet[],
+    key: TenantKey,
+    shipping: LogShipping,
+    tier: TenantTier,
+  ): CustomResource {
+    const logGroup = new TenantLogGroup(this, 'VpcCleanupLogs', { tier, encryptionKey: key, logShipping: shipping });
+    const handler = new VpcCleanupFunction(this, 'VpcCleanupHandler', {
+      description: 'TenantFunction clean destroy: detaches the function from the VPC and deletes its network interfaces',
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      // The clean-up waits for Lambda to release the ENIs; it stops itself 30 seconds before this.
+      timeout: Duration.minutes(14),
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      // Never in the VPC it cleans up: it must not leave ENIs of its own behind.
+    });
+    const functionArns = [fn.functionArn, `${fn.functionArn}:*`];
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction'],
+      resources: functionArns,
+    }));
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      // DescribeNetworkInterfaces has no resource-level permissions; DeleteNetworkInterface is
+      // limited to this account and region (Lambda's ENIs carry no tag to narrow it further).
+      actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'],
+      resources: ['*'],
+    }));
+    const stack = Stack.of(this);
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['ec2:DeleteNetworkInterface'],
+      resources: [`arn:${stack.partition}:ec2:${stack.region}:${stack.account}:network-interface/*`],
+    }));
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      // The handler only acts while the stack itself is being deleted.
+      actions: ['cloudformation:DescribeStacks'],
+      resources: [stack.stackId],
+    }));
+    Suppressions.add(handler, [
+      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole is the AWS-maintained minimum for the handler logs', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
+      { id: 'AwsSolutions-IAM5', reason: 'EC2 Describe* actions support no resource-level permissions; ENI deletion is limited to this account and region because Lambda ENIs carry no tag; function actions cover the function versions (:*)', appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`, `Resource::<${logicalIdOf(fn)}.Arn>:*`] },
+      { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
+      { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
+      { id: 'PCI.DSS.321-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
+      { id: 'HIPAA.Security-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
+      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
+      { id: 'PCI.DSS.321-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
+      { id: 'HIPAA.Security-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
+      { id: 'NIST.800.53.R5-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
+      { id: 'CT.LAMBDA.PR.3', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete)' },
+      { id: 'CT.LAMBDA.PR.6', reason: 'Library handler bundled at build time; code signing needs a profile the platform team owns' },
+      { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
+      { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
+      { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
+    ]);
+
+    const cleanup = new CustomResource(this, 'VpcCleanup', {
+      serviceToken: handler.functionArn,
+      resourceType: 'Custom::TenantFunctionVpcCleanup',
+      properties: {
+        FunctionName: fn.functionName,
+        SecurityGroupIds: [securityGroup.securityGroupId],
+      },
+    });
+    // Deleted first, while these exist (see the method doc); the handler and its role outlive it.
+    cleanup.node.addDependency(fn, alias, securityGroup, ...subnets, handler);
+    if (fn.role) cleanup.node.addDependency(fn.role);
+    return cleanup;
+  }
+}
+
+/**
+ * The VPC's CIDR as a literal when the template defines it (a TenantNetwork VPC), so compliance
+ * rules can read the ingress rules; the deploy-time attribute otherwise.
+ */
+function literalVpcCidr(vpc: ec2.IVpc): string {
+  const cfn = vpc.node.defaultChild;
+  if (cfn instanceof ec2.CfnVPC && typeof cfn.cidrBlock === 'string' && !Token.isUnresolved(cfn.cidrBlock)) {
+    return cfn.cidrBlock;
+  }
+  return vpc.vpcCidrBlock;
+}
+
+/** The logical id of a construct's main resource, as cdk-nag names it in granular findings. */
+function logicalIdOf(construct: Construct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** How cdk-nag renders a stack attribute in a finding: the literal value, or the pseudo parameter. */
+function nagText(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? pseudo : value;
+}
