@@ -1,9 +1,8 @@
-import { Construct } from 'constructs';
 import { Duration, Stack, Tags } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { LogShipping, TENANT_TAG, TenantGuardrails } from '../core';
-import { Suppressions } from '../core/suppressions';
+import { Construct } from 'constructs';
+import { LogShipping, Suppressions, TENANT_TAG, TenantGuardrails } from '../core';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from './names';
 import { PlatformHubReference } from './platform-hub-reference';
 import { IInvocableFunction, IQueryableDatabase } from './targets';
@@ -213,28 +212,31 @@ export class CrossAccountLink extends Construct {
    */
   public allowQuery(database: IQueryableDatabase): void {
     const secret = database.readOnlySecret;
-    const key = database.encryptionKey;
     const region = Stack.of(this).region;
-    this.grant(`query:${database.node.path}`, [
+    const statements = [
       new iam.PolicyStatement({
         actions: ['rds-data:ExecuteStatement'],
-        resources: [database.clusterArn],
+        resources: [database.cluster.clusterArn],
       }),
       new iam.PolicyStatement({
         actions: ['secretsmanager:GetSecretValue'],
         resources: [secret.secretArn],
       }),
-      new iam.PolicyStatement({
+    ];
+    // A secret under the AWS managed key needs no key grant; a customer key (the tenant key) does.
+    if (secret.encryptionKey) {
+      statements.push(new iam.PolicyStatement({
         actions: ['kms:Decrypt'],
-        resources: [key.keyArn],
+        resources: [secret.encryptionKey.keyArn],
         conditions: {
           StringEquals: {
             'kms:ViaService': `secretsmanager.${region}.amazonaws.com`,
             'kms:EncryptionContext:SecretARN': secret.secretArn,
           },
         },
-      }),
-    ]);
+      }));
+    }
+    this.grant(`query:${database.node.path}`, statements);
   }
 
   /**

@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,8 +6,8 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { LogShipping } from '../core';
-import { Suppressions } from '../core/suppressions';
+import { Construct } from 'constructs';
+import { LogShipping, Suppressions } from '../core';
 import {
   CHANGE_EVENT_SOURCES,
   HUB_DELIVERY_STREAM_NAME,
@@ -343,7 +342,7 @@ export class PlatformHub extends Construct {
     });
     bus.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AdmitTenantChangeEvents',
-      principals: this.senderPrincipals(),
+      principals: this.senderPrincipals(partition),
       actions: ['events:PutEvents'],
       resources: [bus.eventBusArn],
       conditions: this.organizationId ? { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } : undefined,
@@ -374,8 +373,9 @@ export class PlatformHub extends Construct {
     });
   }
 
-  private senderPrincipals(): iam.IPrincipal[] {
-    if (this.tenantAccountIds.length > 0) return this.tenantAccountIds.map((a) => new iam.AccountPrincipal(a));
+  private senderPrincipals(partition: string): iam.IPrincipal[] {
+    // Account roots as literal ARNs (AccountPrincipal would render an AWS::Partition reference).
+    if (this.tenantAccountIds.length > 0) return this.tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`));
     // Organization only: any principal, narrowed to the organization by the aws:PrincipalOrgID condition.
     return [new iam.StarPrincipal()];
   }

@@ -1,22 +1,20 @@
-import { IConstruct } from 'constructs';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { IConstruct } from 'constructs';
 
 /**
- * A database the link can open to the platform's query console through the RDS Data API
- * (`TenantPostgres` is one).
+ * A database the link can open to the platform's query console through the RDS Data API:
+ * the shape of `TenantPostgres`.
  */
 export interface IQueryableDatabase extends IConstruct {
-  /** ARN of the Aurora cluster (Data API enabled). */
-  readonly clusterArn: string;
-  /** The secret of the database's read-only user. */
+  /** The Aurora cluster (RDS Data API enabled). */
+  readonly cluster: rds.IDatabaseCluster;
+  /** The secret of the database's read-only user (encrypted with the tenant key). */
   readonly readOnlySecret: secretsmanager.ISecret;
-  /** The key that encrypts the read-only secret. */
-  readonly encryptionKey: kms.IKey;
 }
 
-/** A function the link can let the platform invoke (`TenantFunction` is one). */
+/** A function the link can let the platform invoke: the shape of `TenantFunction`. */
 export interface IInvocableFunction extends IConstruct {
   /** The function's live alias. */
   readonly function: lambda.IFunction;

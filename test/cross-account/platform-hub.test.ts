@@ -1,0 +1,360 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { PlatformHub, PlatformHubProps } from '../../src/cross-account';
+import { testStack } from '../support/app';
+import { expectCfnLintClean } from '../support/cfn-lint';
+import { complianceFindings, formatFindings } from '../support/compliance';
+
+const PLATFORM = { account: '111111111111', region: 'us-east-1' };
+const TENANT_A = '210987654321';
+const TENANT_B = '222222222222';
+const ORG = 'o-abcdefghij';
+
+function hubStack(props: PlatformHubProps = { tenantAccountIds: [TENANT_A, TENANT_B] }) {
+  const stack = testStack('Platform', PLATFORM);
+  const hub = new PlatformHub(stack, 'Hub', props);
+  return { stack, hub, get template() { return Template.fromStack(stack); } };
+}
+
+/** The policy document of the single resource of `type` whose logical id starts with `prefix`. */
+function only(template: Template, type: string, props: Record<string, unknown> = {}) {
+  const found = template.findResources(type, props);
+  expect(Object.keys(found)).toHaveLength(1);
+  return Object.values(found)[0].Properties;
+}
+
+describe('PlatformHub with listed tenant accounts', () => {
+  test('the log destination admits exactly the listed accounts to subscribe', () => {
+    const { template } = hubStack();
+    const props = only(template, 'AWS::Logs::Destination');
+    expect(props.DestinationName).toBe('tenant-blocks-logs');
+    expect(JSON.parse(props.DestinationPolicy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'AdmitTenantSubscriptions',
+        Effect: 'Allow',
+        Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`, `arn:aws:iam::${TENANT_B}:root`] },
+        Action: 'logs:PutSubscriptionFilter',
+        Resource: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs',
+      }],
+    });
+    expect(props.TargetArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HubLogStream/), 'Arn'] });
+  });
+
+  test('only CloudWatch Logs acting for the admitted accounts in this region may assume the destination role', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'logs.amazonaws.com' },
+          Condition: {
+            StringLike: {
+              'aws:SourceArn': [
+                `arn:aws:logs:us-east-1:${TENANT_A}:*`,
+                `arn:aws:logs:us-east-1:${TENANT_B}:*`,
+                'arn:aws:logs:us-east-1:111111111111:*',
+              ],
+            },
+          },
+        }],
+      },
+    });
+  });
+
+  test('the destination role may only put records into the stream and encrypt through Kinesis', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^HubDestinationRole') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'PutIntoLogStream', Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubLogStream'), 'Arn'] } },
+          {
+            Sid: 'EncryptThroughKinesis',
+            Effect: 'Allow',
+            Action: 'kms:GenerateDataKey',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] },
+            Condition: { StringEquals: { 'kms:ViaService': 'kinesis.us-east-1.amazonaws.com' } },
+          },
+        ],
+      },
+    });
+  });
+
+  test('only this account\'s delivery stream may assume the Firehose role, which reads the stream and writes the bucket only', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'firehose.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '111111111111' },
+            ArnEquals: { 'aws:SourceArn': 'arn:aws:firehose:us-east-1:111111111111:deliverystream/tenant-blocks-logs' },
+          },
+        }],
+      },
+    });
+    const bucketArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubLogBucket'), 'Arn'] };
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^HubDeliveryRole') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'ReadLogStream',
+            Effect: 'Allow',
+            Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubLogStream'), 'Arn'] },
+          },
+          {
+            Sid: 'WriteLogBucket',
+            Effect: 'Allow',
+            Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+            Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/*']] }],
+          },
+          {
+            Sid: 'UseHubKeyThroughKinesisAndS3',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] },
+            Condition: { StringEquals: { 'kms:ViaService': ['kinesis.us-east-1.amazonaws.com', 's3.us-east-1.amazonaws.com'] } },
+          },
+        ],
+      },
+    });
+  });
+
+  test('Firehose decompresses CloudWatch Logs envelopes and partitions them by account and log group', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+      DeliveryStreamName: 'tenant-blocks-logs',
+      DeliveryStreamType: 'KinesisStreamAsSource',
+      ExtendedS3DestinationConfiguration: Match.objectLike({
+        Prefix: 'logs/account=!{partitionKeyFromQuery:owner}/logGroup=!{partitionKeyFromQuery:logGroup}/!{timestamp:yyyy/MM/dd}/',
+        ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+        BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
+        DynamicPartitioningConfiguration: { Enabled: true, RetryOptions: { DurationInSeconds: 300 } },
+        EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] } } },
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [
+            { Type: 'Decompression', Parameters: [{ ParameterName: 'CompressionFormat', ParameterValue: 'GZIP' }] },
+            {
+              Type: 'MetadataExtraction',
+              Parameters: [
+                { ParameterName: 'MetadataExtractionQuery', ParameterValue: '{owner:.owner,logGroup:.logGroup}' },
+                { ParameterName: 'JsonParsingEngine', ParameterValue: 'JQ-1.6' },
+              ],
+            },
+            { Type: 'AppendDelimiterToRecord', Parameters: [] },
+          ],
+        },
+      }),
+    });
+  });
+
+  test('the stream is encrypted with the hub key and the log bucket is KMS-encrypted, locked, versioned, private and retained', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::Kinesis::Stream', {
+      StreamEncryption: { EncryptionType: 'KMS', KeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] } },
+      StreamModeDetails: { StreamMode: 'ON_DEMAND' },
+    });
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] } },
+          }],
+        },
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } } },
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^HubAccessLogBucket') }, LogFilePrefix: 'log-bucket/' },
+        LifecycleConfiguration: {
+          Rules: [{
+            ExpirationInDays: 365,
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+            Status: 'Enabled',
+          }],
+        },
+      }),
+    });
+  });
+
+  test('the event bus admits PutEvents from the listed accounts only, and archives the forwarded sources', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'tenant-blocks-change-history' });
+    const policy = only(template, 'AWS::Events::EventBusPolicy');
+    expect(policy.Statement).toEqual({
+      Sid: 'cdk-AdmitTenantChangeEvents',
+      Effect: 'Allow',
+      Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`, `arn:aws:iam::${TENANT_B}:root`] },
+      Action: 'events:PutEvents',
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^HubEventBus/), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Events::Archive', {
+      EventPattern: { source: ['aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2'] },
+      RetentionDays: 365,
+    });
+  });
+
+  test('retention applies to the bucket lifecycle, object lock and archive', () => {
+    const { template } = hubStack({ tenantAccountIds: [TENANT_A], retention: Duration.days(30) });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30 })] },
+    });
+    template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30 });
+  });
+
+  test('reference and logShipping carry literal ARNs a tenant stack in another account can use', () => {
+    const { hub } = hubStack();
+    expect(hub.reference).toEqual({
+      platformAccountId: '111111111111',
+      region: 'us-east-1',
+      eventBusArn: 'arn:aws:events:us-east-1:111111111111:event-bus/tenant-blocks-change-history',
+      logDestinationArn: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs',
+    });
+    expect(PlatformHub.referenceFor('111111111111', 'us-east-1')).toEqual(hub.reference);
+    expect(hub.logShipping.destinationArn).toBe(hub.reference.logDestinationArn);
+  });
+
+  test('grantAssumeTenantLinks grants sts:AssumeRole on the link roles of the listed accounts only', () => {
+    const { stack, hub } = hubStack();
+    const console = new iam.Role(stack, 'Console', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    hub.grantAssumeTenantLinks(console);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Console') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Resource: [`arn:aws:iam::${TENANT_A}:role/tenant-blocks-link-*`, `arn:aws:iam::${TENANT_B}:role/tenant-blocks-link-*`],
+        }],
+      },
+    });
+  });
+
+  test('passes every compliance gate (suppressions reasoned in code) and cfn-lint', () => {
+    const { stack } = hubStack();
+    const findings = complianceFindings(stack);
+    expect(formatFindings(findings)).toBe('no compliance findings');
+    expectCfnLintClean(stack);
+  });
+
+  test('snapshot', () => {
+    expect(hubStack().template.toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('PlatformHub with an organization only', () => {
+  const org = () => hubStack({ organizationId: ORG });
+
+  test('the destination policy admits any principal of the organization only', () => {
+    const props = only(org().template, 'AWS::Logs::Destination');
+    expect(JSON.parse(props.DestinationPolicy).Statement).toEqual([{
+      Sid: 'AdmitTenantSubscriptions',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'logs:PutSubscriptionFilter',
+      Resource: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    }]);
+  });
+
+  test('the destination role trusts CloudWatch Logs for log groups of the organization in this region only', () => {
+    org().template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'logs.amazonaws.com' },
+          Condition: {
+            StringLike: { 'aws:SourceArn': 'arn:aws:logs:us-east-1:*:*' },
+            StringEquals: { 'aws:SourceOrgID': ORG },
+          },
+        }],
+      },
+    });
+  });
+
+  test('the bus policy admits the organization only', () => {
+    const policy = only(org().template, 'AWS::Events::EventBusPolicy');
+    expect(policy.Statement).toEqual(expect.objectContaining({
+      Principal: '*',
+      Action: 'events:PutEvents',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    }));
+  });
+
+  test('grantAssumeTenantLinks scopes by link role name and aws:ResourceOrgID', () => {
+    const { stack, hub } = org();
+    const console = new iam.Role(stack, 'Console', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    hub.grantAssumeTenantLinks(console);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Resource: 'arn:aws:iam::*:role/tenant-blocks-link-*',
+          Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
+        }],
+      },
+    });
+  });
+
+  test('passes every compliance gate and cfn-lint', () => {
+    const { stack } = org();
+    expect(formatFindings(complianceFindings(stack))).toBe('no compliance findings');
+    expectCfnLintClean(stack);
+  });
+});
+
+describe('PlatformHub with accounts and an organization', () => {
+  test('listed accounts must also be members of the organization', () => {
+    const { template } = hubStack({ tenantAccountIds: [TENANT_A], organizationId: ORG });
+    const props = only(template, 'AWS::Logs::Destination');
+    expect(JSON.parse(props.DestinationPolicy).Statement[0]).toEqual(expect.objectContaining({
+      Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`] },
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    }));
+    expect(only(template, 'AWS::Events::EventBusPolicy').Statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': ORG } });
+  });
+});
+
+describe('PlatformHub props validation', () => {
+  test.each<[string, PlatformHubProps, string]>([
+    ['neither accounts nor organization are given', {}, '- tenantAccountIds: list the tenant accounts that may send logs and change events, or set organizationId (at least one is required) (got: undefined)'],
+    ['the account list is empty and there is no organization', { tenantAccountIds: [] }, '- tenantAccountIds: list the tenant accounts'],
+    ['an account id is not 12 digits', { tenantAccountIds: ['12345'] }, "- tenantAccountIds[0]: must be a 12-digit AWS account id (got: '12345')"],
+    ['an account is listed twice', { tenantAccountIds: [TENANT_A, TENANT_A] }, `- tenantAccountIds[1]: duplicates tenantAccountIds[0] (got: '${TENANT_A}')`],
+    ['more than 30 accounts are listed', { tenantAccountIds: Array.from({ length: 31 }, (_, i) => String(100000000000 + i)) }, '- tenantAccountIds: lists at most 30 accounts'],
+    ['the organization id is malformed', { organizationId: 'org-123' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'org-123')"],
+    ['retention is shorter than a day', { organizationId: ORG, retention: Duration.hours(12) }, '- retention: must be between 1 day and 3650 days (got: 12 hours)'],
+    ['retention is longer than 10 years', { organizationId: ORG, retention: Duration.days(3651) }, '- retention: must be between 1 day and 3650 days (got: 3651 days)'],
+    ['retention is not a whole number of days', { organizationId: ORG, retention: Duration.hours(36) }, '- retention: must be a whole number of days'],
+  ])('throws when %s', (_name, props, message) => {
+    expect(() => hubStack(props)).toThrow(message);
+  });
+
+  test('throws one error listing every problem before creating anything', () => {
+    const stack = testStack('Platform', PLATFORM);
+    expect(() => new PlatformHub(stack, 'Hub', { tenantAccountIds: ['1'], organizationId: 'x' }))
+      .toThrow(/^Invalid PlatformHub props for tenant "platform":\n- tenantAccountIds\[0\]: .*\n- organizationId: .*$/);
+    expect(stack.node.tryFindChild('Hub')?.node.children ?? []).toHaveLength(0);
+  });
+});
