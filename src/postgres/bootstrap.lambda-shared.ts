@@ -24,6 +24,8 @@ export type LoginCheck = (user: string, password: string) => Promise<boolean>;
 /** What a bootstrap run did (logged, and returned as custom resource data). */
 export interface BootstrapOutcome {
   readonly changes: string[];
+  /** What was skipped and why (not a change; logged). */
+  readonly notes: string[];
 }
 
 /** SQLSTATEs of a failed login: wrong/unknown password (28P01) or a role without LOGIN (28000). */
@@ -70,6 +72,7 @@ export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canL
     throw new Error('the app and read-only users must differ');
   }
   const changes: string[] = [];
+  const notes: string[] = [];
   const app = quoteIdent(plan.appUser);
   const readOnly = quoteIdent(plan.readOnlyUser);
   const schema = app; // the schema is named after its owner, the app role
@@ -119,10 +122,26 @@ export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canL
       await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
       changes.push(`set search_path of ${plan.readOnlyUser}`);
     }
+    // pgaudit (loaded by the cluster parameter group) logs DDL and role changes with object names
+    // once its extension exists. Engines without it (a local test server) skip this step; where it
+    // is not preloaded, CREATE EXTENSION fails and is rolled back to the savepoint, not fatal.
+    const audit = await admin.query<{ available: boolean; installed: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pgaudit') AS available,
+              EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pgaudit') AS installed`);
+    if (audit.rows[0].available && !audit.rows[0].installed) {
+      await admin.query('SAVEPOINT pgaudit');
+      try {
+        await admin.query('CREATE EXTENSION IF NOT EXISTS pgaudit');
+        changes.push('created extension pgaudit');
+      } catch (e) {
+        await admin.query('ROLLBACK TO SAVEPOINT pgaudit');
+        notes.push(`pgaudit not enabled: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     await admin.query('COMMIT');
   } catch (e) {
     await admin.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
-  return { changes };
+  return { changes, notes };
 }

@@ -127,7 +127,7 @@ export function makeHandler(options: HandlerOptions = {}) {
         readOnlyUser: readOnly.username,
         readOnlyPassword: readOnly.password,
       }, canLogIn);
-      log('bootstrap complete', { requestType: event.RequestType, changes: outcome.changes });
+      log('bootstrap complete', { requestType: event.RequestType, changes: outcome.changes, notes: outcome.notes });
       return {
         physicalResourceId,
         data: { AppUser: appUser.username, ReadOnlyUser: readOnly.username, Schema: appUser.username, Changes: String(outcome.changes.length) },

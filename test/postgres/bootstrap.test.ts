@@ -55,6 +55,7 @@ describe('bootstrap against a real PostgreSQL server', () => {
 
   test('Create reports SUCCESS to CloudFormation with the role names', async () => {
     const response = await fx.bootstrap('Create');
+    expect(response.Reason).toBe('OK');
     expect(response).toMatchObject({
       Status: 'SUCCESS',
       RequestId: 'request-1',

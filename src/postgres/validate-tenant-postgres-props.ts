@@ -1,0 +1,76 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { PropsValidation, TenantTier } from '../core';
+import type { TenantPostgresProps } from './tenant-postgres';
+
+/** Smallest Aurora Serverless v2 capacity (ACUs) of the writer, by tier. */
+export const CAPACITY_FLOOR: Record<TenantTier, number> = {
+  // scale to zero (auto-pause) when idle: a development database costs storage only
+  [TenantTier.DEVELOPMENT]: 0,
+  // never paused: the first query of the morning does not wait ~15 s for a resume
+  [TenantTier.PRODUCTION]: 0.5,
+};
+
+/** Largest Aurora Serverless v2 capacity accepted for `maxCapacity`. */
+export const MAX_CAPACITY_LIMIT = 256;
+
+/**
+ * Names a database cannot take: PostgreSQL's and RDS's own databases, and PostgreSQL reserved key
+ * words (which would need quoting in every tool and connection string).
+ */
+export const RESERVED_DATABASE_NAMES: ReadonlySet<string> = new Set([
+  'postgres', 'template0', 'template1', 'rdsadmin',
+  'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'binary', 'both',
+  'case', 'cast', 'check', 'collate', 'collation', 'column', 'concurrently', 'constraint', 'create', 'cross',
+  'current_catalog', 'current_date', 'current_role', 'current_schema', 'current_time', 'current_timestamp',
+  'current_user', 'default', 'deferrable', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'false', 'fetch',
+  'for', 'foreign', 'freeze', 'from', 'full', 'grant', 'group', 'having', 'ilike', 'in', 'initially', 'inner',
+  'intersect', 'into', 'is', 'isnull', 'join', 'lateral', 'leading', 'left', 'like', 'limit', 'localtime',
+  'localtimestamp', 'natural', 'not', 'notnull', 'null', 'offset', 'on', 'only', 'or', 'order', 'outer',
+  'overlaps', 'placing', 'primary', 'references', 'returning', 'right', 'select', 'session_user', 'similar',
+  'some', 'symmetric', 'system_user', 'table', 'tablesample', 'then', 'to', 'trailing', 'true', 'union', 'unique',
+  'user', 'using', 'variadic', 'verbose', 'when', 'where', 'window', 'with',
+]);
+
+/** Lowercase PostgreSQL identifier that never needs quoting. */
+export const DATABASE_NAME_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';
+
+/**
+ * Checks every TenantPostgres prop and throws one error listing every problem, before anything
+ * is created.
+ */
+export function validateTenantPostgresProps(props: TenantPostgresProps): void {
+  const v = new PropsValidation('TenantPostgres', props.tenantId);
+  v.tenantId('tenantId', props.tenantId);
+
+  const tier = props.tier ?? TenantTier.PRODUCTION;
+  if (!Object.values(TenantTier).includes(tier)) {
+    v.add('tier', `must be one of ${Object.values(TenantTier).join(', ')}`, props.tier);
+  }
+
+  v.cidrs('allowedCidrs', props.allowedCidrs, { exposes: 'the database' });
+  v.maintenanceWindow('maintenanceWindow', props.maintenanceWindow);
+
+  const floor = Math.max(1, CAPACITY_FLOOR[tier] ?? 0.5);
+  v.number('maxCapacity', { min: floor, max: MAX_CAPACITY_LIMIT, step: 0.5, unit: 'ACUs' }, props.maxCapacity);
+
+  v.duration('backupRetention', { min: Duration.days(1), max: Duration.days(35) }, props.backupRetention);
+  v.wholeDays('backupRetention', props.backupRetention);
+
+  if (props.databaseName !== undefined && !Token.isUnresolved(props.databaseName)) {
+    if (!new RegExp(DATABASE_NAME_PATTERN).test(props.databaseName)) {
+      v.add('databaseName', 'must be a PostgreSQL identifier of 1-63 lowercase letters, digits and underscores, starting with a letter or underscore', props.databaseName);
+    } else if (RESERVED_DATABASE_NAMES.has(props.databaseName)) {
+      v.add('databaseName', 'is reserved (a PostgreSQL/RDS database or an SQL key word); choose another name, e.g. app', props.databaseName);
+    }
+  } else if (props.databaseName !== undefined) {
+    v.add('databaseName', 'must be a literal string (it is the database created with the cluster), not a token', props.databaseName);
+  }
+
+  if (props.network && props.network.tenantId !== props.tenantId) {
+    v.add('network', `belongs to tenant "${props.network.tenantId}"; pass the network of this tenant`, props.network.node.path);
+  }
+  if (props.encryptionKey && props.encryptionKey.tenantId !== props.tenantId) {
+    v.add('encryptionKey', `belongs to tenant "${props.encryptionKey.tenantId}"; pass the key of this tenant`, props.encryptionKey.node.path);
+  }
+  v.throwIfInvalid();
+}
