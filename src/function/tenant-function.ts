@@ -207,7 +207,7 @@ export class TenantFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantFunctionProps) {
     super(scope, id);
-    validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV));
+    validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV), Stack.of(scope).region);
 
     const tier = props.tier ?? TenantTier.PRODUCTION;
     const production = tier === TenantTier.PRODUCTION;

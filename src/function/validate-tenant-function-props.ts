@@ -48,10 +48,14 @@ const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENT
  * Checks every prop of a TenantFunction and throws one error listing every problem.
  *
  * @param reservedNames environment variable names the block sets itself
+ * @param stackRegion the region of the stack the function is created in
  * @internal
  */
-export function validateTenantFunctionProps(props: TenantFunctionProps, reservedNames: string[]): void {
+export function validateTenantFunctionProps(props: TenantFunctionProps, reservedNames: string[], stackRegion: string): void {
   const v = new PropsValidation('TenantFunction', props.tenantId);
+  if (Token.isUnresolved(stackRegion)) {
+    v.add('(stack) env.region', 'the stack needs an explicit region: load balancer access-log delivery is granted to that region\'s Elastic Load Balancing account', 'an environment-agnostic stack');
+  }
   const tier = props.tier ?? TenantTier.PRODUCTION;
   v.tenantId('tenantId', props.tenantId);
 

@@ -86,6 +86,10 @@ describe('validation', () => {
     expect(() => build({ domain: { hostedZone: zone, recordName: 'App_1' } }, stack)).toThrow('- domain.recordName: must be a DNS name');
   });
 
+  test('throws when the stack has no explicit region (access-log delivery is granted per region)', () => {
+    expect(() => build({}, new Stack(testStack().node.root as unknown as Stack, 'Agnostic'))).toThrow('- (stack) env.region: the stack needs an explicit region');
+  });
+
   test('throws one error listing every problem, naming the construct and the tenant', () => {
     expect(() => build({ memorySize: 1, timeout: Duration.minutes(20), environment: { AWS_X: 'y' } })).toThrow(
       /^Invalid TenantFunction props for tenant "acme":\n- memorySize: .*\n- timeout: .*\n- environment.AWS_X: .*$/,
