@@ -1,0 +1,347 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { CrossAccountLink, CrossAccountLinkProps, IInvocableFunction, IQueryableDatabase, PlatformHub } from '../../src/cross-account';
+import { testStack } from '../support/app';
+import { expectCfnLintClean } from '../support/cfn-lint';
+import { complianceFindings, formatFindings } from '../support/compliance';
+
+const TENANT_ENV = { account: '210987654321', region: 'us-east-1' };
+const PLATFORM = '111111111111';
+const CONSOLE_ROLE = `arn:aws:iam::${PLATFORM}:role/console`;
+const PROVISIONER_ROLE = `arn:aws:iam::${PLATFORM}:role/platform/provisioner`;
+const EXTERNAL_ID = 'acme-7f3c9a1e5b2d4c68';
+const ORG = 'o-abcdefghij';
+
+const BASE: CrossAccountLinkProps = {
+  tenantId: 'acme',
+  platformAccountId: PLATFORM,
+  platformRoleArns: [CONSOLE_ROLE, PROVISIONER_ROLE],
+  externalId: EXTERNAL_ID,
+};
+
+/** A stand-in with the shape of TenantPostgres: a cluster and a read-only secret under a customer key. */
+class FakeDatabase extends Construct implements IQueryableDatabase {
+  public readonly cluster: rds.IDatabaseCluster;
+  public readonly readOnlySecret: secretsmanager.ISecret;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.cluster = rds.DatabaseCluster.fromDatabaseClusterAttributes(this, 'Cluster', { clusterIdentifier: 'acme-db' });
+    const key = new kms.Key(this, 'Key', { enableKeyRotation: true });
+    this.readOnlySecret = new secretsmanager.Secret(this, 'ReadOnlySecret', { encryptionKey: key });
+  }
+}
+
+/** A stand-in with the shape of TenantFunction: its live alias. */
+class FakeFunction extends Construct implements IInvocableFunction {
+  public readonly function: lambda.IFunction;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.function = lambda.Function.fromFunctionArn(this, 'Live', 'arn:aws:lambda:us-east-1:210987654321:function:acme-app:live');
+  }
+}
+
+function linkStack(props: Partial<CrossAccountLinkProps> = {}, env = TENANT_ENV) {
+  const stack = testStack('Tenant', env);
+  const link = new CrossAccountLink(stack, 'Link', { ...BASE, ...props });
+  return { stack, link, template: () => Template.fromStack(stack) };
+}
+
+describe('CrossAccountLink trust', () => {
+  test('trusts exactly the listed platform roles, with the external id, for one hour', () => {
+    const { template } = linkStack();
+    template().hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'tenant-blocks-link-acme',
+      MaxSessionDuration: 3600,
+      PermissionsBoundary: { Ref: Match.stringLikeRegexp('^LinkBoundary') },
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { AWS: [CONSOLE_ROLE, PROVISIONER_ROLE] },
+          Condition: { StringEquals: { 'sts:ExternalId': EXTERNAL_ID } },
+        }],
+      },
+    });
+  });
+
+  test('adds aws:PrincipalOrgID when organizationId is given', () => {
+    const { template } = linkStack({ organizationId: ORG });
+    template().hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'tenant-blocks-link-acme',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { AWS: [CONSOLE_ROLE, PROVISIONER_ROLE] },
+          Condition: { StringEquals: { 'sts:ExternalId': EXTERNAL_ID, 'aws:PrincipalOrgID': ORG } },
+        }],
+      },
+    });
+  });
+
+  test('no role in the template trusts a wildcard or an account root', () => {
+    const { template } = linkStack({ hub: PlatformHub.referenceFor(PLATFORM, 'us-east-1') });
+    const text = JSON.stringify(template().findResources('AWS::IAM::Role'));
+    expect(text).not.toMatch(/"AWS":"\*"|:root"/);
+  });
+
+  test('exposes role, roleArn, externalId and computes the role ARN the platform assumes', () => {
+    const { stack, link } = linkStack();
+    expect(link.externalId).toBe(EXTERNAL_ID);
+    expect(stack.resolve(link.roleArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Link/), 'Arn'] });
+    expect(link.role.roleArn).toBe(link.roleArn);
+    expect(CrossAccountLink.roleNameFor('acme')).toBe('tenant-blocks-link-acme');
+    expect(CrossAccountLink.roleArnFor('210987654321', 'acme')).toBe('arn:aws:iam::210987654321:role/tenant-blocks-link-acme');
+  });
+});
+
+describe('CrossAccountLink boundary', () => {
+  test('allows at most the allow* actions in this account and region, and denies IAM, Organizations, STS, key administration and other accounts', () => {
+    const { template } = linkStack();
+    template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'AtMostQueryThroughDataApi', Effect: 'Allow', Action: 'rds-data:ExecuteStatement', Resource: 'arn:aws:rds:us-east-1:210987654321:cluster:*' },
+          { Sid: 'AtMostReadDatabaseSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:210987654321:secret:*' },
+          {
+            Sid: 'AtMostDecryptThroughSecretsManager',
+            Effect: 'Allow',
+            Action: 'kms:Decrypt',
+            Resource: 'arn:aws:kms:us-east-1:210987654321:key/*',
+            Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } },
+          },
+          { Sid: 'AtMostInvokeFunctions', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:210987654321:function:*' },
+          { Sid: 'DenyIdentityOrganizationAndRoleChaining', Effect: 'Deny', Action: ['iam:*', 'organizations:*', 'sts:*'], Resource: '*' },
+          {
+            Sid: 'DenyKeyAdministration',
+            Effect: 'Deny',
+            Action: [
+              'kms:CancelKeyDeletion', 'kms:ConnectCustomKeyStore', 'kms:Create*', 'kms:Delete*', 'kms:Disable*',
+              'kms:DisconnectCustomKeyStore', 'kms:Enable*', 'kms:ImportKeyMaterial', 'kms:Put*', 'kms:ReplicateKey',
+              'kms:RetireGrant', 'kms:RevokeGrant', 'kms:RotateKeyOnDemand', 'kms:ScheduleKeyDeletion', 'kms:TagResource',
+              'kms:UntagResource', 'kms:Update*',
+            ],
+            Resource: '*',
+          },
+          {
+            Sid: 'DenyResourcesOfOtherAccounts',
+            Effect: 'Deny',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringNotEquals: { 'aws:ResourceAccount': '210987654321' }, Null: { 'aws:ResourceAccount': 'false' } },
+          },
+        ],
+      },
+    });
+  });
+
+  test('the boundary is not attached as a policy: it only limits', () => {
+    const { template } = linkStack();
+    const policies = template().findResources('AWS::IAM::ManagedPolicy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AtMostInvokeFunctions' })]) } } });
+    expect(Object.values(policies).map((p) => p.Properties.Roles)).toEqual([undefined]);
+  });
+});
+
+describe('CrossAccountLink grants', () => {
+  test('a link without any allow* call grants nothing', () => {
+    const { template } = linkStack();
+    template().resourceCountIs('AWS::IAM::Policy', 0);
+    // The only managed policy is the boundary, attached to no role.
+    const managed = Object.values(template().findResources('AWS::IAM::ManagedPolicy'));
+    expect(managed).toHaveLength(1);
+    expect(managed[0].Properties.Roles).toBeUndefined();
+    template().hasResourceProperties('AWS::IAM::Role', { RoleName: 'tenant-blocks-link-acme', ManagedPolicyArns: Match.absent(), Policies: Match.absent() });
+  });
+
+  test('allowQuery grants ExecuteStatement on that cluster, GetSecretValue on its read-only secret and Decrypt of that secret through Secrets Manager', () => {
+    const { stack, link, template } = linkStack();
+    const db = new FakeDatabase(stack, 'Db');
+    link.allowQuery(db);
+    const secretRef = { Ref: expect.stringMatching(/^DbReadOnlySecret/) };
+    const permissions = Object.values(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Link') }] } }));
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0].Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'rds-data:ExecuteStatement',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:us-east-1:210987654321:cluster:acme-db']] },
+        },
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretRef },
+        {
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DbKey/), 'Arn'] },
+          Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com', 'kms:EncryptionContext:SecretARN': secretRef } },
+        },
+      ],
+    });
+  });
+
+  test('allowQuery on a secret under the AWS managed key grants no key use', () => {
+    const { stack, link, template } = linkStack();
+    const db = new FakeDatabase(stack, 'Db');
+    const plain = { node: db.node, cluster: db.cluster, readOnlySecret: new secretsmanager.Secret(stack, 'Plain') } as unknown as IQueryableDatabase;
+    link.allowQuery(plain);
+    const text = JSON.stringify(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: Match.anyValue() } }));
+    expect(text).not.toContain('kms:');
+  });
+
+  test('allowInvoke grants InvokeFunction on the live alias only', () => {
+    const { stack, link, template } = linkStack();
+    link.allowInvoke(new FakeFunction(stack, 'Fn'));
+    template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Link') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:210987654321:function:acme-app:live' }],
+      },
+    });
+  });
+
+  test('repeating an allow* call adds nothing', () => {
+    const { stack, link, template } = linkStack();
+    const fn = new FakeFunction(stack, 'Fn');
+    link.allowInvoke(fn);
+    link.allowInvoke(fn);
+    const [policy] = Object.values(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: Match.anyValue() } }));
+    expect(policy.Properties.PolicyDocument.Statement).toHaveLength(1);
+  });
+});
+
+describe('CrossAccountLink with a hub', () => {
+  const hub = PlatformHub.referenceFor(PLATFORM, 'us-east-1');
+
+  test('forwards stack, RDS cluster, backup and security group changes to the hub bus', () => {
+    const { template } = linkStack({ hub });
+    const target = [{ Arn: hub.eventBusArn, Id: 'Target0', RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LinkForwarderRole'), 'Arn'] } }];
+    const rules: Array<[string, Record<string, unknown>]> = [
+      ['tenant-blocks-acme-stack-status', { 'source': ['aws.cloudformation'], 'detail-type': ['CloudFormation Stack Status Change'] }],
+      ['tenant-blocks-acme-rds-cluster', { 'source': ['aws.rds'], 'detail-type': ['RDS DB Cluster Event'] }],
+      ['tenant-blocks-acme-backup-jobs', { 'source': ['aws.backup'], 'detail-type': ['Backup Job State Change'] }],
+      ['tenant-blocks-acme-security-groups', {
+        'source': ['aws.ec2'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        'detail': {
+          eventSource: ['ec2.amazonaws.com'],
+          eventName: [
+            'AuthorizeSecurityGroupEgress', 'AuthorizeSecurityGroupIngress', 'CreateSecurityGroup', 'DeleteSecurityGroup',
+            'ModifySecurityGroupRules', 'RevokeSecurityGroupEgress', 'RevokeSecurityGroupIngress',
+          ],
+        },
+      }],
+    ];
+    template().resourceCountIs('AWS::Events::Rule', rules.length);
+    for (const [name, pattern] of rules) {
+      template().hasResourceProperties('AWS::Events::Rule', { Name: name, State: 'ENABLED', EventPattern: pattern, Targets: target });
+    }
+  });
+
+  test('the forwarder role can only be used by this link\'s rules and only puts events on the hub bus', () => {
+    const { template } = linkStack({ hub });
+    template().hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '210987654321' },
+            ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-*' },
+          },
+        }],
+      },
+    });
+    template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^LinkForwarderRole') }],
+      PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: hub.eventBusArn }] },
+    });
+    template().resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('logShipping ships to the hub destination; without a hub it ships nothing', () => {
+    expect(linkStack({ hub }).link.logShipping.destinationArn).toBe(hub.logDestinationArn);
+    const bare = linkStack();
+    expect(bare.link.logShipping.destinationArn).toBeUndefined();
+    bare.template().resourceCountIs('AWS::Events::Rule', 0);
+  });
+
+  test('passes every compliance gate (suppressions reasoned in code) and cfn-lint, with grants', () => {
+    const { stack, link } = linkStack({ hub, organizationId: ORG });
+    link.allowQuery(new FakeDatabase(stack, 'Db'));
+    link.allowInvoke(new FakeFunction(stack, 'Fn'));
+    const linkFindings = complianceFindings(link);
+    expect(formatFindings(linkFindings)).toBe('no compliance findings');
+    expectCfnLintClean(stack);
+  });
+
+  test('snapshot', () => {
+    const { stack, link, template } = linkStack({ hub, organizationId: ORG });
+    link.allowQuery(new FakeDatabase(stack, 'Db'));
+    link.allowInvoke(new FakeFunction(stack, 'Fn'));
+    expect(template().toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('CrossAccountLink props validation', () => {
+  const longId = 'x'.repeat(1225);
+  test.each<[string, Partial<CrossAccountLinkProps>, string]>([
+    ['the tenant id is malformed', { tenantId: 'Acme!' }, "- tenantId: must be 3-31 characters of lowercase letters, digits and hyphens, starting with a letter (^[a-z][a-z0-9-]{2,30}$) (got: 'Acme!')"],
+    ['the platform account is not 12 digits', { platformAccountId: '1111' }, "- platformAccountId: must be a 12-digit AWS account id (got: '1111')"],
+    ['the platform account is the tenant account', { platformAccountId: '210987654321', platformRoleArns: ['arn:aws:iam::210987654321:role/console'] }, "- platformAccountId: is the tenant stack's own account (210987654321); the link opens a tenant account to a different, platform account (got: '210987654321')"],
+    ['no platform role is listed', { platformRoleArns: [] }, '- platformRoleArns: list at least one platform role ARN (arn:aws:iam::<platformAccountId>:role/<name>) allowed to assume the link (got: [])'],
+    ['a platform role is the account root ARN', { platformRoleArns: [`arn:aws:iam::${PLATFORM}:root`] }, `- platformRoleArns[0]: must be a role ARN, never the account root (the root would let every principal of that account that may call sts:AssumeRole in) (got: 'arn:aws:iam::${PLATFORM}:root')`],
+    ['a platform role is a bare account id', { platformRoleArns: [PLATFORM] }, '- platformRoleArns[0]: must be a role ARN, never the account root'],
+    ['a platform role uses a wildcard', { platformRoleArns: [`arn:aws:iam::${PLATFORM}:role/console-*`] }, `- platformRoleArns[0]: must name one role exactly: wildcards are not allowed (got: 'arn:aws:iam::${PLATFORM}:role/console-*')`],
+    ['a platform role is "*"', { platformRoleArns: ['*'] }, "- platformRoleArns[0]: must name one role exactly: wildcards are not allowed (got: '*')"],
+    ['a platform role is an STS session', { platformRoleArns: [`arn:aws:sts::${PLATFORM}:assumed-role/console/me`] }, '- platformRoleArns[0]: is an STS session ARN'],
+    ['a platform role is a user', { platformRoleArns: [`arn:aws:iam::${PLATFORM}:user/alice`] }, `- platformRoleArns[0]: must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<optional path/><name> (got: 'arn:aws:iam::${PLATFORM}:user/alice')`],
+    ['a platform role has an invalid name', { platformRoleArns: [`arn:aws:iam::${PLATFORM}:role/bad name`] }, '- platformRoleArns[0]: must be an IAM role ARN'],
+    ['a platform role is in another account', { platformRoleArns: [CONSOLE_ROLE, 'arn:aws:iam::333333333333:role/console'] }, "- platformRoleArns[1]: is in account 333333333333, but only roles of platformAccountId (111111111111) may be trusted (got: 'arn:aws:iam::333333333333:role/console')"],
+    ['a platform role is listed twice', { platformRoleArns: [CONSOLE_ROLE, CONSOLE_ROLE] }, `- platformRoleArns[1]: duplicates platformRoleArns[0] (got: '${CONSOLE_ROLE}')`],
+    ['more than 10 platform roles are listed', { platformRoleArns: Array.from({ length: 11 }, (_, i) => `arn:aws:iam::${PLATFORM}:role/r${i}`) }, '- platformRoleArns: lists at most 10 roles'],
+    ['the external id is empty', { externalId: '' }, "- externalId: is required: 16-1224 characters of letters, digits and +=,.@:/-_ (confused-deputy protection) (got: '')"],
+    ['the external id is shorter than 16 characters', { externalId: 'short-id' }, "- externalId: must be 16-1224 characters of letters, digits and +=,.@:/-_ (got: 'short-id')"],
+    ['the external id is longer than 1224 characters', { externalId: longId }, '- externalId: must be 16-1224 characters of letters, digits and +=,.@:/-_ (got: \'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (1225 characters)\')'],
+    ['the external id has a character outside the alphabet', { externalId: 'acme external id 1234' }, "- externalId: must be 16-1224 characters of letters, digits and +=,.@:/-_ (got: 'acme external id 1234')"],
+    ['the organization id is malformed', { organizationId: 'o-SHOUT' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'o-SHOUT')"],
+    ['the hub is in another region', { hub: PlatformHub.referenceFor(PLATFORM, 'eu-west-1') }, "- hub.region: must be the tenant stack's region (us-east-1): CloudWatch Logs destinations only accept log groups of their own region and events rules only target buses of their own region; deploy a PlatformHub in us-east-1 (got: 'eu-west-1')"],
+    ['the hub is in another account than platformAccountId', { hub: PlatformHub.referenceFor('333333333333', 'us-east-1') }, "- hub.platformAccountId: must be platformAccountId (111111111111): the hub runs in the platform account (got: '333333333333')"],
+    ['the hub event bus ARN is malformed', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), eventBusArn: 'tenant-blocks-change-history' } }, "- hub.eventBusArn: must be an event bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>) (got: 'tenant-blocks-change-history')"],
+    ['the hub destination is in another account than the hub', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), logDestinationArn: 'arn:aws:logs:us-east-1:333333333333:destination:x' } }, "- hub.logDestinationArn: is in account 333333333333, not the hub's platform account (111111111111) (got: 'arn:aws:logs:us-east-1:333333333333:destination:x')"],
+    ['the hub bus is in another region than the hub', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), eventBusArn: `arn:aws:events:eu-west-1:${PLATFORM}:event-bus/b` } }, `- hub.eventBusArn: is in region eu-west-1, not the hub's region (us-east-1) (got: 'arn:aws:events:eu-west-1:${PLATFORM}:event-bus/b')`],
+  ])('throws when %s', (_name, props, message) => {
+    expect(() => linkStack(props)).toThrow(message);
+  });
+
+  test('accepts role paths and every partition form', () => {
+    expect(() => linkStack({ platformRoleArns: [`arn:aws:iam::${PLATFORM}:role/a/b.c/role+name=,.@-_1`] })).not.toThrow();
+  });
+
+  test('throws one error listing every problem, before creating anything', () => {
+    const stack = testStack('Tenant', TENANT_ENV);
+    expect(() => new CrossAccountLink(stack, 'Link', { ...BASE, platformAccountId: 'x', externalId: 'short', platformRoleArns: ['*'] }))
+      .toThrow(/^Invalid CrossAccountLink props for tenant "acme":\n- platformAccountId: .*\n- platformRoleArns\[0\]: .*\n- externalId: .*$/);
+    expect(stack.node.findChild('Link').node.children).toHaveLength(0);
+  });
+
+  test('tokens pass through (one stack standing in for both accounts)', () => {
+    const stack = new Stack(testStack().node.root as Construct, 'Agnostic');
+    expect(() => new CrossAccountLink(stack, 'Link', {
+      ...BASE,
+      platformAccountId: stack.account,
+      platformRoleArns: [`arn:aws:iam::${stack.account}:role/console`],
+      hub: PlatformHub.referenceFor(stack.account, stack.region),
+    })).not.toThrow();
+  });
+});
