@@ -26,6 +26,7 @@ import { TenantRuntime } from './tenant-runtime';
 import { RESERVED_CONCURRENCY, isPrivateRange, validateTenantFunctionProps } from './validate-tenant-function-props';
 import { VpcCleanupFunction } from './vpc-cleanup-function';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
+import type { TenantPostgres } from '../postgres/tenant-postgres';
 
 /** The domain a TenantFunction is served on. */
 export interface TenantFunctionDomain {
@@ -97,6 +98,15 @@ export interface TenantFunctionProps {
   readonly secrets?: { [envName: string]: secretsmanager.ISecret };
 
   /**
+   * A database the function uses: the function may connect to its port, may read the app user's
+   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. It must be in the same
+   * network.
+   *
+   * @default - no database
+   */
+  readonly database?: TenantPostgres;
+
+  /**
    * Who may reach the endpoint. Private ranges (RFC 1918, 100.64/10, fc00::/7) keep the load
    * balancer internal; public ranges, and the whole internet (`0.0.0.0/0`, stated explicitly),
    * need a `domain` and make it internet-facing.
@@ -151,6 +161,14 @@ export const TENANT_FUNCTION_ENV = {
   TENANT_ID: 'TENANT_ID',
   /** The tier. */
   TIER: 'TENANT_TIER',
+  /** ARN of the database app user's secret (JSON with username, password, host, port, dbname). */
+  DB_SECRET_ARN: 'DB_SECRET_ARN',
+  /** The database endpoint host. */
+  DB_HOST: 'DB_HOST',
+  /** The database port. */
+  DB_PORT: 'DB_PORT',
+  /** The database name. */
+  DB_NAME: 'DB_NAME',
 };
 
 /** Seconds the load balancer waits beyond the function timeout before it gives up on a request. */
@@ -334,6 +352,12 @@ export class TenantFunction extends Construct {
     for (const [name, secret] of Object.entries(props.secrets ?? {})) {
       environment[name] = secret.secretArn;
     }
+    if (props.database) {
+      environment[TENANT_FUNCTION_ENV.DB_SECRET_ARN] = props.database.appSecret.secretArn;
+      environment[TENANT_FUNCTION_ENV.DB_HOST] = props.database.endpointHost;
+      environment[TENANT_FUNCTION_ENV.DB_PORT] = String(props.database.port);
+      environment[TENANT_FUNCTION_ENV.DB_NAME] = props.database.databaseName;
+    }
 
     const fn = new lambda.Function(this, 'Function', {
       description: `TenantFunction ${props.tenantId}/${id}`,
@@ -362,6 +386,11 @@ export class TenantFunction extends Construct {
     dataBucket.grantReadWrite(fn);
     for (const secret of Object.values(props.secrets ?? {})) {
       secret.grantRead(fn);
+    }
+    if (props.database) {
+      // The app user's credentials (never the admin's), and a network path to the database port only.
+      props.database.appSecret.grantRead(fn);
+      props.database.connections.allowFrom(fn.connections, ec2.Port.tcp(props.database.port), `TenantFunction ${props.tenantId}/${id}`);
     }
     Suppressions.add(fn, [
       { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are the AWS-maintained minimum for logging and for the ENIs Lambda creates and deletes with this role', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'] },

@@ -5,13 +5,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { LogShipping, TenantNetwork, TenantTier } from '../../src/core';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import {
   TenantFunction,
   TenantFunctionCode,
   TenantFunctionProps,
   TenantRuntime,
 } from '../../src/function';
+import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
 import { expectCfnLintClean } from '../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../support/compliance';
@@ -404,6 +405,38 @@ describe('alarms and outputs', () => {
       SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppSecurityGroup'), 'GroupId'] },
       FromPort: 5432,
     });
+  });
+});
+
+describe('database', () => {
+  test('a TenantPostgres is wired in: port open from the function only, app secret readable, connection settings in the environment', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const network = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey: key });
+    const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, network, encryptionKey: key });
+    new TenantFunction(stack, 'App', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, network, encryptionKey: key, database, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler' });
+    const template = Template.fromStack(stack);
+    const vars = fnResource(template).props.Environment.Variables;
+    expect(Object.keys(vars)).toEqual(expect.arrayContaining(['DB_SECRET_ARN', 'DB_HOST', 'DB_PORT', 'DB_NAME']));
+    expect(stack.resolve(vars.DB_SECRET_ARN)).toEqual(stack.resolve(database.appSecret.secretArn));
+    expect(vars.DB_PORT).toBe(String(database.port));
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppSecurityGroup'), 'GroupId'] },
+      FromPort: database.port,
+      ToPort: database.port,
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppSecurityGroup'), 'GroupId'] },
+      FromPort: database.port,
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^AppFunctionServiceRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: stack.resolve(database.appSecret.secretArn) })]) },
+    });
+  });
+
+  test('throws when the environment sets a database variable itself', () => {
+    expect(() => build({ environment: { DB_HOST: 'db.example.com' } })).toThrow('- environment.DB_HOST: is set by TenantFunction itself');
   });
 });
 
