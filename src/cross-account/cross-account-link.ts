@@ -3,9 +3,10 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { LogShipping, Suppressions, TENANT_TAG, TenantGuardrails } from '../core';
+import { TenantFunction } from '../function';
+import { TenantPostgres } from '../postgres';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from './names';
 import { PlatformHubReference } from './platform-hub-reference';
-import { IInvocableFunction, IQueryableDatabase } from './targets';
 import { validateCrossAccountLinkProps } from './validate-cross-account-link-props';
 
 /** Props of {@link CrossAccountLink}. */
@@ -210,7 +211,7 @@ export class CrossAccountLink extends Construct {
    * its read-only secret, and `kms:Decrypt` of that secret (through Secrets Manager, for that
    * secret's ARN) with the secret's key.
    */
-  public allowQuery(database: IQueryableDatabase): void {
+  public allowQuery(database: TenantPostgres): void {
     const secret = database.readOnlySecret;
     const region = Stack.of(this).region;
     const statements = [
@@ -243,7 +244,7 @@ export class CrossAccountLink extends Construct {
    * Lets the platform invoke `fn`'s live alias, and nothing else: `lambda:InvokeFunction` on the
    * alias ARN (neither `$LATEST` nor any other version or alias).
    */
-  public allowInvoke(fn: IInvocableFunction): void {
+  public allowInvoke(fn: TenantFunction): void {
     const alias = fn.function;
     this.grant(`invoke:${fn.node.path}`, [
       new iam.PolicyStatement({

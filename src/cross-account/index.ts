@@ -1,4 +1,3 @@
 export * from './platform-hub-reference';
 export * from './platform-hub';
-export * from './targets';
 export * from './cross-account-link';

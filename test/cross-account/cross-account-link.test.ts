@@ -1,11 +1,11 @@
+import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as rds from 'aws-cdk-lib/aws-rds';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CrossAccountLink, CrossAccountLinkProps, IInvocableFunction, IQueryableDatabase, PlatformHub } from '../../src/cross-account';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
+import { CrossAccountLink, CrossAccountLinkProps, PlatformHub } from '../../src/cross-account';
+import { TenantFunction, TenantFunctionCode } from '../../src/function';
+import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
 import { expectCfnLintClean } from '../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../support/compliance';
@@ -24,25 +24,23 @@ const BASE: CrossAccountLinkProps = {
   externalId: EXTERNAL_ID,
 };
 
-/** A stand-in with the shape of TenantPostgres: a cluster and a read-only secret under a customer key. */
-class FakeDatabase extends Construct implements IQueryableDatabase {
-  public readonly cluster: rds.IDatabaseCluster;
-  public readonly readOnlySecret: secretsmanager.ISecret;
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    this.cluster = rds.DatabaseCluster.fromDatabaseClusterAttributes(this, 'Cluster', { clusterIdentifier: 'acme-db' });
-    const key = new kms.Key(this, 'Key', { enableKeyRotation: true });
-    this.readOnlySecret = new secretsmanager.Secret(this, 'ReadOnlySecret', { encryptionKey: key });
-  }
+const FIXTURE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
+
+/** The tenant's blocks next to the link: key, network, database and function (DEVELOPMENT). */
+function tenantBlocks(stack: Stack, logShipping?: LogShipping) {
+  const tier = TenantTier.DEVELOPMENT;
+  const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
+  const network = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier, encryptionKey: key, logShipping });
+  const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier, network, encryptionKey: key, logShipping });
+  const fn = new TenantFunction(stack, 'App', {
+    tenantId: 'acme', tier, network, encryptionKey: key, logShipping, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler',
+  });
+  return { key, network, database, fn };
 }
 
-/** A stand-in with the shape of TenantFunction: its live alias. */
-class FakeFunction extends Construct implements IInvocableFunction {
-  public readonly function: lambda.IFunction;
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    this.function = lambda.Function.fromFunctionArn(this, 'Live', 'arn:aws:lambda:us-east-1:210987654321:function:acme-app:live');
-  }
+/** The link's own grants: the managed policies attached to the link role. */
+function linkPermissions(template: Template) {
+  return Object.values(template.findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Link[A-Z0-9]{8}$') }] } }));
 }
 
 function linkStack(props: Partial<CrossAccountLinkProps> = {}, env = TENANT_ENV) {
@@ -163,10 +161,10 @@ describe('CrossAccountLink grants', () => {
 
   test('allowQuery grants ExecuteStatement on that cluster, GetSecretValue on its read-only secret and Decrypt of that secret through Secrets Manager', () => {
     const { stack, link, template } = linkStack();
-    const db = new FakeDatabase(stack, 'Db');
-    link.allowQuery(db);
-    const secretRef = { Ref: expect.stringMatching(/^DbReadOnlySecret/) };
-    const permissions = Object.values(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Link') }] } }));
+    const { database } = tenantBlocks(stack);
+    link.allowQuery(database);
+    const secretRef = { Ref: expect.stringMatching(/^DbReadOnlySecret/) }; // the attached secret's ARN
+    const permissions = linkPermissions(template());
     expect(permissions).toHaveLength(1);
     expect(permissions[0].Properties.PolicyDocument).toEqual({
       Version: '2012-10-17',
@@ -174,46 +172,40 @@ describe('CrossAccountLink grants', () => {
         {
           Effect: 'Allow',
           Action: 'rds-data:ExecuteStatement',
-          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:us-east-1:210987654321:cluster:acme-db']] },
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:us-east-1:210987654321:cluster:', stack.resolve(database.cluster.clusterIdentifier)]] },
         },
         { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretRef },
         {
           Effect: 'Allow',
           Action: 'kms:Decrypt',
-          Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DbKey/), 'Arn'] },
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] },
           Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com', 'kms:EncryptionContext:SecretARN': secretRef } },
         },
       ],
     });
-  });
-
-  test('allowQuery on a secret under the AWS managed key grants no key use', () => {
-    const { stack, link, template } = linkStack();
-    const db = new FakeDatabase(stack, 'Db');
-    const plain = { node: db.node, cluster: db.cluster, readOnlySecret: new secretsmanager.Secret(stack, 'Plain') } as unknown as IQueryableDatabase;
-    link.allowQuery(plain);
-    const text = JSON.stringify(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: Match.anyValue() } }));
-    expect(text).not.toContain('kms:');
+    expect(stack.resolve(database.readOnlySecret.secretArn)).toEqual(secretRef);
   });
 
   test('allowInvoke grants InvokeFunction on the live alias only', () => {
     const { stack, link, template } = linkStack();
-    link.allowInvoke(new FakeFunction(stack, 'Fn'));
-    template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('^Link') }],
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:210987654321:function:acme-app:live' }],
-      },
+    const { fn } = tenantBlocks(stack);
+    link.allowInvoke(fn);
+    const permissions = linkPermissions(template());
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0].Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: stack.resolve(fn.function.functionArn) }],
     });
+    // The live alias, not the function or $LATEST.
+    expect(stack.resolve(fn.function.functionArn)).toEqual({ Ref: expect.stringMatching(/^AppLiveAlias|^AppAlias|Live/) });
   });
 
   test('repeating an allow* call adds nothing', () => {
     const { stack, link, template } = linkStack();
-    const fn = new FakeFunction(stack, 'Fn');
+    const { fn } = tenantBlocks(stack);
     link.allowInvoke(fn);
     link.allowInvoke(fn);
-    const [policy] = Object.values(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: Match.anyValue() } }));
+    const [policy] = linkPermissions(template());
     expect(policy.Properties.PolicyDocument.Statement).toHaveLength(1);
   });
 });
@@ -278,17 +270,16 @@ describe('CrossAccountLink with a hub', () => {
 
   test('passes every compliance gate (suppressions reasoned in code) and cfn-lint, with grants', () => {
     const { stack, link } = linkStack({ hub, organizationId: ORG });
-    link.allowQuery(new FakeDatabase(stack, 'Db'));
-    link.allowInvoke(new FakeFunction(stack, 'Fn'));
+    const { database, fn } = tenantBlocks(stack, link.logShipping);
+    link.allowQuery(database);
+    link.allowInvoke(fn);
     const linkFindings = complianceFindings(link);
     expect(formatFindings(linkFindings)).toBe('no compliance findings');
     expectCfnLintClean(stack);
   });
 
   test('snapshot', () => {
-    const { stack, link, template } = linkStack({ hub, organizationId: ORG });
-    link.allowQuery(new FakeDatabase(stack, 'Db'));
-    link.allowInvoke(new FakeFunction(stack, 'Fn'));
+    const { template } = linkStack({ hub, organizationId: ORG });
     expect(template().toJSON()).toMatchSnapshot();
   });
 });
