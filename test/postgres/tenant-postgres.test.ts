@@ -1,0 +1,385 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { DayOfWeek, LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
+import { TenantPostgres, TenantPostgresProps } from '../../src/postgres';
+import { testStack } from '../support/app';
+
+const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
+
+function make(props: Partial<TenantPostgresProps> = {}) {
+  const stack = testStack();
+  const db = new TenantPostgres(stack, 'Db', { tenantId: 'acme', ...props });
+  return { stack, db };
+}
+
+function build(props: Partial<TenantPostgresProps> = {}) {
+  const { stack, db } = make(props);
+  return { stack, db, template: Template.fromStack(stack) };
+}
+
+describe('whitelisted props', () => {
+  test('tier defaults to PRODUCTION', () => {
+    const { db, template } = build();
+    expect(db.tier).toBe(TenantTier.PRODUCTION);
+    template.hasResourceProperties('AWS::RDS::DBCluster', { DeletionProtection: true });
+  });
+
+  test('allowedCidrs: default opens nothing from outside the VPC', () => {
+    const { template } = build();
+    const ingress = template.findResources('AWS::EC2::SecurityGroupIngress');
+    const cidrs = Object.values(ingress).filter((r: any) => r.Properties.CidrIp || r.Properties.CidrIpv6);
+    expect(cidrs).toEqual([]);
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^TenantPostgres acme: the database port'),
+      SecurityGroupIngress: Match.absent(),
+    });
+  });
+
+  test('allowedCidrs: each IPv4/IPv6 block gets the database port only', () => {
+    const { template } = build({ allowedCidrs: ['10.20.0.0/16', '2001:db8::/32'] });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^TenantPostgres acme: the database port'),
+      SecurityGroupIngress: [
+        { CidrIp: '10.20.0.0/16', FromPort: 5432, ToPort: 5432, IpProtocol: 'tcp' },
+        { CidrIpv6: '2001:db8::/32', FromPort: 5432, ToPort: 5432, IpProtocol: 'tcp' },
+      ],
+    });
+  });
+
+  test('maintenanceWindow: default is derived from the tenant id, backup window never overlaps', () => {
+    const { template } = build();
+    const window = MaintenanceWindow.defaultFor('acme');
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      PreferredMaintenanceWindow: window.toString(),
+      PreferredBackupWindow: window.backupWindow(),
+    });
+    expect(window.overlapsDaily(window.backupWindow())).toBe(false);
+  });
+
+  test('maintenanceWindow: a given window is used for the cluster and its instances', () => {
+    const window = MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 18);
+    const { template } = build({ maintenanceWindow: window });
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      PreferredMaintenanceWindow: 'sun:18:00-sun:18:30',
+      PreferredBackupWindow: '17:00-17:30',
+    });
+  });
+
+  test.each([
+    [TenantTier.DEVELOPMENT, undefined, 0, 2],
+    [TenantTier.PRODUCTION, undefined, 0.5, 16],
+    [TenantTier.DEVELOPMENT, 8.5, 0, 8.5],
+    [TenantTier.PRODUCTION, 64, 0.5, 64],
+  ])('maxCapacity in %s given %s: min %s, max %s ACUs', (tier, maxCapacity, min, max) => {
+    const { template } = build({ tier, maxCapacity });
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      ServerlessV2ScalingConfiguration: { MinCapacity: min, MaxCapacity: max },
+    });
+  });
+
+  test.each([
+    [TenantTier.DEVELOPMENT, undefined, 7],
+    [TenantTier.PRODUCTION, undefined, 35],
+    [TenantTier.PRODUCTION, Duration.days(14), 14],
+  ])('backupRetention in %s given %s: %s days of PITR', (tier, backupRetention, days) => {
+    const { template } = build({ tier, backupRetention });
+    template.hasResourceProperties('AWS::RDS::DBCluster', { BackupRetentionPeriod: days });
+  });
+
+  test.each([[undefined, 'app'], ['orders', 'orders']])('databaseName %s creates database %s', (databaseName, expected) => {
+    const { db, template } = build({ databaseName });
+    expect(db.databaseName).toBe(expected);
+    template.hasResourceProperties('AWS::RDS::DBCluster', { DatabaseName: expected });
+    template.hasResourceProperties('Custom::TenantPostgresBootstrap', { Database: expected });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { SecretStringTemplate: `{"username":"app","dbname":"${expected}"}` },
+    });
+  });
+
+  test('network, encryptionKey and logShipping: given ones are used, nothing else is created', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme' });
+    const network = new TenantNetwork(stack, 'Network', { tenantId: 'acme', encryptionKey: key });
+    new TenantPostgres(stack, 'Db', { tenantId: 'acme', network, encryptionKey: key, logShipping: SHIPPING });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
+      DestinationArn: SHIPPING.destinationArn,
+      LogGroupName: { Ref: Match.stringLikeRegexp('^DbPostgresqlLog') },
+    });
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { LogGroupName: { Ref: Match.stringLikeRegexp('^DbBootstrapLog') } });
+  });
+
+  test('network and encryptionKey: created for the tenant when absent; logShipping defaults to none', () => {
+    const { template } = build();
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
+  });
+});
+
+describe('baked-in decisions', () => {
+  test('Aurora PostgreSQL 17.9 (scale to zero and Data API), Serverless v2 instances, TLS-verified CA', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', EngineVersion: '17.9' });
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBInstanceClass: 'db.serverless', PubliclyAccessible: false, CACertificateIdentifier: 'rds-ca-rsa2048-g1', AutoMinorVersionUpgrade: true,
+    });
+  });
+
+  test('DEVELOPMENT: writer only, 0 ACU floor with auto-pause, no deletion protection', () => {
+    const { template } = build({ tier: TenantTier.DEVELOPMENT });
+    template.resourceCountIs('AWS::RDS::DBInstance', 1);
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0, SecondsUntilAutoPause: 900 },
+      DeletionProtection: false,
+    });
+  });
+
+  test('PRODUCTION: writer and a reader that scales with it, 0.5 ACU floor, never paused, deletion protection', () => {
+    const { template } = build({ tier: TenantTier.PRODUCTION });
+    template.resourceCountIs('AWS::RDS::DBInstance', 2);
+    template.hasResourceProperties('AWS::RDS::DBInstance', { PromotionTier: 1 });
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, SecondsUntilAutoPause: Match.absent() },
+      DeletionProtection: true,
+    });
+  });
+
+  test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('%s: snapshot on delete and replace', (tier) => {
+    const { template } = build({ tier });
+    template.hasResource('AWS::RDS::DBCluster', { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' });
+  });
+
+  test('isolated subnets, Data API, IAM auth, storage and Performance Insights encrypted with the tenant key', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::RDS::DBSubnetGroup', {
+      SubnetIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('IsolatedSubnet1') }]),
+    });
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      EnableHttpEndpoint: true,
+      EnableIAMDatabaseAuthentication: true,
+      StorageEncrypted: true,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      CopyTagsToSnapshot: true,
+      EnableCloudwatchLogsExports: ['postgresql'],
+      Port: 5432,
+    });
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      EnablePerformanceInsights: true,
+      PerformanceInsightsKMSKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      MonitoringInterval: 60,
+    });
+  });
+
+  test('admin user is not postgres; all three secrets are encrypted with the tenant key', () => {
+    const { template } = build();
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret')) as any[];
+    expect(secrets.map((s) => JSON.parse(s.Properties.GenerateSecretString.SecretStringTemplate).username).sort()).toEqual(['app', 'app_readonly', 'tenant_admin']);
+    for (const secret of secrets) {
+      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DbKey/), 'Arn'] });
+    }
+  });
+
+  test('parameter group: TLS forced, DDL and slow statements logged, pgaudit, idle session timeout', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::RDS::DBClusterParameterGroup', {
+      Family: 'aurora-postgresql17',
+      Parameters: {
+        'rds.force_ssl': '1',
+        'ssl_min_protocol_version': 'TLSv1.2',
+        'log_statement': 'ddl',
+        'log_min_duration_statement': '1000',
+        'shared_preload_libraries': 'pg_stat_statements,pgaudit',
+        'pgaudit.log': 'ddl,role',
+        'pgaudit.log_parameter': '0',
+        'idle_session_timeout': '900000',
+        'idle_in_transaction_session_timeout': '300000',
+      },
+    });
+  });
+
+  test.each([
+    [TenantTier.DEVELOPMENT, 30, 'Delete'],
+    [TenantTier.PRODUCTION, 365, 'Retain'],
+  ])('%s: PostgreSQL log group with retention %s days, the tenant key, removal %s', (tier, days, policy) => {
+    const { template } = build({ tier });
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: {
+        LogGroupName: Match.stringLikeRegexp('^/aws/rds/cluster/acme-[0-9a-f]{8}/postgresql$'),
+        RetentionInDays: days,
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      },
+      DeletionPolicy: policy,
+    });
+  });
+
+  test('the log group exists before the cluster (RDS would create it unencrypted otherwise)', () => {
+    const { template } = build();
+    const logGroupId = Object.keys(template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: Match.stringLikeRegexp('postgresql$') } }))[0];
+    template.hasResource('AWS::RDS::DBCluster', { DependsOn: Match.arrayWith([logGroupId]) });
+  });
+
+  test.each([
+    [TenantTier.DEVELOPMENT, ['Daily']],
+    [TenantTier.PRODUCTION, ['Daily', 'Monthly1Year']],
+  ])('%s: AWS Backup plan %s into a retained vault encrypted with the tenant key', (tier, rules) => {
+    const { template } = build({ tier });
+    template.hasResource('AWS::Backup::BackupVault', {
+      Properties: { EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] } },
+      DeletionPolicy: 'Retain',
+    });
+    const plan = Object.values(template.findResources('AWS::Backup::BackupPlan'))[0] as any;
+    expect(plan.Properties.BackupPlan.BackupPlanRule.map((r: any) => r.RuleName)).toEqual(rules);
+    template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: { Resources: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:us-east-1:123456789012:cluster:', { Ref: Match.stringLikeRegexp('^Db') }]] }] },
+    });
+  });
+
+  test('PRODUCTION keeps automated backups after the cluster is deleted; DEVELOPMENT does not', () => {
+    build({ tier: TenantTier.PRODUCTION }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: false });
+    build({ tier: TenantTier.DEVELOPMENT }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: true });
+  });
+
+  test('every secret rotates every 30 days with the single-user PostgreSQL rotation, in the isolated subnets, after bootstrap', () => {
+    const { template } = build();
+    template.resourcePropertiesCountIs('AWS::SecretsManager::RotationSchedule', { RotationRules: { ScheduleExpression: 'rate(30 days)' } }, 3);
+    const apps = template.findResources('AWS::Serverless::Application');
+    expect(Object.keys(apps)).toHaveLength(3);
+    const bootstrapId = Object.keys(template.findResources('Custom::TenantPostgresBootstrap'))[0];
+    for (const app of Object.values(apps) as any[]) {
+      const refs = app.Properties.Parameters.vpcSubnetIds['Fn::Join'][1].filter((r: any) => r !== ',').map((r: any) => r.Ref);
+      expect(refs.length).toBeGreaterThan(1);
+      expect(refs.every((r: string) => /IsolatedSubnet/.test(r))).toBe(true);
+      expect(app.DependsOn).toContain(bootstrapId);
+    }
+  });
+
+  test('bootstrap: a direct-Lambda custom resource in the VPC, after the cluster and instances, with TLS trust for the RDS CA', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Timeout: 840,
+      ReservedConcurrentExecutions: 2,
+      VpcConfig: { SubnetIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('IsolatedSubnet') }]) },
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      Environment: { Variables: Match.objectLike({ NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem', DB_PORT: '5432', DB_NAME: 'app' }) },
+    });
+    const bootstrap = Object.values(template.findResources('Custom::TenantPostgresBootstrap'))[0] as any;
+    expect(bootstrap.Properties).toMatchObject({ Port: '5432', Database: 'app', Version: '1', ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^DbBootstrap/), 'Arn'] } });
+    const instances = Object.keys(template.findResources('AWS::RDS::DBInstance'));
+    const cluster = Object.keys(template.findResources('AWS::RDS::DBCluster'));
+    expect(bootstrap.DependsOn).toEqual(expect.arrayContaining([...instances, ...cluster]));
+    // rotation schedules come after bootstrap, never before
+    const schedules = Object.keys(template.findResources('AWS::SecretsManager::RotationSchedule'));
+    expect(bootstrap.DependsOn.filter((d: string) => schedules.includes(d))).toEqual([]);
+  });
+
+  test('bootstrap reads exactly the three secrets of this database', () => {
+    const { template } = build();
+    const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbBootstrapServiceRole') }] } })) as any[];
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const secretReads = statements.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'));
+    expect(secretReads).toHaveLength(3);
+  });
+
+  test('security groups: bootstrap and rotation reach the database port; nothing opens to the internet', () => {
+    const { template, stack } = build();
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbBootstrapSecurityGroup'), 'GroupId'] },
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
+    });
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/"CidrIp":"0\.0\.0\.0\/0","Description":"[^"]*","FromPort":5432/);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('alarms: CPU, ACU utilisation, freeable memory, deadlocks and connections, missing data is not an incident', () => {
+    const { db, template } = build({ maxCapacity: 4 });
+    expect(db.alarms).toHaveLength(5);
+    for (const [metric, threshold, op] of [
+      ['CPUUtilization', 90, 'GreaterThanThreshold'],
+      ['ACUUtilization', 90, 'GreaterThanThreshold'],
+      ['FreeableMemory', 268435456, 'LessThanThreshold'],
+      ['Deadlocks', 0, 'GreaterThanThreshold'],
+      ['DatabaseConnections', 720, 'GreaterThanThreshold'],
+    ] as const) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: metric, Namespace: 'AWS/RDS', Threshold: threshold, ComparisonOperator: op, TreatMissingData: 'notBreaching', EvaluationPeriods: 3,
+      });
+    }
+  });
+
+  test('tags every resource with the tenant and tier', () => {
+    const { template } = build({ tier: TenantTier.DEVELOPMENT });
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      Tags: Match.arrayWith([{ Key: 'tenant-blocks:tenant', Value: 'acme' }, { Key: 'tenant-blocks:tier', Value: 'DEVELOPMENT' }]),
+    });
+  });
+
+  test('guardrails catch an escape hatch that deletes the cluster outright', () => {
+    const { stack, db } = make();
+    (db.cluster.node.defaultChild as any).cfnOptions.deletionPolicy = 'Delete';
+    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('Delete'))).not.toEqual([]);
+  });
+});
+
+describe('exposed API', () => {
+  test('endpoint, port, database, users and secrets for TenantFunction', () => {
+    const { db, stack } = build();
+    expect(db.port).toBe(5432);
+    expect(db.appUsername).toBe('app');
+    expect(db.readOnlyUsername).toBe('app_readonly');
+    expect(stack.resolve(db.endpointHost)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Db/), 'Endpoint.Address'] });
+    expect(db.connections.defaultPort?.toString()).toBe('5432');
+    expect(db.adminSecret).not.toBe(db.appSecret);
+  });
+
+  test('connections.allowDefaultPortFrom opens the literal database port to a connected resource', () => {
+    const { db, stack } = make();
+    const client = new ec2.SecurityGroup(stack, 'Client', { vpc: (db.node.findChild('Network') as TenantNetwork).vpc });
+    db.connections.allowDefaultPortFrom(client);
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Client'), 'GroupId'] },
+    });
+  });
+
+  test('grantConnect grants reading the app secret only', () => {
+    const { db, stack } = make();
+    const role = new iam.Role(stack, 'AppRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    db.grantConnect(role);
+    const doc = JSON.stringify(Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^AppRole') }] } }));
+    expect(doc).toContain('DbAppSecretAttachment');
+    expect(doc).toContain('secretsmanager:GetSecretValue');
+    expect(doc).not.toMatch(/DbReadOnlySecret|DbSecretAttachment/);
+  });
+
+  test('grantDataApiReadOnly grants the Data API on this cluster and the read-only secret, never the admin or app secret', () => {
+    const { db, stack } = make();
+    const role = new iam.Role(stack, 'Console', { assumedBy: new iam.AccountRootPrincipal() });
+    db.grantDataApiReadOnly(role);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Console') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['rds-data:ExecuteStatement', 'rds-data:BatchExecuteStatement', 'rds-data:BeginTransaction', 'rds-data:CommitTransaction', 'rds-data:RollbackTransaction'],
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:us-east-1:123456789012:cluster:', { Ref: Match.stringLikeRegexp('^Db') }]] },
+          }),
+        ]),
+      },
+    });
+    const doc = JSON.stringify(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Console') }] } }));
+    expect(doc).toContain('DbReadOnlySecretAttachment');
+    expect(doc).not.toMatch(/DbAppSecretAttachment|"DbSecretAttachment/);
+  });
+
+  test('the stack has a region-pinned env (no AZ lookup needed)', () => {
+    expect(Stack.of(build().db).region).toBe('us-east-1');
+  });
+});

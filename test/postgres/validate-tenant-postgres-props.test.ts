@@ -1,0 +1,73 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
+import { TenantPostgres, TenantPostgresProps } from '../../src/postgres';
+import { testStack } from '../support/app';
+
+function attempt(props: Partial<TenantPostgresProps>) {
+  const stack = testStack();
+  return () => new TenantPostgres(stack, 'Db', { tenantId: 'acme', ...props } as TenantPostgresProps);
+}
+
+describe('valid props are accepted', () => {
+  test.each<[string, Partial<TenantPostgresProps>]>([
+    ['the minimum', {}],
+    ['DEVELOPMENT with 1 ACU', { tier: TenantTier.DEVELOPMENT, maxCapacity: 1 }],
+    ['256 ACUs', { maxCapacity: 256 }],
+    ['half ACUs', { maxCapacity: 2.5 }],
+    ['1 and 35 days of PITR', { backupRetention: Duration.days(1) }],
+    ['35 days of PITR', { backupRetention: Duration.days(35) }],
+    ['an underscore database name', { databaseName: '_orders_2024' }],
+    ['a 63-character database name', { databaseName: 'a'.repeat(63) }],
+    ['50 CIDR blocks', { allowedCidrs: Array.from({ length: 50 }, (_, i) => `10.${i}.0.0/16`) }],
+    ['an IPv6 block', { allowedCidrs: ['2001:db8::/32'] }],
+    ['a token CIDR list entry', { allowedCidrs: [Token.asString({ Ref: 'Cidr' })] }],
+    ['a maintenance window from a string', { maintenanceWindow: MaintenanceWindow.fromString('sat:23:30-sun:00:30') }],
+  ])('%s', (_name, props) => {
+    expect(attempt(props)).not.toThrow();
+  });
+});
+
+describe('invalid props are rejected with one error naming each prop', () => {
+  test.each<[string, Partial<TenantPostgresProps>, string]>([
+    ['the tenant id is malformed', { tenantId: 'Acme_Corp' }, "- tenantId: must be 3-31 characters of lowercase letters, digits and hyphens, starting with a letter (^[a-z][a-z0-9-]{2,30}$) (got: 'Acme_Corp')"],
+    ['the tier is unknown', { tier: 'STAGING' as TenantTier }, "- tier: must be one of DEVELOPMENT, PRODUCTION (got: 'STAGING')"],
+    ['a CIDR opens the whole internet', { allowedCidrs: ['0.0.0.0/0'] }, "- allowedCidrs[0]: opens the database to the whole internet; list the client networks instead (got: '0.0.0.0/0')"],
+    ['a CIDR has host bits', { allowedCidrs: ['10.1.2.3/16'] }, "- allowedCidrs[0]: has host bits set; use the network address 10.1.0.0/16 (got: '10.1.2.3/16')"],
+    ['a CIDR is not one', { allowedCidrs: ['10.0.0.0'] }, "- allowedCidrs[0]: has no prefix length (/n); expected an IPv4 (10.0.0.0/16) or IPv6 (2001:db8::/32) CIDR block (got: '10.0.0.0')"],
+    ['the maintenance window is malformed', { maintenanceWindow: MaintenanceWindow.fromString('sun:25:00-sun:25:30') }, '- maintenanceWindow: start hour 25 is not a valid time (00-23, UTC)'],
+    ['maxCapacity is below 1', { maxCapacity: 0.5 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 0.5)'],
+    ['maxCapacity is above 256', { maxCapacity: 300 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 300)'],
+    ['maxCapacity is off the 0.5 step', { maxCapacity: 2.25 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 2.25)'],
+    ['backupRetention is zero', { backupRetention: Duration.days(0) }, '- backupRetention: must be between 1 day and 35 days'],
+    ['backupRetention is over 35 days', { backupRetention: Duration.days(36) }, '- backupRetention: must be between 1 day and 35 days (got: 36 days)'],
+    ['backupRetention is not whole days', { backupRetention: Duration.hours(36) }, '- backupRetention: must be a whole number of days, e.g. Duration.days(7) (got: 1 day 12 hours)'],
+    ['databaseName has upper case', { databaseName: 'Orders' }, "- databaseName: must be a PostgreSQL identifier of 1-63 lowercase letters, digits and underscores, starting with a letter or underscore (got: 'Orders')"],
+    ['databaseName is too long', { databaseName: 'a'.repeat(64) }, '- databaseName: must be a PostgreSQL identifier'],
+    ['databaseName is postgres', { databaseName: 'postgres' }, "- databaseName: is reserved (a PostgreSQL/RDS database or an SQL key word); choose another name, e.g. app (got: 'postgres')"],
+    ['databaseName is rdsadmin', { databaseName: 'rdsadmin' }, '- databaseName: is reserved'],
+    ['databaseName is an SQL key word', { databaseName: 'user' }, "- databaseName: is reserved (a PostgreSQL/RDS database or an SQL key word); choose another name, e.g. app (got: 'user')"],
+    ['databaseName is a token', { databaseName: Token.asString({ Ref: 'Name' }) }, '- databaseName: must be a literal string'],
+  ])('throws when %s', (_name, props, message) => {
+    expect(attempt(props)).toThrow(message);
+  });
+
+  test('throws when the network or key belongs to another tenant', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'other' });
+    const network = new TenantNetwork(stack, 'Net', { tenantId: 'other', encryptionKey: key });
+    expect(() => new TenantPostgres(stack, 'Db', { tenantId: 'acme', network, encryptionKey: key })).toThrow(
+      'Invalid TenantPostgres props for tenant "acme":\n'
+      + '- network: belongs to tenant "other"; pass the network of this tenant (got: \'TestStack/Net\')\n'
+      + '- encryptionKey: belongs to tenant "other"; pass the key of this tenant (got: \'TestStack/Key\')',
+    );
+  });
+
+  test('throws when several props are wrong, listing every problem at once, before creating anything', () => {
+    const stack = testStack();
+    expect(() => new TenantPostgres(stack, 'Db', {
+      tenantId: 'acme', allowedCidrs: ['0.0.0.0/0'], maxCapacity: 1000, backupRetention: Duration.days(90), databaseName: 'template1',
+    })).toThrow(/^Invalid TenantPostgres props for tenant "acme":\n- allowedCidrs\[0\]: .*\n- maxCapacity: .*\n- backupRetention: .*\n- databaseName: .*$/);
+    expect(Template.fromStack(stack).toJSON().Resources ?? {}).toEqual({});
+  });
+});
