@@ -69,6 +69,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'pg@^8',
     '@types/pg@^8',
     '@types/aws-lambda',
+    '@aws-sdk/client-cloudformation',
     '@aws-sdk/client-ec2',
     '@aws-sdk/client-lambda',
     '@aws-sdk/client-secrets-manager',

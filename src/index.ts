@@ -1,1 +1,4 @@
 export * from './core';
+export * from './postgres';
+export * from './function';
+export * from './cross-account';

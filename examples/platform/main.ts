@@ -1,7 +1,7 @@
 /**
  * The main job: synthesizes the example platform app without an AWS account and prints a summary
- * of every stack (kind, tier, resources, template size, unsuppressed compliance findings).
- * Exits 1 when any stack has a compliance finding.
+ * of every stack (kind, tier, resources, template size, unsuppressed compliance findings, cfn-lint errors).
+ * Exits 1 when any stack has a compliance finding or a cfn-lint error.
  *
  *   npx projen example                       # the tenants file next to this script
  *   npx projen example -- path/to/tenants.json
@@ -11,6 +11,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { offlineContext, readTenantsFile } from './config';
 import { buildPlatformApp } from './platform';
+import { cfnLint, formatCfnLint } from '../../test/support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../test/support/compliance';
 
 const started = Date.now();
@@ -22,7 +23,7 @@ const stacks = buildPlatformApp(app, file);
 const assembly = app.synth();
 const synthMs = Date.now() - started;
 
-const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings']];
+const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings', 'cfn-lint errors']];
 let totalFindings = 0;
 const details: string[] = [];
 for (const { stack, kind, tier } of stacks) {
@@ -32,7 +33,13 @@ for (const { stack, kind, tier } of stacks) {
   const findings = complianceFindings(stack);
   totalFindings += findings.length;
   if (findings.length > 0) details.push(`${stack.stackName}:\n${formatFindings(findings)}`);
-  rows.push([stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`, String(findings.length)]);
+  const lint = cfnLint(JSON.parse(templateText), { regions: [stack.region] });
+  totalFindings += lint.errors.length;
+  if (lint.errors.length > 0) details.push(`${stack.stackName} cfn-lint:\n${formatCfnLint(lint.errors)}`);
+  rows.push([
+    stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`,
+    String(findings.length), String(lint.errors.length),
+  ]);
 }
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -42,10 +49,10 @@ console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
-console.log(`compliance gates: cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, AWS Control Tower guard rules`);
+console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings');
 if (totalFindings > 0) {
-  console.error(`\n${totalFindings} unsuppressed compliance finding(s):\n${details.join('\n')}`);
+  console.error(`\n${totalFindings} unsuppressed compliance finding(s) or cfn-lint error(s):\n${details.join('\n')}`);
   process.exitCode = 1;
 } else {
-  console.log('unsuppressed compliance findings: 0');
+  console.log('unsuppressed compliance findings: 0; cfn-lint errors: 0');
 }
