@@ -28,6 +28,7 @@
 // renamed or removed by a library upgrade, or an update that added it rolls back) the function is
 // live and must not be touched: Delete is then a no-op. The stack status comes from
 // cloudformation:DescribeStacks; if it cannot be read, the handler also does nothing.
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   DeleteNetworkInterfaceCommand,
   DescribeNetworkInterfacesCommand,
@@ -73,8 +74,10 @@ const STACK_GOING_AWAY = new Set(['DELETE_IN_PROGRESS', 'ROLLBACK_IN_PROGRESS'])
 /** Prefix Lambda gives the description of every ENI it creates. */
 const LAMBDA_ENI_DESCRIPTION = 'AWS Lambda VPC ENI*';
 
+// Every @aws-sdk/* module is external to the bundle: the nodejs24.x runtime provides AWS SDK v3.
 const lambda = new LambdaClient({});
 const ec2 = new EC2Client({});
+const cloudformation = new CloudFormationClient({});
 
 /** The subset of the Lambda context this handler uses. */
 export interface VpcCleanupContext {
@@ -257,23 +260,13 @@ async function getConfiguration(functionName: string) {
   }
 }
 
-/** Minimal shape of the CloudFormation client (loaded from the Lambda runtime's AWS SDK). */
-interface CloudFormationModule {
-  CloudFormationClient: new (config: object) => { send(command: unknown): Promise<{ Stacks?: { StackStatus?: string }[] }> };
-  DescribeStacksCommand: new (input: { StackName: string }) => unknown;
-}
-
 /** The stack's status, or undefined when it cannot be read (then nothing is touched). */
 async function stackStatus(stackId: string): Promise<string | undefined> {
   try {
-    // Loaded lazily from the runtime's AWS SDK v3 (externalised by the bundler like every @aws-sdk/* module).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cfn = require('@aws-sdk/client-cloudformation') as CloudFormationModule;
-    const client = new cfn.CloudFormationClient({});
-    const out = await client.send(new cfn.DescribeStacksCommand({ StackName: stackId }));
+    const out = await cloudformation.send(new DescribeStacksCommand({ StackName: stackId }));
     return out.Stacks?.[0]?.StackStatus;
   } catch (e) {
-    log('WARN', 'cannot read the stack status', { error: e instanceof Error ? e.message : String(e) });
+    log('WARN', 'cannot read the stack status', { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     return undefined;
   }
 }

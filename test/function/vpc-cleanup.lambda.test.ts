@@ -1,5 +1,6 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { CloudFormationClient, DescribeStacksCommand, StackStatus } from '@aws-sdk/client-cloudformation';
 import {
   DeleteNetworkInterfaceCommand,
   DescribeNetworkInterfacesCommand,
@@ -12,36 +13,17 @@ import {
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CustomResourceEvent } from '../../src/core/custom-resource.lambda-shared';
+import { CustomResourceEvent, CustomResourceResponse } from '../../src/core/custom-resource.lambda-shared';
 import { handler, settings } from '../../src/function/vpc-cleanup.lambda';
-
-// The CloudFormation client comes from the Lambda runtime's SDK (not a devDependency yet):
-// a virtual module stands in for it and returns the stack status each test sets.
-const cfnState: { status?: string; error?: Error; calls: string[] } = { calls: [] };
-jest.mock(
-  '@aws-sdk/client-cloudformation',
-  () => ({
-    CloudFormationClient: class {
-      async send(command: { input: { StackName: string } }) {
-        cfnState.calls.push(command.input.StackName);
-        if (cfnState.error) throw cfnState.error;
-        return { Stacks: [{ StackStatus: cfnState.status }] };
-      }
-    },
-    DescribeStacksCommand: class {
-      constructor(public readonly input: { StackName: string }) {}
-    },
-  }),
-  { virtual: true },
-);
 
 const lambdaMock = mockClient(LambdaClient);
 const ec2Mock = mockClient(EC2Client);
+const cfnMock = mockClient(CloudFormationClient);
 
 // CloudFormation's pre-signed ResponseURL, played by a local HTTP server that records each PUT.
 let server: http.Server;
 let responseUrl: string;
-const received: any[] = [];
+const received: CustomResourceResponse[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -61,14 +43,22 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/acme/abc';
+const PHYSICAL_ID = 'vpc-cleanup-FunctionVpcCleanup';
+
+function stackStatusIs(status: string) {
+  cfnMock.on(DescribeStacksCommand).resolves({
+    Stacks: [{ StackId: STACK_ID, StackName: 'acme', CreationTime: new Date(0), StackStatus: status as StackStatus }],
+  });
+}
+
 const original = { ...settings };
 beforeEach(() => {
   lambdaMock.reset();
   ec2Mock.reset();
+  cfnMock.reset();
   received.length = 0;
-  cfnState.status = 'DELETE_IN_PROGRESS';
-  cfnState.error = undefined;
-  cfnState.calls = [];
+  stackStatusIs('DELETE_IN_PROGRESS');
   settings.pollIntervalMs = 1;
   settings.responseMarginMs = 0;
   settings.maxCleanupMs = 2_000;
@@ -82,9 +72,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/acme/abc';
-
-function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string): CustomResourceEvent {
+function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string, properties: Record<string, unknown> = {}): CustomResourceEvent {
   return {
     RequestType: requestType,
     ResponseURL: responseUrl,
@@ -97,41 +85,58 @@ function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string)
       ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:cleanup',
       FunctionName: 'acme-app',
       SecurityGroupIds: ['sg-1'],
+      ...properties,
     },
   };
 }
 
 const context = (remainingMs = 60_000) => ({ logStreamName: 'stream', getRemainingTimeInMillis: () => remainingMs });
 
-function notFound(name: string) {
+/** The exact body CloudFormation must receive for a successful request. */
+function success(physicalResourceId: string): CustomResourceResponse {
+  return {
+    Status: 'SUCCESS',
+    Reason: 'OK',
+    PhysicalResourceId: physicalResourceId,
+    StackId: STACK_ID,
+    RequestId: 'req-1',
+    LogicalResourceId: 'FunctionVpcCleanup',
+    NoEcho: false,
+  };
+}
+
+/** Runs the handler and checks that exactly one response was PUT and that it is what the handler returned. */
+async function run(e: CustomResourceEvent, ctx = context()): Promise<CustomResourceResponse> {
+  const returned = await handler(e, ctx);
+  expect(received).toHaveLength(1);
+  expect(JSON.parse(JSON.stringify(returned))).toEqual(received[0]);
+  return received[0];
+}
+
+function awsError(name: string) {
   return Object.assign(new Error(`${name} thrown`), { name });
 }
+
+const logged = (spy: jest.SpyInstance) => spy.mock.calls.map((c) => String(c[0])).join('\n');
 
 const vpcAttached = { FunctionName: 'acme-app', VpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], SecurityGroupIds: ['sg-1'] }, LastUpdateStatus: 'Successful' as const };
 const detached = { FunctionName: 'acme-app', VpcConfig: { SubnetIds: [], SecurityGroupIds: [] }, LastUpdateStatus: 'Successful' as const };
 
 describe('Create and Update', () => {
   test('Create reports SUCCESS with a physical id derived from the logical id and calls no AWS API', async () => {
-    const res = await handler(event('Create'), context());
-
-    expect(res.Status).toBe('SUCCESS');
-    expect(received).toEqual([expect.objectContaining({
-      Status: 'SUCCESS',
-      PhysicalResourceId: 'vpc-cleanup-FunctionVpcCleanup',
-      StackId: STACK_ID,
-      RequestId: 'req-1',
-      LogicalResourceId: 'FunctionVpcCleanup',
-    })]);
+    expect(await run(event('Create'))).toEqual(success(PHYSICAL_ID));
     expect(lambdaMock.calls()).toHaveLength(0);
     expect(ec2Mock.calls()).toHaveLength(0);
+    expect(cfnMock.calls()).toHaveLength(0);
   });
 
-  test('Update keeps the physical id, so CloudFormation never deletes an old instance', async () => {
-    await handler(event('Update', 'vpc-cleanup-FunctionVpcCleanup'), context());
+  test('Update (new function name or security group) keeps the physical id, so CloudFormation never deletes an old instance', async () => {
+    const update = { ...event('Update', PHYSICAL_ID, { FunctionName: 'acme-app-2', SecurityGroupIds: ['sg-2'] }), OldResourceProperties: event('Create').ResourceProperties };
 
-    expect(received).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'vpc-cleanup-FunctionVpcCleanup' })]);
+    expect(await run(update)).toEqual(success(PHYSICAL_ID));
     expect(lambdaMock.calls()).toHaveLength(0);
     expect(ec2Mock.calls()).toHaveLength(0);
+    expect(cfnMock.calls()).toHaveLength(0);
   });
 });
 
@@ -148,17 +153,16 @@ describe('Delete while the stack is being deleted', () => {
       .resolves({ NetworkInterfaces: [] });
     ec2Mock.on(DeleteNetworkInterfaceCommand).resolves({});
 
-    await handler(event('Delete', 'vpc-cleanup-FunctionVpcCleanup'), context());
+    expect(await run(event('Delete', PHYSICAL_ID))).toEqual(success(PHYSICAL_ID));
 
-    expect(received).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'vpc-cleanup-FunctionVpcCleanup' })]);
-    expect(cfnState.calls).toEqual([STACK_ID]);
-    expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand)[0].args[0].input).toEqual({
+    expect(cfnMock.commandCalls(DescribeStacksCommand).map((c) => c.args[0].input)).toEqual([{ StackName: STACK_ID }]);
+    expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand).map((c) => c.args[0].input)).toEqual([{
       FunctionName: 'acme-app',
       VpcConfig: { SubnetIds: [], SecurityGroupIds: [] },
-    });
+    }]);
     // polled until LastUpdateStatus left InProgress
     expect(lambdaMock.commandCalls(GetFunctionConfigurationCommand)).toHaveLength(3);
-    expect(lambdaMock.commandCalls(DeleteFunctionCommand)[0].args[0].input).toEqual({ FunctionName: 'acme-app' });
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'acme-app' }]);
     expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)[0].args[0].input.Filters).toEqual([
       { Name: 'group-id', Values: ['sg-1'] },
       { Name: 'description', Values: ['AWS Lambda VPC ENI*'] },
@@ -166,16 +170,17 @@ describe('Delete while the stack is being deleted', () => {
     expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand).map((c) => c.args[0].input.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2']);
   });
 
-  test('the steps run in order: detach, delete function, then ENIs', async () => {
+  test('the steps run in order: stack status, detach, delete function, then ENIs', async () => {
     const order: string[] = [];
+    cfnMock.on(DescribeStacksCommand).callsFake(() => { order.push('describe-stack'); return { Stacks: [{ StackName: 'acme', CreationTime: new Date(0), StackStatus: 'DELETE_IN_PROGRESS' }] }; });
     lambdaMock.on(GetFunctionConfigurationCommand).callsFake(() => { order.push('get'); return order.includes('update') ? detached : vpcAttached; });
     lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake(() => { order.push('update'); return {}; });
     lambdaMock.on(DeleteFunctionCommand).callsFake(() => { order.push('delete-function'); return {}; });
     ec2Mock.on(DescribeNetworkInterfacesCommand).callsFake(() => { order.push('describe-enis'); return { NetworkInterfaces: [] }; });
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(order).toEqual(['get', 'update', 'get', 'delete-function', 'describe-enis']);
+    expect(order).toEqual(['describe-stack', 'get', 'update', 'get', 'delete-function', 'describe-enis']);
   });
 
   test('ENIs in use are waited for and deleted once Lambda releases them', async () => {
@@ -188,47 +193,82 @@ describe('Delete while the stack is being deleted', () => {
       .resolves({ NetworkInterfaces: [] });
     ec2Mock.on(DeleteNetworkInterfaceCommand).resolves({});
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
     // no update needed: the function had no VPC configuration left
     expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand)).toHaveLength(0);
     expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)).toHaveLength(4);
-    expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand)).toHaveLength(1);
-    expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand)[0].args[0].input).toEqual({ NetworkInterfaceId: 'eni-1' });
+    expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand).map((c) => c.args[0].input)).toEqual([{ NetworkInterfaceId: 'eni-1' }]);
+  });
+
+  test('ENIs are listed across pages', async () => {
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand)
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', Status: 'available' }], NextToken: 't1' })
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-2', Status: 'available' }] })
+      .resolves({ NetworkInterfaces: [] });
+    ec2Mock.on(DeleteNetworkInterfaceCommand).resolves({});
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
+    expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)[1].args[0].input.NextToken).toBe('t1');
+    expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand).map((c) => c.args[0].input.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2']);
   });
 
   test('function already gone: skips detach and delete, still sweeps the ENIs', async () => {
-    lambdaMock.on(GetFunctionConfigurationCommand).rejects(notFound('ResourceNotFoundException'));
+    lambdaMock.on(GetFunctionConfigurationCommand).rejects(awsError('ResourceNotFoundException'));
     ec2Mock.on(DescribeNetworkInterfacesCommand)
       .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-9', Status: 'available' }] })
       .resolves({ NetworkInterfaces: [] });
-    ec2Mock.on(DeleteNetworkInterfaceCommand).rejects(notFound('InvalidNetworkInterfaceID.NotFound'));
+    ec2Mock.on(DeleteNetworkInterfaceCommand).rejects(awsError('InvalidNetworkInterfaceID.NotFound'));
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
     expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand)).toHaveLength(0);
     expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(0);
     expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand)).toHaveLength(1);
   });
 
+  test('function deleted between detach and delete (ResourceNotFoundException on DeleteFunction) is fine', async () => {
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
+    lambdaMock.on(DeleteFunctionCommand).rejects(awsError('ResourceNotFoundException'));
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+    expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)).toHaveLength(1);
+  });
+
   test('an update already in progress (ResourceConflictException) is retried', async () => {
     lambdaMock.on(GetFunctionConfigurationCommand).resolvesOnce(vpcAttached).resolves(detached);
     lambdaMock.on(UpdateFunctionConfigurationCommand)
-      .rejectsOnce(notFound('ResourceConflictException'))
+      .rejectsOnce(awsError('ResourceConflictException'))
       .resolves({});
     lambdaMock.on(DeleteFunctionCommand).resolves({});
     ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
     expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand)).toHaveLength(2);
     expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
   });
 
-  test('timeout: ENIs still in use at the deadline are logged by id and the delete still succeeds', async () => {
+  test('a failed function update is logged and the function is deleted anyway', async () => {
+    lambdaMock.on(GetFunctionConfigurationCommand)
+      .resolvesOnce(vpcAttached)
+      .resolves({ ...detached, LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'EniLimitExceeded' });
+    lambdaMock.on(UpdateFunctionConfigurationCommand).resolves({});
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
+    expect(logged(warn)).toContain('EniLimitExceeded');
+  });
+
+  test('deadline: ENIs still in use are logged by id and the delete still reports SUCCESS in time', async () => {
     settings.pollIntervalMs = 20;
     lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
     lambdaMock.on(DeleteFunctionCommand).resolves({});
@@ -236,15 +276,28 @@ describe('Delete while the stack is being deleted', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     const started = Date.now();
-    await handler(event('Delete', 'p'), context(200));
+    expect(await run(event('Delete', 'p'), context(200))).toEqual(success('p'));
 
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(received).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
     expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand)).toHaveLength(0);
-    expect(warn.mock.calls.map((c) => String(c[0])).join('\n')).toContain('eni-stuck');
+    expect(logged(warn)).toContain('eni-stuck');
   });
 
-  test('the deadline never exceeds maxCleanupMs, whatever time the Lambda has left', async () => {
+  test('deadline: the response margin is kept back from the time the Lambda has left', async () => {
+    settings.pollIntervalMs = 20;
+    settings.responseMarginMs = 10_000;
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-stuck', Status: 'in-use' }] });
+
+    const started = Date.now();
+    // 10.1 s left, 10 s margin: about 100 ms of polling, then the response
+    expect(await run(event('Delete', 'p'), context(10_100))).toEqual(success('p'));
+
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  test('deadline: never exceeds maxCleanupMs, whatever time the Lambda has left', async () => {
     settings.pollIntervalMs = 20;
     settings.maxCleanupMs = 100;
     lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
@@ -252,82 +305,142 @@ describe('Delete while the stack is being deleted', () => {
     ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-stuck', Status: 'in-use' }] });
 
     const started = Date.now();
-    await handler(event('Delete', 'p'), context(15 * 60_000));
+    expect(await run(event('Delete', 'p'), context(15 * 60_000))).toEqual(success('p'));
 
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(received[0].Status).toBe('SUCCESS');
+  });
+
+  test('deadline: a function update that never finishes stops the wait, the function is still deleted', async () => {
+    settings.pollIntervalMs = 20;
+    settings.maxCleanupMs = 100;
+    lambdaMock.on(GetFunctionConfigurationCommand).resolvesOnce(vpcAttached).resolves({ ...detached, LastUpdateStatus: 'InProgress' });
+    lambdaMock.on(UpdateFunctionConfigurationCommand).resolves({});
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
+    expect(logged(warn)).toContain('function update still in progress at the deadline');
   });
 
   test.each(['DELETE_IN_PROGRESS', 'ROLLBACK_IN_PROGRESS'])('acts when the stack status is %s', async (status) => {
-    cfnState.status = status;
+    stackStatusIs(status);
     lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
     lambdaMock.on(DeleteFunctionCommand).resolves({});
     ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
     expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
+  });
+
+  test('no security group ids: the function is still removed, the ENI sweep is skipped with a warning', async () => {
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p', { SecurityGroupIds: [] }))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
+    expect(ec2Mock.calls()).toHaveLength(0);
+    expect(logged(warn)).toContain('no security group ids given');
   });
 });
 
 describe('Delete that must not touch the function', () => {
   test.each([
+    'UPDATE_IN_PROGRESS',
     'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
     'UPDATE_ROLLBACK_IN_PROGRESS',
     'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
   ])('does nothing when the stack status is %s (the function is live)', async (status) => {
-    cfnState.status = status;
+    stackStatusIs(status);
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'p' })]);
+    expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(1);
     expect(lambdaMock.calls()).toHaveLength(0);
     expect(ec2Mock.calls()).toHaveLength(0);
   });
 
-  test('does nothing when the stack status cannot be read', async () => {
-    cfnState.error = notFound('AccessDenied');
+  test('does nothing when the stack status cannot be read (AccessDenied), and says why in a warning', async () => {
+    cfnMock.on(DescribeStacksCommand).rejects(awsError('AccessDenied'));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
+    expect(lambdaMock.calls()).toHaveLength(0);
+    expect(ec2Mock.calls()).toHaveLength(0);
+    expect(logged(warn)).toContain('AccessDenied');
+  });
+
+  test('does nothing when DescribeStacks returns no stack', async () => {
+    cfnMock.on(DescribeStacksCommand).resolves({ Stacks: [] });
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
     expect(lambdaMock.calls()).toHaveLength(0);
     expect(ec2Mock.calls()).toHaveLength(0);
   });
 
   test('Delete of a resource whose Create failed is a no-op', async () => {
-    await handler(event('Delete', 'create-failed'), context());
+    expect(await run(event('Delete', 'create-failed'))).toEqual(success('create-failed'));
 
-    expect(received[0]).toEqual(expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'create-failed' }));
-    expect(cfnState.calls).toHaveLength(0);
+    expect(cfnMock.calls()).toHaveLength(0);
     expect(lambdaMock.calls()).toHaveLength(0);
+    expect(ec2Mock.calls()).toHaveLength(0);
   });
 });
 
 describe('failure paths never fail the stack delete', () => {
   test('unexpected Lambda error (AccessDenied on update) is logged, the delete reports SUCCESS', async () => {
     lambdaMock.on(GetFunctionConfigurationCommand).resolves(vpcAttached);
-    lambdaMock.on(UpdateFunctionConfigurationCommand).rejects(notFound('AccessDeniedException'));
+    lambdaMock.on(UpdateFunctionConfigurationCommand).rejects(awsError('AccessDeniedException'));
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
     expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(0);
-    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toContain('AccessDeniedException');
+    expect(logged(error)).toContain('AccessDeniedException');
+  });
+
+  test('an update conflict that outlasts the deadline is logged, the delete reports SUCCESS', async () => {
+    settings.pollIntervalMs = 20;
+    settings.maxCleanupMs = 100;
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(vpcAttached);
+    lambdaMock.on(UpdateFunctionConfigurationCommand).rejects(awsError('ResourceConflictException'));
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand).length).toBeGreaterThan(1);
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(0);
+    expect(logged(error)).toContain('ResourceConflictException');
+  });
+
+  test('unexpected EC2 error on DescribeNetworkInterfaces is logged, the delete reports SUCCESS', async () => {
+    lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
+    lambdaMock.on(DeleteFunctionCommand).resolves({});
+    ec2Mock.on(DescribeNetworkInterfacesCommand).rejects(awsError('RequestLimitExceeded'));
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
+
+    expect(logged(error)).toContain('RequestLimitExceeded');
   });
 
   test('unexpected EC2 error on DeleteNetworkInterface is logged, the delete reports SUCCESS', async () => {
     lambdaMock.on(GetFunctionConfigurationCommand).resolves(detached);
     lambdaMock.on(DeleteFunctionCommand).resolves({});
     ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', Status: 'available' }] });
-    ec2Mock.on(DeleteNetworkInterfaceCommand).rejects(notFound('UnauthorizedOperation'));
+    ec2Mock.on(DeleteNetworkInterfaceCommand).rejects(awsError('UnauthorizedOperation'));
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
-    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toContain('UnauthorizedOperation');
+    expect(logged(error)).toContain('UnauthorizedOperation');
   });
 
   test('an ENI re-attached between describe and delete (InUse) is retried on the next round', async () => {
@@ -337,21 +450,19 @@ describe('failure paths never fail the stack delete', () => {
       .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', Status: 'available' }] })
       .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', Status: 'available' }] })
       .resolves({ NetworkInterfaces: [] });
-    ec2Mock.on(DeleteNetworkInterfaceCommand).rejectsOnce(notFound('InvalidNetworkInterface.InUse')).resolves({});
+    ec2Mock.on(DeleteNetworkInterfaceCommand).rejectsOnce(awsError('InvalidNetworkInterface.InUse')).resolves({});
 
-    await handler(event('Delete', 'p'), context());
+    expect(await run(event('Delete', 'p'))).toEqual(success('p'));
 
-    expect(received[0].Status).toBe('SUCCESS');
     expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand)).toHaveLength(2);
   });
 
   test('a CloudFormation endpoint that rejects the response makes the handler throw (the protocol wrapper does not swallow it)', async () => {
-    const bad = { ...event('Create'), ResponseURL: responseUrl.replace('/response', '/nope') };
     const rejecting = http.createServer((_req, res) => { res.writeHead(403); res.end(); });
     await new Promise<void>((resolve) => rejecting.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(rejecting.address() as AddressInfo).port}/x`;
-      await expect(handler({ ...bad, ResponseURL: url }, context())).rejects.toThrow(/HTTP 403/);
+      await expect(handler({ ...event('Create'), ResponseURL: url }, context())).rejects.toThrow(/HTTP 403/);
     } finally {
       await new Promise<void>((resolve) => rejecting.close(() => resolve()));
     }
