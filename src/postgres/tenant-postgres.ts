@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -172,7 +173,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
   public readonly backupVault: backup.IBackupVault;
 
   /** The bootstrap handler; invoke it with `{ "action": "regression" }` to run the SQL regression suite. */
-  public readonly bootstrapFunction: BootstrapFunction;
+  public readonly bootstrapFunction: lambda.IFunction;
 
   /** The tenant this database belongs to. */
   public readonly tenantId: string;
@@ -342,7 +343,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     bootstrapSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to VPC endpoints (Secrets Manager, S3)');
     securityGroup.addIngressRule(bootstrapSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the bootstrap handler');
 
-    this.bootstrapFunction = new BootstrapFunction(this, 'Bootstrap', {
+    const bootstrapFunction = new BootstrapFunction(this, 'Bootstrap', {
       description: `TenantPostgres ${this.tenantId}: creates the app and read-only roles; { "action": "regression" } runs the SQL regression suite`,
       vpc,
       vpcSubnets: subnets,
@@ -364,6 +365,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       },
       environmentEncryption: key.key,
     });
+    this.bootstrapFunction = bootstrapFunction;
     for (const secret of [this.adminSecret, this.appSecret, this.readOnlySecret]) {
       secret.grantRead(this.bootstrapFunction);
     }
