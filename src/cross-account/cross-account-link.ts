@@ -1,4 +1,4 @@
-import { Duration, Stack, Tags } from 'aws-cdk-lib';
+import { Duration, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -319,12 +319,8 @@ export class CrossAccountLink extends Construct {
     Suppressions.add(boundary, [{
       id: 'AwsSolutions-IAM5',
       reason: 'Permissions boundary: an upper limit per service within this tenant account and region; the link grants only exact resources through allow* calls',
-      appliesTo: [
-        `Resource::arn:${partition}:rds:${region}:${account}:cluster:*`,
-        `Resource::arn:${partition}:secretsmanager:${region}:${account}:secret:*`,
-        `Resource::arn:${partition}:kms:${region}:${account}:key/*`,
-        `Resource::arn:${partition}:lambda:${region}:${account}:function:*`,
-      ],
+      appliesTo: ['rds', 'secretsmanager', 'kms', 'lambda'].map((service, i) =>
+        `Resource::arn:${nag(partition, 'Partition')}:${service}:${nag(region, 'Region')}:${nag(account, 'AccountId')}:${['cluster:*', 'secret:*', 'key/*', 'function:*'][i]}`),
     }]);
     return boundary;
   }
@@ -376,4 +372,9 @@ class PlatformRoles extends iam.PrincipalBase {
   public dedupeString(): string | undefined {
     return `PlatformRoles:${this.arns.join(',')}`;
   }
+}
+
+/** A value as cdk-nag names it in granular findings: literal, or `<AWS::Pseudo>` for a pseudo parameter. */
+function nag(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
 }
