@@ -1,0 +1,74 @@
+/**
+ * Synth speed and memory of the blocks, compared with plain aws-cdk-lib in the same run, on the
+ * same machine, in alternating fresh processes (so neither side profits from a warm cache).
+ *
+ *   npx projen bench                 # 1, 10 and 50 tenants, 3 samples each, medians
+ *   npx projen bench -- 1,10 5       # tenant counts, samples
+ *
+ * This is a measurement, not a test: it prints figures and never fails on a threshold.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+interface Sample {
+  readonly variant: string;
+  readonly count: number;
+  readonly synthMs: number;
+  readonly maxRssMiB: number;
+  readonly resources: number;
+  readonly templateBytes: number;
+}
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const counts = (args[0] ?? '1,10,50').split(',').map(Number);
+const samples = Number(args[1] ?? 3);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tenant-blocks-bench-'));
+
+function sample(variant: string, count: number): Sample {
+  const outdir = path.join(work, `${variant}-${count}`);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const result = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth.ts'), variant, String(count), outdir],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) {
+    throw new Error(`${variant} x${count} failed:\n${result.stderr}`);
+  }
+  const line = result.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as Sample;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const rows: string[][] = [['tenants', 'variant', 'synth (median)', 'peak RSS (median)', 'resources', 'template', 'ms/resource', 'vs plain']];
+console.log(`node ${process.version}, ${os.cpus().length} cores; ${samples} samples per cell, alternating variants`);
+for (const count of counts) {
+  const bySide: Record<string, Sample[]> = { plain: [], blocks: [] };
+  for (let i = 0; i < samples; i++) {
+    for (const variant of ['plain', 'blocks']) bySide[variant].push(sample(variant, count));
+  }
+  const plainMs = median(bySide.plain.map((s) => s.synthMs));
+  for (const variant of ['plain', 'blocks']) {
+    const s = bySide[variant];
+    const ms = median(s.map((x) => x.synthMs));
+    rows.push([
+      String(count),
+      variant,
+      `${(ms / 1000).toFixed(2)} s`,
+      `${median(s.map((x) => x.maxRssMiB)).toFixed(0)} MiB`,
+      String(s[0].resources),
+      `${(s[0].templateBytes / 1024).toFixed(0)} KB`,
+      (ms / s[0].resources).toFixed(2),
+      variant === 'plain' ? '' : `${(ms / plainMs).toFixed(2)}x time`,
+    ]);
+  }
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+fs.rmSync(work, { recursive: true, force: true });
