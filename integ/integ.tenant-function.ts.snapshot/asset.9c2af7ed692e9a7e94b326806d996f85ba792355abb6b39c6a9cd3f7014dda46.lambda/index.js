@@ -35,6 +35,7 @@ __export(vpc_cleanup_lambda_exports, {
   settings: () => settings
 });
 module.exports = __toCommonJS(vpc_cleanup_lambda_exports);
+var import_client_cloudformation = require("@aws-sdk/client-cloudformation");
 var import_client_ec2 = require("@aws-sdk/client-ec2");
 var import_client_lambda = require("@aws-sdk/client-lambda");
 
@@ -118,6 +119,7 @@ var STACK_GOING_AWAY = /* @__PURE__ */ new Set(["DELETE_IN_PROGRESS", "ROLLBACK_
 var LAMBDA_ENI_DESCRIPTION = "AWS Lambda VPC ENI*";
 var lambda = new import_client_lambda.LambdaClient({});
 var ec2 = new import_client_ec2.EC2Client({});
+var cloudformation = new import_client_cloudformation.CloudFormationClient({});
 async function handler(event, context) {
   const remaining = context?.getRemainingTimeInMillis?.() ?? settings.maxCleanupMs;
   const deadline = Date.now() + Math.max(0, Math.min(settings.maxCleanupMs, remaining - settings.responseMarginMs));
@@ -276,12 +278,10 @@ async function getConfiguration(functionName) {
 }
 async function stackStatus(stackId) {
   try {
-    const cfn = require("@aws-sdk/client-cloudformation");
-    const client = new cfn.CloudFormationClient({});
-    const out = await client.send(new cfn.DescribeStacksCommand({ StackName: stackId }));
+    const out = await cloudformation.send(new import_client_cloudformation.DescribeStacksCommand({ StackName: stackId }));
     return out.Stacks?.[0]?.StackStatus;
   } catch (e) {
-    log("WARN", "cannot read the stack status", { error: e instanceof Error ? e.message : String(e) });
+    log("WARN", "cannot read the stack status", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     return void 0;
   }
 }

@@ -1,0 +1,90 @@
+// Probe handler for the TenantFunction integ test (and its unit test): proves that the function a
+// TenantPostgres was wired into can use it, with nothing but Node.js and the AWS SDK v3 that the
+// nodejs24.x runtime provides (no dependency to bundle).
+//
+// It answers direct invocations with the report below, and the load balancer (an ALB event) with
+// the same report as the JSON body. The report is deterministic when everything works (no host
+// names, ARNs or timings in it), so a test can compare it as a whole; `errors` only appears when
+// a check failed, and says which and why.
+//
+//   env                 DB_HOST, DB_PORT, DB_NAME and DB_SECRET_ARN are set by the block
+//   secretReadable      the function role may read (and decrypt) the app user's secret
+//   secretMatchesEnv    the secret's host, port and dbname are the ones in the environment
+//   postgresTls         a TCP connection to DB_HOST:DB_PORT opens (security groups allow it) and the
+//                       server answers PostgreSQL's SSLRequest with 'S' (a TLS-capable PostgreSQL)
+const net = require('net');
+
+const SSL_REQUEST_CODE = 80877103;
+const CONNECT_TIMEOUT_MS = Number(process.env.PROBE_TIMEOUT_MS ?? 10000);
+
+/** Sends PostgreSQL's SSLRequest and resolves with the one-byte answer ('S' or 'N'). */
+function sslRequest(host, port) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port: Number(port) });
+    const fail = (e) => { socket.destroy(); reject(e); };
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(new Error(`no answer from ${host}:${port} within ${CONNECT_TIMEOUT_MS} ms`)));
+    socket.once('error', fail);
+    socket.once('connect', () => {
+      const request = Buffer.alloc(8);
+      request.writeInt32BE(8, 0);
+      request.writeInt32BE(SSL_REQUEST_CODE, 4);
+      socket.write(request);
+    });
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(String.fromCharCode(data[0]));
+    });
+  });
+}
+
+async function readSecret(secretArn) {
+  // Provided by the Lambda runtime (AWS SDK v3); resolved from the repository's node_modules in tests.
+  const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  return JSON.parse(out.SecretString ?? '{}');
+}
+
+async function probeDatabase() {
+  const { DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN } = process.env;
+  const errors = [];
+  const report = {
+    env: { DB_HOST: Boolean(DB_HOST), DB_PORT: DB_PORT ?? null, DB_NAME: DB_NAME ?? null, DB_SECRET_ARN: Boolean(DB_SECRET_ARN) },
+    secretReadable: false,
+    secretMatchesEnv: false,
+    postgresTls: false,
+  };
+  for (const [name, value] of Object.entries({ DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN })) {
+    if (!value) errors.push(`env: ${name} is not set`);
+  }
+  if (DB_SECRET_ARN) {
+    try {
+      const secret = await readSecret(DB_SECRET_ARN);
+      report.secretReadable = true;
+      report.secretMatchesEnv = secret.host === DB_HOST && String(secret.port) === DB_PORT && secret.dbname === DB_NAME;
+      if (!report.secretMatchesEnv) {
+        errors.push(`secret: host/port/dbname ${secret.host}:${secret.port}/${secret.dbname} differ from the environment ${DB_HOST}:${DB_PORT}/${DB_NAME}`);
+      }
+    } catch (e) {
+      errors.push(`secret: ${e.name}: ${e.message}`);
+    }
+  }
+  if (DB_HOST && DB_PORT) {
+    try {
+      const answer = await sslRequest(DB_HOST, DB_PORT);
+      report.postgresTls = answer === 'S';
+      if (!report.postgresTls) errors.push(`postgres: SSLRequest answered '${answer}'`);
+    } catch (e) {
+      errors.push(`postgres: ${e.message}`);
+    }
+  }
+  return errors.length > 0 ? { ...report, errors } : report;
+}
+
+exports.handler = async (event) => {
+  const report = { message: 'hello from TenantFunction', tenant: process.env.TENANT_ID ?? 'unknown', database: await probeDatabase() };
+  if (event && event.requestContext && event.requestContext.elb) {
+    return { statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };
+  }
+  return report;
+};
