@@ -201,6 +201,7 @@ describe('bootstrap waits for a database that does not accept connections yet', 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await fx.server.start();
     const response = await pending;
+    expect(response.Reason).toBe('OK');
     expect(response.Status).toBe('SUCCESS');
     const retries = logSpy.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('database not accepting connections yet'));
     expect(retries.length).toBeGreaterThanOrEqual(2);

