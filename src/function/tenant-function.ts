@@ -266,10 +266,6 @@ export class TenantFunction extends Construct {
     TenantGuardrails.exempt(accessLogs, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION,
       'ALB access log delivery supports only SSE-S3 buckets; the bucket holds request metadata, not tenant data');
     Suppressions.add(accessLogs, [
-      { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
-      { id: 'HIPAA.Security-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
-      { id: 'NIST.800.53.R5-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
-      { id: 'PCI.DSS.321-S3BucketLoggingEnabled', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
       { id: 'HIPAA.Security-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
       { id: 'NIST.800.53.R5-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
       { id: 'PCI.DSS.321-S3DefaultEncryptionKMS', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
@@ -397,8 +393,6 @@ export class TenantFunction extends Construct {
       { id: 'AwsSolutions-IAM5', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; object-level access is limited to the tenant data bucket and KMS actions to the tenant key', appliesTo: ['Resource::*', 'Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', 'Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*', `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`] },
       { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
       { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
-      { id: 'PCI.DSS.321-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
-      { id: 'CT.LAMBDA.PR.6', reason: 'Code signing needs a signing profile the platform team owns; assets are built and uploaded by the CDK pipeline' },
       { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
       { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
       { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
@@ -499,7 +493,11 @@ export class TenantFunction extends Construct {
         defaultTargetGroups: [targetGroup],
       });
       // Plain HTTP only redirects to HTTPS (never serves); not opened to the whole internet (guardrail).
-      loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443, open: false });
+      const redirect = loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443, open: false });
+      Suppressions.add(redirect, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+        id: `${pack}-ELBv2ACMCertificateRequired`,
+        reason: 'Port 80 only answers with a redirect to the HTTPS listener (ACM certificate); it serves no content, so it needs no certificate',
+      })));
       ingressFrom(ec2.Port.tcp(443), true);
       ingressFrom(ec2.Port.tcp(80), false);
       new route53.ARecord(this, 'Alias', {
@@ -511,7 +509,7 @@ export class TenantFunction extends Construct {
     } else {
       // No domain, no certificate: an internal load balancer serving HTTP to the VPC (and private
       // allowedCidrs) only. Validation makes PRODUCTION and any public client range require a domain.
-      loadBalancer.addListener('Http', {
+      const http = loadBalancer.addListener('Http', {
         protocol: elbv2.ApplicationProtocol.HTTP,
         port: 80,
         open: false,
@@ -519,21 +517,17 @@ export class TenantFunction extends Construct {
       });
       ingressFrom(ec2.Port.tcp(80), false);
       url = `http://${loadBalancer.loadBalancerDnsName}`;
-      Suppressions.add(loadBalancer, [
-        { id: 'NIST.800.53.R5-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
-        { id: 'HIPAA.Security-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
-        { id: 'PCI.DSS.321-ALBHttpToHttpsRedirection', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
-        { id: 'CT.ELASTICLOADBALANCING.PR.1', reason: 'No domain, so no certificate to redirect to: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
-        { id: 'CT.ELASTICLOADBALANCING.PR.7', reason: 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only' },
+      const noDomain = 'No domain, so no certificate: an internal load balancer serving HTTP inside the VPC only (DEVELOPMENT); PRODUCTION requires a domain and is HTTPS only';
+      Suppressions.add(http, [
+        ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].flatMap((pack) => [
+          { id: `${pack}-ALBHttpToHttpsRedirection`, reason: noDomain },
+          { id: `${pack}-ELBv2ACMCertificateRequired`, reason: noDomain },
+        ]),
+        { id: 'CT.ELASTICLOADBALANCING.PR.1', reason: noDomain },
       ]);
     }
     this.url = url;
     Suppressions.add(loadBalancer, [
-      { id: 'HIPAA.Security-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
-      { id: 'NIST.800.53.R5-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
-      { id: 'PCI.DSS.321-ELBv2ACMCertificateRequired', reason: 'HTTPS listeners use an ACM certificate; without a domain the internal DEVELOPMENT listener is HTTP inside the VPC only' },
-      { id: 'AwsSolutions-ELB2', reason: 'Access logs are enabled (logAccessLogs); the rule does not see the attribute set through the L2' },
-      { id: 'CT.ELASTICLOADBALANCING.PR.13', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
       { id: 'NIST.800.53.R5-ALBWAFEnabled', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
       { id: 'PCI.DSS.321-ALBWAFEnabled', reason: 'A load balancer in front of one tenant function: AWS WAF is a platform-level decision (cost per web ACL), not a block default' },
     ]);
@@ -677,14 +671,12 @@ export class TenantFunction extends Construct {
       { id: 'AwsSolutions-IAM5', reason: 'EC2 Describe* actions support no resource-level permissions; ENI deletion is limited to this account and region because Lambda ENIs carry no tag; function actions cover the function versions (:*)', appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`, `Resource::<${logicalIdOf(fn)}.Arn>:*`] },
       { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
       { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
-      { id: 'PCI.DSS.321-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
       { id: 'HIPAA.Security-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
       { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
       { id: 'PCI.DSS.321-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
       { id: 'HIPAA.Security-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
       { id: 'NIST.800.53.R5-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
       { id: 'CT.LAMBDA.PR.3', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete)' },
-      { id: 'CT.LAMBDA.PR.6', reason: 'Library handler bundled at build time; code signing needs a profile the platform team owns' },
       { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
       { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
       { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
