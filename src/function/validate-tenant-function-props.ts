@@ -106,6 +106,16 @@ export function validateTenantFunctionProps(props: TenantFunctionProps, reserved
     }
   }
 
+  if (props.database !== undefined && props.database !== null) {
+    // The function reaches the database over the VPC: a function in a network of its own cannot.
+    const databaseVpc = (props.database.cluster as { readonly vpc?: unknown }).vpc;
+    if (props.network === undefined) {
+      v.add('network', 'is required together with database: pass the TenantNetwork the database runs in (a network of its own cannot reach it)', props.network);
+    } else if (databaseVpc !== undefined && databaseVpc !== props.network.vpc) {
+      v.add('database', 'runs in another network than the function: create both with the same TenantNetwork', props.database.node.path);
+    }
+  }
+
   v.throwIfInvalid();
 }
 

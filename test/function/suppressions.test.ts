@@ -10,7 +10,7 @@ import * as path from 'path';
 import { Validations } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
-import { ComplianceSuppression, Suppressions, TenantTier } from '../../src/core';
+import { ComplianceSuppression, Suppressions, TenantNetwork, TenantTier } from '../../src/core';
 import { TenantFunction, TenantFunctionCode, TenantFunctionProps, TenantRuntime } from '../../src/function';
 import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
@@ -85,7 +85,10 @@ describe('every suppression suppresses a finding', () => {
     ['DEVELOPMENT with a domain, open to the internet', (s) => ({ domain: { hostedZone: zone(s), recordName: 'app' }, allowedCidrs: ['0.0.0.0/0'] })],
     ['PRODUCTION with a domain', (s) => ({ tier: TenantTier.PRODUCTION, domain: { hostedZone: zone(s), recordName: 'app' } })],
     ['an older runtime', () => ({ runtime: TenantRuntime.NODEJS_22_X })],
-    ['a database', (s) => ({ database: new TenantPostgres(s, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT }) })],
+    ['a database in a shared network', (s) => {
+      const network = new TenantNetwork(s, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+      return { network, database: new TenantPostgres(s, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, network }) };
+    }],
   ])('%s', (_name, extra) => {
     const { recorded, raw } = buildRaw(extra);
     expect(recorded.length).toBeGreaterThan(20);

@@ -435,6 +435,19 @@ describe('database', () => {
     });
   });
 
+  test('throws when a database is given without the network it runs in', () => {
+    const stack = testStack();
+    const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    expect(() => build({ database }, stack)).toThrow('- network: is required together with database: pass the TenantNetwork the database runs in');
+  });
+
+  test('throws when the database runs in another network than the function', () => {
+    const stack = testStack();
+    const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const network = new TenantNetwork(stack, 'Other', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    expect(() => build({ database, network }, stack)).toThrow("- database: runs in another network than the function: create both with the same TenantNetwork (got: 'TestStack/Db')");
+  });
+
   test('throws when the environment sets a database variable itself', () => {
     expect(() => build({ environment: { DB_HOST: 'db.example.com' } })).toThrow('- environment.DB_HOST: is set by TenantFunction itself');
   });
