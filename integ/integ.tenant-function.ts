@@ -22,7 +22,7 @@
  * Destroying the stack exercises the clean-destroy custom resource: a destroy that hangs on the
  * function's network interfaces (20-40 minutes) or fails on the security group shows up here as a
  * slow or failed integ run. The DEVELOPMENT cluster leaves a final snapshot and the retained,
- * empty backup vault and key behind: TenantPostgres' "nothing lost" promise, not a leak.
+ * empty backup vault behind: TenantPostgres' "nothing lost" promise, not a leak.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -99,8 +99,8 @@ export interface TenantFunctionProps {
 
   /**
    * A database the function uses: the function may connect to its port, may read the app user's
-   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. It must be in the same
-   * network.
+   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. Requires `network`: the
+   * TenantNetwork the database runs in.
    *
    * @default - no database
    */
