@@ -268,6 +268,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const instance = (name: string, reader: boolean) => rds.ClusterInstance.serverlessV2(name, {
       publiclyAccessible: false,
       autoMinorVersionUpgrade: true,
+      // instances get their own window (OS patches, instance-level upgrades): the same slot as the
+      // cluster, or RDS would pick a random weekly slot for each one
+      preferredMaintenanceWindow: window.toString(),
       enablePerformanceInsights: true,
       performanceInsightEncryptionKey: key.key,
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
@@ -433,8 +436,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
     // --- alarms --------------------------------------------------------------------------------
     const maxCapacity = props.maxCapacity ?? (production ? 16 : 2);
-    // Serverless v2 max_connections is about 225 per ACU of max capacity (capped at 5000): alarm at 80%
-    const connectionLimit = Math.min(5000, Math.floor(225 * maxCapacity));
+    const connectionLimit = serverlessMaxConnections(maxCapacity);
     const alarm = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, comparison: cloudwatch.ComparisonOperator, description: string) =>
       new cloudwatch.Alarm(this, alarmId, {
         metric,
@@ -448,16 +450,19 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       });
     const fiveMinutes = { period: Duration.minutes(5) };
     this.alarms = [
-      alarm('CpuAlarm', cluster.metricCPUUtilization(fiveMinutes), 90, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        'CPU above 90% for 15 minutes'),
+      // Serverless v2 reports CPU as a share of the CPU at maxCapacity (so 90% = near the ceiling);
+      // Maximum: the busiest instance counts, not the average with an idle reader
+      alarm('CpuAlarm', cluster.metricCPUUtilization({ ...fiveMinutes, statistic: 'Maximum' }), 90, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        'CPU above 90% of maxCapacity for 15 minutes'),
       alarm('CapacityAlarm', cluster.metricACUUtilization({ ...fiveMinutes, statistic: 'Maximum' }), 90, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         'ACU utilisation above 90% of maxCapacity for 15 minutes: raise maxCapacity'),
+      // Serverless v2 reports free memory as if scaled to maxCapacity: low only when the ceiling is reached
       alarm('FreeableMemoryAlarm', cluster.metricFreeableMemory({ ...fiveMinutes, statistic: 'Minimum' }), 256 * 1024 * 1024, cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         'freeable memory below 256 MiB for 15 minutes'),
       alarm('DeadlocksAlarm', cluster.metricDeadlocks({ ...fiveMinutes, statistic: 'Sum' }), 0, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         'deadlocks in three consecutive 5-minute periods'),
       alarm('ConnectionsAlarm', cluster.metricDatabaseConnections({ ...fiveMinutes, statistic: 'Maximum' }), Math.floor(connectionLimit * 0.8),
-        cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, `connections above 80% of about ${connectionLimit} for 15 minutes`),
+        cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, `connections above 80% of max_connections (about ${connectionLimit}) for 15 minutes`),
     ];
 
     this.suppress(cluster, plan);
@@ -552,6 +557,15 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       ]);
     }
   }
+}
+
+/**
+ * The default max_connections of an Aurora PostgreSQL Serverless v2 instance: derived from the
+ * memory at maxCapacity, about 210 per ACU (AWS's table: 1 ACU 189, 4 ACU 823, 8 ACU 1669, 16 ACU
+ * 3360), and capped at 2000 when the minimum capacity is 0 or 0.5 ACU, which holds in both tiers.
+ */
+function serverlessMaxConnections(maxCapacity: number): number {
+  return Math.min(2000, Math.floor(210 * maxCapacity - 21));
 }
 
 /** Why a DEVELOPMENT cluster has no deletion protection. */

@@ -48,13 +48,14 @@ describe('whitelisted props', () => {
     });
   });
 
-  test('maintenanceWindow: default is derived from the tenant id, backup window never overlaps', () => {
+  test('maintenanceWindow: default is derived from the tenant id for the cluster and every instance, backup window never overlaps', () => {
     const { template } = build();
     const window = MaintenanceWindow.defaultFor('acme');
     template.hasResourceProperties('AWS::RDS::DBCluster', {
       PreferredMaintenanceWindow: window.toString(),
       PreferredBackupWindow: window.backupWindow(),
     });
+    template.resourcePropertiesCountIs('AWS::RDS::DBInstance', { PreferredMaintenanceWindow: window.toString() }, 2);
     expect(window.overlapsDaily(window.backupWindow())).toBe(false);
   });
 
@@ -65,6 +66,9 @@ describe('whitelisted props', () => {
       PreferredMaintenanceWindow: 'sun:18:00-sun:18:30',
       PreferredBackupWindow: '17:00-17:30',
     });
+    // every instance (writer and reader) patches in the same slot, not one RDS picks at random
+    template.resourcePropertiesCountIs('AWS::RDS::DBInstance', { PreferredMaintenanceWindow: 'sun:18:00-sun:18:30' }, 2);
+    template.resourceCountIs('AWS::RDS::DBInstance', 2);
   });
 
   test.each([
@@ -128,6 +132,7 @@ describe('baked-in decisions', () => {
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       DBInstanceClass: 'db.serverless', PubliclyAccessible: false, CACertificateIdentifier: 'rds-ca-rsa2048-g1', AutoMinorVersionUpgrade: true,
     });
+    template.hasResourceProperties('AWS::RDS::DBCluster', { AutoMinorVersionUpgrade: true });
   });
 
   test('DEVELOPMENT: writer only, 0 ACU floor with auto-pause, no deletion protection', () => {
@@ -142,6 +147,16 @@ describe('baked-in decisions', () => {
   test('PRODUCTION: writer and a reader that scales with it, 0.5 ACU floor, never paused, deletion protection', () => {
     const { template } = build({ tier: TenantTier.PRODUCTION });
     template.resourceCountIs('AWS::RDS::DBInstance', 2);
+    // the subnet group spans isolated subnets in at least two AZs, so the reader lands in another AZ
+    const group = Object.values(template.findResources('AWS::RDS::DBSubnetGroup'))[0] as any;
+    const subnetIds: string[] = group.Properties.SubnetIds.map((r: any) => r.Ref);
+    expect(subnetIds.length).toBeGreaterThanOrEqual(2);
+    const subnets = template.findResources('AWS::EC2::Subnet');
+    const azs = new Set(subnetIds.map((id) => JSON.stringify(subnets[id].Properties.AvailabilityZone)));
+    expect(azs.size).toBe(subnetIds.length);
+    for (const id of subnetIds) {
+      expect(subnets[id].Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'aws-cdk:subnet-type', Value: 'Isolated' }]));
+    }
     template.hasResourceProperties('AWS::RDS::DBInstance', { PromotionTier: 1 });
     template.hasResourceProperties('AWS::RDS::DBCluster', {
       ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, SecondsUntilAutoPause: Match.absent() },
@@ -286,6 +301,37 @@ describe('baked-in decisions', () => {
     expect(secretReads).toHaveLength(3);
   });
 
+  test('the database security group allows no egress (the database never opens connections)', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^TenantPostgres acme: the database port'),
+      // aws-cdk-lib's marker rule for "no outbound traffic"
+      SecurityGroupEgress: [{ CidrIp: '255.255.255.255/32', IpProtocol: 'icmp', FromPort: 252, ToPort: 86, Description: 'Disallow all traffic' }],
+    });
+  });
+
+  test('rotation: its security group reaches only the database port and HTTPS endpoints; the SAR app decrypts with the tenant key via the Secrets Manager endpoint', () => {
+    const { template } = build();
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^TenantPostgres acme secret rotation'),
+      SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443, Description: Match.stringLikeRegexp('Secrets Manager') }],
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
+      FromPort: 5432,
+      ToPort: 5432,
+      IpProtocol: 'tcp',
+      DestinationSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbSecurityGroup'), 'GroupId'] },
+    });
+    template.resourcePropertiesCountIs('AWS::Serverless::Application', {
+      Parameters: {
+        kmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+        vpcSecurityGroupIds: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
+        endpoint: { 'Fn::Join': ['', ['https://secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] },
+      },
+    }, 3);
+  });
+
   test('security groups: bootstrap and rotation reach the database port; nothing opens to the internet', () => {
     const { template, stack } = build();
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
@@ -298,20 +344,46 @@ describe('baked-in decisions', () => {
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
-  test('alarms: CPU, ACU utilisation, freeable memory, deadlocks and connections, missing data is not an incident', () => {
+  test('alarms: CPU, ACU utilisation, freeable memory, deadlocks and connections on the cluster, 3 x 5 min, missing data is not an incident', () => {
     const { db, template } = build({ maxCapacity: 4 });
     expect(db.alarms).toHaveLength(5);
-    for (const [metric, threshold, op] of [
-      ['CPUUtilization', 90, 'GreaterThanThreshold'],
-      ['ACUUtilization', 90, 'GreaterThanThreshold'],
-      ['FreeableMemory', 268435456, 'LessThanThreshold'],
-      ['Deadlocks', 0, 'GreaterThanThreshold'],
-      ['DatabaseConnections', 720, 'GreaterThanThreshold'],
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    const clusterRef = { Ref: Match.stringLikeRegexp('^Db') };
+    for (const [metric, statistic, threshold, op] of [
+      // Serverless v2: CPU relative to maxCapacity, the busiest instance
+      ['CPUUtilization', 'Maximum', 90, 'GreaterThanThreshold'],
+      // Serverless v2: capacity used relative to maxCapacity
+      ['ACUUtilization', 'Maximum', 90, 'GreaterThanThreshold'],
+      ['FreeableMemory', 'Minimum', 268435456, 'LessThanThreshold'],
+      ['Deadlocks', 'Sum', 0, 'GreaterThanThreshold'],
+      // 80% of max_connections at 4 ACUs (about 819)
+      ['DatabaseConnections', 'Maximum', 655, 'GreaterThanThreshold'],
     ] as const) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: metric, Namespace: 'AWS/RDS', Threshold: threshold, ComparisonOperator: op, TreatMissingData: 'notBreaching', EvaluationPeriods: 3,
+        MetricName: metric,
+        Namespace: 'AWS/RDS',
+        Dimensions: [{ Name: 'DBClusterIdentifier', Value: clusterRef }],
+        Statistic: statistic,
+        Period: 300,
+        Threshold: threshold,
+        ComparisonOperator: op,
+        TreatMissingData: 'notBreaching',
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+        AlarmActions: Match.absent(),
       });
     }
+  });
+
+  test.each([
+    // AWS's Serverless v2 table (1 ACU 189, 4 ACU 823, 8 ACU 1669), capped at 2000 with a 0/0.5 ACU floor
+    [TenantTier.DEVELOPMENT, 1, 151],
+    [TenantTier.DEVELOPMENT, undefined, 319],
+    [TenantTier.PRODUCTION, 8, 1327],
+    [TenantTier.PRODUCTION, undefined, 1600],
+    [TenantTier.PRODUCTION, 256, 1600],
+  ])('alarms: in %s with maxCapacity %s the connections alarm fires above %s (80% of max_connections)', (tier, maxCapacity, threshold) => {
+    build({ tier, maxCapacity }).template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DatabaseConnections', Threshold: threshold });
   });
 
   test('tags every resource with the tenant and tier', () => {

@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
+import { LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../src/postgres';
 import { testStack } from '../support/app';
 
@@ -23,6 +23,10 @@ describe('valid props are accepted', () => {
     ['an IPv6 block', { allowedCidrs: ['2001:db8::/32'] }],
     ['a token CIDR list entry', { allowedCidrs: [Token.asString({ Ref: 'Cidr' })] }],
     ['a maintenance window from a string', { maintenanceWindow: MaintenanceWindow.fromString('sat:23:30-sun:00:30') }],
+    ['a 23-hour maintenance window', { maintenanceWindow: MaintenanceWindow.fromString('sun:00:00-sun:23:00') }],
+    ['PRODUCTION given explicitly', { tier: TenantTier.PRODUCTION }],
+    ['shipping to a log destination', { logShipping: LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub') }],
+    ['no log shipping', { logShipping: LogShipping.none() }],
   ])('%s', (_name, props) => {
     expect(attempt(props)).not.toThrow();
   });
@@ -30,12 +34,19 @@ describe('valid props are accepted', () => {
 
 describe('invalid props are rejected with one error naming each prop', () => {
   test.each<[string, Partial<TenantPostgresProps>, string]>([
+    ['the tenant id is missing', { tenantId: undefined }, '- tenantId: is required: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter (got: undefined)'],
     ['the tenant id is malformed', { tenantId: 'Acme_Corp' }, "- tenantId: must be 3-31 characters of lowercase letters, digits and hyphens, starting with a letter (^[a-z][a-z0-9-]{2,30}$) (got: 'Acme_Corp')"],
     ['the tier is unknown', { tier: 'STAGING' as TenantTier }, "- tier: must be one of DEVELOPMENT, PRODUCTION (got: 'STAGING')"],
     ['a CIDR opens the whole internet', { allowedCidrs: ['0.0.0.0/0'] }, "- allowedCidrs[0]: opens the database to the whole internet; list the client networks instead (got: '0.0.0.0/0')"],
+    ['an IPv6 CIDR opens the whole internet', { allowedCidrs: ['::/0'] }, "- allowedCidrs[0]: opens the database to the whole internet; list the client networks instead (got: '::/0')"],
+    ['a CIDR is listed twice', { allowedCidrs: ['10.0.0.0/16', '10.0.0.0/16'] }, "- allowedCidrs[1]: duplicates allowedCidrs[0] (got: '10.0.0.0/16')"],
+    ['more than 50 CIDR blocks are listed', { allowedCidrs: Array.from({ length: 51 }, (_, i) => `10.${i}.0.0/16`) }, "- allowedCidrs: lists at most 50 CIDR blocks (each one is a security group rule) (got: '51 entries')"],
     ['a CIDR has host bits', { allowedCidrs: ['10.1.2.3/16'] }, "- allowedCidrs[0]: has host bits set; use the network address 10.1.0.0/16 (got: '10.1.2.3/16')"],
     ['a CIDR is not one', { allowedCidrs: ['10.0.0.0'] }, "- allowedCidrs[0]: has no prefix length (/n); expected an IPv4 (10.0.0.0/16) or IPv6 (2001:db8::/32) CIDR block (got: '10.0.0.0')"],
     ['the maintenance window is malformed', { maintenanceWindow: MaintenanceWindow.fromString('sun:25:00-sun:25:30') }, '- maintenanceWindow: start hour 25 is not a valid time (00-23, UTC)'],
+    ['the maintenance window is shorter than 30 minutes', { maintenanceWindow: MaintenanceWindow.fromString('sun:03:00-sun:03:10') }, "- maintenanceWindow: lasts 10 minutes; a window lasts at least 30 minutes (got: 'sun:03:00-sun:03:10')"],
+    ['the maintenance window is longer than 23 hours', { maintenanceWindow: MaintenanceWindow.fromString('sun:03:00-mon:03:00') }, '- maintenanceWindow: lasts 1440 minutes; a window lasts at most 23 hours'],
+    ['maxCapacity is not a number', { maxCapacity: Number.NaN }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: NaN)'],
     ['maxCapacity is below 1', { maxCapacity: 0.5 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 0.5)'],
     ['maxCapacity is above 256', { maxCapacity: 300 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 300)'],
     ['maxCapacity is off the 0.5 step', { maxCapacity: 2.25 }, '- maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 2.25)'],
@@ -50,6 +61,11 @@ describe('invalid props are rejected with one error naming each prop', () => {
     ['databaseName is a token', { databaseName: Token.asString({ Ref: 'Name' }) }, '- databaseName: must be a literal string'],
   ])('throws when %s', (_name, props, message) => {
     expect(attempt(props)).toThrow(message);
+  });
+
+  test('throws when the log shipping destination is not a CloudWatch Logs destination ARN', () => {
+    expect(() => attempt({ logShipping: LogShipping.toDestination('arn:aws:s3:::bucket') })()).toThrow(
+      "LogShipping.toDestination: 'arn:aws:s3:::bucket' is not a CloudWatch Logs destination ARN");
   });
 
   test('throws when the network or key belongs to another tenant', () => {
