@@ -24,7 +24,7 @@ import {
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
 import { RESERVED_CONCURRENCY, isPrivateRange, validateTenantFunctionProps } from './validate-tenant-function-props';
-import { VpcCleanupFunction } from './vpc-cleanup-function';
+import { VpcCleanupFunction } from '../core/vpc-cleanup-function';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 

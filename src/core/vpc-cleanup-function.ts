@@ -10,16 +10,16 @@ export interface VpcCleanupFunctionProps extends lambda.FunctionOptions {
 }
 
 /**
- * An AWS Lambda function which executes src/function/vpc-cleanup.
+ * An AWS Lambda function which executes src/core/vpc-cleanup.
  */
 export class VpcCleanupFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props?: VpcCleanupFunctionProps) {
     super(scope, id, {
-      description: 'src/function/vpc-cleanup.lambda.ts',
+      description: 'src/core/vpc-cleanup.lambda.ts',
       ...props,
       runtime: new lambda.Runtime('nodejs24.x', lambda.RuntimeFamily.NODEJS),
       handler: 'index.handler',
-      code: lambda.Code.fromAsset(path.join(__dirname, '../../assets/function/vpc-cleanup.lambda')),
+      code: lambda.Code.fromAsset(path.join(__dirname, '../../assets/core/vpc-cleanup.lambda')),
     });
     this.addEnvironment('AWS_NODEJS_CONNECTION_REUSE_ENABLED', '1', { removeInEdge: true });
   }

@@ -48,7 +48,7 @@ import {
   FAILED_CREATE_PHYSICAL_ID,
   customResourceHandler,
   sleep,
-} from '../core/custom-resource.lambda-shared';
+} from './custom-resource.lambda-shared';
 
 /** Resource properties the construct passes (CloudFormation sends every value as a string). */
 export interface VpcCleanupProperties {

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CustomResourceEvent, CustomResourceResponse } from '../../src/core/custom-resource.lambda-shared';
-import { handler, settings } from '../../src/function/vpc-cleanup.lambda';
+import { handler, settings } from '../../src/core/vpc-cleanup.lambda';
 
 const lambdaMock = mockClient(LambdaClient);
 const ec2Mock = mockClient(EC2Client);
