@@ -97,6 +97,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 });
 
+// unrs-resolver 1.13.0 (via eslint-import-resolver-typescript and jest) lists platform bindings
+// of which the registry these machines use only serves 1.12.2: npm then leaves them out of the
+// lock file and `npm ci` refuses it ("Missing: @unrs/resolver-binding-... from lock file").
+// Pin the version whose bindings all exist, so `npm ci` works on every machine.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // One tsconfig that type-checks everything that is not compiled by jsii: tests, integ tests,
 // examples, benchmarks (ts-jest runs with isolatedModules and does not type-check).
 new JsonFile(project, 'tsconfig.dev.json', {
