@@ -1,31 +1,42 @@
 /* eslint-disable import/no-extraneous-dependencies */
-// Clean-destroy custom resource for a TenantFunction (bundled at build time; never exported).
+// Clean-destroy custom resource for Lambda functions in a VPC (VpcFunctionCleanup; bundled at build
+// time, never exported).
 //
 // Why: a Lambda function in a VPC uses Hyperplane network interfaces (ENIs) that Lambda owns and
-// releases on its own schedule, 20-40 minutes after the function goes. Until then the function's
-// security group and subnets cannot be deleted, so a tenant stack's destroy hangs (or fails when
-// the function's role, which Lambda uses to delete the ENIs, is gone first).
+// releases on its own schedule, 20-40 minutes after the function goes. Until then the functions'
+// security groups and subnets cannot be deleted, so a tenant stack's destroy hangs (or fails when
+// a function's role, which Lambda uses to delete the ENIs, is gone first).
 //
-// What: this resource is ordered (DependsOn) so that CloudFormation deletes it BEFORE the
-// function, its alias and versions, its security group, its subnets and its role. On Delete, and
-// only while the stack itself is being deleted, it
-//   1. detaches the function from the VPC (UpdateFunctionConfiguration with empty VpcConfig) and
-//      waits for LastUpdateStatus to leave InProgress;
-//   2. deletes the function with all its versions and aliases (published versions keep their own
-//      VPC configuration and hold the ENIs for as long as they exist; the stack is deleting them
-//      anyway, and CloudFormation treats an already deleted resource as deleted);
-//   3. finds the function's ENIs (security group + 'AWS Lambda VPC ENI' description), deletes those
-//      Lambda has released ('available'), and polls until none remain or a deadline inside the
-//      handler's own timeout.
+// What: the resource is ordered (DependsOn) so that CloudFormation deletes it BEFORE the functions,
+// their roles, their security groups and their subnets. On Delete, and only while the stack itself
+// is being deleted, it
+//   1. detaches every function from the VPC (UpdateFunctionConfiguration with an empty VpcConfig)
+//      and waits for each update to leave InProgress;
+//   2. deletes the functions listed in FunctionNames with all their versions and aliases
+//      (published versions keep their own VPC configuration and hold the ENIs for as long as they
+//      exist). Functions listed in DetachOnlyFunctionNames are only detached: CloudFormation still
+//      invokes them after this resource is gone (the service token of another custom resource), and
+//      outside the VPC they still answer;
+//   3. finds the Lambda ENIs of all the security groups (group-id + the 'AWS Lambda VPC ENI'
+//      description every Lambda ENI carries, legacy and Hyperplane alike), deletes those Lambda has
+//      released ('available'), and polls until none remain or a deadline inside the handler's own
+//      timeout.
+//
+// Deleting a function CloudFormation owns (ours, or one in a nested stack such as a Secrets Manager
+// rotation application) is safe: the stack is being deleted, and CloudFormation's resource handler
+// contract makes a delete of a resource that no longer exists report NotFound, which CloudFormation
+// counts as deleted (https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract.html).
+// The same holds when an operator deleted the function by hand before.
 //
 // Failure policy (decided): Delete NEVER reports FAILED. This resource only speeds the destroy up;
-// CloudFormation and Lambda still clean up on their own behind it (the function's role outlives
+// CloudFormation and Lambda still clean up on their own behind it (the functions' roles outlive
 // it). A FAILED delete stops the whole stack deletion in DELETE_FAILED, and the only way out is to
 // retain this resource by hand: strictly worse than a slow delete. Every problem is logged as a
-// structured WARN/ERROR line instead (the handler's log group), and leftovers are listed by id.
+// structured WARN/ERROR line instead (the handler's log group), one function's problem does not stop
+// the others, and leftovers are listed by id.
 //
 // Safety: when the resource is deleted while the stack is NOT being deleted (the resource was
-// renamed or removed by a library upgrade, or an update that added it rolls back) the function is
+// renamed or removed by a library upgrade, or an update that added it rolls back) the functions are
 // live and must not be touched: Delete is then a no-op. The stack status comes from
 // cloudformation:DescribeStacks; if it cannot be read, the handler also does nothing.
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
@@ -52,9 +63,11 @@ import {
 
 /** Resource properties the construct passes (CloudFormation sends every value as a string). */
 export interface VpcCleanupProperties {
-  /** Name of the function whose VPC attachment is cleaned up. */
-  readonly FunctionName: string;
-  /** The function's security groups: its ENIs are found by these. */
+  /** Functions to detach from the VPC and then delete (with their versions and aliases). */
+  readonly FunctionNames: string[];
+  /** Functions to detach from the VPC only (CloudFormation still invokes them later). */
+  readonly DetachOnlyFunctionNames: string[];
+  /** The functions' security groups: their ENIs are found by these. */
   readonly SecurityGroupIds: string[];
 }
 
@@ -94,7 +107,7 @@ export async function handler(event: CustomResourceEvent, context?: VpcCleanupCo
 
 async function onEvent(event: CustomResourceEvent, deadline: number): Promise<CustomResourceResult> {
   // A stable physical id: an Update never replaces this resource, so CloudFormation never sends a
-  // Delete for an "old" instance while the function is live.
+  // Delete for an "old" instance while the functions are live.
   const physicalResourceId = event.PhysicalResourceId ?? `vpc-cleanup-${event.LogicalResourceId}`;
   if (event.RequestType !== 'Delete') {
     return { physicalResourceId };
@@ -106,39 +119,68 @@ async function onEvent(event: CustomResourceEvent, deadline: number): Promise<Cu
   try {
     const status = await stackStatus(event.StackId);
     if (!status || !STACK_GOING_AWAY.has(status)) {
-      log('INFO', 'stack is not being deleted; the function is left untouched', { stackStatus: status ?? 'unknown' });
+      log('INFO', 'stack is not being deleted; the functions are left untouched', { stackStatus: status ?? 'unknown' });
       return { physicalResourceId };
     }
     await cleanUp(props, deadline);
   } catch (e) {
     // Never fail a delete (see the failure policy at the top of this file).
-    log('ERROR', 'clean-up failed; CloudFormation continues and Lambda releases the ENIs on its own schedule', {
-      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-    });
+    log('ERROR', 'clean-up failed; CloudFormation continues and Lambda releases the ENIs on its own schedule', { error: describe(e) });
   }
   return { physicalResourceId };
 }
 
 function readProperties(event: CustomResourceEvent): VpcCleanupProperties {
   const p = event.ResourceProperties;
-  const functionName = p.FunctionName;
-  const securityGroupIds = p.SecurityGroupIds;
   return {
-    FunctionName: typeof functionName === 'string' ? functionName : '',
-    SecurityGroupIds: Array.isArray(securityGroupIds) ? securityGroupIds.filter((s): s is string => typeof s === 'string' && s !== '') : [],
+    FunctionNames: stringList(p.FunctionNames),
+    DetachOnlyFunctionNames: stringList(p.DetachOnlyFunctionNames),
+    SecurityGroupIds: stringList(p.SecurityGroupIds),
   };
 }
 
-/** Detach, delete, then sweep the ENIs until none remain or the deadline passes. */
+/** A list property as strings, without blanks and duplicates (a missing or malformed value is an empty list). */
+function stringList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [];
+  return [...new Set(list.filter((s): s is string => typeof s === 'string' && s !== ''))];
+}
+
+/** One function to clean up. */
+interface Target {
+  readonly functionName: string;
+  /** false: detach only. */
+  readonly remove: boolean;
+}
+
+/** Detach all, wait, delete, then sweep the ENIs until none remain or the deadline passes. */
 export async function cleanUp(props: VpcCleanupProperties, deadline: number): Promise<void> {
-  if (props.FunctionName) {
-    const present = await detachFromVpc(props.FunctionName, deadline);
-    if (present) {
-      await deleteFunction(props.FunctionName, deadline);
+  // A function listed twice is only detached: deleting one that is still needed is the worse mistake.
+  const detachOnly = new Set(props.DetachOnlyFunctionNames);
+  const targets: Target[] = [
+    ...props.FunctionNames.filter((n) => !detachOnly.has(n)).map((functionName) => ({ functionName, remove: true })),
+    ...[...detachOnly].map((functionName) => ({ functionName, remove: false })),
+  ];
+
+  // 1. Start every detach before waiting for any: Lambda releases ENIs per function, in parallel.
+  const detached: Target[] = [];
+  for (const target of targets) {
+    if (await attempt(target.functionName, 'detach', () => detachFromVpc(target.functionName, deadline))) {
+      detached.push(target);
     }
   }
+  // 2. Wait for the updates; 3. delete the functions that are not needed any more.
+  const present: Target[] = [];
+  for (const target of detached) {
+    if (await attempt(target.functionName, 'wait for the update', () => waitForUpdate(target.functionName, deadline))) {
+      present.push(target);
+    }
+  }
+  for (const target of present.filter((t) => t.remove)) {
+    await attempt(target.functionName, 'delete', async () => { await deleteFunction(target.functionName, deadline); return true; });
+  }
+
   if (props.SecurityGroupIds.length === 0) {
-    log('WARN', 'no security group ids given; cannot look for the function network interfaces', {});
+    log('WARN', 'no security group ids given; cannot look for the functions\' network interfaces', {});
     return;
   }
   const leftovers = await sweepNetworkInterfaces(props.SecurityGroupIds, deadline);
@@ -151,35 +193,48 @@ export async function cleanUp(props: VpcCleanupProperties, deadline: number): Pr
   }
 }
 
-/** Removes the function's VPC configuration and waits for the update; false when the function is gone. */
+/** Runs one step for one function; a failure is logged and skips that function's later steps only. */
+async function attempt(functionName: string, step: string, body: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await body();
+  } catch (e) {
+    log('ERROR', `${step} failed; the function is left to CloudFormation`, { functionName, error: describe(e) });
+    return false;
+  }
+}
+
+/** Removes the function's VPC configuration; false when the function is gone. */
 async function detachFromVpc(functionName: string, deadline: number): Promise<boolean> {
   const config = await getConfiguration(functionName);
   if (!config) {
     log('INFO', 'function already deleted', { functionName });
     return false;
   }
-  if ((config.VpcConfig?.SubnetIds ?? []).length > 0) {
-    for (;;) {
-      try {
-        await lambda.send(new UpdateFunctionConfigurationCommand({
-          FunctionName: functionName,
-          VpcConfig: { SubnetIds: [], SecurityGroupIds: [] },
-        }));
-        log('INFO', 'VPC configuration removed from the function', { functionName });
-        break;
-      } catch (e) {
-        if (errorName(e) === 'ResourceNotFoundException') return false;
-        // Another update (a deployment, a previous attempt) is in progress: wait for it.
-        if (errorName(e) !== 'ResourceConflictException' || !(await pause(deadline))) throw e;
-      }
+  if ((config.VpcConfig?.SubnetIds ?? []).length === 0) return true;
+  for (;;) {
+    try {
+      await lambda.send(new UpdateFunctionConfigurationCommand({
+        FunctionName: functionName,
+        VpcConfig: { SubnetIds: [], SecurityGroupIds: [] },
+      }));
+      log('INFO', 'VPC configuration removed from the function', { functionName });
+      return true;
+    } catch (e) {
+      if (errorName(e) === 'ResourceNotFoundException') return false;
+      // Another update (a deployment, a previous attempt) is in progress: wait for it.
+      if (errorName(e) !== 'ResourceConflictException' || !(await pause(deadline))) throw e;
     }
   }
+}
+
+/** Waits for LastUpdateStatus to leave InProgress (or the deadline); false when the function is gone. */
+async function waitForUpdate(functionName: string, deadline: number): Promise<boolean> {
   for (;;) {
     const current = await getConfiguration(functionName);
     if (!current) return false;
     if (current.LastUpdateStatus !== 'InProgress') {
       if (current.LastUpdateStatus === 'Failed') {
-        log('WARN', 'function update failed; deleting it anyway', { functionName, reason: current.LastUpdateStatusReason });
+        log('WARN', 'function update failed; going on with the clean-up', { functionName, reason: current.LastUpdateStatusReason });
       }
       return true;
     }
@@ -266,7 +321,7 @@ async function stackStatus(stackId: string): Promise<string | undefined> {
     const out = await cloudformation.send(new DescribeStacksCommand({ StackName: stackId }));
     return out.Stacks?.[0]?.StackStatus;
   } catch (e) {
-    log('WARN', 'cannot read the stack status', { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    log('WARN', 'cannot read the stack status', { error: describe(e) });
     return undefined;
   }
 }
@@ -284,6 +339,10 @@ function errorName(e: unknown): string {
     return err.name ?? err.Code ?? err.code ?? '';
   }
   return '';
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 function log(level: 'INFO' | 'WARN' | 'ERROR', message: string, fields: Record<string, unknown>): void {

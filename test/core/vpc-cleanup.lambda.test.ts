@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/acme/abc';
-const PHYSICAL_ID = 'vpc-cleanup-FunctionVpcCleanup';
+const PHYSICAL_ID = 'vpc-cleanup-AppVpcCleanup';
 
 function stackStatusIs(status: string) {
   cfnMock.on(DescribeStacksCommand).resolves({
@@ -78,12 +78,12 @@ function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string,
     ResponseURL: responseUrl,
     StackId: STACK_ID,
     RequestId: 'req-1',
-    LogicalResourceId: 'FunctionVpcCleanup',
-    ResourceType: 'Custom::TenantFunctionVpcCleanup',
+    LogicalResourceId: 'AppVpcCleanup',
+    ResourceType: 'Custom::VpcFunctionCleanup',
     PhysicalResourceId: physicalId,
     ResourceProperties: {
       ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:cleanup',
-      FunctionName: 'acme-app',
+      FunctionNames: ['acme-app'],
       SecurityGroupIds: ['sg-1'],
       ...properties,
     },
@@ -100,7 +100,7 @@ function success(physicalResourceId: string): CustomResourceResponse {
     PhysicalResourceId: physicalResourceId,
     StackId: STACK_ID,
     RequestId: 'req-1',
-    LogicalResourceId: 'FunctionVpcCleanup',
+    LogicalResourceId: 'AppVpcCleanup',
     NoEcho: false,
   };
 }
@@ -130,8 +130,8 @@ describe('Create and Update', () => {
     expect(cfnMock.calls()).toHaveLength(0);
   });
 
-  test('Update (new function name or security group) keeps the physical id, so CloudFormation never deletes an old instance', async () => {
-    const update = { ...event('Update', PHYSICAL_ID, { FunctionName: 'acme-app-2', SecurityGroupIds: ['sg-2'] }), OldResourceProperties: event('Create').ResourceProperties };
+  test('Update (functions or security groups added) keeps the physical id, so CloudFormation never deletes an old instance', async () => {
+    const update = { ...event('Update', PHYSICAL_ID, { FunctionNames: ['acme-app', 'acme-app-2'], SecurityGroupIds: ['sg-1', 'sg-2'] }), OldResourceProperties: event('Create').ResourceProperties };
 
     expect(await run(update)).toEqual(success(PHYSICAL_ID));
     expect(lambdaMock.calls()).toHaveLength(0);
@@ -346,6 +346,106 @@ describe('Delete while the stack is being deleted', () => {
     expect(lambdaMock.commandCalls(DeleteFunctionCommand)).toHaveLength(1);
     expect(ec2Mock.calls()).toHaveLength(0);
     expect(logged(warn)).toContain('no security group ids given');
+  });
+});
+
+describe('several functions and security groups', () => {
+  /** A Lambda mock that keeps a VPC configuration per function and records every call in order. */
+  function functions(names: string[], order: string[]) {
+    const attached = new Set(names);
+    lambdaMock.on(GetFunctionConfigurationCommand).callsFake((input) => {
+      order.push(`get ${input.FunctionName}`);
+      return attached.has(input.FunctionName) ? { ...vpcAttached, FunctionName: input.FunctionName } : { ...detached, FunctionName: input.FunctionName };
+    });
+    lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input) => {
+      order.push(`update ${input.FunctionName}`);
+      attached.delete(input.FunctionName);
+      return {};
+    });
+    lambdaMock.on(DeleteFunctionCommand).callsFake((input) => { order.push(`delete ${input.FunctionName}`); return {}; });
+    ec2Mock.on(DescribeNetworkInterfacesCommand).callsFake(() => { order.push('describe-enis'); return { NetworkInterfaces: [] }; });
+  }
+
+  test('detaches every function first, then waits for each, then deletes each, then sweeps the ENIs of all the groups once', async () => {
+    const order: string[] = [];
+    functions(['rotation-a', 'rotation-b', 'rotation-c'], order);
+
+    const e = event('Delete', 'p', { FunctionNames: ['rotation-a', 'rotation-b', 'rotation-c'], SecurityGroupIds: ['sg-rotation', 'sg-bootstrap'] });
+    expect(await run(e)).toEqual(success('p'));
+
+    expect(order).toEqual([
+      'get rotation-a', 'update rotation-a', 'get rotation-b', 'update rotation-b', 'get rotation-c', 'update rotation-c',
+      'get rotation-a', 'get rotation-b', 'get rotation-c',
+      'delete rotation-a', 'delete rotation-b', 'delete rotation-c',
+      'describe-enis',
+    ]);
+    expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)[0].args[0].input.Filters).toEqual([
+      { Name: 'group-id', Values: ['sg-rotation', 'sg-bootstrap'] },
+      { Name: 'description', Values: ['AWS Lambda VPC ENI*'] },
+    ]);
+  });
+
+  test('DetachOnlyFunctionNames are detached and never deleted (CloudFormation still invokes them)', async () => {
+    const order: string[] = [];
+    functions(['rotation', 'bootstrap'], order);
+
+    const e = event('Delete', 'p', { FunctionNames: ['rotation'], DetachOnlyFunctionNames: ['bootstrap'], SecurityGroupIds: ['sg-1'] });
+    expect(await run(e)).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'rotation', VpcConfig: { SubnetIds: [], SecurityGroupIds: [] } },
+      { FunctionName: 'bootstrap', VpcConfig: { SubnetIds: [], SecurityGroupIds: [] } },
+    ]);
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'rotation' }]);
+  });
+
+  test('a function listed both ways is only detached, and a duplicate is handled once', async () => {
+    const order: string[] = [];
+    functions(['bootstrap'], order);
+
+    const e = event('Delete', 'p', { FunctionNames: ['bootstrap', 'bootstrap'], DetachOnlyFunctionNames: ['bootstrap'], SecurityGroupIds: ['sg-1', 'sg-1'] });
+    expect(await run(e)).toEqual(success('p'));
+
+    expect(order).toEqual(['get bootstrap', 'update bootstrap', 'get bootstrap', 'describe-enis']);
+    expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)[0].args[0].input.Filters?.[0]).toEqual({ Name: 'group-id', Values: ['sg-1'] });
+  });
+
+  test('one function failing (AccessDenied) does not stop the others, nor the ENI sweep', async () => {
+    const order: string[] = [];
+    functions(['a', 'b'], order);
+    lambdaMock.on(UpdateFunctionConfigurationCommand, { FunctionName: 'a' }).rejects(awsError('AccessDeniedException'));
+    ec2Mock.on(DescribeNetworkInterfacesCommand)
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-b', Status: 'available' }] })
+      .resolves({ NetworkInterfaces: [] });
+    ec2Mock.on(DeleteNetworkInterfaceCommand).resolves({});
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    expect(await run(event('Delete', 'p', { FunctionNames: ['a', 'b'], SecurityGroupIds: ['sg-1'] }))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'b' }]);
+    expect(ec2Mock.commandCalls(DeleteNetworkInterfaceCommand).map((c) => c.args[0].input)).toEqual([{ NetworkInterfaceId: 'eni-b' }]);
+    expect(logged(error)).toMatch(/detach failed.*"functionName":"a".*AccessDeniedException/);
+  });
+
+  test('one function gone already: the others are still cleaned up', async () => {
+    const order: string[] = [];
+    functions(['b'], order);
+    lambdaMock.on(GetFunctionConfigurationCommand, { FunctionName: 'a' }).rejects(awsError('ResourceNotFoundException'));
+
+    expect(await run(event('Delete', 'p', { FunctionNames: ['a', 'b'], SecurityGroupIds: ['sg-1'] }))).toEqual(success('p'));
+
+    expect(lambdaMock.commandCalls(UpdateFunctionConfigurationCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['b']);
+    expect(lambdaMock.commandCalls(DeleteFunctionCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['b']);
+  });
+
+  test('malformed properties (not lists, blanks, non-strings) are read as empty: nothing is touched but the listed groups', async () => {
+    ec2Mock.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+
+    const e = event('Delete', 'p', { FunctionNames: 'acme-app', DetachOnlyFunctionNames: [42, ''], SecurityGroupIds: ['', 'sg-1', null] });
+    expect(await run(e)).toEqual(success('p'));
+
+    expect(lambdaMock.calls()).toHaveLength(0);
+    expect(ec2Mock.commandCalls(DescribeNetworkInterfacesCommand)[0].args[0].input.Filters?.[0]).toEqual({ Name: 'group-id', Values: ['sg-1'] });
   });
 });
 
