@@ -7,7 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LogShipping, Suppressions } from '../core';
+import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../core';
 import {
   CHANGE_EVENT_SOURCES,
   HUB_DELIVERY_STREAM_NAME,
@@ -167,9 +167,18 @@ export class PlatformHub extends Construct {
     const accessLogs = new s3.Bucket(this, 'AccessLogBucket', {
       // S3 server access logging can only deliver to SSE-S3 buckets.
       encryption: s3.BucketEncryption.S3_MANAGED,
-      ...auditBucketDefaults(retention),
+      // No object lock: S3 server access logging does not deliver to a bucket with an Object Lock
+      // default retention. Versioning, expiry, TLS only and public access block still apply.
+      ...auditBucketDefaults(retention, { objectLock: false }),
     });
+    // An SSE-S3 bucket cannot hold the customer-key invariant (see the S3 access-logging rule above).
+    TenantGuardrails.exempt(accessLogs, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION,
+      'S3 server access logging delivers only to buckets encrypted with SSE-S3, not SSE-KMS');
     Suppressions.add(accessLogs, [
+      {
+        id: 'CT.S3.PR.9',
+        reason: 'S3 server access logging does not deliver to a bucket with an Object Lock default retention; the access logs are versioned and expire with the retention instead',
+      },
       ...['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CT.S3.PR.2'].map((ruleId) => ({
         id: ruleId,
         reason: 'This is the access-log bucket of the hub log bucket; logging it into itself would loop',
@@ -207,7 +216,7 @@ export class PlatformHub extends Construct {
       Suppressions.add(b, [
         ...['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'].map((ruleId) => ({
           id: ruleId,
-          reason: 'The hub is a regional audit store (object lock, versioning, retained on delete); a replica region would need its own hub and destination',
+          reason: 'The hub is a regional audit store (versioned, retained on delete, the log bucket under object lock); a replica region would need its own hub and destination',
         })),
       ]);
     }
@@ -353,6 +362,9 @@ export class PlatformHub extends Construct {
       retention,
     });
     this.eventBus = bus;
+
+    // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
+    TenantGuardrails.applyTo(this);
   }
 
   /**
@@ -405,8 +417,11 @@ export class PlatformHub extends Construct {
   }
 }
 
-/** What both hub buckets share: private, TLS only, versioned, object lock for the retention, retained. */
-function auditBucketDefaults(retention: Duration): s3.BucketProps {
+/**
+ * What both hub buckets share: private, TLS only, versioned, expiring after the retention,
+ * retained; object lock for the retention unless `objectLock` is false (the access-log bucket).
+ */
+function auditBucketDefaults(retention: Duration, options: { objectLock: boolean } = { objectLock: true }): s3.BucketProps {
   return {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
@@ -414,8 +429,10 @@ function auditBucketDefaults(retention: Duration): s3.BucketProps {
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     // Tamper-proof audit trail (CT.S3.PR.9): objects cannot be deleted before the retention ends,
     // except by a principal explicitly allowed to bypass governance mode.
-    objectLockEnabled: true,
-    objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
+    ...(options.objectLock ? {
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
+    } : {}),
     lifecycleRules: [
       {
         expiration: retention,

@@ -192,6 +192,27 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
   });
 
+  test('the access-log bucket has no object lock (S3 server access logging cannot deliver to it) but is versioned, expiring, TLS only, private and retained', () => {
+    const { template } = hubStack();
+    const accessLogs = template.findResources('AWS::S3::Bucket', { Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } } });
+    expect(Object.keys(accessLogs)).toEqual([expect.stringMatching(/^HubAccessLogBucket/)]);
+    const [logicalId, bucket] = Object.entries(accessLogs)[0];
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.ObjectLockEnabled).toBeUndefined();
+    expect(bucket.Properties.ObjectLockConfiguration).toBeUndefined();
+    expect(bucket.Properties).toEqual(expect.objectContaining({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' }] },
+    }));
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+
   test('the event bus admits PutEvents from the listed accounts only, and archives the forwarded sources', () => {
     const { template } = hubStack();
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'tenant-blocks-change-history' });
