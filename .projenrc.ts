@@ -81,6 +81,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   sampleCode: false,
+  // Lint everything that is TypeScript, and never rewrite files in the test task: a CI run must not
+  // silently change the tree (`npx projen eslint --fix` by hand when wanted).
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
+    commandOptions: { fix: false },
+  },
   gitignore: ['cdk.out', '.bench/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
 
 

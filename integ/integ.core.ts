@@ -6,11 +6,11 @@
  * Asserts, against the deployed stack: the key rotates, the flow log group is encrypted with the
  * tenant key and subscribed to the destination, and the VPC's default security group has no rules.
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../src';
 
 const app = new App();

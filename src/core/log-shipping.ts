@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
 import { Stack, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
 
 /** The form of a CloudWatch Logs destination ARN. */
 const DESTINATION_ARN = /^arn:aws[a-z-]*:logs:([a-z0-9-]+):(\d{12}):destination:[A-Za-z0-9._/#-]{1,512}$/;

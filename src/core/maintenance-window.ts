@@ -89,7 +89,7 @@ export class MaintenanceWindow {
       return new MaintenanceWindow(window, 0, 0, ['is not in the form ddd:hh24:mi-ddd:hh24:mi (UTC), e.g. sun:18:00-sun:18:30']);
     }
     const problems: string[] = [];
-    const point = (dayText: string, hh: string, mm: string, which: string): number => {
+    const parsePoint = (dayText: string, hh: string, mm: string, which: string): number => {
       const day = DAYS.indexOf(dayText);
       const h = Number(hh);
       const mi = Number(mm);
@@ -98,8 +98,8 @@ export class MaintenanceWindow {
       if (mi > 59) problems.push(`${which} minute ${mm} is not a valid time (00-59)`);
       return Math.max(0, day) * MINUTES_PER_DAY + h * 60 + mi;
     };
-    const start = point(m[1], m[2], m[3], 'start');
-    const end = point(m[4], m[5], m[6], 'end');
+    const start = parsePoint(m[1], m[2], m[3], 'start');
+    const end = parsePoint(m[4], m[5], m[6], 'end');
     let minutes = 0;
     if (problems.length === 0) {
       minutes = (((end - start) % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
@@ -216,6 +216,7 @@ function render(start: number, minutes: number): string {
 }
 
 /** 32-bit FNV-1a: small, stable across Node versions and languages. */
+/* eslint-disable no-bitwise -- a hash is bit arithmetic */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -224,3 +225,4 @@ function fnv1a(text: string): number {
   }
   return h >>> 0;
 }
+/* eslint-enable no-bitwise */

@@ -1,6 +1,6 @@
-import { IConstruct } from 'constructs';
 import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
 import { TenantTier } from './tier';
 
 /** Tag key every block puts on what it creates: the tenant id. */

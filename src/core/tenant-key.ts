@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
 import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';

@@ -1,5 +1,5 @@
-import { Construct } from 'constructs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
 import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
 import { TierDefaults } from './tenant-defaults';

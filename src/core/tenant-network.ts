@@ -1,12 +1,12 @@
-import { Construct } from 'constructs';
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TenantGuardrails } from './guardrails';
 import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
 import { TenantKey } from './tenant-key';
 import { TenantLogGroup } from './tenant-log-group';
-import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
 

@@ -262,6 +262,7 @@ function parseCidr(raw: string): ParsedCidr | string {
   return { network: `${masked.join('.')}/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
 }
 
+/* eslint-disable no-bitwise -- CIDR masks are bit arithmetic */
 function maskBytes(bytes: number[], prefix: number): number[] {
   return bytes.map((b, i) => {
     const bits = Math.max(0, Math.min(8, prefix - i * 8));
@@ -293,6 +294,7 @@ function parseIpv6(addr: string): number[] | undefined {
 function formatIpv6(bytes: number[]): string {
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
+  /* eslint-enable no-bitwise */
   // RFC 5952: compress the longest run (length >= 2) of zero groups.
   let bestStart = -1;
   let bestLen = 0;

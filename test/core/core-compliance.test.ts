@@ -1,4 +1,5 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
 import { testStack } from '../support/app';
 import { cfnLint, formatCfnLint } from '../support/cfn-lint';
@@ -39,7 +40,6 @@ describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('core pieces in %
         expect(reason.length).toBeGreaterThan(40);
       }
     }
-    expect(Template.fromStack(stack).toJSON().Resources).toBeDefined();
   });
 });
 
@@ -47,7 +47,7 @@ test('DEVELOPMENT log retention below a year is a finding when not suppressed (t
   const stack = testStack('Raw');
   const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
   // A one-month log group created without TenantLogGroup's reasoned suppression.
-  new (require('aws-cdk-lib/aws-logs').LogGroup)(stack, 'Bare', { retention: 30, encryptionKey: key.key });
+  new logs.LogGroup(stack, 'Bare', { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: key.key });
   const ids = complianceFindings(stack, { gates: ['ControlTower'] }).map((f) => `${f.ruleId} ${f.resourcePath}`);
   expect(ids).toContain('CT.CLOUDWATCH.PR.2 Raw/Bare/Resource');
 });
