@@ -26,10 +26,11 @@ const WINDOW_PATTERN = /^([a-z]{3}):(\d{2}):(\d{2})-([a-z]{3}):(\d{2}):(\d{2})$/
 /** Shortest window RDS accepts. */
 const MIN_DURATION_MINUTES = 30;
 /**
- * Longest window this library accepts: the daily 30-minute backup window must fit before the
- * maintenance window starts on every day without touching it, which leaves at most 23 hours.
+ * Longest window this library accepts: the daily 30-minute backup window ends 30 minutes before
+ * the maintenance window starts, and must also start at least 30 minutes after the window of the
+ * day before ends, which leaves at most 22 hours 30 minutes.
  */
-const MAX_DURATION_MINUTES = 23 * 60;
+const MAX_DURATION_MINUTES = 22 * 60 + 30;
 /** Length of the derived daily backup window, and the gap between it and the maintenance window. */
 const BACKUP_WINDOW_MINUTES = 30;
 
@@ -52,7 +53,7 @@ export class MaintenanceWindow {
    * @param day day of the week the window starts
    * @param hour hour of the day, 0-23 (UTC)
    * @param minute minute of the hour, 0-59. Default: 0
-   * @param duration length of the window, 30 minutes to 23 hours, whole minutes. Default: 30 minutes
+   * @param duration length of the window, 30 minutes to 22 hours 30 minutes, whole minutes. Default: 30 minutes
    */
   public static weekly(day: DayOfWeek, hour: number, minute?: number, duration?: Duration): MaintenanceWindow {
     const m = minute ?? 0;
@@ -193,7 +194,7 @@ function durationProblems(minutes: number): string[] {
   if (!Number.isInteger(minutes)) return ['duration must be a whole number of minutes'];
   if (minutes < MIN_DURATION_MINUTES) return [`lasts ${minutes} minutes; a window lasts at least ${MIN_DURATION_MINUTES} minutes`];
   if (minutes > MAX_DURATION_MINUTES) {
-    return [`lasts ${minutes} minutes; a window lasts at most 23 hours, so the daily 30-minute backup window fits before it without overlap`];
+    return [`lasts ${minutes} minutes; a window lasts at most 22 hours 30 minutes, so the daily 30-minute backup window fits between two windows with 30 minutes to spare on each side`];
   }
   return [];
 }

@@ -17,7 +17,8 @@ export class TierDefaults {
    * PRODUCTION (PCI DSS 10.7 asks for a year of audit history).
    */
   public static logRetention(tier: TenantTier): logs.RetentionDays {
-    return tier === TenantTier.PRODUCTION ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;
+    // Fail safe: anything that is not DEVELOPMENT gets the PRODUCTION value.
+    return tier === TenantTier.DEVELOPMENT ? logs.RetentionDays.ONE_MONTH : logs.RetentionDays.ONE_YEAR;
   }
 
   /**
@@ -25,7 +26,7 @@ export class TierDefaults {
    * RETAIN in PRODUCTION; DESTROY in DEVELOPMENT so a tenant stack destroys cleanly.
    */
   public static dataRemovalPolicy(tier: TenantTier): RemovalPolicy {
-    return tier === TenantTier.PRODUCTION ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    return tier === TenantTier.DEVELOPMENT ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
   }
 
   /** Tags every resource below `scope` with the tenant id and tier (cost allocation, ABAC, audits). */

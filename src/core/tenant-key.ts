@@ -52,13 +52,15 @@ export class TenantKey extends Construct {
     super(scope, id);
     const v = new PropsValidation('TenantKey', props.tenantId);
     v.tenantId('tenantId', props.tenantId);
+    v.tier('tier', props.tier);
     v.throwIfInvalid();
 
     TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
     const stack = Stack.of(this);
-    const production = this.tier === TenantTier.PRODUCTION;
+    // Fail safe: only an explicit DEVELOPMENT tier makes the key deletable.
+    const production = this.tier !== TenantTier.DEVELOPMENT;
 
     const key = new kms.Key(this, 'Resource', {
       description: `cdk-tenant-blocks key of tenant ${props.tenantId}`,

@@ -85,6 +85,7 @@ export class TenantNetwork extends Construct {
     super(scope, id);
     const v = new PropsValidation('TenantNetwork', props.tenantId);
     v.tenantId('tenantId', props.tenantId);
+    v.tier('tier', props.tier);
     v.throwIfInvalid();
 
     TenantGuardrails.applyTo(this);
@@ -97,7 +98,7 @@ export class TenantNetwork extends Construct {
       return;
     }
     this.imported = false;
-    const production = this.tier === TenantTier.PRODUCTION;
+    const production = this.tier !== TenantTier.DEVELOPMENT;
     const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: props.tenantId, tier: this.tier });
 
     const flowLogGroup = new TenantLogGroup(this, 'FlowLogs', {

@@ -1,8 +1,17 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { MaintenanceWindow } from './maintenance-window';
+import { TenantTier } from './tier';
 
 /** The tenant id rule every block enforces: it ends up in resource names, aliases and tags. */
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{2,30}$/;
+
+/**
+ * Shortest IPv4 prefix accepted as a client network: shorter ones (e.g. `0.0.0.0/1` plus
+ * `128.0.0.0/1`) are the whole internet in pieces.
+ */
+const MIN_IPV4_PREFIX = 8;
+/** Shortest IPv6 prefix accepted as a client network (a /32 is a whole provider allocation). */
+const MIN_IPV6_PREFIX = 32;
 
 /** Options of {@link PropsValidation.cidrs}. */
 export interface CidrValidationOptions {
@@ -142,6 +151,17 @@ export class PropsValidation {
   }
 
   /**
+   * Checks a tier is one of {@link TenantTier} (from JavaScript or a JSON file any string can
+   * arrive, and an unknown tier must never fall through to DEVELOPMENT's destroyable settings).
+   */
+  public tier(path: string, value?: TenantTier): void {
+    if (value === undefined) return;
+    if (!Object.values(TenantTier).includes(value)) {
+      this.add(path, `must be one of ${Object.values(TenantTier).map((t) => `TenantTier.${t}`).join(', ')}`, value);
+    }
+  }
+
+  /**
    * Checks a list of CIDR blocks: valid IPv4/IPv6 notation, host bits zero (the network address is
    * suggested), no duplicates, at most `maxEntries`, and no whole internet unless allowed.
    */
@@ -165,6 +185,12 @@ export class PropsValidation {
         if (!options.allowWholeInternet) {
           this.add(p, `opens ${options.exposes ?? 'the resource'} to the whole internet; list the client networks instead`, raw);
         }
+      } else if (parsed.prefix < (parsed.ipv6 ? MIN_IPV6_PREFIX : MIN_IPV4_PREFIX) && !options.allowWholeInternet) {
+        this.add(
+          p,
+          `covers a large part of the internet (prefixes shorter than /${parsed.ipv6 ? MIN_IPV6_PREFIX : MIN_IPV4_PREFIX} are not client networks); list the client networks instead`,
+          raw,
+        );
       } else if (parsed.hostBitsSet) {
         this.add(p, `has host bits set; use the network address ${parsed.network}`, raw);
       }
@@ -231,6 +257,7 @@ export class PropsValidation {
 
 /** A parsed CIDR block. */
 interface ParsedCidr {
+  readonly ipv6: boolean;
   readonly network: string;
   readonly prefix: number;
   readonly hostBitsSet: boolean;
@@ -250,7 +277,7 @@ function parseCidr(raw: string): ParsedCidr | string {
     if (!bytes) return 'is not a valid IPv6 address';
     if (prefix > 128) return 'has a prefix length over 128';
     const masked = maskBytes(bytes, prefix);
-    return { network: formatIpv6(masked) + `/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
+    return { ipv6: true, network: formatIpv6(masked) + `/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
   }
   const parts = addr.split('.');
   if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255 || (p.length > 1 && p.startsWith('0')))) {
@@ -259,7 +286,7 @@ function parseCidr(raw: string): ParsedCidr | string {
   if (prefix > 32) return 'has a prefix length over 32';
   const bytes = parts.map(Number);
   const masked = maskBytes(bytes, prefix);
-  return { network: `${masked.join('.')}/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
+  return { ipv6: false, network: `${masked.join('.')}/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
 }
 
 /* eslint-disable no-bitwise -- CIDR masks are bit arithmetic */

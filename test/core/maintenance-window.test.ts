@@ -9,7 +9,7 @@ describe('MaintenanceWindow', () => {
     [MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 23, 30, Duration.minutes(60)), 'sun:23:30-mon:00:30'],
     [MaintenanceWindow.fromString('sun:18:00-sun:18:30'), 'sun:18:00-sun:18:30'],
     [MaintenanceWindow.fromString(' Sun:23:30-Mon:00:30 '), 'sun:23:30-mon:00:30'],
-    [MaintenanceWindow.fromString('wed:00:00-wed:23:00'), 'wed:00:00-wed:23:00'],
+    [MaintenanceWindow.fromString('wed:00:00-wed:22:30'), 'wed:00:00-wed:22:30'],
   ])('renders the RDS form %#', (w, expected) => {
     expect(w.problems).toEqual([]);
     expect(w.toString()).toBe(expected);
@@ -23,7 +23,8 @@ describe('MaintenanceWindow', () => {
     ['xyz:18:00-sun:18:30', "start day 'xyz' is not one of"],
     ['sun:18:00-sun:18:10', 'lasts 10 minutes; a window lasts at least 30 minutes'],
     ['sun:18:00-sun:18:00', 'lasts 0 minutes'],
-    ['mon:00:00-tue:00:00', 'lasts 1440 minutes; a window lasts at most 23 hours'],
+    ['mon:00:00-tue:00:00', 'lasts 1440 minutes; a window lasts at most 22 hours 30 minutes'],
+    ['wed:00:00-wed:22:31', 'lasts 1351 minutes; a window lasts at most 22 hours 30 minutes'],
   ])('fromString rejects %s', (text, message) => {
     const w = MaintenanceWindow.fromString(text);
     expect(w.isValid).toBe(false);
@@ -37,7 +38,7 @@ describe('MaintenanceWindow', () => {
     [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 1.5), 'hour must be a whole number from 0 to 23'],
     [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 3, 60), 'minute must be a whole number from 0 to 59'],
     [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 3, 0, Duration.minutes(29)), 'at least 30 minutes'],
-    [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 3, 0, Duration.hours(25)), 'at most 23 hours'],
+    [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 3, 0, Duration.hours(23)), 'at most 22 hours 30 minutes'],
     [() => MaintenanceWindow.weekly(DayOfWeek.SUNDAY, 3, 0, Duration.seconds(1830)), 'whole number of minutes'],
     [() => MaintenanceWindow.weekly('funday' as DayOfWeek, 3), 'day must be one of'],
   ])('weekly rejects bad input %#', (make, message) => {
@@ -55,9 +56,13 @@ describe('MaintenanceWindow', () => {
     let checked = 0;
     for (const day of Object.values(DayOfWeek)) {
       for (let minuteOfDay = 0; minuteOfDay < 24 * 60; minuteOfDay += 10) {
-        for (const minutes of [30, 90, 600, 23 * 60]) {
+        for (const minutes of [30, 90, 600, 22 * 60 + 30]) {
           const w = MaintenanceWindow.weekly(day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, Duration.minutes(minutes));
           expect(w.overlapsDaily(w.backupWindow())).toBe(false);
+          // ... not even within 30 minutes: widen the backup window by 30 minutes on both sides.
+          const [from, to] = w.backupWindow().split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+          const clock = (m: number) => `${String(Math.floor(((m + 1440) % 1440) / 60)).padStart(2, '0')}:${String((m + 1440) % 60).padStart(2, '0')}`;
+          expect(w.overlapsDaily(`${clock(from - 30)}-${clock(to + 29)}`)).toBe(false);
           checked++;
         }
       }

@@ -115,6 +115,12 @@ describe('TenantKey', () => {
     }
   });
 
+  test('throws when the tier is not a TenantTier (e.g. a lower-case string from a JSON file)', () => {
+    expect(() => new TenantKey(testStack(), 'Key', { tenantId: 'acme', tier: 'production' as TenantTier })).toThrow(
+      "- tier: must be one of TenantTier.DEVELOPMENT, TenantTier.PRODUCTION (got: 'production')",
+    );
+  });
+
   test('throws when the tenant id is invalid, and creates nothing', () => {
     const stack = testStack();
     expect(() => new TenantKey(stack, 'Key', { tenantId: 'Bad Tenant' })).toThrow(

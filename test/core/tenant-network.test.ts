@@ -139,6 +139,10 @@ describe('TenantNetwork', () => {
     expect(Object.keys(Template.fromStack(stack).toJSON().Resources ?? {})).toHaveLength(0);
   });
 
+  test('throws when the tier is not a TenantTier', () => {
+    expect(() => new TenantNetwork(testStack(), 'Net', { tenantId: 'acme', tier: 'STAGING' as TenantTier })).toThrow(/- tier: must be one of/);
+  });
+
   test('throws when the tenant id is invalid', () => {
     expect(() => new TenantNetwork(testStack(), 'Net', { tenantId: 'x' })).toThrow(/Invalid TenantNetwork props for tenant "x"/);
   });

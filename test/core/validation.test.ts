@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { MaintenanceWindow, PropsValidation } from '../../src';
+import { MaintenanceWindow, PropsValidation, TenantTier } from '../../src';
 
 function check(fn: (v: PropsValidation) => void): string[] {
   const v = new PropsValidation('TestBlock', 'acme');
@@ -87,6 +87,23 @@ describe('PropsValidation', () => {
       expect(problems[0]).toContain(`(got: '${cidr}')`);
     });
 
+    test.each([
+      ['0.0.0.0/1', '/8'],
+      ['128.0.0.0/1', '/8'],
+      ['10.0.0.0/7', '/8'],
+      ['2000::/3', '/32'],
+      ['2001:d00::/24', '/32'],
+    ])('rejects %s: the internet in pieces is still the internet', (cidr, floor) => {
+      const problems = check((v) => v.cidrs('allowedCidrs', [cidr]));
+      expect(problems).toEqual([
+        `- allowedCidrs[0]: covers a large part of the internet (prefixes shorter than ${floor} are not client networks); list the client networks instead (got: '${cidr}')`,
+      ]);
+    });
+
+    test('accepts the shortest client prefixes (/8, /32)', () => {
+      expect(check((v) => v.cidrs('allowedCidrs', ['10.0.0.0/8', '2001:db8::/32']))).toEqual([]);
+    });
+
     test('allows the whole internet only when the block says so', () => {
       expect(check((v) => v.cidrs('allowedCidrs', ['0.0.0.0/0', '::/0'], { allowWholeInternet: true }))).toEqual([]);
     });
@@ -138,6 +155,16 @@ describe('PropsValidation', () => {
     test('tokens pass unchecked', () => {
       expect(check((v) => v.number('n', range, Token.asNumber({ Ref: 'N' })))).toEqual([]);
     });
+  });
+
+  test.each(['DEVELOPMENT', 'PRODUCTION'])('accepts tier %s', (tier) => {
+    expect(check((v) => v.tier('tier', tier as TenantTier))).toEqual([]);
+  });
+
+  test.each(['production', 'STAGING', ''])('rejects tier %j (an unknown tier must never fall through to destroyable settings)', (tier) => {
+    expect(check((v) => v.tier('tier', tier as TenantTier))).toEqual([
+      `- tier: must be one of TenantTier.DEVELOPMENT, TenantTier.PRODUCTION (got: '${tier}')`,
+    ]);
   });
 
   test('pattern reports the allowed form', () => {
