@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
@@ -17,6 +17,18 @@ export interface TenantKeyProps {
    * @default TenantTier.PRODUCTION
    */
   readonly tier?: TenantTier;
+}
+
+/** The TenantKeys of each stack, by tenant id. */
+const KEYS = new WeakMap<Stack, Map<string, TenantKey>>();
+
+function keysOf(stack: Stack): Map<string, TenantKey> {
+  let keys = KEYS.get(stack);
+  if (!keys) {
+    keys = new Map();
+    KEYS.set(stack, keys);
+  }
+  return keys;
 }
 
 /** AWS services that encrypt a tenant's data with its key, through the service (kms:ViaService). */
@@ -39,6 +51,33 @@ const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
  *   can still be recovered with `aws kms cancel-key-deletion`).
  */
 export class TenantKey extends Construct {
+  /**
+   * The tenant's key in the stack of `scope`, created at stack level (id `TenantKey-<tenantId>`)
+   * the first time. Blocks use it when they are given no key, so that all blocks of a tenant in a
+   * stack share one key: the alias `alias/tenant-blocks/<tenantId>` exists once per account and
+   * region, and two keys would fail the deployment.
+   *
+   * @param scope any construct in the stack
+   * @param tenantId the tenant
+   * @param tier the tenant's tier; must match the existing key's. Default: TenantTier.PRODUCTION
+   * @throws Error when the stack's key of the tenant has another tier
+   */
+  public static of(scope: IConstruct, tenantId: string, tier?: TenantTier): TenantKey {
+    const stack = Stack.of(scope);
+    const wanted = tier ?? TenantTier.PRODUCTION;
+    const existing = keysOf(stack).get(tenantId);
+    if (existing) {
+      if (existing.tier !== wanted) {
+        throw new Error(
+          `TenantKey.of: the stack ${stack.node.path} already has the key of tenant "${tenantId}" (${existing.node.path}) ` +
+            `with tier ${existing.tier}, not ${wanted}; one tenant has one tier`,
+        );
+      }
+      return existing;
+    }
+    return new TenantKey(stack, `TenantKey-${tenantId}`, { tenantId, tier: wanted });
+  }
+
   /** The KMS key. */
   public readonly key: kms.IKey;
 
@@ -59,6 +98,16 @@ export class TenantKey extends Construct {
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
     const stack = Stack.of(this);
+    const registry = keysOf(stack);
+    const other = registry.get(props.tenantId);
+    if (other) {
+      throw new Error(
+        `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${stack.node.path} already has a key for this tenant ` +
+          `(${other.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
+          `pass that key to the blocks as encryptionKey (or let them share TenantKey.of(scope, '${props.tenantId}')) (got: '${props.tenantId}')`,
+      );
+    }
+    registry.set(props.tenantId, this);
     // Fail safe: only an explicit DEVELOPMENT tier makes the key deletable.
     const production = this.tier !== TenantTier.DEVELOPMENT;
 

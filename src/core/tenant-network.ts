@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { TenantGuardrails } from './guardrails';
 import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
@@ -12,6 +12,9 @@ import { PropsValidation } from './validation';
 
 /** Address range of a VPC created for a tenant (tenant VPCs are never peered, so they may all use it). */
 const VPC_CIDR = '10.0.0.0/16';
+
+/** The networks made by {@link TenantNetwork.of}, per stack and tenant. */
+const NETWORKS = new WeakMap<Stack, Map<string, TenantNetwork>>();
 
 /** Props of {@link TenantNetwork}. */
 export interface TenantNetworkProps {
@@ -38,7 +41,7 @@ export interface TenantNetworkProps {
   /**
    * The tenant key that encrypts the flow log group.
    *
-   * @default - a new TenantKey for the tenant (only when a VPC is created)
+   * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)` (only when a VPC is created)
    */
   readonly encryptionKey?: TenantKey;
 
@@ -66,6 +69,35 @@ export interface TenantNetworkProps {
  *   the isolated subnets, so secret rotation works from subnets without internet access.
  */
 export class TenantNetwork extends Construct {
+  /**
+   * The tenant's network in the stack of `scope`, created at stack level (id
+   * `TenantNetwork-<tenantId>`) the first time. Blocks use it when they are given no network, so
+   * that all blocks of a tenant in a stack share one VPC (and can reach each other).
+   *
+   * @param scope any construct in the stack
+   * @param props the network's props; the tier must match an existing network's
+   * @throws Error when the stack's network of the tenant has another tier
+   */
+  public static of(scope: IConstruct, props: TenantNetworkProps): TenantNetwork {
+    const stack = Stack.of(scope);
+    const wanted = props.tier ?? TenantTier.PRODUCTION;
+    const existing = NETWORKS.get(stack)?.get(props.tenantId);
+    if (existing) {
+      if (existing.tier !== wanted) {
+        throw new Error(
+          `TenantNetwork.of: the stack ${stack.node.path} already has the network of tenant "${props.tenantId}" (${existing.node.path}) ` +
+            `with tier ${existing.tier}, not ${wanted}; one tenant has one tier`,
+        );
+      }
+      return existing;
+    }
+    const network = new TenantNetwork(stack, `TenantNetwork-${props.tenantId}`, props);
+    const networks = NETWORKS.get(stack) ?? new Map<string, TenantNetwork>();
+    networks.set(props.tenantId, network);
+    NETWORKS.set(stack, networks);
+    return network;
+  }
+
   /** The VPC. */
   public readonly vpc: ec2.IVpc;
 
@@ -99,7 +131,7 @@ export class TenantNetwork extends Construct {
     }
     this.imported = false;
     const production = this.tier !== TenantTier.DEVELOPMENT;
-    const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: props.tenantId, tier: this.tier });
+    const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, this.tier);
 
     const flowLogGroup = new TenantLogGroup(this, 'FlowLogs', {
       tier: this.tier,

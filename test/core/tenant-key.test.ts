@@ -115,6 +115,17 @@ describe('TenantKey', () => {
     }
   });
 
+  test('of() shares one key per tenant and stack; a second key of the same tenant is rejected (its alias would clash at deploy)', () => {
+    const stack = testStack();
+    const key = TenantKey.of(stack, 'acme');
+    expect(TenantKey.of(stack, 'acme')).toBe(key);
+    expect(() => new TenantKey(stack, 'Another', { tenantId: 'acme' })).toThrow(
+      /- tenantId: the stack TestStack already has a key for this tenant \(TestStack\/TenantKey-acme\); the alias alias\/tenant-blocks\/acme exists once per account and region/,
+    );
+    expect(() => TenantKey.of(stack, 'acme', TenantTier.DEVELOPMENT)).toThrow(/with tier PRODUCTION, not DEVELOPMENT/);
+    Template.fromStack(stack).resourceCountIs('AWS::KMS::Alias', 1);
+  });
+
   test('throws when the tier is not a TenantTier (e.g. a lower-case string from a JSON file)', () => {
     expect(() => new TenantKey(testStack(), 'Key', { tenantId: 'acme', tier: 'production' as TenantTier })).toThrow(
       "- tier: must be one of TenantTier.DEVELOPMENT, TenantTier.PRODUCTION (got: 'production')",

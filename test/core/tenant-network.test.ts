@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
@@ -59,7 +60,7 @@ describe('TenantNetwork', () => {
     t.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
     t.hasResourceProperties('AWS::Logs::LogGroup', {
       RetentionInDays: 365,
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NetKey'), 'Arn'] },
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
     });
   });
 
@@ -137,6 +138,28 @@ describe('TenantNetwork', () => {
     // An imported VPC without isolated subnets: databases fall back to private subnets.
     expect(net.databaseSubnets).toEqual({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     expect(Object.keys(Template.fromStack(stack).toJSON().Resources ?? {})).toHaveLength(0);
+  });
+
+  test('of() gives every block of a tenant the same network and key in a stack, created at stack level', () => {
+    const stack = testStack();
+    const a = TenantNetwork.of(new Construct(stack, 'BlockA'), { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const b = TenantNetwork.of(new Construct(stack, 'BlockB'), { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const other = TenantNetwork.of(stack, { tenantId: 'globex', tier: TenantTier.DEVELOPMENT });
+    expect(a).toBe(b);
+    expect(other).not.toBe(a);
+    expect(a.node.path).toBe('TestStack/TenantNetwork-acme');
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::EC2::VPC', 2);
+    t.resourceCountIs('AWS::KMS::Key', 2); // one per tenant, shared by the tenant's network and blocks
+    expect(TenantKey.of(stack, 'acme', TenantTier.DEVELOPMENT).node.path).toBe('TestStack/TenantKey-acme');
+  });
+
+  test('of() throws when a tenant asks for another tier than its network has', () => {
+    const stack = testStack();
+    TenantNetwork.of(stack, { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    expect(() => TenantNetwork.of(stack, { tenantId: 'acme' })).toThrow(
+      /already has the network of tenant "acme" \(TestStack\/TenantNetwork-acme\) with tier DEVELOPMENT, not PRODUCTION/,
+    );
   });
 
   test('throws when the tier is not a TenantTier', () => {
