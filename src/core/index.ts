@@ -8,3 +8,4 @@ export * from './log-shipping';
 export * from './tenant-log-group';
 export * from './suppressions';
 export * from './guardrails';
+export * from './vpc-function-cleanup';

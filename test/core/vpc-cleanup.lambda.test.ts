@@ -355,7 +355,8 @@ describe('several functions and security groups', () => {
     const attached = new Set(names);
     lambdaMock.on(GetFunctionConfigurationCommand).callsFake((input) => {
       order.push(`get ${input.FunctionName}`);
-      return attached.has(input.FunctionName) ? { ...vpcAttached, FunctionName: input.FunctionName } : { ...detached, FunctionName: input.FunctionName };
+      const config = attached.has(input.FunctionName) ? vpcAttached : detached;
+      return { ...config, FunctionName: input.FunctionName };
     });
     lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input) => {
       order.push(`update ${input.FunctionName}`);
