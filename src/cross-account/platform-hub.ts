@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -16,6 +17,8 @@ import {
   LINK_ROLE_NAME_PREFIX,
   partitionOf,
 } from './names';
+import { ACCOUNT, LOG_GROUP_NAME, logGroupPartitionKey } from './log-partition.lambda-shared';
+import { LogProcessorFunction } from './log-processor-function';
 import { PlatformHubReference } from './platform-hub-reference';
 import { validatePlatformHubProps } from './validate-platform-hub-props';
 
@@ -50,6 +53,9 @@ export interface PlatformHubProps {
 /** Default retention of shipped logs and archived change events. */
 const DEFAULT_RETENTION = Duration.days(365);
 
+/** The log processor's own log group (fixed: the hub key's policy names it, one hub per account and region). */
+const LOG_PROCESSOR_LOG_GROUP_NAME = '/tenant-blocks/platform-hub/log-processor';
+
 /**
  * The platform account's end of every tenant link: it receives tenant logs and change history,
  * and it is where the platform's provisioner and console get the right to assume tenant links.
@@ -65,9 +71,11 @@ const DEFAULT_RETENTION = Duration.days(365);
  *   by a role that only CloudWatch Logs can assume, and only for log groups of the admitted
  *   accounts in this region (`aws:SourceArn`, confused-deputy protection);
  * - Firehose delivery from the stream to an S3 bucket encrypted with the hub key, partitioned by
- *   tenant account and log group (`logs/account=<id>/logGroup=<name>/yyyy/MM/dd/`), so the platform
- *   can show a customer their own logs; records are the decompressed CloudWatch Logs envelopes, one
- *   JSON object per line (owner, logGroup, logStream, logEvents);
+ *   tenant account and log group (`logs/account=<id>/logGroup=<name>/yyyy/MM/dd/`, see
+ *   {@link PlatformHub.logPrefixFor}), so the platform can show a customer their own logs; a
+ *   record processor (Lambda) turns each CloudWatch Logs envelope into one JSON line per log event
+ *   (`owner`, `logGroup`, `logStream`, `id`, `timestamp`, `message`) and drops CloudWatch Logs'
+ *   control messages; records it cannot read are kept raw under `errors/processing-failed/`;
  * - the bucket blocks public access, enforces TLS, is versioned, logs access to a second bucket,
  *   expires objects after `retention` and is retained when the stack is deleted;
  * - an event bus `tenant-blocks-change-history` whose policy admits `events:PutEvents` only from the
@@ -91,6 +99,30 @@ export class PlatformHub extends Construct {
     };
   }
 
+  /**
+   * The S3 prefix under which the hub's bucket holds the shipped logs of `logGroupName` from
+   * `tenantAccountId`: `logs/account=<id>/logGroup=<key>/`, where the key is the log group name
+   * without its leading `/`, with every other `/` replaced by `.` and every `#` by `_`
+   * (`/aws/lambda/app` -> `aws.lambda.app`). Objects below it are `yyyy/MM/dd/` folders of GZIP'ed
+   * JSON lines; two names that map to the same key (`a/b`, `a.b`) share a prefix within that
+   * account only, and each line carries the exact `logGroup`.
+   *
+   * @param tenantAccountId the tenant account that owns the log group (12 digits)
+   * @param logGroupName the log group name, a literal string
+   */
+  public static logPrefixFor(tenantAccountId: string, logGroupName: string): string {
+    if (Token.isUnresolved(tenantAccountId) || Token.isUnresolved(logGroupName)) {
+      throw new Error('PlatformHub.logPrefixFor: tenantAccountId and logGroupName must be literal strings (the prefix is computed at synth time)');
+    }
+    if (!ACCOUNT.test(tenantAccountId)) {
+      throw new Error(`PlatformHub.logPrefixFor: tenantAccountId must be a 12-digit AWS account id (got: '${tenantAccountId}')`);
+    }
+    if (!LOG_GROUP_NAME.test(logGroupName)) {
+      throw new Error(`PlatformHub.logPrefixFor: logGroupName must be a CloudWatch Logs log group name, 1-512 characters of [A-Za-z0-9._/#-] (got: '${logGroupName}')`);
+    }
+    return `logs/account=${tenantAccountId}/logGroup=${logGroupPartitionKey(logGroupName)}/`;
+  }
+
   /** What tenant stacks need to reach this hub; pass it as `CrossAccountLink`'s `hub`. */
   public readonly reference: PlatformHubReference;
 
@@ -102,6 +134,12 @@ export class PlatformHub extends Construct {
 
   /** The Kinesis stream behind the log destination. */
   public readonly logStream: kinesis.IStream;
+
+  /**
+   * The Firehose record processor: turns the CloudWatch Logs envelopes into JSON lines (one log
+   * event each) and returns the account and log group partition keys.
+   */
+  public readonly logProcessor: lambda.IFunction;
 
   /** The bucket that receives shipped logs, partitioned by tenant account and log group. */
   public readonly logBucket: s3.IBucket;
@@ -146,6 +184,16 @@ export class PlatformHub extends Construct {
       resources: ['*'],
       conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
     }));
+    // CloudWatch Logs may use the key for the log processor's own log group only.
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsForTheLogProcessorLogGroup',
+      principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:${LOG_PROCESSOR_LOG_GROUP_NAME}` },
+      },
+    }));
     this.encryptionKey = key;
 
     // --- Logs: destination -> Kinesis -> Firehose -> S3 -------------------------------------
@@ -179,10 +227,11 @@ export class PlatformHub extends Construct {
         id: 'CT.S3.PR.9',
         reason: 'S3 server access logging does not deliver to a bucket with an Object Lock default retention; the access logs are versioned and expire with the retention instead',
       },
-      ...['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CT.S3.PR.2'].map((ruleId) => ({
-        id: ruleId,
+      // (cdk-nag already accepts a bucket that receives another bucket's access logs; Control Tower does not.)
+      {
+        id: 'CT.S3.PR.2',
         reason: 'This is the access-log bucket of the hub log bucket; logging it into itself would loop',
-      })),
+      },
       ...['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS', 'CT.S3.PR.10'].map((ruleId) => ({
         id: ruleId,
         reason: 'S3 server access logging delivers only to buckets encrypted with SSE-S3, not SSE-KMS',
@@ -222,6 +271,56 @@ export class PlatformHub extends Construct {
     }
     this.logBucket = bucket;
 
+    // --- Record processor: CloudWatch Logs envelopes -> JSON lines + partition keys ------------
+    // A Lambda, not Firehose's CloudWatch Logs decompression: that processor accepts only records
+    // CloudWatch Logs writes to Firehose directly, and these arrive through the Kinesis stream.
+    const processorLogGroup = new logs.LogGroup(this, 'LogProcessorLogGroup', {
+      logGroupName: LOG_PROCESSOR_LOG_GROUP_NAME,
+      encryptionKey: key,
+      // A year of processing errors, like the shipped logs' default (PCI DSS 10.7).
+      retention: logs.RetentionDays.ONE_YEAR,
+      // Operational log of the processor, not the audit trail (that is the retained bucket).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const processorRole = new iam.Role(this, 'LogProcessorRole', {
+      description: 'The hub log processor: writes its own log group, nothing else',
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    // Its own policy instead of AWSLambdaBasicExecutionRole (logs:* on every log group).
+    const processorPolicy = new iam.ManagedPolicy(this, 'LogProcessorPolicy', {
+      description: 'The hub log processor: write its own log group',
+      roles: [processorRole],
+      statements: [new iam.PolicyStatement({
+        sid: 'WriteOwnLogGroup',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [processorLogGroup.logGroupArn],
+      })],
+    });
+    const processor = new LogProcessorFunction(this, 'LogProcessor', {
+      description: 'cdk-tenant-blocks platform hub: CloudWatch Logs envelopes to JSON lines, partitioned by account and log group',
+      role: processorRole,
+      logGroup: processorLogGroup,
+      // Firehose waits at most 5 minutes; a 1 MB batch takes well under a second.
+      timeout: Duration.minutes(1),
+      // gunzip and JSON of up to 6 MB per batch; more memory is also more CPU.
+      memorySize: 512,
+      // Headroom for the fleet while capping the account's shared pool; a throttled batch is retried
+      // (NumberOfRetries) and then kept raw under errors/processing-failed/.
+      reservedConcurrentExecutions: 20,
+    });
+    processor.node.addDependency(processorPolicy);
+    Suppressions.add(processor, [
+      ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((ruleId) => ({
+        id: ruleId,
+        reason: 'The hub has no VPC: the processor only transforms the payload Firehose passes in and returns it, it calls no network service',
+      })),
+      ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((ruleId) => ({
+        id: ruleId,
+        reason: 'Firehose invokes the processor synchronously (a DLQ applies to asynchronous invocations); failed batches are kept raw under errors/processing-failed/',
+      })),
+    ]);
+    this.logProcessor = processor;
+
     const deliveryStreamArn = `arn:${partition}:firehose:${region}:${account}:deliverystream/${HUB_DELIVERY_STREAM_NAME}`;
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: 'Firehose reads the hub log stream and writes the hub log bucket',
@@ -248,6 +347,11 @@ export class PlatformHub extends Construct {
           resources: [bucket.bucketArn, bucket.arnForObjects('*')],
         }),
         new iam.PolicyStatement({
+          sid: 'InvokeLogProcessor',
+          actions: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'],
+          resources: [processor.functionArn],
+        }),
+        new iam.PolicyStatement({
           sid: 'UseHubKeyThroughKinesisAndS3',
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
           resources: [key.keyArn],
@@ -270,8 +374,8 @@ export class PlatformHub extends Construct {
       extendedS3DestinationConfiguration: {
         bucketArn: bucket.bucketArn,
         roleArn: deliveryRole.roleArn,
-        // Partitioned by the sending account and log group of the CloudWatch Logs envelope.
-        prefix: 'logs/account=!{partitionKeyFromQuery:owner}/logGroup=!{partitionKeyFromQuery:logGroup}/!{timestamp:yyyy/MM/dd}/',
+        // Partitioned by the sending account and log group the processor returns as partition keys.
+        prefix: 'logs/account=!{partitionKeyFromLambda:account}/logGroup=!{partitionKeyFromLambda:logGroup}/!{timestamp:yyyy/MM/dd}/',
         errorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
         // Dynamic partitioning needs at least 64 MiB buffers; 60 s keeps logs close to real time.
         bufferingHints: { sizeInMBs: 64, intervalInSeconds: 60 },
@@ -280,20 +384,17 @@ export class PlatformHub extends Construct {
         dynamicPartitioningConfiguration: { enabled: true, retryOptions: { durationInSeconds: 300 } },
         processingConfiguration: {
           enabled: true,
-          processors: [
-            // CloudWatch Logs delivers gzip-compressed envelopes.
-            { type: 'Decompression', parameters: [{ parameterName: 'CompressionFormat', parameterValue: 'GZIP' }] },
-            // Partition keys from the envelope (message extraction would drop owner and logGroup).
-            {
-              type: 'MetadataExtraction',
-              parameters: [
-                { parameterName: 'MetadataExtractionQuery', parameterValue: '{owner:.owner,logGroup:.logGroup}' },
-                { parameterName: 'JsonParsingEngine', parameterValue: 'JQ-1.6' },
-              ],
-            },
-            // One envelope per line (JSON Lines) so readers can split objects.
-            { type: 'AppendDelimiterToRecord', parameters: [] },
-          ],
+          processors: [{
+            type: 'Lambda',
+            parameters: [
+              { parameterName: 'LambdaArn', parameterValue: processor.functionArn },
+              // 1 MB of compressed envelopes per call: far below Lambda's 6 MB request limit, and
+              // small enough that the decompressed response rarely reaches the 6 MB response limit.
+              { parameterName: 'BufferSizeInMBs', parameterValue: '1' },
+              { parameterName: 'BufferIntervalInSeconds', parameterValue: '60' },
+              { parameterName: 'NumberOfRetries', parameterValue: '3' },
+            ],
+          }],
         },
       },
     });

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { PlatformHub, PlatformHubProps } from '../../src/cross-account';
@@ -120,6 +120,12 @@ describe('PlatformHub with listed tenant accounts', () => {
             Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/*']] }],
           },
           {
+            Sid: 'InvokeLogProcessor',
+            Effect: 'Allow',
+            Action: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubLogProcessor[0-9A-F]{8}$'), 'Arn'] },
+          },
+          {
             Sid: 'UseHubKeyThroughKinesisAndS3',
             Effect: 'Allow',
             Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -131,33 +137,113 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
   });
 
-  test('Firehose decompresses CloudWatch Logs envelopes and partitions them by account and log group', () => {
+  test('Firehose runs the log processor Lambda and partitions by the account and log group it returns', () => {
     const { template } = hubStack();
-    template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
-      DeliveryStreamName: 'tenant-blocks-logs',
-      DeliveryStreamType: 'KinesisStreamAsSource',
-      ExtendedS3DestinationConfiguration: Match.objectLike({
-        Prefix: 'logs/account=!{partitionKeyFromQuery:owner}/logGroup=!{partitionKeyFromQuery:logGroup}/!{timestamp:yyyy/MM/dd}/',
-        ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
-        BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
-        DynamicPartitioningConfiguration: { Enabled: true, RetryOptions: { DurationInSeconds: 300 } },
-        EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] } } },
-        ProcessingConfiguration: {
-          Enabled: true,
-          Processors: [
-            { Type: 'Decompression', Parameters: [{ ParameterName: 'CompressionFormat', ParameterValue: 'GZIP' }] },
-            {
-              Type: 'MetadataExtraction',
-              Parameters: [
-                { ParameterName: 'MetadataExtractionQuery', ParameterValue: '{owner:.owner,logGroup:.logGroup}' },
-                { ParameterName: 'JsonParsingEngine', ParameterValue: 'JQ-1.6' },
-              ],
-            },
-            { Type: 'AppendDelimiterToRecord', Parameters: [] },
+    const props = only(template, 'AWS::KinesisFirehose::DeliveryStream');
+    expect(props.DeliveryStreamName).toBe('tenant-blocks-logs');
+    expect(props.DeliveryStreamType).toBe('KinesisStreamAsSource');
+    expect(props.ExtendedS3DestinationConfiguration).toEqual(expect.objectContaining({
+      Prefix: 'logs/account=!{partitionKeyFromLambda:account}/logGroup=!{partitionKeyFromLambda:logGroup}/!{timestamp:yyyy/MM/dd}/',
+      ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+      BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
+      CompressionFormat: 'GZIP',
+      DynamicPartitioningConfiguration: { Enabled: true, RetryOptions: { DurationInSeconds: 300 } },
+      EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': [expect.stringMatching(/^HubKey/), 'Arn'] } } },
+      // Exactly one processor: CloudWatch Logs decompression only accepts records CloudWatch Logs
+      // writes to Firehose directly, and these come through the Kinesis stream.
+      ProcessingConfiguration: {
+        Enabled: true,
+        Processors: [{
+          Type: 'Lambda',
+          Parameters: [
+            { ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': [expect.stringMatching(/^HubLogProcessor[0-9A-F]{8}$/), 'Arn'] } },
+            { ParameterName: 'BufferSizeInMBs', ParameterValue: '1' },
+            { ParameterName: 'BufferIntervalInSeconds', ParameterValue: '60' },
+            { ParameterName: 'NumberOfRetries', ParameterValue: '3' },
           ],
-        },
-      }),
+        }],
+      },
+    }));
+  });
+
+  test('the log processor: bundled handler, own encrypted log group with retention, no VPC, reserved concurrency', () => {
+    const { template, stack, hub } = hubStack();
+    const fn = only(template, 'AWS::Lambda::Function');
+    expect(fn).toEqual(expect.objectContaining({
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Timeout: 60,
+      MemorySize: 512,
+      ReservedConcurrentExecutions: 20,
+      LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/^HubLogProcessorLogGroup/) } },
+      Role: { 'Fn::GetAtt': [expect.stringMatching(/^HubLogProcessorRole/), 'Arn'] },
+    }));
+    expect(fn.VpcConfig).toBeUndefined();
+    expect(stack.resolve(hub.logProcessor.functionArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HubLogProcessor[0-9A-F]{8}$/), 'Arn'] });
+    template.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Delete',
+      Properties: {
+        LogGroupName: '/tenant-blocks/platform-hub/log-processor',
+        RetentionInDays: 365,
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubKey'), 'Arn'] },
+      },
     });
+  });
+
+  test('the log processor role may only write its own log group; only the Firehose role may invoke the processor', () => {
+    const { template } = hubStack();
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }] },
+      ManagedPolicyArns: Match.absent(),
+      Policies: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^HubLogProcessorRole') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'WriteOwnLogGroup',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubLogProcessorLogGroup'), 'Arn'] },
+        }],
+      },
+    });
+    // Who may invoke: no resource policy, and of every policy in the stack only the Firehose role's names lambda:InvokeFunction.
+    template.resourceCountIs('AWS::Lambda::Permission', 0);
+    const invokers = Object.values({ ...template.findResources('AWS::IAM::ManagedPolicy'), ...template.findResources('AWS::IAM::Policy') })
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'))
+      .map((p) => p.Properties.Roles);
+    expect(invokers).toEqual([[{ Ref: expect.stringMatching(/^HubDeliveryRole/) }]]);
+  });
+
+  test('the hub key lets CloudWatch Logs encrypt the processor log group only', () => {
+    const { template } = hubStack();
+    const key = only(template, 'AWS::KMS::Key');
+    expect(key.KeyPolicy.Statement).toContainEqual({
+      Sid: 'AllowCloudWatchLogsForTheLogProcessorLogGroup',
+      Effect: 'Allow',
+      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      Resource: '*',
+      Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:111111111111:log-group:/tenant-blocks/platform-hub/log-processor' } },
+    });
+  });
+
+  test('logPrefixFor computes the partition the processor writes a log group to', () => {
+    expect(PlatformHub.logPrefixFor(TENANT_A, '/aws/lambda/acme-app')).toBe(`logs/account=${TENANT_A}/logGroup=aws.lambda.acme-app/`);
+    expect(PlatformHub.logPrefixFor(TENANT_A, 'TenantAcme-Logs#1')).toBe(`logs/account=${TENANT_A}/logGroup=TenantAcme-Logs_1/`);
+  });
+
+  test.each([
+    ['the account is not 12 digits', '1234', 'app', "PlatformHub.logPrefixFor: tenantAccountId must be a 12-digit AWS account id (got: '1234')"],
+    ['the log group name has a character outside the alphabet', TENANT_A, 'a b', "PlatformHub.logPrefixFor: logGroupName must be a CloudWatch Logs log group name, 1-512 characters of [A-Za-z0-9._/#-] (got: 'a b')"],
+  ])('logPrefixFor throws when %s', (_name, account, name, message) => {
+    expect(() => PlatformHub.logPrefixFor(account, name)).toThrow(message);
+  });
+
+  test('logPrefixFor throws when the log group name is a token', () => {
+    expect(() => PlatformHub.logPrefixFor(TENANT_A, Aws.STACK_NAME)).toThrow('PlatformHub.logPrefixFor: tenantAccountId and logGroupName must be literal strings');
   });
 
   test('the stream is encrypted with the hub key and the log bucket is KMS-encrypted, locked, versioned, private and retained', () => {
