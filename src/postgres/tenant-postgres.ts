@@ -76,7 +76,7 @@ export interface TenantPostgresProps {
   /**
    * The tenant network. The database goes into its isolated subnets.
    *
-   * @default - a new TenantNetwork for the tenant
+   * @default - the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
    */
   readonly network?: TenantNetwork;
 
@@ -84,7 +84,7 @@ export interface TenantPostgresProps {
    * The tenant key: encrypts storage, Performance Insights, the secrets, the exported logs and the
    * backup vault.
    *
-   * @default - a new TenantKey for the tenant
+   * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
    */
   readonly encryptionKey?: TenantKey;
 
@@ -188,12 +188,14 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
-    const production = this.tier === TenantTier.PRODUCTION;
+    // Fail safe: only an explicit DEVELOPMENT tier relaxes anything.
+    const production = this.tier !== TenantTier.DEVELOPMENT;
     TierDefaults.applyTags(this, this.tenantId, this.tier);
 
-    const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: this.tenantId, tier: this.tier });
+    // Without explicit wiring, all blocks of a tenant in a stack share one key and one VPC.
+    const key = props.encryptionKey ?? TenantKey.of(this, this.tenantId, this.tier);
     const logShipping = props.logShipping ?? LogShipping.none();
-    const network = props.network ?? new TenantNetwork(this, 'Network', {
+    const network = props.network ?? TenantNetwork.of(this, {
       tenantId: this.tenantId, tier: this.tier, encryptionKey: key, logShipping,
     });
     const vpc = network.vpc;

@@ -42,10 +42,8 @@ export function validateTenantPostgresProps(props: TenantPostgresProps): void {
   const v = new PropsValidation('TenantPostgres', props.tenantId);
   v.tenantId('tenantId', props.tenantId);
 
+  v.tier('tier', props.tier);
   const tier = props.tier ?? TenantTier.PRODUCTION;
-  if (!Object.values(TenantTier).includes(tier)) {
-    v.add('tier', `must be one of ${Object.values(TenantTier).join(', ')}`, props.tier);
-  }
 
   v.cidrs('allowedCidrs', props.allowedCidrs, { exposes: 'the database' });
   v.maintenanceWindow('maintenanceWindow', props.maintenanceWindow);

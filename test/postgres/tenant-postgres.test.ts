@@ -178,14 +178,14 @@ describe('baked-in decisions', () => {
       EnableHttpEndpoint: true,
       EnableIAMDatabaseAuthentication: true,
       StorageEncrypted: true,
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       CopyTagsToSnapshot: true,
       EnableCloudwatchLogsExports: ['postgresql'],
       Port: 5432,
     });
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       EnablePerformanceInsights: true,
-      PerformanceInsightsKMSKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      PerformanceInsightsKMSKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       MonitoringInterval: 60,
     });
   });
@@ -195,7 +195,7 @@ describe('baked-in decisions', () => {
     const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret')) as any[];
     expect(secrets.map((s) => JSON.parse(s.Properties.GenerateSecretString.SecretStringTemplate).username).sort()).toEqual(['app', 'app_readonly', 'tenant_admin']);
     for (const secret of secrets) {
-      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DbKey/), 'Arn'] });
+      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] });
     }
   });
 
@@ -226,7 +226,7 @@ describe('baked-in decisions', () => {
       Properties: {
         LogGroupName: Match.stringLikeRegexp('^/aws/rds/cluster/acme-[0-9a-f]{8}/postgresql$'),
         RetentionInDays: days,
-        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       },
       DeletionPolicy: policy,
     });
@@ -244,7 +244,7 @@ describe('baked-in decisions', () => {
   ])('%s: AWS Backup plan %s into a retained vault encrypted with the tenant key', (tier, rules) => {
     const { template } = build({ tier });
     template.hasResource('AWS::Backup::BackupVault', {
-      Properties: { EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] } },
+      Properties: { EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] } },
       DeletionPolicy: 'Retain',
     });
     const plan = Object.values(template.findResources('AWS::Backup::BackupPlan'))[0] as any;
@@ -280,7 +280,7 @@ describe('baked-in decisions', () => {
       Timeout: 840,
       ReservedConcurrentExecutions: 2,
       VpcConfig: { SubnetIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('IsolatedSubnet') }]) },
-      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       Environment: { Variables: Match.objectLike({ NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem', DB_PORT: '5432', DB_NAME: 'app' }) },
     });
     const bootstrap = Object.values(template.findResources('Custom::TenantPostgresBootstrap'))[0] as any;
@@ -325,7 +325,7 @@ describe('baked-in decisions', () => {
     });
     template.resourcePropertiesCountIs('AWS::Serverless::Application', {
       Parameters: {
-        kmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbKey'), 'Arn'] },
+        kmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
         vpcSecurityGroupIds: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
         endpoint: { 'Fn::Join': ['', ['https://secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] },
       },
@@ -413,7 +413,7 @@ describe('exposed API', () => {
 
   test('connections.allowDefaultPortFrom opens the literal database port to a connected resource', () => {
     const { db, stack } = make();
-    const client = new ec2.SecurityGroup(stack, 'Client', { vpc: (db.node.findChild('Network') as TenantNetwork).vpc });
+    const client = new ec2.SecurityGroup(stack, 'Client', { vpc: TenantNetwork.of(stack, { tenantId: 'acme', tier: db.tier }).vpc });
     db.connections.allowDefaultPortFrom(client);
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Client'), 'GroupId'] },
