@@ -43,9 +43,12 @@ const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
  * - an alias derived from the tenant id, so operators find the key by tenant;
  * - grants can only be created by AWS services for AWS resources (CT.KMS.PR.3);
  * - a key policy that lets CloudWatch Logs use the key only for log groups of this account and
- *   region (the `aws:logs:arn` encryption context), and lets Secrets Manager, RDS and AWS Backup use
- *   it only on behalf of principals of this account, through those services, in this region;
- *   the account keeps administration of the key so IAM policies can grant its use;
+ *   region (the `aws:logs:arn` encryption context: a log group's encryption needs this statement),
+ *   and states that Secrets Manager, RDS and AWS Backup use it on behalf of this account, through
+ *   those services, in this region. The account keeps the default administration statement, so
+ *   IAM policies in the account can grant its use (the library grants decrypt only through a
+ *   service, e.g. `kms:ViaService` secretsmanager for the query console); the key policy does not
+ *   by itself stop an account administrator from granting direct use;
  * - retained when the stack is deleted in PRODUCTION; in DEVELOPMENT scheduled for deletion after
  *   the shortest pending window, 7 days (snapshots encrypted with it stay restorable only while it
  *   can still be recovered with `aws kms cancel-key-deletion`).

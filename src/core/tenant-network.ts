@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
@@ -198,6 +198,20 @@ export class TenantNetwork extends Construct {
           reason: 'aws-cdk-lib deploy-time handler that only calls EC2 RevokeSecurityGroupIngress/Egress on the default security group; it touches no tenant data, and placing it in the VPC would make VPC deletion depend on its own network interfaces',
         },
       ]);
+      // Its log group, created before the first invocation: encrypted, with retention, shipped, and
+      // removed with the stack in DEVELOPMENT (Lambda would otherwise create an unmanaged one that
+      // outlives the stack). One per stack, like the provider.
+      const handler = restrictProvider.node.tryFindChild('Handler') as CfnResource | undefined;
+      if (handler && !restrictProvider.node.tryFindChild('LogGroup')) {
+        const handlerLogs = new TenantLogGroup(restrictProvider as Construct, 'LogGroup', {
+          tier: this.tier,
+          encryptionKey: key,
+          logShipping: props.logShipping,
+          logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
+        });
+        const restrict = vpc.node.tryFindChild('RestrictDefaultSecurityGroupCustomResource');
+        restrict?.node.addDependency(handlerLogs);
+      }
     }
     this.vpc = vpc;
   }

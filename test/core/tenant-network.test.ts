@@ -96,6 +96,22 @@ describe('TenantNetwork', () => {
     Template.fromStack(stack).resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
   });
 
+  test("the default-SG provider's log group exists before its first invocation: tenant key, retention, removed with DEVELOPMENT stacks", () => {
+    const stack = testStack();
+    new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const t = Template.fromStack(stack);
+    const provider = 'CustomVpcRestrictDefaultSGCustomResourceProvider';
+    t.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Delete',
+      Properties: {
+        LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: Match.stringLikeRegexp(`^${provider}Handler`) }]] },
+        RetentionInDays: 30,
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
+      },
+    });
+    t.hasResource('Custom::VpcRestrictDefaultSG', { DependsOn: Match.arrayWith([Match.stringLikeRegexp(`^${provider}LogGroup`)]) });
+  });
+
   test('S3 gateway endpoint serves private and isolated subnets; Secrets Manager endpoint sits in isolated subnets', () => {
     const stack = testStack();
     const net = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
