@@ -27,13 +27,24 @@ export interface PlatformStack {
   readonly tier: string;
 }
 
-/** Name of the platform roles that may assume the tenant links (deterministic, so tenants can list them). */
-export const QUERY_CONSOLE_ROLE = 'tenant-blocks-query-console';
-export const PROVISIONER_ROLE = 'tenant-blocks-provisioner';
+/** The platform roles that may assume the tenant links, from the tenants file. */
+export function platformRoleArns(platform: PlatformConfig): string[] {
+  return [platform.queryConsoleRoleArn, platform.provisionerRoleArn];
+}
+
+/** Splits `arn:aws:iam::<account>:role/<path>/<name>` into path and name. */
+function roleNameAndPath(arn: string): { roleName: string; path: string } {
+  const resource = arn.split(':role', 2)[1] ?? '';
+  const parts = resource.split('/').filter((p) => p.length > 0);
+  const roleName = parts.pop();
+  if (!roleName) throw new Error(`tenants.json: '${arn}' is not an IAM role ARN`);
+  return { roleName, path: parts.length > 0 ? `/${parts.join('/')}/` : '/' };
+}
 
 /** Props of {@link HubStack}. */
 export interface HubStackProps extends StackProps {
   readonly tenants: TenantConfig[];
+  readonly platform: PlatformConfig;
 }
 
 /** The platform account: the hub that receives every tenant's logs and change events. */
@@ -43,10 +54,12 @@ export class HubStack extends Stack {
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
     this.hub = new PlatformHub(this, 'Hub', { tenantAccountIds: [...new Set(props.tenants.map((t) => t.account))] });
-    for (const [roleId, roleName] of [['QueryConsole', QUERY_CONSOLE_ROLE], ['Provisioner', PROVISIONER_ROLE]]) {
-      // Stand-ins for the platform's own services (the query console and the provisioner).
+    const [consoleArn, provisionerArn] = platformRoleArns(props.platform);
+    for (const [roleId, arn] of [['QueryConsole', consoleArn], ['Provisioner', provisionerArn]]) {
+      // Stand-ins for the platform's own services (the query console and the provisioner), with the
+      // names and paths the tenants file gives, which the tenant links trust.
       const role = new iam.Role(this, roleId, {
-        roleName,
+        ...roleNameAndPath(arn),
         assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
         description: `Platform ${roleId}: may assume the tenant links, nothing else in tenant accounts`,
       });
@@ -83,7 +96,7 @@ export class TenantStack extends Stack {
     const link = new CrossAccountLink(this, 'Link', {
       tenantId,
       platformAccountId: platform.account,
-      platformRoleArns: [QUERY_CONSOLE_ROLE, PROVISIONER_ROLE].map((name) => `arn:aws:iam::${platform.account}:role/${name}`),
+      platformRoleArns: platformRoleArns(platform),
       externalId: tenant.externalId,
       hub: PlatformHub.referenceFor(platform.account, platform.region),
     });
@@ -137,6 +150,7 @@ export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] 
   const region = file.platform.region;
   const hub = new HubStack(app, 'Platform-Hub', {
     tenants: file.tenants,
+    platform: file.platform,
     env: { account: file.platform.account, region },
     description: 'cdk-tenant-blocks platform hub: tenant logs and change events',
   });
