@@ -23,7 +23,7 @@ const stacks = buildPlatformApp(app, file);
 const assembly = app.synth();
 const synthMs = Date.now() - started;
 
-const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings', 'cfn-lint errors']];
+const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings', 'cfn-lint']];
 let totalFindings = 0;
 const details: string[] = [];
 for (const { stack, kind, tier } of stacks) {
@@ -34,11 +34,12 @@ for (const { stack, kind, tier } of stacks) {
   totalFindings += findings.length;
   if (findings.length > 0) details.push(`${stack.stackName}:\n${formatFindings(findings)}`);
   const lint = cfnLint(JSON.parse(templateText), { regions: [stack.region] });
-  totalFindings += lint.errors.length;
-  if (lint.errors.length > 0) details.push(`${stack.stackName} cfn-lint:\n${formatCfnLint(lint.errors)}`);
+  const lintFindings = [...lint.errors, ...lint.warnings];
+  totalFindings += lintFindings.length;
+  if (lintFindings.length > 0) details.push(`${stack.stackName} cfn-lint:\n${formatCfnLint(lintFindings)}`);
   rows.push([
     stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`,
-    String(findings.length), String(lint.errors.length),
+    String(findings.length), String(lintFindings.length),
   ]);
 }
 
@@ -49,10 +50,10 @@ console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
-console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings');
+console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings; cfn-lint: errors and warnings not ignored for a stated reason');
 if (totalFindings > 0) {
   console.error(`\n${totalFindings} unsuppressed compliance finding(s) or cfn-lint error(s):\n${details.join('\n')}`);
   process.exitCode = 1;
 } else {
-  console.log('unsuppressed compliance findings: 0; cfn-lint errors: 0');
+  console.log('unsuppressed compliance findings: 0; cfn-lint errors and unexplained warnings: 0');
 }

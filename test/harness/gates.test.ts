@@ -246,7 +246,7 @@ describe('cfn-lint gate', () => {
       path: 'Resources/Bucket/Properties/VersioningConfiguration/Status',
       message: expect.stringMatching(/'Sometimes' is not one of \['Enabled', 'Suspended'\]/),
     })]);
-    expect(() => expectCfnLintClean(stack)).toThrow(/cfn-lint reported 1 error\(s\):\n- E3030 Resources\/Bucket/);
+    expect(() => expectCfnLintClean(stack)).toThrow(/cfn-lint reported 1 error\(s\) and 0 warning\(s\):\n- E3030 Resources\/Bucket/);
   });
 
   test('reports a reference to a resource that does not exist', () => {
@@ -258,10 +258,23 @@ describe('cfn-lint gate', () => {
     })]);
   });
 
-  test('passes a good template (warnings are reported, not fatal)', () => {
+  test('passes a good template', () => {
     const stack = newStack();
     addGoodTopic(stack);
     const result = expectCfnLintClean(stack);
     expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  test('fails on a warning that is not ignored for a stated reason', () => {
+    // W1020: Fn::Sub without a variable (a warning, not an error).
+    const result = cfnLint({
+      Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': 'plain-name' } } } },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.ruleId)).toEqual(['W1020']);
+    expect(() => expectCfnLintClean({
+      Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': 'plain-name' } } } },
+    })).toThrow(/cfn-lint reported 0 error\(s\) and 1 warning\(s\):\n- W1020/);
   });
 });
