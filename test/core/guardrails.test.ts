@@ -1,8 +1,9 @@
-import { App, Aspects, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -13,6 +14,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GuardrailInvariant, TenantGuardrails } from '../../src/core/guardrails';
+import { TIER_TAG } from '../../src/core/tenant-defaults';
+import { TenantTier } from '../../src/core/tier';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -84,7 +87,23 @@ describe('TenantGuardrails', () => {
     const appSg = new ec2.SecurityGroup(block, 'AppSg', { vpc });
     appSg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(5432), 'from the VPC');
     // a DEVELOPMENT key may be scheduled for deletion: KMS always waits 7-30 days (documented choice)
-    new kms.Key(block, 'DevKey', { removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
+    new kms.Key(block, 'DevKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
+    // keys that cannot rotate automatically are not asked to
+    new kms.Key(block, 'SigningKey', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.SIGN_VERIFY });
+    new kms.Key(block, 'HmacKey', { keySpec: kms.KeySpec.HMAC_256, keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC });
+    new kms.CfnKey(block, 'ImportedMaterialKey', { origin: 'EXTERNAL', keyPolicy: {} });
+    // a PRODUCTION database with deletion protection, a tagged DEVELOPMENT one without
+    const prodDb = compliantCluster(new Construct(block, 'Prod'), key, vpc);
+    (prodDb.node.defaultChild as rds.CfnDBCluster).deletionProtection = true;
+    Tags.of(prodDb).add(TIER_TAG, TenantTier.PRODUCTION);
+    Tags.of(compliantCluster(new Construct(block, 'Dev'), key, vpc)).add(TIER_TAG, TenantTier.DEVELOPMENT);
+    // a role that keeps the boundary it was marked with
+    const boundary = new iam.ManagedPolicy(block, 'Boundary', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] });
+    const role = new iam.Role(block, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), permissionsBoundary: boundary });
+    TenantGuardrails.requirePermissionsBoundary(role, boundary);
+    // networks of an organization are not the internet
+    appSg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/8'), ec2.Port.tcp(5432), 'the largest block one organization holds');
+    appSg.addIngressRule(ec2.Peer.ipv6('2001:db8::/32'), ec2.Port.tcp(5432), 'a registry member allocation');
 
     // THEN
     expect(guardrailErrors(stack)).toEqual([]);
@@ -229,6 +248,40 @@ describe('TenantGuardrails', () => {
       expectOneError(stack, '/S/Block/Sg/Resource', `AWS::EC2::SecurityGroup S/Block/Sg/Resource .*open to the whole internet \\(${pattern}.*NO_INTERNET_INGRESS`);
     });
 
+    test('reports the whole IPv4 internet split into two /1 rules', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      sg.addIngressRule(ec2.Peer.ipv4('0.0.0.0/1'), ec2.Port.tcp(5432));
+      sg.addIngressRule(ec2.Peer.ipv4('128.0.0.0/1'), ec2.Port.tcp(5432));
+
+      const errors = Annotations.fromStack(stack).findError('/S/Block/Sg/Resource', Match.stringLikeRegexp('NO_INTERNET_INGRESS'));
+      expect(errors.map((e) => String(e.entry.data).replace(/.*\): /, ''))).toEqual([
+        'security group ingress open to the whole internet (tcp 5432 from 0.0.0.0/1); only a load balancer\'s TCP 443 may be open to the internet (NO_INTERNET_INGRESS)',
+        'security group ingress open to the whole internet (tcp 5432 from 128.0.0.0/1); only a load balancer\'s TCP 443 may be open to the internet (NO_INTERNET_INGRESS)',
+      ]);
+    });
+
+    test.each([
+      ['an IPv4 /7', '10.0.0.0/7', true],
+      ['an IPv4 /8', '10.0.0.0/8', false],
+      ['an IPv6 /31', '2001:db8::/31', true],
+      ['an IPv6 /32', '2001:db8::/32', false],
+      ['the global IPv6 unicast /3', '2000::/3', true],
+    ])('%s (%s) counts as the whole internet: %s', (_name, cidr, reported) => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new ec2.CfnSecurityGroupIngress(block, 'Rule', {
+        groupId: 'sg-0123456789abcdef0',
+        ipProtocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        ...(cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIp: cidr }),
+      });
+
+      expect(guardrailErrors(stack).map((e) => String(e.entry.data))).toEqual(reported ? [expect.stringContaining(`tcp 22 from ${cidr}`)] : []);
+    });
+
     test('reports an AWS::EC2::SecurityGroupIngress from 0.0.0.0/0 to the database port', () => {
       const stack = newStack();
       const { block } = newBlock(stack);
@@ -303,6 +356,124 @@ describe('TenantGuardrails', () => {
 
       const errors = Annotations.fromStack(stack).findError('/S/Block/Vault/Resource', Match.stringLikeRegexp('AWS::Backup::BackupVault .*DeletionPolicy is Delete, expected Retain'));
       expect(errors).toHaveLength(1);
+    });
+  });
+
+  describe('deletion protection of PRODUCTION databases', () => {
+    test('reports a PRODUCTION database cluster whose deletion protection was switched off', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const cluster = compliantCluster(block, key, newVpc(block));
+      Tags.of(cluster).add(TIER_TAG, TenantTier.PRODUCTION);
+      (cluster.node.defaultChild as rds.CfnDBCluster).addPropertyOverride('DeletionProtection', false);
+
+      expectOneError(stack, '/S/Block/Db/Resource',
+        'AWS::RDS::DBCluster S/Block/Db/Resource .*a PRODUCTION database \\(tag tenant-blocks:tier=PRODUCTION\\) must have deletion protection \\(DeletionProtection is false\\) \\(DELETION_PROTECTION\\)');
+    });
+
+    test('reports a PRODUCTION database cluster without deletion protection', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      Tags.of(compliantCluster(block, key, newVpc(block))).add(TIER_TAG, TenantTier.PRODUCTION);
+
+      expectOneError(stack, '/S/Block/Db/Resource', 'DeletionProtection is missing.*DELETION_PROTECTION');
+    });
+
+    test('reports a stand-alone PRODUCTION database instance without deletion protection', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const instance = new rds.CfnDBInstance(block, 'Instance', {
+        dbInstanceClass: 'db.t4g.micro', engine: 'postgres', allocatedStorage: '20', storageEncrypted: true, kmsKeyId: key.keyArn, deletionProtection: false,
+      });
+      Tags.of(instance).add(TIER_TAG, TenantTier.PRODUCTION);
+
+      expectOneError(stack, '/S/Block/Instance', 'AWS::RDS::DBInstance S/Block/Instance .*DeletionProtection is false');
+    });
+
+    test('does not ask a DEVELOPMENT or untagged database for deletion protection', () => {
+      const stack = newStack();
+      const { block, key } = newBlock(stack);
+      const vpc = newVpc(block);
+      Tags.of(compliantCluster(new Construct(block, 'Dev'), key, vpc)).add(TIER_TAG, TenantTier.DEVELOPMENT);
+      compliantCluster(new Construct(block, 'Untagged'), key, vpc);
+
+      expect(guardrailErrors(stack)).toEqual([]);
+    });
+  });
+
+  describe('key rotation', () => {
+    test('reports a symmetric key whose rotation was switched off through the L1', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const key = new kms.Key(block, 'Rotating', { enableKeyRotation: true });
+      (key.node.defaultChild as kms.CfnKey).addPropertyOverride('EnableKeyRotation', false);
+
+      expectOneError(stack, '/S/Block/Rotating/Resource',
+        'AWS::KMS::Key S/Block/Rotating/Resource .*a symmetric encryption key must rotate its key material \\(EnableKeyRotation is false\\) \\(KEY_ROTATION\\)');
+    });
+
+    test('reports a symmetric key created without rotation', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new kms.Key(block, 'Plain');
+
+      expectOneError(stack, '/S/Block/Plain/Resource', 'EnableKeyRotation is missing.*KEY_ROTATION');
+    });
+  });
+
+  describe('permissions boundary', () => {
+    function markedRole(stack: Stack) {
+      const { block } = newBlock(stack);
+      const boundary = new iam.ManagedPolicy(block, 'Boundary', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] });
+      const role = new iam.Role(block, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), permissionsBoundary: boundary });
+      TenantGuardrails.requirePermissionsBoundary(role, boundary);
+      return { block, role, boundary };
+    }
+
+    test('reports a marked role whose boundary was removed through the L1', () => {
+      const stack = newStack();
+      const { role } = markedRole(stack);
+      (role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('PermissionsBoundary');
+
+      expectOneError(stack, '/S/Block/Role/Resource',
+        'AWS::IAM::Role S/Block/Role/Resource .*the role must keep its permissions boundary S/Block/Boundary \\(\\{"Ref":"BlockBoundary[0-9A-F]{8}"\\}\\); PermissionsBoundary is missing, so nothing limits what its policies grant \\(PERMISSIONS_BOUNDARY\\)');
+    });
+
+    test('reports a marked role whose boundary was swapped for another policy through the L1', () => {
+      const stack = newStack();
+      const { role } = markedRole(stack);
+      (role.node.defaultChild as iam.CfnRole).addPropertyOverride('PermissionsBoundary', 'arn:aws:iam::aws:policy/AdministratorAccess');
+
+      expectOneError(stack, '/S/Block/Role/Resource', 'PermissionsBoundary is "arn:aws:iam::aws:policy/AdministratorAccess" \\(PERMISSIONS_BOUNDARY\\)');
+    });
+
+    test.each([
+      ['cleared', (role: iam.Role) => iam.PermissionsBoundary.of(role).clear(), 'PermissionsBoundary is missing'],
+      ['replaced', (role: iam.Role) => iam.PermissionsBoundary.of(role).apply(iam.ManagedPolicy.fromAwsManagedPolicyName('PowerUserAccess')), 'PermissionsBoundary is .*PowerUserAccess'],
+    ])('reports a marked role whose boundary an aspect %s', (_name, change, pattern) => {
+      const stack = newStack();
+      const { role } = markedRole(stack);
+      change(role);
+
+      expectOneError(stack, '/S/Block/Role/Resource', `${pattern}.*PERMISSIONS_BOUNDARY`);
+    });
+
+    test('checks a mark on a role\'s L1 too', () => {
+      const stack = newStack();
+      const { block, boundary } = markedRole(stack);
+      const cfnRole = new iam.CfnRole(block, 'L1Role', { assumeRolePolicyDocument: { Statement: [] } });
+      TenantGuardrails.requirePermissionsBoundary(cfnRole, boundary);
+
+      expectOneError(stack, '/S/Block/L1Role', 'AWS::IAM::Role S/Block/L1Role .*PermissionsBoundary is missing');
+    });
+
+    test('leaves unmarked and imported roles alone', () => {
+      const stack = newStack();
+      const { block, boundary } = markedRole(stack);
+      new iam.Role(block, 'Unmarked', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      TenantGuardrails.requirePermissionsBoundary(iam.Role.fromRoleArn(block, 'Imported', 'arn:aws:iam::123456789012:role/x'), boundary);
+
+      expect(guardrailErrors(stack)).toEqual([]);
     });
   });
 
