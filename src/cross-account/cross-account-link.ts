@@ -190,6 +190,8 @@ export class CrossAccountLink extends Construct {
       maxSessionDuration: MAX_SESSION,
       permissionsBoundary: this.permissionsBoundary,
     });
+    // The boundary is what keeps the link small: the guardrails report an escape hatch that removes or swaps it.
+    TenantGuardrails.requirePermissionsBoundary(role, this.permissionsBoundary);
     this.role = role;
     this.roleArn = role.roleArn;
 
@@ -329,11 +331,12 @@ export class CrossAccountLink extends Construct {
     const rulePrefix = `tenant-blocks-${this.tenantId}-`;
     const role = new iam.Role(this, 'ForwarderRole', {
       description: `Forwards tenant ${this.tenantId}'s change events to the platform hub`,
-      // Confused deputy: only EventBridge rules of this link, in this account.
+      // Confused deputy: only the rules of this link, in this account, each named exactly (a
+      // `tenant-blocks-<tenantId>-*` pattern would also admit the rules of tenant `<tenantId>-dev`).
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
         conditions: {
           StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': `arn:${partition}:events:${region}:${account}:rule/${rulePrefix}*` },
+          ArnEquals: { 'aws:SourceArn': CHANGE_RULES.map((rule) => `arn:${partition}:events:${region}:${account}:rule/${rulePrefix}${rule.suffix}`) },
         },
       }),
     });

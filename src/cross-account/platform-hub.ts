@@ -9,6 +9,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../core';
+import { ACCOUNT, LOG_GROUP_NAME, logGroupPartitionKey } from './log-partition.lambda-shared';
+import { LogProcessorFunction } from './log-processor-function';
 import {
   CHANGE_EVENT_SOURCES,
   HUB_DELIVERY_STREAM_NAME,
@@ -17,8 +19,6 @@ import {
   LINK_ROLE_NAME_PREFIX,
   partitionOf,
 } from './names';
-import { ACCOUNT, LOG_GROUP_NAME, logGroupPartitionKey } from './log-partition.lambda-shared';
-import { LogProcessorFunction } from './log-processor-function';
 import { PlatformHubReference } from './platform-hub-reference';
 import { validatePlatformHubProps } from './validate-platform-hub-props';
 

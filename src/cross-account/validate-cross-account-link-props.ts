@@ -43,14 +43,23 @@ export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountL
 
   const hub = props.hub;
   if (hub !== undefined) {
-    if (!Token.isUnresolved(hub.platformAccountId) && platformKnown && hub.platformAccountId !== platform) {
-      v.add('hub.platformAccountId', `must be platformAccountId (${platform}): the hub runs in the platform account`, hub.platformAccountId);
+    const hubAccount = hub.platformAccountId;
+    const hubAccountKnown = hubAccount !== undefined && !Token.isUnresolved(hubAccount);
+    if (hubAccount === undefined || hubAccount === '') {
+      v.add('hub.platformAccountId', 'is required: the 12-digit id of the platform account that runs the hub', hubAccount);
+    } else if (hubAccountKnown && !ACCOUNT_ID.test(hubAccount)) {
+      v.add('hub.platformAccountId', 'must be a 12-digit AWS account id', hubAccount);
+    } else if (hubAccountKnown && platformKnown && hubAccount !== platform) {
+      v.add('hub.platformAccountId', `must be platformAccountId (${platform}): the hub runs in the platform account`, hubAccount);
     }
     if (!Token.isUnresolved(hub.region) && !Token.isUnresolved(stack.region) && hub.region !== stack.region) {
       v.add('hub.region', `must be the tenant stack's region (${stack.region}): CloudWatch Logs destinations only accept log groups of their own region and events rules only target buses of their own region; deploy a PlatformHub in ${stack.region}`, hub.region);
     }
-    checkHubArn(v, 'hub.eventBusArn', EVENT_BUS_ARN, 'an event bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>)', hub.eventBusArn, hub.region, hub.platformAccountId);
-    checkHubArn(v, 'hub.logDestinationArn', DESTINATION_ARN, 'a CloudWatch Logs destination ARN (arn:aws:logs:<region>:<account>:destination:<name>)', hub.logDestinationArn, hub.region, hub.platformAccountId);
+    // The hub's ARNs must be in the platform account: the hub's own account when literal, else platformAccountId.
+    const expectedAccount = hubAccountKnown ? hubAccount : platform;
+    const accountName = hubAccountKnown ? 'the hub\'s platform account' : 'platformAccountId';
+    checkHubArn(v, 'hub.eventBusArn', EVENT_BUS_ARN, 'an event bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>)', hub.eventBusArn, hub.region, expectedAccount, accountName);
+    checkHubArn(v, 'hub.logDestinationArn', DESTINATION_ARN, 'a CloudWatch Logs destination ARN (arn:aws:logs:<region>:<account>:destination:<name>)', hub.logDestinationArn, hub.region, expectedAccount, accountName);
   }
   v.throwIfInvalid();
 }
@@ -100,7 +109,9 @@ function validateRoleArns(v: PropsValidation, arns: string[] | undefined, platfo
   });
 }
 
-function checkHubArn(v: PropsValidation, path: string, form: RegExp, allowed: string, arn: string, region: string, account: string): void {
+function checkHubArn(
+  v: PropsValidation, path: string, form: RegExp, allowed: string, arn: string, region: string, account: string | undefined, accountName: string,
+): void {
   if (arn === undefined) {
     v.add(path, `is required: ${allowed}`, arn);
     return;
@@ -114,7 +125,7 @@ function checkHubArn(v: PropsValidation, path: string, form: RegExp, allowed: st
   if (!Token.isUnresolved(region) && match[1] !== region) {
     v.add(path, `is in region ${match[1]}, not the hub's region (${region})`, arn);
   }
-  if (!Token.isUnresolved(account) && match[2] !== account) {
-    v.add(path, `is in account ${match[2]}, not the hub's platform account (${account})`, arn);
+  if (account !== undefined && !Token.isUnresolved(account) && match[2] !== account) {
+    v.add(path, `is in account ${match[2]}, not ${accountName} (${account})`, arn);
   }
 }

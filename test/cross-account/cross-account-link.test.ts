@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Aws, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import { CrossAccountLink, CrossAccountLinkProps, PlatformHub } from '../../src/cross-account';
@@ -148,6 +149,29 @@ describe('CrossAccountLink boundary', () => {
   });
 });
 
+describe('CrossAccountLink guardrails', () => {
+  const guardrailErrors = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('TenantGuardrails')).map((e) => String(e.entry.data));
+
+  test('a link as built has no guardrail error', () => {
+    const { stack } = linkStack({ hub: PlatformHub.referenceFor(PLATFORM, 'us-east-1') });
+    expect(guardrailErrors(stack)).toEqual([]);
+  });
+
+  test('removing the boundary from the link role through the L1 is reported', () => {
+    const { stack, link } = linkStack();
+    (link.role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('PermissionsBoundary');
+    expect(guardrailErrors(stack)).toEqual([
+      expect.stringMatching(/^\[TenantGuardrails\] AWS::IAM::Role Tenant\/Link\/Resource\/Resource \(Link[0-9A-F]{8}\): the role must keep its permissions boundary Tenant\/Link\/Boundary .*PermissionsBoundary is missing.*\(PERMISSIONS_BOUNDARY\)$/),
+    ]);
+  });
+
+  test('swapping the link boundary for a wider policy is reported', () => {
+    const { stack, link } = linkStack();
+    iam.PermissionsBoundary.of(link.role).apply(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));
+    expect(guardrailErrors(stack)).toEqual([expect.stringMatching(/PermissionsBoundary is .*AdministratorAccess.*\(PERMISSIONS_BOUNDARY\)$/)]);
+  });
+});
+
 describe('CrossAccountLink grants', () => {
   test('a link without any allow* call grants nothing', () => {
     const { template } = linkStack();
@@ -196,8 +220,11 @@ describe('CrossAccountLink grants', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: stack.resolve(fn.function.functionArn) }],
     });
-    // The live alias, not the function or $LATEST.
-    expect(stack.resolve(fn.function.functionArn)).toEqual({ Ref: expect.stringMatching(/^AppLiveAlias|^AppAlias|Live/) });
+    // The live alias, not the function or $LATEST: the Ref names an AWS::Lambda::Alias called 'live'.
+    const aliasRef = stack.resolve(fn.function.functionArn);
+    expect(aliasRef).toEqual({ Ref: expect.any(String) });
+    const aliases = template().findResources('AWS::Lambda::Alias');
+    expect(aliases[aliasRef.Ref]).toEqual(expect.objectContaining({ Type: 'AWS::Lambda::Alias', Properties: expect.objectContaining({ Name: 'live' }) }));
   });
 
   test('repeating an allow* call adds nothing', () => {
@@ -249,7 +276,15 @@ describe('CrossAccountLink with a hub', () => {
           Principal: { Service: 'events.amazonaws.com' },
           Condition: {
             StringEquals: { 'aws:SourceAccount': '210987654321' },
-            ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-*' },
+            // The exact rules: a pattern would also admit tenant acme-dev's rules in this account.
+            ArnEquals: {
+              'aws:SourceArn': [
+                'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-stack-status',
+                'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-rds-cluster',
+                'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-backup-jobs',
+                'arn:aws:events:us-east-1:210987654321:rule/tenant-blocks-acme-security-groups',
+              ],
+            },
           },
         }],
       },
@@ -308,6 +343,11 @@ describe('CrossAccountLink props validation', () => {
     ['the organization id is malformed', { organizationId: 'o-SHOUT' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'o-SHOUT')"],
     ['the hub is in another region', { hub: PlatformHub.referenceFor(PLATFORM, 'eu-west-1') }, "- hub.region: must be the tenant stack's region (us-east-1): CloudWatch Logs destinations only accept log groups of their own region and events rules only target buses of their own region; deploy a PlatformHub in us-east-1 (got: 'eu-west-1')"],
     ['the hub is in another account than platformAccountId', { hub: PlatformHub.referenceFor('333333333333', 'us-east-1') }, "- hub.platformAccountId: must be platformAccountId (111111111111): the hub runs in the platform account (got: '333333333333')"],
+    ['the hub platform account is not 12 digits', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), platformAccountId: '1111' } }, "- hub.platformAccountId: must be a 12-digit AWS account id (got: '1111')"],
+    ['the hub platform account is missing', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), platformAccountId: undefined as unknown as string } }, '- hub.platformAccountId: is required: the 12-digit id of the platform account that runs the hub (got: undefined)'],
+    ['the hub account is unknown and its bus is in another account than platformAccountId', {
+      hub: { ...PlatformHub.referenceFor('333333333333', 'us-east-1'), platformAccountId: Aws.ACCOUNT_ID },
+    }, "- hub.eventBusArn: is in account 333333333333, not platformAccountId (111111111111) (got: 'arn:aws:events:us-east-1:333333333333:event-bus/tenant-blocks-change-history')"],
     ['the hub event bus ARN is malformed', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), eventBusArn: 'tenant-blocks-change-history' } }, "- hub.eventBusArn: must be an event bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>) (got: 'tenant-blocks-change-history')"],
     ['the hub destination is in another account than the hub', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), logDestinationArn: 'arn:aws:logs:us-east-1:333333333333:destination:x' } }, "- hub.logDestinationArn: is in account 333333333333, not the hub's platform account (111111111111) (got: 'arn:aws:logs:us-east-1:333333333333:destination:x')"],
     ['the hub bus is in another region than the hub', { hub: { ...PlatformHub.referenceFor(PLATFORM, 'us-east-1'), eventBusArn: `arn:aws:events:eu-west-1:${PLATFORM}:event-bus/b` } }, `- hub.eventBusArn: is in region eu-west-1, not the hub's region (us-east-1) (got: 'arn:aws:events:eu-west-1:${PLATFORM}:event-bus/b')`],

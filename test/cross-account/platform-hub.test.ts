@@ -1,6 +1,8 @@
-import { Aws, Duration } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { PlatformHub, PlatformHubProps } from '../../src/cross-account';
 import { testStack } from '../support/app';
 import { expectCfnLintClean } from '../support/cfn-lint';
@@ -352,6 +354,19 @@ describe('PlatformHub with listed tenant accounts', () => {
         }],
       },
     });
+  });
+
+  test('applies the guardrails: nothing reported as built (the SSE-S3 access-log bucket is exempt with a reason), an escape hatch on the log bucket is', () => {
+    const errors = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('TenantGuardrails')).map((e) => String(e.entry.data));
+    expect(errors(hubStack().stack)).toEqual([]);
+
+    const { stack, hub } = hubStack();
+    (hub.logBucket.node.defaultChild as s3.CfnBucket).addPropertyDeletionOverride('BucketEncryption');
+    (hub.encryptionKey.node.defaultChild as kms.CfnKey).addPropertyOverride('EnableKeyRotation', false);
+    expect(errors(stack)).toEqual([
+      expect.stringMatching(/^\[TenantGuardrails\] AWS::KMS::Key Platform\/Hub\/Key\/Resource .*\(KEY_ROTATION\)$/),
+      expect.stringMatching(/^\[TenantGuardrails\] AWS::S3::Bucket Platform\/Hub\/LogBucket\/Resource .*BucketEncryption is missing.*\(CUSTOMER_MANAGED_ENCRYPTION\)$/),
+    ]);
   });
 
   test('passes every compliance gate (suppressions reasoned in code) and cfn-lint', () => {
