@@ -147,8 +147,17 @@ export class PlatformHub extends Construct {
   /** The event bus that receives tenant change events. */
   public readonly eventBus: events.IEventBus;
 
-  /** The CloudWatch Logs destination tenant log groups subscribe to. */
-  public readonly logDestination: logs.CfnDestination;
+  /**
+   * ARN of the CloudWatch Logs destination tenant log groups subscribe to (a literal, computed
+   * from the fixed name, so tenant stacks in other accounts can use it).
+   */
+  public readonly logDestinationArn: string;
+
+  /**
+   * Name of the CloudWatch Logs destination: `tenant-blocks-logs`. (aws-cdk-lib has no L2 for
+   * destinations; the L1 stays internal so its policy cannot be widened through this API.)
+   */
+  public readonly logDestinationName: string;
 
   /** The tenant accounts admitted one by one (empty when only the organization is admitted). */
   public readonly tenantAccountIds: string[];
@@ -425,7 +434,7 @@ export class PlatformHub extends Construct {
       ],
     });
 
-    this.logDestination = new logs.CfnDestination(this, 'LogDestination', {
+    const logDestination = new logs.CfnDestination(this, 'LogDestination', {
       destinationName: HUB_LOG_DESTINATION_NAME,
       roleArn: logsRole.roleArn,
       targetArn: stream.streamArn,
@@ -442,7 +451,9 @@ export class PlatformHub extends Construct {
       }),
     });
     // CloudWatch Logs tests the role when the destination is created.
-    this.logDestination.node.addDependency(logsPolicy);
+    logDestination.node.addDependency(logsPolicy);
+    this.logDestinationArn = destinationArn;
+    this.logDestinationName = HUB_LOG_DESTINATION_NAME;
     this.logShipping = LogShipping.toDestination(destinationArn);
 
     // --- Change history: event bus + archive -------------------------------------------------

@@ -337,6 +337,17 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
     expect(PlatformHub.referenceFor('111111111111', 'us-east-1')).toEqual(hub.reference);
     expect(hub.logShipping.destinationArn).toBe(hub.reference.logDestinationArn);
+    expect(hub.logDestinationArn).toBe('arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs');
+    expect(hub.logDestinationName).toBe('tenant-blocks-logs');
+  });
+
+  test('the destination is created under the exposed name and ARN, after its role can write the stream', () => {
+    const { template, hub } = hubStack();
+    const destinations = template.findResources('AWS::Logs::Destination');
+    const [destination] = Object.values(destinations);
+    expect(destination.Properties.DestinationName).toBe(hub.logDestinationName);
+    expect(JSON.parse(destination.Properties.DestinationPolicy).Statement[0].Resource).toBe(hub.logDestinationArn);
+    expect(destination.DependsOn).toEqual([expect.stringMatching(/^HubDestinationPolicy/)]);
   });
 
   test('grantAssumeTenantLinks grants sts:AssumeRole on the link roles of the listed accounts only', () => {
