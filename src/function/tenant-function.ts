@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, CfnOutput, CustomResource, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
@@ -20,11 +20,11 @@ import {
   TenantNetwork,
   TenantTier,
   TierDefaults,
+  VpcFunctionCleanup,
 } from '../core';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
 import { RESERVED_CONCURRENCY, isPrivateRange, validateTenantFunctionProps } from './validate-tenant-function-props';
-import { VpcCleanupFunction } from '../core/vpc-cleanup-function';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
@@ -220,8 +220,11 @@ export class TenantFunction extends Construct {
   /** The tier. */
   public readonly tier: TenantTier;
 
-  /** The custom resource that cleans up the function's network interfaces on destroy. */
-  public readonly vpcCleanup: CustomResource;
+  /**
+   * The clean destroy: on stack deletion it detaches the function from the VPC, deletes it and
+   * removes its network interfaces before the security group, role and subnets are deleted.
+   */
+  public readonly vpcCleanup: VpcFunctionCleanup;
 
   constructor(scope: Construct, id: string, props: TenantFunctionProps) {
     super(scope, id);
@@ -607,7 +610,12 @@ export class TenantFunction extends Construct {
     // `cdk watch` update the function code, the version and the alias in place, in seconds.
 
     // ---------------------------------------------------------------- clean destroy
-    this.vpcCleanup = this.addVpcCleanup(fn, alias, securityGroup, vpc.selectSubnets(network.functionSubnets).subnets, key, shipping, tier);
+    // Deleted before the alias, the versions, the function, its role and policy, its security group
+    // (found through the function) and its subnets, while all of them still exist.
+    const vpcCleanup = new VpcFunctionCleanup(this, 'VpcCleanup', { tier, encryptionKey: key, logShipping: shipping });
+    vpcCleanup.addFunction(alias);
+    vpcCleanup.addSubnets(vpc.selectSubnets(network.functionSubnets).subnets);
+    this.vpcCleanup = vpcCleanup;
 
     // ---------------------------------------------------------------- outputs
     new CfnOutput(this, 'Url', { description: `TenantFunction ${props.tenantId}/${id} endpoint`, value: url });
@@ -616,84 +624,6 @@ export class TenantFunction extends Construct {
       description: 'Paste to follow the function logs live',
       value: `aws logs tail ${logGroup.logGroupName} --follow --format short --region ${stack.region}`,
     });
-  }
-
-  /**
-   * The clean-destroy custom resource. CloudFormation deletes a resource only after everything
-   * that depends on it is gone, so this resource depending on the function (with its version and
-   * alias), its security group, its role and role policy and its subnets makes its Delete run
-   * FIRST, while all of them still exist. Its own handler is outside the VPC and its role is
-   * referenced by the resource too, so both outlive the clean-up.
-   */
-  private addVpcCleanup(
-    fn: lambda.Function,
-    alias: lambda.Alias,
-    securityGroup: ec2.SecurityGroup,
-    subnets: ec2.ISubnet[],
-    key: TenantKey,
-    shipping: LogShipping,
-    tier: TenantTier,
-  ): CustomResource {
-    const logGroup = new TenantLogGroup(this, 'VpcCleanupLogs', { tier, encryptionKey: key, logShipping: shipping });
-    const handler = new VpcCleanupFunction(this, 'VpcCleanupHandler', {
-      description: 'TenantFunction clean destroy: detaches the function from the VPC and deletes its network interfaces',
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      // The clean-up waits for Lambda to release the ENIs; it stops itself 30 seconds before this.
-      timeout: Duration.minutes(14),
-      logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      // Never in the VPC it cleans up: it must not leave ENIs of its own behind.
-    });
-    const functionArns = [fn.functionArn, `${fn.functionArn}:*`];
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction'],
-      resources: functionArns,
-    }));
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      // DescribeNetworkInterfaces has no resource-level permissions; DeleteNetworkInterface is
-      // limited to this account and region (Lambda's ENIs carry no tag to narrow it further).
-      actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'],
-      resources: ['*'],
-    }));
-    const stack = Stack.of(this);
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['ec2:DeleteNetworkInterface'],
-      resources: [`arn:${stack.partition}:ec2:${stack.region}:${stack.account}:network-interface/*`],
-    }));
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      // The handler only acts while the stack itself is being deleted.
-      actions: ['cloudformation:DescribeStacks'],
-      resources: [stack.stackId],
-    }));
-    Suppressions.add(handler, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole is the AWS-maintained minimum for the handler logs', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-      { id: 'AwsSolutions-IAM5', reason: 'EC2 Describe* actions support no resource-level permissions; ENI deletion is limited to this account and region because Lambda ENIs carry no tag; function actions cover the function versions (:*)', appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`, `Resource::<${logicalIdOf(fn)}.Arn>:*`] },
-      { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
-      { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader' },
-      { id: 'HIPAA.Security-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
-      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
-      { id: 'PCI.DSS.321-LambdaInsideVPC', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs' },
-      { id: 'HIPAA.Security-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
-      { id: 'NIST.800.53.R5-LambdaConcurrency', reason: 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool' },
-      { id: 'CT.LAMBDA.PR.3', reason: 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete)' },
-      { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
-      { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
-      { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'The handler policy is scoped to this one function, its ENIs and its stack; no policy is shared' },
-    ]);
-
-    const cleanup = new CustomResource(this, 'VpcCleanup', {
-      serviceToken: handler.functionArn,
-      resourceType: 'Custom::TenantFunctionVpcCleanup',
-      properties: {
-        FunctionName: fn.functionName,
-        SecurityGroupIds: [securityGroup.securityGroupId],
-      },
-    });
-    // Deleted first, while these exist (see the method doc); the handler and its role outlive it.
-    cleanup.node.addDependency(fn, alias, securityGroup, ...subnets, handler);
-    if (fn.role) cleanup.node.addDependency(fn.role);
-    return cleanup;
   }
 }
 
@@ -712,9 +642,4 @@ function literalVpcCidr(vpc: ec2.IVpc): string {
 /** The logical id of a construct's main resource, as cdk-nag names it in granular findings. */
 function logicalIdOf(construct: Construct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-/** How cdk-nag renders a stack attribute in a finding: the literal value, or the pseudo parameter. */
-function nagText(value: string, pseudo: string): string {
-  return Token.isUnresolved(value) ? pseudo : value;
 }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -455,19 +455,21 @@ describe('database', () => {
 
 describe('clean destroy', () => {
   function cleanup(t: Template) {
-    const resources = t.findResources('Custom::TenantFunctionVpcCleanup');
+    const resources = t.findResources('Custom::VpcFunctionCleanup');
     const entries = Object.entries(resources);
     expect(entries).toHaveLength(1);
     return { id: entries[0][0], resource: entries[0][1] };
   }
 
-  test('the custom resource gets the function name and its security group', () => {
-    const { template } = build();
-    const { resource } = cleanup(template);
+  test('a VpcFunctionCleanup gets the function (deleted, not only detached) and its security group', () => {
+    const { fn, stack, template } = build();
+    const { id, resource } = cleanup(template);
     const fnId = fnResource(template).logicalId;
-    expect(resource.Properties.FunctionName).toEqual({ Ref: fnId });
+    expect(resource.Properties.FunctionNames).toEqual([{ Ref: fnId }]);
+    expect(resource.Properties.DetachOnlyFunctionNames).toBeUndefined();
     expect(resource.Properties.SecurityGroupIds).toEqual([{ 'Fn::GetAtt': [expect.stringMatching(/^AppSecurityGroup/), 'GroupId'] }]);
     expect(resource.Properties.ServiceToken).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AppVpcCleanupHandler/), 'Arn'] });
+    expect(stack.getLogicalId(fn.vpcCleanup.resource.node.defaultChild as CfnResource)).toBe(id);
   });
 
   test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('%s: DependsOn the function, version, alias, security group, role + policy, subnets and its own handler + role (so it is deleted first)', (tier) => {
@@ -494,20 +496,24 @@ describe('clean destroy', () => {
     expect(dependsOn).toEqual(expect.arrayContaining(expected));
   });
 
-  test('the handler is not in the VPC and may only touch this function, ENIs of this account and this stack', () => {
+  test('the handler is not in the VPC, logs into a tenant log group, and may only touch this function, ENIs of this account and this stack', () => {
     const { template } = build();
     const handler = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('AppVpcCleanupHandler'))!;
     expect(handler[1].Properties.VpcConfig).toBeUndefined();
     expect(handler[1].Properties.Timeout).toBe(840);
+    const logGroupId: string = handler[1].Properties.LoggingConfig.LogGroup.Ref;
+    expect(logGroupId).toMatch(/^AppVpcCleanupLogs/);
+    expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^AppKey/), 'Arn'] } }));
     const fnId = fnResource(template).logicalId;
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^AppVpcCleanupHandlerServiceRole') }],
       PolicyDocument: {
         Statement: [
-          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction'], Resource: [{ 'Fn::GetAtt': [fnId, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [fnId, 'Arn'] }, ':*']] }] },
-          { Effect: 'Allow', Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'], Resource: '*' },
+          { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' },
           { Effect: 'Allow', Action: 'ec2:DeleteNetworkInterface', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:network-interface/*']] } },
           { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
+          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], Resource: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+          { Effect: 'Allow', Action: 'lambda:DeleteFunction', Resource: { 'Fn::GetAtt': [fnId, 'Arn'] } },
         ],
       },
     });
