@@ -27,7 +27,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/function/vpc-cleanup.lambda.ts
+// src/core/vpc-cleanup.lambda.ts
 var vpc_cleanup_lambda_exports = {};
 __export(vpc_cleanup_lambda_exports, {
   cleanUp: () => cleanUp,
@@ -106,7 +106,7 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// src/function/vpc-cleanup.lambda.ts
+// src/core/vpc-cleanup.lambda.ts
 var settings = {
   /** Pause between two polls of the function or the ENIs. */
   pollIntervalMs: 1e4,
@@ -137,35 +137,53 @@ async function onEvent(event, deadline) {
   try {
     const status = await stackStatus(event.StackId);
     if (!status || !STACK_GOING_AWAY.has(status)) {
-      log("INFO", "stack is not being deleted; the function is left untouched", { stackStatus: status ?? "unknown" });
+      log("INFO", "stack is not being deleted; the functions are left untouched", { stackStatus: status ?? "unknown" });
       return { physicalResourceId };
     }
     await cleanUp(props, deadline);
   } catch (e) {
-    log("ERROR", "clean-up failed; CloudFormation continues and Lambda releases the ENIs on its own schedule", {
-      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e)
-    });
+    log("ERROR", "clean-up failed; CloudFormation continues and Lambda releases the ENIs on its own schedule", { error: describe(e) });
   }
   return { physicalResourceId };
 }
 function readProperties(event) {
   const p = event.ResourceProperties;
-  const functionName = p.FunctionName;
-  const securityGroupIds = p.SecurityGroupIds;
   return {
-    FunctionName: typeof functionName === "string" ? functionName : "",
-    SecurityGroupIds: Array.isArray(securityGroupIds) ? securityGroupIds.filter((s) => typeof s === "string" && s !== "") : []
+    FunctionNames: stringList(p.FunctionNames),
+    DetachOnlyFunctionNames: stringList(p.DetachOnlyFunctionNames),
+    SecurityGroupIds: stringList(p.SecurityGroupIds)
   };
 }
+function stringList(value) {
+  const list = Array.isArray(value) ? value : [];
+  return [...new Set(list.filter((s) => typeof s === "string" && s !== ""))];
+}
 async function cleanUp(props, deadline) {
-  if (props.FunctionName) {
-    const present = await detachFromVpc(props.FunctionName, deadline);
-    if (present) {
-      await deleteFunction(props.FunctionName, deadline);
+  const detachOnly = new Set(props.DetachOnlyFunctionNames);
+  const targets = [
+    ...props.FunctionNames.filter((n) => !detachOnly.has(n)).map((functionName) => ({ functionName, remove: true })),
+    ...[...detachOnly].map((functionName) => ({ functionName, remove: false }))
+  ];
+  const detached = [];
+  for (const target of targets) {
+    if (await attempt(target.functionName, "detach", () => detachFromVpc(target.functionName, deadline))) {
+      detached.push(target);
     }
   }
+  const present = [];
+  for (const target of detached) {
+    if (await attempt(target.functionName, "wait for the update", () => waitForUpdate(target.functionName, deadline))) {
+      present.push(target);
+    }
+  }
+  for (const target of present.filter((t) => t.remove)) {
+    await attempt(target.functionName, "delete", async () => {
+      await deleteFunction(target.functionName, deadline);
+      return true;
+    });
+  }
   if (props.SecurityGroupIds.length === 0) {
-    log("WARN", "no security group ids given; cannot look for the function network interfaces", {});
+    log("WARN", "no security group ids given; cannot look for the functions' network interfaces", {});
     return;
   }
   const leftovers = await sweepNetworkInterfaces(props.SecurityGroupIds, deadline);
@@ -177,33 +195,42 @@ async function cleanUp(props, deadline) {
     log("INFO", "no network interfaces left", { securityGroupIds: props.SecurityGroupIds });
   }
 }
+async function attempt(functionName, step, body) {
+  try {
+    return await body();
+  } catch (e) {
+    log("ERROR", `${step} failed; the function is left to CloudFormation`, { functionName, error: describe(e) });
+    return false;
+  }
+}
 async function detachFromVpc(functionName, deadline) {
   const config = await getConfiguration(functionName);
   if (!config) {
     log("INFO", "function already deleted", { functionName });
     return false;
   }
-  if ((config.VpcConfig?.SubnetIds ?? []).length > 0) {
-    for (; ; ) {
-      try {
-        await lambda.send(new import_client_lambda.UpdateFunctionConfigurationCommand({
-          FunctionName: functionName,
-          VpcConfig: { SubnetIds: [], SecurityGroupIds: [] }
-        }));
-        log("INFO", "VPC configuration removed from the function", { functionName });
-        break;
-      } catch (e) {
-        if (errorName(e) === "ResourceNotFoundException") return false;
-        if (errorName(e) !== "ResourceConflictException" || !await pause(deadline)) throw e;
-      }
+  if ((config.VpcConfig?.SubnetIds ?? []).length === 0) return true;
+  for (; ; ) {
+    try {
+      await lambda.send(new import_client_lambda.UpdateFunctionConfigurationCommand({
+        FunctionName: functionName,
+        VpcConfig: { SubnetIds: [], SecurityGroupIds: [] }
+      }));
+      log("INFO", "VPC configuration removed from the function", { functionName });
+      return true;
+    } catch (e) {
+      if (errorName(e) === "ResourceNotFoundException") return false;
+      if (errorName(e) !== "ResourceConflictException" || !await pause(deadline)) throw e;
     }
   }
+}
+async function waitForUpdate(functionName, deadline) {
   for (; ; ) {
     const current = await getConfiguration(functionName);
     if (!current) return false;
     if (current.LastUpdateStatus !== "InProgress") {
       if (current.LastUpdateStatus === "Failed") {
-        log("WARN", "function update failed; deleting it anyway", { functionName, reason: current.LastUpdateStatusReason });
+        log("WARN", "function update failed; going on with the clean-up", { functionName, reason: current.LastUpdateStatusReason });
       }
       return true;
     }
@@ -281,7 +308,7 @@ async function stackStatus(stackId) {
     const out = await cloudformation.send(new import_client_cloudformation.DescribeStacksCommand({ StackName: stackId }));
     return out.Stacks?.[0]?.StackStatus;
   } catch (e) {
-    log("WARN", "cannot read the stack status", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    log("WARN", "cannot read the stack status", { error: describe(e) });
     return void 0;
   }
 }
@@ -296,6 +323,9 @@ function errorName(e) {
     return err.name ?? err.Code ?? err.code ?? "";
   }
   return "";
+}
+function describe(e) {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 function log(level, message, fields) {
   const line = JSON.stringify({ level, message, ...fields });
