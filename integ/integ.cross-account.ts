@@ -8,10 +8,16 @@
  *   is a small inline function whose role is the link's listed platform role: the assertion
  *   provider's own role lives in another stack and cannot be listed);
  * - a log line written to a tenant log group shipped through the link arrives, through the hub's
- *   destination, Kinesis stream and Firehose, in the hub bucket under the tenant account and log
- *   group partition.
+ *   destination, Kinesis stream, Firehose and its log processor Lambda (gunzip, JSON lines,
+ *   partition keys), in the hub bucket under the tenant account and log group partition
+ *   (`PlatformHub.logPrefixFor`: the log group is named `/tenant-blocks/integ-xa/app` so the
+ *   S3-safe `logGroup=tenant-blocks.integ-xa.app` partition is exercised).
  *
- * Destroy leaves the hub's log buckets and keys (retained by design: the platform's audit trail).
+ * The hub's names are fixed per account and region (destination and delivery stream
+ * `tenant-blocks-logs`, bus `tenant-blocks-change-history`, key alias, processor log group), as is
+ * the link role `tenant-blocks-link-integ-xa`: the test fails in an account and region that already
+ * has a hub or that link. Destroy leaves the hub's two log buckets and its key (retained by design:
+ * the platform's audit trail); delete them by hand when the test account should be clean.
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -65,10 +71,12 @@ exports.handler = async (event) => {
 
 // A tenant log group shipped through the link, and a writer that puts one line into it.
 const key = new TenantKey(stack, 'Key', { tenantId: 'integ-xa', tier: TenantTier.DEVELOPMENT });
+const LOG_GROUP_NAME = '/tenant-blocks/integ-xa/app';
 const logGroup = new TenantLogGroup(stack, 'TenantLogs', {
   tier: TenantTier.DEVELOPMENT,
   encryptionKey: key,
   logShipping: link.logShipping,
+  logGroupName: LOG_GROUP_NAME,
 });
 logGroup.node.findChild('ShipToPlatform').node.addDependency(hub);
 const writer = new lambda.Function(stack, 'LogWriter', {
@@ -109,10 +117,11 @@ const write = integ.assertions
   .invokeFunction({ functionName: writer.functionName })
   .expect(ExpectedResult.objectLike({ Payload: '200' }));
 
-// Firehose buffers up to 60 s; dynamic partitioning puts the object under the account and log group.
+// Firehose buffers up to 60 s before the processor and 60 s before S3; dynamic partitioning puts
+// the object under the account and the S3-safe log group name the processor returns.
 const shipped = integ.assertions.awsApiCall('S3', 'listObjectsV2', {
   Bucket: hub.logBucket.bucketName,
-  Prefix: `logs/account=${stack.account}/logGroup=${logGroup.logGroupName}/`,
+  Prefix: PlatformHub.logPrefixFor(stack.account, LOG_GROUP_NAME),
 }) as AwsApiCall;
 shipped
   .expect(ExpectedResult.objectLike({ Contents: Match.arrayWith([Match.objectLike({ Key: Match.stringLikeRegexp('^logs/account=') })]) }))

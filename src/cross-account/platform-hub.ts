@@ -107,14 +107,14 @@ export class PlatformHub extends Construct {
    * JSON lines; two names that map to the same key (`a/b`, `a.b`) share a prefix within that
    * account only, and each line carries the exact `logGroup`.
    *
-   * @param tenantAccountId the tenant account that owns the log group (12 digits)
-   * @param logGroupName the log group name, a literal string
+   * @param tenantAccountId the tenant account that owns the log group (12 digits, or a token such as `Aws.ACCOUNT_ID`)
+   * @param logGroupName the log group name, a literal string (its partition key is computed at synth time)
    */
   public static logPrefixFor(tenantAccountId: string, logGroupName: string): string {
-    if (Token.isUnresolved(tenantAccountId) || Token.isUnresolved(logGroupName)) {
-      throw new Error('PlatformHub.logPrefixFor: tenantAccountId and logGroupName must be literal strings (the prefix is computed at synth time)');
+    if (Token.isUnresolved(logGroupName)) {
+      throw new Error('PlatformHub.logPrefixFor: logGroupName must be a literal string (its partition key is computed at synth time); give the log group a name');
     }
-    if (!ACCOUNT.test(tenantAccountId)) {
+    if (!Token.isUnresolved(tenantAccountId) && !ACCOUNT.test(tenantAccountId)) {
       throw new Error(`PlatformHub.logPrefixFor: tenantAccountId must be a 12-digit AWS account id (got: '${tenantAccountId}')`);
     }
     if (!LOG_GROUP_NAME.test(logGroupName)) {

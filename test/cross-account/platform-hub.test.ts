@@ -245,7 +245,14 @@ describe('PlatformHub with listed tenant accounts', () => {
   });
 
   test('logPrefixFor throws when the log group name is a token', () => {
-    expect(() => PlatformHub.logPrefixFor(TENANT_A, Aws.STACK_NAME)).toThrow('PlatformHub.logPrefixFor: tenantAccountId and logGroupName must be literal strings');
+    expect(() => PlatformHub.logPrefixFor(TENANT_A, Aws.STACK_NAME)).toThrow('PlatformHub.logPrefixFor: logGroupName must be a literal string (its partition key is computed at synth time); give the log group a name');
+  });
+
+  test('logPrefixFor takes the account as a token (one stack standing in for both accounts)', () => {
+    const { stack } = hubStack();
+    expect(stack.resolve(PlatformHub.logPrefixFor(Aws.ACCOUNT_ID, '/tenant/app'))).toEqual({
+      'Fn::Join': ['', ['logs/account=', { Ref: 'AWS::AccountId' }, '/logGroup=tenant.app/']],
+    });
   });
 
   test('the stream is encrypted with the hub key and the log bucket is KMS-encrypted, locked, versioned, private and retained', () => {
