@@ -19,10 +19,10 @@
  * has a hub or that link. Destroy leaves the hub's two log buckets and its key (retained by design:
  * the platform's audit trail); delete them by hand when the test account should be clean.
  */
+import { AwsApiCall, ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AwsApiCall, ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { TenantKey, TenantLogGroup, TenantTier } from '../src/core';
 import { CrossAccountLink, PlatformHub } from '../src/cross-account';
 
