@@ -134,14 +134,14 @@ export interface TenantFunctionProps {
   /**
    * The tenant network to run in.
    *
-   * @default - a new TenantNetwork for the tenant
+   * @default - the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
    */
   readonly network?: TenantNetwork;
 
   /**
    * The tenant key that encrypts the log groups and the data bucket.
    *
-   * @default - a new TenantKey for the tenant
+   * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
    */
   readonly encryptionKey?: TenantKey;
 
@@ -231,15 +231,17 @@ export class TenantFunction extends Construct {
     validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV), Stack.of(scope).region);
 
     const tier = props.tier ?? TenantTier.PRODUCTION;
-    const production = tier === TenantTier.PRODUCTION;
+    // Fail safe: only an explicit DEVELOPMENT tier relaxes anything.
+    const production = tier !== TenantTier.DEVELOPMENT;
     this.tenantId = props.tenantId;
     this.tier = tier;
     TenantGuardrails.applyTo(this);
     TierDefaults.applyTags(this, props.tenantId, tier);
 
     const stack = Stack.of(this);
-    const key = props.encryptionKey ?? new TenantKey(this, 'Key', { tenantId: props.tenantId, tier });
-    const network = props.network ?? new TenantNetwork(this, 'Network', { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
+    // Without explicit wiring, all blocks of a tenant in a stack share one key and one VPC.
+    const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, tier);
+    const network = props.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
     const vpc = network.vpc;
     const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;

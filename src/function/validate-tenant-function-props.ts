@@ -58,6 +58,7 @@ export function validateTenantFunctionProps(props: TenantFunctionProps, reserved
   }
   const tier = props.tier ?? TenantTier.PRODUCTION;
   v.tenantId('tenantId', props.tenantId);
+  v.tier('tier', props.tier);
 
   if (props.code === undefined || props.code === null) {
     v.add('code', 'is required: TenantFunctionCode.fromAsset(path) or TenantFunctionCode.fromBucket(bucket, key)', props.code);

@@ -185,7 +185,7 @@ describe('baked-in function settings', () => {
     const logGroupId = fnResource(template).props.LoggingConfig.LogGroup.Ref;
     const lg = template.toJSON().Resources[logGroupId];
     expect(lg.Properties.RetentionInDays).toBe(30);
-    expect(lg.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AppKey/), 'Arn'] });
+    expect(lg.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] });
     expect(lg.DeletionPolicy).toBe('Delete');
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { LogGroupName: { Ref: logGroupId }, DestinationArn: dest });
     expect(prod().template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 } })).not.toEqual({});
@@ -334,7 +334,7 @@ describe('buckets', () => {
   test('data bucket: tenant key, public access blocked, TLS enforced, versioned, access logged; readable and writable by the function', () => {
     const { template } = build();
     template.hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppKey'), 'Arn'] } }, BucketKeyEnabled: true }] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] } }, BucketKeyEnabled: true }] },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^AppAccessLogs') }, LogFilePrefix: 'data-bucket/' },
@@ -503,7 +503,7 @@ describe('clean destroy', () => {
     expect(handler[1].Properties.Timeout).toBe(840);
     const logGroupId: string = handler[1].Properties.LoggingConfig.LogGroup.Ref;
     expect(logGroupId).toMatch(/^AppVpcCleanupLogs/);
-    expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^AppKey/), 'Arn'] } }));
+    expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] } }));
     const fnId = fnResource(template).logicalId;
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^AppVpcCleanupHandlerServiceRole') }],
