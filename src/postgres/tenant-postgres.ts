@@ -17,6 +17,7 @@ import {
   TenantNetwork,
   TenantTier,
   TierDefaults,
+  VpcFunctionCleanup,
 } from '../core';
 import { BootstrapFunction } from './bootstrap-function';
 import { CAPACITY_FLOOR, validateTenantPostgresProps } from './validate-tenant-postgres-props';
@@ -180,6 +181,13 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
   /** The tenant's tier. */
   public readonly tier: TenantTier;
+
+  /**
+   * The clean destroy of the block's in-VPC functions (bootstrap and secret rotation): deleted
+   * first on stack deletion, it detaches them from the VPC and removes their network interfaces,
+   * so the security groups and subnets go without a 20-40 minute wait.
+   */
+  public readonly vpcCleanup: VpcFunctionCleanup;
 
   constructor(scope: Construct, id: string, props: TenantPostgresProps) {
     super(scope, id);
@@ -407,6 +415,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     });
     rotationSecurityGroup.addEgressRule(securityGroup, ec2.Port.tcp(PORT), 'PostgreSQL to the tenant database');
     rotationSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint (isolated subnets: no other route)');
+    const secretRotations: secretsmanager.SecretRotation[] = [];
     for (const [rotationId, secret] of rotations) {
       const rotation = new secretsmanager.SecretRotation(this, rotationId, {
         application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
@@ -419,7 +428,23 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         excludeCharacters: EXCLUDE_CHARACTERS,
       });
       rotation.node.addDependency(bootstrap);
+      secretRotations.push(rotation);
     }
+
+    // --- clean destroy -------------------------------------------------------------------------
+    // The bootstrap and rotation functions run in the VPC: their ENIs would hold the bootstrap and
+    // rotation security groups and the isolated subnets for 20-40 minutes after the functions go.
+    // The clean-up resource depends on all of them, so CloudFormation deletes it first: it detaches
+    // and deletes the rotation functions (in the SAR nested stacks; CloudFormation then treats them
+    // as deleted), only detaches the bootstrap function (the service token of the bootstrap custom
+    // resource, whose Delete comes after the rotations and is answered from outside the VPC), and
+    // deletes the released ENIs of both groups.
+    const vpcCleanup = new VpcFunctionCleanup(this, 'VpcCleanup', { tier: this.tier, encryptionKey: key, logShipping });
+    vpcCleanup.addFunction(bootstrapFunction, { deleteFunction: false }); // its BootstrapSecurityGroup comes along
+    secretRotations.forEach((rotation) => vpcCleanup.addSecretRotation(rotation));
+    vpcCleanup.addSecurityGroup(rotationSecurityGroup);
+    vpcCleanup.addSubnets(vpc.selectSubnets(subnets).subnets);
+    this.vpcCleanup = vpcCleanup;
 
     // --- backup --------------------------------------------------------------------------------
     this.backupVault = new backup.BackupVault(this, 'BackupVault', {

@@ -1,7 +1,8 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnElement, Duration, Names, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
 import { DayOfWeek, LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../src/postgres';
 import { testStack } from '../support/app';
@@ -454,4 +455,36 @@ describe('exposed API', () => {
   test('the stack has a region-pinned env (no AZ lookup needed)', () => {
     expect(Stack.of(build().db).region).toBe('us-east-1');
   });
+});
+
+describe('clean destroy', () => {
+  test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])(
+    '%s: the VPC clean-up is deleted before the rotations, the bootstrap function, both security groups and the isolated subnets',
+    (tier) => {
+      const { stack, db, template } = build({ tier });
+      const cleanups = template.findResources('Custom::VpcFunctionCleanup');
+      expect(Object.keys(cleanups)).toHaveLength(1);
+      const cleanup = Object.values(cleanups)[0];
+      const id = (c: IConstruct) => stack.getLogicalId(c.node.defaultChild as CfnElement);
+      const rotations = ['AdminRotation', 'AppRotation', 'ReadOnlyRotation'].map((r) => db.node.findChild(r));
+      const rotationApps = Object.keys(template.findResources('AWS::Serverless::Application'));
+      expect(rotationApps).toHaveLength(3);
+      const network = TenantNetwork.of(stack, { tenantId: 'acme', tier });
+      const isolated = network.vpc.isolatedSubnets.map((s) => id(s));
+      expect(cleanup.DependsOn).toEqual(expect.arrayContaining([
+        ...rotationApps,
+        id(db.node.findChild('Bootstrap')),
+        id(db.node.findChild('BootstrapSecurityGroup')),
+        id(db.node.findChild('RotationSecurityGroup')),
+        ...isolated,
+      ]));
+      // the bootstrap function answers its own custom resource's Delete later: detached, not deleted
+      expect(cleanup.Properties.DetachOnlyFunctionNames).toEqual([{ Ref: id(db.node.findChild('Bootstrap')) }]);
+      expect(cleanup.Properties.FunctionNames).toEqual(rotations.map((r) => {
+        const unique = Names.uniqueId(r);
+        return unique.substring(Math.max(unique.length - 64, 0));
+      }));
+      expect(db.vpcCleanup.resource).toBeDefined();
+    },
+  );
 });
