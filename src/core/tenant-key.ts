@@ -50,8 +50,9 @@ const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
  *   service, e.g. `kms:ViaService` secretsmanager for the query console); the key policy does not
  *   by itself stop an account administrator from granting direct use;
  * - retained when the stack is deleted in PRODUCTION; in DEVELOPMENT scheduled for deletion after
- *   the shortest pending window, 7 days (snapshots encrypted with it stay restorable only while it
- *   can still be recovered with `aws kms cancel-key-deletion`).
+ *   the shortest pending window, 7 days — unless something that outlives the stack is encrypted
+ *   with it ({@link TenantKey.retainOnDelete}: TenantPostgres retains the key in every tier, since
+ *   its final snapshot and backup vault use it).
  */
 export class TenantKey extends Construct {
   /**
@@ -83,6 +84,8 @@ export class TenantKey extends Construct {
 
   /** The KMS key. */
   public readonly key: kms.IKey;
+
+  private readonly resource: kms.Key;
 
   /** The tenant this key belongs to. */
   public readonly tenantId: string;
@@ -170,5 +173,20 @@ export class TenantKey extends Construct {
     );
 
     this.key = key;
+    this.resource = key;
+  }
+
+  /**
+   * Keeps the key when the stack is deleted, in every tier, because something encrypted with it
+   * outlives the stack (a database's final snapshot, a retained backup vault's recovery points):
+   * deleting the key would make those unreadable after the pending window. TenantPostgres calls
+   * it. A DEVELOPMENT key retained this way costs about 1 USD a month until an operator schedules
+   * its deletion, after the snapshots and recovery points are gone.
+   *
+   * @param reason what outlives the stack, recorded in the construct metadata
+   */
+  public retainOnDelete(reason: string): void {
+    this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.node.addMetadata('cdk-tenant-blocks:retained', reason);
   }
 }

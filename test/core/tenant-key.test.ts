@@ -30,6 +30,13 @@ describe('TenantKey', () => {
     });
   });
 
+  test('retainOnDelete keeps a DEVELOPMENT key whose data outlives the stack', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    key.retainOnDelete('the final snapshot of a database is encrypted with it');
+    Template.fromStack(stack).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
   test('lets CloudWatch Logs use the key only for log groups of this account and region', () => {
     const stack = testStack();
     new TenantKey(stack, 'Key', { tenantId: 'acme' });
