@@ -153,6 +153,8 @@ export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] 
     platform: file.platform,
     env: { account: file.platform.account, region },
     description: 'cdk-tenant-blocks platform hub: tenant logs and change events',
+    // The hub holds every tenant's audit trail.
+    terminationProtection: true,
   });
   const stacks: PlatformStack[] = [{ stack: hub, kind: 'platform', tier: '-' }];
   for (const tenant of file.tenants) {
@@ -162,6 +164,9 @@ export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] 
       // CloudWatch Logs destinations only accept log groups of their own region: tenants live in the hub's region.
       env: { account: tenant.account, region },
       description: `cdk-tenant-blocks tenant ${tenant.tenantId} (${tenant.tier})`,
+      // Deletion protection keeps a PRODUCTION database, but an accidental stack deletion would still
+      // remove its app, load balancer and rotation functions: PRODUCTION stacks are not deletable.
+      terminationProtection: tenant.tier === 'PRODUCTION',
     });
     stacks.push({ stack, kind: 'tenant', tier: tenant.tier });
   }
