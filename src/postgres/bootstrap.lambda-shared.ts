@@ -122,7 +122,7 @@ export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canL
       await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
       changes.push(`set search_path of ${plan.readOnlyUser}`);
     }
-    // pgaudit (loaded by the cluster parameter group) logs DDL and role changes with object names
+    // pgaudit (loaded by the cluster parameter group) logs schema DDL with object names
     // once its extension exists. Engines without it (a local test server) skip this step; where it
     // is not preloaded, CREATE EXTENSION fails and is rolled back to the savepoint, not fatal.
     const audit = await admin.query<{ available: boolean; installed: boolean }>(

@@ -239,13 +239,17 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         // TLS only (the handlers verify the RDS CA); TLS 1.2 at least
         'rds.force_ssl': '1',
         'ssl_min_protocol_version': 'TLSv1.2',
-        // audit: DDL and role/privilege changes through pgaudit (bootstrap creates the extension),
-        // without statement parameters (they may hold personal data)
+        // audit: schema DDL through pgaudit's DDL class (bootstrap creates the extension), without
+        // statement parameters (they may hold personal data). Not the ROLE class and not
+        // log_statement = ddl: both log ALTER ROLE ... PASSWORD '<literal>', which the SAR rotation
+        // runs every 30 days, so each new password would land in the exported (and shipped) log.
+        // The price: GRANT/REVOKE and role changes are no longer in the audit log.
         'shared_preload_libraries': 'pg_stat_statements,pgaudit',
-        'pgaudit.log': 'ddl,role',
+        'pgaudit.log': 'ddl',
         'pgaudit.log_parameter': '0',
-        'log_statement': 'ddl',
-        // slow statements (1 s) with their duration
+        'log_statement': 'none',
+        // slow statements (1 s) with their duration. Residual risk: an ALTER ROLE ... PASSWORD that
+        // itself takes over 1 s (e.g. waiting on a lock) is logged with its text
         'log_min_duration_statement': '1000',
         'log_lock_waits': '1',
         'log_connections': '1',

@@ -200,17 +200,17 @@ describe('baked-in decisions', () => {
     }
   });
 
-  test('parameter group: TLS forced, DDL and slow statements logged, pgaudit, idle session timeout', () => {
+  test('parameter group: TLS forced, schema DDL audited by pgaudit without the ROLE class and no log_statement (rotation passwords), slow statements logged, idle session timeout', () => {
     const { template } = build();
     template.hasResourceProperties('AWS::RDS::DBClusterParameterGroup', {
       Family: 'aurora-postgresql17',
       Parameters: {
         'rds.force_ssl': '1',
         'ssl_min_protocol_version': 'TLSv1.2',
-        'log_statement': 'ddl',
+        'log_statement': 'none',
         'log_min_duration_statement': '1000',
         'shared_preload_libraries': 'pg_stat_statements,pgaudit',
-        'pgaudit.log': 'ddl,role',
+        'pgaudit.log': 'ddl',
         'pgaudit.log_parameter': '0',
         'idle_session_timeout': '900000',
         'idle_in_transaction_session_timeout': '300000',
