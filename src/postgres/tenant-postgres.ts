@@ -83,7 +83,8 @@ export interface TenantPostgresProps {
 
   /**
    * The tenant key: encrypts storage, Performance Insights, the secrets, the exported logs and the
-   * backup vault.
+   * backup vault. Retained when the stack is deleted, in every tier (`TenantKey.retainOnDelete`):
+   * the final snapshot and the vault's recovery points outlive the stack and need it.
    *
    * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
    */
@@ -202,6 +203,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
     // Without explicit wiring, all blocks of a tenant in a stack share one key and one VPC.
     const key = props.encryptionKey ?? TenantKey.of(this, this.tenantId, this.tier);
+    // the final snapshot and the retained backup vault are encrypted with the key: deleting it with
+    // the stack (even a DEVELOPMENT one) would make both unreadable after the 7-day pending window
+    key.retainOnDelete(`TenantPostgres ${this.node.path}: its final snapshot and backup vault recovery points outlive the stack`);
     const logShipping = props.logShipping ?? LogShipping.none();
     const network = props.network ?? TenantNetwork.of(this, {
       tenantId: this.tenantId, tier: this.tier, encryptionKey: key, logShipping,
@@ -600,4 +604,4 @@ function serverlessMaxConnections(maxCapacity: number): number {
 }
 
 /** Why a DEVELOPMENT cluster has no deletion protection. */
-const DEV_DELETION_REASON = 'DEVELOPMENT databases must be destroyable by their stack (issue decision); RemovalPolicy.SNAPSHOT still takes a final snapshot and the AWS Backup vault is retained, so no data is lost';
+const DEV_DELETION_REASON = 'DEVELOPMENT databases must be destroyable by their stack (issue decision); RemovalPolicy.SNAPSHOT takes a final snapshot with the data at deletion time and the AWS Backup vault and its recovery points are retained, both readable because the tenant key is retained too; only the point-in-time restore history (automated backups) goes with the cluster';

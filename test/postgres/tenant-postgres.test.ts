@@ -255,6 +255,18 @@ describe('baked-in decisions', () => {
     });
   });
 
+  test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])(
+    '%s: the tenant key is retained with the stack (the final snapshot and the vault stay readable)', (tier) => {
+      build({ tier }).template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    });
+
+  test('a given tenant key is retained too', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey: key });
+    Template.fromStack(stack).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+  });
+
   test('PRODUCTION keeps automated backups after the cluster is deleted; DEVELOPMENT does not', () => {
     build({ tier: TenantTier.PRODUCTION }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: false });
     build({ tier: TenantTier.DEVELOPMENT }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: true });
