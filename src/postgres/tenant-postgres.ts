@@ -1,4 +1,4 @@
-import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CustomResource, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -69,6 +69,10 @@ export interface TenantPostgresProps {
   /**
    * Name of the database created with the cluster: a lowercase PostgreSQL identifier (1-63
    * letters, digits, underscores), not `postgres`, `template0/1`, `rdsadmin` or an SQL key word.
+   *
+   * Choose it once: changing it replaces the cluster, and because the cluster identifier is fixed
+   * (so its log group can exist first), such an update fails on the name instead of silently
+   * creating a new, empty database. Moving data to another database name is an operator task.
    *
    * @default 'app'
    */
@@ -455,7 +459,12 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     this.vpcCleanup = vpcCleanup;
 
     // --- backup --------------------------------------------------------------------------------
+    // the vault is retained, so its name must differ per stack instance, or redeploying after a
+    // destroy fails on the name; the first 8 hex digits of the stack id's UUID do that:
+    // tenant-<tenantId>-<8 hex>, at most 7 + 31 + 9 = 47 of the 50 characters allowed
+    const stackUuidPrefix = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
     this.backupVault = new backup.BackupVault(this, 'BackupVault', {
+      backupVaultName: `tenant-${this.tenantId}-${stackUuidPrefix}`,
       encryptionKey: key.key,
       // recovery points outlive the stack in every tier: nothing lost
       removalPolicy: RemovalPolicy.RETAIN,

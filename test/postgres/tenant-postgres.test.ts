@@ -267,6 +267,21 @@ describe('baked-in decisions', () => {
     Template.fromStack(stack).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
   });
 
+  test('the retained vault has a name unique per stack instance (redeploying after a destroy cannot collide)', () => {
+    const stackUuidPrefix = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
+    build().template.hasResourceProperties('AWS::Backup::BackupVault', {
+      BackupVaultName: { 'Fn::Join': ['', ['tenant-acme-', stackUuidPrefix]] },
+    });
+  });
+
+  test('the longest tenant id keeps the vault name within 50 characters of [a-zA-Z0-9-_]', () => {
+    const tenantId = 'a'.repeat(31);
+    const name = build({ tenantId }).template.findResources('AWS::Backup::BackupVault');
+    const join = (Object.values(name)[0] as any).Properties.BackupVaultName['Fn::Join'][1];
+    const resolved = `${join[0]}${'0123abcd'}`; // the UUID prefix is 8 hex digits
+    expect(resolved).toMatch(/^[a-zA-Z0-9\-_]{2,50}$/);
+  });
+
   test('PRODUCTION keeps automated backups after the cluster is deleted; DEVELOPMENT does not', () => {
     build({ tier: TenantTier.PRODUCTION }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: false });
     build({ tier: TenantTier.DEVELOPMENT }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: true });
