@@ -1,4 +1,4 @@
-import { Aws, CustomResource, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CfnResource, CustomResource, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -353,6 +353,16 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       encryptionKey: key.key,
       excludeCharacters: EXCLUDE_CHARACTERS,
     }).attach(cluster);
+
+    // PRODUCTION: deletion protection keeps the cluster when its stack is deleted by mistake, so its
+    // credentials (and their attachments, which carry the endpoint) must stay too, or nobody could
+    // log in to the surviving database. The rotation schedules still go: their functions go.
+    if (production) {
+      const secretResources = [cluster, this.node.findChild('AppSecret'), this.node.findChild('ReadOnlySecret')]
+        .flatMap((c) => c.node.findAll())
+        .filter((c): c is CfnResource => c instanceof secretsmanager.CfnSecret || c instanceof secretsmanager.CfnSecretTargetAttachment);
+      secretResources.forEach((r) => r.applyRemovalPolicy(RemovalPolicy.RETAIN));
+    }
 
     // --- bootstrap -----------------------------------------------------------------------------
     const bootstrapLogGroup = new TenantLogGroup(this, 'BootstrapLog', { tier: this.tier, encryptionKey: key, logShipping });

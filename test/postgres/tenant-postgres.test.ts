@@ -282,6 +282,22 @@ describe('baked-in decisions', () => {
     expect(resolved).toMatch(/^[a-zA-Z0-9\-_]{2,50}$/);
   });
 
+  test.each([
+    [TenantTier.PRODUCTION, true],
+    [TenantTier.DEVELOPMENT, false],
+  ])('%s: the admin, app and read-only secrets and their attachments retained with the stack: %s (a protected cluster keeps its credentials)', (tier, retained) => {
+    const { template } = build({ tier });
+    for (const type of ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment']) {
+      const resources = Object.values(template.findResources(type)) as any[];
+      expect(resources).toHaveLength(3);
+      expect(resources.map((r) => r.DeletionPolicy === 'Retain')).toEqual([retained, retained, retained]);
+    }
+    // the rotation schedules go with their functions in every tier
+    const schedules = Object.values(template.findResources('AWS::SecretsManager::RotationSchedule')) as any[];
+    expect(schedules).toHaveLength(3);
+    expect(schedules.map((r) => r.DeletionPolicy)).toEqual([undefined, undefined, undefined]);
+  });
+
   test('PRODUCTION keeps automated backups after the cluster is deleted; DEVELOPMENT does not', () => {
     build({ tier: TenantTier.PRODUCTION }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: false });
     build({ tier: TenantTier.DEVELOPMENT }).template.hasResourceProperties('AWS::RDS::DBCluster', { DeleteAutomatedBackups: true });
