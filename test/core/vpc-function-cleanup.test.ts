@@ -1,15 +1,15 @@
-import * as path from 'path';
-import { CfnResource, CustomResource, Lazy, Names, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Lazy, Names, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sam from 'aws-cdk-lib/aws-sam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
-import { ComplianceSuppression, Suppressions, TenantKey, TenantNetwork, TenantTier, VpcFunctionCleanup } from '../../src/core';
+import { TenantKey, TenantNetwork, TenantTier, VpcFunctionCleanup } from '../../src/core';
 import { testStack } from '../support/app';
 import { cfnLint, formatCfnLint } from '../support/cfn-lint';
-import { Finding, complianceFindings, formatFindings } from '../support/compliance';
+import { complianceFindings, formatFindings } from '../support/compliance';
+import { auditSuppressions } from '../support/suppression-audit';
 
 const CODE = lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });');
 
@@ -342,58 +342,8 @@ describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('%s compliance', 
   });
 
   test('every suppression the clean-up adds suppresses a finding (strip them all: each matches a raw finding)', () => {
-    const stack = testStack();
-    const recorded: Array<{ path: string; suppression: ComplianceSuppression }> = [];
-    const add = Suppressions.add.bind(Suppressions);
-    const spy = jest.spyOn(Suppressions, 'add').mockImplementation((scope, list) => {
-      const caller = new Error().stack?.split('\n').find((line) => line.includes(`${path.sep}src${path.sep}`)) ?? '';
-      if (caller.includes(`${path.sep}src${path.sep}core${path.sep}vpc-function-cleanup`)) {
-        list.forEach((suppression) => recorded.push({ path: scope.node.path, suppression }));
-      }
-      add(scope, list);
-    });
-    let cleanup: VpcFunctionCleanup;
-    try {
-      cleanup = postgresLike(tier, stack).cleanup;
-    } finally {
-      spy.mockRestore();
-    }
-    stripAcknowledgements(stack);
-    const raw = complianceFindings(cleanup);
+    const { recorded, unused } = auditSuppressions(() => postgresLike(tier).cleanup, { sources: ['core/vpc-function-cleanup'] });
     expect(recorded.length).toBeGreaterThan(10);
-    expect(unusedSuppressions(recorded, raw)).toEqual([]);
+    expect(unused).toEqual([]);
   });
 });
-
-test('the suppression check fails for a suppression that matches no finding', () => {
-  const raw: Finding[] = [{ pack: 'AwsSolutions', ruleId: 'AwsSolutions-IAM5[Resource::*]', resourcePath: 'S/C/Handler/ServiceRole/DefaultPolicy/Resource', logicalId: 'x', resourceType: 'AWS::IAM::Policy', severity: 'error', message: 'm' }];
-  expect(unusedSuppressions([
-    { path: 'S/C/Handler', suppression: { id: 'AwsSolutions-IAM5', reason: 'matches the wildcard finding', appliesTo: ['Resource::*', 'Resource::arn:nope'] } },
-    { path: 'S/C/Logs', suppression: { id: 'AwsSolutions-IAM5', reason: 'wrong construct for the finding' } },
-  ], raw)).toEqual(['AwsSolutions-IAM5[Resource::arn:nope] @ S/C/Handler', 'AwsSolutions-IAM5 @ S/C/Logs']);
-});
-
-/** `id` or `id[appliesTo]` keys that `recorded` suppresses without a raw finding on that construct or below. */
-function unusedSuppressions(recorded: ReadonlyArray<{ path: string; suppression: ComplianceSuppression }>, raw: readonly Finding[]): string[] {
-  const unused: string[] = [];
-  for (const { path: scope, suppression } of recorded) {
-    const keys = suppression.appliesTo ? suppression.appliesTo.map((a) => `${suppression.id}[${a}]`) : [suppression.id];
-    for (const key of keys) {
-      const hit = raw.some((f) =>
-        (f.resourcePath === scope || f.resourcePath.startsWith(`${scope}/`))
-        && (f.ruleId === key || (!key.includes('[') && f.ruleId.startsWith(`${key}[`))));
-      if (!hit) unused.push(`${key} @ ${scope}`);
-    }
-  }
-  return unused;
-}
-
-function stripAcknowledgements(root: IConstruct): void {
-  for (const c of root.node.findAll()) {
-    // constructs keeps metadata in a private array; tests may reach in, library code never does
-    const node = c.node as unknown as { _metadata?: Array<{ type: string }> };
-    if (node._metadata) {
-      node._metadata = node._metadata.filter((m) => m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
-    }
-  }
-}
