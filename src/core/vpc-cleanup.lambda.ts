@@ -10,13 +10,15 @@
 // What: the resource is ordered (DependsOn) so that CloudFormation deletes it BEFORE the functions,
 // their roles, their security groups and their subnets. On Delete, and only while the stack itself
 // is being deleted, it
-//   1. detaches every function from the VPC (UpdateFunctionConfiguration with an empty VpcConfig)
-//      and waits for each update to leave InProgress;
-//   2. deletes the functions listed in FunctionNames with all their versions and aliases
-//      (published versions keep their own VPC configuration and hold the ENIs for as long as they
-//      exist). Functions listed in DetachOnlyFunctionNames are only detached: CloudFormation still
-//      invokes them after this resource is gone (the service token of another custom resource), and
-//      outside the VPC they still answer;
+//   1. deletes the functions listed in FunctionNames with all their versions and aliases, directly
+//      (DeleteFunction; a function already gone is fine). It does not detach them first: published
+//      versions keep their own VPC configuration, so a detach frees no ENI while they exist, it
+//      adds minutes, and where an SCP denies UpdateFunctionConfiguration without a VPC
+//      (lambda:VpcIds / lambda:SubnetIds conditions) it fails and would leave the function behind;
+//   2. detaches the functions listed in DetachOnlyFunctionNames from the VPC
+//      (UpdateFunctionConfiguration with an empty VpcConfig) and waits for each update to leave
+//      InProgress: CloudFormation still invokes them after this resource is gone (the service token
+//      of another custom resource), and outside the VPC they still answer;
 //   3. finds the Lambda ENIs of all the security groups (group-id + the 'AWS Lambda VPC ENI'
 //      description every Lambda ENI carries, legacy and Hyperplane alike), deletes those Lambda has
 //      released ('available'), and polls until none remain or a deadline inside the handler's own
@@ -63,7 +65,7 @@ import {
 
 /** Resource properties the construct passes (CloudFormation sends every value as a string). */
 export interface VpcCleanupProperties {
-  /** Functions to detach from the VPC and then delete (with their versions and aliases). */
+  /** Functions to delete (with their versions and aliases), without detaching them first. */
   readonly FunctionNames: string[];
   /** Functions to detach from the VPC only (CloudFormation still invokes them later). */
   readonly DetachOnlyFunctionNames: string[];
@@ -88,9 +90,13 @@ const STACK_GOING_AWAY = new Set(['DELETE_IN_PROGRESS', 'ROLLBACK_IN_PROGRESS'])
 const LAMBDA_ENI_DESCRIPTION = 'AWS Lambda VPC ENI*';
 
 // Every @aws-sdk/* module is external to the bundle: the nodejs24.x runtime provides AWS SDK v3.
-const lambda = new LambdaClient({});
-const ec2 = new EC2Client({});
-const cloudformation = new CloudFormationClient({});
+// Every call is bounded: a hung connection must not keep CloudFormation waiting for an answer
+// (the handler has to respond before its own timeout). The SDK retries a timed-out call.
+/** Connection and per-request timeouts of the handler's AWS SDK clients. */
+export const CLIENT_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+const lambda = new LambdaClient({ requestHandler: CLIENT_TIMEOUTS });
+const ec2 = new EC2Client({ requestHandler: CLIENT_TIMEOUTS });
+const cloudformation = new CloudFormationClient({ requestHandler: CLIENT_TIMEOUTS });
 
 /** The subset of the Lambda context this handler uses. */
 export interface VpcCleanupContext {
@@ -145,38 +151,29 @@ function stringList(value: unknown): string[] {
   return [...new Set(list.filter((s): s is string => typeof s === 'string' && s !== ''))];
 }
 
-/** One function to clean up. */
-interface Target {
-  readonly functionName: string;
-  /** false: detach only. */
-  readonly remove: boolean;
-}
-
-/** Detach all, wait, delete, then sweep the ENIs until none remain or the deadline passes. */
+/** Delete the listed functions, detach the detach-only ones, then sweep the ENIs until none remain or the deadline passes. */
 export async function cleanUp(props: VpcCleanupProperties, deadline: number): Promise<void> {
   // A function listed twice is only detached: deleting one that is still needed is the worse mistake.
-  const detachOnly = new Set(props.DetachOnlyFunctionNames);
-  const targets: Target[] = [
-    ...props.FunctionNames.filter((n) => !detachOnly.has(n)).map((functionName) => ({ functionName, remove: true })),
-    ...[...detachOnly].map((functionName) => ({ functionName, remove: false })),
-  ];
+  const detachOnly = [...new Set(props.DetachOnlyFunctionNames)];
+  const toDelete = props.FunctionNames.filter((n) => !detachOnly.includes(n));
 
-  // 1. Start every detach before waiting for any: Lambda releases ENIs per function, in parallel.
-  const detached: Target[] = [];
-  for (const target of targets) {
-    if (await attempt(target.functionName, 'detach', () => detachFromVpc(target.functionName, deadline))) {
-      detached.push(target);
+  // 1. Delete directly, without detaching first: a detach frees nothing while published versions
+  //    (which keep their own VPC configuration) exist, costs minutes, and an SCP that denies
+  //    UpdateFunctionConfiguration without a VPC (lambda:VpcIds/SubnetIds conditions) would make
+  //    it fail and leave the function behind.
+  for (const functionName of toDelete) {
+    await attempt(functionName, 'delete', async () => { await deleteFunction(functionName, deadline); return true; });
+  }
+  // 2. Detach the functions CloudFormation still invokes: start every detach before waiting for
+  //    any (Lambda releases ENIs per function, in parallel), then wait for the updates.
+  const detached: string[] = [];
+  for (const functionName of detachOnly) {
+    if (await attempt(functionName, 'detach', () => detachFromVpc(functionName, deadline))) {
+      detached.push(functionName);
     }
   }
-  // 2. Wait for the updates; 3. delete the functions that are not needed any more.
-  const present: Target[] = [];
-  for (const target of detached) {
-    if (await attempt(target.functionName, 'wait for the update', () => waitForUpdate(target.functionName, deadline))) {
-      present.push(target);
-    }
-  }
-  for (const target of present.filter((t) => t.remove)) {
-    await attempt(target.functionName, 'delete', async () => { await deleteFunction(target.functionName, deadline); return true; });
+  for (const functionName of detached) {
+    await attempt(functionName, 'wait for the update', () => waitForUpdate(functionName, deadline));
   }
 
   if (props.SecurityGroupIds.length === 0) {
@@ -253,7 +250,11 @@ async function deleteFunction(functionName: string, deadline: number): Promise<v
       log('INFO', 'function deleted with its versions and aliases', { functionName });
       return;
     } catch (e) {
-      if (errorName(e) === 'ResourceNotFoundException') return;
+      if (errorName(e) === 'ResourceNotFoundException') {
+        log('INFO', 'function already deleted', { functionName });
+        return;
+      }
+      // A deployment or another update is in progress: wait for it.
       if (errorName(e) !== 'ResourceConflictException' || !(await pause(deadline))) throw e;
     }
   }

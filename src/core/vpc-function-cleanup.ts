@@ -27,17 +27,25 @@ export interface VpcFunctionCleanupProps {
    * @default LogShipping.none()
    */
   readonly logShipping?: LogShipping;
+
+  /**
+   * The VPC the functions run in: the handler may delete network interfaces of this VPC only.
+   *
+   * @default - the VPCs of the security groups added (read from the group resources of this app);
+   * required when only imported security groups are added
+   */
+  readonly vpc?: ec2.IVpc;
 }
 
 /** How {@link VpcFunctionCleanup} treats one function. */
 export interface VpcFunctionCleanupOptions {
   /**
-   * Whether the function is deleted (with its versions and aliases) once it is detached from the
-   * VPC. Pass `false` for a function CloudFormation still invokes after the clean-up ran, such as
-   * the service token of a custom resource that is deleted later: it is then only detached, and
-   * answers from outside the VPC until CloudFormation deletes it.
+   * Whether the function is deleted (with its versions and aliases), directly, without detaching
+   * it from the VPC first. Pass `false` for a function CloudFormation still invokes after the
+   * clean-up ran, such as the service token of a custom resource that is deleted later: it is then
+   * only detached, and answers from outside the VPC until CloudFormation deletes it.
    *
-   * @default true - detached, then deleted
+   * @default true - deleted
    */
   readonly deleteFunction?: boolean;
 }
@@ -55,8 +63,8 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * This construct adds one custom resource that CloudFormation deletes BEFORE everything it was
  * given: every `add*` call makes the resource depend on the function (with its versions, aliases,
  * role and role policies), the security group or the subnets. On Delete, and only while the stack
- * itself is being deleted (`DELETE_IN_PROGRESS`, `ROLLBACK_IN_PROGRESS`), its handler detaches
- * every function from the VPC, deletes the functions (unless `deleteFunction: false`), then deletes
+ * itself is being deleted (`DELETE_IN_PROGRESS`, `ROLLBACK_IN_PROGRESS`), its handler deletes the
+ * functions directly, detaches those added with `deleteFunction: false` from the VPC, then deletes
  * the released Lambda ENIs of the security groups until none remain or 13 minutes passed. It never
  * fails a delete: at worst the destroy is as slow as without it. A Delete at any other time (the
  * resource removed or renamed by an update, an update rolled back) touches nothing.
@@ -86,6 +94,8 @@ export class VpcFunctionCleanup extends Construct {
   private readonly functionNames = new Set<string>();
   private readonly detachOnlyFunctionNames = new Set<string>();
   private readonly securityGroupIds = new Set<string>();
+  /** ARNs of the VPCs whose network interfaces the handler may delete. */
+  private readonly vpcArns = new Set<string>();
   private readonly handlerFunction: lambda.Function;
   private detachStatement?: iam.PolicyStatement;
   private deleteStatement?: iam.PolicyStatement;
@@ -97,7 +107,7 @@ export class VpcFunctionCleanup extends Construct {
     const logGroup = new TenantLogGroup(this, 'Logs', { tier: props.tier, encryptionKey: props.encryptionKey, logShipping: props.logShipping });
     this.logGroup = logGroup;
     const handler = new VpcCleanupFunction(this, 'Handler', {
-      description: 'Clean destroy: detaches Lambda functions from the VPC, deletes them and their network interfaces',
+      description: 'Clean destroy: deletes Lambda functions in a VPC (or detaches them) and their network interfaces',
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       // The clean-up waits for Lambda to release the ENIs; it stops itself 30 seconds before this.
@@ -114,10 +124,16 @@ export class VpcFunctionCleanup extends Construct {
       actions: ['ec2:DescribeNetworkInterfaces'],
       resources: ['*'],
     }));
+    if (props.vpc) this.vpcArns.add(vpcArn(stack, props.vpc.vpcId));
     handler.addToRolePolicy(new iam.PolicyStatement({
-      // Lambda's ENIs carry no tag to narrow this further: this account and region only.
+      // Lambda's ENIs carry no tag and their ids are unknown at deploy time: only network
+      // interfaces of the functions' VPCs (ec2:Vpc, supported by DeleteNetworkInterface), never
+      // any other interface of the account.
       actions: ['ec2:DeleteNetworkInterface'],
       resources: [stack.formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
+      conditions: {
+        ArnEquals: { 'ec2:Vpc': Lazy.any({ produce: () => (this.vpcArns.size === 1 ? [...this.vpcArns][0] : [...this.vpcArns]) }) },
+      },
     }));
     handler.addToRolePolicy(new iam.PolicyStatement({
       // The handler only acts while this stack itself is being deleted.
@@ -128,12 +144,12 @@ export class VpcFunctionCleanup extends Construct {
     const noDlq = 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader';
     const outsideVpc = 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs';
     const noConcurrency = 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool';
-    const ownPolicy = 'The handler policy is scoped to the functions it cleans up, ENIs of this account and region, and this stack; no policy is shared';
+    const ownPolicy = 'The handler policy is scoped to the functions it cleans up, ENIs of their VPCs, and this stack; no policy is shared';
     Suppressions.add(handler, [
       { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole is the AWS-maintained minimum for the handler logs', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
       {
         id: 'AwsSolutions-IAM5',
-        reason: 'ec2:DescribeNetworkInterfaces supports no resource-level permissions; ENI deletion is limited to this account and region because Lambda ENIs carry no tag to narrow it further',
+        reason: 'ec2:DescribeNetworkInterfaces supports no resource-level permissions; ENI deletion is limited by an ec2:Vpc condition to the functions\' VPCs (Lambda ENIs carry no tag and their ids are unknown at deploy time)',
         appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`],
       },
       ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
@@ -146,6 +162,10 @@ export class VpcFunctionCleanup extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: handler.functionArn,
       resourceType: VpcFunctionCleanup.RESOURCE_TYPE,
+      // A handler that never answers (a crash before the response, a lost response) must not keep
+      // the stack waiting CloudFormation's default hour: the handler stops itself at 14 minutes,
+      // so give up shortly after.
+      serviceTimeout: Duration.minutes(16),
       properties: {
         FunctionNames: Lazy.list({ produce: () => [...this.functionNames] }),
         DetachOnlyFunctionNames: Lazy.list({ produce: () => [...this.detachOnlyFunctionNames] }, { omitEmpty: true }),
@@ -161,13 +181,15 @@ export class VpcFunctionCleanup extends Construct {
           ? ['VpcFunctionCleanup has no function to clean up: call addFunction, addFunctionName or addSecretRotation'] : []),
         ...(this.securityGroupIds.size === 0
           ? ['VpcFunctionCleanup has no security group: call addSecurityGroup (the network interfaces are found by their group)'] : []),
+        ...(this.securityGroupIds.size > 0 && this.vpcArns.size === 0
+          ? ['VpcFunctionCleanup cannot tell the VPC of its (imported) security groups: pass the vpc prop (network interfaces may only be deleted in that VPC)'] : []),
       ],
     });
   }
 
   /**
-   * Cleans up a function of this stack: detached from the VPC, then deleted (unless
-   * `deleteFunction: false`). The clean-up runs before CloudFormation deletes the function, its
+   * Cleans up a function of this stack: deleted (or, with `deleteFunction: false`, only detached
+   * from the VPC). The clean-up runs before CloudFormation deletes the function, its
    * versions, its role and role policies, and its security groups, which are added too.
    *
    * @param fn the function, or an alias or version of it (then the alias or version is ordered too)
@@ -237,6 +259,11 @@ export class VpcFunctionCleanup extends Construct {
    */
   public addSecurityGroup(securityGroup: ec2.ISecurityGroup): void {
     this.securityGroupIds.add(securityGroup.securityGroupId);
+    // A group defined in this app names its VPC; an imported one does not (then the vpc prop does).
+    const cfn = securityGroup.node.defaultChild;
+    if (cfn instanceof ec2.CfnSecurityGroup && cfn.vpcId) {
+      this.vpcArns.add(vpcArn(Stack.of(this), cfn.vpcId));
+    }
     this.resource.node.addDependency(securityGroup);
   }
 
@@ -253,11 +280,12 @@ export class VpcFunctionCleanup extends Construct {
   private register(functionName: string, functionArn: string, options: VpcFunctionCleanupOptions): void {
     const remove = options.deleteFunction ?? true;
     (remove ? this.functionNames : this.detachOnlyFunctionNames).add(functionName);
-    // Only the functions given, unqualified (the handler never calls a version or an alias), and
-    // DeleteFunction only on those it deletes.
-    this.detachStatement = this.allow(this.detachStatement, ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], functionArn);
+    // Only the functions given, unqualified (the handler never calls a version or an alias):
+    // DeleteFunction on those it deletes, the detach only on those it detaches.
     if (remove) {
       this.deleteStatement = this.allow(this.deleteStatement, ['lambda:DeleteFunction'], functionArn);
+    } else {
+      this.detachStatement = this.allow(this.detachStatement, ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], functionArn);
     }
   }
 
@@ -268,6 +296,11 @@ export class VpcFunctionCleanup extends Construct {
     if (!target.resources.includes(resource)) target.addResources(resource);
     return target;
   }
+}
+
+/** The ARN of a VPC, as the ec2:Vpc condition key compares it. */
+function vpcArn(stack: Stack, vpcId: string): string {
+  return stack.formatArn({ service: 'ec2', resource: 'vpc', resourceName: vpcId });
 }
 
 /** How cdk-nag renders a stack attribute in a finding: the literal value, or the pseudo parameter. */

@@ -170,21 +170,56 @@ describe('the clean-up resource', () => {
     });
   });
 
-  test('least privilege: the functions unqualified, ENIs of this account and region, this stack', () => {
-    const { stack, app, cleanup, template } = functionLike();
+  test('least privilege: the functions unqualified (delete only, no detach), ENIs of the functions\' VPC only, this stack', () => {
+    const { stack, app, cleanup, vpc, template } = functionLike();
     const fnArn = { 'Fn::GetAtt': [idOf(stack, app), 'Arn'] };
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: idsOf(stack, cleanup.handler, 'AWS::IAM::Role')[0] }],
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' },
-          { Effect: 'Allow', Action: 'ec2:DeleteNetworkInterface', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:network-interface/*']] } },
+          {
+            Effect: 'Allow',
+            Action: 'ec2:DeleteNetworkInterface',
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:network-interface/*']] },
+            Condition: { ArnEquals: { 'ec2:Vpc': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc/', { Ref: idOf(stack, vpc) }]] } } },
+          },
           { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
-          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], Resource: fnArn },
           { Effect: 'Allow', Action: 'lambda:DeleteFunction', Resource: fnArn },
         ],
       },
     });
+  });
+
+  test('the VPC of imported security groups comes from the vpc prop', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0abc', availabilityZones: ['us-east-1a'] });
+    const cleanup = new VpcFunctionCleanup(stack, 'VpcCleanup', { tier: TenantTier.DEVELOPMENT, encryptionKey: key, vpc });
+    cleanup.addFunctionName('acme-worker', key);
+    cleanup.addSecurityGroup(ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0abc'));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: 'ec2:DeleteNetworkInterface',
+          Condition: { ArnEquals: { 'ec2:Vpc': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc/vpc-0abc']] } } },
+        })]),
+      },
+    });
+  });
+
+  test('throws at synth when only imported security groups are added and no vpc is given', () => {
+    const stack = testStack();
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const cleanup = new VpcFunctionCleanup(stack, 'VpcCleanup', { tier: TenantTier.DEVELOPMENT, encryptionKey: key });
+    cleanup.addFunctionName('acme-worker', key);
+    cleanup.addSecurityGroup(ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0abc'));
+    expect(() => Template.fromStack(stack)).toThrow('VpcFunctionCleanup cannot tell the VPC of its (imported) security groups: pass the vpc prop');
+  });
+
+  test('CloudFormation gives up on a handler that never answers after 16 minutes, not the default hour', () => {
+    const { resource } = cleanupResource(functionLike().template);
+    expect(resource.Properties.ServiceTimeout).toBe('960');
   });
 
   test('adding the same function or group twice lists it once', () => {
@@ -212,8 +247,8 @@ describe('the clean-up resource', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], Resource: [arn('acme-worker'), arn('late-name')] },
           { Effect: 'Allow', Action: 'lambda:DeleteFunction', Resource: arn('acme-worker') },
+          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], Resource: arn('late-name') },
         ]),
       },
     });
