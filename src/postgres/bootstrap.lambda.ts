@@ -11,7 +11,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ClientConfig } from 'pg';
 import { bootstrapDatabase, LOGIN_REJECTED } from './bootstrap.lambda-shared';
-import { clientConfig, connectWithRetry, DatabaseEndpoint, readCredentials, withClient } from './connection.lambda-shared';
+import { clientConfig, connectWithRetry, DatabaseEndpoint, readCredentials, secretsManagerClient, withClient } from './connection.lambda-shared';
 import { RegressionCase, RegressionReport, REGRESSION_CASES, runRegressionSuite } from './regression.lambda-shared';
 import { CustomResourceContext, CustomResourceEvent, CustomResourceResponse, customResourceHandler } from '../core/custom-resource.lambda-shared';
 
@@ -77,7 +77,7 @@ function isRegressionRequest(event: unknown): event is RegressionRequest {
 /** Builds the handler (exported for tests, which inject TLS trust and a mocked Secrets Manager). */
 export function makeHandler(options: HandlerOptions = {}) {
   const ssl = options.ssl ?? { rejectUnauthorized: true };
-  const secrets = options.secrets ?? new SecretsManagerClient({});
+  const secrets = options.secrets ?? secretsManagerClient();
   const margin = options.deadlineMarginMs ?? 30_000;
 
   const deadlineOf = (context?: HandlerContext) =>

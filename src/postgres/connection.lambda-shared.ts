@@ -1,6 +1,6 @@
 /* eslint-disable import/no-extraneous-dependencies */
 // Connecting to the tenant database from the block's handlers (bundled, never exported).
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import { Client, ClientConfig } from 'pg';
 import { sleep } from '../core/custom-resource.lambda-shared';
 
@@ -21,6 +21,27 @@ export interface DatabaseEndpoint {
    * `{ rejectUnauthorized: true }`. Tests pass their own CA here, never `false`.
    */
   readonly ssl: ClientConfig['ssl'];
+}
+
+/** TCP connect timeout of Secrets Manager calls (the VPC endpoint answers in milliseconds). */
+export const SECRETS_CONNECTION_TIMEOUT_MS = 3_000;
+/** Socket timeout of a Secrets Manager call, per attempt. */
+export const SECRETS_REQUEST_TIMEOUT_MS = 5_000;
+
+/**
+ * The handlers' Secrets Manager client. Without timeouts the SDK waits as long as the socket stays
+ * open: in an isolated subnet whose VPC lacks a reachable Secrets Manager endpoint (or whose
+ * endpoint security group drops the traffic) a call would hang until the Lambda timeout, and
+ * CloudFormation would wait for the custom resource's service timeout. With them a call fails
+ * after at most 3 attempts x (3 s + 5 s) plus back-off, with a message naming the cause.
+ */
+export function secretsManagerClient(config: SecretsManagerClientConfig = {}): SecretsManagerClient {
+  return new SecretsManagerClient({
+    maxAttempts: 3,
+    // throwOnRequestTimeout: without it this SDK version only logs a warning when requestTimeout passes
+    requestHandler: { connectionTimeout: SECRETS_CONNECTION_TIMEOUT_MS, requestTimeout: SECRETS_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    ...config,
+  });
 }
 
 /** Reads and parses an RDS-style secret. */

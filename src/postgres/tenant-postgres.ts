@@ -79,7 +79,10 @@ export interface TenantPostgresProps {
   readonly databaseName?: string;
 
   /**
-   * The tenant network. The database goes into its isolated subnets.
+   * The tenant network. The database goes into its isolated subnets. The bootstrap and rotation
+   * functions run there too, so a network on an imported VPC must provide an S3 gateway endpoint
+   * (the custom resource response) and a Secrets Manager interface endpoint reachable on 443 from
+   * the isolated subnets; without them the bootstrap fails after its timeouts.
    *
    * @default - the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
    */
@@ -407,6 +410,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const bootstrap = new CustomResource(this, 'BootstrapRoles', {
       serviceToken: this.bootstrapFunction.functionArn,
       resourceType: 'Custom::TenantPostgresBootstrap',
+      // CloudFormation waits an hour for an unanswered custom resource by default; the handler's
+      // 14-minute timeout plus 2 minutes for the response is all it can take
+      serviceTimeout: Duration.minutes(16),
       properties: {
         Host: this.endpointHost,
         Port: String(PORT),

@@ -329,6 +329,8 @@ describe('baked-in decisions', () => {
     });
     const bootstrap = Object.values(template.findResources('Custom::TenantPostgresBootstrap'))[0] as any;
     expect(bootstrap.Properties).toMatchObject({ Port: '5432', Database: 'app', Version: '1', ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^DbBootstrap/), 'Arn'] } });
+    // CloudFormation gives up after 16 minutes (the 14-minute handler plus its response), not an hour
+    expect(bootstrap.Properties.ServiceTimeout).toBe('960');
     const instances = Object.keys(template.findResources('AWS::RDS::DBInstance'));
     const cluster = Object.keys(template.findResources('AWS::RDS::DBCluster'));
     expect(bootstrap.DependsOn).toEqual(expect.arrayContaining([...instances, ...cluster]));
