@@ -24,7 +24,7 @@ import {
 } from '../core';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
-import { RESERVED_CONCURRENCY, isPrivateRange, validateTenantFunctionProps } from './validate-tenant-function-props';
+import { RESERVED_CONCURRENCY, isPrivateRange, validateDatabaseNetwork, validateTenantFunctionProps } from './validate-tenant-function-props';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
@@ -99,8 +99,9 @@ export interface TenantFunctionProps {
 
   /**
    * A database the function uses: the function may connect to its port, may read the app user's
-   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. Requires `network`: the
-   * TenantNetwork the database runs in.
+   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. It must belong to the
+   * same tenant and run in the function's network (both created with the same `network`, or both
+   * without one: they then share the stack's tenant network).
    *
    * @default - no database
    */
@@ -244,6 +245,7 @@ export class TenantFunction extends Construct {
     const network = props.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
     const vpc = network.vpc;
+    validateDatabaseNetwork(props, vpc);
     const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;
     const timeout = props.timeout ?? Duration.seconds(30);
     const removalPolicy = TierDefaults.dataRemovalPolicy(tier);

@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import type { IVpc } from 'aws-cdk-lib/aws-ec2';
 import { PropsValidation, TenantTier } from '../core';
 import type { TenantFunctionProps } from './tenant-function';
 
@@ -107,16 +108,34 @@ export function validateTenantFunctionProps(props: TenantFunctionProps, reserved
     }
   }
 
-  if (props.database !== undefined && props.database !== null) {
-    // The function reaches the database over the VPC: a function in a network of its own cannot.
-    const databaseVpc = (props.database.cluster as { readonly vpc?: unknown }).vpc;
-    if (props.network === undefined) {
-      v.add('network', 'is required together with database: pass the TenantNetwork the database runs in (a network of its own cannot reach it)', props.network);
-    } else if (databaseVpc !== undefined && databaseVpc !== props.network.vpc) {
-      v.add('database', 'runs in another network than the function: create both with the same TenantNetwork', props.database.node.path);
+  // Every resource wired in belongs to this tenant: a function must never reach another tenant's
+  // data, network or key.
+  const foreign = (path: string, other: { readonly tenantId: string } | undefined, what: string) => {
+    if (other && other.tenantId !== props.tenantId) {
+      v.add(path, `belongs to tenant "${other.tenantId}", not "${props.tenantId}": ${what}`, other.tenantId);
     }
-  }
+  };
+  foreign('database', props.database ?? undefined, 'a function may only use its own tenant\'s database');
+  foreign('network', props.network ?? undefined, 'a function may only run in its own tenant\'s network');
+  foreign('encryptionKey', props.encryptionKey ?? undefined, 'a function may only encrypt with its own tenant\'s key');
 
+  v.throwIfInvalid();
+}
+
+/**
+ * Checks that the function runs in the VPC its database runs in (the function reaches it over the
+ * VPC), once the function's network is resolved (given, or the stack's shared tenant network).
+ *
+ * @internal
+ */
+export function validateDatabaseNetwork(props: TenantFunctionProps, functionVpc: IVpc): void {
+  if (!props.database) return;
+  const v = new PropsValidation('TenantFunction', props.tenantId);
+  // TenantPostgres exposes no network; its cluster (an rds.DatabaseCluster) knows its VPC.
+  const databaseVpc = (props.database.cluster as { readonly vpc?: IVpc }).vpc;
+  if (databaseVpc !== undefined && databaseVpc !== functionVpc) {
+    v.add('database', `runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack's tenant network`, props.database.node.path);
+  }
   v.throwIfInvalid();
 }
 

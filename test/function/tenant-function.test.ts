@@ -435,17 +435,41 @@ describe('database', () => {
     });
   });
 
-  test('throws when a database is given without the network it runs in', () => {
+  test('a database and a function without network share the stack\'s tenant network (one VPC), and the port is opened', () => {
     const stack = testStack();
     const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-    expect(() => build({ database }, stack)).toThrow('- network: is required together with database: pass the TenantNetwork the database runs in');
+    const { template } = build({ database }, stack);
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppSecurityGroup'), 'GroupId'] },
+      FromPort: database.port,
+    });
+  });
+
+  test('throws when the database runs in a network of its own and the function in the stack\'s shared one', () => {
+    const stack = testStack();
+    const network = new TenantNetwork(stack, 'DbNet', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, network });
+    expect(() => build({ database }, stack)).toThrow("- database: runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack's tenant network (got: 'TestStack/Db')");
+  });
+
+  test.each<[string, (stack: Stack) => PropsOverride, string]>([
+    ['the database belongs to another tenant', (stack) => ({ database: new TenantPostgres(stack, 'Db', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT }) }),
+      '- database: belongs to tenant "globex", not "acme": a function may only use its own tenant\'s database (got: \'globex\')'],
+    ['the network belongs to another tenant', (stack) => ({ network: new TenantNetwork(stack, 'Net', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT }) }),
+      '- network: belongs to tenant "globex", not "acme": a function may only run in its own tenant\'s network (got: \'globex\')'],
+    ['the encryption key belongs to another tenant', (stack) => ({ encryptionKey: new TenantKey(stack, 'Key', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT }) }),
+      '- encryptionKey: belongs to tenant "globex", not "acme": a function may only encrypt with its own tenant\'s key (got: \'globex\')'],
+  ])('throws when %s', (_name, overrides, message) => {
+    const stack = testStack();
+    expect(() => build(overrides(stack), stack)).toThrow(message);
   });
 
   test('throws when the database runs in another network than the function', () => {
     const stack = testStack();
     const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
     const network = new TenantNetwork(stack, 'Other', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-    expect(() => build({ database, network }, stack)).toThrow("- database: runs in another network than the function: create both with the same TenantNetwork (got: 'TestStack/Db')");
+    expect(() => build({ database, network }, stack)).toThrow("- database: runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack's tenant network (got: 'TestStack/Db')");
   });
 
   test('throws when the environment sets a database variable itself', () => {
