@@ -125,8 +125,10 @@ export interface TenantFunctionProps {
   readonly domain?: TenantFunctionDomain;
 
   /**
-   * Concurrent executions reserved for (and capping) the function: 1-20 in DEVELOPMENT, 2-900 in
-   * PRODUCTION.
+   * Concurrent executions reserved for (and capping) the function: 1-20 in DEVELOPMENT, 2-800 in
+   * PRODUCTION (with the library's own reservations this leaves the 100 unreserved executions
+   * Lambda requires on an account with the default quota of 1,000). New accounts may start with a
+   * lower concurrency quota: request an increase before deploying.
    *
    * @default 5 in DEVELOPMENT, 50 in PRODUCTION
    */

@@ -11,12 +11,14 @@ export const TIMEOUT_RANGE = { min: Duration.seconds(1), max: Duration.minutes(1
 
 /**
  * Reserved concurrency per tier: a floor of 1 so the function can run at all, a ceiling that keeps
- * one tenant from taking the account's whole pool (default quota 1,000, of which Lambda keeps 100
- * unreserved).
+ * one tenant from taking the account's whole pool. Lambda refuses a reservation that leaves fewer
+ * than 100 unreserved of the account's quota (default 1,000; new accounts may start lower), and
+ * the library reserves some itself (TenantPostgres's bootstrap function: 2): 800 leaves about 200
+ * for those and the 100 unreserved on a default account.
  */
 export const RESERVED_CONCURRENCY = {
   [TenantTier.DEVELOPMENT]: { min: 1, max: 20, default: 5 },
-  [TenantTier.PRODUCTION]: { min: 2, max: 900, default: 50 },
+  [TenantTier.PRODUCTION]: { min: 2, max: 800, default: 50 },
 };
 
 /** Lambda's limit on the total size of a function's environment variables (keys and values). */

@@ -57,7 +57,7 @@ describe('validation', () => {
     ['timeout is above 15 minutes', { timeout: Duration.minutes(16) }, '- timeout: must be between 1 second and 15 minutes'],
     ['reservedConcurrency is 0', { reservedConcurrency: 0 }, '- reservedConcurrency: must be between 1 and 20, a whole number (got: 0)'],
     ['reservedConcurrency exceeds the DEVELOPMENT ceiling', { reservedConcurrency: 21 }, '- reservedConcurrency: must be between 1 and 20'],
-    ['reservedConcurrency exceeds the PRODUCTION ceiling', { tier: TenantTier.PRODUCTION, domain: 'zone', reservedConcurrency: 901 }, '- reservedConcurrency: must be between 2 and 900'],
+    ['reservedConcurrency exceeds the PRODUCTION ceiling', { tier: TenantTier.PRODUCTION, domain: 'zone', reservedConcurrency: 801 }, '- reservedConcurrency: must be between 2 and 800'],
     ['an environment name is invalid', { environment: { '1ST': 'x' } }, '- environment.1ST: must start with a letter'],
     ['an environment name is reserved (AWS_)', { environment: { AWS_REGION: 'eu-west-1' } }, '- environment.AWS_REGION: is reserved by AWS Lambda'],
     ['an environment name is reserved (_HANDLER)', { environment: { _HANDLER: 'x' } }, '- environment._HANDLER: must start with a letter'],
@@ -108,7 +108,7 @@ describe('validation', () => {
     ['timeout 1 second', { timeout: Duration.seconds(1) }],
     ['timeout 15 minutes', { timeout: Duration.minutes(15) }],
     ['reservedConcurrency 1 in DEVELOPMENT', { reservedConcurrency: 1 }],
-    ['reservedConcurrency 900 in PRODUCTION', { tier: TenantTier.PRODUCTION, domain: 'zone', reservedConcurrency: 900 }],
+    ['reservedConcurrency 800 in PRODUCTION', { tier: TenantTier.PRODUCTION, domain: 'zone', reservedConcurrency: 800 }],
     ['plain configuration values', { environment: { LOG_FORMAT: 'json', API_URL: 'https://api.example.com/v1', FEATURE_FLAGS: 'a,b,c', REQUEST_ID: '123e4567-e89b-12d3-a456-426614174000' } }],
     ['an ARN under a secret-like name', { environment: { API_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:k' } }],
     ['private allowedCidrs without a domain', { allowedCidrs: ['10.20.0.0/16', '192.168.0.0/24', 'fd00::/8'] }],
@@ -118,6 +118,16 @@ describe('validation', () => {
   ])('accepts %s', (_name, overrides) => {
     expect(() => build(overrides)).not.toThrow();
   });
+});
+
+test('the PRODUCTION maximum with a database leaves Lambda\'s 100 unreserved executions on a default 1,000 account', () => {
+  const stack = testStack();
+  const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.PRODUCTION });
+  const { template } = build({ tier: TenantTier.PRODUCTION, domain: 'zone', database, reservedConcurrency: 800 }, stack);
+  const reserved = Object.values(template.findResources('AWS::Lambda::Function'))
+    .reduce((sum, fn) => sum + (fn.Properties.ReservedConcurrentExecutions ?? 0), 0);
+  expect(reserved).toBeGreaterThan(800);
+  expect(1000 - reserved).toBeGreaterThanOrEqual(100);
 });
 
 describe('defaults', () => {
