@@ -28,6 +28,9 @@ export interface BootstrapOutcome {
   readonly notes: string[];
 }
 
+/** Longest statement of the read-only user (the query console), as stored in its role settings. */
+export const READ_ONLY_STATEMENT_TIMEOUT = '5min';
+
 /** SQLSTATEs of a failed login: wrong/unknown password (28P01) or a role without LOGIN (28000). */
 export const LOGIN_REJECTED = new Set(['28P01', '28000']);
 
@@ -113,14 +116,29 @@ export async function bootstrapDatabase(admin: Client, plan: BootstrapPlan, canL
     await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${app} IN SCHEMA ${schema} GRANT SELECT ON TABLES TO ${readOnly}`);
     // nobody creates objects in public (the default before PostgreSQL 15; explicit for every engine)
     await admin.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-    // the query console's unqualified names resolve in the app schema
-    const setting = await admin.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
-        WHERE r.rolname = $1 AND s.setdatabase = 0 AND 'search_path=' || pg_catalog.quote_ident($2) = ANY (s.setconfig)`,
-      [plan.readOnlyUser, plan.appUser]);
-    if (setting.rows[0].n === '0') {
-      await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
-      changes.push(`set search_path of ${plan.readOnlyUser}`);
+    // role settings of the read-only user (the query console), each set only when missing:
+    // - its unqualified names resolve in the app schema
+    // - read-only transactions by default: defence in depth on top of the privileges (the user can
+    //   SET it off; the privileges still refuse every write with 42501)
+    // - a runaway console query is cancelled after 5 minutes instead of holding an ACU ceiling
+    // TEMP on the database stays (PostgreSQL grants it to PUBLIC): revoking it from PUBLIC would
+    // take it from the app role too, and a read-only transaction cannot create a temp table anyway.
+    // (PostgreSQL stores the search_path identifier quoted only where it must be: ask it how)
+    const storedSchema = (await admin.query<{ q: string }>('SELECT pg_catalog.quote_ident($1) AS q', [plan.appUser])).rows[0].q;
+    const roleSettings: Array<[string, string, string]> = [
+      ['search_path', schema, `search_path=${storedSchema}`],
+      ['default_transaction_read_only', 'on', 'default_transaction_read_only=on'],
+      ['statement_timeout', quoteLiteral(READ_ONLY_STATEMENT_TIMEOUT), `statement_timeout=${READ_ONLY_STATEMENT_TIMEOUT}`],
+    ];
+    for (const [name, value, stored] of roleSettings) {
+      const setting = await admin.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
+          WHERE r.rolname = $1 AND s.setdatabase = 0 AND $2 = ANY (s.setconfig)`,
+        [plan.readOnlyUser, stored]);
+      if (setting.rows[0].n === '0') {
+        await admin.query(`ALTER ROLE ${readOnly} SET ${name} = ${value}`);
+        changes.push(`set ${name} of ${plan.readOnlyUser}`);
+      }
     }
     // pgaudit (loaded by the cluster parameter group) logs schema DDL with object names
     // once its extension exists. Engines without it (a local test server) skip this step; where it

@@ -426,11 +426,16 @@ export const REGRESSION_CASES: ReadonlyArray<RegressionCase> = [
   {
     id: 'privileges-read-only-role',
     area: 'privileges',
-    description: 'the read-only role reads tables the app role creates later and cannot write or create anything',
+    description: 'the read-only role reads tables the app role creates later, runs read-only transactions by default and cannot write or create anything even when it turns that off',
     steps: [
       app('CREATE TABLE {{table}} (id int PRIMARY KEY, note text)'),
       app("INSERT INTO {{table}} VALUES (1, 'one')", { rowCount: 1 }),
       ro('SELECT id, note FROM {{table}}', { rows: [{ id: 1, note: 'one' }] }),
+      // its transactions are read-only by default (bootstrap's role setting) ...
+      ro('SHOW default_transaction_read_only', { value: 'on' }),
+      ro("INSERT INTO {{table}} VALUES (2, 'two')", fails('25006')),
+      // ... and when it turns that off, the privileges still refuse every write
+      ro('SET default_transaction_read_only = off'),
       ro("INSERT INTO {{table}} VALUES (2, 'two')", fails('42501')),
       ro("UPDATE {{table}} SET note = 'x'", fails('42501')),
       ro('DELETE FROM {{table}}', fails('42501')),

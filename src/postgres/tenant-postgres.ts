@@ -115,7 +115,7 @@ const PORT = 5432;
 /** Characters left out of generated passwords: they break connection URLs and shell quoting. */
 const EXCLUDE_CHARACTERS = ' %+~`#$&*()|[]{}:;<>?!\'/@"\\';
 /** Bumped when the bootstrap SQL changes, so CloudFormation re-runs it on update. */
-const BOOTSTRAP_VERSION = '1';
+const BOOTSTRAP_VERSION = '2';
 /** RDS Data API actions of a query console; none of them can read a secret on its own. */
 const DATA_API_ACTIONS = [
   'rds-data:ExecuteStatement',

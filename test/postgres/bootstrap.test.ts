@@ -26,6 +26,22 @@ async function sqlState(config: ClientConfig, text: string): Promise<string | un
   }
 }
 
+/** SQLSTATE of `text` inside an explicit READ WRITE transaction (rolled back), or undefined. */
+async function readWriteState(config: ClientConfig, text: string): Promise<string | undefined> {
+  const client = new Client(config);
+  await client.connect();
+  try {
+    await client.query('BEGIN READ WRITE');
+    await client.query(text);
+    return undefined;
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
 /** Everything bootstrap may touch, read as the superuser (including password hashes). */
 async function catalogSnapshot(fx: Fixture): Promise<unknown> {
   return fx.server.superuser(async (c) => {
@@ -104,8 +120,24 @@ describe('bootstrap against a real PostgreSQL server', () => {
     ['DROP', 'DROP TABLE app.orders'],
     ['CREATE in the app schema', 'CREATE TABLE app.ro_table (id int)'],
     ['CREATE in public', 'CREATE TABLE public.ro_table (id int)'],
-  ])('the read-only role cannot %s (42501)', async (_what, statement) => {
-    expect(await sqlState(fx.config('ro'), statement)).toBe('42501');
+  ])('the read-only role cannot %s: read-only by default (25006), and 42501 in an explicit READ WRITE transaction', async (_what, statement) => {
+    expect(await sqlState(fx.config('ro'), statement)).toBe('25006');
+    // the role setting is defence in depth: the user can ask for a read-write transaction, and the
+    // privileges still refuse the write
+    expect(await readWriteState(fx.config('ro'), statement)).toBe('42501');
+  });
+
+  test('the read-only role runs read-only transactions with a 5-minute statement timeout by default (role settings)', async () => {
+    const client = new Client(fx.config('ro'));
+    await client.connect();
+    try {
+      expect((await client.query('SHOW default_transaction_read_only')).rows).toEqual([{ default_transaction_read_only: 'on' }]);
+      expect((await client.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '5min' }]);
+    } finally {
+      await client.end();
+    }
+    // the app role is unaffected
+    expect((await sql(fx.config('app'), 'SHOW default_transaction_read_only')).rows).toEqual([{ default_transaction_read_only: 'off' }]);
   });
 
   test('nobody but the database owner can create in public: the app role gets 42501', async () => {

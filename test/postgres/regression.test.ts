@@ -69,7 +69,7 @@ describe('the runner can fail', () => {
     ['a wrong COPY output', [{ sql: 'COPY (SELECT 1) TO STDOUT', copyOut: true, expect: { text: '2\n' } }], /expected output "2\\n", got "1\\n"/],
     ['a wrong checksum', [{ sql: 'SELECT g FROM generate_series(1, 10) g', streamBatch: 3, expect: { rowCount: 10, md5: '0'.repeat(32) } }], /expected md5 0{32}, got [0-9a-f]{32}/],
     ['a missing notification', [{ awaitNotification: 'nobody_sends' }], /no notification on channel nobody_sends/],
-    ['a read-only write that is expected to work', [{ session: 'ro' as const, sql: 'CREATE TABLE x (id int)' }], /failed with 42501/],
+    ['a read-only write that is expected to work', [{ session: 'ro' as const, sql: 'CREATE TABLE x (id int)' }], /failed with 25006/],
   ] as const)('reports %s as a failure', async (_name, steps, message) => {
     const report = await runRegressionSuite(target(), one(steps as RegressionCase['steps']));
     expect(report).toMatchObject({ passed: false, total: 1, failed: 1 });

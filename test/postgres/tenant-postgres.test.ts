@@ -328,7 +328,7 @@ describe('baked-in decisions', () => {
       Environment: { Variables: Match.objectLike({ NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem', DB_PORT: '5432', DB_NAME: 'app' }) },
     });
     const bootstrap = Object.values(template.findResources('Custom::TenantPostgresBootstrap'))[0] as any;
-    expect(bootstrap.Properties).toMatchObject({ Port: '5432', Database: 'app', Version: '1', ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^DbBootstrap/), 'Arn'] } });
+    expect(bootstrap.Properties).toMatchObject({ Port: '5432', Database: 'app', Version: '2', ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^DbBootstrap/), 'Arn'] } });
     // CloudFormation gives up after 16 minutes (the 14-minute handler plus its response), not an hour
     expect(bootstrap.Properties.ServiceTimeout).toBe('960');
     const instances = Object.keys(template.findResources('AWS::RDS::DBInstance'));
