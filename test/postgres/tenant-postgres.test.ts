@@ -504,7 +504,7 @@ describe('exposed API', () => {
 
 describe('clean destroy', () => {
   test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])(
-    '%s: the VPC clean-up is deleted before the rotations, the bootstrap function, both security groups and the isolated subnets',
+    '%s: the VPC clean-up is deleted before the rotations, the bootstrap function, both security groups and the isolated subnets, and the bootstrap custom resource after the rotations',
     (tier) => {
       const { stack, db, template } = build({ tier });
       const cleanups = template.findResources('Custom::VpcFunctionCleanup');
@@ -529,7 +529,26 @@ describe('clean destroy', () => {
         const unique = Names.uniqueId(r);
         return unique.substring(Math.max(unique.length - 64, 0));
       }));
-      expect(db.vpcCleanup.resource).toBeDefined();
+      // the bootstrap custom resource (whose Delete the detached bootstrap function still answers) is
+      // deleted after the clean-up, through the rotations: clean-up -> rotation apps -> BootstrapRoles
+      const bootstrapRoles = id(db.node.findChild('BootstrapRoles'));
+      const resources = template.toJSON().Resources;
+      for (const app of rotationApps) {
+        expect(resources[app].DependsOn).toEqual(expect.arrayContaining([bootstrapRoles]));
+      }
+      const dependsOn = (logicalId: string, seen = new Set<string>()): Set<string> => {
+        for (const d of (resources[logicalId].DependsOn ?? []) as string[]) {
+          if (!seen.has(d)) {
+            seen.add(d);
+            dependsOn(d, seen);
+          }
+        }
+        return seen;
+      };
+      const cleanupId = Object.keys(cleanups)[0];
+      expect(dependsOn(cleanupId).has(bootstrapRoles)).toBe(true);
+      // and never the other way round (a cycle would fail the deployment; this order would strand the ENIs)
+      expect(dependsOn(bootstrapRoles).has(cleanupId)).toBe(false);
     },
   );
 });
