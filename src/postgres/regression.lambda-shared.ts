@@ -450,11 +450,18 @@ export const REGRESSION_CASES: ReadonlyArray<RegressionCase> = [
   {
     id: 'privileges-public-schema',
     area: 'privileges',
-    description: 'nobody creates objects in the public schema; the app role creates in its own',
+    description: 'nobody creates objects in the public schema (its ACL grants PUBLIC no CREATE, as on PostgreSQL 15+ where clusters upgraded from 14 still grant it); the app role creates in its own',
     steps: [
+      // the ACL itself: on PostgreSQL 15+ the CREATE below fails by default, so it alone would pass
+      // trivially on a cluster whose public schema still grants CREATE to PUBLIC (upgraded from 14)
+      app(`SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
+             pg_catalog.aclexplode(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) a
+             WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE') AS v`, { value: true }),
+      app("SELECT pg_catalog.has_schema_privilege('public', 'public', 'CREATE') AS v", { value: false }),
       app('CREATE TABLE public.tb_regression_public (id int)', fails('42501')),
       app('SELECT current_schema() = current_user AS v', { value: true }),
     ],
+    cleanup: ['DROP TABLE IF EXISTS public.tb_regression_public'],
   },
   // --- types and errors ----------------------------------------------------------------------
   {

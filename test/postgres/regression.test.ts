@@ -116,3 +116,35 @@ describe('the handler test entry point { action: "regression" }', () => {
     expect((report as { results: { failure: string }[] }).results[0].failure).toMatch(/self[- ]signed certificate/);
   });
 });
+
+describe('privileges-public-schema on a database whose public schema grants CREATE to PUBLIC (PostgreSQL <= 14, or upgraded from it)', () => {
+  let old: Fixture;
+  const publicSchemaCase = REGRESSION_CASES.filter((c) => c.id === 'privileges-public-schema');
+  const oldTarget = () => ({ app: old.config('app'), readOnly: old.config('ro') });
+  const grantCreateToPublic = () => old.server.superuser((c) => c.query('GRANT CREATE ON SCHEMA public TO PUBLIC'));
+
+  beforeAll(async () => {
+    old = await Fixture.create();
+    await grantCreateToPublic();
+    expect((await old.bootstrap('Create')).Status).toBe('SUCCESS');
+  }, 60_000);
+  afterAll(async () => old?.destroy());
+
+  test('fails while PUBLIC holds CREATE on public, and passes once bootstrap (Update) revoked it', async () => {
+    expect(publicSchemaCase).toHaveLength(1);
+    // bootstrap's Create revoked it: passes
+    expect((await runRegressionSuite(oldTarget(), publicSchemaCase)).passed).toBe(true);
+    // the grant of PostgreSQL 14 and earlier: the case sees it in the ACL
+    await grantCreateToPublic();
+    const before = await runRegressionSuite(oldTarget(), publicSchemaCase);
+    expect(before.passed).toBe(false);
+    // found by the ACL step, before any CREATE is tried
+    expect(before.results[0].failure).toMatch(/^step 1 \[app\] SELECT NOT EXISTS[\s\S]*expected value true, got false/);
+    // bootstrap's REVOKE CREATE ON SCHEMA public FROM PUBLIC fixes it
+    expect((await old.bootstrap('Update')).Status).toBe('SUCCESS');
+    expect((await runRegressionSuite(oldTarget(), publicSchemaCase)).passed).toBe(true);
+    // the case's own clean-up left nothing in public
+    const leftovers = await old.server.superuser(async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).rows);
+    expect(leftovers).toEqual([{ n: 0 }]);
+  });
+});
