@@ -530,8 +530,9 @@ describe('clean destroy', () => {
     expect(dependsOn).toEqual(expect.arrayContaining(expected));
   });
 
-  test('the handler is not in the VPC, logs into a tenant log group, and may only touch this function, ENIs of this account and this stack', () => {
+  test('the handler is not in the VPC, logs into a tenant log group, and may only delete this function, ENIs of the tenant VPC, and read this stack', () => {
     const { template } = build();
+    const vpcId = Object.keys(template.findResources('AWS::EC2::VPC'))[0];
     const handler = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('AppVpcCleanupHandler'))!;
     expect(handler[1].Properties.VpcConfig).toBeUndefined();
     expect(handler[1].Properties.Timeout).toBe(840);
@@ -544,9 +545,13 @@ describe('clean destroy', () => {
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' },
-          { Effect: 'Allow', Action: 'ec2:DeleteNetworkInterface', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:network-interface/*']] } },
+          {
+            Effect: 'Allow',
+            Action: 'ec2:DeleteNetworkInterface',
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:network-interface/*']] },
+            Condition: { ArnEquals: { 'ec2:Vpc': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc/', { Ref: vpcId }]] } } },
+          },
           { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
-          { Effect: 'Allow', Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], Resource: { 'Fn::GetAtt': [fnId, 'Arn'] } },
           { Effect: 'Allow', Action: 'lambda:DeleteFunction', Resource: { 'Fn::GetAtt': [fnId, 'Arn'] } },
         ],
       },
