@@ -30,6 +30,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // src/core/vpc-cleanup.lambda.ts
 var vpc_cleanup_lambda_exports = {};
 __export(vpc_cleanup_lambda_exports, {
+  CLIENT_TIMEOUTS: () => CLIENT_TIMEOUTS,
   cleanUp: () => cleanUp,
   handler: () => handler,
   settings: () => settings
@@ -117,9 +118,10 @@ var settings = {
 };
 var STACK_GOING_AWAY = /* @__PURE__ */ new Set(["DELETE_IN_PROGRESS", "ROLLBACK_IN_PROGRESS"]);
 var LAMBDA_ENI_DESCRIPTION = "AWS Lambda VPC ENI*";
-var lambda = new import_client_lambda.LambdaClient({});
-var ec2 = new import_client_ec2.EC2Client({});
-var cloudformation = new import_client_cloudformation.CloudFormationClient({});
+var CLIENT_TIMEOUTS = { connectionTimeout: 5e3, requestTimeout: 3e4 };
+var lambda = new import_client_lambda.LambdaClient({ requestHandler: CLIENT_TIMEOUTS });
+var ec2 = new import_client_ec2.EC2Client({ requestHandler: CLIENT_TIMEOUTS });
+var cloudformation = new import_client_cloudformation.CloudFormationClient({ requestHandler: CLIENT_TIMEOUTS });
 async function handler(event, context) {
   const remaining = context?.getRemainingTimeInMillis?.() ?? settings.maxCleanupMs;
   const deadline = Date.now() + Math.max(0, Math.min(settings.maxCleanupMs, remaining - settings.responseMarginMs));
@@ -159,28 +161,22 @@ function stringList(value) {
   return [...new Set(list.filter((s) => typeof s === "string" && s !== ""))];
 }
 async function cleanUp(props, deadline) {
-  const detachOnly = new Set(props.DetachOnlyFunctionNames);
-  const targets = [
-    ...props.FunctionNames.filter((n) => !detachOnly.has(n)).map((functionName) => ({ functionName, remove: true })),
-    ...[...detachOnly].map((functionName) => ({ functionName, remove: false }))
-  ];
-  const detached = [];
-  for (const target of targets) {
-    if (await attempt(target.functionName, "detach", () => detachFromVpc(target.functionName, deadline))) {
-      detached.push(target);
-    }
-  }
-  const present = [];
-  for (const target of detached) {
-    if (await attempt(target.functionName, "wait for the update", () => waitForUpdate(target.functionName, deadline))) {
-      present.push(target);
-    }
-  }
-  for (const target of present.filter((t) => t.remove)) {
-    await attempt(target.functionName, "delete", async () => {
-      await deleteFunction(target.functionName, deadline);
+  const detachOnly = [...new Set(props.DetachOnlyFunctionNames)];
+  const toDelete = props.FunctionNames.filter((n) => !detachOnly.includes(n));
+  for (const functionName of toDelete) {
+    await attempt(functionName, "delete", async () => {
+      await deleteFunction(functionName, deadline);
       return true;
     });
+  }
+  const detached = [];
+  for (const functionName of detachOnly) {
+    if (await attempt(functionName, "detach", () => detachFromVpc(functionName, deadline))) {
+      detached.push(functionName);
+    }
+  }
+  for (const functionName of detached) {
+    await attempt(functionName, "wait for the update", () => waitForUpdate(functionName, deadline));
   }
   if (props.SecurityGroupIds.length === 0) {
     log("WARN", "no security group ids given; cannot look for the functions' network interfaces", {});
@@ -247,7 +243,10 @@ async function deleteFunction(functionName, deadline) {
       log("INFO", "function deleted with its versions and aliases", { functionName });
       return;
     } catch (e) {
-      if (errorName(e) === "ResourceNotFoundException") return;
+      if (errorName(e) === "ResourceNotFoundException") {
+        log("INFO", "function already deleted", { functionName });
+        return;
+      }
       if (errorName(e) !== "ResourceConflictException" || !await pause(deadline)) throw e;
     }
   }
@@ -335,6 +334,7 @@ function log(level, message, fields) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  CLIENT_TIMEOUTS,
   cleanUp,
   handler,
   settings

@@ -5363,7 +5363,6 @@ __export(bootstrap_lambda_exports, {
   makeHandler: () => makeHandler
 });
 module.exports = __toCommonJS(bootstrap_lambda_exports);
-var import_client_secrets_manager2 = require("@aws-sdk/client-secrets-manager");
 
 // src/postgres/bootstrap.lambda-shared.ts
 var import_crypto = require("crypto");
@@ -5453,6 +5452,16 @@ function sleep(ms) {
 }
 
 // src/postgres/connection.lambda-shared.ts
+var SECRETS_CONNECTION_TIMEOUT_MS = 3e3;
+var SECRETS_REQUEST_TIMEOUT_MS = 5e3;
+function secretsManagerClient(config = {}) {
+  return new import_client_secrets_manager.SecretsManagerClient({
+    maxAttempts: 3,
+    // throwOnRequestTimeout: without it this SDK version only logs a warning when requestTimeout passes
+    requestHandler: { connectionTimeout: SECRETS_CONNECTION_TIMEOUT_MS, requestTimeout: SECRETS_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    ...config
+  });
+}
 async function readCredentials(secrets, secretArn) {
   const response = await secrets.send(new import_client_secrets_manager.GetSecretValueCommand({ SecretId: secretArn }));
   if (!response.SecretString) {
@@ -5552,6 +5561,7 @@ function quoteLiteral(value) {
 }
 
 // src/postgres/bootstrap.lambda-shared.ts
+var READ_ONLY_STATEMENT_TIMEOUT = "5min";
 var LOGIN_REJECTED = /* @__PURE__ */ new Set(["28P01", "28000"]);
 function scramVerifier(password, salt = (0, import_crypto.randomBytes)(16), iterations = 4096) {
   const salted = (0, import_crypto.pbkdf2Sync)(password.normalize("NFKC"), salt, iterations, 32, "sha256");
@@ -5614,14 +5624,22 @@ async function bootstrapDatabase(admin, plan, canLogIn) {
     await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${readOnly}`);
     await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${app3} IN SCHEMA ${schema} GRANT SELECT ON TABLES TO ${readOnly}`);
     await admin.query("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-    const setting = await admin.query(
-      `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
-        WHERE r.rolname = $1 AND s.setdatabase = 0 AND 'search_path=' || pg_catalog.quote_ident($2) = ANY (s.setconfig)`,
-      [plan.readOnlyUser, plan.appUser]
-    );
-    if (setting.rows[0].n === "0") {
-      await admin.query(`ALTER ROLE ${readOnly} SET search_path = ${schema}`);
-      changes.push(`set search_path of ${plan.readOnlyUser}`);
+    const storedSchema = (await admin.query("SELECT pg_catalog.quote_ident($1) AS q", [plan.appUser])).rows[0].q;
+    const roleSettings = [
+      ["search_path", schema, `search_path=${storedSchema}`],
+      ["default_transaction_read_only", "on", "default_transaction_read_only=on"],
+      ["statement_timeout", quoteLiteral(READ_ONLY_STATEMENT_TIMEOUT), `statement_timeout=${READ_ONLY_STATEMENT_TIMEOUT}`]
+    ];
+    for (const [name, value, stored] of roleSettings) {
+      const setting = await admin.query(
+        `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
+          WHERE r.rolname = $1 AND s.setdatabase = 0 AND $2 = ANY (s.setconfig)`,
+        [plan.readOnlyUser, stored]
+      );
+      if (setting.rows[0].n === "0") {
+        await admin.query(`ALTER ROLE ${readOnly} SET ${name} = ${value}`);
+        changes.push(`set ${name} of ${plan.readOnlyUser}`);
+      }
     }
     const audit = await admin.query(
       `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pgaudit') AS available,
@@ -6090,11 +6108,16 @@ var REGRESSION_CASES = [
   {
     id: "privileges-read-only-role",
     area: "privileges",
-    description: "the read-only role reads tables the app role creates later and cannot write or create anything",
+    description: "the read-only role reads tables the app role creates later, runs read-only transactions by default and cannot write or create anything even when it turns that off",
     steps: [
       app("CREATE TABLE {{table}} (id int PRIMARY KEY, note text)"),
       app("INSERT INTO {{table}} VALUES (1, 'one')", { rowCount: 1 }),
       ro("SELECT id, note FROM {{table}}", { rows: [{ id: 1, note: "one" }] }),
+      // its transactions are read-only by default (bootstrap's role setting) ...
+      ro("SHOW default_transaction_read_only", { value: "on" }),
+      ro("INSERT INTO {{table}} VALUES (2, 'two')", fails("25006")),
+      // ... and when it turns that off, the privileges still refuse every write
+      ro("SET default_transaction_read_only = off"),
       ro("INSERT INTO {{table}} VALUES (2, 'two')", fails("42501")),
       ro("UPDATE {{table}} SET note = 'x'", fails("42501")),
       ro("DELETE FROM {{table}}", fails("42501")),
@@ -6109,11 +6132,18 @@ var REGRESSION_CASES = [
   {
     id: "privileges-public-schema",
     area: "privileges",
-    description: "nobody creates objects in the public schema; the app role creates in its own",
+    description: "nobody creates objects in the public schema (its ACL grants PUBLIC no CREATE, as on PostgreSQL 15+ where clusters upgraded from 14 still grant it); the app role creates in its own",
     steps: [
+      // the ACL itself: on PostgreSQL 15+ the CREATE below fails by default, so it alone would pass
+      // trivially on a cluster whose public schema still grants CREATE to PUBLIC (upgraded from 14)
+      app(`SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
+             pg_catalog.aclexplode(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) a
+             WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE') AS v`, { value: true }),
+      app("SELECT pg_catalog.has_schema_privilege('public', 'public', 'CREATE') AS v", { value: false }),
       app("CREATE TABLE public.tb_regression_public (id int)", fails("42501")),
       app("SELECT current_schema() = current_user AS v", { value: true })
-    ]
+    ],
+    cleanup: ["DROP TABLE IF EXISTS public.tb_regression_public"]
   },
   // --- types and errors ----------------------------------------------------------------------
   {
@@ -6348,7 +6378,7 @@ function isRegressionRequest(event) {
 }
 function makeHandler(options = {}) {
   const ssl = options.ssl ?? { rejectUnauthorized: true };
-  const secrets = options.secrets ?? new import_client_secrets_manager2.SecretsManagerClient({});
+  const secrets = options.secrets ?? secretsManagerClient();
   const margin = options.deadlineMarginMs ?? 3e4;
   const deadlineOf = (context) => Date.now() + (context?.getRemainingTimeInMillis?.() ?? options.defaultBudgetMs ?? 6e5) - margin;
   const bootstrapBody = (context) => async (event) => {
