@@ -136,7 +136,7 @@ export function validateDatabaseNetwork(props: TenantFunctionProps, functionVpc:
   // TenantPostgres exposes no network; its cluster (an rds.DatabaseCluster) knows its VPC.
   const databaseVpc = (props.database.cluster as { readonly vpc?: IVpc }).vpc;
   if (databaseVpc !== undefined && databaseVpc !== functionVpc) {
-    v.add('database', `runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack's tenant network`, props.database.node.path);
+    v.add('database', 'runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack\'s tenant network', props.database.node.path);
   }
   v.throwIfInvalid();
 }
