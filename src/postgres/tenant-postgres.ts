@@ -462,8 +462,8 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     // --- clean destroy -------------------------------------------------------------------------
     // The bootstrap and rotation functions run in the VPC: their ENIs would hold the bootstrap and
     // rotation security groups and the isolated subnets for 20-40 minutes after the functions go.
-    // The clean-up resource depends on all of them, so CloudFormation deletes it first: it detaches
-    // and deletes the rotation functions (in the SAR nested stacks; CloudFormation then treats them
+    // The clean-up resource depends on all of them, so CloudFormation deletes it first: it deletes
+    // the rotation functions (in the SAR nested stacks; CloudFormation then treats them
     // as deleted), only detaches the bootstrap function (the service token of the bootstrap custom
     // resource, whose Delete comes after the rotations and is answered from outside the VPC), and
     // deletes the released ENIs of both groups.
@@ -554,10 +554,6 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
   private suppress(cluster: rds.DatabaseCluster, plan: backup.BackupPlan): void {
     const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
     Suppressions.add(cluster, [
-      {
-        id: 'AwsSolutions-RDS11',
-        reason: 'PostgreSQL keeps its standard port 5432: the database is only reachable from inside the tenant VPC and the allowed networks, so a non-standard port adds no protection and breaks client defaults',
-      },
       {
         id: 'AwsSolutions-IAM4',
         reason: 'The enhanced monitoring role uses the AWS managed policy AmazonRDSEnhancedMonitoringRole (CloudWatch Logs writes to RDSOSMetrics only), assumable only by monitoring.rds.amazonaws.com',
