@@ -5,7 +5,7 @@
  * every finding that is NOT suppressed.
  *
  * Suppress a finding in library code with `Suppressions.add(construct, [{ id, reason, appliesTo? }])`
- * from src/core/suppressions.ts (no runtime dependency on cdk-nag). See docs/compliance.md.
+ * from src/core/suppressions.ts (no runtime dependency on cdk-nag). See README.md, 'Compliance gates and guardrails'.
  */
 import * as path from 'path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
@@ -122,7 +122,7 @@ export function formatFindings(findings: readonly Finding[]): string {
     `- [${f.pack}] ${f.ruleId} on ${f.resourcePath} (${f.resourceType} ${f.logicalId}): ${f.message}`
     + (f.fix && f.fix !== f.message && f.fix !== 'N/A' ? `\n    fix: ${f.fix}` : ''));
   return `${findings.length} unsuppressed compliance finding(s):\n${lines.join('\n')}\n`
-    + 'Fix the resource, or suppress with a specific reason: Suppressions.add(construct, [{ id, reason, appliesTo? }]) (docs/compliance.md).';
+    + 'Fix the resource, or suppress with a specific reason: Suppressions.add(construct, [{ id, reason, appliesTo? }]) (README.md, "Suppressing a finding").';
 }
 
 /**
