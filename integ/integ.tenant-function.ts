@@ -26,9 +26,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { TenantKey, TenantNetwork, TenantTier } from '../src/core';
 import { TenantFunction, TenantFunctionCode } from '../src/function';
 import { TenantPostgres } from '../src/postgres';

@@ -15,8 +15,8 @@
  * The DEVELOPMENT cluster leaves a final snapshot and the (retained, empty) backup vault behind when
  * the stack is destroyed: that is the block's "nothing lost" promise, not a leak of this test.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { TenantTier } from '../src/core';
 import { TenantPostgres } from '../src/postgres';
 

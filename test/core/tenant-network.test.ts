@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
 import { testApp, testStack } from '../support/app';
 
