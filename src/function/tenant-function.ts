@@ -157,6 +157,12 @@ export interface TenantFunctionProps {
 }
 
 /** Environment variable names the block sets itself. */
+/**
+ * Path the load balancer's health checks request. Apps need not implement it (any answer below 500
+ * counts as healthy); an app that does should answer without touching its database.
+ */
+export const HEALTH_CHECK_PATH = '/healthz';
+
 export const TENANT_FUNCTION_ENV = {
   /** Name of the data bucket. */
   DATA_BUCKET: 'DATA_BUCKET_NAME',
@@ -465,9 +471,18 @@ export class TenantFunction extends Construct {
     const targetGroup = new elbv2.ApplicationTargetGroup(this, 'Target', {
       targetType: elbv2.TargetType.LAMBDA,
       targets: [target],
-      // Health checks invoke the function once a minute; any answer below 500 counts as healthy so
-      // apps need no special route, and a crashing function shows up as an unhealthy target.
-      healthCheck: { enabled: true, path: '/', interval: Duration.seconds(60), timeout: Duration.seconds(30), healthyHttpCodes: '200-499' },
+      // Health checks invoke the function on HEALTH_CHECK_PATH, which apps need not implement: any
+      // answer below 500 (a 404 too) is healthy, a crashing function is an unhealthy target. Not '/',
+      // which often renders from the database: a check there would keep a DEVELOPMENT database from
+      // ever pausing and make every app page a health probe. Every minute in PRODUCTION (the
+      // unhealthy-target alarm needs it), every 5 minutes in DEVELOPMENT (fewer idle invocations).
+      healthCheck: {
+        enabled: true,
+        path: HEALTH_CHECK_PATH,
+        interval: Duration.seconds(production ? 60 : 300),
+        timeout: Duration.seconds(30),
+        healthyHttpCodes: '200-499',
+      },
     });
     targetGroup.setAttribute('lambda.multi_value_headers.enabled', 'true');
 

@@ -391,9 +391,15 @@ describe('alarms and outputs', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'UnHealthyHostCount', Namespace: 'AWS/ApplicationELB' });
   });
 
-  test('health checks invoke the function and count any answer below 500 as healthy', () => {
-    build().template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckEnabled: true, HealthCheckPath: '/', Matcher: { HttpCode: '200-499' }, HealthCheckIntervalSeconds: 60 });
-  });
+  test.each<[TenantTier, number]>([[TenantTier.DEVELOPMENT, 300], [TenantTier.PRODUCTION, 60]])(
+    '%s: health checks request /healthz (not the app\'s pages), count any answer below 500 as healthy, every %d s',
+    (tier, interval) => {
+      const overrides: PropsOverride = tier === TenantTier.PRODUCTION ? { tier, domain: 'zone' } : { tier };
+      build(overrides).template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+        HealthCheckEnabled: true, HealthCheckPath: '/healthz', Matcher: { HttpCode: '200-499' }, HealthCheckIntervalSeconds: interval,
+      });
+    },
+  );
 
   test('outputs the URL, the log group and a ready-to-paste tail command', () => {
     const { template } = build();
