@@ -107,6 +107,17 @@ export function validateTenantFunctionProps(props: TenantFunctionProps, reserved
     }
     if (props.domain.hostedZone === undefined || props.domain.hostedZone === null) {
       v.add('domain.hostedZone', 'is required: the public hosted zone that validates the certificate and holds the alias record', props.domain.hostedZone);
+    } else {
+      // The certificate and the alias record need the zone's name; HostedZone.fromHostedZoneId has none.
+      try {
+        void props.domain.hostedZone.zoneName;
+      } catch {
+        v.add(
+          'domain.hostedZone',
+          'must know its zone name: use HostedZone.fromHostedZoneAttributes({ hostedZoneId, zoneName }) or HostedZone.fromLookup, not fromHostedZoneId',
+          props.domain.hostedZone.hostedZoneId,
+        );
+      }
     }
   }
 

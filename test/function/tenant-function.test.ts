@@ -97,6 +97,14 @@ describe('validation', () => {
     );
   });
 
+  test('throws when the hosted zone does not know its name (HostedZone.fromHostedZoneId)', () => {
+    const stack = testStack();
+    const hostedZone = route53.HostedZone.fromHostedZoneId(stack, 'IdOnly', 'Z0123456789');
+    expect(() => build({ domain: { hostedZone, recordName: 'app' } }, stack)).toThrow(
+      "- domain.hostedZone: must know its zone name: use HostedZone.fromHostedZoneAttributes({ hostedZoneId, zoneName }) or HostedZone.fromLookup, not fromHostedZoneId (got: 'Z0123456789')",
+    );
+  });
+
   test('never echoes a secret value back in the error', () => {
     expect(() => build({ environment: { TOKEN: 'AKIAIOSFODNN7EXAMPLE' } })).toThrow("(got: 'AKIA**** (20 characters)')");
     expect(() => build({ environment: { TOKEN: 'AKIAIOSFODNN7EXAMPLE' } })).not.toThrow(/IOSFODNN7EXAMPLE/);
