@@ -92,7 +92,7 @@ const DELETE = 'Delete';
  *
  * What is deliberately not checked: KMS keys may be `Delete` (KMS always schedules the deletion
  * with a 7–30 day, cancellable pending window, so nothing is deleted outright; `TenantKey` retains
- * keys in PRODUCTION); S3 buckets and log groups may be deleted (DEVELOPMENT tenants are torn down
+ * keys in PRODUCTION, and keys marked with `retainOnDelete` in every tier); S3 buckets and log groups may be deleted (DEVELOPMENT tenants are torn down
  * whole; data that must outlive the stack lives in databases and backup vaults).
  *
  * Values that are tokens the aspect cannot resolve (parameters, imports, conditions) count as

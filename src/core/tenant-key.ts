@@ -93,6 +93,11 @@ export class TenantKey extends Construct {
   /** The tenant's tier. */
   public readonly tier: TenantTier;
 
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: TenantKeyProps) {
     super(scope, id);
     const v = new PropsValidation('TenantKey', props.tenantId);

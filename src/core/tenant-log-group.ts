@@ -36,6 +36,11 @@ export interface TenantLogGroupProps {
  * class so none is forgotten.
  */
 export class TenantLogGroup extends logs.LogGroup {
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: TenantLogGroupProps) {
     super(scope, id, {
       logGroupName: props.logGroupName,

@@ -113,6 +113,11 @@ export class TenantNetwork extends Construct {
   /** The flow log group, when the VPC was created here. */
   public readonly flowLogGroup?: logs.ILogGroup;
 
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: TenantNetworkProps) {
     super(scope, id);
     const v = new PropsValidation('TenantNetwork', props.tenantId);

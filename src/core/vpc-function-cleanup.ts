@@ -100,6 +100,11 @@ export class VpcFunctionCleanup extends Construct {
   private detachStatement?: iam.PolicyStatement;
   private deleteStatement?: iam.PolicyStatement;
 
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: VpcFunctionCleanupProps) {
     super(scope, id);
     const stack = Stack.of(this);

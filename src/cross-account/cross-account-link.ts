@@ -162,6 +162,11 @@ export class CrossAccountLink extends Construct {
   private permissions?: iam.ManagedPolicy;
   private readonly granted = new Set<string>();
 
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: CrossAccountLinkProps) {
     super(scope, id);
     const stack = Stack.of(this);

@@ -165,6 +165,11 @@ export class PlatformHub extends Construct {
   /** The organization admitted, if any. */
   public readonly organizationId?: string;
 
+  /**
+   * @param scope the stack (or a construct in it)
+   * @param id the construct id
+   * @param props the construct's props, validated before anything is created
+   */
   constructor(scope: Construct, id: string, props: PlatformHubProps) {
     super(scope, id);
     validatePlatformHubProps(props);

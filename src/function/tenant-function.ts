@@ -156,13 +156,13 @@ export interface TenantFunctionProps {
   readonly logShipping?: LogShipping;
 }
 
-/** Environment variable names the block sets itself. */
 /**
  * Path the load balancer's health checks request. Apps need not implement it (any answer below 500
  * counts as healthy); an app that does should answer without touching its database.
  */
 export const HEALTH_CHECK_PATH = '/healthz';
 
+/** Environment variable names the block sets itself (TypeScript only: jsii does not export consts). */
 export const TENANT_FUNCTION_ENV = {
   /** Name of the data bucket. */
   DATA_BUCKET: 'DATA_BUCKET_NAME',
@@ -230,11 +230,18 @@ export class TenantFunction extends Construct {
   public readonly tier: TenantTier;
 
   /**
-   * The clean destroy: on stack deletion it detaches the function from the VPC, deletes it and
-   * removes its network interfaces before the security group, role and subnets are deleted.
+   * The clean destroy: on stack deletion it deletes the function (with its versions and alias)
+   * directly, then removes its network interfaces, before the security group, role and subnets
+   * are deleted.
    */
   public readonly vpcCleanup: VpcFunctionCleanup;
 
+  /**
+   * @param scope the tenant stack (or a construct in it)
+   * @param id the construct id
+   * @param props the whitelist: validated before anything is created
+   * @throws Error listing every invalid prop
+   */
   constructor(scope: Construct, id: string, props: TenantFunctionProps) {
     super(scope, id);
     validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV), Stack.of(scope).region);

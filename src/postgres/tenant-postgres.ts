@@ -192,11 +192,18 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
   /**
    * The clean destroy of the block's in-VPC functions (bootstrap and secret rotation): deleted
-   * first on stack deletion, it detaches them from the VPC and removes their network interfaces,
-   * so the security groups and subnets go without a 20-40 minute wait.
+   * first on stack deletion, it deletes the rotation functions directly, only detaches the
+   * bootstrap function (the service token of a later-deleted custom resource) and removes their
+   * network interfaces, so the security groups and subnets go without a 20-40 minute wait.
    */
   public readonly vpcCleanup: VpcFunctionCleanup;
 
+  /**
+   * @param scope the tenant stack (or a construct in it)
+   * @param id the construct id
+   * @param props the whitelist: validated before anything is created
+   * @throws Error listing every invalid prop
+   */
   constructor(scope: Construct, id: string, props: TenantPostgresProps) {
     super(scope, id);
     validateTenantPostgresProps(props);
