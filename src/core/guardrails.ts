@@ -153,6 +153,8 @@ export class TenantGuardrails implements IAspect {
   /**
    * Checks one construct: L1 resources of the checked types get an error annotation per broken
    * invariant; anything else is ignored.
+   *
+   * @param node the construct visited
    */
   public visit(node: IConstruct): void {
     if (!CfnResource.isCfnResource(node)) {

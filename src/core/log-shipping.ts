@@ -54,6 +54,8 @@ export class LogShipping {
    *
    * Throws when the destination is in another region than the log group's stack (CloudWatch Logs
    * would reject the subscription at deploy time).
+   *
+   * @param logGroup the log group to ship
    */
   public ship(logGroup: logs.ILogGroup): void {
     if (this.destinationArn === undefined) return;

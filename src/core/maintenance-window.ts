@@ -79,6 +79,8 @@ export class MaintenanceWindow {
   /**
    * Parses the RDS form `ddd:hh24:mi-ddd:hh24:mi` (UTC), e.g. `sun:18:00-sun:18:30`. The window
    * may cross midnight and the end of the week (`sun:23:30-mon:00:30`).
+   *
+   * @param window `ddd:hh24:mi-ddd:hh24:mi` in UTC
    */
   public static fromString(window: string): MaintenanceWindow {
     if (typeof window !== 'string' || Token.isUnresolved(window)) {
@@ -113,6 +115,8 @@ export class MaintenanceWindow {
    * A deterministic default window derived from the tenant id: 30 minutes on one day of the week,
    * starting between 00:00 and 05:50 UTC on a 10-minute boundary. A fleet of tenants spreads over
    * 252 slots instead of all restarting at the same minute, and one tenant always gets the same slot.
+   *
+   * @param tenantId the tenant whose window is derived
    */
   public static defaultFor(tenantId: string): MaintenanceWindow {
     const h = fnv1a(tenantId);
@@ -164,7 +168,11 @@ export class MaintenanceWindow {
     return `${clock(from)}-${clock(to)}`;
   }
 
-  /** Whether a daily window `hh24:mi-hh24:mi` overlaps this weekly window on any day. */
+  /**
+   * Whether a daily window `hh24:mi-hh24:mi` overlaps this weekly window on any day.
+   *
+   * @param dailyWindow a daily window `hh24:mi-hh24:mi` in UTC
+   */
   public overlapsDaily(dailyWindow: string): boolean {
     this.assertValid();
     const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(dailyWindow);

@@ -15,6 +15,8 @@ export class TierDefaults {
   /**
    * Retention of every log group a block creates: one month in DEVELOPMENT, one year in
    * PRODUCTION (PCI DSS 10.7 asks for a year of audit history).
+   *
+   * @param tier the tenant tier
    */
   public static logRetention(tier: TenantTier): logs.RetentionDays {
     // Fail safe: anything that is not DEVELOPMENT gets the PRODUCTION value.
@@ -24,12 +26,20 @@ export class TierDefaults {
   /**
    * Removal policy of resources that hold data but are not databases (buckets, keys, vaults):
    * RETAIN in PRODUCTION; DESTROY in DEVELOPMENT so a tenant stack destroys cleanly.
+   *
+   * @param tier the tenant tier
    */
   public static dataRemovalPolicy(tier: TenantTier): RemovalPolicy {
     return tier === TenantTier.DEVELOPMENT ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
   }
 
-  /** Tags every resource below `scope` with the tenant id and tier (cost allocation, ABAC, audits). */
+  /**
+   * Tags every resource below `scope` with the tenant id and tier (cost allocation, ABAC, audits).
+   *
+   * @param scope the construct whose resources are tagged
+   * @param tenantId the tenant
+   * @param tier the tenant tier
+   */
   public static applyTags(scope: IConstruct, tenantId: string, tier: TenantTier): void {
     Tags.of(scope).add(TENANT_TAG, tenantId);
     Tags.of(scope).add(TIER_TAG, tier);

@@ -133,7 +133,12 @@ export class PropsValidation {
     );
   }
 
-  /** Checks a tenant id: `^[a-z][a-z0-9-]{2,30}$`, no trailing or doubled hyphen. */
+  /**
+   * Checks a tenant id: `^[a-z][a-z0-9-]{2,30}$`, no trailing or doubled hyphen.
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param value the tenant id
+   */
   public tenantId(path: string, value: string | undefined): void {
     if (value === undefined || value === null) {
       this.add(path, 'is required: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter', value);
@@ -153,6 +158,9 @@ export class PropsValidation {
   /**
    * Checks a tier is one of {@link TenantTier} (from JavaScript or a JSON file any string can
    * arrive, and an unknown tier must never fall through to DEVELOPMENT's destroyable settings).
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param value the value to check (`undefined` is not checked)
    */
   public tier(path: string, value?: TenantTier): void {
     if (value === undefined) return;
@@ -164,6 +172,10 @@ export class PropsValidation {
   /**
    * Checks a list of CIDR blocks: valid IPv4/IPv6 notation, host bits zero (the network address is
    * suggested), no duplicates, at most `maxEntries`, and no whole internet unless allowed.
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param values the value to check (`undefined` is not checked)
+   * @param options what the calling block allows
    */
   public cidrs(path: string, values: string[] | undefined, options: CidrValidationOptions = {}): void {
     if (values === undefined) return;
@@ -203,7 +215,13 @@ export class PropsValidation {
     });
   }
 
-  /** Checks that a duration lies within `[range.min, range.max]` (compared in milliseconds). */
+  /**
+   * Checks that a duration lies within `[range.min, range.max]` (compared in milliseconds).
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param range the allowed range
+   * @param value the value to check (`undefined` is not checked)
+   */
   public duration(path: string, range: DurationRange, value?: Duration): void {
     if (value === undefined) return;
     if (value.isUnresolved()) return;
@@ -213,7 +231,12 @@ export class PropsValidation {
     }
   }
 
-  /** Checks that a duration is a whole number of `unit` (e.g. days for backup retention). */
+  /**
+   * Checks that a duration is a whole number of `unit` (e.g. days for backup retention).
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param value the value to check (`undefined` is not checked)
+   */
   public wholeDays(path: string, value: Duration | undefined): void {
     if (value === undefined || value.isUnresolved()) return;
     if (value.toMilliseconds() % 86_400_000 !== 0) {
@@ -221,7 +244,13 @@ export class PropsValidation {
     }
   }
 
-  /** Checks a number lies within `[range.min, range.max]` and, when `range.step` is given, is a multiple of it. */
+  /**
+   * Checks a number lies within `[range.min, range.max]` and, when `range.step` is given, is a multiple of it.
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param range the allowed range, step and unit
+   * @param value the value to check (`undefined` is not checked)
+   */
   public number(path: string, range: NumberRange, value?: number): void {
     if (value === undefined || Token.isUnresolved(value)) return;
     const { min, max, step, unit } = range;
@@ -246,7 +275,12 @@ export class PropsValidation {
     }
   }
 
-  /** Reports the problems of a maintenance window value (its factories never throw). */
+  /**
+   * Reports the problems of a maintenance window value (its factories never throw).
+   *
+   * @param path the prop path named in the message, e.g. `allowedCidrs`
+   * @param value the value to check (`undefined` is not checked)
+   */
   public maintenanceWindow(path: string, value: MaintenanceWindow | undefined): void {
     if (value === undefined) return;
     for (const problem of value.problems) {

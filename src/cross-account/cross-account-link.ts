@@ -116,7 +116,11 @@ const CHANGE_RULES: ReadonlyArray<{ id: string; suffix: string; description: str
  *   hub's log destination for every block of the tenant.
  */
 export class CrossAccountLink extends Construct {
-  /** The role name of the link of `tenantId`: `tenant-blocks-link-<tenantId>`. */
+  /**
+   * The role name of the link of `tenantId`: `tenant-blocks-link-<tenantId>`.
+   *
+   * @param tenantId the tenant
+   */
   public static roleNameFor(tenantId: string): string {
     return `${LINK_ROLE_NAME_PREFIX}${tenantId}`;
   }
@@ -217,6 +221,8 @@ export class CrossAccountLink extends Construct {
    * nothing else: `rds-data:ExecuteStatement` on that cluster, `secretsmanager:GetSecretValue` on
    * its read-only secret, and `kms:Decrypt` of that secret (through Secrets Manager, for that
    * secret's ARN) with the secret's key.
+   *
+   * @param database the tenant database the console may query (read-only user)
    */
   public allowQuery(database: TenantPostgres): void {
     const secret = database.readOnlySecret;
@@ -250,6 +256,8 @@ export class CrossAccountLink extends Construct {
   /**
    * Lets the platform invoke `fn`'s live alias, and nothing else: `lambda:InvokeFunction` on the
    * alias ARN (neither `$LATEST` nor any other version or alias).
+   *
+   * @param fn the tenant function whose live alias may be invoked
    */
   public allowInvoke(fn: TenantFunction): void {
     const alias = fn.function;

@@ -490,6 +490,8 @@ export class PlatformHub extends Construct {
    * for each listed account, or on that name in any account of the organization
    * (`aws:ResourceOrgID`) when only `organizationId` is set. Each link still requires its external
    * ID and lists the exact platform roles it trusts.
+   *
+   * @param grantee the platform principal (console, provisioner)
    */
   public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
     const partition = partitionOf(Stack.of(this));

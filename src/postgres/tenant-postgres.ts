@@ -538,6 +538,8 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
   /**
    * Lets `grantee` connect as the app user: read the app secret (and decrypt it with the tenant
    * key). Network access is separate: `connections.allowDefaultPortFrom(grantee)`.
+   *
+   * @param grantee what connects as the app user (e.g. a function)
    */
   public grantConnect(grantee: iam.IGrantable): iam.Grant {
     return this.appSecret.grantRead(grantee);
@@ -547,6 +549,8 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
    * Lets `grantee` query the database through the RDS Data API as the read-only user (the query
    * console): the Data API statement actions on this cluster and reading the read-only secret only
    * (never the admin or app secret, unlike `cluster.grantDataApiAccess`).
+   *
+   * @param grantee what queries through the Data API as the read-only user
    */
   public grantDataApiReadOnly(grantee: iam.IGrantable): iam.Grant {
     const grant = iam.Grant.addToPrincipal({
