@@ -158,6 +158,14 @@ project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '.pa
 if (bundle) {
   project.testTask.prependSpawn(bundle);
 }
+// Snapshots are only ever rewritten on purpose, by this task (projen's own `test:update` is
+// replaced so that nothing named like the test task can rewrite them).
+project.removeTask('test:update');
+project.addTask('snapshot:update', {
+  description: 'Deliberately rewrite jest snapshots after reviewing a template change (never part of `test`)',
+  exec: 'jest --ci=false -u',
+  receiveArgs: true,
+});
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integVerify);
 project.testTask.spawn(pacmak);

@@ -3,7 +3,7 @@ import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
 import { testStack } from '../support/app';
 
 // Whole representative configurations: any template change (a CDK upgrade, a renamed id) fails here
-// and must be reviewed, then accepted deliberately with `npx projen test:update`.
+// and must be reviewed, then accepted deliberately with `npx projen snapshot:update`.
 test.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('core template snapshot in %s', (tier) => {
   const stack = testStack(`Core${tier}`);
   const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
