@@ -88,7 +88,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
     commandOptions: { fix: false },
   },
-  gitignore: ['cdk.out', '.bench/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
+  gitignore: ['cdk.out', '.bench/', '.ci-venv/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
 
 
   jestOptions: {
@@ -153,7 +153,7 @@ const apiCheck = project.addTask('docgen:check', {
   exec: 'bash scripts/docgen-check.sh',
 });
 project.gitignore.addPatterns('.pacmak-check/', '.api-check.md', '/.integ-gate/');
-project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '.pacmak-check/');
+project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '/.ci-venv/', '.pacmak-check/');
 
 if (bundle) {
   project.testTask.prependSpawn(bundle);
