@@ -78,6 +78,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-rds-data',
     'aws-sdk-client-mock',
     'aws-sdk-client-mock-jest',
+    '@aws-sdk/client-backup',
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/client-sfn',
+    '@aws-sdk/client-codebuild',
+    '@aws-sdk/client-sts',
+    '@aws-sdk/client-eventbridge',
+    // Real components instead of mocks (see ../shared/TOOLCHAIN.md): a DynamoDB API implementation,
+    // an Amazon States Language interpreter and validator, a JSON Schema validator for the spec.
+    'dynalite@4.0.0',
+    'aws-local-stepfunctions@3.0.0',
+    'asl-validator@4.0.0',
+    'ajv@^8',
   ],
 
   sampleCode: false,
