@@ -9,3 +9,4 @@ export * from './tenant-log-group';
 export * from './suppressions';
 export * from './guardrails';
 export * from './vpc-function-cleanup';
+export * from './break-glass';
