@@ -36,6 +36,26 @@ export interface CidrValidationOptions {
    * @default 50
    */
   readonly maxEntries?: number;
+
+  /**
+   * Whether unresolved tokens pass unchecked. Only for platform-side values that are legitimately
+   * known at deploy time (e.g. a VPC CIDR exported by another stack); never for what a customer
+   * sets: a token cannot be checked, and a settings-file string such as
+   * `0.0.0.0/0${Token[AWS.NoValue.15]}` would open the resource to the internet.
+   *
+   * @default false - a token is reported as a problem
+   */
+  readonly allowTokens?: boolean;
+}
+
+/** Options of {@link PropsValidation.pattern} and {@link PropsValidation.accountId}. */
+export interface StringValidationOptions {
+  /**
+   * Whether an unresolved token passes unchecked (platform-side values such as `Aws.ACCOUNT_ID`).
+   *
+   * @default false - a token is reported as a problem
+   */
+  readonly allowTokens?: boolean;
 }
 
 /** A closed range of numbers for {@link PropsValidation.number}. */
@@ -56,6 +76,12 @@ export interface NumberRange {
    * @default - no unit
    */
   readonly unit?: string;
+  /**
+   * Whether an unresolved token passes unchecked (platform-side values only).
+   *
+   * @default false - a token is reported as a problem
+   */
+  readonly allowTokens?: boolean;
 }
 
 /** A closed range of durations for {@link PropsValidation.duration}. */
@@ -64,6 +90,12 @@ export interface DurationRange {
   readonly min: Duration;
   /** Longest allowed duration. */
   readonly max: Duration;
+  /**
+   * Whether a duration made of an unresolved token passes unchecked (platform-side values only).
+   *
+   * @default false - a token is reported as a problem
+   */
+  readonly allowTokens?: boolean;
 }
 
 /**
@@ -78,7 +110,12 @@ export interface DurationRange {
  * - maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 300)
  * ```
  *
- * Values that are unresolved tokens pass through unchecked: they are only known at deploy time.
+ * Every helper checks the runtime type first (from JavaScript or a JSON file anything can arrive)
+ * and reports a wrong type as a problem, never a crash. Unresolved tokens are reported too: what a
+ * customer sets must be known, and checked, at synth time. Platform-side values that are
+ * legitimately tokens pass with the helper's `allowTokens` option.
+ *
+ * Stable API for the blocks' `validate-*.ts`; not meant for applications.
  */
 export class PropsValidation {
   /** Renders a value for an error message: strings quoted, arrays and objects as JSON. */
@@ -86,14 +123,50 @@ export class PropsValidation {
     if (value === undefined) return 'undefined';
     if (value === null) return 'null';
     if (typeof value === 'string') return `'${value}'`;
-    if (value instanceof Duration) return value.toHumanString();
-    if (value instanceof MaintenanceWindow) return `'${value.raw}'`;
+    if (isDuration(value)) {
+      try {
+        return value.toHumanString();
+      } catch {
+        return 'a Duration token';
+      }
+    }
+    if (isMaintenanceWindow(value)) return `'${value.raw}'`;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     try {
       return JSON.stringify(value);
     } catch {
       return String(value);
     }
+  }
+
+  /**
+   * Whether `cidr` is a private range, reachable only over private links: RFC 1918
+   * (10/8, 172.16/12, 192.168/16), RFC 6598 carrier-grade NAT (100.64/10) and IPv6 unique-local
+   * addresses (fc00::/7, so `fd00::/8` but not `fd::/16`, which is `00fd::`). The whole CIDR block
+   * must lie inside the range; anything that is not a valid CIDR is not private.
+   *
+   * @param cidr an IPv4 or IPv6 CIDR block
+   */
+  public static isPrivateRange(cidr: string): boolean {
+    if (typeof cidr !== 'string' || Token.isUnresolved(cidr)) return false;
+    const parsed = parseCidr(cidr);
+    if (typeof parsed === 'string') return false;
+    const ranges = parsed.ipv6 ? PRIVATE_IPV6 : PRIVATE_IPV4;
+    return ranges.some(([network, prefix]) => parsed.prefix >= prefix && sameNetwork(parsed.bytes, network, prefix));
+  }
+
+  /**
+   * Whether `cidr` covers the whole internet or a large part of it: an IPv4 prefix shorter than /8
+   * or an IPv6 prefix shorter than /32 (`0.0.0.0/0`, `::/0`, `0.0.0.0/1`...). A value that is not
+   * a readable CIDR (a token, a typo) counts as the internet: what cannot be read cannot be trusted.
+   *
+   * @param cidr an IPv4 or IPv6 CIDR block
+   */
+  public static isInternetWide(cidr: string): boolean {
+    if (typeof cidr !== 'string' || Token.isUnresolved(cidr)) return true;
+    const parsed = parseCidr(cidr.trim().toLowerCase());
+    if (typeof parsed === 'string') return true;
+    return parsed.prefix < (parsed.ipv6 ? MIN_IPV6_PREFIX : MIN_IPV4_PREFIX);
   }
 
   private readonly _problems: string[] = [];
@@ -144,6 +217,10 @@ export class PropsValidation {
       this.add(path, 'is required: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter', value);
       return;
     }
+    if (typeof value !== 'string') {
+      this.add(path, 'must be a string: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter', value);
+      return;
+    }
     if (Token.isUnresolved(value)) {
       this.add(path, 'must be a literal string (it names resources, aliases and tags at synth time), not a token', value);
       return;
@@ -164,7 +241,7 @@ export class PropsValidation {
    */
   public tier(path: string, value?: TenantTier): void {
     if (value === undefined) return;
-    if (!Object.values(TenantTier).includes(value)) {
+    if (typeof value !== 'string' || !Object.values(TenantTier).includes(value)) {
       this.add(path, `must be one of ${Object.values(TenantTier).map((t) => `TenantTier.${t}`).join(', ')}`, value);
     }
   }
@@ -179,7 +256,16 @@ export class PropsValidation {
    */
   public cidrs(path: string, values: string[] | undefined, options: CidrValidationOptions = {}): void {
     if (values === undefined) return;
-    if (Token.isUnresolved(values)) return;
+    if (Token.isUnresolved(values)) {
+      if (!options.allowTokens) {
+        this.add(path, 'must be a literal list of CIDR strings known at synth time, not a token (a parameter or deploy-time value cannot be checked)', values);
+      }
+      return;
+    }
+    if (!Array.isArray(values)) {
+      this.add(path, "must be a list of CIDR strings, e.g. ['10.0.0.0/24']", values);
+      return;
+    }
     const max = options.maxEntries ?? 50;
     if (values.length > max) {
       this.add(path, `lists at most ${max} CIDR blocks (each one is a security group rule)`, `${values.length} entries`);
@@ -187,7 +273,16 @@ export class PropsValidation {
     const seen = new Map<string, number>();
     values.forEach((raw, i) => {
       const p = `${path}[${i}]`;
-      if (Token.isUnresolved(raw)) return;
+      if (typeof raw !== 'string') {
+        this.add(p, 'must be a CIDR string, e.g. 10.0.0.0/24', raw);
+        return;
+      }
+      if (Token.isUnresolved(raw)) {
+        if (!options.allowTokens) {
+          this.add(p, 'must be a literal CIDR string known at synth time, not a token (a parameter or deploy-time value cannot be checked)', raw);
+        }
+        return;
+      }
       const parsed = parseCidr(raw);
       if (typeof parsed === 'string') {
         this.add(p, `${parsed}; expected an IPv4 (10.0.0.0/16) or IPv6 (2001:db8::/32) CIDR block`, raw);
@@ -205,6 +300,8 @@ export class PropsValidation {
         );
       } else if (parsed.hostBitsSet) {
         this.add(p, `has host bits set; use the network address ${parsed.network}`, raw);
+      } else if (parsed.ipv6 && raw !== raw.toLowerCase()) {
+        this.add(p, `must be written in lowercase (aws-cdk-lib rejects uppercase IPv6); use ${raw.toLowerCase()}`, raw);
       }
       const previous = seen.get(parsed.network);
       if (previous !== undefined) {
@@ -223,9 +320,8 @@ export class PropsValidation {
    * @param value the value to check (`undefined` is not checked)
    */
   public duration(path: string, range: DurationRange, value?: Duration): void {
-    if (value === undefined) return;
-    if (value.isUnresolved()) return;
-    const ms = value.toMilliseconds();
+    if (!this.isCheckableDuration(path, value, range.allowTokens)) return;
+    const ms = value!.toMilliseconds();
     if (ms < range.min.toMilliseconds() || ms > range.max.toMilliseconds()) {
       this.add(path, `must be between ${range.min.toHumanString()} and ${range.max.toHumanString()}`, value);
     }
@@ -238,7 +334,7 @@ export class PropsValidation {
    * @param value the value to check (`undefined` is not checked)
    */
   public wholeDays(path: string, value: Duration | undefined): void {
-    if (value === undefined || value.isUnresolved()) return;
+    if (value === undefined || !isDuration(value) || value.isUnresolved()) return; // duration() reports those
     if (value.toMilliseconds() % 86_400_000 !== 0) {
       this.add(path, 'must be a whole number of days, e.g. Duration.days(7)', value);
     }
@@ -252,13 +348,21 @@ export class PropsValidation {
    * @param value the value to check (`undefined` is not checked)
    */
   public number(path: string, range: NumberRange, value?: number): void {
-    if (value === undefined || Token.isUnresolved(value)) return;
+    if (value === undefined) return;
     const { min, max, step, unit } = range;
     const u = unit ? ` ${unit}` : '';
+    const stepText = step === undefined ? '' : step === 1 ? ', a whole number' : ` in steps of ${step}`;
+    if (typeof value !== 'number') {
+      this.add(path, `must be a number between ${min} and ${max}${u}${stepText}`, value);
+      return;
+    }
+    if (Token.isUnresolved(value)) {
+      if (!range.allowTokens) this.add(path, 'must be a literal number known at synth time, not a token (a parameter or deploy-time value cannot be checked)', value);
+      return;
+    }
     const inRange = Number.isFinite(value) && value >= min && value <= max;
     const onStep = step === undefined || Math.abs(value / step - Math.round(value / step)) < 1e-9;
     if (!inRange || !onStep) {
-      const stepText = step === undefined ? '' : step === 1 ? ', a whole number' : ` in steps of ${step}`;
       this.add(path, `must be between ${min} and ${max}${u}${stepText}`, value);
     }
   }
@@ -266,10 +370,15 @@ export class PropsValidation {
   /**
    * Checks a string against a regular expression; `allowed` describes the allowed form for the message.
    *
+   * @param path the prop path named in the message, e.g. `databaseName`
    * @param regex the regular expression source, anchored by the caller (e.g. `^[a-z]+$`)
+   * @param allowed the allowed form, named in the message
+   * @param value the value to check (`undefined` is not checked)
+   * @param options whether a token passes (platform-side values only)
    */
-  public pattern(path: string, regex: string, allowed: string, value?: string): void {
-    if (value === undefined || Token.isUnresolved(value)) return;
+  public pattern(path: string, regex: string, allowed: string, value?: string, options: StringValidationOptions = {}): void {
+    if (value === undefined) return;
+    if (!this.isCheckableString(path, value, allowed, options)) return;
     if (!new RegExp(regex).test(value)) {
       this.add(path, `must be ${allowed}`, value);
     }
@@ -283,10 +392,153 @@ export class PropsValidation {
    */
   public maintenanceWindow(path: string, value: MaintenanceWindow | undefined): void {
     if (value === undefined) return;
+    if (!isMaintenanceWindow(value)) {
+      this.add(path, "must be a MaintenanceWindow, e.g. MaintenanceWindow.fromString('sun:18:00-sun:18:30')", value);
+      return;
+    }
     for (const problem of value.problems) {
       this.add(path, problem, value);
     }
   }
+
+  /**
+   * Checks a 12-digit AWS account id given as a string (a number loses leading zeros).
+   *
+   * @param path the prop path named in the message, e.g. `platformAccountId`
+   * @param value the value to check (`undefined` is not checked)
+   * @param options whether a token (e.g. `Aws.ACCOUNT_ID`) passes
+   */
+  public accountId(path: string, value: string | undefined, options: StringValidationOptions = {}): void {
+    if (value === undefined) return;
+    if (typeof value !== 'string') {
+      this.add(path, "must be a 12-digit AWS account id as a string, e.g. '123456789012'", value);
+      return;
+    }
+    if (!this.isCheckableString(path, value, 'a 12-digit AWS account id', options)) return;
+    if (!/^\d{12}$/.test(value)) this.add(path, 'must be a 12-digit AWS account id', value);
+  }
+
+  /**
+   * Checks a value is a literal string (not a token, unless allowed); reports the problem and
+   * returns false otherwise, so a block can skip its own checks of that value.
+   *
+   * @param path the prop path named in the message, e.g. `domain.recordName`
+   * @param value the value to check (`undefined` is reported as missing)
+   * @param allowed the allowed form, named in the message
+   * @param options whether a token passes (platform-side values only)
+   */
+  public literalString(path: string, value: string | undefined, allowed: string, options: StringValidationOptions = {}): boolean {
+    if (value === undefined || value === null) {
+      this.add(path, `is required: ${allowed}`, value);
+      return false;
+    }
+    return this.isCheckableString(path, value, allowed, options) && !Token.isUnresolved(value);
+  }
+
+  /**
+   * Checks a value is a boolean (JSON `true`/`false`, not the string `'true'`).
+   *
+   * @param path the prop path named in the message, e.g. `publicAccess`
+   * @param value the value to check (`undefined` is not checked)
+   */
+  public boolean(path: string, value: boolean | undefined): void {
+    if (value === undefined) return;
+    if (typeof value !== 'boolean') this.add(path, 'must be true or false', value);
+  }
+
+  /**
+   * Checks that a value is one of a closed set of strings (an enum's values from JSON).
+   *
+   * @param path the prop path named in the message, e.g. `mode`
+   * @param allowed the allowed values
+   * @param value the value to check (`undefined` is not checked)
+   */
+  public oneOf(path: string, allowed: string[], value: string | undefined): void {
+    if (value === undefined) return;
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      this.add(path, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
+    }
+  }
+
+  /**
+   * Checks the address range of a VPC made for a tenant: a literal private IPv4 range (RFC 1918)
+   * with a prefix from /16 to /20 (the tenant layout needs three subnet groups in three AZs), host
+   * bits zero.
+   *
+   * @param path the prop path named in the message, e.g. `vpcCidr`
+   * @param value the value to check (`undefined` is not checked)
+   */
+  public vpcCidr(path: string, value: string | undefined): void {
+    if (value === undefined) return;
+    if (!this.isCheckableString(path, value, 'a private IPv4 range from /16 to /20, e.g. 10.0.0.0/16', {})) return;
+    const parsed = parseCidr(value);
+    if (typeof parsed === 'string' || parsed.ipv6) {
+      this.add(path, 'must be an IPv4 CIDR block, e.g. 10.0.0.0/16', value);
+    } else if (parsed.prefix < 16 || parsed.prefix > 20) {
+      this.add(path, 'must have a prefix from /16 (the largest VPC) to /20 (the smallest that holds the tenant layout in three AZs)', value);
+    } else if (parsed.hostBitsSet) {
+      this.add(path, `has host bits set; use the network address ${parsed.network}`, value);
+    } else if (!PRIVATE_IPV4.slice(0, 3).some(([network, prefix]) => parsed.prefix >= prefix && sameNetwork(parsed.bytes, network, prefix))) {
+      this.add(path, 'must be a private range (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)', value);
+    }
+  }
+
+  /** Reports a value that is not a string, or a token when tokens are not allowed; true when the value can be checked. */
+  private isCheckableString(path: string, value: unknown, allowed: string, options: StringValidationOptions): value is string {
+    if (typeof value !== 'string') {
+      this.add(path, `must be a string: ${allowed}`, value);
+      return false;
+    }
+    if (Token.isUnresolved(value)) {
+      if (!options.allowTokens) {
+        this.add(path, 'must be a literal string known at synth time, not a token (a parameter or deploy-time value cannot be checked)', value);
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Reports a value that is not a Duration, or a token when tokens are not allowed; true when the value can be checked. */
+  private isCheckableDuration(path: string, value: unknown, allowTokens?: boolean): boolean {
+    if (value === undefined) return false;
+    if (!isDuration(value)) {
+      this.add(path, 'must be a Duration, e.g. Duration.days(7)', value);
+      return false;
+    }
+    if (value.isUnresolved()) {
+      if (!allowTokens) this.add(path, 'must be a literal duration known at synth time, not a token (a parameter or deploy-time value cannot be checked)', value);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** RFC 1918 and RFC 6598 ranges: network bytes and prefix. */
+const PRIVATE_IPV4: Array<[number[], number]> = [
+  [[10, 0, 0, 0], 8],
+  [[172, 16, 0, 0], 12],
+  [[192, 168, 0, 0], 16],
+  [[100, 64, 0, 0], 10],
+];
+/** IPv6 unique-local addresses, fc00::/7 (RFC 4193). */
+const PRIVATE_IPV6: Array<[number[], number]> = [[[0xfc, ...Array(15).fill(0)], 7]];
+
+function sameNetwork(bytes: number[], network: number[], prefix: number): boolean {
+  const a = maskBytes(bytes, prefix);
+  const b = maskBytes(network, prefix);
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Duck-typed: a Duration of any copy of aws-cdk-lib. */
+function isDuration(value: unknown): value is Duration {
+  return value instanceof Duration || (typeof value === 'object' && value !== null
+    && typeof (value as Duration).toMilliseconds === 'function' && typeof (value as Duration).isUnresolved === 'function');
+}
+
+/** Duck-typed: a MaintenanceWindow of any copy of this library. */
+function isMaintenanceWindow(value: unknown): value is MaintenanceWindow {
+  return value instanceof MaintenanceWindow || (typeof value === 'object' && value !== null
+    && Array.isArray((value as MaintenanceWindow).problems) && typeof (value as MaintenanceWindow).raw === 'string');
 }
 
 /** A parsed CIDR block. */
@@ -295,6 +547,7 @@ interface ParsedCidr {
   readonly network: string;
   readonly prefix: number;
   readonly hostBitsSet: boolean;
+  readonly bytes: number[];
 }
 
 /** Parses a CIDR block; returns what is wrong as a string when it is not one. */
@@ -304,14 +557,14 @@ function parseCidr(raw: string): ParsedCidr | string {
   if (slash < 0) return 'has no prefix length (/n)';
   const addr = raw.slice(0, slash);
   const prefixText = raw.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(prefixText)) return 'has an invalid prefix length';
+  if (!/^(0|[1-9]\d{0,2})$/.test(prefixText)) return 'has an invalid prefix length';
   const prefix = Number(prefixText);
   if (addr.includes(':')) {
     const bytes = parseIpv6(addr);
     if (!bytes) return 'is not a valid IPv6 address';
     if (prefix > 128) return 'has a prefix length over 128';
     const masked = maskBytes(bytes, prefix);
-    return { ipv6: true, network: formatIpv6(masked) + `/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
+    return { ipv6: true, network: formatIpv6(masked) + `/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]), bytes };
   }
   const parts = addr.split('.');
   if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255 || (p.length > 1 && p.startsWith('0')))) {
@@ -320,7 +573,7 @@ function parseCidr(raw: string): ParsedCidr | string {
   if (prefix > 32) return 'has a prefix length over 32';
   const bytes = parts.map(Number);
   const masked = maskBytes(bytes, prefix);
-  return { ipv6: false, network: `${masked.join('.')}/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]) };
+  return { ipv6: false, network: `${masked.join('.')}/${prefix}`, prefix, hostBitsSet: masked.some((b, i) => b !== bytes[i]), bytes };
 }
 
 /* eslint-disable no-bitwise -- CIDR masks are bit arithmetic */

@@ -59,7 +59,7 @@ describe('PropsValidation', () => {
   describe('cidrs', () => {
     test.each([
       [['10.0.0.0/8', '192.168.1.0/24', '203.0.113.7/32']],
-      [['2001:db8::/32', '2001:DB8:0:1::/64', '::1/128']],
+      [['2001:db8::/32', '2001:db8:0:1::/64', '::1/128']],
       [[]],
     ])('accepts %j', (cidrs) => {
       expect(check((v) => v.cidrs('allowedCidrs', cidrs))).toEqual([]);
@@ -109,10 +109,10 @@ describe('PropsValidation', () => {
     });
 
     test('reports duplicates, including the same network written differently', () => {
-      const problems = check((v) => v.cidrs('allowedCidrs', ['10.0.0.0/16', '10.0.0.0/16', '2001:db8::/32', '2001:DB8:0::/32']));
+      const problems = check((v) => v.cidrs('allowedCidrs', ['10.0.0.0/16', '10.0.0.0/16', '2001:db8::/32', '2001:db8:0::/32']));
       expect(problems).toEqual([
         "- allowedCidrs[1]: duplicates allowedCidrs[0] (got: '10.0.0.0/16')",
-        "- allowedCidrs[3]: duplicates allowedCidrs[2] (got: '2001:DB8:0::/32')",
+        "- allowedCidrs[3]: duplicates allowedCidrs[2] (got: '2001:db8:0::/32')",
       ]);
     });
 
@@ -123,9 +123,9 @@ describe('PropsValidation', () => {
       ]);
     });
 
-    test('lets tokens pass unchecked', () => {
-      expect(check((v) => v.cidrs('allowedCidrs', [Token.asString({ Ref: 'Cidr' })]))).toEqual([]);
-      expect(check((v) => v.cidrs('allowedCidrs', Token.asList({ Ref: 'Cidrs' })))).toEqual([]);
+    test('lets tokens pass only when the block allows them (platform-side values)', () => {
+      expect(check((v) => v.cidrs('allowedCidrs', [Token.asString({ Ref: 'Cidr' })], { allowTokens: true }))).toEqual([]);
+      expect(check((v) => v.cidrs('allowedCidrs', Token.asList({ Ref: 'Cidrs' }), { allowTokens: true }))).toEqual([]);
     });
   });
 
@@ -152,8 +152,8 @@ describe('PropsValidation', () => {
       expect(check((v) => v.wholeDays('backupRetention', Duration.hours(36)))[0]).toContain('whole number of days');
       expect(check((v) => v.wholeDays('backupRetention', Duration.days(2)))).toEqual([]);
     });
-    test('tokens pass unchecked', () => {
-      expect(check((v) => v.number('n', range, Token.asNumber({ Ref: 'N' })))).toEqual([]);
+    test('tokens pass only when allowed', () => {
+      expect(check((v) => v.number('n', { ...range, allowTokens: true }, Token.asNumber({ Ref: 'N' })))).toEqual([]);
     });
   });
 
@@ -178,5 +178,132 @@ describe('PropsValidation', () => {
       "- maintenanceWindow: start hour 25 is not a valid time (00-23, UTC) (got: 'sun:25:00-sun:25:30')",
       "- maintenanceWindow: end hour 25 is not a valid time (00-23, UTC) (got: 'sun:25:00-sun:25:30')",
     ]);
+  });
+});
+
+describe('wrong types are problems, never crashes (issue 10)', () => {
+  test.each([
+    ['a string instead of a list', '10.0.0.0/24', "- allowedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: '10.0.0.0/24')"],
+    ['a number instead of a list', 42, "- allowedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: 42)"],
+    ['an object instead of a list', { cidr: '10.0.0.0/24' }, "- allowedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: {\"cidr\":\"10.0.0.0/24\"})"],
+  ])('cidrs: throws when given %s', (_name, value, message) => {
+    expect(check((v) => v.cidrs('allowedCidrs', value as unknown as string[]))).toEqual([message]);
+  });
+
+  test('cidrs: an entry that is not a string is reported with its index', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', ['10.0.0.0/24', 10 as unknown as string, null as unknown as string]))).toEqual([
+      '- allowedCidrs[1]: must be a CIDR string, e.g. 10.0.0.0/24 (got: 10)',
+      '- allowedCidrs[2]: must be a CIDR string, e.g. 10.0.0.0/24 (got: null)',
+    ]);
+  });
+
+  test.each([
+    ['a number', 7, '- backupRetention: must be a Duration, e.g. Duration.days(7) (got: 7)'],
+    ['a string', '7 days', "- backupRetention: must be a Duration, e.g. Duration.days(7) (got: '7 days')"],
+  ])('duration and wholeDays: throws when given %s', (_name, value, message) => {
+    const r = { min: Duration.days(1), max: Duration.days(35) };
+    expect(check((v) => {
+      v.duration('backupRetention', r, value as unknown as Duration);
+      v.wholeDays('backupRetention', value as unknown as Duration);
+    })).toEqual([message]);
+  });
+
+  test.each([
+    ['a numeric string', '8', "- maxCapacity: must be a number between 1 and 256 ACUs in steps of 0.5 (got: '8')"],
+    ['a boolean', true, '- maxCapacity: must be a number between 1 and 256 ACUs in steps of 0.5 (got: true)'],
+  ])('number: throws when given %s', (_name, value, message) => {
+    expect(check((v) => v.number('maxCapacity', { min: 1, max: 256, step: 0.5, unit: 'ACUs' }, value as unknown as number))).toEqual([message]);
+  });
+
+  test.each([
+    ['a plain string', 'sun:18:00-sun:18:30', "- maintenanceWindow: must be a MaintenanceWindow, e.g. MaintenanceWindow.fromString('sun:18:00-sun:18:30') (got: 'sun:18:00-sun:18:30')"],
+    ['an object', { day: 'sun' }, "- maintenanceWindow: must be a MaintenanceWindow, e.g. MaintenanceWindow.fromString('sun:18:00-sun:18:30') (got: {\"day\":\"sun\"})"],
+  ])('maintenanceWindow: throws when given %s', (_name, value, message) => {
+    expect(check((v) => v.maintenanceWindow('maintenanceWindow', value as unknown as MaintenanceWindow))).toEqual([message]);
+  });
+
+  test.each([
+    [12, '- tenantId: must be a string: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter (got: 12)'],
+    [['acme'], '- tenantId: must be a string: 3-31 characters, lowercase letters, digits and hyphens, starting with a letter (got: ["acme"])'],
+  ])('tenantId: throws when given %j', (value, message) => {
+    expect(check((v) => v.tenantId('tenantId', value as unknown as string))).toEqual([message]);
+  });
+
+  test('tier: a number is reported', () => {
+    expect(check((v) => v.tier('tier', 1 as unknown as TenantTier))).toEqual([
+      '- tier: must be one of TenantTier.DEVELOPMENT, TenantTier.PRODUCTION (got: 1)',
+    ]);
+  });
+
+  test('pattern: a number is reported as the wrong type', () => {
+    expect(check((v) => v.pattern('databaseName', '^[a-z]+$', 'lowercase letters', 42 as unknown as string))).toEqual([
+      '- databaseName: must be a string: lowercase letters (got: 42)',
+    ]);
+  });
+});
+
+describe('customer strings are never tokens (issue 8.9)', () => {
+  const hidden = `0.0.0.0/0${Token.asString({ Ref: 'AWS::NoValue' })}`;
+  test('throws when a CIDR hides a token (a settings file string or a CfnParameter)', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', [hidden]))).toEqual([
+      `- allowedCidrs[0]: must be a literal CIDR string known at synth time, not a token (a parameter or deploy-time value cannot be checked) (got: '${hidden}')`,
+    ]);
+  });
+  test('throws when the CIDR list is a token', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', Token.asList({ Ref: 'Cidrs' })))[0]).toMatch(/^- allowedCidrs: must be a literal list/);
+  });
+  test('throws when a pattern-checked string, number or duration is a token', () => {
+    expect(check((v) => v.pattern('databaseName', '^[a-z]+$', 'letters', Token.asString({ Ref: 'Name' })))[0]).toContain('not a token');
+    expect(check((v) => v.number('n', { min: 1, max: 2 }, Token.asNumber({ Ref: 'N' })))[0]).toContain('not a token');
+    expect(check((v) => v.duration('d', { min: Duration.days(1), max: Duration.days(2) }, Duration.days(Token.asNumber({ Ref: 'D' }))))[0]).toContain('not a token');
+  });
+  test('a platform-side value may be a token when the block says so (allowTokens)', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', [Token.asString({ Ref: 'Cidr' })], { allowTokens: true }))).toEqual([]);
+    expect(check((v) => v.pattern('p', '^a$', 'a', Token.asString({ Ref: 'P' }), { allowTokens: true }))).toEqual([]);
+    expect(check((v) => v.accountId('platformAccountId', Token.asString({ Ref: 'AWS::AccountId' }), { allowTokens: true }))).toEqual([]);
+  });
+});
+
+describe('accountId', () => {
+  test.each([
+    ['123456789012', []],
+    [123456789012, ["- platformAccountId: must be a 12-digit AWS account id as a string, e.g. '123456789012' (got: 123456789012)"]],
+    ['12345678901', ["- platformAccountId: must be a 12-digit AWS account id (got: '12345678901')"]],
+    [undefined, []],
+  ])('%j', (value, problems) => {
+    expect(check((v) => v.accountId('platformAccountId', value as unknown as string))).toEqual(problems);
+  });
+  test('a token is rejected unless allowed', () => {
+    expect(check((v) => v.accountId('platformAccountId', Token.asString({ Ref: 'A' })))[0]).toContain('not a token');
+  });
+});
+
+describe('IPv6 CIDRs aws-cdk-lib would reject later are reported now (issue 10)', () => {
+  test('accepts the eight-group form', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', ['2001:db8:0:0:0:0:0:0/32']))).toEqual([]);
+  });
+  test('throws when an IPv6 CIDR is written in uppercase (aws-cdk-lib accepts lowercase only)', () => {
+    expect(check((v) => v.cidrs('allowedCidrs', ['2001:DB8::/32']))).toEqual([
+      "- allowedCidrs[0]: must be written in lowercase (aws-cdk-lib rejects uppercase IPv6); use 2001:db8::/32 (got: '2001:DB8::/32')",
+    ]);
+  });
+  test.each([
+    ['2001:db8::/32 ', 'invalid prefix length'],
+    ['2001:db8::/032', 'invalid prefix length'],
+    ['::ffff:10.0.0.0/104', 'not a valid IPv6 address'],
+    ['10.0.0.0/08', 'invalid prefix length'],
+  ])('rejects %j', (cidr, message) => {
+    expect(check((v) => v.cidrs('allowedCidrs', [cidr]))[0]).toContain(message);
+  });
+});
+
+describe('PropsValidation.isPrivateRange (issue 9.10)', () => {
+  test.each([
+    ['10.1.0.0/16', true], ['172.16.0.0/12', true], ['192.168.4.0/24', true], ['100.64.0.0/10', true],
+    ['fd00::/8', true], ['fc00::/7', true], ['fd12:3456::/32', true],
+    ['fd::/16', false], ['fc::/16', false], ['fc00::/6', false], ['8.8.8.0/24', false], ['10.0.0.0/7', false],
+    ['0.0.0.0/0', false], ['not-a-cidr', false], ['172.32.0.0/16', false],
+  ])('%s -> %s', (cidr, expected) => {
+    expect(PropsValidation.isPrivateRange(cidr)).toBe(expected);
   });
 });
