@@ -2,3 +2,4 @@ export * from './core';
 export * from './postgres';
 export * from './function';
 export * from './cross-account';
+export * from './cost';
