@@ -50,6 +50,16 @@ export interface CostPrice {
   readonly note: string;
 }
 
+/** A priced line while it is being summed. */
+interface Line {
+  readonly item: string;
+  readonly resourceType: string;
+  quantity: number;
+  readonly price: PriceLine;
+  readonly floor?: UsageFloor;
+  readonly ids: string[];
+}
+
 /** A CloudFormation resource as it appears in a synthesized template. */
 interface CfnResource {
   readonly Type: string;
@@ -219,7 +229,7 @@ export class TenantCostEstimate {
   /** Resource types present that cost nothing while idle, with the reason (`type: reason`). */
   public readonly freeWhenIdle: string[];
 
-  private readonly lines = new Map<string, { item: string; resourceType: string; quantity: number; price: PriceLine; floor?: UsageFloor; ids: string[] }>();
+  private readonly lines = new Map<string, Line>();
   private readonly unpriced = new Map<string, { reason: string; ids: string[] }>();
   private readonly free = new Map<string, string>();
   private readonly priceByKey: Map<string, PriceLine>;
