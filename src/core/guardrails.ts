@@ -1,7 +1,8 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { TIER_TAG } from './tenant-defaults';
+import { PropsValidation } from './validation';
 import { TenantTier } from './tier';
 
 /**
@@ -22,9 +23,19 @@ export enum GuardrailInvariant {
   /**
    * No security group ingress from the whole internet: an IPv4 prefix shorter than /8 or an IPv6
    * prefix shorter than /32 (`0.0.0.0/0`, `::/0`, but also `0.0.0.0/1` + `128.0.0.0/1`), except TCP
-   * port 443 on a security group attached to a load balancer of the same stack.
+   * port 443 on a security group attached to a load balancer of the same stack and to nothing
+   * else. A source the guardrails cannot read (a token, a prefix list not defined in the stack)
+   * counts as the internet.
    */
   NO_INTERNET_INGRESS = 'NO_INTERNET_INGRESS',
+
+  /**
+   * Security group egress to the whole internet (same prefixes as {@link NO_INTERNET_INGRESS},
+   * plus any destination the guardrails cannot read: a token, a prefix list not defined in the
+   * stack) is TCP 443 only: an escape hatch cannot turn a block's group into `allowAllOutbound`
+   * (all protocols, all ports) for exfiltration or command and control.
+   */
+  NO_INTERNET_EGRESS = 'NO_INTERNET_EGRESS',
 
   /**
    * Stateful resources are not deleted outright: RDS clusters and stand-alone instances must not
@@ -79,10 +90,14 @@ const DELETE = 'Delete';
  * - log groups have a retention;
  * - no ingress from the whole internet (`0.0.0.0/0`, `::/0`, and any IPv4 prefix shorter than /8
  *   or IPv6 prefix shorter than /32, so `0.0.0.0/1` + `128.0.0.0/1` counts), inline on `AWS::EC2::SecurityGroup` or as
- *   `AWS::EC2::SecurityGroupIngress`, except TCP 443 on a security group that a load balancer of
- *   the same stack uses (found in its `SecurityGroups`, so the exception follows the template,
- *   not a name or a description); a group defined outside the stack cannot be checked and TCP 443
- *   to it is let through;
+ *   `AWS::EC2::SecurityGroupIngress`, except TCP 443 on a security group that load balancers of
+ *   the same stack use and nothing else does (found in their `SecurityGroups`, so the exception
+ *   follows the template, not a name or a description; a function or instance sharing the group
+ *   loses it); a group defined outside the stack cannot be checked and TCP 443 to it is let
+ *   through. A source the aspect cannot read (a token other than the CIDR of a VPC of the stack,
+ *   a `SourcePrefixListId` not defined in the stack) counts as the internet;
+ * - no egress to the internet except TCP 443 (inline `SecurityGroupEgress` and
+ *   `AWS::EC2::SecurityGroupEgress`, same reading of CIDRs and `DestinationPrefixListId`);
  * - databases (`AWS::RDS::DBCluster`, stand-alone `AWS::RDS::DBInstance`) are never set to
  *   `Delete` (deletion or update-replace policy: use `Snapshot` or `Retain`), Backup vaults are
  *   retained (the default `Delete` is flagged);
@@ -95,8 +110,9 @@ const DELETE = 'Delete';
  * keys in PRODUCTION, and keys marked with `retainOnDelete` in every tier); S3 buckets and log groups may be deleted (DEVELOPMENT tenants are torn down
  * whole; data that must outlive the stack lives in databases and backup vaults).
  *
- * Values that are tokens the aspect cannot resolve (parameters, imports, conditions) count as
- * unknown and are not flagged; a missing property is a definite value.
+ * Other values that are tokens the aspect cannot resolve (parameters, imports, conditions) count
+ * as unknown and are not flagged, except security group peers (above); a missing property is a
+ * definite value.
  *
  * @example
  * // in a block's constructor:
@@ -251,9 +267,11 @@ function check(node: CfnResource, r: Rendered): Problem[] {
         ...checkRetained(r, 'a backup vault must outlive the stack'),
       ];
     case 'AWS::EC2::SecurityGroup':
-      return checkInlineIngress(node, r);
+      return [...checkInlineIngress(node, r), ...checkInlineEgress(node, r)];
     case 'AWS::EC2::SecurityGroupIngress':
       return checkIngressResource(node, p);
+    case 'AWS::EC2::SecurityGroupEgress':
+      return checkEgressRule(Stack.of(node), p as IngressRule);
     default:
       return [];
   }
@@ -404,27 +422,67 @@ function checkPermissionsBoundary(node: CfnResource, p: Record<string, unknown>)
 interface IngressRule {
   readonly CidrIp?: unknown;
   readonly CidrIpv6?: unknown;
+  readonly SourcePrefixListId?: unknown;
+  readonly DestinationPrefixListId?: unknown;
   readonly IpProtocol?: unknown;
   readonly FromPort?: unknown;
   readonly ToPort?: unknown;
 }
 
-/**
- * Shortest prefixes that are not "the whole internet": an IPv4 /8 is the largest block a single
- * organization holds; IPv6 /32 is the smallest allocation to an internet registry's member. Shorter
- * prefixes (`0.0.0.0/1` + `128.0.0.0/1` is the whole IPv4 internet in two rules) are internet-wide.
- */
-const MIN_IPV4_PREFIX = 8;
-const MIN_IPV6_PREFIX = 32;
+/** An internet-wide source or destination of a rule, described for the message. */
+type OpenPeer = string;
 
-/** Whether a CIDR is internet-wide (IPv4 shorter than /8, IPv6 shorter than /32): true, false or unknown. */
-function wholeInternet(cidr: unknown): boolean | typeof UNKNOWN {
-  if (cidr === undefined) return false;
-  if (typeof cidr !== 'string') return UNKNOWN;
-  const match = /^(.+)\/(\d{1,3})$/.exec(cidr.trim());
-  if (!match) return false;
-  const prefix = Number(match[2]);
-  return match[1].includes(':') ? prefix < MIN_IPV6_PREFIX : prefix < MIN_IPV4_PREFIX;
+/**
+ * The internet-wide peers of a rule, described: an internet-wide CIDR, a CIDR the guardrails
+ * cannot read (a token other than the CIDR of a VPC of the stack), or a prefix list that is not
+ * defined in the stack or holds an internet-wide entry. What cannot be read counts as the
+ * internet (issue 8.9: a settings-file string or a parameter can hide `0.0.0.0/0`).
+ */
+function openPeers(stack: Stack, rule: IngressRule, prefixList: unknown): OpenPeer[] {
+  const open: OpenPeer[] = [];
+  for (const cidr of [rule.CidrIp, rule.CidrIpv6]) {
+    if (cidr === undefined) continue;
+    const readable = readCidr(stack, cidr);
+    if (readable === undefined) {
+      open.push(`a CIDR the guardrails cannot read ${JSON.stringify(cidr)}, counted as the internet`);
+    } else if (PropsValidation.isInternetWide(readable)) {
+      open.push(readable);
+    }
+  }
+  if (prefixList !== undefined) {
+    const entries = prefixListEntries(stack, prefixList);
+    const name = typeof prefixList === 'string' ? prefixList : JSON.stringify(prefixList);
+    if (entries === undefined) {
+      open.push(`prefix list ${name}, which the guardrails cannot read`);
+    } else {
+      const wide = entries.filter((e) => PropsValidation.isInternetWide(e));
+      if (wide.length > 0) open.push(`prefix list ${name} with ${wide.join(', ')}`);
+    }
+  }
+  return open;
+}
+
+/** A literal CIDR, the literal CidrBlock of a VPC of this stack (`Fn::GetAtt [vpc, CidrBlock]`), or undefined. */
+function readCidr(stack: Stack, cidr: unknown): string | undefined {
+  if (typeof cidr === 'string') return Token.isUnresolved(cidr) ? undefined : cidr;
+  const getAtt = (cidr as { 'Fn::GetAtt'?: unknown } | null)?.['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt[1] === 'CidrBlock' && typeof getAtt[0] === 'string') {
+    const vpc = cfnResourcesOf(stack).find((c) => c.cfnResourceType === 'AWS::EC2::VPC' && stack.resolve(c.logicalId) === getAtt[0]);
+    const block = vpc ? render(vpc)?.properties.CidrBlock : undefined;
+    return typeof block === 'string' ? block : undefined;
+  }
+  return undefined;
+}
+
+/** The literal CIDR entries of a prefix list defined in this stack (`AWS::EC2::PrefixList`), or undefined. */
+function prefixListEntries(stack: Stack, prefixList: unknown): string[] | undefined {
+  const id = referencedLogicalId(prefixList);
+  if (id === undefined) return undefined;
+  const list = cfnResourcesOf(stack).find((c) => c.cfnResourceType === 'AWS::EC2::PrefixList' && stack.resolve(c.logicalId) === id);
+  const entries = list ? render(list)?.properties.Entries : undefined;
+  if (!Array.isArray(entries)) return undefined;
+  const cidrs = entries.map((e) => readCidr(stack, (e as { Cidr?: unknown } | null)?.Cidr));
+  return cidrs.some((c) => c === undefined) ? undefined : (cidrs as string[]);
 }
 
 /** Whether the rule opens exactly TCP 443 (unknown ports count as not exactly 443). */
@@ -433,53 +491,73 @@ function isHttpsOnly(rule: IngressRule): boolean {
   return (protocol === 'tcp' || protocol === '6') && Number(rule.FromPort) === 443 && Number(rule.ToPort) === 443;
 }
 
-function describeRule(rule: IngressRule, cidr: string): string {
+function describeRule(rule: IngressRule, direction: 'from' | 'to', peer: string): string {
   const protocol = String(rule.IpProtocol);
   const ports = protocol === '-1' || protocol.toLowerCase() === 'all'
     ? 'all traffic'
     : `${protocol} ${String(rule.FromPort)}${rule.ToPort !== rule.FromPort ? `-${String(rule.ToPort)}` : ''}`;
-  return `${ports} from ${cidr}`;
+  return `${ports} ${direction} ${peer}`;
 }
 
 /**
- * Judges one ingress rule. `loadBalancerGroup` is true when the target group belongs to a load
- * balancer of this stack, UNKNOWN when the group is not defined in this stack.
+ * Judges one ingress rule. `loadBalancerGroup` is true when the target group belongs only to load
+ * balancers of this stack, UNKNOWN when the group is not defined in this stack, or the type of a
+ * resource that shares the group with a load balancer.
  */
-function checkIngressRule(rule: IngressRule, loadBalancerGroup: boolean | typeof UNKNOWN): Problem[] {
+function checkIngressRule(stack: Stack, rule: IngressRule, loadBalancerGroup: boolean | typeof UNKNOWN | string): Problem[] {
   if (isUnknown(rule)) return [];
-  const cidrs = [rule.CidrIp, rule.CidrIpv6];
-  const open = cidrs.filter((cidr) => wholeInternet(cidr) === true) as string[];
+  const open = openPeers(stack, rule, rule.SourcePrefixListId);
   if (open.length === 0) return [];
-  if (isHttpsOnly(rule) && loadBalancerGroup !== false) return [];
-  if (isUnknown(rule.IpProtocol) || isUnknown(rule.FromPort) || isUnknown(rule.ToPort)) return [];
-  const allowed = isHttpsOnly(rule)
-    ? 'TCP 443 from the internet is allowed only on a load balancer\'s security group'
-    : 'only a load balancer\'s TCP 443 may be open to the internet';
-  return open.map((cidr) => ({
+  if (isHttpsOnly(rule) && (loadBalancerGroup === true || loadBalancerGroup === UNKNOWN)) return [];
+  let allowed = 'only a load balancer\'s TCP 443 may be open to the internet';
+  if (isHttpsOnly(rule)) {
+    allowed = typeof loadBalancerGroup === 'string'
+      ? `TCP 443 from the internet is allowed only on a security group used by load balancers alone, and this one is also used by ${loadBalancerGroup}`
+      : 'TCP 443 from the internet is allowed only on a load balancer\'s security group';
+  }
+  return open.map((peer) => ({
     invariant: GuardrailInvariant.NO_INTERNET_INGRESS,
-    message: `security group ingress open to the whole internet (${describeRule(rule, cidr)}); ${allowed}`,
+    message: `security group ingress open to the whole internet (${describeRule(rule, 'from', peer)}); ${allowed}`,
   }));
+}
+
+/** Judges one egress rule: the internet (or what cannot be read) only on TCP 443. */
+function checkEgressRule(stack: Stack, rule: IngressRule): Problem[] {
+  if (isUnknown(rule)) return [];
+  const open = openPeers(stack, rule, rule.DestinationPrefixListId);
+  if (open.length === 0 || isHttpsOnly(rule)) return [];
+  return open.map((peer) => ({
+    invariant: GuardrailInvariant.NO_INTERNET_EGRESS,
+    message: `security group egress open to the whole internet (${describeRule(rule, 'to', peer)}); only TCP 443 (HTTPS) may leave for the internet`,
+  }));
+}
+
+function checkInlineEgress(node: CfnResource, r: Rendered): Problem[] {
+  const egress = r.properties.SecurityGroupEgress;
+  if (egress === undefined || isUnknown(egress) || !Array.isArray(egress)) return [];
+  return (egress as IngressRule[]).flatMap((rule) => checkEgressRule(Stack.of(node), rule));
 }
 
 function checkInlineIngress(node: CfnResource, r: Rendered): Problem[] {
   const ingress = r.properties.SecurityGroupIngress;
   if (ingress === undefined || isUnknown(ingress) || !Array.isArray(ingress)) return [];
-  const loadBalancerGroup = loadBalancerGroupsOf(Stack.of(node)).has(r.logicalId);
-  return (ingress as IngressRule[]).flatMap((rule) => checkIngressRule(rule, loadBalancerGroup));
+  const stack = Stack.of(node);
+  const loadBalancerGroup = loadBalancerOnlyGroup(stack, r.logicalId);
+  return (ingress as IngressRule[]).flatMap((rule) => checkIngressRule(stack, rule, loadBalancerGroup));
 }
 
 function checkIngressResource(node: CfnResource, p: Record<string, unknown>): Problem[] {
   const groupLogicalId = referencedLogicalId(p.GroupId);
   const stack = Stack.of(node);
-  let loadBalancerGroup: boolean | typeof UNKNOWN;
+  let loadBalancerGroup: boolean | typeof UNKNOWN | string;
   if (groupLogicalId !== undefined && isSecurityGroupOf(stack, groupLogicalId)) {
-    loadBalancerGroup = loadBalancerGroupsOf(stack).has(groupLogicalId);
+    loadBalancerGroup = loadBalancerOnlyGroup(stack, groupLogicalId);
   } else if (typeof p.GroupId === 'string' && loadBalancerGroupsOf(stack).has(p.GroupId)) {
     loadBalancerGroup = true; // an imported group id that a load balancer of this stack uses
   } else {
     loadBalancerGroup = UNKNOWN; // defined outside this stack: cannot be checked
   }
-  return checkIngressRule(p as IngressRule, loadBalancerGroup);
+  return checkIngressRule(stack, p as IngressRule, loadBalancerGroup);
 }
 
 /** `{ 'Fn::GetAtt': [id, 'GroupId'] }` or `{ Ref: id }` -> id. */
@@ -512,6 +590,32 @@ function loadBalancerGroupsOf(stack: Stack): Set<string> {
     }
   }
   return groups;
+}
+
+/**
+ * Whether the group (by logical id) is used by load balancers of the stack and by nothing else:
+ * true, false (no load balancer uses it), or the type of another resource that uses it too (a
+ * function or instance behind a shared group must not inherit the load balancer's 443 exemption).
+ */
+function loadBalancerOnlyGroup(stack: Stack, logicalId: string): boolean | string {
+  if (!loadBalancerGroupsOf(stack).has(logicalId)) return false;
+  for (const c of cfnResourcesOf(stack)) {
+    if (LOAD_BALANCER_TYPES.has(c.cfnResourceType) || SECURITY_GROUP_RULE_TYPES.has(c.cfnResourceType)) continue;
+    const rendered = render(c);
+    if (rendered && rendered.logicalId !== logicalId && references(rendered.properties, logicalId)) return c.cfnResourceType;
+  }
+  return true;
+}
+
+/** Group and rule resources name other groups as peers: that is not "using" the group. */
+const SECURITY_GROUP_RULE_TYPES = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']);
+
+/** Whether `value` holds a `Ref` or `Fn::GetAtt` to `logicalId` anywhere. */
+function references(value: unknown, logicalId: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => references(v, logicalId));
+  if (value === null || typeof value !== 'object') return false;
+  if (referencedLogicalId(value) === logicalId) return true;
+  return Object.values(value as object).some((v) => references(v, logicalId));
 }
 
 function isExempt(node: IConstruct, invariant: GuardrailInvariant): boolean {

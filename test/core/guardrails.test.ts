@@ -1,4 +1,4 @@
-import { App, Aspects, CfnParameter, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnParameter, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -6,6 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -61,6 +62,7 @@ function compliantCluster(scope: Construct, key: kms.IKey, vpc: ec2.IVpc): rds.D
     storageEncryptionKey: key,
     credentials: rds.Credentials.fromGeneratedSecret('postgres', { encryptionKey: key }),
     removalPolicy: RemovalPolicy.SNAPSHOT,
+    securityGroups: [new ec2.SecurityGroup(scope, 'DbSg', { vpc, allowAllOutbound: false })],
   });
 }
 
@@ -84,7 +86,8 @@ describe('TenantGuardrails', () => {
     new ec2.CfnSecurityGroupIngress(block, 'AlbHttps', {
       groupId: alb.connections.securityGroups[0].securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0',
     });
-    const appSg = new ec2.SecurityGroup(block, 'AppSg', { vpc });
+    const appSg = new ec2.SecurityGroup(block, 'AppSg', { vpc, allowAllOutbound: false });
+    appSg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and third parties');
     appSg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(5432), 'from the VPC');
     // a DEVELOPMENT key may be scheduled for deletion: KMS always waits 7-30 days (documented choice)
     new kms.Key(block, 'DevKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
@@ -242,7 +245,7 @@ describe('TenantGuardrails', () => {
     ])('reports inline ingress %s', (_name, peer, port, pattern) => {
       const stack = newStack();
       const { block } = newBlock(stack);
-      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
       sg.addIngressRule(peer, port, 'opened by an escape hatch');
 
       expectOneError(stack, '/S/Block/Sg/Resource', `AWS::EC2::SecurityGroup S/Block/Sg/Resource .*open to the whole internet \\(${pattern}.*NO_INTERNET_INGRESS`);
@@ -251,7 +254,7 @@ describe('TenantGuardrails', () => {
     test('reports the whole IPv4 internet split into two /1 rules', () => {
       const stack = newStack();
       const { block } = newBlock(stack);
-      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
       sg.addIngressRule(ec2.Peer.ipv4('0.0.0.0/1'), ec2.Port.tcp(5432));
       sg.addIngressRule(ec2.Peer.ipv4('128.0.0.0/1'), ec2.Port.tcp(5432));
 
@@ -285,7 +288,7 @@ describe('TenantGuardrails', () => {
     test('reports an AWS::EC2::SecurityGroupIngress from 0.0.0.0/0 to the database port', () => {
       const stack = newStack();
       const { block } = newBlock(stack);
-      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
       new ec2.CfnSecurityGroupIngress(block, 'Open', {
         groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '0.0.0.0/0',
       });
@@ -312,12 +315,113 @@ describe('TenantGuardrails', () => {
       expectOneError(stack, '/S/Block/Ssh', 'tcp 22 from 0.0.0.0/0');
     });
 
-    test('treats a CIDR token it cannot resolve as unknown', () => {
+    test('counts a CIDR token it cannot read (a parameter) as the internet (issue 8.9)', () => {
       const stack = newStack();
       const { block } = newBlock(stack);
       const cidr = new CfnParameter(stack, 'Cidr');
-      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block) });
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
       sg.addIngressRule(ec2.Peer.ipv4(cidr.valueAsString), ec2.Port.tcp(22));
+
+      expectOneError(stack, '/S/Block/Sg/Resource', 'open to the whole internet \\(tcp 22 from a CIDR the guardrails cannot read \\{"Ref":"Cidr"\\}, counted as the internet\\)');
+    });
+
+    test('counts a CIDR that hides a token in a string as the internet (issue 8.9)', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new ec2.CfnSecurityGroupIngress(block, 'Rule', {
+        groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: `0.0.0.0/0${Aws.NO_VALUE}`,
+      });
+
+      expectOneError(stack, '/S/Block/Rule', 'tcp 5432 from a CIDR the guardrails cannot read');
+    });
+
+    test('reads the CIDR of a VPC of the same stack (Fn::GetAtt CidrBlock) as that CIDR', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const vpc = newVpc(block);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc, allowAllOutbound: false });
+      sg.addIngressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(5432));
+
+      expect(guardrailErrors(stack)).toEqual([]);
+    });
+
+    test('reports fd::/16 (that is 00fd::/16, not a unique-local range) as internet-wide (issue 9.10)', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new ec2.CfnSecurityGroupIngress(block, 'Rule', { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv6: 'fd::/16' });
+
+      expectOneError(stack, '/S/Block/Rule', 'tcp 22 from fd::/16');
+    });
+
+    test('reports ingress from a prefix list it cannot read (SourcePrefixListId) (issue 9.10)', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
+      sg.addIngressRule(ec2.Peer.prefixList('pl-0123456789abcdef0'), ec2.Port.tcp(5432));
+
+      expectOneError(stack, '*', 'AWS::EC2::SecurityGroupIngress .*tcp 5432 from prefix list pl-0123456789abcdef0, which the guardrails cannot read');
+    });
+
+    test('reads a prefix list of the same stack: private entries pass, an internet-wide entry is reported', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
+      const office = new ec2.PrefixList(block, 'Office', { entries: [{ cidr: '10.20.0.0/16' }], maxEntries: 2 });
+      const open = new ec2.PrefixList(block, 'Open', { entries: [{ cidr: '10.30.0.0/16' }, { cidr: '0.0.0.0/1' }], maxEntries: 2 });
+      sg.addIngressRule(ec2.Peer.prefixList(office.prefixListId), ec2.Port.tcp(5432));
+      sg.addIngressRule(ec2.Peer.prefixList(open.prefixListId), ec2.Port.tcp(5433));
+
+      expectOneError(stack, '*', 'tcp 5433 from prefix list .*with 0.0.0.0/1');
+    });
+
+    test('a security group shared between a load balancer and a function loses the 443 exemption (issue 9.10)', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const vpc = newVpc(block);
+      const alb = new elbv2.ApplicationLoadBalancer(block, 'Alb', { vpc, internetFacing: true });
+      alb.connections.allowFromAnyIpv4(ec2.Port.tcp(443));
+      const fn = new lambda.Function(block, 'Fn', {
+        runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=async()=>{}'),
+        vpc, securityGroups: alb.connections.securityGroups, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      });
+      fn.node.addDependency(alb);
+
+      expectOneError(stack, '/S/Block/Alb/SecurityGroup/Resource', 'tcp 443 from 0.0.0.0/0.*also used by AWS::Lambda::Function');
+    });
+  });
+
+  describe('no egress to the internet except HTTPS (issue 9.10)', () => {
+    test('reports all-traffic egress to the internet (allowAllOutbound)', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: true });
+
+      expectOneError(stack, '/S/Block/Sg/Resource', 'security group egress open to the whole internet \\(all traffic to 0.0.0.0/0\\); only TCP 443 .*NO_INTERNET_EGRESS');
+    });
+
+    test('reports an AWS::EC2::SecurityGroupEgress to the internet on a port other than 443', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc: newVpc(block), allowAllOutbound: false });
+      new ec2.CfnSecurityGroupEgress(block, 'Smtp', { groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 25, toPort: 25, cidrIp: '0.0.0.0/0' });
+      new ec2.CfnSecurityGroupEgress(block, 'Https', { groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0' });
+      new ec2.CfnSecurityGroupEgress(block, 'Pl', { groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 0, toPort: 65535, destinationPrefixListId: 'pl-63a5400a' });
+
+      const errors = guardrailErrors(stack).map((e) => `${e.id} ${String(e.entry.data).replace(/.*\): /, '')}`);
+      expect(errors).toEqual([
+        '/S/Block/Smtp security group egress open to the whole internet (tcp 25 to 0.0.0.0/0); only TCP 443 (HTTPS) may leave for the internet (NO_INTERNET_EGRESS)',
+        '/S/Block/Pl security group egress open to the whole internet (tcp 0-65535 to prefix list pl-63a5400a, which the guardrails cannot read); only TCP 443 (HTTPS) may leave for the internet (NO_INTERNET_EGRESS)',
+      ]);
+    });
+
+    test('lets egress to a private range, to another security group and aws-cdk-lib\'s "no egress" placeholder through', () => {
+      const stack = newStack();
+      const { block } = newBlock(stack);
+      const vpc = newVpc(block);
+      const other = new ec2.SecurityGroup(block, 'Other', { vpc, allowAllOutbound: false });
+      const sg = new ec2.SecurityGroup(block, 'Sg', { vpc, allowAllOutbound: false });
+      sg.addEgressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(5432));
+      sg.addEgressRule(other, ec2.Port.tcp(5432));
 
       expect(guardrailErrors(stack)).toEqual([]);
     });
