@@ -2,8 +2,8 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Toke
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { TIER_TAG } from './tenant-defaults';
-import { PropsValidation } from './validation';
 import { TenantTier } from './tier';
+import { PropsValidation } from './validation';
 
 /**
  * The invariants {@link TenantGuardrails} checks.

@@ -381,8 +381,12 @@ describe('TenantGuardrails', () => {
       const alb = new elbv2.ApplicationLoadBalancer(block, 'Alb', { vpc, internetFacing: true });
       alb.connections.allowFromAnyIpv4(ec2.Port.tcp(443));
       const fn = new lambda.Function(block, 'Fn', {
-        runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=async()=>{}'),
-        vpc, securityGroups: alb.connections.securityGroups, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        runtime: lambda.Runtime.NODEJS_22_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler=async()=>{}'),
+        vpc,
+        securityGroups: alb.connections.securityGroups,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       });
       fn.node.addDependency(alb);
 
