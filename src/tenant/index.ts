@@ -1,0 +1,3 @@
+export * from './tenant-spec';
+export * from './validate-tenant-spec';
+export * from './tenant-spec-schema';

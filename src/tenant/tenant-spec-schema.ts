@@ -1,0 +1,175 @@
+import {
+  ACCOUNT_PATTERN,
+  BACKUP_RETENTION_DAYS,
+  DNS_NAME_PATTERN,
+  DOMAIN_SPEC_KEYS,
+  HOSTED_ZONE_ID_PATTERN,
+  REGION_PATTERN,
+  TIER_NAMES,
+} from './validate-tenant-spec';
+import { TENANT_ID_PATTERN } from '../core/validation';
+import { TenantRuntime } from '../function/tenant-runtime';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../function/validate-tenant-function-props';
+import { DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/validate-tenant-postgres-props';
+
+/** The `$id` of the schema (the package path; editors also accept a relative path to the file). */
+export const TENANT_SPEC_SCHEMA_ID = 'https://unpkg.com/cdk-tenant-blocks/schema/tenant-spec.schema.json';
+
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+/** Lowercase hexadecimal groups (aws-cdk-lib accepts lowercase IPv6 only); the parser checks the grouping. */
+const IPV6 = '[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}';
+/** A client network: IPv4 /8-/32, IPv6 /32-/128. Host bits and duplicates after normalisation are checked by the parser. */
+const CLIENT_CIDR = `^(${IPV4}/(3[0-2]|[12][0-9]|[89])|${IPV6}/(12[0-8]|1[01][0-9]|[4-9][0-9]|3[2-9]))$`;
+/** A client network, or the whole internet stated explicitly. */
+const ENDPOINT_CIDR = `^(${IPV4}/(3[0-2]|[12][0-9]|[89])|${IPV6}/(12[0-8]|1[01][0-9]|[4-9][0-9]|3[2-9])|0\\.0\\.0\\.0/0|::/0)$`;
+const DAY = '(mon|tue|wed|thu|fri|sat|sun)';
+const CLOCK = '([01][0-9]|2[0-3]):[0-5][0-9]';
+const WINDOW = `^${DAY}:${CLOCK}-${DAY}:${CLOCK}$`;
+
+/** The tenant id rule as one JSON Schema pattern: the shared pattern, no trailing or doubled hyphen. */
+const TENANT_ID = `^(?!.*--)(?!.*-$)${TENANT_ID_PATTERN.source.replace(/^\^/, '')}`;
+
+function cidrList(pattern: string, description: string): Record<string, unknown> {
+  return {
+    type: 'array',
+    description,
+    maxItems: 50,
+    uniqueItems: true,
+    items: { type: 'string', pattern },
+  };
+}
+
+function buildSchema(): Record<string, unknown> {
+  const runtimes = TenantRuntime.all().map((r) => r.name);
+  const dev = RESERVED_CONCURRENCY.DEVELOPMENT;
+  const prod = RESERVED_CONCURRENCY.PRODUCTION;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: TENANT_SPEC_SCHEMA_ID,
+    title: 'cdk-tenant-blocks tenant specs',
+    description: 'A file of tenant specs: the whitelisted settings of each tenant. Validate with TenantSpecs.parse (every problem of every tenant at once); this schema is for editors and request validation.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['tenants'],
+    properties: {
+      $schema: { type: 'string', description: 'The URL or path of this schema (for editors).' },
+      tenants: { type: 'array', items: { $ref: '#/definitions/TenantSpec' } },
+    },
+    definitions: {
+      TenantSpec: {
+        type: 'object',
+        description: 'One tenant\'s whitelisted settings.',
+        additionalProperties: false,
+        required: ['tenantId', 'tier', 'account'],
+        properties: {
+          tenantId: { type: 'string', pattern: TENANT_ID, description: '3-31 lowercase letters, digits and hyphens, starting with a letter; no trailing or doubled hyphen.' },
+          tier: { type: 'string', enum: TIER_NAMES, description: 'DEVELOPMENT or PRODUCTION.' },
+          account: { type: 'string', pattern: ACCOUNT_PATTERN, description: 'The tenant\'s 12-digit AWS account id, as a string.' },
+          region: { type: 'string', pattern: REGION_PATTERN, description: 'The tenant\'s region. Default: the platform\'s region.' },
+          database: { $ref: '#/definitions/TenantDatabaseSpec' },
+          function: { $ref: '#/definitions/TenantFunctionSpec' },
+          link: { $ref: '#/definitions/TenantLinkSpec' },
+        },
+        allOf: [
+          {
+            if: { type: 'object', properties: { tier: { type: 'string', const: 'DEVELOPMENT' } }, required: ['tier'] },
+            then: { type: 'object', properties: { function: { type: 'object', properties: { reservedConcurrency: { type: 'integer', minimum: dev.min, maximum: dev.max } } } } },
+          },
+          {
+            if: { type: 'object', properties: { tier: { type: 'string', const: 'PRODUCTION' } }, required: ['tier'] },
+            then: {
+              type: 'object',
+              properties: {
+                function: {
+                  type: 'object',
+                  required: ['domain'],
+                  properties: { reservedConcurrency: { type: 'integer', minimum: prod.min, maximum: prod.max } },
+                },
+              },
+            },
+          },
+        ],
+      },
+      TenantDatabaseSpec: {
+        type: 'object',
+        description: 'The database settings (TenantPostgres).',
+        additionalProperties: false,
+        properties: {
+          allowedCidrs: cidrList(CLIENT_CIDR, 'Networks allowed to reach the database port: IPv4 /8-/32 or lowercase IPv6 /32-/128 network addresses, at most 50, never the whole internet. Default: none.'),
+          maintenanceWindow: { type: 'string', pattern: WINDOW, description: 'Weekly window in UTC, ddd:hh24:mi-ddd:hh24:mi (e.g. sun:18:00-sun:18:30), 30 minutes to 22.5 hours. Default: a slot between 00:00 and 06:00 derived from the tenant id.' },
+          maxCapacity: { type: 'number', minimum: 1, maximum: MAX_CAPACITY_LIMIT, multipleOf: 0.5, description: 'Largest capacity in ACUs, 1-256 in steps of 0.5. Default: 2 (DEVELOPMENT), 16 (PRODUCTION).' },
+          backupRetentionDays: { type: 'integer', minimum: BACKUP_RETENTION_DAYS.min, maximum: BACKUP_RETENTION_DAYS.max, description: 'Point-in-time recovery in whole days, 1-35. Default: 7 (DEVELOPMENT), 35 (PRODUCTION).' },
+          databaseName: {
+            type: 'string',
+            pattern: DATABASE_NAME_PATTERN,
+            not: { enum: [...RESERVED_DATABASE_NAMES].sort() },
+            description: 'Lowercase PostgreSQL identifier, not a reserved name. Default: app.',
+          },
+        },
+      },
+      TenantFunctionSpec: {
+        type: 'object',
+        description: 'The function settings (TenantFunction).',
+        additionalProperties: false,
+        properties: {
+          runtime: { type: 'string', enum: runtimes, description: `The Lambda runtime. Default: ${runtimes[0]}.` },
+          memorySize: { type: 'integer', minimum: MEMORY_RANGE.min, maximum: MEMORY_RANGE.max, description: 'Memory in MiB. Default: 512.' },
+          timeoutSeconds: { type: 'integer', minimum: TIMEOUT_RANGE.min.toSeconds(), maximum: TIMEOUT_RANGE.max.toSeconds(), description: 'Timeout in seconds. Default: 30.' },
+          reservedConcurrency: { type: 'integer', minimum: Math.min(dev.min, prod.min), maximum: Math.max(dev.max, prod.max), description: `Reserved concurrency: ${dev.min}-${dev.max} in DEVELOPMENT, ${prod.min}-${prod.max} in PRODUCTION. Default: ${dev.default} / ${prod.default}.` },
+          allowedCidrs: cidrList(ENDPOINT_CIDR, 'Who may reach the endpoint. Private ranges keep the load balancer internal; public ranges and the whole internet need a domain. Default: the tenant VPC only.'),
+          domain: { $ref: '#/definitions/TenantDomainSpec' },
+        },
+      },
+      TenantDomainSpec: {
+        type: 'object',
+        description: 'The public domain the function is served on (HTTPS).',
+        additionalProperties: false,
+        required: DOMAIN_SPEC_KEYS,
+        properties: {
+          hostedZoneId: { type: 'string', pattern: HOSTED_ZONE_ID_PATTERN },
+          zoneName: { type: 'string', pattern: DNS_NAME_PATTERN },
+          recordName: { type: 'string', pattern: DNS_NAME_PATTERN },
+        },
+      },
+      TenantLinkSpec: {
+        type: 'object',
+        description: 'What the platform may do through the cross-account link.',
+        additionalProperties: false,
+        properties: {
+          allowQuery: { type: 'boolean', description: 'Query the database read-only through the RDS Data API. Default: true.' },
+          allowInvoke: { type: 'boolean', description: 'Invoke the function\'s live alias. Default: true.' },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The JSON Schema (draft-07) of tenant spec files, shipped as `schema/tenant-spec.schema.json`:
+ * for editors (`"$schema"` in a tenants file), API request validation and customers' CI. The
+ * schema checks form, ranges and allowed values; `TenantSpecs.parse` checks everything the schema
+ * checks and more (CIDR host bits, window lengths, tenant ids used twice, public ranges without a
+ * domain), and reports every problem with its JSON path.
+ *
+ * Stable: the file format it describes; `definitions/TenantSpec` validates one tenant.
+ */
+export class TenantSpecSchema {
+  /** The schema of a spec file (`{ "tenants": [...] }`), as a fresh JSON object. */
+  public static json(): { [key: string]: any } {
+    return buildSchema();
+  }
+
+  /** A schema of one tenant spec (`{ "$ref": "#/definitions/TenantSpec" }` with the definitions), e.g. for an API request body. */
+  public static tenantJson(): { [key: string]: any } {
+    const file = buildSchema();
+    return {
+      $schema: file.$schema,
+      $id: `${TENANT_SPEC_SCHEMA_ID}#tenant`.replace('.schema.json#tenant', '.tenant.schema.json'),
+      $ref: '#/definitions/TenantSpec',
+      definitions: file.definitions,
+    };
+  }
+
+  private constructor() {}
+}
