@@ -100,7 +100,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
     commandOptions: { fix: false },
   },
-  gitignore: ['cdk.out', '.bench/', '.ci-venv/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
+  gitignore: ['cdk.out', '.bench/', '.ci-venv/', '.snippets/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
 
 
   jestOptions: {
@@ -165,7 +165,12 @@ const apiCheck = project.addTask('docgen:check', {
   exec: 'bash scripts/docgen-check.sh',
 });
 project.gitignore.addPatterns('.pacmak-check/', '.api-check.md', '/.integ-gate/');
-project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '/.ci-venv/', '.pacmak-check/');
+project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '/.ci-venv/', '.pacmak-check/',
+  // internal files a consumer never needs
+  '/.agents/', '/scripts/', '/tsconfig.dev.json', '/.snippets/', '/.bench/', '/.pg-test/', '/test-reports/');
+// lib/ carries inline source maps whose sources are src/*.ts: ship src/ so that a stack trace
+// (node --enable-source-maps) points to files that exist in the package.
+project.npmignore?.include('/src/');
 
 if (bundle) {
   project.testTask.prependSpawn(bundle);
