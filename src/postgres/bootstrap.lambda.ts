@@ -5,13 +5,16 @@
 //    connections, then creates the app role (owner of the app schema) and the read-only role, sets
 //    their passwords from their secrets and revokes CREATE on public. Idempotent; Delete does
 //    nothing (the roles and the data belong to the database, which has its own removal policy).
-// 2. As a direct invocation `{ "action": "regression" }`: runs the SQL regression suite as the app
-//    user (and the read-only user for the privilege cases) and returns the per-case report. The
-//    integ test and the platform team call this before rolling out an engine or parameter change.
+// The endpoint and the secret ARNs come from the function's own configuration (environment set by
+// TenantPostgres); the event's properties must match them or the request fails: whoever may
+// invoke the function cannot point it at another host and receive tenant_admin's password.
+// The SQL regression suite runs in its own function (regression.lambda.ts): an operator's run
+// cannot hold the concurrency a stack update needs, and this function is never invoked by hand.
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ClientConfig } from 'pg';
 import { bootstrapDatabase, LOGIN_REJECTED } from './bootstrap.lambda-shared';
 import { clientConfig, connectWithRetry, DatabaseEndpoint, readCredentials, secretsManagerClient, withClient } from './connection.lambda-shared';
+import { RDS_CA_BUNDLE } from './rds-ca-bundle.lambda-shared';
 import { RegressionCase, RegressionReport, REGRESSION_CASES, runRegressionSuite } from './regression.lambda-shared';
 import { CustomResourceContext, CustomResourceEvent, CustomResourceResponse, customResourceHandler } from '../core/custom-resource.lambda-shared';
 
@@ -40,9 +43,8 @@ export interface HandlerContext extends CustomResourceContext {
 /** Options for {@link makeHandler}; the deployed handler uses the defaults. */
 export interface HandlerOptions {
   /**
-   * TLS for every connection. Default `{ rejectUnauthorized: true }`: the RDS CA is trusted through
-   * NODE_EXTRA_CA_CERTS=/var/runtime/ca-cert.pem (set on the function). Only tests pass another
-   * value (their own CA).
+   * TLS for every connection. Default: verify against the pinned Amazon RDS root CAs
+   * (rds-ca-bundle.lambda-shared.ts) and nothing else. Only tests pass another value (their own CA).
    */
   readonly ssl?: ClientConfig['ssl'];
   readonly secrets?: SecretsManagerClient;
@@ -54,7 +56,7 @@ export interface HandlerOptions {
   readonly initialRetryDelayMs?: number;
   /** Per-attempt connect timeout. @default 10000 */
   readonly connectTimeoutMs?: number;
-  /** Environment for the regression entry point. @default process.env */
+  /** The function's configuration (DB_HOST, DB_PORT, DB_NAME and the three secret ARNs). @default process.env */
   readonly env?: { readonly [key: string]: string | undefined };
 }
 
@@ -74,9 +76,27 @@ function isRegressionRequest(event: unknown): event is RegressionRequest {
   return typeof event === 'object' && event !== null && (event as { action?: unknown }).action === 'regression';
 }
 
+/** The variables a handler reads from its environment, by name. */
+function need(env: { readonly [key: string]: string | undefined }, key: string): string {
+  const value = env[key];
+  if (!value) {
+    throw new Error(`environment variable ${key} is not set`);
+  }
+  return value;
+}
+
+/** Event property -> environment variable it must equal. */
+const PINNED_PROPERTIES: Array<[string, string]> = [
+  ['Host', 'DB_HOST'], ['Port', 'DB_PORT'], ['Database', 'DB_NAME'],
+  ['AdminSecretArn', 'ADMIN_SECRET_ARN'], ['AppSecretArn', 'APP_SECRET_ARN'], ['ReadOnlySecretArn', 'READ_ONLY_SECRET_ARN'],
+];
+
+/** The TLS options of the deployed handlers: the pinned RDS CAs only. */
+export const RDS_TLS: ClientConfig['ssl'] = { ca: RDS_CA_BUNDLE, rejectUnauthorized: true };
+
 /** Builds the handler (exported for tests, which inject TLS trust and a mocked Secrets Manager). */
 export function makeHandler(options: HandlerOptions = {}) {
-  const ssl = options.ssl ?? { rejectUnauthorized: true };
+  const ssl = options.ssl ?? RDS_TLS;
   const secrets = options.secrets ?? secretsManagerClient();
   const margin = options.deadlineMarginMs ?? 30_000;
 
@@ -85,10 +105,19 @@ export function makeHandler(options: HandlerOptions = {}) {
 
   const bootstrapBody = (context?: HandlerContext) => async (event: CustomResourceEvent) => {
     const props = event.ResourceProperties as Record<string, unknown>;
+    const env = options.env ?? process.env;
+    // every coordinate from the function's own configuration; the event only repeats it (so that
+    // CloudFormation re-runs the bootstrap when it changes) and must agree
+    for (const [property, variable] of PINNED_PROPERTIES) {
+      const given = required(props, property);
+      if (given !== need(env, variable)) {
+        throw new Error(`property ${property} does not match the function's configuration (${variable}); refusing to connect elsewhere`);
+      }
+    }
     const endpoint: DatabaseEndpoint = {
-      host: required(props, 'Host'),
-      port: Number(required(props, 'Port')),
-      database: required(props, 'Database'),
+      host: need(env, 'DB_HOST'),
+      port: Number(need(env, 'DB_PORT')),
+      database: need(env, 'DB_NAME'),
       ssl,
     };
     const physicalResourceId = `${endpoint.database}@${endpoint.host}`;
@@ -97,9 +126,9 @@ export function makeHandler(options: HandlerOptions = {}) {
       return { physicalResourceId: event.PhysicalResourceId ?? physicalResourceId };
     }
     const [admin, appUser, readOnly] = await Promise.all([
-      readCredentials(secrets, required(props, 'AdminSecretArn')),
-      readCredentials(secrets, required(props, 'AppSecretArn')),
-      readCredentials(secrets, required(props, 'ReadOnlySecretArn')),
+      readCredentials(secrets, need(env, 'ADMIN_SECRET_ARN')),
+      readCredentials(secrets, need(env, 'APP_SECRET_ARN')),
+      readCredentials(secrets, need(env, 'READ_ONLY_SECRET_ARN')),
     ]);
     const client = await connectWithRetry(clientConfig(endpoint, admin, options.connectTimeoutMs), {
       deadline: deadlineOf(context),
@@ -137,19 +166,42 @@ export function makeHandler(options: HandlerOptions = {}) {
     }
   };
 
-  const regression = async (request: RegressionRequest): Promise<RegressionReport> => {
+  return async (incoming: CustomResourceEvent | RegressionRequest, context?: HandlerContext): Promise<CustomResourceResponse> => {
+    if (isRegressionRequest(incoming)) {
+      throw new Error('the bootstrap function runs no regression suite: invoke the regression function (TenantPostgres.regressionFunction)');
+    }
+    return customResourceHandler(bootstrapBody(context))(incoming, context);
+  };
+}
+
+/** Options of {@link makeRegressionHandler}. */
+export interface RegressionHandlerOptions {
+  /** @default - the pinned RDS CAs */
+  readonly ssl?: ClientConfig['ssl'];
+  readonly secrets?: SecretsManagerClient;
+  /** Per-attempt connect timeout. @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /** DB_HOST, DB_PORT, DB_NAME, APP_SECRET_ARN, READ_ONLY_SECRET_ARN. @default process.env */
+  readonly env?: { readonly [key: string]: string | undefined };
+}
+
+/**
+ * Builds the regression handler: `{ "action": "regression", "cases"?: [...] }` runs the SQL
+ * regression suite as the app user (and the read-only user for the privilege cases) and returns
+ * the per-case report. It reads the app and read-only secrets only, never the admin's.
+ */
+export function makeRegressionHandler(options: RegressionHandlerOptions = {}) {
+  const ssl = options.ssl ?? RDS_TLS;
+  const secrets = options.secrets ?? secretsManagerClient();
+  return async (request: RegressionRequest): Promise<RegressionReport> => {
+    if (!isRegressionRequest(request)) {
+      throw new Error('expected { "action": "regression", "cases"?: [...] }');
+    }
     const env = options.env ?? process.env;
-    const need = (key: string) => {
-      const value = env[key];
-      if (!value) {
-        throw new Error(`environment variable ${key} is not set`);
-      }
-      return value;
-    };
-    const endpoint: DatabaseEndpoint = { host: need('DB_HOST'), port: Number(need('DB_PORT')), database: need('DB_NAME'), ssl };
+    const endpoint: DatabaseEndpoint = { host: need(env, 'DB_HOST'), port: Number(need(env, 'DB_PORT')), database: need(env, 'DB_NAME'), ssl };
     const [appUser, readOnly] = await Promise.all([
-      readCredentials(secrets, need('APP_SECRET_ARN')),
-      readCredentials(secrets, need('READ_ONLY_SECRET_ARN')),
+      readCredentials(secrets, need(env, 'APP_SECRET_ARN')),
+      readCredentials(secrets, need(env, 'READ_ONLY_SECRET_ARN')),
     ]);
     const cases: ReadonlyArray<RegressionCase> = request.cases
       ? REGRESSION_CASES.filter((c) => request.cases!.includes(c.id))
@@ -160,13 +212,6 @@ export function makeHandler(options: HandlerOptions = {}) {
     }, cases);
     log('regression suite finished', { passed: report.passed, total: report.total, failed: report.failed, serverVersion: report.serverVersion });
     return report;
-  };
-
-  return async (incoming: CustomResourceEvent | RegressionRequest, context?: HandlerContext): Promise<CustomResourceResponse | RegressionReport> => {
-    if (isRegressionRequest(incoming)) {
-      return regression(incoming);
-    }
-    return customResourceHandler(bootstrapBody(context))(incoming, context);
   };
 }
 

@@ -197,9 +197,10 @@ describe('bootstrap against a real PostgreSQL server', () => {
   });
 
   test('reports FAILED when a secret lacks a password, without leaking the secret', async () => {
-    const handler = fx.handler();
-    fx.secrets.values.set('arn:aws:secretsmanager:us-east-1:123456789012:secret:broken', { username: 'x' } as never);
-    await handler(fx.event('Update', { ReadOnlySecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:broken' }));
+    const broken = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:broken';
+    const handler = fx.handler({ env: fx.env({ READ_ONLY_SECRET_ARN: broken }) });
+    fx.secrets.values.set(broken, { username: 'x' } as never);
+    await handler(fx.event('Update', { ReadOnlySecretArn: broken }));
     expect(fx.catcher.responses.at(-1)).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/secret:broken lacks a string "username" and "password"/) });
   });
 
@@ -215,8 +216,31 @@ describe('bootstrap against a real PostgreSQL server', () => {
   });
 
   test('reports FAILED when the app and read-only secrets name the same user', async () => {
-    const response = await fx.handler()(fx.event('Update', { ReadOnlySecretArn: APP_SECRET }));
+    const response = await fx.handler({ env: fx.env({ READ_ONLY_SECRET_ARN: APP_SECRET }) })(fx.event('Update', { ReadOnlySecretArn: APP_SECRET }));
     expect(response).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/the app and read-only users must differ/) });
+  });
+
+  // issue 9.7: whoever may invoke the bootstrap cannot point it at another host or secret
+  test.each([
+    ['Host', 'attacker.example.com', 'DB_HOST'],
+    ['Port', '6543', 'DB_PORT'],
+    ['Database', 'postgres', 'DB_NAME'],
+    ['AdminSecretArn', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other-admin', 'ADMIN_SECRET_ARN'],
+    ['AppSecretArn', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other-app', 'APP_SECRET_ARN'],
+    ['ReadOnlySecretArn', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other-ro', 'READ_ONLY_SECRET_ARN'],
+  ])('reports FAILED without reading a secret or connecting when the event\'s %s differs from the function configuration', async (property, value, variable) => {
+    const calls = fx.secrets.calls();
+    const response = await fx.handler()(fx.event('Update', { [property]: value }));
+    expect(response).toMatchObject({
+      Status: 'FAILED',
+      Reason: expect.stringMatching(new RegExp(`^property ${property} does not match the function's configuration \\(${variable}\\); refusing to connect elsewhere`)),
+    });
+    expect(fx.secrets.calls()).toBe(calls);
+  });
+
+  test('reports FAILED when the function configuration lacks a secret ARN', async () => {
+    const response = await fx.handler({ env: fx.env({ ADMIN_SECRET_ARN: undefined }) })(fx.event('Update'));
+    expect(response).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/^environment variable ADMIN_SECRET_ARN is not set/) });
   });
 });
 

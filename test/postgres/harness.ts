@@ -6,7 +6,7 @@ import { AddressInfo } from 'net';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CustomResourceEvent, CustomResourceResponse } from '../../src/core/custom-resource.lambda-shared';
-import { makeHandler, HandlerOptions } from '../../src/postgres/bootstrap.lambda';
+import { makeHandler, makeRegressionHandler, HandlerOptions, RegressionHandlerOptions } from '../../src/postgres/bootstrap.lambda';
 import { PostgresServer } from '../support/postgres-server';
 
 export const ADMIN_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:admin-AAAAAA';
@@ -80,6 +80,19 @@ export class Fixture {
     this.secrets.values.set(READ_ONLY_SECRET, { username: READ_ONLY_USER, password: "ro-Pa55'word-1" });
   }
 
+  /** The function configuration TenantPostgres sets (endpoint and secret ARNs). */
+  public env(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+    return {
+      DB_HOST: this.server.host,
+      DB_PORT: String(this.server.port),
+      DB_NAME: this.server.database,
+      ADMIN_SECRET_ARN: ADMIN_SECRET,
+      APP_SECRET_ARN: APP_SECRET,
+      READ_ONLY_SECRET_ARN: READ_ONLY_SECRET,
+      ...overrides,
+    };
+  }
+
   public handler(options: HandlerOptions = {}) {
     return makeHandler({
       ssl: { ca: this.server.ca, rejectUnauthorized: true },
@@ -88,13 +101,18 @@ export class Fixture {
       defaultBudgetMs: 30_000,
       initialRetryDelayMs: 200,
       connectTimeoutMs: 3_000,
-      env: {
-        DB_HOST: this.server.host,
-        DB_PORT: String(this.server.port),
-        DB_NAME: this.server.database,
-        APP_SECRET_ARN: APP_SECRET,
-        READ_ONLY_SECRET_ARN: READ_ONLY_SECRET,
-      },
+      env: this.env(),
+      ...options,
+    });
+  }
+
+  /** The regression function's handler, configured like the bootstrap's. */
+  public regressionHandler(options: RegressionHandlerOptions = {}) {
+    return makeRegressionHandler({
+      ssl: { ca: this.server.ca, rejectUnauthorized: true },
+      secrets: this.secrets.client,
+      connectTimeoutMs: 3_000,
+      env: this.env(),
       ...options,
     });
   }

@@ -93,25 +93,33 @@ describe('the runner can fail', () => {
   });
 });
 
-describe('the handler test entry point { action: "regression" }', () => {
+describe('the regression function { action: "regression" } (a function of its own, issue 9.7)', () => {
   test('runs the whole suite as the app and read-only users and reports every case passed', async () => {
-    const report = await fx.handler()({ action: 'regression' });
+    const report = await fx.regressionHandler()({ action: 'regression' });
     expect(report).toMatchObject({ passed: true, total: REGRESSION_CASES.length, failed: 0 });
     expect((report as { serverVersion: string }).serverVersion).toMatch(/^\d+\.\d+/);
     expect((report as { results: { id: string }[] }).results.map((r) => r.id)).toEqual(REGRESSION_CASES.map((c) => c.id));
   });
 
   test('runs only the requested cases', async () => {
-    const report = await fx.handler()({ action: 'regression', cases: ['cursor-with-hold', 'listen-notify'] });
+    const report = await fx.regressionHandler()({ action: 'regression', cases: ['cursor-with-hold', 'listen-notify'] });
     expect(report).toMatchObject({ passed: true, total: 2, results: [{ id: 'cursor-with-hold' }, { id: 'listen-notify' }] });
   });
 
   test('throws when its environment lacks the database coordinates', async () => {
-    await expect(fx.handler({ env: {} })({ action: 'regression' })).rejects.toThrow('environment variable DB_HOST is not set');
+    await expect(fx.regressionHandler({ env: {} })({ action: 'regression' })).rejects.toThrow('environment variable DB_HOST is not set');
+  });
+
+  test('throws when the bootstrap function is asked to run the suite (it is not invocable by hand)', async () => {
+    await expect(fx.handler()({ action: 'regression' })).rejects.toThrow('the bootstrap function runs no regression suite: invoke the regression function');
+  });
+
+  test('throws when invoked with anything but a regression request (e.g. a custom resource event)', async () => {
+    await expect(fx.regressionHandler()(fx.event('Create') as never)).rejects.toThrow('expected { "action": "regression"');
   });
 
   test('connects with TLS only: a client that does not trust the server certificate is refused', async () => {
-    const report = await fx.handler({ ssl: { rejectUnauthorized: true } })({ action: 'regression', cases: ['tx-commit-rollback'] });
+    const report = await fx.regressionHandler({ ssl: { rejectUnauthorized: true } })({ action: 'regression', cases: ['tx-commit-rollback'] });
     expect(report).toMatchObject({ passed: false, failed: 1 });
     expect((report as { results: { failure: string }[] }).results[0].failure).toMatch(/self[- ]signed certificate/);
   });
