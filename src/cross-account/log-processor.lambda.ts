@@ -1,7 +1,7 @@
 /**
  * The hub's Firehose record processor: turns the CloudWatch Logs subscription envelopes that arrive
  * through the hub's Kinesis stream into newline-delimited JSON log events, partitioned by sending
- * account and log group.
+ * account (the log group stays inside each line: see log-partition.lambda-shared.ts for why).
  *
  * Why a Lambda and not Firehose's built-in CloudWatch Logs decompression: that processor only
  * accepts records that CloudWatch Logs writes to Firehose directly; the hub's records come through
@@ -12,7 +12,7 @@
  * - `CONTROL_MESSAGE` (CloudWatch Logs checking that the destination is reachable) -> `Dropped`;
  * - `DATA_MESSAGE` -> `Ok`, data = one JSON line per log event
  *   `{ owner, logGroup, logStream, id, timestamp, message }`, metadata.partitionKeys =
- *   `{ account: owner, logGroup: <S3-safe log group name> }` (see log-partition.lambda-shared.ts);
+ *   `{ account: owner }` (the hub's layout, see log-partition.lambda-shared.ts);
  *   a data message without events -> `Dropped`;
  * - anything that is not a gzip'ed envelope of that shape (bad base64 or gzip, not JSON, an owner
  *   that is not 12 digits, a log group name outside the CloudWatch Logs alphabet, events of the
@@ -34,7 +34,7 @@ import type {
   FirehoseTransformationResult,
   FirehoseTransformationResultRecord,
 } from 'aws-lambda';
-import { ACCOUNT, LOG_GROUP_NAME, logGroupPartitionKey } from './log-partition.lambda-shared';
+import { ACCOUNT, ACCOUNT_PARTITION_KEY, LOG_GROUP_NAME } from './log-partition.lambda-shared';
 
 /**
  * Most bytes the response may hold: Lambda's 6 MB synchronous response limit (6,291,456 bytes)
@@ -106,7 +106,7 @@ function transform(record: FirehoseTransformationEventRecord, budgetBytes: numbe
       recordId: record.recordId,
       result: 'Ok',
       data: Buffer.from(lines, 'utf8').toString('base64'),
-      metadata: { partitionKeys: { account: events[0].owner, logGroup: logGroupPartitionKey(events[0].logGroup) } },
+      metadata: { partitionKeys: { [ACCOUNT_PARTITION_KEY]: events[0].owner } },
     };
   } catch (e) {
     const reason = e instanceof MalformedRecord ? e.message : `not a gzip'ed CloudWatch Logs envelope (${(e as Error).message})`;
@@ -139,7 +139,7 @@ function storedEvents(envelope: Record<string, unknown>): StoredLogEvent[] {
   if (messageType !== 'DATA_MESSAGE') {
     throw new MalformedRecord(`messageType is ${JSON.stringify(messageType)}, expected DATA_MESSAGE or CONTROL_MESSAGE`);
   }
-  // The partition keys become S3 key segments: only exact, safe values.
+  // The owner becomes an S3 key segment (the partition): only an exact account id.
   if (typeof owner !== 'string' || !ACCOUNT.test(owner)) {
     throw new MalformedRecord(`owner is ${JSON.stringify(owner)}, expected a 12-digit account id`);
   }

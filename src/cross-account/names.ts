@@ -27,8 +27,36 @@ export const ACCOUNT_ID = /^\d{12}$/;
 /** An AWS Organizations id. */
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
-/** Event sources the link forwards to the hub: the hub's archive keeps exactly these. */
-export const CHANGE_EVENT_SOURCES = ['aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2'];
+/** Name of the hub's Firehose delivery stream of the event history. */
+export const HUB_HISTORY_STREAM_NAME = 'tenant-blocks-history';
+
+/** Name of the hub's Glue database (Glue names: lowercase letters, digits and `_`). */
+export const HUB_GLUE_DATABASE = 'tenant_blocks_hub';
+
+/** Name of the Glue table over the shipped logs. */
+export const HUB_LOGS_TABLE = 'tenant_logs';
+
+/** Name of the Glue table over the event history. */
+export const HUB_HISTORY_TABLE = 'tenant_history';
+
+/** Name of the hub's Athena workgroup. */
+export const HUB_WORKGROUP = 'tenant-blocks-hub';
+
+/** Name of the hub's backup vault (receives copies of tenant recovery points). */
+export const HUB_BACKUP_VAULT_NAME = 'tenant-blocks-hub';
+
+/**
+ * Event sources the link forwards to the hub (issue 9.12 and 11): the hub bus admits `PutEvents`
+ * with exactly these `source` values, its archive and history keep them. All are `aws.*` sources,
+ * which no account can put as custom events, so a tenant can neither forge nor flood the history
+ * with events of its own.
+ *
+ * Kept here until the link exports its own list; a test asserts the link forwards nothing else.
+ */
+export const CHANGE_EVENT_SOURCES = [
+  'aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2', 'aws.cloudwatch', 'aws.secretsmanager',
+  'aws.kms', 'aws.iam', 'aws.logs', 'aws.acm', 'aws.health',
+];
 
 /**
  * The partition as a literal when the region is known, so that ARNs handed to tenant stacks in

@@ -1,4 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -7,15 +9,24 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../core';
-import { ACCOUNT, LOG_GROUP_NAME, logGroupPartitionKey } from './log-partition.lambda-shared';
+import { createHubAlarms } from './hub-alarms';
+import { createBackupVault } from './hub-backup';
+import { createEventHistory, logicalIdOf } from './hub-history';
+import { QueryLayer, createQueryLayer, grantQuery } from './hub-query';
+import { ACCOUNT, HISTORY_ROOT, LOGS_ROOT, accountPrefixOf, firehosePrefix } from './log-partition.lambda-shared';
 import { LogProcessorFunction } from './log-processor-function';
 import {
   CHANGE_EVENT_SOURCES,
   HUB_DELIVERY_STREAM_NAME,
   HUB_EVENT_BUS_NAME,
+  HUB_GLUE_DATABASE,
+  HUB_HISTORY_TABLE,
   HUB_LOG_DESTINATION_NAME,
+  HUB_LOGS_TABLE,
+  HUB_WORKGROUP,
   LINK_ROLE_NAME_PREFIX,
   partitionOf,
 } from './names';
@@ -25,25 +36,28 @@ import { validatePlatformHubProps } from './validate-platform-hub-props';
 /** Props of {@link PlatformHub}. */
 export interface PlatformHubProps {
   /**
-   * The tenant accounts that may send logs and change events to the hub (12-digit ids, at most
-   * 30). When `organizationId` is also given, a listed account must also belong to that
-   * organization.
+   * The tenant accounts that may send logs and change events to the hub and copy recovery points
+   * into its backup vault (12-digit ids, 1 to 30). When `organizationId` is also given, a listed
+   * account must also belong to that organization. Required: an organization alone is refused
+   * until a real run proves cross-account log subscriptions from any member (docs/hub.md).
    *
-   * @default - no list: every account of `organizationId` may send (one of the two is required)
+   * @default - none: the props are rejected (at least one account is required)
    */
   readonly tenantAccountIds?: string[];
 
   /**
-   * The AWS Organizations id (`o-...`) whose accounts may send. Alone, it admits every account of
-   * the organization; with `tenantAccountIds`, it narrows the listed accounts to members.
+   * The AWS Organizations id (`o-...`) the listed accounts must belong to (`aws:PrincipalOrgID` on
+   * the destination and bus policies). It only narrows `tenantAccountIds`; it never admits accounts
+   * on its own.
    *
-   * @default - no organization condition: only `tenantAccountIds` may send (one of the two is required)
+   * @default - no organization condition: the listed accounts may send
    */
   readonly organizationId?: string;
 
   /**
-   * How long shipped logs are kept in the hub's bucket and change events in the bus archive:
-   * whole days between 1 day and 10 years.
+   * How long shipped logs and the event history are kept (and locked in COMPLIANCE mode) in the
+   * hub's bucket, and change events in the bus archive: whole days between 1 day and 10 years.
+   * Nobody, not even the platform account's root user, can delete a shipped object before it ends.
    *
    * @default Duration.days(365) - a year of history (PCI DSS 10.7)
    */
@@ -57,29 +71,46 @@ const DEFAULT_RETENTION = Duration.days(365);
 const LOG_PROCESSOR_LOG_GROUP_NAME = '/tenant-blocks/platform-hub/log-processor';
 
 /**
- * The platform account's end of every tenant link: it receives tenant logs and change history,
- * and it is where the platform's provisioner and console get the right to assume tenant links.
+ * The platform account's end of every tenant link: it receives tenant logs, change events and
+ * alarm state changes, keeps a per-tenant history, answers per-tenant queries, notifies the
+ * platform, holds copies of tenant backups, and is where the platform's provisioner and console get
+ * the right to assume tenant links.
  *
  * Deployed once per platform account and region (its names are fixed so tenant stacks can compute
  * its ARNs with {@link PlatformHub.referenceFor}). CloudWatch Logs destinations accept only log
- * groups of their own region: tenants in another region need a hub in that region.
+ * groups of their own region: tenants in another region need a hub in that region. docs/hub.md
+ * says how many tenants one hub carries and how to shard beyond.
  *
  * Baked in, each with its reason:
  * - a CloudWatch Logs destination `tenant-blocks-logs` whose policy admits only the listed tenant
- *   accounts (or the organization): nobody else can subscribe log groups to it;
+ *   accounts: nobody else can subscribe log groups to it;
  * - behind it, an on-demand Kinesis stream encrypted with the hub's customer-managed key, written
  *   by a role that only CloudWatch Logs can assume, and only for log groups of the admitted
  *   accounts in this region (`aws:SourceArn`, confused-deputy protection);
  * - Firehose delivery from the stream to an S3 bucket encrypted with the hub key, partitioned by
- *   tenant account and log group (`logs/account=<id>/logGroup=<name>/yyyy/MM/dd/`, see
- *   {@link PlatformHub.logPrefixFor}), so the platform can show a customer their own logs; a
- *   record processor (Lambda) turns each CloudWatch Logs envelope into one JSON line per log event
- *   (`owner`, `logGroup`, `logStream`, `id`, `timestamp`, `message`) and drops CloudWatch Logs'
- *   control messages; records it cannot read are kept raw under `errors/processing-failed/`;
+ *   tenant account and arrival day only (`logs/account=<id>/day=<yyyy-MM-dd>/`, see
+ *   {@link PlatformHub.logPrefixFor}): a bounded number of partitions, so no tenant can exhaust
+ *   Firehose's active partitions for the others; a record processor (Lambda, no reserved
+ *   concurrency) turns each CloudWatch Logs envelope into one JSON line per log event (`owner`,
+ *   `logGroup`, `logStream`, `id`, `timestamp`, `message`) and drops CloudWatch Logs' control
+ *   messages; records it cannot read are kept raw under `errors/logs/processing-failed/`;
  * - the bucket blocks public access, enforces TLS, is versioned, logs access to a second bucket,
- *   expires objects after `retention` and is retained when the stack is deleted;
- * - an event bus `tenant-blocks-change-history` whose policy admits `events:PutEvents` only from the
- *   same senders, with an archive of the forwarded sources for `retention`, so history can be replayed.
+ *   locks every object in COMPLIANCE mode for `retention` (nobody can delete or overwrite it
+ *   before, not even the root user), expires objects after `retention` and is retained when the
+ *   stack is deleted;
+ * - an event bus `tenant-blocks-change-history`, encrypted with the hub key, whose policy admits
+ *   `events:PutEvents` only from the same senders and only for the `aws.*` sources the links
+ *   forward (no custom events), with an archive (hub key) for `retention`, so history can be
+ *   replayed;
+ * - every admitted event also goes through a second delivery stream into the same bucket,
+ *   `history/account=<id>/day=<yyyy-MM-dd>/` (the append-only, per-tenant history);
+ * - a Glue database and two tables with partition projection (no crawler) and an Athena workgroup
+ *   with encrypted results, enforced configuration and a scan limit per query: the account
+ *   partition is `injected`, so every query must pin one tenant account
+ *   ({@link PlatformHub.grantQueryTenantLogs}, `TenantLogQuery`);
+ * - an SNS topic (hub key) that receives tenant alarm state changes, tagged with the tenant account,
+ *   and the hub's own pipeline alarms; a fleet dashboard;
+ * - a backup vault with its own key that tenant accounts copy recovery points into.
  */
 export class PlatformHub extends Construct {
   /**
@@ -100,27 +131,25 @@ export class PlatformHub extends Construct {
   }
 
   /**
-   * The S3 prefix under which the hub's bucket holds the shipped logs of `logGroupName` from
-   * `tenantAccountId`: `logs/account=<id>/logGroup=<key>/`, where the key is the log group name
-   * without its leading `/`, with every other `/` replaced by `.` and every `#` by `_`
-   * (`/aws/lambda/app` -> `aws.lambda.app`). Objects below it are `yyyy/MM/dd/` folders of GZIP'ed
-   * JSON lines; two names that map to the same key (`a/b`, `a.b`) share a prefix within that
-   * account only, and each line carries the exact `logGroup`.
+   * The S3 prefix under which the hub's bucket holds the shipped logs of `tenantAccountId`:
+   * `logs/account=<id>/`. Below it, `day=<yyyy-MM-dd>/` folders (the UTC day the records arrived)
+   * of GZIP'ed JSON lines, each naming its exact `logGroup`.
    *
-   * @param tenantAccountId the tenant account that owns the log group (12 digits, or a token such as `Aws.ACCOUNT_ID`)
-   * @param logGroupName the log group name, a literal string (its partition key is computed at synth time)
+   * @param tenantAccountId the tenant account (12 digits, or a token such as `Aws.ACCOUNT_ID`)
    */
-  public static logPrefixFor(tenantAccountId: string, logGroupName: string): string {
-    if (Token.isUnresolved(logGroupName)) {
-      throw new Error('PlatformHub.logPrefixFor: logGroupName must be a literal string (its partition key is computed at synth time); give the log group a name');
-    }
-    if (!Token.isUnresolved(tenantAccountId) && !ACCOUNT.test(tenantAccountId)) {
-      throw new Error(`PlatformHub.logPrefixFor: tenantAccountId must be a 12-digit AWS account id (got: '${tenantAccountId}')`);
-    }
-    if (!LOG_GROUP_NAME.test(logGroupName)) {
-      throw new Error(`PlatformHub.logPrefixFor: logGroupName must be a CloudWatch Logs log group name, 1-512 characters of [A-Za-z0-9._/#-] (got: '${logGroupName}')`);
-    }
-    return `logs/account=${tenantAccountId}/logGroup=${logGroupPartitionKey(logGroupName)}/`;
+  public static logPrefixFor(tenantAccountId: string): string {
+    return accountPrefix('logPrefixFor', LOGS_ROOT, tenantAccountId);
+  }
+
+  /**
+   * The S3 prefix under which the hub's bucket holds the event history of `tenantAccountId`:
+   * `history/account=<id>/`, then `day=<yyyy-MM-dd>/` folders of GZIP'ed JSON lines (one
+   * EventBridge event each).
+   *
+   * @param tenantAccountId the tenant account (12 digits, or a token such as `Aws.ACCOUNT_ID`)
+   */
+  public static historyPrefixFor(tenantAccountId: string): string {
+    return accountPrefix('historyPrefixFor', HISTORY_ROOT, tenantAccountId);
   }
 
   /** What tenant stacks need to reach this hub; pass it as `CrossAccountLink`'s `hub`. */
@@ -129,7 +158,7 @@ export class PlatformHub extends Construct {
   /** Ships a tenant's log groups to this hub; blocks take it as `logShipping`. */
   public readonly logShipping: LogShipping;
 
-  /** The hub's customer-managed key (stream and buckets). */
+  /** The hub's customer-managed key (stream, buckets, bus, archive, topic, history stream). */
   public readonly encryptionKey: kms.IKey;
 
   /** The Kinesis stream behind the log destination. */
@@ -137,15 +166,52 @@ export class PlatformHub extends Construct {
 
   /**
    * The Firehose record processor: turns the CloudWatch Logs envelopes into JSON lines (one log
-   * event each) and returns the account and log group partition keys.
+   * event each) and returns the account partition key.
    */
   public readonly logProcessor: lambda.IFunction;
 
-  /** The bucket that receives shipped logs, partitioned by tenant account and log group. */
+  /** The bucket that receives shipped logs and the event history, partitioned by tenant account and day. */
   public readonly logBucket: s3.IBucket;
 
-  /** The event bus that receives tenant change events. */
+  /** The event bus that receives tenant change events (encrypted with the hub key). */
   public readonly eventBus: events.IEventBus;
+
+  /**
+   * The SNS topic (hub key) that receives tenant alarm state changes (a JSON message with
+   * `tenantAccount`, `alarmName`, `alarmArn`, `state`, `previousState`, `reason`, `time`, `region`),
+   * the hub's pipeline alarms and notices of objects under `errors/`. Subscribe the on-call to it.
+   */
+  public readonly notificationTopic: sns.ITopic;
+
+  /** The hub's pipeline alarms (the table in docs/hub.md), each notifying `notificationTopic`. */
+  public readonly alarms: cloudwatch.IAlarm[];
+
+  /** The fleet dashboard `tenant-blocks-fleet`. */
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  /** The Glue database of the hub tables: `tenant_blocks_hub`. */
+  public readonly glueDatabaseName: string;
+
+  /** The Glue table over the shipped logs: `tenant_logs`. */
+  public readonly logsTableName: string;
+
+  /** The Glue table over the event history: `tenant_history`. */
+  public readonly historyTableName: string;
+
+  /** The Athena workgroup per-tenant queries run in: `tenant-blocks-hub`. */
+  public readonly workGroupName: string;
+
+  /** The bucket Athena writes query results to (hub key, expired after a week). */
+  public readonly queryResultsBucket: s3.IBucket;
+
+  /**
+   * The vault tenant accounts copy their recovery points into (its own key, retained); point
+   * `TenantPostgres`'s `backupCopyVaultArn` at {@link PlatformHub.backupVaultArn}.
+   */
+  public readonly backupVault: backup.IBackupVault;
+
+  /** ARN of {@link PlatformHub.backupVault}. */
+  public readonly backupVaultArn: string;
 
   /**
    * ARN of the CloudWatch Logs destination tenant log groups subscribe to (a literal, computed
@@ -159,11 +225,13 @@ export class PlatformHub extends Construct {
    */
   public readonly logDestinationName: string;
 
-  /** The tenant accounts admitted one by one (empty when only the organization is admitted). */
+  /** The tenant accounts admitted. */
   public readonly tenantAccountIds: string[];
 
-  /** The organization admitted, if any. */
+  /** The organization the admitted accounts must belong to, if any. */
   public readonly organizationId?: string;
+
+  private readonly queryLayer: QueryLayer;
 
   /**
    * @param scope the stack (or a construct in it)
@@ -183,7 +251,7 @@ export class PlatformHub extends Construct {
     this.reference = PlatformHub.referenceFor(account, region, partition);
 
     const key = new kms.Key(this, 'Key', {
-      description: 'cdk-tenant-blocks platform hub: shipped tenant logs',
+      description: 'cdk-tenant-blocks platform hub: shipped tenant logs, event history, bus, notifications',
       alias: 'alias/tenant-blocks/platform-hub',
       enableKeyRotation: true,
       // Shipped logs are the platform's audit trail: never lose the key that reads them.
@@ -272,7 +340,9 @@ export class PlatformHub extends Construct {
       resources: [accessLogs.arnForObjects('log-bucket/*')],
       conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': account } },
     }));
-    for (const b of [accessLogs, bucket]) {
+    const query = createQueryLayer(this, { key, bucket, accessLogs, bucketDefaults: auditBucketDefaults(retention, { objectLock: false }) });
+    this.queryLayer = query;
+    for (const b of [accessLogs, bucket, query.resultsBucket]) {
       // EventBridge notifications on (CT.S3.PR.4): the platform can react to new log objects. Set on
       // the L1: the L2's eventBridgeEnabled adds a custom-resource Lambda for the same setting.
       (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
@@ -281,7 +351,7 @@ export class PlatformHub extends Construct {
           id: ruleId,
           reason: 'The hub is a regional audit store (versioned, retained on delete, the log bucket under object lock); a replica region would need its own hub and destination',
         })),
-      ]);
+      ].filter(() => b !== query.resultsBucket));
     }
     this.logBucket = bucket;
 
@@ -311,16 +381,16 @@ export class PlatformHub extends Construct {
       })],
     });
     const processor = new LogProcessorFunction(this, 'LogProcessor', {
-      description: 'cdk-tenant-blocks platform hub: CloudWatch Logs envelopes to JSON lines, partitioned by account and log group',
+      description: 'cdk-tenant-blocks platform hub: CloudWatch Logs envelopes to JSON lines, partitioned by account',
       role: processorRole,
       logGroup: processorLogGroup,
       // Firehose waits at most 5 minutes; a 1 MB batch takes well under a second.
       timeout: Duration.minutes(1),
       // gunzip and JSON of up to 6 MB per batch; more memory is also more CPU.
       memorySize: 512,
-      // Headroom for the fleet while capping the account's shared pool; a throttled batch is retried
-      // (NumberOfRetries) and then kept raw under errors/processing-failed/.
-      reservedConcurrentExecutions: 20,
+      // No reserved concurrency (issue 8.5): a reservation fails the deploy in a new account (quota
+      // 10) and protects nothing here; Firehose runs at most one invocation per stream shard, and
+      // throttles are alarmed (LogProcessorThrottlesAlarm).
     });
     processor.node.addDependency(processorPolicy);
     Suppressions.add(processor, [
@@ -358,7 +428,7 @@ export class PlatformHub extends Construct {
         new iam.PolicyStatement({
           sid: 'WriteLogBucket',
           actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-          resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+          resources: [bucket.bucketArn, bucket.arnForObjects(`${LOGS_ROOT}/*`), bucket.arnForObjects(`errors/${LOGS_ROOT}/*`)],
         }),
         new iam.PolicyStatement({
           sid: 'InvokeLogProcessor',
@@ -377,8 +447,8 @@ export class PlatformHub extends Construct {
     });
     Suppressions.add(deliveryPolicy, [{
       id: 'AwsSolutions-IAM5',
-      reason: 'Firehose writes objects under keys it chooses (partition prefixes): object-level actions need bucket/*, and only this bucket',
-      appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/*`],
+      reason: 'Firehose writes objects under keys it chooses (account and day partitions): object-level actions need the logs/ and errors/logs/ prefixes of this bucket only',
+      appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/${LOGS_ROOT}/*`, `Resource::<${logicalIdOf(bucket)}.Arn>/errors/${LOGS_ROOT}/*`],
     }]);
 
     const delivery = new firehose.CfnDeliveryStream(this, 'Delivery', {
@@ -388,9 +458,10 @@ export class PlatformHub extends Construct {
       extendedS3DestinationConfiguration: {
         bucketArn: bucket.bucketArn,
         roleArn: deliveryRole.roleArn,
-        // Partitioned by the sending account and log group the processor returns as partition keys.
-        prefix: 'logs/account=!{partitionKeyFromLambda:account}/logGroup=!{partitionKeyFromLambda:logGroup}/!{timestamp:yyyy/MM/dd}/',
-        errorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+        // Partitioned by the sending account the processor returns and the arrival day: the layout
+        // of log-partition.lambda-shared.ts, which the Glue tables and TenantLogQuery share.
+        prefix: firehosePrefix(LOGS_ROOT, 'partitionKeyFromLambda'),
+        errorOutputPrefix: `errors/${LOGS_ROOT}/!{firehose:error-output-type}/!{timestamp:yyyy-MM-dd}/`,
         // Dynamic partitioning needs at least 64 MiB buffers; 60 s keeps logs close to real time.
         bufferingHints: { sizeInMBs: 64, intervalInSeconds: 60 },
         compressionFormat: 'GZIP',
@@ -448,7 +519,7 @@ export class PlatformHub extends Construct {
         Statement: [{
           Sid: 'AdmitTenantSubscriptions',
           Effect: 'Allow',
-          Principal: this.senderPrincipalJson(partition),
+          Principal: { AWS: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:root`) },
           Action: 'logs:PutSubscriptionFilter',
           Resource: destinationArn,
           ...(this.organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } } : {}),
@@ -465,20 +536,59 @@ export class PlatformHub extends Construct {
     const bus = new events.EventBus(this, 'EventBus', {
       eventBusName: HUB_EVENT_BUS_NAME,
       description: 'cdk-tenant-blocks: change history forwarded by tenant links',
+      // Tenant events name resources and people: the hub key, not the AWS owned key (issue 9.15).
+      kmsKey: key,
     });
     bus.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AdmitTenantChangeEvents',
-      principals: this.senderPrincipals(partition),
+      // Account roots as literal ARNs (AccountPrincipal would render an AWS::Partition reference).
+      principals: this.tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`)),
       actions: ['events:PutEvents'],
       resources: [bus.eventBusArn],
-      conditions: this.organizationId ? { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } : undefined,
+      conditions: {
+        // Only the aws.* events the links forward (issue 9.12): no account can put an aws.* source
+        // as a custom event, so a tenant can neither forge history nor flood the bus with its own.
+        StringEquals: {
+          'events:source': [...CHANGE_EVENT_SOURCES],
+          ...(this.organizationId ? { 'aws:PrincipalOrgID': this.organizationId } : {}),
+        },
+      },
     }));
-    bus.archive('Archive', {
+    // The archive's key policy statement names the bus ARN: a literal one, or key and bus would
+    // depend on each other (the bus is encrypted with the key).
+    const archive = new events.Archive(this, 'EventBusArchive', {
+      sourceEventBus: events.EventBus.fromEventBusArn(this, 'EventBusByArn', this.reference.eventBusArn),
       description: 'Tenant change history, replayable',
-      eventPattern: { source: CHANGE_EVENT_SOURCES },
+      eventPattern: { source: [...CHANGE_EVENT_SOURCES] },
       retention,
+      kmsKey: key,
     });
+    archive.node.addDependency(bus);
     this.eventBus = bus;
+
+    // --- Per-tenant history, queries, notifications, backups ----------------------------------
+    const history = createEventHistory(this, { key, bucket, bus });
+    this.glueDatabaseName = HUB_GLUE_DATABASE;
+    this.logsTableName = HUB_LOGS_TABLE;
+    this.historyTableName = HUB_HISTORY_TABLE;
+    this.workGroupName = HUB_WORKGROUP;
+    this.queryResultsBucket = query.resultsBucket;
+
+    const notifications = createHubAlarms(this, {
+      key,
+      bus,
+      bucket,
+      streamName: stream.streamName,
+      processor,
+      historyRuleName: history.rule.ruleName,
+    });
+    this.notificationTopic = notifications.topic;
+    this.alarms = notifications.alarms;
+    this.dashboard = notifications.dashboard;
+
+    const vault = createBackupVault(this, this.tenantAccountIds);
+    this.backupVault = vault.vault;
+    this.backupVaultArn = vault.vault.backupVaultArn;
 
     // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
     TenantGuardrails.applyTo(this);
@@ -487,52 +597,44 @@ export class PlatformHub extends Construct {
   /**
    * Lets `grantee` (the provisioner's or the query console's role) assume the tenant links of the
    * admitted tenants: `sts:AssumeRole` on `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*`
-   * for each listed account, or on that name in any account of the organization
-   * (`aws:ResourceOrgID`) when only `organizationId` is set. Each link still requires its external
-   * ID and lists the exact platform roles it trusts.
+   * for each listed account. Each link still requires its external ID and lists the exact platform
+   * roles it trusts.
    *
    * @param grantee the platform principal (console, provisioner)
    */
   public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
     const partition = partitionOf(Stack.of(this));
-    const accounts = this.tenantAccountIds.length > 0 ? this.tenantAccountIds : ['*'];
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['sts:AssumeRole'],
-      resourceArns: accounts.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
-      conditions: this.organizationId ? { StringEquals: { 'aws:ResourceOrgID': this.organizationId } } : undefined,
+      resourceArns: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
     });
   }
 
-  private senderPrincipals(partition: string): iam.IPrincipal[] {
-    // Account roots as literal ARNs (AccountPrincipal would render an AWS::Partition reference).
-    if (this.tenantAccountIds.length > 0) return this.tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`));
-    // Organization only: any principal, narrowed to the organization by the aws:PrincipalOrgID condition.
-    return [new iam.StarPrincipal()];
-  }
-
-  private senderPrincipalJson(partition: string): unknown {
-    if (this.tenantAccountIds.length > 0) {
-      return { AWS: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:root`) };
-    }
-    return { AWS: '*' };
+  /**
+   * Lets `grantee` (the query console's role) run per-tenant queries of the shipped logs and the
+   * event history, and nothing more: `athena:StartQueryExecution`, `GetQueryExecution`,
+   * `GetQueryResults`, `StopQueryExecution` and `GetWorkGroup` on the hub workgroup only;
+   * `glue:GetDatabase`, `GetTable`, `GetPartition(s)` on the hub database and its two tables;
+   * `s3:GetObject` under `logs/` and `history/` of the hub bucket (`s3:ListBucket`,
+   * `GetBucketLocation` on it); results read and written under `results/` of the results bucket;
+   * `kms:Decrypt`/`GenerateDataKey` of the hub key through S3 only. Every query must still pin one
+   * tenant account (the tables' `injected` projection): build it with `TenantLogQuery`.
+   *
+   * @param grantee the platform principal (query console)
+   */
+  public grantQueryTenantLogs(grantee: iam.IGrantable): iam.Grant {
+    return grantQuery(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey);
   }
 
   private logsTrustConditions(stack: Stack): Record<string, unknown> {
     const { region, account } = stack;
     const partition = partitionOf(stack);
     const logsArn = (a: string) => `arn:${partition}:logs:${region}:${a}:*`;
-    if (this.tenantAccountIds.length > 0) {
-      return {
-        // The hub's own account is listed too: CloudWatch Logs checks the role when the destination is created.
-        StringLike: { 'aws:SourceArn': [...this.tenantAccountIds, account].map(logsArn) },
-        ...(this.organizationId ? { StringEquals: { 'aws:SourceOrgID': this.organizationId } } : {}),
-      };
-    }
-    return {
-      StringLike: { 'aws:SourceArn': logsArn('*') },
-      StringEquals: { 'aws:SourceOrgID': this.organizationId },
-    };
+    // The listed accounts only (no aws:SourceOrgID, issue 9.14: whether CloudWatch Logs sets it is
+    // unproven; the organization narrows the destination policy, where aws:PrincipalOrgID is documented).
+    // The hub's own account is listed too: CloudWatch Logs checks the role when the destination is created.
+    return { StringLike: { 'aws:SourceArn': [...this.tenantAccountIds, account].map(logsArn) } };
   }
 }
 
@@ -546,11 +648,13 @@ function auditBucketDefaults(retention: Duration, options: { objectLock: boolean
     enforceSSL: true,
     versioned: true,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    // Tamper-proof audit trail (CT.S3.PR.9): objects cannot be deleted before the retention ends,
-    // except by a principal explicitly allowed to bypass governance mode.
+    // Tamper-proof audit trail (CT.S3.PR.9, issue 9.13): COMPLIANCE mode, so no principal (not
+    // even the account root, nor anyone granted s3:BypassGovernanceRetention) can delete or
+    // overwrite an object version before the retention ends. The price: what was shipped stays for
+    // the retention, which is why nothing secret may reach a log line (issue 8.2).
     ...(options.objectLock ? {
       objectLockEnabled: true,
-      objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
+      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(retention),
     } : {}),
     lifecycleRules: [
       {
@@ -565,7 +669,10 @@ function auditBucketDefaults(retention: Duration, options: { objectLock: boolean
   };
 }
 
-/** The logical id of a bucket's L1, as cdk-nag names it in granular findings. */
-function logicalIdOf(bucket: s3.Bucket): string {
-  return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+/** `<root>/account=<id>/`, validated: the outer partition of the hub layout. */
+function accountPrefix(method: string, root: string, tenantAccountId: string): string {
+  if (!Token.isUnresolved(tenantAccountId) && !ACCOUNT.test(tenantAccountId)) {
+    throw new Error(`PlatformHub.${method}: tenantAccountId must be a 12-digit AWS account id (got: '${tenantAccountId}')`);
+  }
+  return accountPrefixOf(root, tenantAccountId);
 }

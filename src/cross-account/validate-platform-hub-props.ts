@@ -10,7 +10,7 @@ export const MAX_HUB_RETENTION = Duration.days(3650);
 /**
  * Most tenant accounts listed one by one: the CloudWatch Logs role's trust policy names each
  * account's log ARN, and trust policies are limited to 2048 characters by default. Larger fleets
- * use `organizationId`.
+ * shard over several hubs (one per platform account and region).
  */
 export const MAX_TENANT_ACCOUNTS = 30;
 
@@ -22,12 +22,17 @@ export function validatePlatformHubProps(props: PlatformHubProps): void {
   const v = new PropsValidation('PlatformHub', 'platform');
   const accounts = props.tenantAccountIds;
   const hasAccounts = accounts !== undefined && (Token.isUnresolved(accounts) || accounts.length > 0);
+  // Organization mode (issue 9.14) is refused, not half-built: cross-account subscriptions from any
+  // account of an organization need a sender-side role on every subscription filter and a trust
+  // condition CloudWatch Logs really sets, which no real run has proven yet.
   if (!hasAccounts && props.organizationId === undefined) {
-    v.add('tenantAccountIds', 'list the tenant accounts that may send logs and change events, or set organizationId (at least one is required)', accounts);
+    v.add('tenantAccountIds', 'list the tenant accounts that may send logs and change events (at least one is required)', accounts);
+  } else if (!hasAccounts) {
+    v.add('tenantAccountIds', 'list the tenant accounts (organizationId alone is not supported: CloudWatch Logs cross-account subscriptions need a sender-side role and a trust condition no real run has proven yet; organizationId narrows the listed accounts)', accounts);
   }
   if (accounts !== undefined && !Token.isUnresolved(accounts)) {
     if (accounts.length > MAX_TENANT_ACCOUNTS) {
-      v.add('tenantAccountIds', `lists at most ${MAX_TENANT_ACCOUNTS} accounts (the log role's trust policy names each one); use organizationId for larger fleets`, `${accounts.length} entries`);
+      v.add('tenantAccountIds', `lists at most ${MAX_TENANT_ACCOUNTS} accounts (the log role's trust policy names each one); shard larger fleets over several hubs (docs/hub.md)`, `${accounts.length} entries`);
     }
     const seen = new Map<string, number>();
     accounts.forEach((account, i) => {

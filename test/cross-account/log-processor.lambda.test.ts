@@ -1,6 +1,5 @@
 import { gzipSync } from 'zlib';
 import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
-import { logGroupPartitionKey } from '../../src/cross-account/log-partition.lambda-shared';
 import { RESPONSE_BUDGET_BYTES, handler, processRecords } from '../../src/cross-account/log-processor.lambda';
 
 const ACCOUNT = '210987654321';
@@ -54,7 +53,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('log processor', () => {
-  test('a data message becomes one JSON line per event, partitioned by account and S3-safe log group', async () => {
+  test('a data message becomes one JSON line per event, partitioned by account only', async () => {
     const result = await handler(event([record('r1', dataMessage('/aws/lambda/acme-app', ['START', 'hello "world"\nsecond line']))]));
 
     expect(result.records).toHaveLength(1);
@@ -63,7 +62,7 @@ describe('log processor', () => {
       recordId: 'r1',
       result: 'Ok',
       data: expect.any(String),
-      metadata: { partitionKeys: { account: ACCOUNT, logGroup: 'aws.lambda.acme-app' } },
+      metadata: { partitionKeys: { account: ACCOUNT } },
     });
     expect(lines(r.data)).toEqual([
       { owner: ACCOUNT, logGroup: '/aws/lambda/acme-app', logStream: '2024/01/01/[$LATEST]abc', id: '30', timestamp: 1_700_000_000_000, message: 'START' },
@@ -105,10 +104,10 @@ describe('log processor', () => {
       record('d', dataMessage('orders#2', ['two'], '222222222222')),
     ]));
     expect(result.records.map((r) => [r.recordId, r.result, r.metadata?.partitionKeys])).toEqual([
-      ['a', 'Ok', { account: ACCOUNT, logGroup: 'tenant.acme' }],
+      ['a', 'Ok', { account: ACCOUNT }],
       ['b', 'Dropped', undefined],
       ['c', 'ProcessingFailed', undefined],
-      ['d', 'Ok', { account: '222222222222', logGroup: 'orders_2' }],
+      ['d', 'Ok', { account: '222222222222' }],
     ]);
   });
 
@@ -137,17 +136,5 @@ describe('log processor', () => {
 
   test('the response budget stays under Lambda\'s 6 MB synchronous response limit', () => {
     expect(RESPONSE_BUDGET_BYTES).toBeLessThan(6 * 1024 * 1024);
-  });
-});
-
-describe('log group partition key', () => {
-  test.each([
-    ['/aws/lambda/acme-app', 'aws.lambda.acme-app'],
-    ['TenantAcme-DbLogs1A2B3C-xyz', 'TenantAcme-DbLogs1A2B3C-xyz'],
-    ['/aws/rds/cluster/acme-db/postgresql', 'aws.rds.cluster.acme-db.postgresql'],
-    ['orders#2', 'orders_2'],
-    ['/', '_'],
-  ])('%s -> %s', (name, key) => {
-    expect(logGroupPartitionKey(name)).toBe(key);
   });
 });

@@ -12,6 +12,11 @@ const PLATFORM = { account: '111111111111', region: 'us-east-1' };
 const TENANT_A = '210987654321';
 const TENANT_B = '222222222222';
 const ORG = 'o-abcdefghij';
+/** The aws.* sources the links forward, in the order the hub lists them. */
+const FORWARDED = [
+  'aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2', 'aws.cloudwatch', 'aws.secretsmanager',
+  'aws.kms', 'aws.iam', 'aws.logs', 'aws.acm', 'aws.health',
+];
 
 function hubStack(props: PlatformHubProps = { tenantAccountIds: [TENANT_A, TENANT_B] }) {
   const stack = testStack('Platform', PLATFORM);
@@ -119,7 +124,7 @@ describe('PlatformHub with listed tenant accounts', () => {
             Sid: 'WriteLogBucket',
             Effect: 'Allow',
             Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-            Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/*']] }],
+            Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/logs/*']] }, { 'Fn::Join': ['', [bucketArn, '/errors/logs/*']] }],
           },
           {
             Sid: 'InvokeLogProcessor',
@@ -139,14 +144,14 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
   });
 
-  test('Firehose runs the log processor Lambda and partitions by the account and log group it returns', () => {
+  test('Firehose runs the log processor Lambda and partitions by the account it returns and the arrival day', () => {
     const { template } = hubStack();
-    const props = only(template, 'AWS::KinesisFirehose::DeliveryStream');
+    const props = only(template, 'AWS::KinesisFirehose::DeliveryStream', { Properties: { DeliveryStreamName: 'tenant-blocks-logs' } });
     expect(props.DeliveryStreamName).toBe('tenant-blocks-logs');
     expect(props.DeliveryStreamType).toBe('KinesisStreamAsSource');
     expect(props.ExtendedS3DestinationConfiguration).toEqual(expect.objectContaining({
-      Prefix: 'logs/account=!{partitionKeyFromLambda:account}/logGroup=!{partitionKeyFromLambda:logGroup}/!{timestamp:yyyy/MM/dd}/',
-      ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+      Prefix: 'logs/account=!{partitionKeyFromLambda:account}/day=!{timestamp:yyyy-MM-dd}/',
+      ErrorOutputPrefix: 'errors/logs/!{firehose:error-output-type}/!{timestamp:yyyy-MM-dd}/',
       BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
       CompressionFormat: 'GZIP',
       DynamicPartitioningConfiguration: { Enabled: true, RetryOptions: { DurationInSeconds: 300 } },
@@ -168,7 +173,7 @@ describe('PlatformHub with listed tenant accounts', () => {
     }));
   });
 
-  test('the log processor: bundled handler, own encrypted log group with retention, no VPC, reserved concurrency', () => {
+  test('the log processor: bundled handler, own encrypted log group created in the stack with retention, no VPC, no reserved concurrency', () => {
     const { template, stack, hub } = hubStack();
     const fn = only(template, 'AWS::Lambda::Function');
     expect(fn).toEqual(expect.objectContaining({
@@ -176,11 +181,11 @@ describe('PlatformHub with listed tenant accounts', () => {
       Handler: 'index.handler',
       Timeout: 60,
       MemorySize: 512,
-      ReservedConcurrentExecutions: 20,
       LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/^HubLogProcessorLogGroup/) } },
       Role: { 'Fn::GetAtt': [expect.stringMatching(/^HubLogProcessorRole/), 'Arn'] },
     }));
     expect(fn.VpcConfig).toBeUndefined();
+    expect(fn.ReservedConcurrentExecutions).toBeUndefined();
     expect(stack.resolve(hub.logProcessor.functionArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HubLogProcessor[0-9A-F]{8}$/), 'Arn'] });
     template.hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Delete',
@@ -221,7 +226,7 @@ describe('PlatformHub with listed tenant accounts', () => {
 
   test('the hub key lets CloudWatch Logs encrypt the processor log group only', () => {
     const { template } = hubStack();
-    const key = only(template, 'AWS::KMS::Key');
+    const key = only(template, 'AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('shipped tenant logs') } });
     expect(key.KeyPolicy.Statement).toContainEqual({
       Sid: 'AllowCloudWatchLogsForTheLogProcessorLogGroup',
       Effect: 'Allow',
@@ -232,26 +237,22 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
   });
 
-  test('logPrefixFor computes the partition the processor writes a log group to', () => {
-    expect(PlatformHub.logPrefixFor(TENANT_A, '/aws/lambda/acme-app')).toBe(`logs/account=${TENANT_A}/logGroup=aws.lambda.acme-app/`);
-    expect(PlatformHub.logPrefixFor(TENANT_A, 'TenantAcme-Logs#1')).toBe(`logs/account=${TENANT_A}/logGroup=TenantAcme-Logs_1/`);
+  test('logPrefixFor and historyPrefixFor compute the account partition the hub writes', () => {
+    expect(PlatformHub.logPrefixFor(TENANT_A)).toBe(`logs/account=${TENANT_A}/`);
+    expect(PlatformHub.historyPrefixFor(TENANT_A)).toBe(`history/account=${TENANT_A}/`);
   });
 
   test.each([
-    ['the account is not 12 digits', '1234', 'app', "PlatformHub.logPrefixFor: tenantAccountId must be a 12-digit AWS account id (got: '1234')"],
-    ['the log group name has a character outside the alphabet', TENANT_A, 'a b', "PlatformHub.logPrefixFor: logGroupName must be a CloudWatch Logs log group name, 1-512 characters of [A-Za-z0-9._/#-] (got: 'a b')"],
-  ])('logPrefixFor throws when %s', (_name, account, name, message) => {
-    expect(() => PlatformHub.logPrefixFor(account, name)).toThrow(message);
-  });
-
-  test('logPrefixFor throws when the log group name is a token', () => {
-    expect(() => PlatformHub.logPrefixFor(TENANT_A, Aws.STACK_NAME)).toThrow('PlatformHub.logPrefixFor: logGroupName must be a literal string (its partition key is computed at synth time); give the log group a name');
+    ['logPrefixFor', (a: string) => PlatformHub.logPrefixFor(a)],
+    ['historyPrefixFor', (a: string) => PlatformHub.historyPrefixFor(a)],
+  ])('%s throws when the account is not 12 digits', (method, fn) => {
+    expect(() => fn('1234')).toThrow(`PlatformHub.${method}: tenantAccountId must be a 12-digit AWS account id (got: '1234')`);
   });
 
   test('logPrefixFor takes the account as a token (one stack standing in for both accounts)', () => {
     const { stack } = hubStack();
-    expect(stack.resolve(PlatformHub.logPrefixFor(Aws.ACCOUNT_ID, '/tenant/app'))).toEqual({
-      'Fn::Join': ['', ['logs/account=', { Ref: 'AWS::AccountId' }, '/logGroup=tenant.app/']],
+    expect(stack.resolve(PlatformHub.logPrefixFor(Aws.ACCOUNT_ID))).toEqual({
+      'Fn::Join': ['', ['logs/account=', { Ref: 'AWS::AccountId' }, '/']],
     });
   });
 
@@ -271,7 +272,7 @@ describe('PlatformHub with listed tenant accounts', () => {
           }],
         },
         ObjectLockEnabled: true,
-        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } } },
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 } } },
         VersioningConfiguration: { Status: 'Enabled' },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
         LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^HubAccessLogBucket') }, LogFilePrefix: 'log-bucket/' },
@@ -308,7 +309,7 @@ describe('PlatformHub with listed tenant accounts', () => {
     });
   });
 
-  test('the event bus admits PutEvents from the listed accounts only, and archives the forwarded sources', () => {
+  test('the event bus admits PutEvents of the forwarded aws.* sources from the listed accounts only, and archives them', () => {
     const { template } = hubStack();
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'tenant-blocks-change-history' });
     const policy = only(template, 'AWS::Events::EventBusPolicy');
@@ -318,9 +319,10 @@ describe('PlatformHub with listed tenant accounts', () => {
       Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`, `arn:aws:iam::${TENANT_B}:root`] },
       Action: 'events:PutEvents',
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^HubEventBus/), 'Arn'] },
+      Condition: { StringEquals: { 'events:source': FORWARDED } },
     });
     template.hasResourceProperties('AWS::Events::Archive', {
-      EventPattern: { source: ['aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2'] },
+      EventPattern: { source: FORWARDED },
       RetentionDays: 365,
     });
   });
@@ -328,7 +330,7 @@ describe('PlatformHub with listed tenant accounts', () => {
   test('retention applies to the bucket lifecycle, object lock and archive', () => {
     const { template } = hubStack({ tenantAccountIds: [TENANT_A], retention: Duration.days(30) });
     template.hasResourceProperties('AWS::S3::Bucket', {
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 30 } } },
       LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30 })] },
     });
     template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30 });
@@ -399,71 +401,6 @@ describe('PlatformHub with listed tenant accounts', () => {
   });
 });
 
-describe('PlatformHub with an organization only', () => {
-  const org = () => hubStack({ organizationId: ORG });
-
-  test('the destination policy admits any principal of the organization only', () => {
-    const props = only(org().template, 'AWS::Logs::Destination');
-    expect(JSON.parse(props.DestinationPolicy).Statement).toEqual([{
-      Sid: 'AdmitTenantSubscriptions',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: 'logs:PutSubscriptionFilter',
-      Resource: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-    }]);
-  });
-
-  test('the destination role trusts CloudWatch Logs for log groups of the organization in this region only', () => {
-    org().template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Action: 'sts:AssumeRole',
-          Effect: 'Allow',
-          Principal: { Service: 'logs.amazonaws.com' },
-          Condition: {
-            StringLike: { 'aws:SourceArn': 'arn:aws:logs:us-east-1:*:*' },
-            StringEquals: { 'aws:SourceOrgID': ORG },
-          },
-        }],
-      },
-    });
-  });
-
-  test('the bus policy admits the organization only', () => {
-    const policy = only(org().template, 'AWS::Events::EventBusPolicy');
-    expect(policy.Statement).toEqual(expect.objectContaining({
-      Principal: '*',
-      Action: 'events:PutEvents',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-    }));
-  });
-
-  test('grantAssumeTenantLinks scopes by link role name and aws:ResourceOrgID', () => {
-    const { stack, hub } = org();
-    const console = new iam.Role(stack, 'Console', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    hub.grantAssumeTenantLinks(console);
-    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Action: 'sts:AssumeRole',
-          Resource: 'arn:aws:iam::*:role/tenant-blocks-link-*',
-          Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
-        }],
-      },
-    });
-  });
-
-  test('passes every compliance gate and cfn-lint', () => {
-    const { stack } = org();
-    expect(formatFindings(complianceFindings(stack))).toBe('no compliance findings');
-    expectCfnLintClean(stack);
-  });
-});
-
 describe('PlatformHub with accounts and an organization', () => {
   test('listed accounts must also be members of the organization', () => {
     const { template } = hubStack({ tenantAccountIds: [TENANT_A], organizationId: ORG });
@@ -472,21 +409,28 @@ describe('PlatformHub with accounts and an organization', () => {
       Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`] },
       Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
     }));
-    expect(only(template, 'AWS::Events::EventBusPolicy').Statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': ORG } });
+    expect(only(template, 'AWS::Events::EventBusPolicy').Statement.Condition).toEqual({ StringEquals: { 'events:source': FORWARDED, 'aws:PrincipalOrgID': ORG } });
+  });
+
+  test('passes every compliance gate and cfn-lint', () => {
+    const { stack } = hubStack({ tenantAccountIds: [TENANT_A], organizationId: ORG });
+    expect(formatFindings(complianceFindings(stack))).toBe('no compliance findings');
+    expectCfnLintClean(stack);
   });
 });
 
 describe('PlatformHub props validation', () => {
   test.each<[string, PlatformHubProps, string]>([
-    ['neither accounts nor organization are given', {}, '- tenantAccountIds: list the tenant accounts that may send logs and change events, or set organizationId (at least one is required) (got: undefined)'],
+    ['neither accounts nor organization are given', {}, '- tenantAccountIds: list the tenant accounts that may send logs and change events (at least one is required) (got: undefined)'],
     ['the account list is empty and there is no organization', { tenantAccountIds: [] }, '- tenantAccountIds: list the tenant accounts'],
     ['an account id is not 12 digits', { tenantAccountIds: ['12345'] }, "- tenantAccountIds[0]: must be a 12-digit AWS account id (got: '12345')"],
     ['an account is listed twice', { tenantAccountIds: [TENANT_A, TENANT_A] }, `- tenantAccountIds[1]: duplicates tenantAccountIds[0] (got: '${TENANT_A}')`],
     ['more than 30 accounts are listed', { tenantAccountIds: Array.from({ length: 31 }, (_, i) => String(100000000000 + i)) }, '- tenantAccountIds: lists at most 30 accounts'],
-    ['the organization id is malformed', { organizationId: 'org-123' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'org-123')"],
-    ['retention is shorter than a day', { organizationId: ORG, retention: Duration.hours(12) }, '- retention: must be between 1 day and 3650 days (got: 12 hours)'],
-    ['retention is longer than 10 years', { organizationId: ORG, retention: Duration.days(3651) }, '- retention: must be between 1 day and 3650 days (got: 3651 days)'],
-    ['retention is not a whole number of days', { organizationId: ORG, retention: Duration.hours(36) }, '- retention: must be a whole number of days'],
+    ['the organization id is malformed', { tenantAccountIds: [TENANT_A], organizationId: 'org-123' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'org-123')"],
+    ['only an organization is given', { organizationId: ORG }, '- tenantAccountIds: list the tenant accounts (organizationId alone is not supported'],
+    ['retention is shorter than a day', { tenantAccountIds: [TENANT_A], retention: Duration.hours(12) }, '- retention: must be between 1 day and 3650 days (got: 12 hours)'],
+    ['retention is longer than 10 years', { tenantAccountIds: [TENANT_A], retention: Duration.days(3651) }, '- retention: must be between 1 day and 3650 days (got: 3651 days)'],
+    ['retention is not a whole number of days', { tenantAccountIds: [TENANT_A], retention: Duration.hours(36) }, '- retention: must be a whole number of days'],
   ])('throws when %s', (_name, props, message) => {
     expect(() => hubStack(props)).toThrow(message);
   });
