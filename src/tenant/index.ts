@@ -1,3 +1,5 @@
 export * from './tenant-spec';
 export * from './validate-tenant-spec';
 export * from './tenant-spec-schema';
+export * from './tenant';
+export * from './tenant-manifest';

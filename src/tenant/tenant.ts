@@ -1,0 +1,712 @@
+import { Aspects, Duration, IAspect, Stack, Token } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct, IConstruct } from 'constructs';
+import { LogShipping } from '../core/log-shipping';
+import { MaintenanceWindow } from '../core/maintenance-window';
+import { TenantKey } from '../core/tenant-key';
+import { TenantNetwork } from '../core/tenant-network';
+import { TenantTier } from '../core/tier';
+import { PropsValidation } from '../core/validation';
+import { CrossAccountLink } from '../cross-account/cross-account-link';
+import { PlatformHub } from '../cross-account/platform-hub';
+import { PlatformHubReference } from '../cross-account/platform-hub-reference';
+import { TenantFunction, TenantFunctionDomain } from '../function/tenant-function';
+import { TenantFunctionCode } from '../function/tenant-function-code';
+import { TenantRuntime } from '../function/tenant-runtime';
+import { TenantPostgres } from '../postgres/tenant-postgres';
+import { TenantManifest } from './tenant-manifest';
+import type { TenantSpec } from './tenant-spec';
+import { parseTenantSpec } from './validate-tenant-spec';
+
+/** The platform side of a tenant's cross-account link (see `CrossAccountLinkProps`). */
+export interface TenantLinkSettings {
+  /** The platform account (12 digits). */
+  readonly platformAccountId: string;
+
+  /** The platform roles allowed to assume the link (IAM role ARNs in the platform account, at most 10). */
+  readonly platformRoleArns: string[];
+
+  /**
+   * The external id the platform passes when it assumes the link: 16-1224 characters. Generate a
+   * random one per tenant (e.g. `crypto.randomUUID()` twice, without hyphens), record it on the
+   * platform side, never commit it.
+   */
+  readonly externalId: string;
+
+  /**
+   * The AWS Organizations id the platform roles must belong to.
+   *
+   * @default - no organization condition
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The platform hub receiving the tenant's change events and logs.
+   *
+   * @default - nothing is forwarded and logs are not shipped
+   */
+  readonly hub?: PlatformHubReference;
+}
+
+/** Props of {@link Tenant}. */
+export interface TenantProps {
+  /** The tenant id (3-31 lowercase letters, digits and hyphens, starting with a letter). */
+  readonly tenantId: string;
+
+  /**
+   * The tenant's tier, for every block of the tenant.
+   *
+   * @default TenantTier.PRODUCTION
+   */
+  readonly tier?: TenantTier;
+
+  /**
+   * The tenant key for every block.
+   *
+   * @default - a new TenantKey, child `Key` of the tenant
+   */
+  readonly encryptionKey?: TenantKey;
+
+  /**
+   * The tenant network for every block.
+   *
+   * @default - a new TenantNetwork, child `Network` of the tenant, created when the first block needs it
+   */
+  readonly network?: TenantNetwork;
+
+  /**
+   * The cross-account link, created with the tenant (or later with `addLink`).
+   *
+   * @default - no link until `addLink` is called
+   */
+  readonly link?: TenantLinkSettings;
+
+  /**
+   * Where every log group of every block of the tenant is shipped.
+   *
+   * @default - the link's hub when the tenant has a link with a hub, otherwise nowhere
+   */
+  readonly logShipping?: LogShipping;
+}
+
+/** The customer's settings of a tenant database (`TenantPostgresProps` without the tenant's wiring). */
+export interface TenantPostgresSettings {
+  /**
+   * Networks allowed to reach the database port.
+   *
+   * @default - no access from outside the VPC
+   */
+  readonly allowedCidrs?: string[];
+
+  /**
+   * The weekly maintenance window (UTC).
+   *
+   * @default - MaintenanceWindow.defaultFor(tenantId)
+   */
+  readonly maintenanceWindow?: MaintenanceWindow;
+
+  /**
+   * Largest capacity in ACUs, 1-256 in steps of 0.5.
+   *
+   * @default - 2 in DEVELOPMENT, 16 in PRODUCTION
+   */
+  readonly maxCapacity?: number;
+
+  /**
+   * Point-in-time recovery, 1-35 whole days.
+   *
+   * @default - 7 days in DEVELOPMENT, 35 days in PRODUCTION
+   */
+  readonly backupRetention?: Duration;
+
+  /**
+   * The database created with the cluster.
+   *
+   * @default 'app'
+   */
+  readonly databaseName?: string;
+}
+
+/** The app's settings of a tenant function (`TenantFunctionProps` without the tenant's wiring). */
+export interface TenantFunctionSettings {
+  /** The function's code. */
+  readonly code: TenantFunctionCode;
+
+  /** The entry point, `file.function`. */
+  readonly handler: string;
+
+  /**
+   * The runtime.
+   *
+   * @default TenantRuntime.NODEJS_24_X
+   */
+  readonly runtime?: TenantRuntime;
+
+  /**
+   * Memory in MiB, 128-10240.
+   *
+   * @default 512
+   */
+  readonly memorySize?: number;
+
+  /**
+   * Timeout, 1 second to 15 minutes.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Environment variables (no credentials: use `secrets`).
+   *
+   * @default - only the variables the block sets
+   */
+  readonly environment?: { [key: string]: string };
+
+  /**
+   * Secrets the code reads (environment variable name to secret).
+   *
+   * @default - no secrets
+   */
+  readonly secrets?: { [envName: string]: secretsmanager.ISecret };
+
+  /**
+   * A database of this tenant the function uses.
+   *
+   * @default - no database
+   */
+  readonly database?: TenantPostgres;
+
+  /**
+   * Who may reach the endpoint.
+   *
+   * @default - only clients inside the VPC
+   */
+  readonly allowedCidrs?: string[];
+
+  /**
+   * The domain to serve the function on (required in PRODUCTION).
+   *
+   * @default - no domain (DEVELOPMENT only)
+   */
+  readonly domain?: TenantFunctionDomain;
+
+  /**
+   * Reserved concurrency.
+   *
+   * @default - 5 in DEVELOPMENT, 50 in PRODUCTION
+   */
+  readonly reservedConcurrency?: number;
+}
+
+/** Where a tenant block goes: by default under the tenant, or in another stack. */
+export interface TenantBlockOptions {
+  /**
+   * The construct (usually another stack of the same account and region) to create the block
+   * in, e.g. an app stack next to the tenant's data stack.
+   *
+   * @default - the tenant itself
+   */
+  readonly scope?: Construct;
+}
+
+/** The platform side of `Tenant.fromSpec`: what a spec does not hold. */
+export interface TenantPlatformSettings {
+  /**
+   * The platform account (12 digits); with `platformRoleArns` and `externalId` it creates the
+   * tenant's link.
+   *
+   * @default - no link
+   */
+  readonly platformAccountId?: string;
+
+  /**
+   * The platform roles that may assume the link.
+   *
+   * @default - no link
+   */
+  readonly platformRoleArns?: string[];
+
+  /**
+   * This tenant's link external id (generated per tenant and kept by the platform, never in a
+   * committed file).
+   *
+   * @default - no link
+   */
+  readonly externalId?: string;
+
+  /**
+   * The AWS Organizations id the platform roles belong to.
+   *
+   * @default - no organization condition
+   */
+  readonly organizationId?: string;
+
+  /**
+   * Whether the link forwards events and logs to the platform's hub in the tenant's region
+   * (`PlatformHub.referenceFor(platformAccountId, region)`).
+   *
+   * @default true
+   */
+  readonly useHub?: boolean;
+
+  /**
+   * The code of the tenant's function (the platform's app release); required when the spec has
+   * a `function`. One instance may serve every tenant.
+   *
+   * @default - none: a spec with a function is rejected
+   */
+  readonly functionCode?: TenantFunctionCode;
+
+  /**
+   * The entry point of the function.
+   *
+   * @default 'index.handler'
+   */
+  readonly functionHandler?: string;
+
+  /**
+   * Environment variables of the function (platform configuration, not customer settings).
+   *
+   * @default - only the variables the block sets
+   */
+  readonly functionEnvironment?: { [key: string]: string };
+}
+
+/** The construct ids the Tenant gives what it creates (stable: renaming one replaces a resource). */
+const IDS = { key: 'Key', network: 'Network', link: 'Link', manifest: 'Manifest', database: 'Database', function: 'App', zone: 'Zone' };
+
+/** Tenants of each app, by `<account>/<region>/<tenantId>`: one tenant exists once per account and region. */
+const TENANTS = new WeakMap<IConstruct, Map<string, Tenant>>();
+/** Links of each app, by `<account>/<tenantId>`: IAM is global, the link role name exists once per account. */
+const LINKS = new WeakMap<IConstruct, Map<string, CrossAccountLink>>();
+
+/**
+ * One tenant as one object: identity, tier, key, network, log shipping and link, held once.
+ * Blocks are created through it (`addPostgres`, `addFunction`) in any order, under the tenant or
+ * in another stack of the same account and region, with the tenant's wiring passed explicitly;
+ * every log group of every block is shipped whatever the order (an Aspect checks them at
+ * synthesis), and the tenant publishes a manifest (SSM parameters under
+ * `/tenant-blocks/<tenantId>/`, see {@link TenantManifest}).
+ *
+ * Collisions are synth errors: a tenant exists once per account and region in an app (its key
+ * alias and link role name are fixed), has at most one database per stack (the vault name) and
+ * one link.
+ *
+ * The blocks keep their explicit props for users who wire by hand.
+ *
+ * @example
+ * const tenant = new Tenant(stack, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+ * const db = tenant.addPostgres('Database', { maxCapacity: 4 });
+ * tenant.addFunction('App', { code: TenantFunctionCode.fromAsset('app'), handler: 'index.handler', database: db });
+ */
+export class Tenant extends Construct {
+  /**
+   * Builds a tenant from a spec (as parsed by `parseTenantSpecs`) in one call: the tenant, its
+   * database, its function (with the database) and its link, with the platform's settings.
+   *
+   * @param scope the tenant's stack, in the spec's account and region
+   * @param id the construct id of the tenant
+   * @param spec the tenant's spec (validated again here)
+   * @param platform what the spec does not hold: the link's platform side, the function code
+   * @throws Error listing every problem of the spec, or of the platform settings and the stack
+   */
+  public static fromSpec(scope: Construct, id: string, spec: TenantSpec, platform?: TenantPlatformSettings): Tenant {
+    const settings = platform ?? {};
+    const problems = parseSpecProblems(spec);
+    const stack = Stack.of(scope);
+    const v = new PropsValidation('Tenant.fromSpec', typeof spec?.tenantId === 'string' ? spec.tenantId : '');
+    if (!Token.isUnresolved(stack.account) && stack.account !== spec.account) {
+      v.add('spec.account', `is not the account of the stack ${stack.node.path} (${stack.account}); build each tenant in a stack of its own account`, spec.account);
+    }
+    const region = spec.region;
+    if (region !== undefined && !Token.isUnresolved(stack.region) && stack.region !== region) {
+      v.add('spec.region', `is not the region of the stack ${stack.node.path} (${stack.region})`, region);
+    }
+    if (spec.function !== undefined && settings.functionCode === undefined) {
+      v.add('platform.functionCode', 'is required when the spec has a function: the platform app release every tenant runs', settings.functionCode);
+    }
+    const linkParts = [settings.platformAccountId, settings.platformRoleArns, settings.externalId];
+    if (linkParts.some((p) => p !== undefined) && linkParts.some((p) => p === undefined)) {
+      v.add('platform', 'gives a link only with platformAccountId, platformRoleArns and externalId together', Object.keys(settings).filter((k) => ['platformAccountId', 'platformRoleArns', 'externalId'].includes(k)));
+    }
+    if (problems.length > 0 || !v.isValid) {
+      throw new Error(`Invalid tenant spec for Tenant.fromSpec:\n${[...problems.map((p) => `- ${p}`), ...v.problems].join('\n')}`);
+    }
+
+    const tier = spec.tier;
+    const hasLink = settings.platformAccountId !== undefined;
+    const link: TenantLinkSettings | undefined = hasLink
+      ? {
+        platformAccountId: settings.platformAccountId!,
+        platformRoleArns: settings.platformRoleArns!,
+        externalId: settings.externalId!,
+        organizationId: settings.organizationId,
+        hub: settings.useHub ?? true ? PlatformHub.referenceFor(settings.platformAccountId!, region ?? stack.region) : undefined,
+      }
+      : undefined;
+    const tenant = new Tenant(scope, id, { tenantId: spec.tenantId, tier, link });
+
+    let database: TenantPostgres | undefined;
+    if (spec.database) {
+      const d = spec.database;
+      database = tenant.addPostgres(IDS.database, {
+        allowedCidrs: d.allowedCidrs,
+        maintenanceWindow: d.maintenanceWindow !== undefined ? MaintenanceWindow.fromString(d.maintenanceWindow) : undefined,
+        maxCapacity: d.maxCapacity,
+        backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
+        databaseName: d.databaseName,
+      });
+    }
+    let fn: TenantFunction | undefined;
+    if (spec.function) {
+      const f = spec.function;
+      const domain = f.domain
+        ? {
+          hostedZone: route53.HostedZone.fromHostedZoneAttributes(tenant, IDS.zone, { hostedZoneId: f.domain.hostedZoneId, zoneName: f.domain.zoneName }),
+          recordName: f.domain.recordName,
+        }
+        : undefined;
+      fn = tenant.addFunction(IDS.function, {
+        code: settings.functionCode!,
+        handler: settings.functionHandler ?? 'index.handler',
+        environment: settings.functionEnvironment,
+        runtime: f.runtime !== undefined ? TenantRuntime.all().find((r) => r.name === f.runtime) : undefined,
+        memorySize: f.memorySize,
+        timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
+        reservedConcurrency: f.reservedConcurrency,
+        allowedCidrs: f.allowedCidrs,
+        domain,
+        database,
+      });
+    }
+    if (tenant.link) {
+      if (database && (spec.link?.allowQuery ?? true)) tenant.link.allowQuery(database);
+      if (fn && (spec.link?.allowInvoke ?? true)) tenant.link.allowInvoke(fn);
+    }
+    return tenant;
+  }
+
+  /**
+   * The tenants of the app of `scope` (every stack), e.g. for a summary or a check.
+   *
+   * @param scope any construct of the app
+   */
+  public static allOf(scope: IConstruct): Tenant[] {
+    return [...(TENANTS.get(scope.node.root)?.values() ?? [])];
+  }
+
+  /** The tenant id. */
+  public readonly tenantId: string;
+
+  /** The tier of every block of the tenant. */
+  public readonly tier: TenantTier;
+
+  /** The tenant key. */
+  public readonly encryptionKey: TenantKey;
+
+  /** The manifest of the tenant's stack (SSM parameters under `/tenant-blocks/<tenantId>/`). */
+  public readonly manifest: TenantManifest;
+
+  private _network?: TenantNetwork;
+  private _link?: CrossAccountLink;
+  private readonly explicitShipping?: LogShipping;
+  private readonly databases = new Map<Stack, TenantPostgres>();
+  private readonly functions: TenantFunction[] = [];
+  private readonly manifests = new Map<Stack, TenantManifest>();
+  private readonly shippedStacks = new Set<Stack>();
+
+  /**
+   * @param scope the tenant's stack (or a construct in it)
+   * @param id the construct id
+   * @param props the tenant's identity and wiring, validated before anything is created
+   * @throws Error when the props are invalid or the tenant already exists in this account and region
+   */
+  constructor(scope: Construct, id: string, props: TenantProps) {
+    super(scope, id);
+    const v = new PropsValidation('Tenant', props.tenantId);
+    v.tenantId('tenantId', props.tenantId);
+    v.tier('tier', props.tier);
+    const tier = props.tier ?? TenantTier.PRODUCTION;
+    for (const [name, part] of [['encryptionKey', props.encryptionKey], ['network', props.network]] as const) {
+      if (part && part.tenantId !== props.tenantId) {
+        v.add(name, `belongs to tenant "${part.tenantId}"; pass the ${name === 'network' ? 'network' : 'key'} of this tenant`, part.node.path);
+      } else if (part && part.tier !== tier) {
+        v.add(name, `has tier ${part.tier}, the tenant ${tier}; one tenant has one tier`, part.node.path);
+      }
+    }
+    v.throwIfInvalid();
+    this.register(props.tenantId);
+
+    this.tenantId = props.tenantId;
+    this.tier = tier;
+    this.explicitShipping = props.logShipping;
+    this.encryptionKey = props.encryptionKey ?? new TenantKey(this, IDS.key, { tenantId: this.tenantId, tier });
+    this._network = props.network;
+    this.manifest = this.manifestIn(Stack.of(this));
+    if (props.network) this.manifest.recordNetwork(props.network);
+    this.shipLogGroupsOf(Stack.of(this));
+    if (props.link) this.addLink(props.link);
+  }
+
+  /**
+   * Where the tenant's log groups are shipped: the explicit `logShipping`, else the link's hub,
+   * else nowhere. Log groups created before a link existed are shipped too (at synthesis).
+   */
+  public get logShipping(): LogShipping {
+    return this.explicitShipping ?? this._link?.logShipping ?? LogShipping.none();
+  }
+
+  /** The tenant network (created under the tenant on first use when none was given). */
+  public get network(): TenantNetwork {
+    if (!this._network) {
+      this._network = new TenantNetwork(this, IDS.network, {
+        tenantId: this.tenantId,
+        tier: this.tier,
+        encryptionKey: this.encryptionKey,
+        logShipping: this.logShipping,
+      });
+      this.manifest.recordNetwork(this._network);
+    }
+    return this._network;
+  }
+
+  /** The tenant's cross-account link, when it has one. */
+  public get link(): CrossAccountLink | undefined {
+    return this._link;
+  }
+
+  /**
+   * Creates the tenant's cross-account link (child `Link` of the tenant). A tenant has one link:
+   * its role name `tenant-blocks-link-<tenantId>` exists once per account.
+   *
+   * @param settings the platform side of the link
+   * @throws Error when the tenant already has a link
+   */
+  public addLink(settings: TenantLinkSettings): CrossAccountLink {
+    if (this._link) {
+      throw new Error(
+        `Tenant "${this.tenantId}" already has a link (${this._link.node.path}): its role ${CrossAccountLink.roleNameFor(this.tenantId)} ` +
+          'exists once per account; grant more through link.allowQuery/allowInvoke instead of adding a second link',
+      );
+    }
+    const account = Stack.of(this).account;
+    const links = LINKS.get(this.node.root) ?? new Map<string, CrossAccountLink>();
+    LINKS.set(this.node.root, links);
+    const other = links.get(`${account}/${this.tenantId}`);
+    if (other) {
+      throw new Error(
+        `Tenant "${this.tenantId}" already has a link in account ${Token.isUnresolved(account) ? '(the deploy-time one)' : account} (${other.node.path}): ` +
+          `IAM is global, the role ${CrossAccountLink.roleNameFor(this.tenantId)} exists once per account, in every region; keep one link per tenant and account`,
+      );
+    }
+    this._link = new CrossAccountLink(this, IDS.link, {
+      tenantId: this.tenantId,
+      platformAccountId: settings.platformAccountId,
+      platformRoleArns: settings.platformRoleArns,
+      externalId: settings.externalId,
+      organizationId: settings.organizationId,
+      hub: settings.hub,
+    });
+    links.set(`${account}/${this.tenantId}`, this._link);
+    this.manifest.recordLink(this._link);
+    return this._link;
+  }
+
+  /**
+   * Creates a TenantPostgres of this tenant with the tenant's tier, key, network and log
+   * shipping. At most one database per stack (the backup vault is named after the tenant and the
+   * stack).
+   *
+   * @param id the construct id
+   * @param settings the customer's settings
+   * @param options where to create it (default: under the tenant)
+   * @throws Error when the stack already has a database of this tenant, or the settings are invalid
+   */
+  public addPostgres(id: string, settings?: TenantPostgresSettings, options?: TenantBlockOptions): TenantPostgres {
+    const scope = options?.scope ?? this;
+    const stack = Stack.of(scope);
+    this.checkSameEnvironment(stack, id);
+    const existing = this.databases.get(stack);
+    if (existing) {
+      throw new Error(
+        `Tenant "${this.tenantId}" already has a database in the stack ${stack.node.path} (${existing.node.path}): ` +
+          `two TenantPostgres of one tenant in one stack would get the same backup vault name (tenant-${this.tenantId}-<stack>); ` +
+          'put the second database in another stack, or use one database with several schemas',
+      );
+    }
+    const s = settings ?? {};
+    const db = new TenantPostgres(scope, id, {
+      tenantId: this.tenantId,
+      tier: this.tier,
+      network: this.network,
+      encryptionKey: this.encryptionKey,
+      logShipping: this.logShipping,
+      allowedCidrs: s.allowedCidrs,
+      maintenanceWindow: s.maintenanceWindow,
+      maxCapacity: s.maxCapacity,
+      backupRetention: s.backupRetention,
+      databaseName: s.databaseName,
+    });
+    this.databases.set(stack, db);
+    this.shipLogGroupsOf(stack);
+    this.manifestIn(stack).recordPostgres(id, db);
+    return db;
+  }
+
+  /**
+   * Creates a TenantFunction of this tenant with the tenant's tier, key, network and log
+   * shipping.
+   *
+   * @param id the construct id
+   * @param settings the app's settings
+   * @param options where to create it (default: under the tenant)
+   * @throws Error when the settings are invalid
+   */
+  public addFunction(id: string, settings: TenantFunctionSettings, options?: TenantBlockOptions): TenantFunction {
+    const scope = options?.scope ?? this;
+    const stack = Stack.of(scope);
+    this.checkSameEnvironment(stack, id);
+    const fn = new TenantFunction(scope, id, {
+      tenantId: this.tenantId,
+      tier: this.tier,
+      network: this.network,
+      encryptionKey: this.encryptionKey,
+      logShipping: this.logShipping,
+      code: settings.code,
+      handler: settings.handler,
+      runtime: settings.runtime,
+      memorySize: settings.memorySize,
+      timeout: settings.timeout,
+      environment: settings.environment,
+      secrets: settings.secrets,
+      database: settings.database,
+      allowedCidrs: settings.allowedCidrs,
+      domain: settings.domain,
+      reservedConcurrency: settings.reservedConcurrency,
+    });
+    this.functions.push(fn);
+    this.shipLogGroupsOf(stack);
+    this.manifestIn(stack).recordFunction(id, fn);
+    return fn;
+  }
+
+  /** The tenant's databases created through it, in every stack. */
+  public get databasesCreated(): TenantPostgres[] {
+    return [...this.databases.values()];
+  }
+
+  /** The tenant's functions created through it, in every stack. */
+  public get functionsCreated(): TenantFunction[] {
+    return [...this.functions];
+  }
+
+  /** Registers the tenant in its app: one tenant per account and region (key alias, vault and link names are fixed). */
+  private register(tenantId: string): void {
+    const stack = Stack.of(this);
+    const tenants = TENANTS.get(this.node.root) ?? new Map<string, Tenant>();
+    TENANTS.set(this.node.root, tenants);
+    const key = `${stack.account}/${stack.region}/${tenantId}`;
+    const other = tenants.get(key);
+    if (other) {
+      const where = (s: string) => (Token.isUnresolved(s) ? '(the deploy-time one)' : s);
+      throw new Error(
+        `Tenant "${tenantId}" exists twice in account ${where(stack.account)} and region ${where(stack.region)}: ${other.node.path} and ${this.node.path}. ` +
+          `Its key alias alias/tenant-blocks/${tenantId} and link role ${CrossAccountLink.roleNameFor(tenantId)} exist once per account and region, ` +
+          'so the second deploy would fail: create one Tenant and put blocks in other stacks with addPostgres/addFunction(id, settings, { scope: otherStack })',
+      );
+    }
+    tenants.set(key, this);
+  }
+
+  private checkSameEnvironment(stack: Stack, id: string): void {
+    const home = Stack.of(this);
+    if (stack === home) return;
+    const differs = (a: string, b: string) => !Token.isUnresolved(a) && !Token.isUnresolved(b) && a !== b;
+    if (differs(stack.account, home.account) || differs(stack.region, home.region)) {
+      throw new Error(
+        `Tenant "${this.tenantId}": cannot create ${id} in the stack ${stack.node.path} (${stack.account}/${stack.region}): ` +
+          `the tenant's key and network are in ${home.node.path} (${home.account}/${home.region}); a tenant's blocks share one account and region`,
+      );
+    }
+  }
+
+  /** The manifest of the tenant in `stack` (created on first use). */
+  private manifestIn(stack: Stack): TenantManifest {
+    let manifest = this.manifests.get(stack);
+    if (!manifest) {
+      const home = this.manifests.size === 0;
+      manifest = home
+        ? new TenantManifest(this, IDS.manifest, { tenantId: this.tenantId, tier: this.tier })
+        : new TenantManifest(stack, `TenantManifest-${this.tenantId}`, { tenantId: this.tenantId, tier: this.tier, part: true });
+      this.manifests.set(stack, manifest);
+    }
+    return manifest;
+  }
+
+  /** Adds, once per stack, the Aspect that ships every log group of this tenant in `stack`. */
+  private shipLogGroupsOf(stack: Stack): void {
+    if (this.shippedStacks.has(stack)) return;
+    this.shippedStacks.add(stack);
+    Aspects.of(stack).add(new ShipTenantLogGroups(this));
+  }
+}
+
+/** Problems of a spec handed to `fromSpec` (it may come from code, not from `parseTenantSpecs`). */
+function parseSpecProblems(spec: TenantSpec): string[] {
+  try {
+    parseTenantSpec(spec);
+    return [];
+  } catch (e) {
+    return (e as Error).message.split('\n').slice(1).map((line) => line.replace(/^- /, 'spec.'));
+  }
+}
+
+/**
+ * Ships every log group of a tenant in a stack through the tenant's log shipping, at synthesis,
+ * whatever the order in which blocks, network and link were created: a log group belongs to the
+ * tenant when its nearest construct with a `tenantId` is of this tenant (a block, a key, a
+ * network, the Tenant itself); stack-level log groups of no tenant (aws-cdk-lib's singleton
+ * providers) are shipped when the stack holds only this tenant.
+ */
+class ShipTenantLogGroups implements IAspect {
+  constructor(private readonly tenant: Tenant) {}
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof logs.CfnLogGroup)) return;
+    const shipping = this.tenant.logShipping;
+    if (shipping.destinationArn === undefined) return;
+    const owner = tenantOf(node);
+    if (owner === undefined) {
+      const stack = Stack.of(node);
+      const others = Tenant.allOf(node).filter((t) => t !== this.tenant && Stack.of(t) === stack);
+      if (others.length > 0) return;
+    } else if (owner !== this.tenant.tenantId) {
+      return;
+    }
+    const parent = node.node.scope;
+    const l2 = parent instanceof logs.LogGroup ? parent : undefined;
+    const holder: IConstruct = l2 ?? parent!;
+    if (holder.node.tryFindChild('ShipToPlatform') || node.node.tryFindChild('ShipToPlatform')) return;
+    if (l2) {
+      shipping.ship(l2);
+    } else {
+      new logs.CfnSubscriptionFilter(node, 'ShipToPlatform', {
+        logGroupName: node.ref,
+        destinationArn: shipping.destinationArn,
+        filterPattern: '',
+      });
+    }
+  }
+}
+
+/** The tenant id of the nearest construct above `node` that has one. */
+function tenantOf(node: IConstruct): string | undefined {
+  for (let c: IConstruct | undefined = node; c; c = c.node.scope) {
+    const id = (c as { tenantId?: unknown }).tenantId;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
