@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the real Python wheel, Java jar (+ local Maven repository) and Go module of the library
+# with jsii-pacmak (full builds, not --code-only), one language at a time, and prints how long each
+# took. .NET is generated as source only: these machines have no .NET SDK (`dotnet` is missing).
+#
+# Usage: scripts/bindings/build.sh [python] [java] [go]   (default: all three)
+# Env:   BINDINGS_WORK  scratch folder for tool caches (Maven repository, GOPATH, pip cache);
+#                       default: a fresh folder under /tmp, i.e. nothing is reused between runs.
+# Output: dist/python/*.whl, dist/java/dev/cdktenantblocks/... (a Maven repository layout),
+#         dist/go/cdktenantblocks (the Go module), dist/dotnet (sources), $BINDINGS_WORK/times.tsv
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
+
+# shellcheck source=env.sh
+source scripts/bindings/env.sh
+
+langs=("$@")
+[ ${#langs[@]} -eq 0 ] && langs=(python java go)
+
+log() { echo "[bindings:build] $*"; }
+
+# The handlers are bundled into assets/ at build time and shipped inside every language package.
+if [ ! -d assets ] || [ -z "$(find assets -name index.js -print -quit)" ]; then
+  log "assets/ is empty: bundling the handlers first"
+  npx projen bundle
+fi
+
+t0=$(date +%s)
+npx jsii --silence-warnings=reserved-word
+log "jsii compile: $(( $(date +%s) - t0 ))s"
+record jsii-compile "$(( $(date +%s) - t0 ))"
+
+for lang in "${langs[@]}"; do
+  case "$lang" in
+    python|java|go) ;;
+    *) echo "unknown language '$lang' (python, java, go)" >&2; exit 2 ;;
+  esac
+  rm -rf "dist/$lang"
+  t=$(date +%s)
+  extra=()
+  # The Maven repository pacmak builds in is the one the Java smoke app resolves from: one download.
+  [ "$lang" = java ] && extra=(--maven-local-repository "$M2_REPO")
+  log "jsii-pacmak --target $lang (full build)"
+  npx jsii-pacmak --target "$lang" --outdir dist --force "${extra[@]}"
+  secs=$(( $(date +%s) - t ))
+  log "$lang build: ${secs}s"
+  record "build-$lang" "$secs"
+done
+
+# .NET: sources only (no SDK on these machines); a full build needs `dotnet` 8+.
+if command -v dotnet >/dev/null 2>&1; then
+  log "dotnet found: a full .NET build is possible but not part of this script"
+fi
+npx jsii-pacmak --target dotnet --code-only --outdir dist --force >/dev/null
+log ".NET: sources generated in dist/dotnet ($(find dist/dotnet -type f | wc -l) files), not built (no .NET SDK)"
+
+log "artifacts:"
+find dist/python dist/java dist/go -maxdepth 4 \( -name '*.whl' -o -name '*.jar' -o -name go.mod \) 2>/dev/null | sed "s|^|  |"
+log "times (seconds): $(tr '\n' ' ' < "$TIMES")"
+cd "$root"
