@@ -1,10 +1,14 @@
-import { Duration, Stack, Tags, Token } from 'aws-cdk-lib';
+import { randomBytes } from 'crypto';
+import { CfnResource, Duration, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
-import { LogShipping, Suppressions, TENANT_TAG, TenantGuardrails } from '../core';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct, IConstruct } from 'constructs';
+import { LogShipping, TENANT_TAG, TenantGuardrails } from '../core';
 import { TenantFunction } from '../function';
 import { TenantPostgres } from '../postgres';
+import { linkContainmentProblems } from './link-containment';
+import { IAM_EVENTS_REGION, LINK_FORWARDED_SOURCES, linkForwardingRules } from './link-events';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from './names';
 import { PlatformHubReference } from './platform-hub-reference';
 import { validateCrossAccountLinkProps } from './validate-cross-account-link-props';
@@ -25,8 +29,10 @@ export interface CrossAccountLinkProps {
 
   /**
    * The external id the platform passes when it assumes the link (`sts:ExternalId` condition):
-   * 16-1224 characters of letters, digits and `+=,.@:/-_`. Use a per-tenant random value and
-   * record it on the platform side.
+   * 32-1224 characters of letters, digits and `+=,.@:/-_`, a literal (never a token), with at
+   * least 8 distinct characters. Use a per-tenant random value from
+   * `CrossAccountLink.generateExternalId()` and record it on the platform side; never derive it
+   * from the tenant id or commit it to a repository.
    */
   readonly externalId: string;
 
@@ -57,65 +63,59 @@ const KMS_ADMIN_ACTIONS = [
   'kms:UntagResource', 'kms:Update*',
 ];
 
-/** What the link forwards to the hub's bus, one rule each (an EventBridge rule has one pattern). */
-const CHANGE_RULES: ReadonlyArray<{ id: string; suffix: string; description: string; pattern: events.EventPattern }> = [
-  {
-    id: 'StackStatusChanges',
-    suffix: 'stack-status',
-    description: 'CloudFormation stack status changes',
-    pattern: { source: ['aws.cloudformation'], detailType: ['CloudFormation Stack Status Change'] },
-  },
-  {
-    id: 'DatabaseClusterEvents',
-    suffix: 'rds-cluster',
-    description: 'RDS cluster events',
-    pattern: { source: ['aws.rds'], detailType: ['RDS DB Cluster Event'] },
-  },
-  {
-    id: 'BackupJobResults',
-    suffix: 'backup-jobs',
-    description: 'AWS Backup job results',
-    pattern: { source: ['aws.backup'], detailType: ['Backup Job State Change'] },
-  },
-  {
-    id: 'SecurityGroupChanges',
-    suffix: 'security-groups',
-    description: 'security group changes (CloudTrail management events)',
-    pattern: {
-      source: ['aws.ec2'],
-      detailType: ['AWS API Call via CloudTrail'],
-      detail: {
-        eventSource: ['ec2.amazonaws.com'],
-        eventName: [
-          'AuthorizeSecurityGroupEgress', 'AuthorizeSecurityGroupIngress', 'CreateSecurityGroup', 'DeleteSecurityGroup',
-          'ModifySecurityGroupRules', 'RevokeSecurityGroupEgress', 'RevokeSecurityGroupIngress',
-        ],
-      },
-    },
-  },
-];
-
 /**
  * The only door from the platform account into a tenant account: a role that a few named platform
- * roles may assume with an external id, and that can do nothing until `allow*` calls add exactly
- * what they name. Deployed in the tenant account.
+ * roles may assume with an external id and a source identity, and that can do nothing until
+ * `allow*` calls add exactly what they name. Deployed in the tenant account.
  *
  * Baked in, each with its reason:
  * - the role `tenant-blocks-link-<tenantId>` (a fixed name, so the platform can compute its ARN and
  *   `PlatformHub.grantAssumeTenantLinks` can scope to it); one link per tenant and account;
- * - trust: only the listed role ARNs, only with `sts:ExternalId`, and with `aws:PrincipalOrgID`
- *   when `organizationId` is given; sessions last one hour at most;
- * - a permissions boundary created with the link: it allows at most the actions the `allow*` methods
- *   can grant, on resources of this account and region, and denies IAM, Organizations, STS (no role
- *   chaining), KMS key administration and any resource of another account, so neither a widened
- *   policy nor an escape hatch can turn the link into an admin door;
+ * - trust: only the listed role ARNs, only with `sts:ExternalId`, only with a source identity
+ *   (`sts:SetSourceIdentity` allowed and `sts:SourceIdentity` required, so CloudTrail in the tenant
+ *   account names the person or service behind every session), and with `aws:PrincipalOrgID` when
+ *   `organizationId` is given; sessions last one hour at most;
+ * - a permissions boundary that holds exactly the statements the `allow*` calls granted (no
+ *   wildcard resource) and denies IAM, Organizations, STS (no role chaining), KMS key
+ *   administration and any resource of another account: the effective permissions of the role are
+ *   the `allow*` table whatever else is attached to it;
+ * - a synth-time check (a construct validation of the link) that fails the synth when anything in
+ *   the app grants the link role more than its `allow*` calls (`db.grantConnect(link.role)`, a key
+ *   policy naming the role, a statement added to its policies, ...);
  * - no identity policy until an `allow*` call: a fresh link grants nothing;
- * - with a `hub`: EventBridge rules forwarding CloudFormation stack status changes, RDS cluster
- *   events, AWS Backup job results and security group changes (CloudTrail) to the hub's bus through
- *   a role only these rules can use (`aws:SourceAccount`, `aws:SourceArn`), and `logShipping` to the
- *   hub's log destination for every block of the tenant.
+ * - `allowInvoke` opens a dedicated `platform` alias (serving the live version), so the app can
+ *   tell a link invocation from a customer request by `context.invokedFunctionArn`;
+ * - with a `hub`: EventBridge rules forwarding what the platform must see (stack status, RDS cluster
+ *   events, backup job results, security group changes, the tenant's alarms, secret rotations, KMS
+ *   key disable/deletion, recovery point and snapshot deletions, RDS maintenance, subscription
+ *   filter deletions, certificate expiry, Lambda runtime deprecations and, in us-east-1, IAM
+ *   changes to the link) to the hub's bus through a role only these rules can use
+ *   (`aws:SourceAccount`, `aws:SourceArn`), and `logShipping` to the hub's log destination for
+ *   every block of the tenant.
  */
 export class CrossAccountLink extends Construct {
+  /**
+   * Every event `source` a link forwards to the hub (whatever its region): the hub's bus admits
+   * exactly these from tenant accounts.
+   */
+  public static readonly FORWARDED_SOURCES: string[] = [...LINK_FORWARDED_SOURCES];
+
+  /**
+   * The name of the function alias `allowInvoke` opens: `platform`. A handler invoked through it
+   * sees `context.invokedFunctionArn` ending in `:platform`; the load balancer invokes `live`.
+   */
+  public static readonly INVOKE_ALIAS_NAME = 'platform';
+
+  /**
+   * A new external id: 48 hexadecimal characters (192 bits) from the operating system's
+   * cryptographic random source. Generate one per tenant, once, on the platform side; store it
+   * with the tenant's record (the platform passes it on every `sts:AssumeRole`), never in a
+   * repository.
+   */
+  public static generateExternalId(): string {
+    return randomBytes(24).toString('hex');
+  }
+
   /**
    * The role name of the link of `tenantId`: `tenant-blocks-link-<tenantId>`.
    *
@@ -151,7 +151,10 @@ export class CrossAccountLink extends Construct {
   /** The platform account. */
   public readonly platformAccountId: string;
 
-  /** The permissions boundary of the link role. */
+  /**
+   * The permissions boundary of the link role: exactly the statements of the `allow*` calls,
+   * plus the denies listed on the class.
+   */
   public readonly permissionsBoundary: iam.IManagedPolicy;
 
   /**
@@ -164,7 +167,11 @@ export class CrossAccountLink extends Construct {
   public readonly hub?: PlatformHubReference;
 
   private permissions?: iam.ManagedPolicy;
+  private readonly boundary: iam.ManagedPolicy;
   private readonly granted = new Set<string>();
+  /** Every statement the allow* calls granted, in order: the Permissions policy and the boundary hold exactly these. */
+  private readonly grantedStatements: iam.PolicyStatement[] = [];
+  private readonly denyStatements: iam.PolicyStatement[];
 
   /**
    * @param scope the stack (or a construct in it)
@@ -183,26 +190,46 @@ export class CrossAccountLink extends Construct {
     const partition = partitionOf(stack);
     const { region, account } = stack;
 
-    this.permissionsBoundary = this.createBoundary(partition, region, account);
+    this.denyStatements = boundaryDenies(account);
+    this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
+      description: `Permissions boundary of the cdk-tenant-blocks link of tenant ${this.tenantId}: exactly what its allow* calls granted`,
+      statements: this.denyStatements,
+    });
+    this.permissionsBoundary = this.boundary;
 
     const conditions: Record<string, Record<string, unknown>> = {
       StringEquals: {
         'sts:ExternalId': props.externalId,
         ...(props.organizationId ? { 'aws:PrincipalOrgID': props.organizationId } : {}),
       },
+      // A session without a source identity is refused: CloudTrail here must name who acted.
+      Null: { 'sts:SourceIdentity': 'false' },
     };
     const role = new iam.Role(this, 'Resource', {
       roleName: CrossAccountLink.roleNameFor(props.tenantId),
       description: `cdk-tenant-blocks link of tenant ${props.tenantId}: assumed by the platform account ${props.platformAccountId}`,
       // One statement naming every role (a composite principal would repeat the conditions per role).
-      assumedBy: new PlatformRoles(props.platformRoleArns).withConditions(conditions),
+      assumedBy: new PlatformRoles(props.platformRoleArns, conditions),
       maxSessionDuration: MAX_SESSION,
-      permissionsBoundary: this.permissionsBoundary,
+      permissionsBoundary: this.boundary,
     });
     // The boundary is what keeps the link small: the guardrails report an escape hatch that removes or swaps it.
-    TenantGuardrails.requirePermissionsBoundary(role, this.permissionsBoundary);
+    TenantGuardrails.requirePermissionsBoundary(role, this.boundary);
     this.role = role;
     this.roleArn = role.roleArn;
+
+    // Nothing in the app may grant the link role more than its allow* calls: checked at synth, over the whole app.
+    this.node.addValidation({
+      validate: () => linkContainmentProblems({
+        tenantId: this.tenantId,
+        role: role.node.defaultChild as CfnResource,
+        roleName: CrossAccountLink.roleNameFor(this.tenantId),
+        boundary: { resource: this.boundary.node.defaultChild as CfnResource, document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]) },
+        permissions: this.permissions
+          ? { resource: this.permissions.node.defaultChild as CfnResource, document: () => this.expectedDocument(this.grantedStatements) }
+          : undefined,
+      }),
+    });
 
     if (props.hub) {
       this.forwardChangeEvents(props.hub, partition, region, account);
@@ -220,11 +247,13 @@ export class CrossAccountLink extends Construct {
    * Lets the platform query `database` through the RDS Data API with its read-only user, and
    * nothing else: `rds-data:ExecuteStatement` on that cluster, `secretsmanager:GetSecretValue` on
    * its read-only secret, and `kms:Decrypt` of that secret (through Secrets Manager, for that
-   * secret's ARN) with the secret's key.
+   * secret's ARN) with the secret's key. The same statements join the boundary.
    *
-   * @param database the tenant database the console may query (read-only user)
+   * @param database the tenant database the console may query (read-only user); it must belong to this link's tenant
+   * @throws Error when `database` is not a `TenantPostgres` or belongs to another tenant or account
    */
   public allowQuery(database: TenantPostgres): void {
+    this.checkBlock('allowQuery', 'TenantPostgres', database, database instanceof TenantPostgres);
     const secret = database.readOnlySecret;
     const region = Stack.of(this).region;
     const statements = [
@@ -254,19 +283,43 @@ export class CrossAccountLink extends Construct {
   }
 
   /**
-   * Lets the platform invoke `fn`'s live alias, and nothing else: `lambda:InvokeFunction` on the
-   * alias ARN (neither `$LATEST` nor any other version or alias).
+   * Lets the platform invoke `fn` through its `platform` alias, and nothing else:
+   * `lambda:InvokeFunction` on that alias ARN (neither the unqualified function, nor `$LATEST`,
+   * nor `live`, nor any version). The alias is created in `fn` and serves the same version as
+   * `live`; the handler sees `context.invokedFunctionArn` ending in `:platform`, which only
+   * a link invocation can produce. The platform can send any payload, including one shaped like a
+   * load balancer request: the app must not treat an invocation through `platform` as a customer
+   * request.
    *
-   * @param fn the tenant function whose live alias may be invoked
+   * @param fn the tenant function the platform may invoke; it must belong to this link's tenant
+   * @throws Error when `fn` is not a `TenantFunction` or belongs to another tenant or account
    */
   public allowInvoke(fn: TenantFunction): void {
-    const alias = fn.function;
+    this.checkBlock('allowInvoke', 'TenantFunction', fn, fn instanceof TenantFunction);
+    const alias = platformAliasOf(fn);
     this.grant(`invoke:${fn.node.path}`, [
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
         resources: [alias.functionArn],
       }),
     ]);
+  }
+
+  /** Rejects anything but a block of this link's tenant, in this link's account. */
+  private checkBlock(method: string, type: string, block: { tenantId?: unknown } & Partial<IConstruct> | undefined, isType: boolean): void {
+    const prefix = `CrossAccountLink of tenant "${this.tenantId}"`;
+    if (!isType || block === undefined || block === null) {
+      throw new Error(`${prefix}: ${method} needs a ${type} (got: ${describe(block)})`);
+    }
+    const construct = block as IConstruct & { tenantId: string };
+    if (construct.tenantId !== this.tenantId) {
+      throw new Error(`${prefix}: ${method}(${construct.node.path}) is a ${type} of tenant "${construct.tenantId}"; a link opens only its own tenant's blocks`);
+    }
+    const here = Stack.of(this).account;
+    const there = Stack.of(construct).account;
+    if (!Token.isUnresolved(here) && !Token.isUnresolved(there) && here !== there) {
+      throw new Error(`${prefix}: ${method}(${construct.node.path}) is in account ${there}, not the link's account ${here}`);
+    }
   }
 
   private grant(key: string, statements: iam.PolicyStatement[]): void {
@@ -276,72 +329,32 @@ export class CrossAccountLink extends Construct {
       description: `What the platform may do in tenant ${this.tenantId}'s account through the link`,
       roles: [this.role],
     });
-    statements.forEach((s) => this.permissions!.addStatements(s));
+    for (const statement of statements) {
+      this.grantedStatements.push(statement);
+      this.permissions.addStatements(statement);
+    }
+    // The boundary holds exactly the granted statements (first) and the denies, so identity ∩ boundary = allow*.
+    const boundaryDocument = (this.boundary.node.defaultChild as iam.CfnManagedPolicy);
+    boundaryDocument.policyDocument = new iam.PolicyDocument({ statements: [...this.grantedStatements, ...this.denyStatements] });
   }
 
-  private createBoundary(partition: string, region: string, account: string): iam.ManagedPolicy {
-    const arn = (service: string, resource: string) => `arn:${partition}:${service}:${region}:${account}:${resource}`;
-    const boundary = new iam.ManagedPolicy(this, 'Boundary', {
-      description: `Permissions boundary of the cdk-tenant-blocks link of tenant ${this.tenantId}: the most the link can ever do`,
-      statements: [
-        new iam.PolicyStatement({
-          sid: 'AtMostQueryThroughDataApi',
-          actions: ['rds-data:ExecuteStatement'],
-          resources: [arn('rds', 'cluster:*')],
-        }),
-        new iam.PolicyStatement({
-          sid: 'AtMostReadDatabaseSecrets',
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [arn('secretsmanager', 'secret:*')],
-        }),
-        new iam.PolicyStatement({
-          sid: 'AtMostDecryptThroughSecretsManager',
-          actions: ['kms:Decrypt'],
-          resources: [arn('kms', 'key/*')],
-          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
-        }),
-        new iam.PolicyStatement({
-          sid: 'AtMostInvokeFunctions',
-          actions: ['lambda:InvokeFunction'],
-          resources: [arn('lambda', 'function:*')],
-        }),
-        new iam.PolicyStatement({
-          sid: 'DenyIdentityOrganizationAndRoleChaining',
-          effect: iam.Effect.DENY,
-          actions: ['iam:*', 'organizations:*', 'sts:*'],
-          resources: ['*'],
-        }),
-        new iam.PolicyStatement({
-          sid: 'DenyKeyAdministration',
-          effect: iam.Effect.DENY,
-          actions: KMS_ADMIN_ACTIONS,
-          resources: ['*'],
-        }),
-        new iam.PolicyStatement({
-          sid: 'DenyResourcesOfOtherAccounts',
-          effect: iam.Effect.DENY,
-          actions: ['*'],
-          resources: ['*'],
-          // Only where the service reports the resource's account: a negated operator alone would
-          // also deny every action of services that do not set aws:ResourceAccount.
-          conditions: {
-            StringNotEquals: { 'aws:ResourceAccount': account },
-            Null: { 'aws:ResourceAccount': 'false' },
-          },
-        }),
-      ],
-    });
-    Suppressions.add(boundary, [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'Permissions boundary: an upper limit per service within this tenant account and region; the link grants only exact resources through allow* calls',
-      appliesTo: ['rds', 'secretsmanager', 'kms', 'lambda'].map((service, i) =>
-        `Resource::arn:${nag(partition, 'Partition')}:${service}:${nag(region, 'Region')}:${nag(account, 'AccountId')}:${['cluster:*', 'secret:*', 'key/*', 'function:*'][i]}`),
-    }]);
-    return boundary;
+  /** A document of `statements` resolved in the link's stack, as the containment check compares it. */
+  private expectedDocument(statements: iam.PolicyStatement[]): unknown {
+    return Stack.of(this).resolve(new iam.PolicyDocument({ statements }));
   }
 
   private forwardChangeEvents(hub: PlatformHubReference, partition: string, region: string, account: string): void {
     const rulePrefix = `tenant-blocks-${this.tenantId}-`;
+    const policyArns = [this.boundary.managedPolicyArn];
+    // The IAM rule watches the Permissions policy too, once an allow* call creates it (rules render lazily).
+    const watched = Lazy.list({ produce: () => (this.permissions ? [...policyArns, this.permissions.managedPolicyArn] : policyArns) });
+    const rules = linkForwardingRules({
+      tenantId: this.tenantId,
+      roleName: CrossAccountLink.roleNameFor(this.tenantId),
+      policyArns: watched,
+      // IAM is global: CloudTrail delivers its events to EventBridge in us-east-1 only.
+      iamEvents: region === IAM_EVENTS_REGION,
+    });
     const role = new iam.Role(this, 'ForwarderRole', {
       description: `Forwards tenant ${this.tenantId}'s change events to the platform hub`,
       // Confused deputy: only the rules of this link, in this account, each named exactly (a
@@ -349,7 +362,7 @@ export class CrossAccountLink extends Construct {
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
         conditions: {
           StringEquals: { 'aws:SourceAccount': account },
-          ArnEquals: { 'aws:SourceArn': CHANGE_RULES.map((rule) => `arn:${partition}:events:${region}:${account}:rule/${rulePrefix}${rule.suffix}`) },
+          ArnEquals: { 'aws:SourceArn': rules.map((rule) => `arn:${partition}:events:${region}:${account}:rule/${rulePrefix}${rule.suffix}`) },
         },
       }),
     });
@@ -360,7 +373,7 @@ export class CrossAccountLink extends Construct {
     });
     // A target of our own instead of targets.EventBus, which would add a second, inline grant to the role.
     const hubBus: events.IRuleTarget = { bind: () => ({ arn: hub.eventBusArn, role }) };
-    for (const rule of CHANGE_RULES) {
+    for (const rule of rules) {
       new events.Rule(this, rule.id, {
         ruleName: `${rulePrefix}${rule.suffix}`,
         description: `cdk-tenant-blocks: forward ${rule.description} to the platform hub`,
@@ -371,14 +384,81 @@ export class CrossAccountLink extends Construct {
   }
 }
 
+/** The boundary's denies: they hold even if someone widens its allows through an escape hatch. */
+function boundaryDenies(account: string): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({
+      sid: 'DenyIdentityOrganizationAndRoleChaining',
+      effect: iam.Effect.DENY,
+      actions: ['iam:*', 'organizations:*', 'sts:*'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyKeyAdministration',
+      effect: iam.Effect.DENY,
+      actions: KMS_ADMIN_ACTIONS,
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyResourcesOfOtherAccounts',
+      effect: iam.Effect.DENY,
+      actions: ['*'],
+      resources: ['*'],
+      // Only where the service reports the resource's account: a negated operator alone would
+      // also deny every action of services that do not set aws:ResourceAccount.
+      conditions: {
+        StringNotEquals: { 'aws:ResourceAccount': account },
+        Null: { 'aws:ResourceAccount': 'false' },
+      },
+    }),
+  ];
+}
+
+/**
+ * The `platform` alias of a tenant function, created once in the function's own scope (so it
+ * lives in the function's stack and its ARN never changes with a deploy), on the live version.
+ */
+function platformAliasOf(fn: TenantFunction): lambda.IFunction {
+  const existing = fn.node.tryFindChild('PlatformAlias');
+  if (existing) return existing as lambda.Alias;
+  const live = fn.function;
+  if (!(live instanceof lambda.Alias)) {
+    throw new Error(`CrossAccountLink: allowInvoke(${fn.node.path}) needs the function's live alias to be a lambda.Alias`);
+  }
+  return new lambda.Alias(fn, 'PlatformAlias', {
+    aliasName: CrossAccountLink.INVOKE_ALIAS_NAME,
+    // The live version: the platform runs the code customers run (in PRODUCTION it moves at the
+    // start of a deployment, while live shifts gradually).
+    version: live.version,
+    description: 'Invoked only by the platform through the CrossAccountLink (lambda:InvokeFunction on this alias only)',
+  });
+}
+
+/** A value for an error message. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'object') return (value as object).constructor?.name === 'Object' ? 'a plain object' : `a ${(value as object).constructor?.name}`;
+  return String(value);
+}
+
 /** The listed platform roles as one principal, so the trust policy has one statement. */
-class PlatformRoles extends iam.PrincipalBase {
-  constructor(private readonly arns: string[]) {
+class PlatformRoles extends iam.PrincipalBase implements iam.IAssumeRolePrincipal {
+  constructor(private readonly arns: string[], private readonly conditions: Record<string, Record<string, unknown>>) {
     super();
   }
 
   public get policyFragment(): iam.PrincipalPolicyFragment {
-    return new iam.PrincipalPolicyFragment({ AWS: [...this.arns] });
+    return new iam.PrincipalPolicyFragment({ AWS: [...this.arns] }, this.conditions);
+  }
+
+  /** One statement: AssumeRole with a source identity (SetSourceIdentity must be allowed to set or pass one on). */
+  public addToAssumeRolePolicy(document: iam.PolicyDocument): void {
+    document.addStatements(new iam.PolicyStatement({
+      actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+      principals: [this],
+    }));
   }
 
   public toString(): string {
@@ -388,9 +468,4 @@ class PlatformRoles extends iam.PrincipalBase {
   public dedupeString(): string | undefined {
     return `PlatformRoles:${this.arns.join(',')}`;
   }
-}
-
-/** A value as cdk-nag names it in granular findings: literal, or `<AWS::Pseudo>` for a pseudo parameter. */
-function nag(value: string, pseudo: string): string {
-  return Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
 }

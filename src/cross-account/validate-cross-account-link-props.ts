@@ -6,8 +6,11 @@ import { ACCOUNT_ID, ORGANIZATION_ID } from './names';
 /** Most platform roles a link trusts (each is named in the trust policy, limited to 2048 characters). */
 export const MAX_PLATFORM_ROLES = 10;
 
-/** The IAM rule for external ids: 2-1224 characters of this alphabet; links require at least 16. */
-const EXTERNAL_ID = /^[\w+=,.@:/-]{16,1224}$/;
+/** The IAM rule for external ids: 2-1224 characters of this alphabet; links require at least 32. */
+const EXTERNAL_ID = /^[\w+=,.@:/-]{32,1224}$/;
+
+/** Fewest distinct characters in an external id: 32 random hex characters have about 14; 'abab...' has 2. */
+const MIN_DISTINCT_EXTERNAL_ID_CHARACTERS = 8;
 
 /** An IAM role ARN, with an optional path: arn:<partition>:iam::<account>:role[/path/]<name>. */
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z]|-eusc)?:iam::(\d{12}):role\/(?:[\x21-\x2e\x30-\x7e]+\/)*([\w+=,.@-]{1,64})$/;
@@ -17,13 +20,20 @@ const DESTINATION_ARN = /^arn:aws[a-z-]*:logs:([a-z0-9-]+):(\d{12}):destination:
 
 /** Validates the props of a `CrossAccountLink` and throws one error listing every problem. */
 export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountLinkProps): void {
-  const v = new PropsValidation('CrossAccountLink', props.tenantId);
-  v.tenantId('tenantId', props.tenantId);
+  const v = new PropsValidation('CrossAccountLink', String(props.tenantId));
+  if (props.tenantId !== undefined && props.tenantId !== null && typeof props.tenantId !== 'string') {
+    v.add('tenantId', 'must be a string', props.tenantId);
+  } else {
+    v.tenantId('tenantId', props.tenantId);
+  }
 
+  // From JavaScript or a JSON spec any value can arrive: check the type before the form.
   const platform = props.platformAccountId;
-  const platformKnown = platform !== undefined && !Token.isUnresolved(platform);
-  if (platform === undefined) {
+  const platformKnown = typeof platform === 'string' && !Token.isUnresolved(platform);
+  if (platform === undefined || platform === null) {
     v.add('platformAccountId', 'is required: the 12-digit id of the platform account', platform);
+  } else if (typeof platform !== 'string') {
+    v.add('platformAccountId', `must be a string of 12 digits, not a ${typeof platform}`, platform);
   } else if (platformKnown && !ACCOUNT_ID.test(platform)) {
     v.add('platformAccountId', 'must be a 12-digit AWS account id', platform);
   } else if (platformKnown && !Token.isUnresolved(stack.account) && platform === stack.account) {
@@ -31,18 +41,23 @@ export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountL
   }
 
   validateRoleArns(v, props.platformRoleArns, platformKnown && ACCOUNT_ID.test(platform) ? platform : undefined);
+  validateExternalId(v, props.externalId);
 
-  const externalId = props.externalId;
-  if (externalId === undefined || externalId === '') {
-    v.add('externalId', 'is required: 16-1224 characters of letters, digits and +=,.@:/-_ (confused-deputy protection)', externalId);
-  } else if (!Token.isUnresolved(externalId) && !EXTERNAL_ID.test(externalId)) {
-    v.add('externalId', 'must be 16-1224 characters of letters, digits and +=,.@:/-_', externalId.length > 40 ? `${externalId.slice(0, 40)}... (${externalId.length} characters)` : externalId);
+  const organizationId = props.organizationId;
+  if (organizationId !== undefined && typeof organizationId !== 'string') {
+    v.add('organizationId', 'must be a string', organizationId);
+  } else if (organizationId !== undefined && Token.isUnresolved(organizationId)) {
+    v.add('organizationId', 'must be a literal string, not a token: the trust condition is checked at synth time', organizationId);
+  } else {
+    v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', organizationId);
   }
 
-  v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', props.organizationId);
-
   const hub = props.hub;
-  if (hub !== undefined) {
+  if (hub !== undefined && (hub === null || typeof hub !== 'object')) {
+    v.add('hub', 'must be a PlatformHubReference (PlatformHub.reference or PlatformHub.referenceFor(account, region))', hub);
+  } else if (hub !== undefined && !hubFieldsAreStrings(v, hub)) {
+    // Wrong types are reported; the forms below would only add noise.
+  } else if (hub !== undefined) {
     const hubAccount = hub.platformAccountId;
     const hubAccountKnown = hubAccount !== undefined && !Token.isUnresolved(hubAccount);
     if (hubAccount === undefined || hubAccount === '') {
@@ -64,8 +79,43 @@ export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountL
   v.throwIfInvalid();
 }
 
-function validateRoleArns(v: PropsValidation, arns: string[] | undefined, platform: string | undefined): void {
-  if (arns === undefined || (!Token.isUnresolved(arns) && arns.length === 0)) {
+/** The external id: a literal, 32-1224 characters of the IAM alphabet, not an obviously repetitive value. */
+function validateExternalId(v: PropsValidation, externalId: unknown): void {
+  if (externalId === undefined || externalId === null || externalId === '') {
+    v.add('externalId', 'is required: 32-1224 characters of letters, digits and +=,.@:/-_ (confused-deputy protection; CrossAccountLink.generateExternalId() makes one)', externalId);
+  } else if (typeof externalId !== 'string') {
+    v.add('externalId', 'must be a string of 32-1224 characters', externalId);
+  } else if (Token.isUnresolved(externalId)) {
+    v.add('externalId', 'must be a literal string, not a token: the trust condition is checked at synth time', externalId);
+  } else if (!EXTERNAL_ID.test(externalId)) {
+    v.add('externalId', 'must be 32-1224 characters of letters, digits and +=,.@:/-_', externalId.length > 40 ? `${externalId.slice(0, 40)}... (${externalId.length} characters)` : externalId);
+  } else {
+    const distinct = new Set(externalId).size;
+    if (distinct < MIN_DISTINCT_EXTERNAL_ID_CHARACTERS) {
+      v.add('externalId', `uses only ${distinct} distinct characters: not a random value; use CrossAccountLink.generateExternalId()`, externalId);
+    }
+  }
+}
+
+/** Reports hub fields that are not strings; true when all are. */
+function hubFieldsAreStrings(v: PropsValidation, hub: object): boolean {
+  let ok = true;
+  for (const field of ['platformAccountId', 'region', 'eventBusArn', 'logDestinationArn']) {
+    const value = (hub as Record<string, unknown>)[field];
+    if (value !== undefined && typeof value !== 'string') {
+      v.add(`hub.${field}`, 'must be a string', value);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function validateRoleArns(v: PropsValidation, arns: unknown, platform: string | undefined): void {
+  if (arns !== undefined && arns !== null && !Array.isArray(arns) && !(typeof arns === 'string' && Token.isUnresolved(arns))) {
+    v.add('platformRoleArns', 'must be a list of IAM role ARNs', arns);
+    return;
+  }
+  if (arns === undefined || arns === null || (!Token.isUnresolved(arns) && (arns as unknown[]).length === 0)) {
     v.add('platformRoleArns', 'list at least one platform role ARN (arn:aws:iam::<platformAccountId>:role/<name>) allowed to assume the link', arns);
     return;
   }
@@ -73,12 +123,19 @@ function validateRoleArns(v: PropsValidation, arns: string[] | undefined, platfo
     v.add('platformRoleArns', 'must be a literal list: every trusted role is checked at synth time', arns);
     return;
   }
-  if (arns.length > MAX_PLATFORM_ROLES) {
-    v.add('platformRoleArns', `lists at most ${MAX_PLATFORM_ROLES} roles; give the platform's console and provisioner roles, not every role`, `${arns.length} entries`);
+  const list = arns as unknown[];
+  if (list.length > MAX_PLATFORM_ROLES) {
+    v.add('platformRoleArns', `lists at most ${MAX_PLATFORM_ROLES} roles; give the platform's console and provisioner roles, not every role`, `${list.length} entries`);
   }
   const seen = new Map<string, number>();
-  arns.forEach((arn, i) => {
+  (arns as unknown[]).forEach((value, i) => {
     const path = `platformRoleArns[${i}]`;
+    if (typeof value !== 'string') {
+      v.add(path, 'must be a string (an IAM role ARN)', value);
+      return;
+    }
+    const arn = value;
+    // Platform-side wiring (not a customer setting): a reference to a role of the same app passes through.
     if (Token.isUnresolved(arn)) return;
     if (/[*?]/.test(arn)) {
       v.add(path, 'must name one role exactly: wildcards are not allowed', arn);

@@ -1,0 +1,158 @@
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * The check behind the link's promise that it can never become an admin door: at synth, nothing
+ * in the app may grant the link role more than its `allow*` calls did.
+ *
+ * Internal: not exported from the barrel; `CrossAccountLink` adds it as a construct validation.
+ */
+
+/** What the link expects to find in the synthesized app. */
+export interface LinkContainmentExpectation {
+  /** The tenant, named in every message. */
+  readonly tenantId: string;
+  /** The link role's L1. */
+  readonly role: CfnResource;
+  /** The link role's fixed name (policies may attach to an imported role by name). */
+  readonly roleName: string;
+  /** The boundary's L1 and the document it must hold (resolved in its stack). */
+  readonly boundary: { readonly resource: CfnResource; readonly document: () => unknown };
+  /** The Permissions policy's L1 (when an allow* call created it) and the document it must hold. */
+  readonly permissions?: { readonly resource: CfnResource; readonly document: () => unknown };
+}
+
+/** Policy resources that attach a document to roles. */
+const ROLE_POLICY_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy']);
+
+/**
+ * Every way the synthesized app grants the link role more than its `allow*` calls, one message each:
+ * - an identity policy attached to the role other than the link's own Permissions policy
+ *   (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::RolePolicy`, in any stack of the
+ *   app, attached by reference or by the role's name), or inline policies / managed policy ARNs
+ *   on the role itself;
+ * - the Permissions policy or the boundary holding anything else than what the `allow*` calls
+ *   recorded (a statement added to the L2, an escape hatch on the L1);
+ * - a resource policy (any `Principal` in any resource's properties, e.g. a key policy, a
+ *   secret's resource policy, a `AWS::Lambda::Permission`) that names the link role.
+ *
+ * @param expectation what the link recorded
+ */
+export function linkContainmentProblems(expectation: LinkContainmentExpectation): string[] {
+  const problems: string[] = [];
+  const roleStack = Stack.of(expectation.role);
+  const roleId = roleStack.resolve(expectation.role.logicalId) as string;
+  const ownStack = (c: IConstruct) => Stack.of(c) === roleStack;
+  const names = (value: unknown, sameStack: boolean) => refersToRole(value, roleId, expectation.roleName, sameStack);
+  const say = (message: string) => problems.push(`CrossAccountLink of tenant "${expectation.tenantId}": ${message}`);
+
+  const role = render(expectation.role);
+  if (role) {
+    const managed = role.properties.ManagedPolicyArns;
+    if (Array.isArray(managed) ? managed.length > 0 : managed !== undefined) {
+      say(`the link role has ManagedPolicyArns ${JSON.stringify(managed)}; the link grants only through its allow* calls`);
+    }
+    const inline = role.properties.Policies;
+    if (Array.isArray(inline) ? inline.length > 0 : inline !== undefined) {
+      say(`the link role has inline Policies ${JSON.stringify(inline)}; the link grants only through its allow* calls`);
+    }
+  }
+
+  const own = new Map<CfnResource, () => unknown>([[expectation.boundary.resource, expectation.boundary.document]]);
+  if (expectation.permissions) own.set(expectation.permissions.resource, expectation.permissions.document);
+
+  for (const resource of allCfnResources(expectation.role)) {
+    const rendered = render(resource);
+    if (!rendered) continue;
+    const where = `${resource.cfnResourceType} ${resource.node.path}`;
+    const expected = own.get(resource);
+    if (expected) {
+      const actual = rendered.properties.PolicyDocument;
+      if (canonical(actual) !== canonical(expected())) {
+        say(`${where} is not what the allow* calls granted: expected ${JSON.stringify(expected())}, found ${JSON.stringify(actual)}`);
+      }
+      continue;
+    }
+    const sameStack = ownStack(resource);
+    if (ROLE_POLICY_TYPES.has(resource.cfnResourceType)) {
+      const attachedTo = resource.cfnResourceType === 'AWS::IAM::RolePolicy' ? [rendered.properties.RoleName] : rendered.properties.Roles;
+      if (Array.isArray(attachedTo) && attachedTo.some((r) => names(r, sameStack))) {
+        say(`${where} grants the link role more than its allow* calls: ${summarize(rendered.properties.PolicyDocument)}; open the tenant's blocks with allowQuery/allowInvoke only`);
+      }
+      continue;
+    }
+    for (const principal of principalsIn(rendered.properties, resource.cfnResourceType)) {
+      if (names(principal, sameStack)) {
+        say(`${where} names the link role in a resource policy (${JSON.stringify(principal)}); the link is granted only through its allow* calls`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+interface Rendered {
+  readonly properties: Record<string, unknown>;
+}
+
+function render(node: CfnResource): Rendered | undefined {
+  try {
+    const stack = Stack.of(node);
+    const cfn = stack.resolve((node as unknown as { _toCloudFormation(): object })._toCloudFormation()) as {
+      Resources: Record<string, { Properties?: Record<string, unknown> }>;
+    };
+    const [, resource] = Object.entries(cfn.Resources)[0];
+    return { properties: resource.Properties ?? {} };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every L1 resource of the app (or of the outermost stage) the link lives in. */
+function allCfnResources(scope: IConstruct): CfnResource[] {
+  const root = Stage.of(scope) ?? scope.node.root;
+  return root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+}
+
+/** Whether a rendered value refers to the link role: by logical id (same stack), export, name or ARN. */
+function refersToRole(value: unknown, roleId: string, roleName: string, sameStack: boolean): boolean {
+  if (value === undefined || value === null) return false;
+  const text = JSON.stringify(value);
+  const escapedName = roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const byName = new RegExp(`(^|"|:role/(?:[^"]*/)?)${escapedName}(?![\\w+=,.@-])`);
+  if (byName.test(text)) return true;
+  if (sameStack && (text.includes(`"Ref":"${roleId}"`) || text.includes(`"Fn::GetAtt":["${roleId}"`))) return true;
+  // Another stack of the app imports the role's ARN or name through an export named after its logical id.
+  return new RegExp(`"Fn::ImportValue":"[^"]*${roleId}[^"]*"`).test(text);
+}
+
+/** Every `Principal` of every policy statement in a resource's properties (and a Lambda permission's principal). */
+function principalsIn(properties: Record<string, unknown>, type: string): unknown[] {
+  const found: unknown[] = [];
+  if (type === 'AWS::Lambda::Permission') found.push(properties.Principal);
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'Principal' && type !== 'AWS::Lambda::Permission') found.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(properties);
+  return found;
+}
+
+/** A policy document with its statements in a stable order, for comparison. */
+function canonical(document: unknown): string {
+  const doc = document as { Statement?: unknown[] } | undefined;
+  if (!doc || !Array.isArray(doc.Statement)) return JSON.stringify(doc);
+  return JSON.stringify({ ...doc, Statement: doc.Statement.map((s) => JSON.stringify(s)).sort() });
+}
+
+/** `action on resource` pairs of a document, for the message. */
+function summarize(document: unknown): string {
+  const statements = (document as { Statement?: Array<Record<string, unknown>> } | undefined)?.Statement ?? [];
+  return statements.map((s) => `${s.Effect} ${JSON.stringify(s.Action ?? s.NotAction)} on ${JSON.stringify(s.Resource ?? s.NotResource)}`).join('; ');
+}
