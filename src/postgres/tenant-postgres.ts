@@ -636,12 +636,12 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       }) : undefined,
     });
     this.backupVault = vault;
-    const copyActions: backup.BackupPlanCopyActionProps[] = props.backupCopyVaultArn
+    const copyActions: backup.BackupPlanCopyActionProps[] | undefined = props.backupCopyVaultArn
       ? [{
         destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'PlatformVault', props.backupCopyVaultArn),
         deleteAfter: Duration.days(35),
       }]
-      : [];
+      : undefined;
     const plan = new backup.BackupPlan(this, 'BackupPlan', {
       backupVault: this.backupVault,
       backupPlanRules: [
