@@ -38,6 +38,15 @@ export function createBackupVault(scope: Construct, tenantAccountIds: string[]):
     // Copies are the last line of defence of tenant data: never lose the key that reads them.
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  // CT.KMS.PR.3: only AWS services (AWS Backup) may create grants, and only for AWS resources.
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
   const breakGlass = `arn:${partition}:iam::${stack.account}:role/${BreakGlass.ROLE_NAME}`;
   const vault = new backup.BackupVault(scope, 'BackupVault', {
     backupVaultName: HUB_BACKUP_VAULT_NAME,

@@ -398,6 +398,10 @@ export class PlatformHub extends Construct {
         id: ruleId,
         reason: 'The hub has no VPC: the processor only transforms the payload Firehose passes in and returns it, it calls no network service',
       })),
+      ...['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'].map((ruleId) => ({
+        id: ruleId,
+        reason: 'No reserved concurrency on purpose (issue 8.5): a reservation fails the deploy in a new account (concurrency quota 10); Firehose bounds the invocations (one per stream shard) and throttles are alarmed',
+      })),
       ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((ruleId) => ({
         id: ruleId,
         reason: 'Firehose invokes the processor synchronously (a DLQ applies to asynchronous invocations); failed batches are kept raw under errors/processing-failed/',
