@@ -3,6 +3,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
+import { TenantManifest } from './tenant-manifest';
+import type { TenantSpec } from './tenant-spec';
+import { parseTenantSpec } from './validate-tenant-spec';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
 import { TenantKey } from '../core/tenant-key';
@@ -16,9 +19,6 @@ import { TenantFunction, TenantFunctionDomain } from '../function/tenant-functio
 import { TenantFunctionCode } from '../function/tenant-function-code';
 import { TenantRuntime } from '../function/tenant-runtime';
 import { TenantPostgres } from '../postgres/tenant-postgres';
-import { TenantManifest } from './tenant-manifest';
-import type { TenantSpec } from './tenant-spec';
-import { parseTenantSpec } from './validate-tenant-spec';
 
 /** The platform side of a tenant's cross-account link (see `CrossAccountLinkProps`). */
 export interface TenantLinkSettings {

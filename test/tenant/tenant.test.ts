@@ -144,14 +144,16 @@ describe('Tenant', () => {
       const stack = stackIn(testApp());
       const acme = new Tenant(stack, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
       acme.addPostgres('Database');
-      new Tenant(stack, 'Globex', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT });
-      acme.addLink(LINK);
+      // globex wired by hand in the same stack, without shipping
       const globexKey = new TenantKey(stack, 'GlobexKey', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT });
-      void globexKey;
-      const template = Template.fromStack(stack);
-      const { shipped } = shipping(template);
+      new TenantNetwork(stack, 'GlobexNetwork', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT, encryptionKey: globexKey });
+      acme.addLink(LINK);
+      const { logGroups, shipped } = shipping(Template.fromStack(stack));
+      const globex = logGroups.filter((id) => id.startsWith('GlobexNetwork'));
+      expect(globex).toHaveLength(1);
       expect(shipped.length).toBeGreaterThan(0);
-      expect(shipped.every((id) => !id.startsWith('Globex'))).toBe(true);
+      expect(shipped).not.toContain(globex[0]);
+      expect(shipped).toEqual(logGroups.filter((id) => !id.startsWith('GlobexNetwork')));
     });
   });
 

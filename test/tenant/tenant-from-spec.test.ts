@@ -1,0 +1,78 @@
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { fullSpec, minimalSpec } from './fixtures';
+import { CrossAccountLink, TenantFunctionCode, TenantTier } from '../../src';
+import { Tenant, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
+import { testApp } from '../support/app';
+
+const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello'));
+const PLATFORM: TenantPlatformSettings = {
+  platformAccountId: '111111111111',
+  platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],
+  externalId: CrossAccountLink.generateExternalId(),
+  functionCode: CODE,
+};
+const TENANT_ENV = { account: '210987654321', region: 'us-east-1' };
+
+function tenantStack(env = TENANT_ENV): Stack {
+  return new Stack(testApp(), 'Tenant', { env });
+}
+
+describe('Tenant.fromSpec', () => {
+  test('builds the database, the function with its domain and the link from a parsed spec in one call', () => {
+    // GIVEN
+    const [spec] = parseTenantSpecs({ tenants: [fullSpec()] });
+    const stack = tenantStack();
+    // WHEN
+    const tenant = Tenant.fromSpec(stack, 'Acme', spec, PLATFORM);
+    // THEN
+    const template = Template.fromStack(stack);
+    expect(tenant.tier).toBe(TenantTier.PRODUCTION);
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      ServerlessV2ScalingConfiguration: Match.objectLike({ MaxCapacity: 16 }),
+      BackupRetentionPeriod: 35,
+      PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
+      DatabaseName: 'app',
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 30, Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 50 });
+    expect(tenant.functionsCreated[0].url).toBe('https://api.acme.apps.example.com');
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'tenant-blocks-link-acme' });
+    // link: allowQuery true, allowInvoke false in the spec
+    const permissions = Object.entries(template.findResources('AWS::IAM::ManagedPolicy'))
+      .filter(([logicalId]) => logicalId.includes('LinkPermissions'))
+      .map(([, r]) => JSON.stringify(r.Properties.PolicyDocument));
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]).toContain('rds-data:ExecuteStatement');
+    expect(permissions[0]).not.toContain('lambda:InvokeFunction');
+    // every log group shipped to the hub of the platform in the tenant's region
+    template.allResourcesProperties('AWS::Logs::SubscriptionFilter', { DestinationArn: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs' });
+  });
+
+  test('a DEVELOPMENT spec without platform settings builds a database and no link', () => {
+    const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
+    const tenant = Tenant.fromSpec(stack, 'Initech', minimalSpec() as TenantSpec);
+    expect(tenant.link).toBeUndefined();
+    expect(tenant.databasesCreated).toHaveLength(1);
+    expect(tenant.functionsCreated).toHaveLength(0);
+    Template.fromStack(stack).resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);
+  });
+
+  test('throws when the spec is invalid, listing every problem (a spec from code is checked too)', () => {
+    const spec = { ...fullSpec(), database: { maxCapacity: '8', allowedCidrs: '10.0.0.0/24' } } as unknown as TenantSpec;
+    expect(() => Tenant.fromSpec(tenantStack(), 'Acme', spec, PLATFORM)).toThrow(
+      'Invalid tenant spec for Tenant.fromSpec:\n' +
+      "- spec.database.allowedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: '10.0.0.0/24')\n" +
+      "- spec.database.maxCapacity: must be a number, e.g. 16 (got: '8')",
+    );
+  });
+
+  test.each([
+    ['the stack is in another account', TENANT_ENV, { account: '999999999999', region: 'us-east-1' }, PLATFORM, '- spec.account: is not the account of the stack Tenant (999999999999)'],
+    ['the stack is in another region', TENANT_ENV, { account: '210987654321', region: 'eu-west-1' }, PLATFORM, '- spec.region: is not the region of the stack Tenant (eu-west-1)'],
+    ['a function has no code', TENANT_ENV, TENANT_ENV, { ...PLATFORM, functionCode: undefined }, '- platform.functionCode: is required when the spec has a function'],
+    ['the link settings are partial', TENANT_ENV, TENANT_ENV, { ...PLATFORM, externalId: undefined }, '- platform: gives a link only with platformAccountId, platformRoleArns and externalId together'],
+  ])('throws when %s', (_name, _specEnv, stackEnv, platform, message) => {
+    expect(() => Tenant.fromSpec(tenantStack(stackEnv), 'Acme', fullSpec() as TenantSpec, platform as TenantPlatformSettings)).toThrow(message);
+  });
+});
