@@ -365,7 +365,10 @@ export class Tenant extends Construct {
       const f = spec.function;
       const domain = f.domain
         ? {
-          hostedZone: route53.HostedZone.fromHostedZoneAttributes(tenant, IDS.zone, { hostedZoneId: f.domain.hostedZoneId, zoneName: f.domain.zoneName }),
+          hostedZone: route53.HostedZone.fromHostedZoneAttributes(tenant, IDS.zone, {
+            hostedZoneId: f.domain.hostedZoneId,
+            zoneName: f.domain.zoneName,
+          }),
           recordName: f.domain.recordName,
         }
         : undefined;
