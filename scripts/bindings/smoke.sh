@@ -36,7 +36,7 @@ smoke_python() {
   t=$(date +%s)
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet dist/python/*.whl "aws-cdk-lib==$CDK_VERSION" "constructs==$CONSTRUCTS_VERSION"
+  "$venv/bin/pip" install --quiet --no-cache-dir dist/python/*.whl "aws-cdk-lib==$CDK_VERSION" "constructs==$CONSTRUCTS_VERSION"
   log "python: venv with the wheel and aws-cdk-lib $CDK_VERSION: $(elapsed "$t")s"
   record install-python "$(elapsed "$t")"
   t=$(date +%s)
@@ -46,24 +46,17 @@ smoke_python() {
 }
 
 smoke_java() {
-  local t
+  local t target="$BINDINGS_WORK/java-target"
+  local mvn=(mvn --batch-mode --quiet -Dmaven.repo.local="$M2_REPO" -Dbindings.version="$version"
+    -Dbindings.repo="file://$root/dist/java" -Dbindings.target="$target")
   t=$(date +%s)
-  # compile resolves aws-cdk-lib and the jar into the run's own local repository ($M2_REPO).
-  (cd test/bindings/java && mvn --batch-mode --quiet \
-    -Dmaven.repo.local="$M2_REPO" \
-    -Dbindings.version="$version" \
-    -Dbindings.repo="file://$root/dist/java" \
-    -Dbindings.target="$BINDINGS_WORK/java-target" \
-    compile dependency:resolve-plugins)
+  # Resolves the jar and aws-cdk-lib into the run's own local repository ($M2_REPO), compiles, and
+  # writes the classpath, so that the run below is a plain `java` (users: mvn compile exec:java).
+  (cd test/bindings/java && "${mvn[@]}" compile dependency:build-classpath -Dmdep.outputFile="$target/classpath.txt")
   log "java: dependencies and compile: $(elapsed "$t")s"
   record install-java "$(elapsed "$t")"
   t=$(date +%s)
-  (cd test/bindings/java && mvn --batch-mode --quiet --offline \
-    -Dmaven.repo.local="$M2_REPO" \
-    -Dbindings.version="$version" \
-    -Dbindings.repo="file://$root/dist/java" \
-    -Dbindings.target="$BINDINGS_WORK/java-target" \
-    exec:java -Dexec.args="$out/java")
+  (cd test/bindings/java && java -cp "$target/classes:$(cat "$target/classpath.txt")" com.example.tenant.SmokeApp "$out/java")
   log "java: smoke app: $(elapsed "$t")s"
   record smoke-java "$(elapsed "$t")"
 }

@@ -22,6 +22,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.jsii.JsiiError;
 
 /**
  * Java smoke app: one DEVELOPMENT tenant and one validation failure, from the built jar. The same
@@ -95,13 +96,26 @@ public final class SmokeApp {
           .allowedCidrs(List.of("0.0.0.0/0"))
           .build();
       throw new IllegalStateException("expected TenantPostgres to reject the props");
-    } catch (RuntimeException err) { // a JavaScript error thrown by the library arrives as a JsiiError
-      if (err instanceof IllegalStateException) {
-        throw err;
-      }
-      Files.writeString(outDir.resolve("error.txt"), err.getMessage());
-      System.out.println(err.getClass().getName() + ": " + err.getMessage());
+    } catch (JsiiError err) { // a JavaScript error thrown by the library arrives as a JsiiError
+      String message = libraryMessage(err);
+      Files.writeString(outDir.resolve("error.txt"), message);
+      System.out.println(message);
     }
+  }
+
+  /**
+   * The library's error message. A JsiiError's getMessage() is the JavaScript error's message,
+   * a newline, then the JavaScript stack trace, which starts with "Error: " and the message again.
+   */
+  static String libraryMessage(final JsiiError err) {
+    String text = err.getMessage();
+    for (int at = text.indexOf("\nError: "); at >= 0; at = text.indexOf("\nError: ", at + 1)) {
+      String message = text.substring(0, at);
+      if (text.startsWith(message + "\nError: " + message)) {
+        return message;
+      }
+    }
+    return text;
   }
 
   private SmokeApp() {
