@@ -81,7 +81,7 @@ export function hubAlarmSpecs(streamName: string, processorName: string): HubAla
     {
       id: 'LogProcessingFailuresAlarm', namespace: 'AWS/Firehose', metricName: 'ExecuteProcessing.Success', dimensions: logs,
       statistic: 'Minimum', comparison: LT, threshold: 1, evaluationPeriods: 1,
-      reason: 'Firehose could not invoke the log processor (errors, throttles, timeouts): batches end raw under errors/processing-failed/',
+      reason: 'Firehose could not invoke the log processor (errors, throttles, timeouts): batches end raw under errors/logs/processing-failed/',
     },
     {
       id: 'LogPartitionOverflowAlarm', namespace: 'AWS/Firehose', metricName: 'PartitionCountExceeded', dimensions: logs,
@@ -96,7 +96,7 @@ export function hubAlarmSpecs(streamName: string, processorName: string): HubAla
     {
       id: 'LogProcessorErrorsAlarm', namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: fn,
       statistic: 'Sum', comparison: GT, threshold: 0, evaluationPeriods: 1,
-      reason: 'The processor failed a whole batch (a bug, or out of memory): Firehose retries 3 times, then keeps the batch raw under errors/',
+      reason: 'The processor failed a whole batch (a bug, or out of memory): Firehose retries 3 times, then keeps the batch raw under errors/logs/',
     },
     {
       id: 'LogProcessorThrottlesAlarm', namespace: 'AWS/Lambda', metricName: 'Throttles', dimensions: fn,

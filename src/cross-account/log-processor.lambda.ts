@@ -17,13 +17,13 @@
  * - anything that is not a gzip'ed envelope of that shape (bad base64 or gzip, not JSON, an owner
  *   that is not 12 digits, a log group name outside the CloudWatch Logs alphabet, events of the
  *   wrong shape) -> `ProcessingFailed`: Firehose writes the raw record under
- *   `errors/processing-failed/`, nothing is lost.
+ *   `errors/logs/processing-failed/`, nothing is lost.
  *
  * Lambda limits: Firehose invokes synchronously, so request and response are each limited to 6 MB.
  * The request is bounded by the processor buffer (1 MB of compressed records); the response
  * (decompressed, then base64, so larger than the request) is kept under `RESPONSE_BUDGET_BYTES`:
  * a record whose output would exceed what is left is returned as `ProcessingFailed` (its raw form
- * lands under `errors/processing-failed/`, where it can be re-driven) instead of failing the whole
+ * lands under `errors/logs/processing-failed/`, where it can be re-driven) instead of failing the whole
  * batch. An envelope that decompresses to more than the budget on its own can never be returned and
  * fails the same way, without being decompressed further.
  */
@@ -79,7 +79,7 @@ export function processRecords(records: readonly FirehoseTransformationEventReco
     let result = transform(record, budgetBytes);
     let size = bytes(result) + 1;
     if (result.result === 'Ok' && used + reserved + size > budgetBytes) {
-      console.error(JSON.stringify({ recordId: record.recordId, error: `output of ${size} bytes does not fit the ${budgetBytes}-byte response limit; delivered raw under errors/processing-failed/` }));
+      console.error(JSON.stringify({ recordId: record.recordId, error: `output of ${size} bytes does not fit the ${budgetBytes}-byte response limit; delivered raw under errors/logs/processing-failed/` }));
       result = failed(record.recordId);
       size = bytes(result) + 1;
     }

@@ -404,7 +404,7 @@ export class PlatformHub extends Construct {
       })),
       ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((ruleId) => ({
         id: ruleId,
-        reason: 'Firehose invokes the processor synchronously (a DLQ applies to asynchronous invocations); failed batches are kept raw under errors/processing-failed/',
+        reason: 'Firehose invokes the processor synchronously (a DLQ applies to asynchronous invocations); failed batches are kept raw under errors/logs/processing-failed/',
       })),
     ]);
     this.logProcessor = processor;

@@ -90,7 +90,7 @@ describe('log processor', () => {
     ['a log group name outside the CloudWatch Logs alphabet', record('m', dataMessage('app/../../x y', ['x']))],
     ['events that are not a list', record('m', { ...dataMessage('app', []), logEvents: 'x' })],
     ['an event without a message', record('m', { ...dataMessage('app', []), logEvents: [{ id: '1', timestamp: 1 }] })],
-  ])('a record with %s fails processing (Firehose keeps it under errors/processing-failed/)', async (_name, bad) => {
+  ])('a record with %s fails processing (Firehose keeps it under errors/logs/processing-failed/)', async (_name, bad) => {
     const result = await handler(event([bad]));
     expect(result.records).toEqual([{ recordId: 'm', result: 'ProcessingFailed' }]);
     expect(console.error).toHaveBeenCalledWith(expect.stringContaining('"recordId":"m"'));
