@@ -24,3 +24,7 @@ export TIMES="$BINDINGS_WORK/times.tsv"
 touch "$TIMES"
 # record NAME SECONDS: appends one measured time (the last one of a name wins in reports).
 record() { printf '%s\t%s\n' "$1" "$2" >> "$TIMES"; }
+
+# Node 20 is past its end of life: jsii (compiler and the runtime every language starts) prints a
+# banner unless this lists the major version ("1" does not silence it: the value is a list of majors).
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20

@@ -9,8 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 # shellcheck source=env.sh
 source scripts/bindings/env.sh
 
