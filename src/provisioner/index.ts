@@ -1,0 +1,2 @@
+export * from './platform-app-source';
+export * from './tenant-provisioner';

@@ -1,0 +1,457 @@
+/**
+ * The tenant registry: one DynamoDB table (single-table design), used by the API and the workflow
+ * handlers. Every write that decides something is a conditional write; there are no transactions
+ * (and no lock service): the tenant item's `version` and `lockOperationId` are the concurrency
+ * control.
+ *
+ * Items (pk / sk, and the one global secondary index `gsi1`):
+ * - tenant      `TENANT#<id>` / `#TENANT`        gsi1: `TENANTS` / `<id>`
+ * - operation   `OPERATION#<id>` / `#OPERATION`  gsi1: `TENANT#<id>#OPERATIONS` / `<requestedAt>#<id>`
+ * - rollout     `ROLLOUT#<id>` / `#ROLLOUT`      gsi1: `ROLLOUTS` / `<createdAt>#<id>`
+ * - idempotency `IDEMPOTENCY#<key>` / `#IDEMPOTENCY` (expires through the table's TTL attribute)
+ *
+ * Operations are history: created once (PutItem if absent), moved forward PENDING -> RUNNING ->
+ * SUCCEEDED | FAILED by conditional updates that refuse to touch a finished operation, and never
+ * deleted (the handlers' roles have no dynamodb:DeleteItem).
+ */
+import {
+  AttributeValue,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+
+/** Name of the global secondary index (tenants list, a tenant's history, rollouts list). */
+export const GSI1 = 'gsi1';
+/** The TTL attribute (epoch seconds), set only on idempotency records. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** Lifecycle state of a tenant in the registry. */
+export type TenantState = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'DESTROYED';
+/** Kind of operation. */
+export type OperationType = 'CREATE' | 'UPDATE' | 'DESTROY' | 'DEPLOY' | 'DRIFT' | 'SUSPEND' | 'RESUME';
+/** Status of an operation. */
+export type OperationStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'REJECTED';
+
+/** A tenant item. */
+export interface TenantRecord {
+  readonly tenantId: string;
+  readonly account: string;
+  readonly region: string;
+  readonly tier: string;
+  readonly spec: Record<string, unknown>;
+  /** Incremented by every accepted change (optimistic locking). */
+  readonly version: number;
+  /** The platform app release the tenant runs (or is being moved to). */
+  readonly release: string;
+  readonly state: TenantState;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lockOperationId?: string;
+  readonly lockExpiresAt?: string;
+  readonly lastOperationId?: string;
+  readonly lastStackStatus?: string;
+  /** The spec version the last successful deployment applied. */
+  readonly deployedVersion?: number;
+  /** The release the last successful deployment applied. */
+  readonly deployedRelease?: string;
+}
+
+/** An operation item: one entry of a tenant's history. */
+export interface OperationRecord {
+  readonly operationId: string;
+  readonly tenantId: string;
+  readonly type: OperationType;
+  readonly status: OperationStatus;
+  /** IAM ARN of the caller (API) or of the rollout that started it. */
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly specVersion: number;
+  readonly release: string;
+  /** The settings this operation changes. */
+  readonly changes: Array<Record<string, unknown>>;
+  readonly rolloutId?: string;
+  readonly executionArn?: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly durationSeconds?: number;
+  /** What happened: stack status and reason, failed resources, build, retained data, drift. */
+  readonly outcome?: Record<string, unknown>;
+  readonly reason?: string;
+}
+
+/** A fleet rollout item. */
+export interface RolloutRecord {
+  readonly rolloutId: string;
+  readonly release: string;
+  readonly status: string;
+  readonly requestedBy: string;
+  readonly createdAt: string;
+  readonly request: Record<string, unknown>;
+  readonly waves?: Array<Record<string, unknown>>;
+  readonly results?: Array<Record<string, unknown>>;
+  readonly executionArn?: string;
+  readonly approvalToken?: string;
+  readonly awaitingApprovalForWave?: number;
+  readonly reason?: string;
+  readonly finishedAt?: string;
+}
+
+/** The stored answer to a request with an Idempotency-Key. */
+export interface StoredResponse {
+  readonly statusCode: number;
+  readonly body: string;
+}
+
+/** What claiming an idempotency key found. */
+export interface IdempotencyClaim {
+  /** `NEW`: go ahead; `DONE`: return `response`; `IN_PROGRESS`: the first request is still running; `MISMATCH`: the key was used for another request. */
+  readonly state: 'NEW' | 'DONE' | 'IN_PROGRESS' | 'MISMATCH';
+  readonly response?: StoredResponse;
+}
+
+/** A page of items with the token for the next one. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextToken?: string;
+}
+
+/** A conditional write lost: somebody else changed the item first, or it is locked. */
+export class ConflictError extends Error {
+  public readonly name = 'ConflictError';
+}
+
+/** A pagination token that is not one this registry handed out. */
+export class BadTokenError extends Error {
+  public readonly name = 'BadTokenError';
+}
+
+const TENANT_SK = '#TENANT';
+const OPERATION_SK = '#OPERATION';
+const ROLLOUT_SK = '#ROLLOUT';
+const IDEMPOTENCY_SK = '#IDEMPOTENCY';
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+
+/** Registry access for the handlers. */
+export class Registry {
+  constructor(private readonly client: DynamoDBClient, private readonly tableName: string) {}
+
+  /** The tenant, or undefined. Strongly consistent. */
+  public async getTenant(tenantId: string): Promise<TenantRecord | undefined> {
+    return this.get<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK);
+  }
+
+  /**
+   * Creates a tenant item, locked by its CREATE operation. A destroyed tenant's id may be used again.
+   *
+   * @throws ConflictError when the tenant exists (and is not destroyed and unlocked)
+   */
+  public async createTenant(tenant: TenantRecord): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ pk: `TENANT#${tenant.tenantId}`, sk: TENANT_SK, gsi1pk: 'TENANTS', gsi1sk: tenant.tenantId, ...tenant }),
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :destroyed AND attribute_not_exists(lockOperationId))',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':destroyed': { S: 'DESTROYED' } },
+      }));
+    } catch (e) {
+      throw conflictOr(e, `tenant '${tenant.tenantId}' already exists`);
+    }
+  }
+
+  /**
+   * Changes a tenant if it is still at `expectedVersion` and not locked by a live operation,
+   * incrementing its version; when `lock` is given, takes the lock for that operation.
+   *
+   * @throws ConflictError when the version moved on or an operation is in flight
+   */
+  public async changeTenant(tenantId: string, expectedVersion: number, now: string, fields: Partial<TenantRecord>, lock?: { operationId: string; expiresAt: string }): Promise<TenantRecord> {
+    const set: Record<string, unknown> = { ...fields, updatedAt: now, version: expectedVersion + 1 };
+    if (lock) {
+      set.lockOperationId = lock.operationId;
+      set.lockExpiresAt = lock.expiresAt;
+    }
+    return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, set, [], {
+      expression: '#version = :expected AND (attribute_not_exists(lockOperationId) OR lockExpiresAt < :now)',
+      names: { '#version': 'version' },
+      values: { ':expected': expectedVersion, ':now': now },
+    }, `tenant '${tenantId}' changed since version ${expectedVersion} or has an operation in flight`);
+  }
+
+  /**
+   * Takes the tenant's lock for an operation started by a workflow (a rollout): succeeds when the
+   * tenant is unlocked, its lock expired, or the lock is already this operation's.
+   *
+   * @throws ConflictError when another live operation holds the lock
+   */
+  public async lockTenant(tenantId: string, operationId: string, expiresAt: string, now: string): Promise<TenantRecord> {
+    return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, { lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
+      expression: 'attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)',
+      values: { ':op': operationId, ':now': now },
+    }, `tenant '${tenantId}' has another operation in flight`);
+  }
+
+  /**
+   * Releases the lock held by `operationId` and records what the operation changed on the tenant.
+   * A lock held by another operation is left alone (returns false).
+   */
+  public async unlockTenant(tenantId: string, operationId: string, fields: Partial<TenantRecord>): Promise<boolean> {
+    try {
+      await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, ['lockOperationId', 'lockExpiresAt'], {
+        expression: 'lockOperationId = :op',
+        values: { ':op': operationId },
+      }, 'not locked by this operation');
+      return true;
+    } catch (e) {
+      if (e instanceof ConflictError) return false;
+      throw e;
+    }
+  }
+
+  /** Records a new operation (history entry). @throws ConflictError when the id exists */
+  public async putOperation(op: OperationRecord): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ pk: `OPERATION#${op.operationId}`, sk: OPERATION_SK, gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`, gsi1sk: `${op.requestedAt}#${op.operationId}`, ...op }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (e) {
+      throw conflictOr(e, `operation '${op.operationId}' exists`);
+    }
+  }
+
+  /** The operation, or undefined. */
+  public async getOperation(operationId: string): Promise<OperationRecord | undefined> {
+    return this.get<OperationRecord>(`OPERATION#${operationId}`, OPERATION_SK);
+  }
+
+  /**
+   * Moves an operation forward. Only an operation in one of `from` states is changed: a finished
+   * operation is history and never rewritten.
+   *
+   * @throws ConflictError when the operation is in another state
+   */
+  public async updateOperation(operationId: string, from: OperationStatus[], fields: Partial<OperationRecord>): Promise<OperationRecord> {
+    const values: Record<string, unknown> = {};
+    from.forEach((s, i) => { values[`:from${i}`] = s; });
+    return this.update<OperationRecord>(`OPERATION#${operationId}`, OPERATION_SK, fields, [], {
+      expression: `attribute_exists(pk) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+      names: { '#status': 'status' },
+      values,
+    }, `operation '${operationId}' is not ${from.join(' or ')}`);
+  }
+
+  /** A tenant's operations, newest first. */
+  public async listOperations(tenantId: string, limit: number, nextToken?: string): Promise<Page<OperationRecord>> {
+    return this.query<OperationRecord>(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false);
+  }
+
+  /** Every tenant, by id. */
+  public async listTenants(limit: number, nextToken?: string): Promise<Page<TenantRecord>> {
+    return this.query<TenantRecord>('TENANTS', limit, nextToken, true);
+  }
+
+  /** Records a new rollout. */
+  public async putRollout(rollout: RolloutRecord): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ pk: `ROLLOUT#${rollout.rolloutId}`, sk: ROLLOUT_SK, gsi1pk: 'ROLLOUTS', gsi1sk: `${rollout.createdAt}#${rollout.rolloutId}`, ...rollout }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (e) {
+      throw conflictOr(e, `rollout '${rollout.rolloutId}' exists`);
+    }
+  }
+
+  /** The rollout, or undefined. */
+  public async getRollout(rolloutId: string): Promise<RolloutRecord | undefined> {
+    return this.get<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK);
+  }
+
+  /** Updates a rollout (optionally only when `condition` holds). */
+  public async updateRollout(rolloutId: string, fields: Partial<RolloutRecord>, remove: string[] = [], condition?: Condition): Promise<RolloutRecord> {
+    return this.update<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, fields, remove, condition ?? { expression: 'attribute_exists(pk)' }, `rollout '${rolloutId}' changed`);
+  }
+
+  /**
+   * Claims an idempotency key for a request whose fingerprint is `requestHash`. The first claim
+   * wins; later claims get the stored answer (or learn the first is still running).
+   */
+  public async claimIdempotencyKey(key: string, requestHash: string, now: Date, ttlSeconds: number): Promise<IdempotencyClaim> {
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({
+          pk: `IDEMPOTENCY#${key}`, sk: IDEMPOTENCY_SK, requestHash, claimedAt: now.toISOString(),
+          [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + ttlSeconds,
+        }),
+        // An expired record that DynamoDB has not deleted yet (TTL deletes lazily) counts as absent.
+        ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': { N: String(Math.floor(now.getTime() / 1000)) } },
+      }));
+      return { state: 'NEW' };
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+    const existing = await this.get<{ requestHash: string; statusCode?: number; body?: string }>(`IDEMPOTENCY#${key}`, IDEMPOTENCY_SK);
+    if (!existing) return { state: 'IN_PROGRESS' };
+    if (existing.requestHash !== requestHash) return { state: 'MISMATCH' };
+    if (existing.statusCode === undefined || existing.body === undefined) return { state: 'IN_PROGRESS' };
+    return { state: 'DONE', response: { statusCode: existing.statusCode, body: existing.body } };
+  }
+
+  /** Stores the answer of the request that claimed `key`. */
+  public async completeIdempotencyKey(key: string, response: StoredResponse): Promise<void> {
+    await this.update(`IDEMPOTENCY#${key}`, IDEMPOTENCY_SK, { statusCode: response.statusCode, body: response.body }, [], { expression: 'attribute_exists(pk)' }, 'idempotency record vanished');
+  }
+
+  /** Forgets a claim whose request failed before it had an answer worth repeating (a 5xx). */
+  public async releaseIdempotencyKey(key: string): Promise<void> {
+    // Expire it instead of deleting: the handlers' roles have no DeleteItem.
+    await this.update(`IDEMPOTENCY#${key}`, IDEMPOTENCY_SK, { [TTL_ATTRIBUTE]: 0 }, [], { expression: 'attribute_exists(pk)' }, 'idempotency record vanished');
+  }
+
+  private async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    const out = await this.client.send(new GetItemCommand({
+      TableName: this.tableName,
+      Key: { pk: { S: pk }, sk: { S: sk } },
+      ConsistentRead: true,
+    }));
+    return out.Item ? stripKeys(unmarshallItem(out.Item)) as T : undefined;
+  }
+
+  private async query<T>(gsi1pk: string, limit: number, nextToken: string | undefined, forward: boolean): Promise<Page<T>> {
+    const out = await this.client.send(new QueryCommand({
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: gsi1pk } },
+      ScanIndexForward: forward,
+      Limit: limit,
+      ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk) : undefined,
+    }));
+    return {
+      items: (out.Items ?? []).map((i) => stripKeys(unmarshallItem(i)) as T),
+      nextToken: out.LastEvaluatedKey ? encodeToken(out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  private async update<T>(pk: string, sk: string, set: Record<string, unknown>, remove: string[], condition: Condition, conflictMessage: string): Promise<T> {
+    const names: Record<string, string> = { ...(condition.names ?? {}) };
+    const values: Record<string, AttributeValue> = {};
+    for (const [k, v] of Object.entries(condition.values ?? {})) values[k] = marshallValue(v);
+    const sets: string[] = [];
+    const removes: string[] = [];
+    Object.entries(set).forEach(([k, v], i) => {
+      if (v === undefined) return;
+      names[`#s${i}`] = k;
+      values[`:s${i}`] = marshallValue(v);
+      sets.push(`#s${i} = :s${i}`);
+    });
+    remove.forEach((k, i) => {
+      names[`#r${i}`] = k;
+      removes.push(`#r${i}`);
+    });
+    const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
+    try {
+      const out = await this.client.send(new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { pk: { S: pk }, sk: { S: sk } },
+        UpdateExpression: expression,
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+        ReturnValues: 'ALL_NEW',
+      }));
+      return stripKeys(unmarshallItem(out.Attributes ?? {})) as T;
+    } catch (e) {
+      throw conflictOr(e, conflictMessage);
+    }
+  }
+}
+
+/** A condition expression with its placeholders. */
+export interface Condition {
+  readonly expression: string;
+  readonly names?: Record<string, string>;
+  readonly values?: Record<string, unknown>;
+}
+
+/** Whether an error is DynamoDB's ConditionalCheckFailedException. */
+export function isConditionalFailure(e: unknown): boolean {
+  return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+function conflictOr(e: unknown, message: string): Error {
+  return isConditionalFailure(e) ? new ConflictError(message) : e as Error;
+}
+
+function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...item };
+  for (const k of [...KEY_ATTRIBUTES, TTL_ATTRIBUTE]) delete copy[k];
+  return copy;
+}
+
+/** Marshals a JSON value to a DynamoDB attribute value (undefined members are left out). */
+export function marshallValue(value: unknown): AttributeValue {
+  if (value === null) return { NULL: true };
+  if (typeof value === 'string') return { S: value };
+  if (typeof value === 'number') return { N: String(value) };
+  if (typeof value === 'boolean') return { BOOL: value };
+  if (Array.isArray(value)) return { L: value.map(marshallValue) };
+  if (typeof value === 'object') return { M: marshallItem(value as Record<string, unknown>) };
+  throw new Error(`cannot store a ${typeof value} in the registry`);
+}
+
+/** Marshals a JSON object to a DynamoDB item. */
+export function marshallItem(obj: Record<string, unknown>): Record<string, AttributeValue> {
+  const item: Record<string, AttributeValue> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v !== undefined) item[k] = marshallValue(v);
+  }
+  return item;
+}
+
+/** Unmarshals a DynamoDB attribute value. */
+export function unmarshallValue(value: AttributeValue): unknown {
+  if (value.S !== undefined) return value.S;
+  if (value.N !== undefined) return Number(value.N);
+  if (value.BOOL !== undefined) return value.BOOL;
+  if (value.NULL !== undefined) return null;
+  if (value.L !== undefined) return value.L.map(unmarshallValue);
+  if (value.M !== undefined) return unmarshallItem(value.M);
+  throw new Error(`unsupported attribute value ${JSON.stringify(value)}`);
+}
+
+/** Unmarshals a DynamoDB item. */
+export function unmarshallItem(item: Record<string, AttributeValue>): Record<string, unknown> {
+  const obj: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) obj[k] = unmarshallValue(v);
+  return obj;
+}
+
+function encodeToken(key: Record<string, AttributeValue>): string {
+  return Buffer.from(JSON.stringify(unmarshallItem(key)), 'utf8').toString('base64url');
+}
+
+function decodeToken(token: string, gsi1pk: string): Record<string, AttributeValue> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadTokenError('nextToken is not a token this API returned');
+  }
+  const obj = parsed as Record<string, unknown>;
+  // Only the key attributes, and only of the list asked for: a token cannot read other items.
+  if (typeof obj !== 'object' || obj === null || obj.gsi1pk !== gsi1pk
+    || Object.keys(obj).some((k) => !KEY_ATTRIBUTES.includes(k)) || Object.values(obj).some((v) => typeof v !== 'string')) {
+    throw new BadTokenError('nextToken is not a token this API returned for this list');
+  }
+  return marshallItem(obj);
+}
