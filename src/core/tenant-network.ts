@@ -1,7 +1,9 @@
-import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct, IConstruct } from 'constructs';
+import { Construct, DependencyGroup, IConstruct, IDependable } from 'constructs';
 import { TenantGuardrails } from './guardrails';
 import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
@@ -10,8 +12,17 @@ import { TenantLogGroup } from './tenant-log-group';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
 
-/** Address range of a VPC created for a tenant (tenant VPCs are never peered, so they may all use it). */
-const VPC_CIDR = '10.0.0.0/16';
+/**
+ * Default address range of a VPC created for a tenant (tenant VPCs are never peered with each
+ * other, so they may all use it; a platform that routes customer networks in sets `vpcCidr`).
+ */
+const DEFAULT_VPC_CIDR = '10.0.0.0/16';
+
+/**
+ * Instance type of the DEVELOPMENT NAT instance: the smallest Graviton type, about 3.07 USD a
+ * month in us-east-1 (a NAT gateway is 32.85 USD a month before data processing).
+ */
+const DEV_NAT_INSTANCE_TYPE = 't4g.nano';
 
 /** The networks made by {@link TenantNetwork.of}, per stack and tenant. */
 const NETWORKS = new WeakMap<Stack, Map<string, TenantNetwork>>();
@@ -22,7 +33,9 @@ export interface TenantNetworkProps {
   readonly tenantId: string;
 
   /**
-   * The tenant's tier: decides the number of availability zones and NAT gateways.
+   * The tenant's tier: decides the NAT (gateways per AZ, or one NAT instance), where the interface
+   * endpoints are (every AZ, or one) and the flow log retention. It never changes the subnet
+   * layout: a tier change may add or swap NAT, never move a subnet.
    *
    * @default TenantTier.PRODUCTION
    */
@@ -51,22 +64,69 @@ export interface TenantNetworkProps {
    * @default LogShipping.none()
    */
   readonly logShipping?: LogShipping;
+
+  /**
+   * Platform-side: the address range of the VPC made for the tenant, a private IPv4 range from /16
+   * to /20. Subnets are cut from it by prefix (public and isolated: prefix + 8, private: prefix + 4,
+   * three AZs reserved), so it must not change after the first deploy. Set it when the platform
+   * routes customer networks into tenant VPCs (they must not overlap).
+   *
+   * @default '10.0.0.0/16'
+   */
+  readonly vpcCidr?: string;
+
+  /**
+   * Whether the private subnets get a route to the internet (through NAT) from the start. Blocks
+   * that need it call {@link TenantNetwork.requireInternetEgress}; a tenant whose blocks reach AWS
+   * only through the VPC endpoints (a database-only tenant) pays for no NAT at all.
+   *
+   * @default false - no NAT until a block requires internet egress
+   */
+  readonly internetEgress?: boolean;
+
+  /**
+   * Platform-side: networks the platform routes into the tenant VPC (customer VPNs, office
+   * ranges behind a Transit Gateway). Client networks (`allowedCidrs` of the blocks) outside the
+   * VPC and outside these get a synth warning: nothing routes them in.
+   *
+   * @default - none: only clients inside the VPC are reachable
+   */
+  readonly routedCidrs?: string[];
+
+  /**
+   * Platform-side: a Transit Gateway (shared with the tenant account through AWS RAM) to attach the
+   * VPC to. The attachment uses the isolated subnets (one per AZ), and every `routedCidrs` entry is
+   * routed to it from the private and isolated subnets. The Transit Gateway's own route tables and
+   * the attachment's acceptance are the platform's.
+   *
+   * @default - no attachment
+   */
+  readonly transitGatewayId?: string;
 }
 
 /**
  * A VPC made for one tenant, or a wrapper around an imported one.
  *
- * A created VPC has, in each availability zone, a public subnet (load balancers), a private subnet
- * with egress through NAT (functions) and an isolated subnet (databases, no route to the internet).
- * Baked in, each with its reason:
- * - 2 AZs and one NAT gateway in DEVELOPMENT (cost); 3 AZs where the region has them and one NAT
- *   gateway per AZ in PRODUCTION (an AZ outage does not cut the others' egress);
+ * A created VPC has, in each of up to three availability zones (in every tier), a public subnet
+ * (load balancers, NAT), a private subnet (functions) and an isolated subnet (databases, no route
+ * to the internet). Baked in, each with its reason:
+ * - one subnet layout for both tiers (three AZs where the region has them, two in an
+ *   environment-agnostic stack): a tier change never moves a subnet (a moved subnet under a
+ *   database fails the update); subnets cost nothing;
+ * - no NAT until a block calls {@link requireInternetEgress}; then one NAT gateway per AZ in
+ *   PRODUCTION (an AZ outage does not cut the others' egress) and one hardened NAT instance
+ *   (t4g.nano, IMDSv2, encrypted volume, HTTPS only) in DEVELOPMENT (about 7 USD a month
+ *   instead of 36.50 USD for a NAT gateway with its address);
  * - flow logs of all traffic to a log group encrypted with the tenant key, with retention by tier,
- *   shipped through `logShipping` (AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled);
+ *   shipped through `logShipping` (AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled); the flow
+ *   log role trusts the service for this account's flow logs only (aws:SourceAccount, aws:SourceArn);
  * - the default security group stripped of all rules (NIST.800.53.R5-VPCDefaultSecurityGroupClosed);
- * - an S3 gateway endpoint for every private and isolated subnet (S3 traffic, including custom
- *   resource responses, never leaves the AWS network) and a Secrets Manager interface endpoint in
- *   the isolated subnets, so secret rotation works from subnets without internet access.
+ * - an S3 gateway endpoint for the private and isolated subnets and a Secrets Manager interface
+ *   endpoint in the isolated subnets (every AZ in PRODUCTION, one in DEVELOPMENT), so secret
+ *   rotation and custom resource responses work without internet access; their policies admit
+ *   only this account's resources (aws:ResourceAccount) plus CloudFormation's AWS-owned response
+ *   bucket of the region; every Lambda function of the stack in this VPC depends on them, so a
+ *   destroy deletes them last.
  */
 export class TenantNetwork extends Construct {
   /**
@@ -89,6 +149,7 @@ export class TenantNetwork extends Construct {
             `with tier ${existing.tier}, not ${wanted}; one tenant has one tier`,
         );
       }
+      if (props.internetEgress) existing.requireInternetEgress();
       return existing;
     }
     const network = new TenantNetwork(stack, `TenantNetwork-${props.tenantId}`, props);
@@ -113,6 +174,20 @@ export class TenantNetwork extends Construct {
   /** The flow log group, when the VPC was created here. */
   public readonly flowLogGroup?: logs.ILogGroup;
 
+  /** The address range of the VPC, when it was created here. */
+  public readonly vpcCidr?: string;
+
+  /** The security group of the interface endpoints, when the VPC was created here. */
+  public readonly endpointSecurityGroup?: ec2.ISecurityGroup;
+
+  /** What must be deleted last: the VPC endpoints (empty for an imported VPC). */
+  public readonly endpoints: IDependable;
+
+  private readonly endpointGroup = new DependencyGroup();
+  private readonly routedCidrs: string[];
+  private readonly createdVpc?: ec2.Vpc;
+  private egress = false;
+
   /**
    * @param scope the stack (or a construct in it)
    * @param id the construct id
@@ -123,11 +198,23 @@ export class TenantNetwork extends Construct {
     const v = new PropsValidation('TenantNetwork', props.tenantId);
     v.tenantId('tenantId', props.tenantId);
     v.tier('tier', props.tier);
+    v.vpcCidr('vpcCidr', props.vpcCidr);
+    v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
+    v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
+    v.boolean('internetEgress', props.internetEgress);
+    if (props.vpc && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId ?? props.internetEgress) !== undefined) {
+      v.add('vpc', 'an imported VPC is its owner\'s: vpcCidr, routedCidrs, transitGatewayId and internetEgress apply only to a VPC made here', props.vpc.node.path);
+    }
+    if (props.transitGatewayId !== undefined && (props.routedCidrs ?? []).length === 0) {
+      v.add('routedCidrs', 'list the networks to route to the Transit Gateway (transitGatewayId is set)', props.routedCidrs);
+    }
     v.throwIfInvalid();
 
     TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
+    this.endpoints = this.endpointGroup;
+    this.routedCidrs = [...(props.routedCidrs ?? [])];
 
     if (props.vpc) {
       this.vpc = props.vpc;
@@ -137,6 +224,10 @@ export class TenantNetwork extends Construct {
     this.imported = false;
     const production = this.tier !== TenantTier.DEVELOPMENT;
     const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, this.tier);
+    const stack = Stack.of(this);
+    const vpcCidr = props.vpcCidr ?? DEFAULT_VPC_CIDR;
+    this.vpcCidr = vpcCidr;
+    const prefix = Number(vpcCidr.split('/')[1]);
 
     const flowLogGroup = new TenantLogGroup(this, 'FlowLogs', {
       tier: this.tier,
@@ -144,58 +235,114 @@ export class TenantNetwork extends Construct {
       logShipping: props.logShipping,
     });
     this.flowLogGroup = flowLogGroup;
+    // Confused-deputy protection (issue 9.8): the service may assume the role only for flow logs
+    // of this account.
+    const flowLogRole = new iam.Role(this, 'FlowLogRole', {
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ec2', resource: 'vpc-flow-log', resourceName: '*' }) },
+      }),
+      description: `Flow logs of the VPC of tenant ${props.tenantId}`,
+    });
 
-    const azCount = production ? Math.min(3, Stack.of(this).availabilityZones.length) : 2;
     const vpc = new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: ec2.IpAddresses.cidr(VPC_CIDR),
-      maxAzs: Math.max(2, azCount),
-      natGateways: production ? Math.max(2, azCount) : 1,
+      ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
+      // The same AZs and subnets in every tier: a tier change never moves a subnet (issue 8.8).
+      maxAzs: 3,
+      // NAT is added by requireInternetEgress(), per tier; the private subnets exist either way.
+      natGateways: 0,
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: [
-        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
-        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
-        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: prefix + 8, mapPublicIpOnLaunch: false },
+        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: prefix + 4 },
+        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: prefix + 8 },
       ],
       flowLogs: {
         All: {
-          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup),
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole),
           trafficType: ec2.FlowLogTrafficType.ALL,
         },
       },
-      gatewayEndpoints: {
-        S3: {
-          service: ec2.GatewayVpcEndpointAwsService.S3,
-          subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-        },
-      },
     });
+    this.createdVpc = vpc;
+
+    const s3Endpoint = vpc.addGatewayEndpoint('S3', {
+      service: ec2.GatewayVpcEndpointAwsService.S3,
+      subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+    // Issue 9.9: only this account's buckets (a stolen credential cannot copy data out to another
+    // account through the endpoint), plus CloudFormation's AWS-owned bucket of the region that
+    // receives custom resource responses (cloudformation-custom-resource-response-<region without
+    // hyphens>, AWS CloudFormation User Guide, "Setting up VPC endpoints for AWS CloudFormation").
+    s3Endpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'OnlyThisAccountsBuckets',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
+    }));
+    s3Endpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'CloudFormationCustomResourceResponses',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [`arn:${stack.partition}:s3:::${cloudFormationResponseBucket(stack)}/*`],
+    }));
+
     const endpointSecurityGroup = new ec2.SecurityGroup(this, 'SecretsManagerEndpointSecurityGroup', {
       vpc,
       description: 'Secrets Manager endpoint: HTTPS from inside the tenant VPC only',
       allowAllOutbound: false,
     });
+    this.endpointSecurityGroup = endpointSecurityGroup;
     // Functions and secret rotation anywhere in the VPC call Secrets Manager; nothing else may.
-    endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(VPC_CIDR), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
-    vpc.addInterfaceEndpoint('SecretsManager', {
+    endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(vpcCidr), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
+    const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', {
       service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
-      subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      // One AZ in DEVELOPMENT (7.30 USD a month per AZ; an AZ outage may stop a DEV rotation),
+      // every AZ in PRODUCTION. Adding AZs later updates the endpoint in place.
+      subnets: production
+        ? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }
+        : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: [vpc.availabilityZones[0]] },
       privateDnsEnabled: true,
       securityGroups: [endpointSecurityGroup],
       open: false,
     });
+    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'OnlyThisAccountsSecrets',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['secretsmanager:*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
+    }));
+    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
+      // Rotation asks for a random password; the action names no resource, so aws:ResourceAccount
+      // would not be present.
+      sid: 'RandomPasswords',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['secretsmanager:GetRandomPassword'],
+      resources: ['*'],
+    }));
+    this.endpointGroup.add(s3Endpoint, secretsEndpoint);
+    // Issue 8.11: whatever runs in this VPC depends on the endpoints, so a destroy deletes them last
+    // (a custom resource's Delete still reaches Secrets Manager and its S3 response URL).
+    Aspects.of(stack).add(new EndpointsLast(vpc, this.endpointGroup));
+
+    if (props.transitGatewayId !== undefined) {
+      this.attachTransitGateway(vpc, props.transitGatewayId);
+    }
 
     for (const subnet of vpc.publicSubnets) {
       Suppressions.add(subnet, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
         id: `${pack}-VPCNoUnrestrictedRouteToIGW`,
-        reason: 'Public subnets exist only for internet-facing load balancers and NAT gateways, which need the default route to the internet gateway; nothing else is placed in them',
+        reason: 'Public subnets exist only for internet-facing load balancers and NAT, which need the default route to the internet gateway; nothing else is placed in them',
       })));
     }
-    Suppressions.add(vpc, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+    Suppressions.add(this, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
       id: `${pack}-IAMNoInlinePolicy`,
       reason: 'The flow log role policy is generated by aws-cdk-lib for this one role, grants only writing to the flow log group, and lives and dies with the role',
     })));
     // aws-cdk-lib's provider that strips the default security group's rules is a stack singleton.
-    const restrictProvider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    const restrictProvider = stack.node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
     if (restrictProvider) {
       Suppressions.add(restrictProvider, [
         {
@@ -219,8 +366,127 @@ export class TenantNetwork extends Construct {
       }
     }
     this.vpc = vpc;
+    if (props.internetEgress) this.requireInternetEgress();
   }
 
+  /**
+   * Gives the private subnets a route to the internet, once (later calls do nothing): one NAT
+   * gateway per AZ in PRODUCTION, one NAT instance in DEVELOPMENT (t4g.nano, IMDSv2 only,
+   * encrypted root volume, HTTPS only in and out). Blocks whose functions call the internet call
+   * it; the subnets do not move, so switching tiers afterwards only swaps the NAT. Does nothing
+   * for an imported VPC (its owner provides egress).
+   */
+  public requireInternetEgress(): void {
+    if (this.egress || !this.createdVpc) return;
+    this.egress = true;
+    const vpc = this.createdVpc;
+    const privateSubnets = vpc.privateSubnets as ec2.PrivateSubnet[];
+    const publicSubnets = vpc.publicSubnets as ec2.PublicSubnet[];
+    if (this.tier !== TenantTier.DEVELOPMENT) {
+      ec2.NatProvider.gateway().configureNat({ vpc, natSubnets: publicSubnets, privateSubnets });
+      return;
+    }
+    const securityGroup = new ec2.SecurityGroup(this, 'NatInstanceSecurityGroup', {
+      vpc,
+      description: 'DEVELOPMENT NAT instance: HTTPS from the tenant VPC out to the internet only',
+      allowAllOutbound: false,
+    });
+    // The functions' own groups allow HTTPS out only; the NAT forwards nothing else.
+    securityGroup.addIngressRule(ec2.Peer.ipv4(this.vpcCidr!), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
+    securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the internet (forwarded, and the instance\'s own package updates)');
+    const provider = ec2.NatProvider.instanceV2({
+      instanceType: new ec2.InstanceType(DEV_NAT_INSTANCE_TYPE),
+      securityGroup,
+      // Public subnets do not map public addresses; the NAT instance needs one.
+      associatePublicIpAddress: true,
+      defaultAllowedTraffic: ec2.NatTrafficDirection.NONE,
+    });
+    // One instance, in the first AZ: DEVELOPMENT accepts that an AZ outage stops its egress.
+    provider.configureNat({ vpc, natSubnets: [publicSubnets[0]], privateSubnets });
+    for (const instance of provider.gatewayInstances) {
+      const cfn = instance.node.defaultChild as ec2.CfnInstance;
+      // IMDSv2 only (CT.EC2.PR.8, AwsSolutions-EC2 IMDS findings): no SSRF path to credentials.
+      cfn.metadataOptions = { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 };
+      // Encrypted root volume (AwsSolutions-EC26, EBS encryption controls).
+      cfn.blockDeviceMappings = [{ deviceName: '/dev/xvda', ebs: { encrypted: true, volumeType: 'gp3', volumeSize: 8, deleteOnTermination: true } }];
+      cfn.monitoring = true;
+      natInstanceSuppressions(instance);
+    }
+  }
+
+  /**
+   * Whether the private subnets have a route to the internet ({@link requireInternetEgress} was
+   * called or `internetEgress` set); false for an imported VPC.
+   */
+  public get hasInternetEgress(): boolean {
+    return this.egress;
+  }
+
+  /**
+   * Lets `securityGroup` reach the AWS endpoints of the tenant VPC on 443 and nothing more: the
+   * Secrets Manager endpoint's security group and the S3 gateway endpoint. Blocks in isolated
+   * subnets call it instead of allowing 443 to `0.0.0.0/0` (issue 9.9). The S3 gateway endpoint
+   * has no address of its own: without the region's S3 prefix list id (`s3PrefixListId`), S3
+   * is reached on 443 to anywhere, which in isolated subnets only the S3 endpoint routes.
+   *
+   * For an imported VPC (no endpoints made here), HTTPS to anywhere is allowed: its owner decides
+   * the routes.
+   *
+   * @param securityGroup the group of a function or handler in this VPC
+   * @param s3PrefixListId the region's S3 prefix list (`com.amazonaws.<region>.s3`), e.g. `pl-63a5400a`
+   */
+  public connectToAwsEndpoints(securityGroup: ec2.ISecurityGroup, s3PrefixListId?: string): void {
+    if (!this.endpointSecurityGroup) {
+      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs (the imported VPC\'s owner routes them)');
+      return;
+    }
+    securityGroup.addEgressRule(this.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
+    if (s3PrefixListId !== undefined) {
+      securityGroup.addEgressRule(ec2.Peer.prefixList(s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
+    } else {
+      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint (isolated subnets: no other route)');
+    }
+  }
+
+  /**
+   * Warns at synth time (on `scope`) about client networks nothing routes into the VPC: outside
+   * the VPC's range and outside `routedCidrs`. A database or endpoint that allows them is
+   * unreachable from them until the platform routes them in (Transit Gateway, VPN). Nothing is
+   * checked for an imported VPC.
+   *
+   * @param scope the block that allows the clients (the warning is attached to it)
+   * @param path the prop path named in the warning, e.g. `allowedCidrs`
+   * @param cidrs the client networks
+   */
+  public warnIfUnroutable(scope: IConstruct, path: string, cidrs: string[]): void {
+    if (this.imported || !this.vpcCidr) return;
+    const routed = [this.vpcCidr, ...this.routedCidrs];
+    cidrs.forEach((cidr, i) => {
+      if (typeof cidr !== 'string' || Token.isUnresolved(cidr) || cidr.includes(':') || cidr === '0.0.0.0/0') return;
+      if (routed.some((r) => cidrContains(r, cidr))) return;
+      Annotations.of(scope).addWarningV2('cdk-tenant-blocks:unroutable-client-network',
+        `${path}[${i}]: ${cidr} is outside the tenant VPC (${this.vpcCidr}) and outside the network's routedCidrs; ` +
+        'nothing routes it in, so clients there cannot connect. Route it (TenantNetwork routedCidrs + transitGatewayId, or a VPN) or remove it.');
+    });
+  }
+
+  private attachTransitGateway(vpc: ec2.Vpc, transitGatewayId: string): void {
+    const attachment = new ec2.CfnTransitGatewayAttachment(this, 'TransitGatewayAttachment', {
+      transitGatewayId,
+      vpcId: vpc.vpcId,
+      subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId),
+    });
+    for (const subnet of [...vpc.privateSubnets, ...vpc.isolatedSubnets]) {
+      this.routedCidrs.forEach((cidr, i) => {
+        const route = new ec2.CfnRoute(subnet as unknown as Construct, `RoutedCidr${i}`, {
+          routeTableId: subnet.routeTable.routeTableId,
+          destinationCidrBlock: cidr,
+          transitGatewayId,
+        });
+        route.addDependency(attachment);
+      });
+    }
+  }
   /** Subnets for internet-facing load balancers (public). */
   public get loadBalancerSubnets(): ec2.SubnetSelection {
     return { subnetType: ec2.SubnetType.PUBLIC };
@@ -242,4 +508,69 @@ export class TenantNetwork extends Construct {
   public get internalLoadBalancerSubnets(): ec2.SubnetSelection {
     return this.functionSubnets;
   }
+}
+
+/** `cloudformation-custom-resource-response-<region without hyphens>`, or any region's when the region is a token. */
+function cloudFormationResponseBucket(stack: Stack): string {
+  const region = Token.isUnresolved(stack.region) ? '*' : stack.region.replace(/-/g, '');
+  return `cloudformation-custom-resource-response-${region}`;
+}
+
+/** Whether IPv4 block `outer` contains IPv4 block `inner` (both literal, valid). */
+function cidrContains(outer: string, inner: string): boolean {
+  const parse = (c: string): [number, number] | undefined => {
+    const [addr, p] = c.split('/');
+    const o = addr.split('.').map(Number);
+    if (o.length !== 4 || o.some((n) => !Number.isInteger(n) || n < 0 || n > 255) || !/^\d{1,2}$/.test(p ?? '')) return undefined;
+    return [((o[0] * 256 + o[1]) * 256 + o[2]) * 256 + o[3], Number(p)];
+  };
+  const a = parse(outer);
+  const b = parse(inner);
+  if (!a || !b || b[1] < a[1]) return false;
+  const size = 2 ** (32 - a[1]);
+  return Math.floor(a[0] / size) === Math.floor(b[0] / size);
+}
+
+/**
+ * Makes every Lambda function of the stack that runs in the VPC depend on the VPC endpoints, so
+ * CloudFormation deletes the endpoints after them (issue 8.11).
+ */
+class EndpointsLast implements IAspect {
+  constructor(private readonly vpc: ec2.Vpc, private readonly endpoints: DependencyGroup) {}
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof lambda.CfnFunction) || Stack.of(node) !== Stack.of(this.vpc)) return;
+    const stack = Stack.of(node);
+    const subnetIds = stack.resolve((node.vpcConfig as lambda.CfnFunction.VpcConfigProperty | undefined)?.subnetIds);
+    if (!Array.isArray(subnetIds)) return;
+    const ours = new Set([...this.vpc.publicSubnets, ...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets]
+      .map((s) => JSON.stringify(stack.resolve(s.subnetId))));
+    if (subnetIds.some((id) => ours.has(JSON.stringify(id)))) {
+      node.node.addDependency(this.endpoints);
+    }
+  }
+}
+
+/** The compliance findings a NAT instance cannot avoid, each with its reason. */
+function natInstanceSuppressions(instance: ec2.Instance): void {
+  const nat = 'The DEVELOPMENT NAT instance forwards HTTPS from the tenant VPC to the internet; it holds no data, and its role has no permissions';
+  Suppressions.add(instance, [
+    { id: 'AwsSolutions-EC29', reason: `${nat}: it is replaceable and recreated by the stack, so termination protection and an Auto Scaling group add nothing` },
+    ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+      id: `${pack}-EC2InstanceNoPublicIp`,
+      reason: `${nat}: a NAT needs a public address to reach the internet; its security group admits only HTTPS from the tenant VPC`,
+    })),
+    {
+      id: 'CT.EC2.PR.8',
+      reason: `${nat}: a NAT needs a public address on its interface to reach the internet (an Elastic IP attached after boot would race the instance's own set-up); its security group admits only HTTPS from the tenant VPC`,
+    },
+    {
+      id: 'CT.EC2.PR.19',
+      reason: `${nat}: it only forwards HTTPS, which is encrypted end to end by TLS; Nitro instance-to-instance encryption is offered on no type below about 30 USD a month, which would cost more than the NAT gateway this instance replaces`,
+    },
+    ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+      id: `${pack}-EC2InstancesInVPC`,
+      reason: `${nat}: it is in the tenant VPC (NetworkInterfaces[0].SubnetId, a public subnet); the rule only reads a top-level SubnetId, which CloudFormation forbids together with NetworkInterfaces`,
+    })),
+  ]);
 }

@@ -7,11 +7,16 @@ import { complianceFindings, formatFindings } from '../support/compliance';
 
 const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
 
-describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('core pieces in %s', (tier) => {
+describe.each([
+  [TenantTier.DEVELOPMENT, false],
+  [TenantTier.DEVELOPMENT, true],
+  [TenantTier.PRODUCTION, false],
+  [TenantTier.PRODUCTION, true],
+])('core pieces in %s (internet egress: %s)', (tier, internetEgress) => {
   function coreStack() {
-    const stack = testStack(`Core${tier}`);
+    const stack = testStack(`Core${tier}${internetEgress ? 'Egress' : ''}`);
     const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
-    new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping: SHIPPING });
+    new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping: SHIPPING, internetEgress });
     return stack;
   }
 

@@ -12,14 +12,15 @@ const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:
 const CORE = { sources: ['core/'] };
 
 describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('every core suppression suppresses a finding in %s', (tier) => {
-  test.each<[string, LogShipping | undefined]>([
-    ['without log shipping', undefined],
-    ['with log shipping', SHIPPING],
-  ])('a tenant key, network and log group %s', (_name, logShipping) => {
+  test.each<[string, LogShipping | undefined, boolean]>([
+    ['without log shipping', undefined, false],
+    ['with log shipping', SHIPPING, false],
+    ['with log shipping and internet egress (NAT)', SHIPPING, true],
+  ])('a tenant key, network and log group %s', (_name, logShipping, internetEgress) => {
     const stack = testStack();
     const { recorded, unused } = auditSuppressions(() => {
       const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
-      new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping });
+      new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping, internetEgress });
       new TenantLogGroup(stack, 'Logs', { tier, encryptionKey: key, logShipping });
       return stack;
     }, CORE);
