@@ -7,7 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { LogShipping, TENANT_TAG, TenantGuardrails } from '../core';
 import { TenantFunction } from '../function';
 import { TenantPostgres } from '../postgres';
-import { linkContainmentProblems } from './link-containment';
+import { linkContainmentProblems, resetScanOnEverySynth } from './link-containment';
 import { IAM_EVENTS_REGION, LINK_FORWARDED_SOURCES, linkForwardingRules } from './link-events';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from './names';
 import { PlatformHubReference } from './platform-hub-reference';
@@ -219,12 +219,16 @@ export class CrossAccountLink extends Construct {
     this.roleArn = role.roleArn;
 
     // Nothing in the app may grant the link role more than its allow* calls: checked at synth, over the whole app.
+    resetScanOnEverySynth(this);
     this.node.addValidation({
       validate: () => linkContainmentProblems({
         tenantId: this.tenantId,
         role: role.node.defaultChild as CfnResource,
         roleName: CrossAccountLink.roleNameFor(this.tenantId),
-        boundary: { resource: this.boundary.node.defaultChild as CfnResource, document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]) },
+        boundary: {
+          resource: this.boundary.node.defaultChild as CfnResource,
+          document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]),
+        },
         permissions: this.permissions
           ? { resource: this.permissions.node.defaultChild as CfnResource, document: () => this.expectedDocument(this.grantedStatements) }
           : undefined,

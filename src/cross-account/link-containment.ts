@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -24,6 +24,21 @@ export interface LinkContainmentExpectation {
 
 /** Policy resources that attach a document to roles. */
 const ROLE_POLICY_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy']);
+
+/**
+ * Resource types whose properties hold a resource policy (or a trust policy) that can name a
+ * principal. Only these are rendered: rendering every resource of a fleet app for every link
+ * would make the synth quadratic in the number of tenants.
+ */
+const RESOURCE_POLICY_TYPES = new Set([
+  'AWS::ApiGateway::RestApi', 'AWS::Backup::BackupVault', 'AWS::CodeArtifact::Domain', 'AWS::CodeArtifact::Repository',
+  'AWS::DynamoDB::ResourcePolicy', 'AWS::DynamoDB::Table', 'AWS::ECR::Repository', 'AWS::EFS::FileSystem',
+  'AWS::Events::EventBus', 'AWS::Events::EventBusPolicy', 'AWS::Glue::ResourcePolicy', 'AWS::IAM::Role',
+  'AWS::Kinesis::ResourcePolicy', 'AWS::KMS::Key', 'AWS::KMS::ReplicaKey', 'AWS::Lambda::LayerVersionPermission',
+  'AWS::Lambda::Permission', 'AWS::Logs::Destination', 'AWS::Logs::ResourcePolicy', 'AWS::OpenSearchService::Domain',
+  'AWS::S3::AccessPoint', 'AWS::S3::BucketPolicy', 'AWS::S3Express::BucketPolicy', 'AWS::SecretsManager::ResourcePolicy',
+  'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy',
+]);
 
 /**
  * Every way the synthesized app grants the link role more than its `allow*` calls, one message each:
@@ -61,9 +76,9 @@ export function linkContainmentProblems(expectation: LinkContainmentExpectation)
   const own = new Map<CfnResource, () => unknown>([[expectation.boundary.resource, expectation.boundary.document]]);
   if (expectation.permissions) own.set(expectation.permissions.resource, expectation.permissions.document);
 
-  for (const resource of allCfnResources(expectation.role)) {
-    const rendered = render(resource);
-    if (!rendered) continue;
+  for (const { resource, stack, rendered } of scanOf(expectation.role)) {
+    // Identity policies live in the role's account; another account's resources are denied by the boundary.
+    if (!sameAccount(stack, roleStack)) continue;
     const where = `${resource.cfnResourceType} ${resource.node.path}`;
     const expected = own.get(resource);
     if (expected) {
@@ -95,6 +110,58 @@ interface Rendered {
   readonly properties: Record<string, unknown>;
 }
 
+/** A candidate resource of the app, rendered once per synth for every link. */
+interface Scanned {
+  readonly resource: CfnResource;
+  readonly stack: Stack;
+  readonly rendered: Rendered;
+}
+
+const scans = new WeakMap<IConstruct, { readonly constructs: number; readonly resources: Scanned[] }>();
+const armed = new WeakSet<IConstruct>();
+
+/** The construct whose resources a link checks: its stage (usually the App). */
+function scanRoot(scope: IConstruct): IConstruct {
+  return Stage.of(scope) ?? scope.node.root;
+}
+
+/**
+ * Makes every synth start with a fresh scan: a validation on the stage, which the synth visits
+ * before any construct below it, drops the previous scan. The links of one synth then share one
+ * rendering of the app's policy-carrying resources (one pass, not one per tenant).
+ *
+ * @param scope any construct of the link
+ */
+export function resetScanOnEverySynth(scope: IConstruct): void {
+  const root = scanRoot(scope);
+  if (armed.has(root)) return;
+  armed.add(root);
+  root.node.addValidation({
+    validate: () => {
+      scans.delete(root);
+      return [];
+    },
+  });
+}
+
+/** The app's policy-carrying resources, rendered (cached for the current synth). */
+function scanOf(scope: IConstruct): Scanned[] {
+  const root = scanRoot(scope);
+  const all = root.node.findAll();
+  const cached = scans.get(root);
+  // A construct added since the scan (a link validated outside a synth) invalidates it too.
+  if (cached && cached.constructs === all.length) return cached.resources;
+  const resources: Scanned[] = [];
+  for (const c of all) {
+    if (!CfnResource.isCfnResource(c)) continue;
+    if (!ROLE_POLICY_TYPES.has(c.cfnResourceType) && !RESOURCE_POLICY_TYPES.has(c.cfnResourceType)) continue;
+    const rendered = render(c);
+    if (rendered) resources.push({ resource: c, stack: Stack.of(c), rendered });
+  }
+  scans.set(root, { constructs: all.length, resources });
+  return resources;
+}
+
 function render(node: CfnResource): Rendered | undefined {
   try {
     const stack = Stack.of(node);
@@ -108,10 +175,9 @@ function render(node: CfnResource): Rendered | undefined {
   }
 }
 
-/** Every L1 resource of the app (or of the outermost stage) the link lives in. */
-function allCfnResources(scope: IConstruct): CfnResource[] {
-  const root = Stage.of(scope) ?? scope.node.root;
-  return root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+/** Whether two stacks may be in the same account (an unresolved account may be). */
+function sameAccount(a: Stack, b: Stack): boolean {
+  return Token.isUnresolved(a.account) || Token.isUnresolved(b.account) || a.account === b.account;
 }
 
 /** Whether a rendered value refers to the link role: by logical id (same stack), export, name or ARN. */
@@ -119,7 +185,8 @@ function refersToRole(value: unknown, roleId: string, roleName: string, sameStac
   if (value === undefined || value === null) return false;
   const text = JSON.stringify(value);
   const escapedName = roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const byName = new RegExp(`(^|"|:role/(?:[^"]*/)?)${escapedName}(?![\\w+=,.@-])`);
+  // The role (`:role/<path/>name`), its sessions (`:assumed-role/name/...`, which no boundary limits) or its bare name.
+  const byName = new RegExp(`(^|"|:role/(?:[^"]*/)?|:assumed-role/)${escapedName}(?![\\w+=,.@-])`);
   if (byName.test(text)) return true;
   if (sameStack && (text.includes(`"Ref":"${roleId}"`) || text.includes(`"Fn::GetAtt":["${roleId}"`))) return true;
   // Another stack of the app imports the role's ARN or name through an export named after its logical id.

@@ -375,13 +375,13 @@ describe('CrossAccountLink with a hub', () => {
         'source': ['aws.iam'],
         'detail-type': [TRAIL],
         'detail': {
-          'eventSource': ['iam.amazonaws.com'],
-          'eventName': [
+          eventSource: ['iam.amazonaws.com'],
+          eventName: [
             'AttachRolePolicy', 'DeleteRole', 'DeleteRolePermissionsBoundary', 'DeleteRolePolicy', 'DetachRolePolicy',
             'PutRolePermissionsBoundary', 'PutRolePolicy', 'UpdateAssumeRolePolicy', 'UpdateRole',
             'CreatePolicyVersion', 'DeletePolicy', 'DeletePolicyVersion', 'SetDefaultPolicyVersion',
           ],
-          '$or': [{ requestParameters: { roleName: [ROLE] } }, { requestParameters: { policyArn: policyArns } }],
+          $or: [{ requestParameters: { roleName: [ROLE] } }, { requestParameters: { policyArn: policyArns } }],
         },
       }],
     ];

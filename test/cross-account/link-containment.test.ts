@@ -112,6 +112,32 @@ describe('widening the link is a synth error', () => {
     expect(synthError(stack)).toMatch(/AWS::Lambda::Permission Tenant\/Perm names the link role in a resource policy/);
   });
 
+  test('throws at synth when a resource policy names a session of the link role (which no boundary limits)', () => {
+    const { stack } = tenant();
+    const key = new kms.Key(stack, 'OtherKey', { enableKeyRotation: true });
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ArnPrincipal(`arn:aws:sts::${ACCOUNT}:assumed-role/tenant-blocks-link-acme/console-session`)],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+    }));
+    expect(synthError(stack)).toMatch(/AWS::KMS::Key Tenant\/OtherKey\/Resource names the link role in a resource policy/);
+  });
+
+  test('a widening added after a clean synth is still caught when the link is validated again', () => {
+    const { stack, link, db } = tenant();
+    expect(synthError(stack)).toBe('no error');
+    expect(link.node.validate()).toEqual([]);
+    db.adminSecret.grantRead(link.role);
+    expect(link.node.validate()).toEqual(expect.arrayContaining([expect.stringMatching(/grants the link role more than its allow\* calls/)]));
+  });
+
+  test('another tenant\'s link role (tenant-blocks-link-acme-dev) is not mistaken for this one', () => {
+    const { stack } = tenant();
+    const imported = iam.Role.fromRoleName(stack, 'Dev', 'tenant-blocks-link-acme-dev');
+    imported.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+    expect(synthError(stack)).toBe('no error');
+  });
+
   test('throws at synth when a grant in another stack of the app widens the link', () => {
     const { stack, link } = tenant();
     const other = new Stack(stack.node.root as App, 'Other', { env: { account: ACCOUNT, region: REGION } });
@@ -208,8 +234,12 @@ function probes(template: Template): IamRequest[] {
   const otherAccount = (a: string) => a.replace(ACCOUNT, OTHER_ACCOUNT);
   const requests: IamRequest[] = [];
   const add = (actions: string[], resources: string[], contexts: Array<Record<string, string>>) => {
-    for (const action of actions) for (const resource of resources) for (const context of contexts) {
-      requests.push({ action, resource, context: { ...(resource.includes(OTHER_ACCOUNT) ? { 'aws:ResourceAccount': OTHER_ACCOUNT } : inAccount), ...context } });
+    for (const action of actions) {
+      for (const resource of resources) {
+        for (const context of contexts) {
+          requests.push({ action, resource, context: { ...(resource.includes(OTHER_ACCOUNT) ? { 'aws:ResourceAccount': OTHER_ACCOUNT } : inAccount), ...context } });
+        }
+      }
     }
   };
   add(['rds-data:ExecuteStatement', 'rds-data:BatchExecuteStatement', 'rds-data:BeginTransaction', 'rds:DeleteDBCluster', 'rds:ModifyDBCluster'], [...clusters, ...clusters.map(otherAccount)], [{}]);
