@@ -3,3 +3,4 @@ export * from './validate-tenant-spec';
 export * from './tenant-spec-schema';
 export * from './tenant';
 export * from './tenant-manifest';
+export * from './tenant-collisions';

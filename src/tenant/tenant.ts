@@ -3,6 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
+import { TenantCollisions } from './tenant-collisions';
 import { TenantManifest } from './tenant-manifest';
 import type { TenantSpec } from './tenant-spec';
 import { parseTenantSpec } from './validate-tenant-spec';
@@ -622,6 +623,8 @@ export class Tenant extends Construct {
       );
     }
     tenants.set(key, this);
+    // Blocks wired by hand next to the tenant are checked too, when the app synthesizes.
+    TenantCollisions.addTo(this);
   }
 
   private checkSameEnvironment(stack: Stack, id: string): void {

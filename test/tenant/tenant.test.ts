@@ -2,8 +2,8 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { LogShipping, PlatformHub, TenantFunctionCode, TenantKey, TenantNetwork, TenantTier } from '../../src';
-import { Tenant, TenantLinkSettings, TenantManifest } from '../../src/tenant';
+import { CrossAccountLink, LogShipping, PlatformHub, TenantFunctionCode, TenantKey, TenantNetwork, TenantPostgres, TenantTier } from '../../src';
+import { Tenant, TenantCollisions, TenantLinkSettings, TenantManifest } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
 
 const CODE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
@@ -266,5 +266,47 @@ describe('Tenant', () => {
     const fn = tenant.addFunction('App', { code: TenantFunctionCode.fromAsset(CODE), handler: 'index.handler', domain: { hostedZone: zone, recordName: 'api' } });
     expect(fn.url).toBe('https://api.acme.example.com');
     expect(Tenant.allOf(stack)).toEqual([tenant]);
+  });
+});
+
+describe('TenantCollisions (hand-wired blocks)', () => {
+  test('finds two keys of one tenant in two stacks of one account and region', () => {
+    const app = testApp();
+    new TenantKey(stackIn(app, 'A'), 'Key', { tenantId: 'acme' });
+    new TenantKey(stackIn(app, 'B'), 'Key', { tenantId: 'acme' });
+    expect(TenantCollisions.find(app)).toEqual([
+      'two keys of tenant "acme" in account 123456789012 and region us-east-1 would both create the alias alias/tenant-blocks/acme; keep one key per tenant and pass it to every block (or use a Tenant): A/Key, B/Key',
+    ]);
+  });
+
+  test('finds two links of one tenant in one account, even in two regions', () => {
+    const app = testApp();
+    const settings = { tenantId: 'acme', platformAccountId: LINK.platformAccountId, platformRoleArns: LINK.platformRoleArns, externalId: LINK.externalId };
+    new CrossAccountLink(stackIn(app, 'East'), 'Link', settings);
+    new CrossAccountLink(new Stack(app, 'West', { env: { account: TEST_ENV.account, region: 'eu-west-1' } }), 'Link', settings);
+    expect(TenantCollisions.find(app)).toEqual([expect.stringContaining('two links of tenant "acme" in account 123456789012 would both create the IAM role tenant-blocks-link-acme')]);
+  });
+
+  test('finds two databases of one tenant in one stack', () => {
+    const stack = stackIn(testApp());
+    const encryptionKey = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const network = new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey });
+    new TenantPostgres(stack, 'Orders', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey, network });
+    new TenantPostgres(stack, 'Billing', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey, network });
+    expect(TenantCollisions.find(stack)).toEqual([expect.stringContaining('two databases of tenant "acme" in the stack TenantStack would both create the backup vault')]);
+  });
+
+  test('throws at synthesis when the app holds a Tenant and a hand-wired key of the same tenant elsewhere', () => {
+    const app = testApp();
+    new Tenant(stackIn(app, 'A'), 'Acme', { tenantId: 'acme' });
+    new TenantKey(stackIn(app, 'B'), 'Key', { tenantId: 'acme' });
+    expect(() => app.synth()).toThrow(/two keys of tenant "acme"/);
+  });
+
+  test('finds nothing in a well-formed fleet', () => {
+    const app = testApp();
+    new Tenant(stackIn(app, 'A'), 'Acme', { tenantId: 'acme' });
+    new Tenant(stackIn(app, 'B'), 'Globex', { tenantId: 'globex' });
+    expect(TenantCollisions.find(app)).toEqual([]);
   });
 });
