@@ -8,19 +8,25 @@
  *   is a small inline function whose role is the link's listed platform role: the assertion
  *   provider's own role lives in another stack and cannot be listed);
  * - a log line written to a tenant log group shipped through the link arrives, through the hub's
- *   destination, Kinesis stream, Firehose and its log processor Lambda (gunzip, JSON lines,
- *   partition keys), in the hub bucket under the tenant account and log group partition
- *   (`PlatformHub.logPrefixFor`: the log group is named `/tenant-blocks/integ-xa/app` so the
- *   S3-safe `logGroup=tenant-blocks.integ-xa.app` partition is exercised).
+ *   destination, Kinesis stream, Firehose and its log processor Lambda (gunzip, JSON lines, account
+ *   partition key), in the hub bucket under the tenant account's partition
+ *   (`PlatformHub.logPrefixFor`): a delivered object exists, so Firehose's PUTs are accepted by the
+ *   COMPLIANCE-locked bucket (issue 9.13);
+ * - a state change of a tenant alarm (named `tenant-blocks-integ-xa-...`, as the blocks name theirs)
+ *   reaches the hub: the link forwards it to the hub bus, the hub writes it into the tenant's
+ *   history (`PlatformHub.historyPrefixFor`) where a probe function finds it (issue 11).
  *
  * The hub's names are fixed per account and region (destination and delivery stream
  * `tenant-blocks-logs`, bus `tenant-blocks-change-history`, key alias, processor log group), as is
  * the link role `tenant-blocks-link-integ-xa`: the test fails in an account and region that already
- * has a hub or that link. Destroy leaves the hub's two log buckets and its key (retained by design:
- * the platform's audit trail); delete them by hand when the test account should be clean.
+ * has a hub or that link. Destroy leaves the hub's buckets (the log bucket under a 1-day COMPLIANCE
+ * lock: empty it the day after), its two keys and the backup vault (retained by design: the
+ * platform's audit trail and backup copies); delete them by hand when the test account should be
+ * clean.
  */
 import { AwsApiCall, ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TenantKey, TenantLogGroup, TenantTier } from '../src/core';
@@ -28,7 +34,9 @@ import { CrossAccountLink, PlatformHub } from '../src/cross-account';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksCrossAccountInteg');
-const EXTERNAL_ID = 'integ-cross-account-0123456789';
+// A fixed id keeps the snapshot stable; it protects nothing here (one account plays both sides, and
+// the stack is destroyed after the run). Real links use CrossAccountLink.generateExternalId().
+const EXTERNAL_ID = 'integ-cross-account-7d1f0b9e4c2a48b6a3e5f0c1d2b3a4e5';
 
 const hub = new PlatformHub(stack, 'Hub', { tenantAccountIds: [stack.account], retention: Duration.days(1) });
 
@@ -58,7 +66,7 @@ const consoleFn = new lambda.Function(stack, 'Console', {
   code: lambda.Code.fromInline(`
 const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
 exports.handler = async (event) => {
-  const params = { RoleArn: process.env.LINK_ROLE_ARN, RoleSessionName: 'integ-console' };
+  const params = { RoleArn: process.env.LINK_ROLE_ARN, RoleSessionName: 'integ-console', SourceIdentity: 'integ-console' };
   if (event.withExternalId) params.ExternalId = process.env.EXTERNAL_ID;
   try {
     await new STSClient({}).send(new AssumeRoleCommand(params));
@@ -121,7 +129,7 @@ const write = integ.assertions
 // the object under the account and the S3-safe log group name the processor returns.
 const shipped = integ.assertions.awsApiCall('S3', 'listObjectsV2', {
   Bucket: hub.logBucket.bucketName,
-  Prefix: PlatformHub.logPrefixFor(stack.account, LOG_GROUP_NAME),
+  Prefix: PlatformHub.logPrefixFor(stack.account),
 }) as AwsApiCall;
 shipped
   .expect(ExpectedResult.objectLike({ Contents: Match.arrayWith([Match.objectLike({ Key: Match.stringLikeRegexp('^logs/account=') })]) }))
@@ -131,5 +139,51 @@ const listBucket = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [hub.
 shipped.provider.addToRolePolicy(listBucket);
 shipped.waiterProvider?.addToRolePolicy(listBucket);
 write.next(shipped);
+
+// A tenant alarm, named like the blocks name theirs, and a probe that puts it into ALARM and looks
+// for its state change in the tenant's history on the hub.
+const ALARM_NAME = 'tenant-blocks-integ-xa-integ-probe';
+const alarm = new cloudwatch.Alarm(stack, 'TenantAlarm', {
+  alarmName: ALARM_NAME,
+  metric: new cloudwatch.Metric({ namespace: 'TenantBlocks/Integ', metricName: 'NeverPublished', period: Duration.minutes(5) }),
+  threshold: 1,
+  evaluationPeriods: 1,
+});
+const probe = new lambda.Function(stack, 'AlarmProbe', {
+  runtime: lambda.Runtime.NODEJS_22_X,
+  handler: 'index.handler',
+  timeout: Duration.minutes(1),
+  environment: { ALARM: ALARM_NAME, BUCKET: hub.logBucket.bucketName, PREFIX: PlatformHub.historyPrefixFor(stack.account) },
+  code: lambda.Code.fromInline(`
+const zlib = require('zlib');
+const { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } = require('@aws-sdk/client-cloudwatch');
+const { S3Client, ListObjectsV2Command, GetObjectCommand } = require('@aws-sdk/client-s3');
+exports.handler = async () => {
+  const cw = new CloudWatchClient({});
+  const [alarm] = (await cw.send(new DescribeAlarmsCommand({ AlarmNames: [process.env.ALARM] }))).MetricAlarms;
+  if (alarm.StateValue !== 'ALARM') {
+    await cw.send(new SetAlarmStateCommand({ AlarmName: process.env.ALARM, StateValue: 'ALARM', StateReason: 'integ: does a tenant alarm reach the hub?' }));
+  }
+  const s3 = new S3Client({});
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET, Prefix: process.env.PREFIX }));
+  for (const o of listed.Contents || []) {
+    const body = await (await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: o.Key }))).Body.transformToByteArray();
+    const text = zlib.gunzipSync(Buffer.from(body)).toString('utf8');
+    if (text.includes('CloudWatch Alarm State Change') && text.includes(process.env.ALARM)) return 'found';
+  }
+  return 'not yet';
+};`),
+});
+probe.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:DescribeAlarms', 'cloudwatch:SetAlarmState'], resources: [alarm.alarmArn] }));
+probe.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [hub.logBucket.bucketArn] }));
+probe.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [hub.logBucket.arnForObjects('history/*')] }));
+probe.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [hub.encryptionKey.keyArn] }));
+
+// Two hops of EventBridge, then Firehose's 60 s buffer: the state change lands within minutes.
+const alarmReachedHub = integ.assertions
+  .invokeFunction({ functionName: probe.functionName })
+  .expect(ExpectedResult.objectLike({ Payload: '"found"' }))
+  .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(30) });
+shipped.next(alarmReachedHub);
 
 app.synth();

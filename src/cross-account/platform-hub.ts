@@ -560,8 +560,9 @@ export class PlatformHub extends Construct {
     }));
     // The archive's key policy statement names the bus ARN: a literal one, or key and bus would
     // depend on each other (the bus is encrypted with the key).
-    const archive = new events.Archive(this, 'EventBusArchive', {
-      sourceEventBus: events.EventBus.fromEventBusArn(this, 'EventBusByArn', this.reference.eventBusArn),
+    // Under the bus with the id it always had: a new logical id would replace the archive and lose its events.
+    const archive = new events.Archive(bus, 'Archive', {
+      sourceEventBus: events.EventBus.fromEventBusArn(bus, 'ByArn', this.reference.eventBusArn),
       description: 'Tenant change history, replayable',
       eventPattern: { source: [...CHANGE_EVENT_SOURCES] },
       retention,

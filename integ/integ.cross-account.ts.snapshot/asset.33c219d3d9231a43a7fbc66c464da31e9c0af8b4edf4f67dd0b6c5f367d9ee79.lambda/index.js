@@ -28,12 +28,9 @@ module.exports = __toCommonJS(log_processor_lambda_exports);
 var import_zlib = require("zlib");
 
 // src/cross-account/log-partition.lambda-shared.ts
-function logGroupPartitionKey(logGroupName) {
-  const key = logGroupName.replace(/^\//, "").replace(/\//g, ".").replace(/#/g, "_");
-  return key === "" ? "_" : key;
-}
-var LOG_GROUP_NAME = /^[A-Za-z0-9._/#-]{1,512}$/;
 var ACCOUNT = /^\d{12}$/;
+var LOG_GROUP_NAME = /^[A-Za-z0-9._/#-]{1,512}$/;
+var ACCOUNT_PARTITION_KEY = "account";
 
 // src/cross-account/log-processor.lambda.ts
 var RESPONSE_BUDGET_BYTES = 6e6;
@@ -54,7 +51,7 @@ function processRecords(records, budgetBytes) {
     let result = transform(record, budgetBytes);
     let size = bytes(result) + 1;
     if (result.result === "Ok" && used + reserved + size > budgetBytes) {
-      console.error(JSON.stringify({ recordId: record.recordId, error: `output of ${size} bytes does not fit the ${budgetBytes}-byte response limit; delivered raw under errors/processing-failed/` }));
+      console.error(JSON.stringify({ recordId: record.recordId, error: `output of ${size} bytes does not fit the ${budgetBytes}-byte response limit; delivered raw under errors/logs/processing-failed/` }));
       result = failed(record.recordId);
       size = bytes(result) + 1;
     }
@@ -81,7 +78,7 @@ function transform(record, budgetBytes) {
       recordId: record.recordId,
       result: "Ok",
       data: Buffer.from(lines, "utf8").toString("base64"),
-      metadata: { partitionKeys: { account: events[0].owner, logGroup: logGroupPartitionKey(events[0].logGroup) } }
+      metadata: { partitionKeys: { [ACCOUNT_PARTITION_KEY]: events[0].owner } }
     };
   } catch (e) {
     const reason = e instanceof MalformedRecord ? e.message : `not a gzip'ed CloudWatch Logs envelope (${e.message})`;
