@@ -48,6 +48,7 @@ describe('docs/tenant.md', () => {
     process.chdir(dir);
     try {
       const run = new Function('require', 'exports', js);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the snippet's imports, resolved at run time
       run((id: string) => (id === 'cdk-tenant-blocks' ? barrel : require(id)), {});
     } finally {
       process.chdir(cwd);
