@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CrossAccountLink } from '../../src';
+import { TenantSpec, parseTenantSpecs } from '../../src/tenant';
 
-/** The platform account, where the PlatformHub lives. */
+/** The platform account, where the PlatformHub lives (platform settings, not part of any tenant's spec). */
 export interface PlatformConfig {
   readonly account: string;
   readonly region: string;
@@ -9,38 +11,67 @@ export interface PlatformConfig {
   readonly provisionerRoleArn: string;
 }
 
-/** A public domain for a tenant's function. */
-export interface DomainConfig {
-  readonly hostedZoneId: string;
-  readonly zoneName: string;
-  readonly recordName: string;
-}
-
-/** One tenant, as the provisioner's database would describe it. */
-export interface TenantConfig {
-  readonly tenantId: string;
-  readonly account: string;
-  readonly tier: 'DEVELOPMENT' | 'PRODUCTION';
-  readonly externalId: string;
-  readonly allowedCidrs?: string[];
-  readonly maintenanceWindow?: string;
-  readonly maxCapacity?: number;
-  readonly domain?: DomainConfig;
-}
-
-/** The tenants file. */
+/** What the platform app is built from: its own settings and the tenants' specs. */
 export interface PlatformFile {
   readonly platform: PlatformConfig;
-  readonly tenants: TenantConfig[];
+  readonly tenants: TenantSpec[];
+  /** Each tenant's link external id (see {@link externalIds}). */
+  readonly externalIds: Record<string, string>;
+  /** The tenants whose external id was generated for this run only. */
+  readonly generatedExternalIds: string[];
 }
 
-/** Reads and minimally checks the tenants file (the blocks validate every setting themselves). */
-export function readTenantsFile(file = path.join(__dirname, 'tenants.json')): PlatformFile {
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformFile;
-  if (!parsed.platform || !Array.isArray(parsed.tenants)) {
-    throw new Error(`${file}: expected { "platform": {...}, "tenants": [...] }`);
+/** The tenants file next to this script. */
+export const DEFAULT_TENANTS_FILE = path.join(__dirname, 'tenants.json');
+/** The platform settings next to this script. */
+export const DEFAULT_PLATFORM_FILE = path.join(__dirname, 'platform.json');
+
+/**
+ * Reads the platform settings and the tenants file; the tenants are validated by
+ * `parseTenantSpecs` (every problem of every tenant at once, with its JSON path), the same code the
+ * provisioner's API and customers' CI use.
+ *
+ * @param tenantsFile a tenants file (`{ "$schema": ..., "tenants": [...] }`)
+ * @param only build only this tenant (what the provisioner's build does for one operation)
+ */
+export function readPlatformFile(tenantsFile = DEFAULT_TENANTS_FILE, only?: string): PlatformFile {
+  const platform = JSON.parse(fs.readFileSync(DEFAULT_PLATFORM_FILE, 'utf8')) as PlatformConfig;
+  let tenants: TenantSpec[];
+  try {
+    tenants = parseTenantSpecs(JSON.parse(fs.readFileSync(tenantsFile, 'utf8')));
+  } catch (e) {
+    throw new Error(`${tenantsFile}: ${(e as Error).message}`);
   }
-  return parsed;
+  if (only !== undefined) {
+    tenants = tenants.filter((t) => t.tenantId === only);
+    if (tenants.length === 0) throw new Error(`${tenantsFile}: no tenant "${only}"`);
+  }
+  const { ids, generated } = externalIds(tenants);
+  return { platform, tenants, externalIds: ids, generatedExternalIds: generated };
+}
+
+/**
+ * The link external id of every tenant. They are never committed: the platform generates one per
+ * tenant once (`CrossAccountLink.generateExternalId()`), stores it with the tenant's record and
+ * passes it here, as a JSON file `{ "<tenantId>": "<externalId>" }` named by the environment
+ * variable `TENANT_EXTERNAL_IDS_FILE`. A tenant missing from it gets a fresh random id for this run
+ * only: fine for a synth, wrong for a deploy (the platform could not assume the link).
+ */
+export function externalIds(tenants: TenantSpec[]): { ids: Record<string, string>; generated: string[] } {
+  const file = process.env.TENANT_EXTERNAL_IDS_FILE;
+  const stored = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const ids: Record<string, string> = {};
+  const generated: string[] = [];
+  for (const t of tenants) {
+    const id = stored[t.tenantId];
+    if (typeof id === 'string') {
+      ids[t.tenantId] = id;
+    } else {
+      ids[t.tenantId] = CrossAccountLink.generateExternalId();
+      generated.push(t.tenantId);
+    }
+  }
+  return { ids, generated };
 }
 
 /** The AZ context the example synthesizes with, so no AWS account is needed. */

@@ -5,17 +5,21 @@
  *
  *   npx projen example                       # the tenants file next to this script
  *   npx projen example -- path/to/tenants.json
+ *
+ * The tenants file is validated by parseTenantSpecs (every problem of every tenant at once, with
+ * its JSON path) and each tenant is built by Tenant.fromSpec. Link external ids come from the file
+ * named by TENANT_EXTERNAL_IDS_FILE; tenants missing from it get a random id for this run only.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { offlineContext, readTenantsFile } from './config';
+import { DEFAULT_TENANTS_FILE, offlineContext, readPlatformFile } from './config';
 import { buildPlatformApp } from './platform';
 import { cfnLint, formatCfnLint } from '../../test/support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../test/support/compliance';
 
 const started = Date.now();
-const file = readTenantsFile(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+const file = readPlatformFile(process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_TENANTS_FILE);
 const outdir = path.join(__dirname, 'cdk.out');
 fs.rmSync(outdir, { recursive: true, force: true });
 const app = new App({ outdir, context: { ...offlineContext(), '@aws-cdk/core:failSynthOnValidationErrors': false } });
@@ -51,6 +55,9 @@ console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
 console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings; cfn-lint: errors and warnings not ignored for a stated reason');
+if (file.generatedExternalIds.length > 0) {
+  console.log(`link external ids generated for this run only (set TENANT_EXTERNAL_IDS_FILE before a deploy): ${file.generatedExternalIds.join(', ')}`);
+}
 if (totalFindings > 0) {
   console.error(`\n${totalFindings} unsuppressed compliance finding(s) or cfn-lint error(s):\n${details.join('\n')}`);
   process.exitCode = 1;

@@ -1,21 +1,10 @@
 import * as path from 'path';
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { PlatformConfig, PlatformFile, TenantConfig } from './config';
-import {
-  CrossAccountLink,
-  MaintenanceWindow,
-  PlatformHub,
-  Suppressions,
-  TenantFunction,
-  TenantFunctionCode,
-  TenantKey,
-  TenantNetwork,
-  TenantPostgres,
-  TenantTier,
-} from '../../src';
+import { PlatformConfig, PlatformFile } from './config';
+import { PlatformHub, Suppressions, TenantFunctionCode, TenantTier } from '../../src';
+import { Tenant, TenantSpec } from '../../src/tenant';
 
 /** Kind of stack, for the summary. */
 export type StackKind = 'platform' | 'tenant';
@@ -27,7 +16,7 @@ export interface PlatformStack {
   readonly tier: string;
 }
 
-/** The platform roles that may assume the tenant links, from the tenants file. */
+/** The platform roles that may assume the tenant links, from platform.json. */
 export function platformRoleArns(platform: PlatformConfig): string[] {
   return [platform.queryConsoleRoleArn, platform.provisionerRoleArn];
 }
@@ -37,13 +26,13 @@ function roleNameAndPath(arn: string): { roleName: string; path: string } {
   const resource = arn.split(':role', 2)[1] ?? '';
   const parts = resource.split('/').filter((p) => p.length > 0);
   const roleName = parts.pop();
-  if (!roleName) throw new Error(`tenants.json: '${arn}' is not an IAM role ARN`);
+  if (!roleName) throw new Error(`platform.json: '${arn}' is not an IAM role ARN`);
   return { roleName, path: parts.length > 0 ? `/${parts.join('/')}/` : '/' };
 }
 
 /** Props of {@link HubStack}. */
 export interface HubStackProps extends StackProps {
-  readonly tenants: TenantConfig[];
+  readonly tenantAccountIds: string[];
   readonly platform: PlatformConfig;
 }
 
@@ -53,11 +42,11 @@ export class HubStack extends Stack {
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
-    this.hub = new PlatformHub(this, 'Hub', { tenantAccountIds: [...new Set(props.tenants.map((t) => t.account))] });
+    this.hub = new PlatformHub(this, 'Hub', { tenantAccountIds: props.tenantAccountIds });
     const [consoleArn, provisionerArn] = platformRoleArns(props.platform);
     for (const [roleId, arn] of [['QueryConsole', consoleArn], ['Provisioner', provisionerArn]]) {
       // Stand-ins for the platform's own services (the query console and the provisioner), with the
-      // names and paths the tenants file gives, which the tenant links trust.
+      // names and paths platform.json gives, which the tenant links trust.
       const role = new iam.Role(this, roleId, {
         ...roleNameAndPath(arn),
         assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
@@ -68,7 +57,7 @@ export class HubStack extends Stack {
         {
           id: 'AwsSolutions-IAM5',
           reason: 'sts:AssumeRole on the tenant link roles (tenant-blocks-link-<tenantId>) of the listed tenant accounts only; a new tenant must not need a platform redeploy',
-          appliesTo: [...new Set(props.tenants.map((t) => t.account))].map((a) => `Resource::arn:aws:iam::${a}:role/tenant-blocks-link-*`),
+          appliesTo: props.tenantAccountIds.map((a) => `Resource::arn:aws:iam::${a}:role/tenant-blocks-link-*`),
         },
         ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
           id: `${pack}-IAMNoInlinePolicy`,
@@ -81,75 +70,40 @@ export class HubStack extends Stack {
 
 /** Props of {@link TenantStack}. */
 export interface TenantStackProps extends StackProps {
-  readonly tenant: TenantConfig;
+  readonly spec: TenantSpec;
   readonly platform: PlatformConfig;
+  readonly externalId: string;
+  readonly code: TenantFunctionCode;
 }
 
-/** Everything one tenant gets, in the tenant's own account: network, key, database, app and link. */
+/**
+ * Everything one tenant gets, in the tenant's own account: key, network, database, app and link,
+ * built from the tenant's spec in one call.
+ */
 export class TenantStack extends Stack {
+  public readonly tenant: Tenant;
+
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     super(scope, id, props);
-    const { tenant, platform } = props;
-    const tenantId = tenant.tenantId;
-    const tier = tenant.tier === 'PRODUCTION' ? TenantTier.PRODUCTION : TenantTier.DEVELOPMENT;
-
-    const link = new CrossAccountLink(this, 'Link', {
-      tenantId,
-      platformAccountId: platform.account,
-      platformRoleArns: platformRoleArns(platform),
-      externalId: tenant.externalId,
-      hub: PlatformHub.referenceFor(platform.account, platform.region),
+    this.tenant = Tenant.fromSpec(this, 'Tenant', props.spec, {
+      platformAccountId: props.platform.account,
+      platformRoleArns: platformRoleArns(props.platform),
+      externalId: props.externalId,
+      functionCode: props.code,
+      functionHandler: 'index.handler',
     });
-    const logShipping = link.logShipping;
-    const encryptionKey = new TenantKey(this, 'Key', { tenantId, tier });
-    const network = new TenantNetwork(this, 'Network', { tenantId, tier, encryptionKey, logShipping });
-
-    const database = new TenantPostgres(this, 'Database', {
-      tenantId,
-      tier,
-      network,
-      encryptionKey,
-      logShipping,
-      maxCapacity: tenant.maxCapacity,
-      allowedCidrs: tenant.allowedCidrs,
-      maintenanceWindow: tenant.maintenanceWindow ? MaintenanceWindow.fromString(tenant.maintenanceWindow) : undefined,
-    });
-
-    const domain = tenant.domain
-      ? {
-        hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
-          hostedZoneId: tenant.domain.hostedZoneId,
-          zoneName: tenant.domain.zoneName,
-        }),
-        recordName: tenant.domain.recordName,
-      }
-      : undefined;
-    const app = new TenantFunction(this, 'App', {
-      tenantId,
-      tier,
-      network,
-      encryptionKey,
-      logShipping,
-      database,
-      domain,
-      allowedCidrs: tenant.allowedCidrs,
-      code: TenantFunctionCode.fromAsset(path.join(__dirname, 'app-code')),
-      handler: 'index.handler',
-    });
-
-    link.allowQuery(database);
-    link.allowInvoke(app);
   }
 }
 
 /**
- * Builds the platform app from the tenants file: a hub stack in the platform account and one
- * stack per tenant in the tenant's account — the shape a provisioner service would run.
+ * Builds the platform app: a hub stack in the platform account and one stack per tenant in the
+ * tenant's account and region — the shape a provisioner service would run.
  */
 export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] {
   const region = file.platform.region;
+  const accounts = [...new Set(file.tenants.map((t) => t.account))];
   const hub = new HubStack(app, 'Platform-Hub', {
-    tenants: file.tenants,
+    tenantAccountIds: accounts,
     platform: file.platform,
     env: { account: file.platform.account, region },
     description: 'cdk-tenant-blocks platform hub: tenant logs and change events',
@@ -157,18 +111,23 @@ export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] 
     terminationProtection: true,
   });
   const stacks: PlatformStack[] = [{ stack: hub, kind: 'platform', tier: '-' }];
-  for (const tenant of file.tenants) {
-    const stack = new TenantStack(app, `Tenant-${tenant.tenantId}`, {
-      tenant,
+  // One code object for the whole fleet: every function gets its own asset binding.
+  const code = TenantFunctionCode.fromAsset(path.join(__dirname, 'app-code'));
+  for (const spec of file.tenants) {
+    const stack = new TenantStack(app, `Tenant-${spec.tenantId}`, {
+      spec,
       platform: file.platform,
-      // CloudWatch Logs destinations only accept log groups of their own region: tenants live in the hub's region.
-      env: { account: tenant.account, region },
-      description: `cdk-tenant-blocks tenant ${tenant.tenantId} (${tenant.tier})`,
+      externalId: file.externalIds[spec.tenantId],
+      code,
+      // CloudWatch Logs destinations only accept log groups of their own region: a tenant without a
+      // region of its own lives in the hub's region.
+      env: { account: spec.account, region: spec.region ?? region },
+      description: `cdk-tenant-blocks tenant ${spec.tenantId} (${spec.tier})`,
       // Deletion protection keeps a PRODUCTION database, but an accidental stack deletion would still
       // remove its app, load balancer and rotation functions: PRODUCTION stacks are not deletable.
-      terminationProtection: tenant.tier === 'PRODUCTION',
+      terminationProtection: spec.tier === TenantTier.PRODUCTION,
     });
-    stacks.push({ stack, kind: 'tenant', tier: tenant.tier });
+    stacks.push({ stack, kind: 'tenant', tier: spec.tier });
   }
   return stacks;
 }
