@@ -5,6 +5,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
  * Where a TenantFunction's code comes from: a local directory or zip file (uploaded as a CDK
  * asset; what `cdk deploy --hotswap` and `cdk watch` update in seconds) or an object in S3 (what a
  * CI pipeline builds).
+ *
+ * One instance may serve any number of functions in any number of stacks (the fleet loop of a
+ * provisioner): each function gets its own `lambda.Code` from {@link TenantFunctionCode.toLambdaCode},
+ * because a CDK asset belongs to one stack.
  */
 export class TenantFunctionCode {
   /**
@@ -15,7 +19,7 @@ export class TenantFunctionCode {
    * @param path directory or `.zip` file containing the handler
    */
   public static fromAsset(path: string): TenantFunctionCode {
-    return new TenantFunctionCode(lambda.Code.fromAsset(path), path, undefined);
+    return new TenantFunctionCode(() => lambda.Code.fromAsset(path), path, undefined);
   }
 
   /**
@@ -27,11 +31,17 @@ export class TenantFunctionCode {
    * reproducible); default: the latest version at deploy time
    */
   public static fromBucket(bucket: s3.IBucket, key: string, objectVersion?: string): TenantFunctionCode {
-    return new TenantFunctionCode(lambda.Code.fromBucketV2(bucket, key, { objectVersion }), undefined, key);
+    return new TenantFunctionCode(() => lambda.Code.fromBucketV2(bucket, key, { objectVersion }), undefined, key);
   }
 
-  /** The Lambda code. */
-  public readonly code: lambda.Code;
+  /**
+   * Whether `x` is a TenantFunctionCode (also across copies of this library in one app).
+   *
+   * @param x anything
+   */
+  public static isTenantFunctionCode(x: unknown): x is TenantFunctionCode {
+    return typeof x === 'object' && x !== null && typeof (x as TenantFunctionCode).toLambdaCode === 'function';
+  }
 
   /** The local path, for code from an asset. */
   public readonly assetPath?: string;
@@ -39,9 +49,17 @@ export class TenantFunctionCode {
   /** The object key, for code from a bucket. */
   public readonly objectKey?: string;
 
-  private constructor(code: lambda.Code, assetPath: string | undefined, objectKey: string | undefined) {
-    this.code = code;
+  private constructor(private readonly make: () => lambda.Code, assetPath: string | undefined, objectKey: string | undefined) {
     this.assetPath = assetPath;
     this.objectKey = objectKey;
+  }
+
+  /**
+   * A new `lambda.Code` for one function. A CDK asset can be bound to one stack only ("Asset is
+   * already associated with another stack"), so every function gets its own; assets with the same
+   * content are uploaded once.
+   */
+  public toLambdaCode(): lambda.Code {
+    return this.make();
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, CfnResource, Duration, Fn, Names, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
@@ -14,6 +14,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
   LogShipping,
+  PropsValidation,
   Suppressions,
   TenantKey,
   TenantLogGroup,
@@ -24,7 +25,7 @@ import {
 } from '../core';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
-import { RESERVED_CONCURRENCY, isPrivateRange, validateDatabaseNetwork, validateTenantFunctionProps } from './validate-tenant-function-props';
+import { validateAddedEnvironment, validateTenantFunctionProps } from './validate-tenant-function-props';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
@@ -91,7 +92,10 @@ export interface TenantFunctionProps {
 
   /**
    * Secrets the code reads: each becomes an environment variable (the key) holding the secret's
-   * ARN, and the function may read (and decrypt) the secret.
+   * ARN, and the function may read the secret (and decrypt it through Secrets Manager only).
+   * Rejected: a database's administrator secret (the app gets the app user's secret through
+   * `database`) and any secret of another tenant (below another tenant's block, or encrypted with
+   * another tenant's key).
    *
    * @default - no secrets
    */
@@ -99,9 +103,11 @@ export interface TenantFunctionProps {
 
   /**
    * A database the function uses: the function may connect to its port, may read the app user's
-   * secret, and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and `DB_NAME`. It must belong to the
-   * same tenant and run in the function's network (both created with the same `network`, or both
-   * without one: they then share the stack's tenant network).
+   * secret (never the administrator's), and gets `DB_SECRET_ARN`, `DB_HOST`, `DB_PORT` and
+   * `DB_NAME`. It must belong to the same tenant. Without `network` the function runs in the
+   * database's network, in any stack (a data stack with the database, an app stack with the
+   * function); with `network` it must be the database's. The rules that open the database port
+   * are created with the function (in its stack), so a split over two stacks has no cycle.
    *
    * @default - no database
    */
@@ -126,25 +132,27 @@ export interface TenantFunctionProps {
 
   /**
    * Concurrent executions reserved for (and capping) the function: 1-20 in DEVELOPMENT, 2-800 in
-   * PRODUCTION (with the library's own reservations this leaves the 100 unreserved executions
-   * Lambda requires on an account with the default quota of 1,000). New accounts may start with a
-   * lower concurrency quota: request an increase before deploying.
+   * PRODUCTION. A platform choice, not a default: Lambda keeps 100 executions of the account's
+   * concurrency quota unreserved, so a reservation fails ("UnreservedConcurrentExecution below its
+   * minimum") on a new account, whose quota starts at 10. Set it only where the account's quota is
+   * at least 100 plus every reservation in the account and region (Service Quotas: Lambda
+   * "Concurrent executions").
    *
-   * @default 5 in DEVELOPMENT, 50 in PRODUCTION
+   * @default - no reservation: the function shares the account's unreserved pool
    */
   readonly reservedConcurrency?: number;
 
   /**
    * The tenant network to run in.
    *
-   * @default - the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
+   * @default - the database's network when `database` is set; otherwise the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
    */
   readonly network?: TenantNetwork;
 
   /**
    * The tenant key that encrypts the log groups and the data bucket.
    *
-   * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
+   * @default - the key of the database's secrets when `database` is set; otherwise the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
    */
   readonly encryptionKey?: TenantKey;
 
@@ -199,8 +207,8 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
  * security group and subnets are deleted).
  */
 export class TenantFunction extends Construct {
-  /** The `live` alias: what the load balancer invokes and what apps should reference. */
-  public readonly function: lambda.IFunction;
+  /** The `live` alias: what the load balancer invokes and what apps should reference (grantInvoke, metrics, provisioned concurrency). */
+  public readonly function: lambda.Alias;
 
   /** The function itself (for `cdk watch`/hotswap and metrics of `$LATEST`). */
   public readonly latest: lambda.IFunction;
@@ -220,8 +228,16 @@ export class TenantFunction extends Construct {
   /** The function's network connections (allow it to reach a database, etc.). */
   public readonly connections: ec2.Connections;
 
-  /** Alarms: errors, throttles, p99 duration near the timeout, load balancer 5xx, unhealthy targets. */
-  public readonly alarms: cloudwatch.IAlarm[];
+  /**
+   * Alarms (see the alarm table in the README): errors, throttles, p99 duration near the timeout,
+   * load balancer 5xx, target 5xx, p99 response time, unhealthy targets. Each is named
+   * `tenant-blocks-<tenantId>-...`, the prefix the tenant's CrossAccountLink forwards to the
+   * platform; `addAlarmAction` routes one elsewhere as well.
+   */
+  public readonly alarms: cloudwatch.Alarm[];
+
+  /** The function's execution role (its permissions are one customer managed policy, see the README). */
+  public readonly role: iam.IRole;
 
   /** The tenant this function belongs to. */
   public readonly tenantId: string;
@@ -242,9 +258,14 @@ export class TenantFunction extends Construct {
    * @param props the whitelist: validated before anything is created
    * @throws Error listing every invalid prop
    */
+  private readonly fn: lambda.Function;
+  private readonly userEnvironment: { [key: string]: string };
+  private readonly secretNames: string[];
+
   constructor(scope: Construct, id: string, props: TenantFunctionProps) {
+    // Validated before the construct joins the tree: invalid props create nothing.
+    const wiring = validateTenantFunctionProps(scope, props, Object.values(TENANT_FUNCTION_ENV));
     super(scope, id);
-    validateTenantFunctionProps(props, Object.values(TENANT_FUNCTION_ENV), Stack.of(scope).region);
 
     const tier = props.tier ?? TenantTier.PRODUCTION;
     // Fail safe: only an explicit DEVELOPMENT tier relaxes anything.
@@ -256,11 +277,12 @@ export class TenantFunction extends Construct {
 
     const stack = Stack.of(this);
     // Without explicit wiring, all blocks of a tenant in a stack share one key and one VPC.
-    const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, tier);
-    const network = props.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
+    // A database decides both (its network and its secrets' key), so a function given only its
+    // database runs where the database runs, in any stack.
+    const key = wiring.encryptionKey ?? TenantKey.of(this, props.tenantId, tier);
+    const network = wiring.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
     const vpc = network.vpc;
-    validateDatabaseNetwork(props, vpc);
     const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;
     const timeout = props.timeout ?? Duration.seconds(30);
     const removalPolicy = TierDefaults.dataRemovalPolicy(tier);
@@ -341,11 +363,24 @@ export class TenantFunction extends Construct {
     }));
     // The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
     // stack-level singleton outside the VPC.
+    // The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
+    // stack-level singleton outside the VPC. Its log group is created in the stack (encrypted,
+    // retention, shipped, removed with the stack), before any bucket is emptied: Lambda would
+    // otherwise create an unmanaged one that is kept forever and never shipped.
     const autoDelete = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
     if (autoDelete) {
       Suppressions.add(autoDelete, [
         { id: 'CT.LAMBDA.PR.3', reason: 'CDK\'s autoDeleteObjects handler (DEVELOPMENT only) empties buckets through the S3 API at stack deletion; it must not depend on the VPC being deleted' },
       ]);
+      const handler = autoDelete.node.tryFindChild('Handler') as CfnResource | undefined;
+      const handlerLogs = autoDelete.node.tryFindChild('LogGroup') ?? (handler ? new TenantLogGroup(autoDelete as Construct, 'LogGroup', {
+        tier, encryptionKey: key, logShipping: shipping, logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
+      }) : undefined);
+      if (handlerLogs) {
+        for (const bucket of [accessLogs, dataBucket]) {
+          bucket.node.tryFindChild('AutoDeleteObjectsCustomResource')?.node.addDependency(handlerLogs);
+        }
+      }
     }
 
     // ---------------------------------------------------------------- function
@@ -361,27 +396,58 @@ export class TenantFunction extends Construct {
     });
     securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and third-party services');
 
+    this.userEnvironment = { ...(props.environment ?? {}) };
+    this.secretNames = Object.keys(props.secrets ?? {});
     const environment: { [key: string]: string } = {
       ...(props.environment ?? {}),
       [TENANT_FUNCTION_ENV.DATA_BUCKET]: dataBucket.bucketName,
       [TENANT_FUNCTION_ENV.TENANT_ID]: props.tenantId,
       [TENANT_FUNCTION_ENV.TIER]: tier,
     };
+    const secrets: secretsmanager.ISecret[] = [];
     for (const [name, secret] of Object.entries(props.secrets ?? {})) {
       environment[name] = secret.secretArn;
+      secrets.push(secret);
     }
     if (props.database) {
       environment[TENANT_FUNCTION_ENV.DB_SECRET_ARN] = props.database.appSecret.secretArn;
       environment[TENANT_FUNCTION_ENV.DB_HOST] = props.database.endpointHost;
       environment[TENANT_FUNCTION_ENV.DB_PORT] = String(props.database.port);
       environment[TENANT_FUNCTION_ENV.DB_NAME] = props.database.databaseName;
+      // The app user's credentials, never the admin's.
+      secrets.push(props.database.appSecret);
     }
+
+    // The execution role: one customer managed policy with exactly what the app needs, instead of
+    // AWSLambdaBasicExecutionRole / AWSLambdaVPCAccessExecutionRole (logs:PutLogEvents on every log
+    // group: the app could forge lines in audit log groups) and CDK grants (unconditioned use of the
+    // tenant key, s3:DeleteObject* including versions, roles named in the key policy).
+    const policy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
+      description: `TenantFunction ${props.tenantId}/${id}: its log group, its network interfaces, its data bucket and its secrets`,
+      statements: executionStatements({
+        stack, vpc, subnetIds: vpc.selectSubnets(network.functionSubnets).subnetIds, logGroup, dataBucket, key, secrets,
+      }),
+    });
+    const role = new iam.Role(this, 'ServiceRole', {
+      description: `TenantFunction ${props.tenantId}/${id} execution role`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      // Attached at creation: the role never exists without its permissions (Lambda checks the ENI
+      // permissions when the function is created).
+      managedPolicies: [policy],
+    });
+    this.role = role;
+    // CloudFormation deletes the security group before the role and its policies (8.12): Lambda
+    // releases the function's network interfaces with this role, after the function is gone, and
+    // a group cannot be deleted while an interface uses it. Policies added later (grants on
+    // `latest`) are children of the role and come along.
+    securityGroup.node.addDependency(role, policy);
 
     const fn = new lambda.Function(this, 'Function', {
       description: `TenantFunction ${props.tenantId}/${id}`,
-      code: props.code.code,
+      code: props.code.toLambdaCode(),
       handler: props.handler,
       runtime: runtime.runtime,
+      role,
       // Graviton: ~20% cheaper per GB-second and usually faster.
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -390,7 +456,6 @@ export class TenantFunction extends Construct {
       vpc,
       vpcSubnets: network.functionSubnets,
       securityGroups: [securityGroup],
-      tracing: lambda.Tracing.ACTIVE,
       // Structured logs: every line is JSON with a level, queryable in Logs Insights as is.
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: production ? lambda.ApplicationLogLevel.INFO : lambda.ApplicationLogLevel.DEBUG,
@@ -398,26 +463,39 @@ export class TenantFunction extends Construct {
       logGroup,
       // Security patches of the runtime arrive without a deploy.
       runtimeManagementMode: lambda.RuntimeManagementMode.AUTO,
-      reservedConcurrentExecutions: props.reservedConcurrency ?? RESERVED_CONCURRENCY[tier].default,
+      // No reservation unless the platform chooses one: a new account (quota 10) cannot reserve any.
+      reservedConcurrentExecutions: props.reservedConcurrency,
     });
+    // X-Ray tracing, set on the resource: `tracing: ACTIVE` would add an inline policy to the role
+    // (its two actions are in the execution policy).
+    (fn.node.defaultChild as lambda.CfnFunction).tracingConfig = { mode: 'Active' };
+    this.fn = fn;
     this.latest = fn;
-    dataBucket.grantReadWrite(fn);
-    for (const secret of Object.values(props.secrets ?? {})) {
-      secret.grantRead(fn);
-    }
     if (props.database) {
-      // The app user's credentials (never the admin's), and a network path to the database port only.
-      props.database.appSecret.grantRead(fn);
-      props.database.connections.allowFrom(fn.connections, ec2.Port.tcp(props.database.port), `TenantFunction ${props.tenantId}/${id}`);
+      // A network path to the database port only. From the function's side, so the rules live in
+      // the function's stack: a database in another stack gains no dependency on it (no cycle).
+      fn.connections.allowTo(props.database.connections, ec2.Port.tcp(props.database.port), `TenantFunction ${props.tenantId}/${id}`);
     }
+    const nag = (value: string, pseudo: string) => (Token.isUnresolved(value) ? pseudo : value);
+    Suppressions.add(policy, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and ec2:DescribeNetworkInterfaces/DescribeSubnets support no resource-level permissions; network interfaces and security groups are limited to the tenant VPC by an ec2:Vpc condition (Lambda\'s interfaces have ids unknown at deploy time); objects to the tenant data bucket',
+        appliesTo: [
+          'Resource::*',
+          `Resource::arn:<AWS::Partition>:ec2:${nag(stack.region, '<AWS::Region>')}:${nag(stack.account, '<AWS::AccountId>')}:network-interface/*`,
+          `Resource::arn:<AWS::Partition>:ec2:${nag(stack.region, '<AWS::Region>')}:${nag(stack.account, '<AWS::AccountId>')}:security-group/*`,
+          `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`,
+        ],
+      },
+    ]);
     Suppressions.add(fn, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are the AWS-maintained minimum for logging and for the ENIs Lambda creates and deletes with this role', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'] },
-      { id: 'AwsSolutions-IAM5', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; object-level access is limited to the tenant data bucket and KMS actions to the tenant key', appliesTo: ['Resource::*', 'Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', 'Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*', `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`] },
       { id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
       { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked synchronously by the load balancer: errors go back to the caller and into the alarms; a dead-letter queue only applies to asynchronous invocations' },
-      { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
-      { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
-      { id: 'PCI.DSS.321-IAMNoInlinePolicy', reason: 'CDK grants (bucket, secrets, key) are scoped to this function in its own role policy; no policy is shared' },
+      ...(props.reservedConcurrency === undefined ? ['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
+        id: `${pack}-LambdaConcurrency`,
+        reason: 'Reserved concurrency is a platform choice (reservedConcurrency), off by default: Lambda keeps 100 executions unreserved, so any reservation fails on a new account (quota 10)',
+      })) : []),
     ]);
     if (!runtime.latestOfFamily) {
       Suppressions.add(fn, [{ id: 'AwsSolutions-L1', reason: `${runtime.name} is supported by AWS Lambda and kept in TenantRuntime for a migration period; it leaves the list before its deprecation date` }]);
@@ -433,7 +511,7 @@ export class TenantFunction extends Construct {
     this.connections = fn.connections;
 
     // ---------------------------------------------------------------- load balancer
-    const internetFacing = (props.allowedCidrs ?? []).some((c) => !isPrivateRange(c));
+    const internetFacing = (props.allowedCidrs ?? []).some((c) => !PropsValidation.isPrivateRange(c));
     const lbSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpc,
       description: `TenantFunction ${props.tenantId}/${id} load balancer: ${props.domain ? 'HTTPS' : 'HTTP inside the VPC'} from the allowed networks`,
@@ -572,62 +650,57 @@ export class TenantFunction extends Construct {
     }
 
     // ---------------------------------------------------------------- alarms + deployment
-    const errors = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the live alias raised errors`,
-      metric: alias.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const throttles = new cloudwatch.Alarm(this, 'ThrottlesAlarm', {
-      alarmDescription: `TenantFunction ${props.tenantId}/${id}: invocations throttled (reserved concurrency reached)`,
-      metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const duration = new cloudwatch.Alarm(this, 'DurationAlarm', {
-      alarmDescription: `TenantFunction ${props.tenantId}/${id}: p99 duration above 80% of the timeout`,
-      metric: fn.metricDuration({ period: Duration.minutes(5), statistic: 'p99' }),
-      threshold: Math.floor(timeout.toMilliseconds() * 0.8),
-      evaluationPeriods: 3,
-      datapointsToAlarm: 2,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const lb5xx = new cloudwatch.Alarm(this, 'LoadBalancer5xxAlarm', {
-      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the load balancer answered 5xx (function errors surface as 502)`,
-      metric: loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const unhealthy = new cloudwatch.Alarm(this, 'UnhealthyTargetsAlarm', {
-      alarmDescription: `TenantFunction ${props.tenantId}/${id}: the function fails the load balancer health check`,
-      metric: targetGroup.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 2,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.alarms = [errors, throttles, duration, lb5xx, unhealthy];
-    for (const alarm of this.alarms) {
-      Suppressions.add(alarm, [
-        { id: 'HIPAA.Security-CloudWatchAlarmAction', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
-        { id: 'NIST.800.53.R5-CloudWatchAlarmAction', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
-        { id: 'CT.CLOUDWATCH.PR.1', reason: 'The block exposes its alarms; the platform attaches its own notification target (alarm.addAlarmAction), and in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+    // Each alarm: what it catches and why, and a threshold by tier (PRODUCTION: the first failure a
+    // customer sees; DEVELOPMENT: sustained failure only, developers iterate). Names start with
+    // `tenant-blocks-<tenantId>-`, the prefix the tenant's CrossAccountLink forwards to the platform.
+    const namePrefix = `tenant-blocks-${props.tenantId}-${Names.uniqueResourceName(this, { maxLength: 120, separator: '-' })}`;
+    const alarm = (alarmId: string, suffix: string, what: string, why: string, options: Omit<cloudwatch.AlarmProps, 'alarmName' | 'alarmDescription' | 'comparisonOperator' | 'treatMissingData'>) => {
+      const created = new cloudwatch.Alarm(this, alarmId, {
+        alarmName: `${namePrefix}-${suffix}`,
+        alarmDescription: `TenantFunction ${props.tenantId}/${id}: ${what}. Why: ${why}`,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // No traffic is not a failure (a DEVELOPMENT tenant is idle most of the day).
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...options,
+      });
+      Suppressions.add(created, [
+        { id: 'HIPAA.Security-CloudWatchAlarmAction', reason: 'Alarm state changes reach the platform through the tenant link (EventBridge, alarm name prefix tenant-blocks-<tenantId>-), not an alarm action; in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+        { id: 'NIST.800.53.R5-CloudWatchAlarmAction', reason: 'Alarm state changes reach the platform through the tenant link (EventBridge, alarm name prefix tenant-blocks-<tenantId>-), not an alarm action; in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
+        { id: 'CT.CLOUDWATCH.PR.1', reason: 'Alarm state changes reach the platform through the tenant link (EventBridge, alarm name prefix tenant-blocks-<tenantId>-), not an alarm action; in PRODUCTION errors and 5xx also drive the CodeDeploy rollback' },
       ]);
-    }
+      return created;
+    };
+    const failurePeriod = Duration.minutes(production ? 1 : 5);
+    const errors = alarm('ErrorsAlarm', 'errors', 'the live alias raised errors',
+      'an unhandled error is a failed request (a 502 to the client); in PRODUCTION it also stops a canary deployment',
+      { metric: alias.metricErrors({ period: failurePeriod, statistic: 'Sum' }), threshold: production ? 1 : 5, evaluationPeriods: 1 });
+    const throttles = alarm('ThrottlesAlarm', 'throttles', 'invocations throttled',
+      'a throttled request is rejected: the account\'s concurrency (or the reservation) is exhausted, often by another function of the account',
+      { metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), threshold: 1, evaluationPeriods: 1 });
+    const duration = alarm('DurationAlarm', 'duration', 'p99 duration above 80% of the timeout',
+      'requests close to the timeout are about to fail with 504; the code or a dependency got slower',
+      { metric: fn.metricDuration({ period: Duration.minutes(5), statistic: 'p99' }), threshold: Math.floor(timeout.toMilliseconds() * 0.8), evaluationPeriods: 3, datapointsToAlarm: 2 });
+    const lb5xx = alarm('LoadBalancer5xxAlarm', 'elb5xx', 'the load balancer answered 5xx',
+      'the load balancer could not get an answer: function errors and crashes (502), timeouts (504), no healthy target (503)',
+      { metric: loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period: failurePeriod, statistic: 'Sum' }), threshold: production ? 5 : 10, evaluationPeriods: 1 });
+    const target5xx = alarm('Target5xxAlarm', 'target5xx', 'the app answered 5xx',
+      'the function ran but returned a server error (a failing dependency such as the database); Lambda counts no error for it',
+      { metric: loadBalancer.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: failurePeriod, statistic: 'Sum' }), threshold: production ? 5 : 10, evaluationPeriods: 1 });
+    const latency = alarm('LatencyAlarm', 'latency', `p99 response time above ${production ? 3 : 10} seconds for 15 minutes`,
+      'what customers wait for, cold starts included; sustained slowness before anything fails',
+      { metric: loadBalancer.metrics.targetResponseTime({ period: Duration.minutes(5), statistic: 'p99' }), threshold: production ? 3 : 10, evaluationPeriods: 3 });
+    const unhealthy = alarm('UnhealthyTargetsAlarm', 'unhealthy', 'the function fails the load balancer health check',
+      'the function cannot answer at all (a crash on start, a broken deploy, missing permissions)',
+      // Health checks run every minute in PRODUCTION, every 5 minutes in DEVELOPMENT.
+      { metric: targetGroup.metrics.unhealthyHostCount({ period: Duration.minutes(production ? 1 : 5), statistic: 'Maximum' }), threshold: 1, evaluationPeriods: 2 });
+    this.alarms = [errors, throttles, duration, lb5xx, target5xx, latency, unhealthy];
 
     if (production) {
-      // A bad version reaches 10% of requests for 5 minutes, then rolls back on errors or 5xx.
+      // A bad version reaches 10% of requests for 5 minutes, then rolls back on errors or 5xx (load balancer or app).
       const deployment = new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
         alias,
         deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-        alarms: [errors, lb5xx],
+        alarms: [errors, lb5xx, target5xx],
         autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
       });
       Suppressions.add(deployment, [
@@ -653,6 +726,22 @@ export class TenantFunction extends Construct {
       value: `aws logs tail ${logGroup.logGroupName} --follow --format short --region ${stack.region}`,
     });
   }
+
+  /**
+   * Adds an environment variable to the function (and so to the next version the `live` alias
+   * points at), checked with the rules of the `environment` prop: a valid name, not reserved by
+   * Lambda or set by the block or already set, no value that looks like a credential.
+   *
+   * @param name the variable name (letters, digits, underscores, starting with a letter)
+   * @param value the value; a token (an ARN, a queue URL) is allowed
+   * @throws Error naming the variable when it is not acceptable
+   */
+  public addEnvironment(name: string, value: string): TenantFunction {
+    validateAddedEnvironment(this.tenantId, name, value, this.userEnvironment, this.secretNames, Object.values(TENANT_FUNCTION_ENV));
+    this.userEnvironment[name] = value;
+    this.fn.addEnvironment(name, value);
+    return this;
+  }
 }
 
 /**
@@ -665,6 +754,87 @@ function literalVpcCidr(vpc: ec2.IVpc): string {
     return cfn.cidrBlock;
   }
   return vpc.vpcCidrBlock;
+}
+
+/** What {@link executionStatements} grants on. */
+interface ExecutionResources {
+  readonly stack: Stack;
+  readonly vpc: ec2.IVpc;
+  readonly subnetIds: string[];
+  readonly logGroup: logs.ILogGroup;
+  readonly dataBucket: s3.IBucket;
+  readonly key: TenantKey;
+  readonly secrets: secretsmanager.ISecret[];
+}
+
+/**
+ * The statements of a TenantFunction's execution policy, each scoped to this function's own
+ * resources; key use only through the service that stores the data (kms:ViaService).
+ */
+function executionStatements(r: ExecutionResources): iam.PolicyStatement[] {
+  const { stack } = r;
+  const ec2Arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'ec2', resource, resourceName });
+  const inVpc = { ArnEquals: { 'ec2:Vpc': ec2Arn('vpc', r.vpc.vpcId) } };
+  const statements = [
+    // Its own log group only (the group exists: no logs:CreateLogGroup).
+    new iam.PolicyStatement({ sid: 'WriteOwnLogGroup', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [r.logGroup.logGroupArn] }),
+    // X-Ray supports no resource-level permissions.
+    new iam.PolicyStatement({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+    // What Lambda does with this role to place the function in the VPC (the AWS managed
+    // AWSLambdaVPCAccessExecutionRole, narrowed): describe calls support no resource-level
+    // permissions; interfaces only in the function's subnets and the tenant VPC.
+    new iam.PolicyStatement({ sid: 'DescribeNetwork', actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] }),
+    new iam.PolicyStatement({
+      sid: 'CreateNetworkInterfacesInFunctionSubnets',
+      actions: ['ec2:CreateNetworkInterface'],
+      resources: r.subnetIds.map((id) => ec2Arn('subnet', id)),
+    }),
+    new iam.PolicyStatement({
+      sid: 'ManageNetworkInterfacesInTenantVpc',
+      actions: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+      resources: [ec2Arn('network-interface', '*'), ec2Arn('security-group', '*')],
+      conditions: inVpc,
+    }),
+    // The data bucket: read, write, delete (a delete marker: versions stay, and expire by the
+    // lifecycle rule), never s3:DeleteObjectVersion, object lock or ACL changes.
+    new iam.PolicyStatement({ sid: 'ListDataBucket', actions: ['s3:ListBucket'], resources: [r.dataBucket.bucketArn] }),
+    new iam.PolicyStatement({
+      sid: 'ReadWriteDataObjects',
+      actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+      resources: [r.dataBucket.arnForObjects('*')],
+    }),
+    // The tenant key for the bucket only through S3, and only for this bucket (with an S3 Bucket
+    // Key the encryption context is the bucket ARN; objects written without one use their own ARN).
+    new iam.PolicyStatement({
+      sid: 'DataBucketKeyThroughS3',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: [r.key.key.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
+        StringLike: { 'kms:EncryptionContext:aws:s3:arn': [r.dataBucket.bucketArn, r.dataBucket.arnForObjects('*')] },
+      },
+    }),
+  ];
+  if (r.secrets.length > 0) {
+    statements.push(new iam.PolicyStatement({
+      sid: 'ReadSecrets',
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      // A secret known by name only has a random suffix in its ARN.
+      resources: r.secrets.map((s) => (s.secretFullArn !== undefined ? s.secretArn : `${s.secretArn}-??????`)),
+    }));
+    const keyArns = [...new Set(r.secrets.map((s) => s.encryptionKey?.keyArn).filter((a): a is string => a !== undefined))];
+    if (keyArns.length > 0) {
+      // Decrypt only through Secrets Manager: granted here, so no key policy names this role (KMS
+      // rejects principals that have not propagated yet, and a key in another stack would cycle).
+      statements.push(new iam.PolicyStatement({
+        sid: 'SecretsKeyThroughSecretsManager',
+        actions: ['kms:Decrypt'],
+        resources: keyArns,
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
+      }));
+    }
+  }
+  return statements;
 }
 
 /** The logical id of a construct's main resource, as cdk-nag names it in granular findings. */

@@ -27,6 +27,39 @@ export class TenantRuntime {
     return [TenantRuntime.NODEJS_24_X, TenantRuntime.NODEJS_22_X, TenantRuntime.PYTHON_3_14, TenantRuntime.PYTHON_3_13];
   }
 
+  /**
+   * The runtime with this Lambda identifier, for settings read from a file or an API
+   * (`'nodejs24.x'`, `'python3.14'`).
+   *
+   * @param name the Lambda runtime identifier, e.g. `nodejs24.x`
+   * @throws Error naming the supported runtimes when `name` is deprecated (or about to be) by AWS
+   * Lambda, or not one of {@link TenantRuntime.all}
+   */
+  public static of(name: string): TenantRuntime {
+    const found = TenantRuntime.all().find((r) => r.name === name);
+    if (found) return found;
+    const supported = TenantRuntime.all().map((r) => r.name).join(', ');
+    if (TenantRuntime.isRetired(name)) {
+      throw new Error(`TenantRuntime.of: '${name}' is deprecated by AWS Lambda (or about to be); use one of ${supported}`);
+    }
+    throw new Error(`TenantRuntime.of: '${String(name)}' is not a runtime TenantFunction supports; use one of ${supported}`);
+  }
+
+  /**
+   * Whether `name` is a Node.js or Python runtime older than this list (deprecated by AWS Lambda,
+   * or left the list before its deprecation date).
+   *
+   * @param name the Lambda runtime identifier, e.g. `nodejs18.x`
+   */
+  public static isRetired(name: string): boolean {
+    if (typeof name !== 'string') return false;
+    const node = /^nodejs(\d+)\.x$/.exec(name) ?? (name === 'nodejs' ? ['', '0'] : null);
+    if (node) return Number(node[1]) < 22;
+    const python = /^python(\d+)\.(\d+)$/.exec(name);
+    if (python) return Number(python[1]) < 3 || (Number(python[1]) === 3 && Number(python[2]) < 13);
+    return false;
+  }
+
   /** The Lambda runtime identifier, e.g. `nodejs24.x`. */
   public readonly name: string;
 

@@ -1,7 +1,11 @@
-import { Duration, Token } from 'aws-cdk-lib';
-import type { IVpc } from 'aws-cdk-lib/aws-ec2';
-import { PropsValidation, TenantTier } from '../core';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../core';
 import type { TenantFunctionProps } from './tenant-function';
+import { TenantFunctionCode } from './tenant-function-code';
+import { TenantRuntime } from './tenant-runtime';
+import type { TenantPostgres } from '../postgres/tenant-postgres';
 
 /** Memory a function may have, in MiB (Lambda's own limits). */
 export const MEMORY_RANGE = { min: 128, max: 10_240, step: 1, unit: 'MiB' };
@@ -10,15 +14,15 @@ export const MEMORY_RANGE = { min: 128, max: 10_240, step: 1, unit: 'MiB' };
 export const TIMEOUT_RANGE = { min: Duration.seconds(1), max: Duration.minutes(15) };
 
 /**
- * Reserved concurrency per tier: a floor of 1 so the function can run at all, a ceiling that keeps
- * one tenant from taking the account's whole pool. Lambda refuses a reservation that leaves fewer
- * than 100 unreserved of the account's quota (default 1,000; new accounts may start lower), and
- * the library reserves some itself (TenantPostgres's bootstrap function: 2): 800 leaves about 200
- * for those and the 100 unreserved on a default account.
+ * Reserved concurrency a function may be given, per tier, when the platform chooses to reserve
+ * (off by default: an account with the quota of a new account, 10, cannot reserve anything, since
+ * Lambda keeps 100 executions unreserved). The floor lets the function run at all; the ceiling keeps
+ * one tenant from taking an account's whole pool: 800 leaves the 100 unreserved executions and
+ * room for other functions on an account with the default quota of 1,000.
  */
 export const RESERVED_CONCURRENCY = {
-  [TenantTier.DEVELOPMENT]: { min: 1, max: 20, default: 5 },
-  [TenantTier.PRODUCTION]: { min: 2, max: 800, default: 50 },
+  [TenantTier.DEVELOPMENT]: { min: 1, max: 20 },
+  [TenantTier.PRODUCTION]: { min: 2, max: 800 },
 };
 
 /** Lambda's limit on the total size of a function's environment variables (keys and values). */
@@ -26,6 +30,9 @@ export const ENVIRONMENT_LIMIT_BYTES = 4 * 1024;
 
 /** Bytes assumed for a value only known at deploy time (an ARN, a host name). */
 export const TOKEN_VALUE_BYTES = 128;
+
+/** Construct metadata a block may put on a secret to mark it as an administrator's (see {@link adminSecretOwner}). */
+export const SECRET_ROLE_METADATA = 'cdk-tenant-blocks:secret-role';
 
 /** Names Lambda sets itself and refuses (besides every `AWS_` name). */
 const LAMBDA_RESERVED = new Set(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR']);
@@ -48,28 +55,52 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<[RegExp, string]> = [
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
 
 /**
- * Checks every prop of a TenantFunction and throws one error listing every problem.
+ * The tenant wiring a TenantFunction uses, resolved from its props without creating anything:
+ * what is undefined here is created (or found) by `TenantKey.of` / `TenantNetwork.of` afterwards.
  *
- * @param reservedNames environment variable names the block sets itself
- * @param stackRegion the region of the stack the function is created in
  * @internal
  */
-export function validateTenantFunctionProps(props: TenantFunctionProps, reservedNames: string[], stackRegion: string): void {
-  const v = new PropsValidation('TenantFunction', props.tenantId);
+export interface ResolvedWiring {
+  readonly network?: TenantNetwork;
+  readonly encryptionKey?: TenantKey;
+}
+
+/**
+ * Checks every prop of a TenantFunction, runtime types first (from JavaScript or a JSON file
+ * anything can arrive), and throws one error listing every problem. Creates nothing, so it runs
+ * before the construct adds itself to the tree.
+ *
+ * @param scope the scope the function is created in (to find its stack and the app)
+ * @param reservedNames environment variable names the block sets itself
+ * @returns the network and key to use when the props leave them unset but a database decides them
+ * @internal
+ */
+export function validateTenantFunctionProps(scope: IConstruct, props: TenantFunctionProps, reservedNames: string[]): ResolvedWiring {
+  const v = new PropsValidation('TenantFunction', typeof props?.tenantId === 'string' ? props.tenantId : String(props?.tenantId));
+  if (typeof props !== 'object' || props === null) {
+    v.add('(props)', 'must be an object with at least tenantId, code and handler', props);
+    v.throwIfInvalid();
+  }
+  const stackRegion = Stack.of(scope).region;
   if (Token.isUnresolved(stackRegion)) {
     v.add('(stack) env.region', 'the stack needs an explicit region: load balancer access-log delivery is granted to that region\'s Elastic Load Balancing account', 'an environment-agnostic stack');
   }
-  const tier = props.tier ?? TenantTier.PRODUCTION;
+  const tierValid = props.tier === undefined || Object.values(TenantTier).includes(props.tier);
+  const tier = tierValid ? props.tier ?? TenantTier.PRODUCTION : TenantTier.PRODUCTION;
   v.tenantId('tenantId', props.tenantId);
   v.tier('tier', props.tier);
 
   if (props.code === undefined || props.code === null) {
     v.add('code', 'is required: TenantFunctionCode.fromAsset(path) or TenantFunctionCode.fromBucket(bucket, key)', props.code);
+  } else if (!TenantFunctionCode.isTenantFunctionCode(props.code)) {
+    v.add('code', 'must be a TenantFunctionCode: TenantFunctionCode.fromAsset(path) or TenantFunctionCode.fromBucket(bucket, key)', props.code);
   }
-  if (props.handler === undefined || props.handler === null) {
-    v.add('handler', 'is required, e.g. index.handler (file.exportedFunction)', props.handler);
-  } else {
-    v.pattern('handler', '^[^\\s]{1,128}$', 'the entry point as file.function (1-128 characters, no spaces), e.g. index.handler', props.handler);
+  const handlerForm = 'the entry point as file.function (1-128 characters, no spaces), e.g. index.handler';
+  if (v.literalString('handler', props.handler, handlerForm)) {
+    v.pattern('handler', '^[^\\s]{1,128}$', handlerForm, props.handler);
+  }
+  if (props.runtime !== undefined && !TenantRuntime.all().includes(props.runtime)) {
+    v.add('runtime', "must be a TenantRuntime, e.g. TenantRuntime.of('nodejs24.x') or TenantRuntime.NODEJS_24_X", props.runtime);
   }
 
   v.number('memorySize', MEMORY_RANGE, props.memorySize);
@@ -77,85 +108,228 @@ export function validateTenantFunctionProps(props: TenantFunctionProps, reserved
   const rc = RESERVED_CONCURRENCY[tier];
   v.number('reservedConcurrency', { min: rc.min, max: rc.max, step: 1 }, props.reservedConcurrency);
 
-  validateEnvironment(v, props, reservedNames);
+  const environmentOk = checkMap(v, 'environment', props.environment, "must be a map of names to strings, e.g. { LOG_LEVEL: 'info' }");
+  const secretsOk = checkMap(v, 'secrets', props.secrets, 'must be a map of environment names to secrets, e.g. { API_KEY_SECRET_ARN: secret }');
+  validateEnvironment(v, environmentOk ? props.environment ?? {} : {}, secretsOk ? props.secrets ?? {} : {}, reservedNames);
 
+  const cidrs = Array.isArray(props.allowedCidrs) ? props.allowedCidrs.filter((c): c is string => typeof c === 'string' && !Token.isUnresolved(c)) : [];
   // The whole internet only with a domain: without one there is no certificate, hence no HTTPS.
-  const wholeInternet = (props.allowedCidrs ?? []).some((c) => !Token.isUnresolved(c) && (c === '0.0.0.0/0' || c === '::/0'));
-  if (wholeInternet && props.domain === undefined) {
+  const domainGiven = props.domain !== undefined && props.domain !== null;
+  if (cidrs.some(isWholeInternet) && !domainGiven) {
     v.add('allowedCidrs', 'allows the whole internet only together with a domain (the endpoint is HTTPS only on a certificate for that domain)', props.allowedCidrs);
   }
   v.cidrs('allowedCidrs', props.allowedCidrs, { allowWholeInternet: true, exposes: 'the function endpoint' });
-  if (props.domain === undefined) {
-    const publicRanges = (props.allowedCidrs ?? []).filter((c) => !Token.isUnresolved(c) && !isWholeInternet(c) && !isPrivateRange(c));
+  if (!domainGiven) {
+    const publicRanges = cidrs.filter((c) => !isWholeInternet(c) && !PropsValidation.isPrivateRange(c));
     if (publicRanges.length > 0) {
       v.add('allowedCidrs', 'reaching the endpoint from public networks needs a domain (HTTPS); without one the load balancer is internal, for private ranges only', publicRanges);
     }
   }
 
-  if (tier === TenantTier.PRODUCTION && props.domain === undefined) {
+  if (tier === TenantTier.PRODUCTION && !domainGiven) {
     v.add('domain', 'is required in PRODUCTION: the endpoint is served over HTTPS on a certificate for this domain', props.domain);
   }
-  if (props.domain !== undefined) {
-    const name = props.domain.recordName;
-    if (name === undefined || name === null) {
-      v.add('domain.recordName', 'is required: the host name in the hosted zone, e.g. app or app.example.com', name);
-    } else if (!Token.isUnresolved(name)) {
-      const fqdn = name.replace(/\.$/, '');
-      if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(fqdn)) {
-        v.add('domain.recordName', 'must be a DNS name of lowercase letters, digits and hyphens, e.g. app or app.example.com', name);
-      }
-    }
-    if (props.domain.hostedZone === undefined || props.domain.hostedZone === null) {
-      v.add('domain.hostedZone', 'is required: the public hosted zone that validates the certificate and holds the alias record', props.domain.hostedZone);
-    } else {
-      // The certificate and the alias record need the zone's name; HostedZone.fromHostedZoneId has none.
-      try {
-        void props.domain.hostedZone.zoneName;
-      } catch {
-        v.add(
-          'domain.hostedZone',
-          'must know its zone name: use HostedZone.fromHostedZoneAttributes({ hostedZoneId, zoneName }) or HostedZone.fromLookup, not fromHostedZoneId',
-          props.domain.hostedZone.hostedZoneId,
-        );
-      }
-    }
-  }
+  if (domainGiven) validateDomain(v, props);
 
-  // Every resource wired in belongs to this tenant: a function must never reach another tenant's
-  // data, network or key.
-  const foreign = (path: string, other: { readonly tenantId: string } | undefined, what: string) => {
-    if (other && other.tenantId !== props.tenantId) {
-      v.add(path, `belongs to tenant "${other.tenantId}", not "${props.tenantId}": ${what}`, other.tenantId);
-    }
-  };
-  foreign('database', props.database ?? undefined, 'a function may only use its own tenant\'s database');
-  foreign('network', props.network ?? undefined, 'a function may only run in its own tenant\'s network');
-  foreign('encryptionKey', props.encryptionKey ?? undefined, 'a function may only encrypt with its own tenant\'s key');
+  if (props.logShipping !== undefined && !(props.logShipping instanceof LogShipping)) {
+    v.add('logShipping', 'must be a LogShipping: LogShipping.toDestination(arn) or LogShipping.none()', props.logShipping);
+  }
+  const wiring = validateWiring(v, scope, props);
+  if (secretsOk) validateSecrets(v, scope, props);
 
   v.throwIfInvalid();
+  return wiring;
 }
 
 /**
- * Checks that the function runs in the VPC its database runs in (the function reaches it over the
- * VPC), once the function's network is resolved (given, or the stack's shared tenant network).
+ * Checks an environment variable added after construction ({@link TenantFunction.addEnvironment})
+ * with the rules of the `environment` prop.
  *
+ * @param environment the user's variables so far (without the one added)
+ * @param secretNames the names of the `secrets` variables
  * @internal
  */
-export function validateDatabaseNetwork(props: TenantFunctionProps, functionVpc: IVpc): void {
-  if (!props.database) return;
-  const v = new PropsValidation('TenantFunction', props.tenantId);
-  // TenantPostgres exposes no network; its cluster (an rds.DatabaseCluster) knows its VPC.
-  const databaseVpc = (props.database.cluster as { readonly vpc?: IVpc }).vpc;
-  if (databaseVpc !== undefined && databaseVpc !== functionVpc) {
-    v.add('database', 'runs in another network than the function: create both with the same TenantNetwork, or leave network unset on both to share the stack\'s tenant network', props.database.node.path);
+export function validateAddedEnvironment(
+  tenantId: string, name: string, value: string, environment: { [key: string]: string }, secretNames: string[], reservedNames: string[],
+): void {
+  const v = new PropsValidation('TenantFunction', tenantId);
+  if (name in environment || secretNames.includes(name)) {
+    v.add(`environment.${name}`, 'is already set (by the environment or secrets prop, or an earlier addEnvironment)', name);
+  } else {
+    const secrets = Object.fromEntries(secretNames.map((n) => [n, undefined])) as unknown as { [key: string]: never };
+    validateEnvironment(v, { ...environment, [name]: value }, secrets, reservedNames, name);
   }
   v.throwIfInvalid();
 }
 
-function validateEnvironment(v: PropsValidation, props: TenantFunctionProps, reservedNames: string[]): void {
+function checkMap(v: PropsValidation, path: string, value: unknown, problem: string): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Token.isUnresolved(value)) {
+    v.add(path, problem, value);
+    return false;
+  }
+  return true;
+}
+
+function validateDomain(v: PropsValidation, props: TenantFunctionProps): void {
+  const domain = props.domain as unknown;
+  if (typeof domain !== 'object' || domain === null || Array.isArray(domain)) {
+    v.add('domain', 'must be { hostedZone, recordName }', domain);
+    return;
+  }
+  const { recordName, hostedZone } = props.domain!;
+  if (v.literalString('domain.recordName', recordName, 'the host name in the hosted zone, e.g. app or app.example.com')) {
+    const fqdn = recordName.replace(/\.$/, '');
+    if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(fqdn)) {
+      v.add('domain.recordName', 'must be a DNS name of lowercase letters, digits and hyphens, e.g. app or app.example.com', recordName);
+    }
+  }
+  if (hostedZone === undefined || hostedZone === null) {
+    v.add('domain.hostedZone', 'is required: the public hosted zone that validates the certificate and holds the alias record', hostedZone);
+  } else if (typeof hostedZone !== 'object' || typeof (hostedZone as { hostedZoneId?: unknown }).hostedZoneId !== 'string') {
+    v.add('domain.hostedZone', 'must be a route53.IHostedZone, e.g. HostedZone.fromHostedZoneAttributes(this, id, { hostedZoneId, zoneName })', hostedZone);
+  } else {
+    // The certificate and the alias record need the zone's name; HostedZone.fromHostedZoneId has none.
+    try {
+      void hostedZone.zoneName;
+    } catch {
+      v.add(
+        'domain.hostedZone',
+        'must know its zone name: use HostedZone.fromHostedZoneAttributes({ hostedZoneId, zoneName }) or HostedZone.fromLookup, not fromHostedZoneId',
+        hostedZone.hostedZoneId,
+      );
+    }
+  }
+}
+
+/** Whether `x` looks like a TenantPostgres (the function block never imports the postgres block at runtime). */
+function isTenantPostgres(x: unknown): x is TenantPostgres {
+  if (!Construct.isConstruct(x)) return false;
+  const db = x as unknown as Partial<TenantPostgres>;
+  return typeof db.tenantId === 'string' && db.cluster !== undefined && isSecret(db.adminSecret) && isSecret(db.appSecret)
+    && db.connections instanceof ec2.Connections;
+}
+
+function isSecret(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && typeof (x as { secretArn?: unknown }).secretArn === 'string'
+    && typeof (x as { grantRead?: unknown }).grantRead === 'function';
+}
+
+/**
+ * The network and key the function uses, and that the wiring is of this tenant: given ones, or,
+ * with a database, the database's (so a function given only its database runs where the database
+ * runs, in any stack).
+ */
+function validateWiring(v: PropsValidation, scope: IConstruct, props: TenantFunctionProps): ResolvedWiring {
+  const foreign = (path: string, other: { readonly tenantId: string }, what: string) => {
+    if (typeof props.tenantId === 'string' && other.tenantId !== props.tenantId) {
+      v.add(path, `belongs to tenant "${other.tenantId}", not "${props.tenantId}": ${what}`, other.tenantId);
+    }
+  };
+  let network: TenantNetwork | undefined;
+  let encryptionKey: TenantKey | undefined;
+  if (props.network !== undefined) {
+    if (props.network instanceof TenantNetwork) {
+      network = props.network;
+      foreign('network', network, 'a function may only run in its own tenant\'s network');
+    } else {
+      v.add('network', 'must be a TenantNetwork (wrap an existing VPC with new TenantNetwork(this, id, { tenantId, vpc }))', props.network);
+    }
+  }
+  if (props.encryptionKey !== undefined) {
+    if (props.encryptionKey instanceof TenantKey) {
+      encryptionKey = props.encryptionKey;
+      foreign('encryptionKey', encryptionKey, 'a function may only encrypt with its own tenant\'s key');
+    } else {
+      v.add('encryptionKey', 'must be a TenantKey (the tenant\'s key: TenantKey.of(this, tenantId, tier))', props.encryptionKey);
+    }
+  }
+  if (props.database === undefined) return { network, encryptionKey };
+  if (!isTenantPostgres(props.database)) {
+    v.add('database', 'must be a TenantPostgres of this tenant', props.database);
+    return { network, encryptionKey };
+  }
+  const database = props.database;
+  foreign('database', database, 'a function may only use its own tenant\'s database');
+  // TenantPostgres exposes no network; its cluster (an rds.DatabaseCluster) knows its VPC.
+  const databaseVpc = (database.cluster as { readonly vpc?: ec2.IVpc }).vpc;
+  if (network === undefined && props.network === undefined) {
+    network = databaseVpc ? networkOf(databaseVpc) : undefined;
+    if (databaseVpc && !network) {
+      v.add('network', 'cannot be found for the database (its VPC is not a TenantNetwork\'s): pass the network the database runs in', database.node.path);
+    }
+  } else if (network && databaseVpc !== undefined && databaseVpc !== network.vpc) {
+    v.add('database', 'runs in another network than the function: leave network unset (the function then runs in the database\'s network) or pass the database\'s network', database.node.path);
+  }
+  // The database's secrets are encrypted with the tenant's key: use that one rather than a second
+  // key (one alias per tenant, account and region).
+  if (encryptionKey === undefined) {
+    const key = database.appSecret.encryptionKey?.node.scope;
+    if (key instanceof TenantKey) encryptionKey = key;
+  }
+  void scope;
+  return { network, encryptionKey };
+}
+
+/** The TenantNetwork that created (or wraps) `vpc`. */
+function networkOf(vpc: ec2.IVpc): TenantNetwork | undefined {
+  if (vpc.node.scope instanceof TenantNetwork) return vpc.node.scope;
+  return Stack.of(vpc).node.findAll().find((c): c is TenantNetwork => c instanceof TenantNetwork && c.vpc === vpc);
+}
+
+/**
+ * The database whose administrator secret `secret` is, or undefined. Recognised without importing
+ * the postgres block: the secret carries the {@link SECRET_ROLE_METADATA} marker `admin`, or it (or
+ * a secret imported again by its ARN) is the `adminSecret` of a TenantPostgres-like construct of the app.
+ *
+ * @internal
+ */
+export function adminSecretOwner(secret: { readonly secretArn: string; readonly node?: IConstruct['node'] }, app: IConstruct): IConstruct | undefined {
+  const marked = secret.node?.metadata.some((m) => m.type === SECRET_ROLE_METADATA && m.data === 'admin');
+  for (const c of app.node.findAll()) {
+    const admin = (c as { adminSecret?: { secretArn?: string } }).adminSecret;
+    if (admin !== undefined && admin !== null && isTenantPostgres(c) && (admin === secret || admin.secretArn === secret.secretArn)) {
+      return c;
+    }
+  }
+  return marked ? (secret.node?.scope ?? undefined) : undefined;
+}
+
+/** The tenant a secret belongs to, when the app tells: a block of a tenant above it, or the TenantKey encrypting it. */
+function tenantOfSecret(secret: { readonly node?: IConstruct['node']; readonly encryptionKey?: { node: IConstruct['node'] } }): string | undefined {
+  for (let c: IConstruct | undefined = secret.node?.scope; c; c = c.node.scope) {
+    const tenantId = (c as { tenantId?: unknown }).tenantId;
+    if (typeof tenantId === 'string') return tenantId;
+  }
+  const key = secret.encryptionKey?.node.scope;
+  return key instanceof TenantKey ? key.tenantId : undefined;
+}
+
+function validateSecrets(v: PropsValidation, scope: IConstruct, props: TenantFunctionProps): void {
+  const app = scope.node.root;
+  for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+    const path = `secrets.${name}`;
+    if (!isSecret(secret)) {
+      const form = 'must be a Secrets Manager secret (secretsmanager.ISecret, e.g. Secret.fromSecretCompleteArn(...))';
+      v.add(path, typeof secret === 'string' ? `${form}, not a string` : form, secret);
+      continue;
+    }
+    const owner = adminSecretOwner(secret, app);
+    if (owner) {
+      v.add(path, `is the administrator secret of the database ${owner.node.path}; a function gets the app user's secret only (set database, which provides DB_SECRET_ARN)`, secret.node.path);
+      continue;
+    }
+    const tenant = tenantOfSecret(secret);
+    if (tenant !== undefined && typeof props.tenantId === 'string' && tenant !== props.tenantId) {
+      v.add(path, `belongs to tenant "${tenant}", not "${props.tenantId}": a function may only read its own tenant's secrets`, tenant);
+    }
+  }
+}
+
+function validateEnvironment(
+  v: PropsValidation, env: { [key: string]: string }, secrets: { [key: string]: unknown }, reservedNames: string[], only?: string,
+): void {
   const reserved = new Set(reservedNames);
-  const env = props.environment ?? {};
-  const secrets = props.secrets ?? {};
   let bytes = 0;
 
   const checkName = (path: string, name: string) => {
@@ -170,17 +344,19 @@ function validateEnvironment(v: PropsValidation, props: TenantFunctionProps, res
 
   for (const [name, value] of Object.entries(env)) {
     const path = `environment.${name}`;
-    checkName(path, name);
-    if (name in secrets) {
+    const checked = only === undefined || only === name;
+    if (checked) checkName(path, name);
+    if (checked && name in secrets) {
       v.add(path, 'is also a key of secrets; each name can be set once', name);
     }
     if (typeof value !== 'string') {
-      v.add(path, 'must be a string', value);
+      if (checked) v.add(path, 'must be a string', value);
       continue;
     }
     bytes += Buffer.byteLength(name) + (Token.isUnresolved(value) ? TOKEN_VALUE_BYTES : Buffer.byteLength(value));
-    // Tokens are known only at deploy time; ARNs point at secrets rather than hold them.
-    if (Token.isUnresolved(value) || value.startsWith('arn:')) continue;
+    // Values may be tokens (an app wires a queue URL or a table name it creates); they are known
+    // only at deploy time. ARNs point at secrets rather than hold them.
+    if (!checked || Token.isUnresolved(value) || value.startsWith('arn:')) continue;
     const credential = CREDENTIAL_PATTERNS.find(([re]) => re.test(value));
     if (credential) {
       v.add(path, `looks like ${credential[1]}; put it in Secrets Manager and pass it in secrets (the function gets the secret ARN)`, redact(value));
@@ -191,7 +367,7 @@ function validateEnvironment(v: PropsValidation, props: TenantFunctionProps, res
     }
   }
   for (const name of Object.keys(secrets)) {
-    checkName(`secrets.${name}`, name);
+    if (only === undefined) checkName(`secrets.${name}`, name);
     bytes += Buffer.byteLength(name) + TOKEN_VALUE_BYTES;
   }
   for (const name of reserved) {
@@ -230,18 +406,11 @@ function isWholeInternet(cidr: string): boolean {
   return cidr === '0.0.0.0/0' || cidr === '::/0';
 }
 
-/** RFC 1918, RFC 6598 (carrier-grade NAT) and IPv6 unique-local ranges: reachable only over private links. */
+/**
+ * RFC 1918, RFC 6598 (carrier-grade NAT) and IPv6 unique-local ranges: reachable only over private
+ * links. Kept for existing callers; the rule lives in `PropsValidation.isPrivateRange`
+ * (`fd::/16` is `00fd::`, not unique-local).
+ */
 export function isPrivateRange(cidr: string): boolean {
-  const [addr, prefixText] = cidr.split('/');
-  const prefix = Number(prefixText);
-  if (addr.includes(':')) {
-    return /^f[cd][0-9a-f]{0,2}:/i.test(addr) && prefix >= 7;
-  }
-  const o = addr.split('.').map(Number);
-  if (o.length !== 4 || o.some((n) => !Number.isInteger(n))) return false;
-  if (o[0] === 10) return prefix >= 8;
-  if (o[0] === 172 && o[1] >= 16 && o[1] <= 31) return prefix >= 12;
-  if (o[0] === 192 && o[1] === 168) return prefix >= 16;
-  if (o[0] === 100 && o[1] >= 64 && o[1] <= 127) return prefix >= 10;
-  return false;
+  return PropsValidation.isPrivateRange(cidr);
 }
