@@ -104,7 +104,9 @@ export async function rotate(event: RotationEvent, secrets: SecretsManagerClient
 }
 
 /** Reads one version (by token or stage) of an RDS-style secret; undefined when it does not exist. */
-async function readVersion(secrets: SecretsManagerClient, arn: string, version: { token?: string; stage?: string }): Promise<SecretDocument | undefined> {
+async function readVersion(
+  secrets: SecretsManagerClient, arn: string, version: { token?: string; stage?: string },
+): Promise<SecretDocument | undefined> {
   try {
     const response = await secrets.send(new GetSecretValueCommand({ SecretId: arn, VersionId: version.token, VersionStage: version.stage }));
     return parse(arn, response.SecretString);

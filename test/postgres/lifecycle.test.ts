@@ -19,7 +19,9 @@ function build(props: Partial<TenantPostgresProps> = {}) {
 
 /** Logical id -> construct path of every CloudFormation resource of the stack. */
 function paths(stack: Stack): Record<string, string> {
-  return Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement).map((c) => [stack.getLogicalId(c), c.node.path]));
+  return Object.fromEntries(stack.node.findAll()
+    .filter((c): c is CfnElement => c instanceof CfnElement)
+    .map((c) => [stack.getLogicalId(c), c.node.path]));
 }
 
 const keyRef = { 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] };
@@ -114,7 +116,9 @@ describe('issue 8.6 / 10: the key policy names no role, and grants from another 
     const db = new TenantPostgres(data, 'Db', { tenantId: 'acme', network, encryptionKey: key });
     const appStack = new Stack(app, 'App', { env: TEST_ENV });
     const worker = new lambda.Function(appStack, 'Worker', {
-      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => 1'),
       vpc: network.vpc,
     });
     db.grantConnect(worker);

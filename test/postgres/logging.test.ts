@@ -20,10 +20,10 @@ test('the block\'s cluster parameter group is exactly POSTGRES_PARAMETERS', () =
 
 test('the logging parameters that keep secrets and personal data out of the log are set', () => {
   expect(POSTGRES_PARAMETERS).toMatchObject({
-    log_min_error_statement: 'panic',
-    log_parameter_max_length: '0',
-    log_parameter_max_length_on_error: '0',
-    log_statement: 'none',
+    'log_min_error_statement': 'panic',
+    'log_parameter_max_length': '0',
+    'log_parameter_max_length_on_error': '0',
+    'log_statement': 'none',
     'pgaudit.log_parameter': '0',
   });
 });

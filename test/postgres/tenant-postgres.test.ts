@@ -1,4 +1,4 @@
-import { CfnElement, Duration, Names, Stack } from 'aws-cdk-lib';
+import { CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -342,7 +342,7 @@ describe('baked-in decisions', () => {
 
   test('rotation: its policy reads and rotates exactly the three secrets and uses the key through Secrets Manager only', () => {
     const { template } = build();
-    const policy = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^DbRotationPolicy') } }))[0] as any;
+    const policy = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbRotationServiceRole') }] } }))[0] as any;
     const attachments = Object.keys(template.findResources('AWS::SecretsManager::SecretTargetAttachment')).sort();
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
       {
@@ -480,13 +480,25 @@ describe('baked-in decisions', () => {
     ];
     for (const [suffix, metric, statistic, threshold, op, period, periods] of rows) {
       expect(byName(suffix)).toMatchObject({
-        MetricName: metric, Namespace: 'AWS/RDS', Dimensions: clusterDimension, Statistic: statistic, Period: period,
-        Threshold: threshold, ComparisonOperator: op, EvaluationPeriods: periods, DatapointsToAlarm: periods,
+        MetricName: metric,
+        Namespace: 'AWS/RDS',
+        Dimensions: clusterDimension,
+        Statistic: statistic,
+        Period: period,
+        Threshold: threshold,
+        ComparisonOperator: op,
+        EvaluationPeriods: periods,
+        DatapointsToAlarm: periods,
       });
     }
     // a failed rotation step is an error of the rotation function (Secrets Manager has no such metric)
     expect(byName('rotation')).toMatchObject({
-      MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 3600, Threshold: 0, EvaluationPeriods: 1,
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 0,
+      EvaluationPeriods: 1,
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^DbRotation/) } }],
     });
     if (!replicaLag) expect(byName('replica-lag')).toBeUndefined();
