@@ -3,7 +3,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TenantFunction, TenantFunctionCode, TenantNetwork, TenantPostgres, TenantTier } from '../../src';
+import { TenantFunction, TenantFunctionCode, TenantKey, TenantNetwork, TenantPostgres, TenantTier } from '../../src';
 import { Tenant } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
 
@@ -43,6 +43,19 @@ describe('a tenant split over stacks', () => {
     expect(dependenciesOf(data)).toEqual([]);
     // the database port is opened to the function's security group by a rule in the app stack
     Template.fromStack(appStack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 5432, ToPort: 5432 });
+  });
+
+  test('hand-wired with explicit props: data stack (key, network, database) + app stack (function) synthesizes without a cycle', () => {
+    const { app, data, appStack } = twoStacks();
+    const encryptionKey = new TenantKey(data, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const network = new TenantNetwork(data, 'Network', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey });
+    const database = new TenantPostgres(data, 'Database', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey, network });
+    new TenantFunction(appStack, 'App', {
+      tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey, network, database, code: TenantFunctionCode.fromAsset(CODE), handler: 'index.handler',
+    });
+    expect(() => app.synth()).not.toThrow();
+    expect(dependenciesOf(data)).toEqual([]);
+    expect(dependenciesOf(appStack)).toEqual(['Data']);
   });
 
   test('the app\'s own Lambda in another stack: db.grantConnect(worker) and worker.connections.allowToDefaultPort(db) synthesize without a cycle', () => {
