@@ -21,7 +21,7 @@ describe('valid props are accepted', () => {
     ['a 63-character database name', { databaseName: 'a'.repeat(63) }],
     ['50 CIDR blocks', { allowedCidrs: Array.from({ length: 50 }, (_, i) => `10.${i}.0.0/16`) }],
     ['an IPv6 block', { allowedCidrs: ['2001:db8::/32'] }],
-    ['a token CIDR list entry', { allowedCidrs: [Token.asString({ Ref: 'Cidr' })] }],
+    ['a copy to the platform vault', { backupCopyVaultArn: 'arn:aws:backup:us-east-1:210987654321:backup-vault:platform-tenants' }],
     ['a maintenance window from a string', { maintenanceWindow: MaintenanceWindow.fromString('sat:23:30-sun:00:30') }],
     ['a 22.5-hour maintenance window (the longest)', { maintenanceWindow: MaintenanceWindow.fromString('sun:00:00-sun:22:30') }],
     ['PRODUCTION given explicitly', { tier: TenantTier.PRODUCTION }],
@@ -61,6 +61,47 @@ describe('invalid props are rejected with one error naming each prop', () => {
     ['databaseName is a token', { databaseName: Token.asString({ Ref: 'Name' }) }, '- databaseName: must be a literal string'],
   ])('throws when %s', (_name, props, message) => {
     expect(attempt(props)).toThrow(message);
+  });
+
+  // issue 8.9: a customer string is never a token (a CfnParameter or a `${Token[...]}` smuggled in a settings file)
+  test.each<[string, Partial<TenantPostgresProps>, string]>([
+    ['a CIDR entry is a token', { allowedCidrs: [Token.asString({ Ref: 'Cidr' })] }, '- allowedCidrs[0]: must be a literal CIDR string known at synth time, not a token'],
+    ['a CIDR hides a token behind the whole internet', { allowedCidrs: [`0.0.0.0/0${Token.asString({ Ref: 'AWS::NoValue' })}`] }, '- allowedCidrs[0]: must be a literal CIDR string known at synth time, not a token'],
+    ['the CIDR list is a token', { allowedCidrs: Token.asList({ Ref: 'Cidrs' }) }, '- allowedCidrs: must be a literal list of CIDR strings known at synth time, not a token'],
+    ['maxCapacity is a token', { maxCapacity: Token.asNumber({ Ref: 'Acu' }) }, '- maxCapacity: must be a literal number known at synth time, not a token'],
+    ['the copy vault ARN is a token', { backupCopyVaultArn: Token.asString({ Ref: 'Vault' }) }, '- backupCopyVaultArn: must be a literal string known at synth time, not a token'],
+  ])('throws when %s', (_name, props, message) => {
+    expect(attempt(props)).toThrow(message);
+  });
+
+  // issue 10: wrong runtime types (JavaScript, a JSON settings file) are one validation error, never a crash
+  test.each<[string, Record<string, unknown>, string]>([
+    ['allowedCidrs is a string', { allowedCidrs: '10.0.0.0/24' }, "- allowedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: '10.0.0.0/24')"],
+    ['an allowedCidrs entry is a number', { allowedCidrs: [10] }, '- allowedCidrs[0]: must be a CIDR string, e.g. 10.0.0.0/24 (got: 10)'],
+    ['backupRetention is a number of days', { backupRetention: 7 }, '- backupRetention: must be a Duration'],
+    ['maintenanceWindow is a plain string', { maintenanceWindow: 'sun:18:00-sun:18:30' }, "- maintenanceWindow: must be a MaintenanceWindow, e.g. MaintenanceWindow.fromString('sun:18:00-sun:18:30') (got: 'sun:18:00-sun:18:30')"],
+    ['maxCapacity is a string', { maxCapacity: '8' }, "- maxCapacity: must be a number between 1 and 256 ACUs in steps of 0.5 (got: '8')"],
+    ['the tier is a number', { tier: 1 }, '- tier: must be one of TenantTier.DEVELOPMENT, TenantTier.PRODUCTION (got: 1)'],
+    ['the tenant id is a number', { tenantId: 42 }, '- tenantId: must be a string'],
+    ['databaseName is a number', { databaseName: 7 }, '- databaseName: must be a string: a PostgreSQL identifier of 1-63 lowercase letters, digits and underscores (got: 7)'],
+    ['backupCopyVaultArn is not a vault ARN', { backupCopyVaultArn: 'arn:aws:s3:::bucket' }, "- backupCopyVaultArn: must be an AWS Backup vault ARN, arn:aws:backup:<region>:<12-digit account>:backup-vault:<name> (got: 'arn:aws:s3:::bucket')"],
+    ['network is a plain object', { network: { tenantId: 'acme' } }, '- network: must be a TenantNetwork'],
+    ['encryptionKey is a key ARN', { encryptionKey: 'arn:aws:kms:us-east-1:123456789012:key/x' }, '- encryptionKey: must be a TenantKey'],
+    ['logShipping is an ARN string', { logShipping: 'arn:aws:logs:us-east-1:210987654321:destination:hub' }, '- logShipping: must be a LogShipping'],
+  ])('throws when %s, before anything is created', (_name, props, message) => {
+    const stack = testStack();
+    expect(() => new TenantPostgres(stack, 'Db', { tenantId: 'acme', ...props } as unknown as TenantPostgresProps)).toThrow(message);
+    expect(stack.node.tryFindChild('Db')).toBeUndefined();
+    expect(Template.fromStack(stack).toJSON().Resources ?? {}).toEqual({});
+  });
+
+  test('throws one error listing every wrong type at once', () => {
+    expect(attempt({ allowedCidrs: '10.0.0.0/24', backupRetention: 7, maxCapacity: '8' } as never)).toThrow(
+      /^Invalid TenantPostgres props for tenant "acme":\n- allowedCidrs: .*\n- maxCapacity: .*\n- backupRetention: .*$/);
+  });
+
+  test('throws when the props are not an object', () => {
+    expect(() => new TenantPostgres(testStack(), 'Db', undefined as never)).toThrow('Invalid TenantPostgres props: expected an object with at least tenantId (got: undefined)');
   });
 
   test('throws when the log shipping destination is not a CloudWatch Logs destination ARN', () => {
