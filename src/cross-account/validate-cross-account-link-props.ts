@@ -55,9 +55,8 @@ export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountL
   const hub = props.hub;
   if (hub !== undefined && (hub === null || typeof hub !== 'object')) {
     v.add('hub', 'must be a PlatformHubReference (PlatformHub.reference or PlatformHub.referenceFor(account, region))', hub);
-  } else if (hub !== undefined && !hubFieldsAreStrings(v, hub)) {
-    // Wrong types are reported; the forms below would only add noise.
-  } else if (hub !== undefined) {
+  } else if (hub !== undefined && hubFieldsAreStrings(v, hub)) {
+    // Only a hub of strings is checked for form: with a wrong type, the forms would only add noise.
     const hubAccount = hub.platformAccountId;
     const hubAccountKnown = hubAccount !== undefined && !Token.isUnresolved(hubAccount);
     if (hubAccount === undefined || hubAccount === '') {
