@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CrossAccountLink } from '../../src';
-import { TenantSpec, parseTenantSpecs } from '../../src/tenant';
+import { TenantSpec, parseTenantSpec, parseTenantSpecs } from '../../src/tenant';
 
 /** The platform account, where the PlatformHub lives (platform settings, not part of any tenant's spec). */
 export interface PlatformConfig {
@@ -48,6 +48,28 @@ export function readPlatformFile(tenantsFile = DEFAULT_TENANTS_FILE, only?: stri
   }
   const { ids, generated } = externalIds(tenants);
   return { platform, tenants, externalIds: ids, generatedExternalIds: generated };
+}
+
+/**
+ * The one tenant the provisioner's build asks for (docs: "The platform app contract"): its spec as
+ * JSON in `TENANT_SPEC_JSON`, validated again here with the same code as the API; its link external
+ * id in `TENANT_EXTERNAL_ID` (kept by the platform with the tenant's record), else from
+ * `TENANT_EXTERNAL_IDS_FILE`, else generated for this run only. Undefined when the variable is unset.
+ */
+export function readSpecFromEnvironment(): { platform: PlatformConfig; spec: TenantSpec; externalId: string; generated: boolean } | undefined {
+  const text = process.env.TENANT_SPEC_JSON;
+  if (text === undefined || text === '') return undefined;
+  const platform = JSON.parse(fs.readFileSync(DEFAULT_PLATFORM_FILE, 'utf8')) as PlatformConfig;
+  let spec: TenantSpec;
+  try {
+    spec = parseTenantSpec(JSON.parse(text));
+  } catch (e) {
+    throw new Error(`TENANT_SPEC_JSON: ${(e as Error).message}`);
+  }
+  const given = process.env.TENANT_EXTERNAL_ID;
+  if (given) return { platform, spec, externalId: given, generated: false };
+  const { ids, generated } = externalIds([spec]);
+  return { platform, spec, externalId: ids[spec.tenantId], generated: generated.length > 0 };
 }
 
 /**

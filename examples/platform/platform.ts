@@ -96,6 +96,23 @@ export class TenantStack extends Stack {
 }
 
 /**
+ * Builds exactly one tenant's stack (what the provisioner's build deploys for one operation).
+ *
+ * @param stackName the stack name the build expects (`TENANT_STACK_NAME`)
+ */
+export function buildTenantApp(app: App, platform: PlatformConfig, spec: TenantSpec, externalId: string, stackName?: string): TenantStack {
+  return new TenantStack(app, stackName ?? `Tenant-${spec.tenantId}`, {
+    spec,
+    platform,
+    externalId,
+    code: TenantFunctionCode.fromAsset(path.join(__dirname, 'app-code')),
+    env: { account: spec.account, region: spec.region ?? platform.region },
+    description: `cdk-tenant-blocks tenant ${spec.tenantId} (${spec.tier})`,
+    terminationProtection: spec.tier === TenantTier.PRODUCTION,
+  });
+}
+
+/**
  * Builds the platform app: a hub stack in the platform account and one stack per tenant in the
  * tenant's account and region — the shape a provisioner service would run.
  */
