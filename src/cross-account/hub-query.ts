@@ -90,7 +90,8 @@ export function createQueryLayer(scope: Construct, props: QueryLayerProps): Quer
     },
   });
 
-  const table = (id: string, name: string, root: string, columns: ReadonlyArray<glue.CfnTable.ColumnProperty>, description: string, serdeParameters: Record<string, string>) => {
+  type Columns = ReadonlyArray<glue.CfnTable.ColumnProperty>;
+  const table = (id: string, name: string, root: string, columns: Columns, description: string, serdeParameters: Record<string, string>) => {
     const t = new glue.CfnTable(scope, id, {
       catalogId: account,
       databaseName: HUB_GLUE_DATABASE,

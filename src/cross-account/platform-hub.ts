@@ -178,7 +178,8 @@ export class PlatformHub extends Construct {
 
   /**
    * The SNS topic (hub key) that receives tenant alarm state changes (a JSON message with
-   * `tenantAccount`, `alarmName`, `alarmArn`, `state`, `previousState`, `reason`, `time`, `region`),
+   * `kind`, `tenantAccount`, `alarmName` (which starts with `tenant-blocks-<tenantId>-`), `alarmArn`,
+   * `state`, `previousState`, `reason`, `time`, `region`),
    * the hub's pipeline alarms and notices of objects under `errors/`. Subscribe the on-call to it.
    */
   public readonly notificationTopic: sns.ITopic;

@@ -40,7 +40,11 @@ describe('issue 9.11: one tenant cannot exhaust the log pipeline', () => {
 
   test('9.11 the processor returns the sending account as its only partition key (the log group stays inside each line)', async () => {
     const envelope = {
-      messageType: 'DATA_MESSAGE', owner: TENANT_A, logGroup: '/aws/lambda/one-of-many', logStream: 's', subscriptionFilters: [],
+      messageType: 'DATA_MESSAGE',
+      owner: TENANT_A,
+      logGroup: '/aws/lambda/one-of-many',
+      logStream: 's',
+      subscriptionFilters: [],
       logEvents: [{ id: '1', timestamp: 1, message: 'x' }],
     };
     const data = gzipSync(Buffer.from(JSON.stringify(envelope))).toString('base64');

@@ -61,7 +61,9 @@ describe('one partition layout, tested both ways', () => {
     const envelope = { messageType: 'DATA_MESSAGE', owner: TENANT_A, logGroup: '/aws/lambda/app', logStream: 's', subscriptionFilters: [], logEvents: [{ id: '1', timestamp: 1, message: 'm' }] };
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const result = await handler({
-      invocationId: 'i', deliveryStreamArn: 'a', region: 'us-east-1',
+      invocationId: 'i',
+      deliveryStreamArn: 'a',
+      region: 'us-east-1',
       records: [{ recordId: 'r', approximateArrivalTimestamp: arrival.getTime(), data: gzipSync(JSON.stringify(envelope)).toString('base64') }],
     });
     const keys = result.records[0].metadata!.partitionKeys;
@@ -155,9 +157,9 @@ describe('the query text on a real SQL engine (PostgreSQL 17) over tables shaped
   /** Athena substitutes the execution parameters in order; they are SQL literals, so PostgreSQL takes them as they are. */
   function bind(q: TenantLogQuery): string {
     const params = [...q.executionParameters];
-    const sql = q.queryString.replace(/\?/g, () => params.shift()!);
+    const text = q.queryString.replace(/\?/g, () => params.shift()!);
     expect(params).toEqual([]);
-    return sql;
+    return text;
   }
 
   async function sql<T = any>(text: string): Promise<T[]> {
@@ -184,21 +186,21 @@ describe('the query text on a real SQL engine (PostgreSQL 17) over tables shaped
       `('${account}', '${group}', 's', '${message}', ${ms(iso)}, '${message}', '${account}', '${day}')`;
     ddl.push(`INSERT INTO tenant_blocks_hub.tenant_logs (owner, loggroup, logstream, id, "timestamp", message, account, day) VALUES
       ${[
-    logRow(TENANT_A, '2026-10-31', '/aws/lambda/app', '2026-10-31T23:00:00Z', 'a-before'),
-    logRow(TENANT_A, '2026-11-01', '/aws/lambda/app', '2026-11-01T08:00:00Z', 'a-in-1'),
-    logRow(TENANT_A, '2026-11-02', '/aws/lambda/app', '2026-11-01T23:59:59Z', 'a-in-late-arrival'),
-    logRow(TENANT_A, '2026-11-02', '/aws/lambda/app', '2026-11-02T00:00:00Z', 'a-at-end'),
-    logRow(TENANT_A, '2026-11-01', '/aws/lambda/other', '2026-11-01T09:00:00Z', 'a-other-group'),
-    logRow(TENANT_B, '2026-11-01', '/aws/lambda/app', '2026-11-01T08:00:00Z', 'b-same-group'),
-  ].join(',\n')}`);
+        logRow(TENANT_A, '2026-10-31', '/aws/lambda/app', '2026-10-31T23:00:00Z', 'a-before'),
+        logRow(TENANT_A, '2026-11-01', '/aws/lambda/app', '2026-11-01T08:00:00Z', 'a-in-1'),
+        logRow(TENANT_A, '2026-11-02', '/aws/lambda/app', '2026-11-01T23:59:59Z', 'a-in-late-arrival'),
+        logRow(TENANT_A, '2026-11-02', '/aws/lambda/app', '2026-11-02T00:00:00Z', 'a-at-end'),
+        logRow(TENANT_A, '2026-11-01', '/aws/lambda/other', '2026-11-01T09:00:00Z', 'a-other-group'),
+        logRow(TENANT_B, '2026-11-01', '/aws/lambda/app', '2026-11-01T08:00:00Z', 'b-same-group'),
+      ].join(',\n')}`);
     const historyRow = (account: string, day: string, iso: string, id: string) =>
       `('${id}', 'CloudWatch Alarm State Change', 'aws.cloudwatch', '${iso}', 'us-east-1', ARRAY['arn:aws:cloudwatch:us-east-1:${account}:alarm:x'], '{}', '${account}', '${day}')`;
     ddl.push(`INSERT INTO tenant_blocks_hub.tenant_history (id, detail_type, source, "time", region, resources, detail, account, day) VALUES
       ${[
-    historyRow(TENANT_A, '2026-11-01', '2026-11-01T10:00:00Z', 'a-in'),
-    historyRow(TENANT_A, '2026-11-03', '2026-11-03T10:00:00Z', 'a-after'),
-    historyRow(TENANT_B, '2026-11-01', '2026-11-01T10:00:00Z', 'b-in'),
-  ].join(',\n')}`);
+        historyRow(TENANT_A, '2026-11-01', '2026-11-01T10:00:00Z', 'a-in'),
+        historyRow(TENANT_A, '2026-11-03', '2026-11-03T10:00:00Z', 'a-after'),
+        historyRow(TENANT_B, '2026-11-01', '2026-11-01T10:00:00Z', 'b-in'),
+      ].join(',\n')}`);
     for (const statement of ddl) await sql(statement);
   }, 120_000);
   afterAll(async () => server?.destroy());
