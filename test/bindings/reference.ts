@@ -54,7 +54,7 @@ const link = new CrossAccountLink(stack, 'Link', {
   tenantId,
   platformAccountId: '210987654321',
   platformRoleArns: ['arn:aws:iam::210987654321:role/platform-console'],
-  externalId: 'acme-external-id-0001',
+  externalId: 'acme-7f3c9a2e-5b1d-4e8f-a6c0-2d9b4e1f8a73',
 });
 link.allowQuery(database);
 link.allowInvoke(fn);

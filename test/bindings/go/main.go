@@ -73,7 +73,7 @@ func main() {
 		TenantId:          tenantID,
 		PlatformAccountId: jsii.String("210987654321"),
 		PlatformRoleArns:  jsii.Strings("arn:aws:iam::210987654321:role/platform-console"),
-		ExternalId:        jsii.String("acme-external-id-0001"),
+		ExternalId:        jsii.String("acme-7f3c9a2e-5b1d-4e8f-a6c0-2d9b4e1f8a73"),
 	})
 	link.AllowQuery(database)
 	link.AllowInvoke(fn)

@@ -71,7 +71,7 @@ link = CrossAccountLink(
     tenant_id=tenant_id,
     platform_account_id="210987654321",
     platform_role_arns=["arn:aws:iam::210987654321:role/platform-console"],
-    external_id="acme-external-id-0001",
+    external_id="acme-7f3c9a2e-5b1d-4e8f-a6c0-2d9b4e1f8a73",
 )
 link.allow_query(database)
 link.allow_invoke(fn)

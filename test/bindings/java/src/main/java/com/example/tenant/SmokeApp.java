@@ -73,7 +73,7 @@ public final class SmokeApp {
         .tenantId(tenantId)
         .platformAccountId("210987654321")
         .platformRoleArns(List.of("arn:aws:iam::210987654321:role/platform-console"))
-        .externalId("acme-external-id-0001")
+        .externalId("acme-7f3c9a2e-5b1d-4e8f-a6c0-2d9b4e1f8a73")
         .build();
     link.allowQuery(database);
     link.allowInvoke(fn);
