@@ -7,7 +7,7 @@
  * - records the operation (who, when, what changes) before it starts the workflow;
  * - honours an `Idempotency-Key` header: a retry gets the first answer.
  */
-import { createHash, randomUUID } from 'crypto';
+import { createHash, randomBytes, randomUUID } from 'crypto';
 import {
   ProvisionerConfig, RELEASE_PATTERN, executionArnOf, tenantStackName,
 } from './config.lambda-shared';
@@ -150,6 +150,8 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
     version: 1,
     release,
     state: 'PENDING',
+    // As CrossAccountLink.generateExternalId(): random, never derived from the tenant id.
+    externalId: randomBytes(24).toString('hex'),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     lockOperationId: operation.operationId,
@@ -287,7 +289,7 @@ async function startOperation(deps: ApiDependencies, operation: OperationRecord,
 async function getTenant(tenantId: string, deps: ApiDependencies): Promise<ApiResult> {
   const tenant = await existingTenant(tenantId, deps);
   const last = tenant.lastOperationId ? await deps.registry.getOperation(tenant.lastOperationId) : undefined;
-  return respond(200, { tenant: present(tenant, clock(deps)), lastOperation: last ?? null });
+  return respond(200, { tenant: { ...present(tenant, clock(deps)), linkExternalId: tenant.externalId ?? null }, lastOperation: last ?? null });
 }
 
 async function listTenants(event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
@@ -404,7 +406,8 @@ async function existingTenant(tenantId: string, deps: ApiDependencies): Promise<
 
 /** A tenant as the API shows it: the lock as `operationInFlight` (only while it is live). */
 function present(t: TenantRecord, now: Date): Record<string, unknown> {
-  const { lockOperationId, lockExpiresAt, ...rest } = t;
+  // The link's external id is shown only by GET /tenants/{id} (linkExternalId), never in lists or events.
+  const { lockOperationId, lockExpiresAt, externalId: _externalId, ...rest } = t;
   const live = lockOperationId !== undefined && (lockExpiresAt ?? '') > now.toISOString();
   return { ...rest, operationInFlight: live ? lockOperationId : null };
 }

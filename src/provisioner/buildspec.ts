@@ -5,6 +5,7 @@
  * Contract with the platform app (docs/provisioner.md, "The platform app contract"):
  * - `cdk.json` in the archive's root names the app; `npm ci` runs when a package-lock.json is there;
  * - the app reads `TENANT_SPEC_JSON` (one tenant spec, already validated by the API) and
+ *   `TENANT_EXTERNAL_ID` (the link's external id, generated once by the registry) and
  *   synthesizes exactly one stack, named `TENANT_STACK_NAME`, for `TENANT_ACCOUNT`/`TENANT_REGION`,
  *   with the default stack synthesizer (so the CLI deploys it with the tenant account's
  *   `cdk-<qualifier>-deploy-role`); the build checks both before it deploys anything.
@@ -16,15 +17,18 @@ export const CDK_CLI_VERSION = '2.1148.0';
 /** The variables each build gets from the workflow (besides the project's). */
 export const BUILD_VARIABLES = [
   'OPERATION_ID', 'OPERATION', 'TENANT_ID', 'TENANT_ACCOUNT', 'TENANT_REGION', 'TENANT_STACK_NAME',
-  'TENANT_SPEC_JSON', 'RELEASE', 'DEPLOY_ROLE_ARN',
+  'TENANT_SPEC_JSON', 'TENANT_EXTERNAL_ID', 'RELEASE', 'DEPLOY_ROLE_ARN',
 ];
+
+/** Where the cloud assembly goes: `CDK_OUT` when set (the tests), else cdk.out in the app's directory. */
+const OUT = '"${CDK_OUT:-cdk.out}"';
 
 const CDK = 'npx --yes "aws-cdk@${CDK_CLI_VERSION}"';
 
 /** Checks the cloud assembly holds exactly the requested stack, for the requested environment. */
 const VERIFY_ASSEMBLY = [
   'node -e \'',
-  'const m = require("./cdk.out/manifest.json");',
+  'const m = require(require("path").resolve(process.env.CDK_OUT || "cdk.out", "manifest.json"));',
   'const stacks = Object.entries(m.artifacts || {}).filter(([, a]) => a.type === "aws:cloudformation:stack");',
   'const want = process.env.TENANT_STACK_NAME;',
   'const names = stacks.map(([id, a]) => (a.properties && a.properties.stackName) || id);',
@@ -43,8 +47,8 @@ export const INSTALL_COMMANDS = [
 /** Synthesizes the tenant's stack into cdk.out and checks it is exactly that stack (run locally by the tests). */
 export const SYNTH_COMMANDS = [
   'test -n "$TENANT_SPEC_JSON" && test -n "$TENANT_STACK_NAME"',
-  'rm -rf cdk.out',
-  `${CDK} synth --quiet --no-notices --output cdk.out`,
+  `rm -rf ${OUT}`,
+  `${CDK} synth --quiet --no-notices --output ${OUT}`,
   VERIFY_ASSEMBLY,
 ];
 
@@ -57,12 +61,12 @@ export const SYNTH_COMMANDS = [
 export const DEPLOY_COMMANDS = [
   [
     'case "$OPERATION" in',
-    `deploy) ${CDK} deploy --app cdk.out --require-approval never --no-notices --progress events "$TENANT_STACK_NAME" ;;`,
+    `deploy) ${CDK} deploy --app ${OUT} --require-approval never --no-notices --progress events "$TENANT_STACK_NAME" ;;`,
     'destroy) (',
     'CREDS=$(aws sts assume-role --role-arn "$DEPLOY_ROLE_ARN" --role-session-name "provisioner-$OPERATION_ID" --query "Credentials.[AccessKeyId,SecretAccessKey,SessionToken]" --output text) &&',
     'export AWS_ACCESS_KEY_ID=$(echo "$CREDS" | cut -f1) AWS_SECRET_ACCESS_KEY=$(echo "$CREDS" | cut -f2) AWS_SESSION_TOKEN=$(echo "$CREDS" | cut -f3) &&',
     '(aws cloudformation update-termination-protection --no-enable-termination-protection --stack-name "$TENANT_STACK_NAME" --region "$TENANT_REGION" || true)',
-    `) && ${CDK} destroy --app cdk.out --force --no-notices "$TENANT_STACK_NAME" ;;`,
+    `) && ${CDK} destroy --app ${OUT} --force --no-notices "$TENANT_STACK_NAME" ;;`,
     '*) echo "unknown OPERATION \'$OPERATION\'"; exit 1 ;;',
     'esac',
   ].join(' '),

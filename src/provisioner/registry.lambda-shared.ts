@@ -47,6 +47,8 @@ export interface TenantRecord {
   /** The platform app release the tenant runs (or is being moved to). */
   readonly release: string;
   readonly state: TenantState;
+  /** The external id of the tenant's link (confused-deputy protection), generated once at creation. */
+  readonly externalId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly lockOperationId?: string;

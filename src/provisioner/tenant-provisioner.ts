@@ -694,6 +694,7 @@ const CONTEXT_FIELD: Record<string, string> = {
   TENANT_REGION: 'region',
   TENANT_STACK_NAME: 'stackName',
   TENANT_SPEC_JSON: 'specJson',
+  TENANT_EXTERNAL_ID: 'externalId',
   RELEASE: 'release',
   DEPLOY_ROLE_ARN: 'deployRoleArn',
 };

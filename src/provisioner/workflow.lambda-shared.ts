@@ -36,6 +36,8 @@ export interface OperationContext {
   /** `bucket/key` of the release archive; empty: the project's own source. */
   readonly sourceLocation: string;
   readonly specJson: string;
+  /** The link's external id (generated once per tenant by the API). */
+  readonly externalId: string;
   readonly waitForWindow: boolean;
   readonly skip: boolean;
   readonly startedAt: string;
@@ -125,6 +127,7 @@ function context(config: ProvisionerConfig, tenant: TenantRecord, op: OperationR
     release: op.release,
     sourceLocation: sourceLocationOf(config, op.release) ?? '',
     specJson: JSON.stringify(tenant.spec),
+    externalId: tenant.externalId ?? '',
     waitForWindow: event.waitForWindow === true,
     skip,
     startedAt: op.startedAt ?? now.toISOString(),
@@ -205,7 +208,7 @@ function fallbackContext(s: Record<string, unknown>, now: Date): OperationContex
     operationId: String(s.operationId), tenantId, type,
     action: type === 'DESTROY' ? 'destroy' : type === 'DRIFT' ? 'drift' : 'deploy',
     account: '', region: '', stackName: tenantStackName(tenantId), deployRoleArn: '',
-    release: typeof s.release === 'string' ? s.release : '', sourceLocation: '', specJson: '{}',
+    release: typeof s.release === 'string' ? s.release : '', sourceLocation: '', specJson: '{}', externalId: '',
     waitForWindow: false, skip: false, startedAt: now.toISOString(),
   };
 }
