@@ -282,6 +282,9 @@ export class TenantFunction extends Construct {
     const key = wiring.encryptionKey ?? TenantKey.of(this, props.tenantId, tier);
     const network = wiring.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
+    // The app reaches third-party APIs and AWS services without a VPC endpoint (X-Ray, its own
+    // SDK calls) over HTTPS: its network gets internet egress (NAT) from the first function on.
+    network.requireInternetEgress();
     const vpc = network.vpc;
     const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;
     const timeout = props.timeout ?? Duration.seconds(30);

@@ -37,7 +37,7 @@ function build(overrides: PropsOverride = {}, stack: Stack = testStack()) {
   return { stack, fn, template: Template.fromStack(stack) };
 }
 
-const prod = (o: PropsOverride = {}) => build({ tier: TenantTier.PRODUCTION, domain: 'zone', ...o });
+const prod = (o: PropsOverride = {}, stack?: Stack) => build({ tier: TenantTier.PRODUCTION, domain: 'zone', ...o }, stack);
 
 function fnResource(t: Template) {
   const fns = t.findResources('AWS::Lambda::Function', { Properties: { Description: 'TenantFunction acme/App' } });
@@ -192,6 +192,19 @@ describe('baked-in function settings', () => {
       SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443, Description: 'HTTPS to AWS APIs and third-party services' }],
     });
   });
+
+  test.each<[TenantTier, string]>([[TenantTier.DEVELOPMENT, 'AWS::EC2::Instance'], [TenantTier.PRODUCTION, 'AWS::EC2::NatGateway']])(
+    '%s: the function requires internet egress of its network (HTTPS to third-party APIs and AWS services without an endpoint): %s',
+    (tier, natType) => {
+      const alone = testStack();
+      new TenantNetwork(alone, 'Net', { tenantId: 'acme', tier });
+      expect(Template.fromStack(alone).findResources(natType)).toEqual({});
+      const stack = testStack();
+      const network = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier });
+      const { template } = tier === TenantTier.PRODUCTION ? prod({ network }, stack) : build({ network }, stack);
+      expect(Object.keys(template.findResources(natType)).length).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   test('log group: tenant key, retention by tier, shipped through LogShipping', () => {
     const dest = 'arn:aws:logs:us-east-1:210987654321:destination:tenant-logs';
