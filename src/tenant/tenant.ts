@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { TenantCollisions } from './tenant-collisions';
 import { TenantManifest } from './tenant-manifest';
 import type { TenantSpec } from './tenant-spec';
-import { parseTenantSpec } from './validate-tenant-spec';
+import { validateTenantSpec } from './validate-tenant-spec';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
 import { TenantKey } from '../core/tenant-key';
@@ -316,7 +316,10 @@ export class Tenant extends Construct {
    */
   public static fromSpec(scope: Construct, id: string, spec: TenantSpec, platform?: TenantPlatformSettings): Tenant {
     const settings = platform ?? {};
-    const problems = parseSpecProblems(spec);
+    const problems = validateTenantSpec(spec, 'spec');
+    if (typeof spec !== 'object' || spec === null) {
+      throw new Error(`Invalid tenant spec for Tenant.fromSpec:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    }
     const stack = Stack.of(scope);
     const v = new PropsValidation('Tenant.fromSpec', typeof spec?.tenantId === 'string' ? spec.tenantId : '');
     if (!Token.isUnresolved(stack.account) && stack.account !== spec.account) {
@@ -345,7 +348,7 @@ export class Tenant extends Construct {
         platformRoleArns: settings.platformRoleArns!,
         externalId: settings.externalId!,
         organizationId: settings.organizationId,
-        hub: settings.useHub ?? true ? PlatformHub.referenceFor(settings.platformAccountId!, region ?? stack.region) : undefined,
+        hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId!, region ?? stack.region) : undefined,
       }
       : undefined;
     const tenant = new Tenant(scope, id, { tenantId: spec.tenantId, tier, link });
@@ -657,16 +660,6 @@ export class Tenant extends Construct {
     if (this.shippedStacks.has(stack)) return;
     this.shippedStacks.add(stack);
     Aspects.of(stack).add(new ShipTenantLogGroups(this));
-  }
-}
-
-/** Problems of a spec handed to `fromSpec` (it may come from code, not from `parseTenantSpecs`). */
-function parseSpecProblems(spec: TenantSpec): string[] {
-  try {
-    parseTenantSpec(spec);
-    return [];
-  } catch (e) {
-    return (e as Error).message.split('\n').slice(1).map((line) => line.replace(/^- /, 'spec.'));
   }
 }
 

@@ -76,3 +76,11 @@ describe('Tenant.fromSpec', () => {
     expect(() => Tenant.fromSpec(tenantStack(stackEnv), 'Acme', fullSpec() as TenantSpec, platform as TenantPlatformSettings)).toThrow(message);
   });
 });
+
+test.each([
+  ['null', null],
+  ['a string', 'acme'],
+])('Tenant.fromSpec throws (never crashes) when the spec is %s', (_name, spec) => {
+  expect(() => Tenant.fromSpec(new Stack(testApp(), 'Tenant', { env: { account: '210987654321', region: 'us-east-1' } }), 'Acme', spec as unknown as TenantSpec))
+    .toThrow('Invalid tenant spec for Tenant.fromSpec:\n- spec: must be an object with tenantId, tier and account');
+});
