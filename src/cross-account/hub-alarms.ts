@@ -274,7 +274,8 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     eventBus: bus,
     ruleName: TENANT_ALARM_RULE_NAME,
     description: 'cdk-tenant-blocks: tenant alarm state changes forwarded by the links, to the notification topic',
-    eventPattern: { source: ['aws.cloudwatch'], detailType: ['CloudWatch Alarm State Change'] },
+    // Only the blocks' alarms (named tenant-blocks-<tenantId>-...), like the link's own rule.
+    eventPattern: { source: ['aws.cloudwatch'], detailType: ['CloudWatch Alarm State Change'], detail: { alarmName: [{ prefix: 'tenant-blocks-' }] } },
     targets: [topicTarget(events.RuleTargetInput.fromObject({
       kind: 'tenant-alarm',
       tenantAccount: events.EventField.account,

@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { LINK_FORWARDED_SOURCES } from './link-events';
 
 /**
  * Fixed names shared by both sides of the link, so that one side can compute the other side's ARNs
@@ -46,17 +47,13 @@ export const HUB_WORKGROUP = 'tenant-blocks-hub';
 export const HUB_BACKUP_VAULT_NAME = 'tenant-blocks-hub';
 
 /**
- * Event sources the link forwards to the hub (issue 9.12 and 11): the hub bus admits `PutEvents`
- * with exactly these `source` values, its archive and history keep them. All are `aws.*` sources,
- * which no account can put as custom events, so a tenant can neither forge nor flood the history
- * with events of its own.
- *
- * Kept here until the link exports its own list; a test asserts the link forwards nothing else.
+ * Event sources the link forwards to the hub (issue 9.12 and 11): the link's own list
+ * (`CrossAccountLink.FORWARDED_SOURCES`, one source of truth). The hub bus admits `PutEvents` with
+ * exactly these `source` values, its archive and history keep them. All are `aws.*` sources, which
+ * no account can put as custom events, so a tenant can neither forge nor flood the history with
+ * events of its own.
  */
-export const CHANGE_EVENT_SOURCES = [
-  'aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2', 'aws.cloudwatch', 'aws.secretsmanager',
-  'aws.kms', 'aws.iam', 'aws.logs', 'aws.acm', 'aws.health',
-];
+export const CHANGE_EVENT_SOURCES: readonly string[] = LINK_FORWARDED_SOURCES;
 
 /**
  * The partition as a literal when the region is known, so that ARNs handed to tenant stacks in

@@ -58,7 +58,11 @@ describe('tenant alarms reach the platform', () => {
     const { template } = hubStack();
     const [rule] = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: 'tenant-blocks-hub-tenant-alarms' } }));
     expect(rule.Properties.EventBusName).toEqual({ Ref: expect.stringMatching(/^HubEventBus/) });
-    expect(rule.Properties.EventPattern).toEqual({ 'source': ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] });
+    expect(rule.Properties.EventPattern).toEqual({
+      'source': ['aws.cloudwatch'],
+      'detail-type': ['CloudWatch Alarm State Change'],
+      'detail': { alarmName: [{ prefix: 'tenant-blocks-' }] },
+    });
     const [target] = rule.Properties.Targets;
     expect(target.Arn).toEqual({ Ref: expect.stringMatching(/^HubNotificationTopic/) });
     expect(target.InputTransformer.InputPathsMap).toEqual({
@@ -91,7 +95,7 @@ describe('per-tenant, append-only event history', () => {
   test('every admitted source goes from the hub bus to the history delivery stream, through a role only that rule may use', () => {
     const { template } = hubStack();
     const [rule] = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: 'tenant-blocks-hub-history' } }));
-    expect(rule.Properties.EventPattern).toEqual({ source: CHANGE_EVENT_SOURCES });
+    expect(rule.Properties.EventPattern).toEqual({ source: [...CHANGE_EVENT_SOURCES] });
     expect(rule.Properties.Targets).toEqual([expect.objectContaining({
       Arn: { 'Fn::GetAtt': [expect.stringMatching(/^HubHistoryDelivery/), 'Arn'] },
       RoleArn: { 'Fn::GetAtt': [expect.stringMatching(/^HubHistoryRuleRole/), 'Arn'] },

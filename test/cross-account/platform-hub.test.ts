@@ -14,8 +14,8 @@ const TENANT_B = '222222222222';
 const ORG = 'o-abcdefghij';
 /** The aws.* sources the links forward, in the order the hub lists them. */
 const FORWARDED = [
-  'aws.cloudformation', 'aws.rds', 'aws.backup', 'aws.ec2', 'aws.cloudwatch', 'aws.secretsmanager',
-  'aws.kms', 'aws.iam', 'aws.logs', 'aws.acm', 'aws.health',
+  'aws.acm', 'aws.backup', 'aws.cloudformation', 'aws.cloudwatch', 'aws.ec2', 'aws.health',
+  'aws.iam', 'aws.kms', 'aws.logs', 'aws.rds', 'aws.secretsmanager',
 ];
 
 function hubStack(props: PlatformHubProps = { tenantAccountIds: [TENANT_A, TENANT_B] }) {
