@@ -42,29 +42,66 @@ export interface CustomResourceResponse {
   readonly Data?: { readonly [key: string]: string };
 }
 
-/** PUTs the response to the pre-signed URL CloudFormation gave (https in AWS; http allowed for local tests). */
+/**
+ * Bounds of every response upload (tests shorten them). A PUT that gets no answer (the S3 VPC
+ * endpoint already deleted, a black-holed route) must not keep the handler until its own timeout:
+ * each attempt is cut after `timeoutMs` without progress on the socket, and the upload is tried
+ * `attempts` times. Worst case 3 x 10 s, far below every handler's timeout.
+ */
+export const responseSettings = {
+  /** Socket inactivity timeout of one attempt. */
+  timeoutMs: 10_000,
+  /** Attempts before giving up (only timeouts and network errors are retried). */
+  attempts: 3,
+};
+
+/** An upload that S3 answered with an error status: retrying an expired or refused URL does not help. */
+class ResponseRejected extends Error {}
+
+/**
+ * PUTs the response to the pre-signed URL CloudFormation gave (https in AWS; http allowed for
+ * local tests), with a socket timeout on every attempt and a bounded number of attempts.
+ */
 export async function sendResponse(url: string, body: CustomResourceResponse): Promise<void> {
   const payload = JSON.stringify(body);
+  const attempts = Math.max(1, responseSettings.attempts);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await putOnce(url, payload, attempt, attempts);
+      return;
+    } catch (e) {
+      if (e instanceof ResponseRejected || attempt >= attempts) throw e;
+      console.warn(JSON.stringify({ level: 'WARN', message: 'CloudFormation response upload failed; retrying', attempt, error: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+}
+
+function putOnce(url: string, payload: string, attempt: number, attempts: number): Promise<void> {
   const target = new URL(url);
   const transport = target.protocol === 'http:' ? http : https;
-  await new Promise<void>((resolve, reject) => {
+  const timeoutMs = responseSettings.timeoutMs;
+  return new Promise<void>((resolve, reject) => {
     const req = transport.request(
       target,
       {
         method: 'PUT',
         headers: { 'content-type': '', 'content-length': Buffer.byteLength(payload) },
+        timeout: timeoutMs,
       },
       (res) => {
         res.resume();
         res.on('end', () => {
           if ((res.statusCode ?? 500) >= 300) {
-            reject(new Error(`CloudFormation response rejected with HTTP ${res.statusCode}`));
+            reject(new ResponseRejected(`CloudFormation response rejected with HTTP ${res.statusCode}`));
           } else {
             resolve();
           }
         });
+        res.on('error', reject);
       },
     );
+    // 'timeout' fires after timeoutMs without socket activity (connect, send or answer).
+    req.on('timeout', () => req.destroy(new Error(`CloudFormation response upload timed out after ${timeoutMs} ms (attempt ${attempt} of ${attempts})`)));
     req.on('error', reject);
     req.end(payload);
   });

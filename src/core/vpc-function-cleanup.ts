@@ -70,7 +70,10 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * resource removed or renamed by an update, an update rolled back) touches nothing.
  *
  * The handler runs outside the VPC (it must not leave ENIs of its own behind) and, like its role
- * and log group, outlives the clean-up resource. One handler per construct: a block adds one
+ * and log group, outlives the clean-up resource. Each added function's role and role policy
+ * outlive the function's security groups (DependsOn), so even after the clean-up gave up (13
+ * minutes, below the handler's 14-minute timeout and the resource's 16-minute service timeout)
+ * CloudFormation never deletes the role Lambda needs to release the ENIs before the group. One handler per construct: a block adds one
  * construct, several functions to it, and pays for one small function that runs once per destroy.
  *
  * @example
@@ -206,7 +209,15 @@ export class VpcFunctionCleanup extends Construct {
     this.resource.node.addDependency(fn, target);
     if (target.role) this.resource.node.addDependency(target.role);
     if (target.isBoundToVpc) {
-      target.connections.securityGroups.forEach((sg) => this.addSecurityGroup(sg));
+      target.connections.securityGroups.forEach((sg) => {
+        this.addSecurityGroup(sg);
+        // Issue 8.12: if Lambda still holds ENIs when the clean-up gives up, CloudFormation must
+        // delete the group before the role (and its policy) that Lambda needs to release them.
+        const role = target.role;
+        if (role instanceof iam.Role && sg.node.defaultChild instanceof ec2.CfnSecurityGroup && Stack.of(role) === Stack.of(sg)) {
+          sg.node.addDependency(role);
+        }
+      });
     }
   }
 

@@ -5,10 +5,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sam from 'aws-cdk-lib/aws-sam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
-import { TenantKey, TenantNetwork, TenantTier, VpcFunctionCleanup } from '../../src/core';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier, VpcFunctionCleanup } from '../../src/core';
+import { responseSettings } from '../../src/core/custom-resource.lambda-shared';
+import { settings as handlerSettings } from '../../src/core/vpc-cleanup.lambda';
 import { testStack } from '../support/app';
 import { cfnLint, formatCfnLint } from '../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../support/compliance';
+import { functionLogGroupProblems } from '../support/log-groups';
 import { auditSuppressions } from '../support/suppression-audit';
 
 const CODE = lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });');
@@ -215,6 +218,50 @@ describe('the clean-up resource', () => {
     cleanup.addFunctionName('acme-worker', key);
     cleanup.addSecurityGroup(ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0abc'));
     expect(() => Template.fromStack(stack)).toThrow('VpcFunctionCleanup cannot tell the VPC of its (imported) security groups: pass the vpc prop');
+  });
+
+  test('the function\'s role and its policy outlive its security group: the group DependsOn both (issue 8.12)', () => {
+    const { stack, app, appSg, alias, cleanup, key } = base();
+    key.key.grantDecrypt(app); // gives the role a policy of its own
+    cleanup.addFunction(alias);
+    const template = Template.fromStack(stack);
+    const dependsOn = template.toJSON().Resources[idOf(stack, appSg)].DependsOn ?? [];
+    expect(dependsOn).toEqual(expect.arrayContaining([...idsOf(stack, app.role!, 'AWS::IAM::Role'), ...idsOf(stack, app.role!, 'AWS::IAM::Policy')]));
+    expect(idsOf(stack, app.role!, 'AWS::IAM::Policy')).toHaveLength(1);
+    expect(cfnLint(stack).errors).toEqual([]);
+  });
+
+  test('the bounds nest: clean-up + every response upload attempt < the handler timeout < the service timeout (issue 8.12)', () => {
+    const { stack, cleanup, template } = functionLike();
+    const { resource } = cleanupResource(template);
+    const handlerTimeoutMs = template.toJSON().Resources[idOf(stack, cleanup.handler)].Properties.Timeout * 1000;
+    const serviceTimeoutMs = Number(resource.Properties.ServiceTimeout) * 1000;
+    const worstUploadMs = responseSettings.timeoutMs * responseSettings.attempts;
+    expect(handlerSettings.maxCleanupMs + worstUploadMs).toBeLessThan(handlerTimeoutMs);
+    expect(worstUploadMs).toBeLessThanOrEqual(handlerSettings.responseMarginMs);
+    expect(handlerTimeoutMs).toBeLessThan(serviceTimeoutMs);
+  });
+
+  test('every function in the template writes to a log group the stack creates first: tenant key, retention, shipped (issue 8.13)', () => {
+    const stack = testStack();
+    const shipping = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const network = new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey: key, logShipping: shipping });
+    const sg = new ec2.SecurityGroup(stack, 'AppSg', { vpc: network.vpc, allowAllOutbound: false });
+    const cleanup = new VpcFunctionCleanup(stack, 'VpcCleanup', { tier: TenantTier.DEVELOPMENT, encryptionKey: key, logShipping: shipping });
+    cleanup.addFunctionName('acme-app', sg);
+    cleanup.addSecurityGroup(sg);
+    const template = Template.fromStack(stack);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function')).length).toBeGreaterThanOrEqual(2);
+    expect(functionLogGroupProblems(template, { shipped: true })).toEqual([]);
+  });
+
+  test('the log group check fails for a function whose log group Lambda would create itself', () => {
+    const stack = testStack();
+    new lambda.Function(stack, 'Bare', { code: CODE, handler: 'index.handler', runtime: lambda.Runtime.NODEJS_22_X });
+    expect(functionLogGroupProblems(Template.fromStack(stack))).toEqual([
+      expect.stringMatching(/^Bare[0-9A-F]{8}: no log group in the template/),
+    ]);
   });
 
   test('CloudFormation gives up on a handler that never answers after 16 minutes, not the default hour', () => {
