@@ -104,7 +104,7 @@ export class CrossAccountLink extends Construct {
    * The name of the function alias `allowInvoke` opens: `platform`. A handler invoked through it
    * sees `context.invokedFunctionArn` ending in `:platform`; the load balancer invokes `live`.
    */
-  public static readonly INVOKE_ALIAS_NAME = 'platform';
+  public static readonly INVOKE_ALIAS_NAME: string = 'platform';
 
   /**
    * A new external id: 48 hexadecimal characters (192 bits) from the operating system's

@@ -125,7 +125,7 @@ export function linkForwardingRules(ctx: LinkForwardingContext): LinkForwardingR
     },
     {
       id: 'RecoveryPointDeletions',
-      suffix: 'backup-recovery-points',
+      suffix: 'recovery-points',
       description: 'AWS Backup recovery point deletions',
       pattern: apiCalls('aws.backup', 'backup.amazonaws.com', ['DeleteRecoveryPoint']),
     },

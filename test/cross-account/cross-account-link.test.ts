@@ -355,7 +355,7 @@ describe('CrossAccountLink with a hub', () => {
       ['tenant-blocks-acme-kms-keys', {
         'source': ['aws.kms'], 'detail-type': [TRAIL], 'detail': { eventSource: ['kms.amazonaws.com'], eventName: ['DisableKey', 'ScheduleKeyDeletion'] },
       }],
-      ['tenant-blocks-acme-backup-recovery-points', {
+      ['tenant-blocks-acme-recovery-points', {
         'source': ['aws.backup'], 'detail-type': [TRAIL], 'detail': { eventSource: ['backup.amazonaws.com'], eventName: ['DeleteRecoveryPoint'] },
       }],
       ['tenant-blocks-acme-rds-snapshots', {
