@@ -3,7 +3,14 @@ import { AddressInfo } from 'net';
 import { CustomResourceEvent, customResourceHandler, responseSettings, sendResponse } from '../../src/core/custom-resource.lambda-shared';
 
 /** A real local HTTP server playing CloudFormation's pre-signed response URL. */
-async function listen(onRequest: http.RequestListener): Promise<{ server: http.Server; url: string; requests: () => number; close: () => Promise<void> }> {
+interface Listening {
+  readonly server: http.Server;
+  readonly url: string;
+  requests(): number;
+  close(): Promise<void>;
+}
+
+async function listen(onRequest: http.RequestListener): Promise<Listening> {
   let count = 0;
   const sockets = new Set<import('net').Socket>();
   const server = http.createServer((req, res) => {
