@@ -9,7 +9,12 @@
  * - the function role may read and decrypt the app user's secret, and the secret's host, port and
  *   database are those in the environment;
  * - a TCP connection from the function (private subnets, its own security group) to the database
- *   (isolated subnets) opens, and the server answers PostgreSQL's SSLRequest with 'S'.
+ *   (isolated subnets) opens, and the server answers PostgreSQL's SSLRequest with 'S';
+ * - the execution policy works as narrowed: the function puts, gets and deletes an object of its
+ *   data bucket (the tenant key only through S3, with the bucket's encryption context), and
+ *   deleting an object version is refused with AccessDenied (no s3:DeleteObjectVersion);
+ * - the narrowed ENI permissions (subnets, ec2:Vpc condition) suffice: Lambda checks them when it
+ *   creates the function, and releases the interfaces with them on destroy.
  * The probe is retried for up to 10 minutes: the DEVELOPMENT cluster may be paused (0 ACU) and
  * resuming. test/function/db-probe.fixture.test.ts runs the same probe against a real local
  * PostgreSQL and shows each broken link turning into a failed check.

@@ -28,7 +28,25 @@ afterAll(async () => {
 });
 
 const saved = { ...process.env };
+/** An S3 of the data bucket that behaves like the real one under the execution policy (no s3:DeleteObjectVersion). */
+function fakeBucket(overrides: Partial<Record<'put' | 'get' | 'delete', (...args: any[]) => Promise<unknown>>> = {}) {
+  const objects = new Map<string, string>();
+  return {
+    put: async (_bucket: string, key: string, body: string) => { objects.set(key, body); return 'v1'; },
+    get: async (_bucket: string, key: string) => objects.get(key),
+    delete: async (_bucket: string, key: string, versionId?: string) => {
+      if (versionId) throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+      objects.delete(key);
+      return {};
+    },
+    ...overrides,
+  };
+}
+const probeModule = probe as unknown as { dataBucketClient?: ReturnType<typeof fakeBucket> };
+
 beforeEach(() => {
+  probeModule.dataBucketClient = fakeBucket();
+  process.env.DATA_BUCKET_NAME = 'acme-data';
   secrets.reset();
   process.env.TENANT_ID = 'integ-fn';
   process.env.DB_HOST = server.host;
@@ -48,6 +66,20 @@ afterEach(() => {
 /** The working report, with the port of the local server instead of Aurora's 5432. */
 const working = () => ({ ...WORKING, database: { ...WORKING.database, env: { ...WORKING.database.env, DB_PORT: String(server.port) } } });
 
+test('reports a data bucket the role may not use (a key condition that does not match)', async () => {
+  probeModule.dataBucketClient = fakeBucket({ put: async () => { throw Object.assign(new Error('not authorized to kms:GenerateDataKey'), { name: 'AccessDenied' }); } });
+  const report = await probe.handler({});
+  expect(report.dataBucket).toEqual({ readWrite: false, versionDeletionDenied: false, errors: ['dataBucket: AccessDenied: not authorized to kms:GenerateDataKey'] });
+});
+
+test('reports a role that may delete object versions (what s3:DeleteObject* would allow)', async () => {
+  probeModule.dataBucketClient = fakeBucket({ delete: async () => ({}) });
+  const report = await probe.handler({});
+  expect(report.dataBucket).toEqual({
+    readWrite: true, versionDeletionDenied: false, errors: ['dataBucket: an object version could be deleted (s3:DeleteObjectVersion must be denied)'],
+  });
+});
+
 test('the integ expectation is the report of a working database in Aurora\'s port', () => {
   expect(WORKING.database).toEqual({
     env: { DB_HOST: true, DB_PORT: '5432', DB_NAME: 'app', DB_SECRET_ARN: true },
@@ -55,6 +87,7 @@ test('the integ expectation is the report of a working database in Aurora\'s por
     secretMatchesEnv: true,
     postgresTls: true,
   });
+  expect(WORKING.dataBucket).toEqual({ readWrite: true, versionDeletionDenied: true });
 });
 
 test('reports every check passed when env, secret, network and server are right (the integ expectation)', async () => {

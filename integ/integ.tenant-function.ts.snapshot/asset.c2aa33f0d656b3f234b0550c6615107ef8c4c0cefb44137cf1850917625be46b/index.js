@@ -12,6 +12,9 @@
 //   secretMatchesEnv    the secret's host, port and dbname are the ones in the environment
 //   postgresTls         a TCP connection to DB_HOST:DB_PORT opens (security groups allow it) and the
 //                       server answers PostgreSQL's SSLRequest with 'S' (a TLS-capable PostgreSQL)
+//   dataBucket          readWrite: the role may put, get and delete an object of DATA_BUCKET_NAME
+//                       (the tenant key through S3, with the bucket's encryption context);
+//                       versionDeletionDenied: deleting an object version is refused (AccessDenied)
 const net = require('net');
 
 const SSL_REQUEST_CODE = 80877103;
@@ -81,8 +84,54 @@ async function probeDatabase() {
   return errors.length > 0 ? { ...report, errors } : report;
 }
 
+/** The four S3 calls of the bucket check; tests replace it (`exports.dataBucketClient`). */
+function s3Client() {
+  // Provided by the Lambda runtime (AWS SDK v3).
+  const { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand } = require('@aws-sdk/client-s3');
+  const client = new S3Client({});
+  return {
+    put: async (Bucket, Key, Body) => (await client.send(new PutObjectCommand({ Bucket, Key, Body }))).VersionId,
+    get: async (Bucket, Key) => (await client.send(new GetObjectCommand({ Bucket, Key }))).Body.transformToString(),
+    delete: async (Bucket, Key, VersionId) => client.send(new DeleteObjectCommand({ Bucket, Key, VersionId })),
+  };
+}
+
+async function probeDataBucket() {
+  const bucket = process.env.DATA_BUCKET_NAME;
+  const report = { readWrite: false, versionDeletionDenied: false };
+  const errors = [];
+  if (!bucket) return { ...report, errors: ['env: DATA_BUCKET_NAME is not set'] };
+  const s3 = exports.dataBucketClient ?? s3Client();
+  const key = `probe/${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  let versionId;
+  try {
+    versionId = await s3.put(bucket, key, 'probe');
+    const body = await s3.get(bucket, key);
+    await s3.delete(bucket, key);
+    report.readWrite = body === 'probe';
+    if (!report.readWrite) errors.push(`dataBucket: read back '${body}' instead of 'probe'`);
+  } catch (e) {
+    errors.push(`dataBucket: ${e.name}: ${e.message}`);
+  }
+  if (versionId) {
+    try {
+      await s3.delete(bucket, key, versionId);
+      errors.push('dataBucket: an object version could be deleted (s3:DeleteObjectVersion must be denied)');
+    } catch (e) {
+      report.versionDeletionDenied = e.name === 'AccessDenied';
+      if (!report.versionDeletionDenied) errors.push(`dataBucket: deleting a version failed with ${e.name}, not AccessDenied`);
+    }
+  }
+  return errors.length > 0 ? { ...report, errors } : report;
+}
+
 exports.handler = async (event) => {
-  const report = { message: 'hello from TenantFunction', tenant: process.env.TENANT_ID ?? 'unknown', database: await probeDatabase() };
+  const report = {
+    message: 'hello from TenantFunction',
+    tenant: process.env.TENANT_ID ?? 'unknown',
+    database: await probeDatabase(),
+    dataBucket: await probeDataBucket(),
+  };
   if (event && event.requestContext && event.requestContext.elb) {
     return { statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };
   }
