@@ -21,32 +21,51 @@ const PERIOD = Duration.minutes(5);
  * The table in docs/hub.md is this list.
  */
 export interface HubAlarmSpec {
+  /** Construct id of the alarm under the hub. */
   readonly id: string;
+  /** CloudWatch namespace of the metric. */
   readonly namespace: string;
+  /** Name of the metric. */
   readonly metricName: string;
+  /** Dimensions of the metric (empty values are filled in by the hub). */
   readonly dimensions: Record<string, string>;
+  /** Statistic over each 5-minute period. */
   readonly statistic: string;
+  /** How the statistic is compared with the threshold. */
   readonly comparison: cloudwatch.ComparisonOperator;
+  /** The threshold. */
   readonly threshold: number;
+  /** Consecutive 5-minute periods before the alarm fires. */
   readonly evaluationPeriods: number;
+  /** Why an on-call needs it (the alarm description). */
   readonly reason: string;
 }
 
 /** What {@link createHubAlarms} wires. Internal to the hub. */
 export interface HubAlarmsProps {
+  /** The hub key (encrypts the topic). */
   readonly key: kms.IKey;
+  /** The hub event bus. */
   readonly bus: events.IEventBus;
+  /** The hub log bucket. */
   readonly bucket: s3.IBucket;
+  /** Name of the hub log stream. */
   readonly streamName: string;
+  /** The log processor. */
   readonly processor: lambda.IFunction;
+  /** Name of the rule that feeds the history. */
   readonly historyRuleName: string;
 }
 
 /** What {@link createHubAlarms} created. */
 export interface HubAlarms {
+  /** The notification topic. */
   readonly topic: sns.Topic;
+  /** The pipeline alarms. */
   readonly alarms: cloudwatch.Alarm[];
+  /** The fleet dashboard. */
   readonly dashboard: cloudwatch.Dashboard;
+  /** The rule that turns tenant alarm state changes into notifications. */
   readonly tenantAlarmRule: events.Rule;
 }
 

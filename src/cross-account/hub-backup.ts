@@ -8,7 +8,9 @@ import { HUB_BACKUP_VAULT_NAME, partitionOf } from './names';
 
 /** What {@link createBackupVault} created. */
 export interface HubBackupVault {
+  /** The copy vault. */
   readonly vault: backup.BackupVault;
+  /** Its key. */
   readonly key: kms.Key;
 }
 

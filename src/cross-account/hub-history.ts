@@ -11,14 +11,19 @@ import { CHANGE_EVENT_SOURCES, HUB_HISTORY_STREAM_NAME, partitionOf } from './na
 
 /** What {@link createEventHistory} wires. Internal to the hub. */
 export interface EventHistoryProps {
+  /** The hub key. */
   readonly key: kms.IKey;
+  /** The hub log bucket. */
   readonly bucket: s3.IBucket;
+  /** The hub event bus. */
   readonly bus: events.IEventBus;
 }
 
 /** What {@link createEventHistory} created. */
 export interface EventHistory {
+  /** The history delivery stream. */
   readonly deliveryStream: firehose.CfnDeliveryStream;
+  /** The rule that feeds it. */
   readonly rule: events.Rule;
 }
 

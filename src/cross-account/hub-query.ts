@@ -53,18 +53,27 @@ export const HISTORY_COLUMNS: ReadonlyArray<glue.CfnTable.ColumnProperty> = [
 
 /** What {@link createQueryLayer} wires. Internal to the hub. */
 export interface QueryLayerProps {
+  /** The hub key. */
   readonly key: kms.IKey;
+  /** The hub log bucket. */
   readonly bucket: s3.IBucket;
+  /** The access-log bucket (the results bucket logs into it). */
   readonly accessLogs: s3.Bucket;
+  /** What every hub bucket shares (no lock). */
   readonly bucketDefaults: s3.BucketProps;
 }
 
 /** What {@link createQueryLayer} created. */
 export interface QueryLayer {
+  /** The Glue database. */
   readonly database: glue.CfnDatabase;
+  /** The logs table. */
   readonly logsTable: glue.CfnTable;
+  /** The history table. */
   readonly historyTable: glue.CfnTable;
+  /** The Athena workgroup. */
   readonly workGroup: athena.CfnWorkGroup;
+  /** The query results bucket. */
   readonly resultsBucket: s3.Bucket;
 }
 
