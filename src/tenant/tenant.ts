@@ -390,8 +390,8 @@ export class Tenant extends Construct {
       });
     }
     if (tenant.link) {
-      if (database && (spec.link?.allowQuery ?? true)) tenant.link.allowQuery(database);
-      if (fn && (spec.link?.allowInvoke ?? true)) tenant.link.allowInvoke(fn);
+      if (database && (spec.link?.allowQuery ?? true)) tenant.allowQuery(database);
+      if (fn && (spec.link?.allowInvoke ?? true)) tenant.allowInvoke(fn);
     }
     return tenant;
   }
@@ -490,15 +490,20 @@ export class Tenant extends Construct {
    * its role name `tenant-blocks-link-<tenantId>` exists once per account.
    *
    * @param settings the platform side of the link
+   * @param options where to create it (default: under the tenant). With blocks in several stacks,
+   * create the link in the stack that depends on the others (the app stack): a grant from a link in
+   * the data stack to a function in the app stack would make the stacks depend on each other
    * @throws Error when the tenant already has a link
    */
-  public addLink(settings: TenantLinkSettings): CrossAccountLink {
+  public addLink(settings: TenantLinkSettings, options?: TenantBlockOptions): CrossAccountLink {
     if (this._link) {
       throw new Error(
         `Tenant "${this.tenantId}" already has a link (${this._link.node.path}): its role ${CrossAccountLink.roleNameFor(this.tenantId)} ` +
           'exists once per account; grant more through link.allowQuery/allowInvoke instead of adding a second link',
       );
     }
+    const scope = options?.scope ?? this;
+    this.checkSameEnvironment(Stack.of(scope), IDS.link);
     const account = Stack.of(this).account;
     const links = LINKS.get(this.node.root) ?? new Map<string, CrossAccountLink>();
     LINKS.set(this.node.root, links);
@@ -509,7 +514,8 @@ export class Tenant extends Construct {
           `IAM is global, the role ${CrossAccountLink.roleNameFor(this.tenantId)} exists once per account, in every region; keep one link per tenant and account`,
       );
     }
-    this._link = new CrossAccountLink(this, IDS.link, {
+    // Under the tenant: `Link`; in another stack: `TenantLink-<tenantId>`, unique in that stack.
+    this._link = new CrossAccountLink(scope, scope === this ? IDS.link : `TenantLink-${this.tenantId}`, {
       tenantId: this.tenantId,
       platformAccountId: settings.platformAccountId,
       platformRoleArns: settings.platformRoleArns,
@@ -518,8 +524,50 @@ export class Tenant extends Construct {
       hub: settings.hub,
     });
     links.set(`${account}/${this.tenantId}`, this._link);
-    this.manifest.recordLink(this._link);
+    this.manifestIn(Stack.of(this._link)).recordLink(this._link);
     return this._link;
+  }
+
+  /**
+   * Lets the platform query `database` through the link (`CrossAccountLink.allowQuery`), after
+   * checking the grant cannot create a dependency cycle between stacks.
+   *
+   * @param database a database of this tenant
+   * @throws Error when the tenant has no link, or the link's stack provides the database's stack
+   */
+  public allowQuery(database: TenantPostgres): void {
+    this.requireLinkFor(database, 'allowQuery').allowQuery(database);
+  }
+
+  /**
+   * Lets the platform invoke `fn` through the link (`CrossAccountLink.allowInvoke`), after
+   * checking the grant cannot create a dependency cycle between stacks.
+   *
+   * @param fn a function of this tenant
+   * @throws Error when the tenant has no link, or the link's stack provides the function's stack
+   */
+  public allowInvoke(fn: TenantFunction): void {
+    this.requireLinkFor(fn, 'allowInvoke').allowInvoke(fn);
+  }
+
+  private requireLinkFor(block: Construct, method: string): CrossAccountLink {
+    const link = this._link;
+    if (!link) {
+      throw new Error(`Tenant "${this.tenantId}": ${method} needs the tenant's link; call addLink first`);
+    }
+    const linkStack = Stack.of(link);
+    const blockStack = Stack.of(block);
+    // The block's stack already takes the key and network from the tenant's stack; a grant naming
+    // the block in a link there would make that stack depend on the block's stack too: a cycle.
+    const provides = [this.encryptionKey, this._network].some((part) => part !== undefined && Stack.of(part) === linkStack);
+    if (blockStack !== linkStack && provides) {
+      throw new Error(
+        `Tenant "${this.tenantId}": the link in ${linkStack.node.path} cannot ${method} ${block.node.path}: ${blockStack.node.path} already depends on ` +
+          `${linkStack.node.path} (the tenant's key and network), and the grant would make ${linkStack.node.path} depend on ${blockStack.node.path}, a cycle. ` +
+          `Create the link in the stack that uses the others: tenant.addLink(settings, { scope: <the stack ${blockStack.node.path}> })`,
+      );
+    }
+    return link;
   }
 
   /**

@@ -3,11 +3,17 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TenantFunction, TenantFunctionCode, TenantKey, TenantNetwork, TenantPostgres, TenantTier } from '../../src';
-import { Tenant } from '../../src/tenant';
+import { CrossAccountLink, PlatformHub, TenantFunction, TenantFunctionCode, TenantKey, TenantNetwork, TenantPostgres, TenantTier } from '../../src';
+import { Tenant, TenantLinkSettings } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
 
 const CODE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
+const LINK: TenantLinkSettings = {
+  platformAccountId: '111111111111',
+  platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],
+  externalId: CrossAccountLink.generateExternalId(),
+  hub: PlatformHub.referenceFor('111111111111', 'us-east-1'),
+};
 
 /** The names of the stacks `stack` depends on. */
 function dependenciesOf(stack: Stack): string[] {
@@ -133,5 +139,36 @@ describe('a tenant split over stacks', () => {
       new Tenant(stack, 'Tenant', { tenantId: id, tier: TenantTier.DEVELOPMENT }).addFunction('App', { code, handler: 'index.handler' });
     }
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('throws when a link in the data stack is asked to open a function in the app stack, saying where the link goes', () => {
+    const { data, appStack } = twoStacks();
+    const tenant = new Tenant(data, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, link: LINK });
+    const fn = tenant.addFunction('App', { code: TenantFunctionCode.fromAsset(CODE), handler: 'index.handler' }, { scope: appStack });
+    expect(() => tenant.allowInvoke(fn)).toThrow(
+      'Tenant "acme": the link in Data cannot allowInvoke AppStack/App: AppStack already depends on Data (the tenant\'s key and network), ' +
+      'and the grant would make Data depend on AppStack, a cycle. Create the link in the stack that uses the others: tenant.addLink(settings, { scope: <the stack AppStack> })',
+    );
+  });
+
+  test('a link in the app stack opens the database of the data stack and the function of the app stack, without a cycle, and every log group is shipped', () => {
+    const { app, data, appStack } = twoStacks();
+    const tenant = new Tenant(data, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const db = tenant.addPostgres('Database');
+    const fn = tenant.addFunction('App', { code: TenantFunctionCode.fromAsset(CODE), handler: 'index.handler', database: db }, { scope: appStack });
+    // WHEN: the link last, in the app stack
+    const link = tenant.addLink(LINK, { scope: appStack });
+    tenant.allowQuery(db);
+    tenant.allowInvoke(fn);
+    // THEN
+    expect(Stack.of(link)).toBe(appStack);
+    expect(() => app.synth()).not.toThrow();
+    expect(dependenciesOf(data)).toEqual([]);
+    expect(dependenciesOf(appStack)).toEqual(['Data']);
+    for (const stack of [data, appStack]) {
+      const template = Template.fromStack(stack);
+      expect(Object.keys(template.findResources('AWS::Logs::SubscriptionFilter')).length).toBe(Object.keys(template.findResources('AWS::Logs::LogGroup')).length);
+    }
+    Template.fromStack(appStack).hasResourceProperties('AWS::SSM::Parameter', { Name: '/tenant-blocks/acme/link/role-arn' });
   });
 });
