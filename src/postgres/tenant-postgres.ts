@@ -35,8 +35,13 @@ export interface TenantPostgresProps {
 
   /**
    * The tenant's tier. DEVELOPMENT: writer only, scales to zero and pauses when idle, can be
-   * destroyed by its stack (after a final snapshot). PRODUCTION: writer and reader in two AZs,
-   * never paused, deletion protection, a year of monthly backups.
+   * destroyed by its stack (after a final snapshot), recovery points kept 14 days. PRODUCTION:
+   * writer and reader in two AZs, never paused, deletion protection, instances retained on a
+   * destroy, a year of monthly backups in a vault that only the break-glass role can empty.
+   *
+   * Moving PRODUCTION to DEVELOPMENT is an explicit operator step, not a side effect: the vault's
+   * access policy refuses its own removal to everyone but the break-glass role, so such an update
+   * fails until that role lifts it (docs: "Ending a contract").
    *
    * @default TenantTier.PRODUCTION
    */
