@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
+import { BreakGlass } from './break-glass';
 import { TenantGuardrails } from './guardrails';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
@@ -21,6 +22,14 @@ export interface TenantKeyProps {
 
 /** The TenantKeys of each stack, by tenant id. */
 const KEYS = new WeakMap<Stack, Map<string, TenantKey>>();
+
+/** The TenantKeys of each app (construct tree root), by `account/region/tenantId`, for literal environments. */
+const KEYS_BY_ENV = new WeakMap<IConstruct, Map<string, TenantKey>>();
+
+/** `aws://account/region` of a stack, or undefined when either is a token (an environment-agnostic stack). */
+function envOf(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region) ? undefined : `aws://${stack.account}/${stack.region}`;
+}
 
 function keysOf(stack: Stack): Map<string, TenantKey> {
   let keys = KEYS.get(stack);
@@ -49,6 +58,11 @@ const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
  *   IAM policies in the account can grant its use (the library grants decrypt only through a
  *   service, e.g. `kms:ViaService` secretsmanager for the query console); the key policy does not
  *   by itself stop an account administrator from granting direct use;
+ * - in PRODUCTION, a key-policy Deny of `kms:DisableKey` and `kms:ScheduleKeyDeletion` to every
+ *   principal but the break-glass role ({@link BreakGlass.roleArn}), and a 30-day pending window;
+ *   `kms:PutKeyPolicy` stays allowed (CloudFormation updates the policy with the deploying role);
+ * - one key per tenant, account and region in an app: a second key of the same tenant in another
+ *   stack of the same environment is a synth error (its alias would fail the deploy);
  * - retained when the stack is deleted in PRODUCTION; in DEVELOPMENT scheduled for deletion after
  *   the shortest pending window, 7 days — unless something that outlives the stack is encrypted
  *   with it ({@link TenantKey.retainOnDelete}: TenantPostgres retains the key in every tier, since
@@ -118,6 +132,21 @@ export class TenantKey extends Construct {
           `pass that key to the blocks as encryptionKey (or let them share TenantKey.of(scope, '${props.tenantId}')) (got: '${props.tenantId}')`,
       );
     }
+    // Issue 10: the alias exists once per account and region, so the same tenant's key in two
+    // stacks of one environment fails the second deploy; say so at synth.
+    const env = envOf(stack);
+    const byEnv = KEYS_BY_ENV.get(stack.node.root) ?? new Map<string, TenantKey>();
+    KEYS_BY_ENV.set(stack.node.root, byEnv);
+    const elsewhere = env === undefined ? undefined : byEnv.get(`${env}/${props.tenantId}`);
+    if (elsewhere) {
+      throw new Error(
+        `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${Stack.of(elsewhere).node.path} already has a key for this tenant in ${env} ` +
+          `(${elsewhere.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
+          'pass that key to the blocks of the other stacks as encryptionKey, or give this tenant\'s stacks different environments ' +
+          `(got: '${props.tenantId}')`,
+      );
+    }
+    if (env !== undefined) byEnv.set(`${env}/${props.tenantId}`, this);
     registry.set(props.tenantId, this);
     // Fail safe: only an explicit DEVELOPMENT tier makes the key deletable.
     const production = this.tier !== TenantTier.DEVELOPMENT;
@@ -128,8 +157,28 @@ export class TenantKey extends Construct {
       enableKeyRotation: true,
       // Keys are retained in PRODUCTION: without the key, snapshots and backups are unreadable.
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      pendingWindow: production ? undefined : Duration.days(7),
+      // PRODUCTION: the longest window, 30 days to cancel a deletion someone scheduled.
+      pendingWindow: production ? Duration.days(30) : Duration.days(7),
     });
+
+    if (production) {
+      // Issue 8.15: backups and snapshots are unreadable without this key, so nobody but the
+      // break-glass role may disable it or schedule its deletion, whatever IAM grants them.
+      // PutKeyPolicy is deliberately not denied: CloudFormation updates this policy with the
+      // deploying role (a deny would break every update, and KMS refuses a policy that locks out
+      // its caller). Rewriting the policy stays possible for an account admin; CloudTrail records
+      // it, and an organization SCP is the place to deny it outside the deploy and break-glass roles.
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'DenyKeyDestructionExceptBreakGlass',
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['kms:DisableKey', 'kms:ScheduleKeyDeletion'],
+          resources: ['*'],
+          conditions: { ArnNotEquals: { 'aws:PrincipalArn': BreakGlass.roleArn(this) } },
+        }),
+      );
+    }
 
     key.addToResourcePolicy(
       new iam.PolicyStatement({

@@ -1,6 +1,23 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { TenantKey, TenantTier } from '../../src';
-import { testStack } from '../support/app';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { BreakGlass, TenantKey, TenantTier } from '../../src';
+import { AZ_CONTEXT, TEST_ENV, testApp, testStack } from '../support/app';
+import { keyPoliciesNamingStackRoles } from '../support/key-policy';
+
+const DENY_DESTRUCTION = {
+  Sid: 'DenyKeyDestructionExceptBreakGlass',
+  Effect: 'Deny',
+  Principal: { AWS: '*' },
+  Action: ['kms:DisableKey', 'kms:ScheduleKeyDeletion'],
+  Resource: '*',
+  Condition: {
+    ArnNotEquals: {
+      'aws:PrincipalArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:role/tenant-blocks-break-glass']] },
+    },
+  },
+};
 
 describe('TenantKey', () => {
   test('creates one rotating customer-managed key with an alias derived from the tenant id', () => {
@@ -114,7 +131,7 @@ describe('TenantKey', () => {
     new TenantKey(stack, 'Key', { tenantId: 'acme' });
     const keys = Template.fromStack(stack).findResources('AWS::KMS::Key');
     const statements = Object.values(keys)[0].Properties.KeyPolicy.Statement as Array<{ Effect: string; Principal: unknown }>;
-    expect(statements).toHaveLength(4);
+    expect(statements).toHaveLength(5); // 3 Allow + the grant Deny + the PRODUCTION destruction Deny
     const allows = statements.filter((s) => s.Effect === 'Allow');
     expect(allows).toHaveLength(3);
     for (const s of allows) {
@@ -145,5 +162,93 @@ describe('TenantKey', () => {
       /Invalid TenantKey props for tenant "Bad Tenant":\n- tenantId: must be 3-31 characters/,
     );
     expect(Object.keys(Template.fromStack(stack).toJSON().Resources ?? {})).toHaveLength(0);
+  });
+
+  describe('a compromised admin cannot destroy a PRODUCTION key (issue 8.15)', () => {
+    test('PRODUCTION: the key policy denies DisableKey and ScheduleKeyDeletion to everyone but the break-glass role', () => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme' });
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::KMS::Key', { KeyPolicy: { Statement: Match.arrayWith([DENY_DESTRUCTION]) } });
+      expect(stack.resolve(BreakGlass.roleArn(stack))).toEqual(DENY_DESTRUCTION.Condition.ArnNotEquals['aws:PrincipalArn']);
+    });
+
+    test('PRODUCTION: PutKeyPolicy is not denied (CloudFormation must keep updating the policy; KMS refuses a policy that locks out its caller)', () => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme' });
+      const statements = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement as any[];
+      const denied = statements.filter((st) => st.Effect === 'Deny').flatMap((st) => [].concat(st.Action));
+      expect(denied).not.toContain('kms:PutKeyPolicy');
+      expect(denied).not.toContain('kms:*');
+    });
+
+    test('PRODUCTION keeps the longest pending window (30 days to cancel a scheduled deletion)', () => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme' });
+      Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', { PendingWindowInDays: 30 });
+    });
+
+    test('DEVELOPMENT has no such deny: CloudFormation schedules the key\'s deletion on destroy', () => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+      const statements = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement as any[];
+      expect(statements.map((st) => st.Sid)).not.toContain(DENY_DESTRUCTION.Sid);
+    });
+  });
+
+  describe('the key policy names no role of its own stack (issue 8.6)', () => {
+    test('a tenant key with its service statements names none', () => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme' });
+      new iam.Role(stack, 'Worker', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      expect(keyPoliciesNamingStackRoles(Template.fromStack(stack))).toEqual([]);
+    });
+
+    test('the check reports a secret grant that writes a same-stack role into the key policy', () => {
+      const stack = testStack();
+      const key = new TenantKey(stack, 'Key', { tenantId: 'acme' });
+      const secret = new secretsmanager.Secret(stack, 'Secret', { encryptionKey: key.key });
+      const role = new iam.Role(stack, 'Worker', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      secret.grantRead(role);
+      expect(keyPoliciesNamingStackRoles(Template.fromStack(stack))).toEqual([
+        expect.stringMatching(/^Key[0-9A-F]{8}: key policy statement #\d+ names the role Worker[0-9A-F]{8} of the same template$/),
+      ]);
+    });
+  });
+
+  describe('one tenant, one key per account and region (issue 10)', () => {
+    test('throws when the same tenant gets a key in two stacks of one environment (the alias would clash at deploy)', () => {
+      const app = testApp();
+      new TenantKey(new Stack(app, 'Data', { env: TEST_ENV }), 'Key', { tenantId: 'acme' });
+      expect(() => new TenantKey(new Stack(app, 'App', { env: TEST_ENV }), 'Key', { tenantId: 'acme' })).toThrow(
+        'Invalid TenantKey props for tenant "acme":\n- tenantId: the stack Data already has a key for this tenant in aws://123456789012/us-east-1 (Data/Key); ' +
+          'the alias alias/tenant-blocks/acme exists once per account and region: pass that key to the blocks of the other stacks as encryptionKey, ' +
+          "or give this tenant's stacks different environments (got: 'acme')",
+      );
+    });
+
+    test('TenantKey.of in a second stack of the same environment throws too (it would create a second key)', () => {
+      const app = testApp();
+      TenantKey.of(new Stack(app, 'Data', { env: TEST_ENV }), 'acme');
+      expect(() => TenantKey.of(new Stack(app, 'App', { env: TEST_ENV }), 'acme')).toThrow(/the stack Data already has a key for this tenant in aws:\/\/123456789012\/us-east-1/);
+    });
+
+    test('the same tenant in two regions or two accounts has a key in each', () => {
+      const app = testApp();
+      new TenantKey(new Stack(app, 'UsEast', { env: TEST_ENV }), 'Key', { tenantId: 'acme' });
+      new TenantKey(new Stack(app, 'EuWest', { env: { ...TEST_ENV, region: 'eu-west-1' } }), 'Key', { tenantId: 'acme' });
+      expect(() => new TenantKey(new Stack(app, 'Other', { env: { ...TEST_ENV, account: '210987654321' } }), 'Key', { tenantId: 'acme' })).not.toThrow();
+    });
+
+    test('two apps (two synths) do not see each other', () => {
+      new TenantKey(new Stack(testApp(), 'Data', { env: TEST_ENV }), 'Key', { tenantId: 'acme' });
+      expect(() => new TenantKey(new Stack(new App({ context: AZ_CONTEXT }), 'Data', { env: TEST_ENV }), 'Key', { tenantId: 'acme' })).not.toThrow();
+    });
+
+    test('environment-agnostic stacks may deploy anywhere: a second one of the same tenant is not rejected at synth', () => {
+      const app = testApp();
+      new TenantKey(new Stack(app, 'A'), 'Key', { tenantId: 'acme' });
+      expect(() => new TenantKey(new Stack(app, 'B'), 'Key', { tenantId: 'acme' })).not.toThrow();
+    });
   });
 });
