@@ -270,12 +270,13 @@ describe('Tenant', () => {
 });
 
 describe('TenantCollisions (hand-wired blocks)', () => {
-  test('finds two keys of one tenant in two stacks of one account and region', () => {
+  test('finds two keys of one tenant in two environment-agnostic stacks (they may deploy to one account and region)', () => {
     const app = testApp();
-    new TenantKey(stackIn(app, 'A'), 'Key', { tenantId: 'acme' });
-    new TenantKey(stackIn(app, 'B'), 'Key', { tenantId: 'acme' });
+    new TenantKey(new Stack(app, 'A'), 'Key', { tenantId: 'acme' });
+    new TenantKey(new Stack(app, 'B'), 'Key', { tenantId: 'acme' });
     expect(TenantCollisions.find(app)).toEqual([
-      'two keys of tenant "acme" in account 123456789012 and region us-east-1 would both create the alias alias/tenant-blocks/acme; keep one key per tenant and pass it to every block (or use a Tenant): A/Key, B/Key',
+      'two keys of tenant "acme" in account (deploy-time account) and region (deploy-time region) would both create the alias alias/tenant-blocks/acme; ' +
+      'keep one key per tenant and pass it to every block (or use a Tenant): A/Key, B/Key',
     ]);
   });
 
@@ -296,11 +297,12 @@ describe('TenantCollisions (hand-wired blocks)', () => {
     expect(TenantCollisions.find(stack)).toEqual([expect.stringContaining('two databases of tenant "acme" in the stack TenantStack would both create the backup vault')]);
   });
 
-  test('throws at synthesis when the app holds a Tenant and a hand-wired key of the same tenant elsewhere', () => {
+  test('throws at synthesis when the app holds a Tenant with a link and a hand-wired link of the same tenant in another region', () => {
     const app = testApp();
-    new Tenant(stackIn(app, 'A'), 'Acme', { tenantId: 'acme' });
-    new TenantKey(stackIn(app, 'B'), 'Key', { tenantId: 'acme' });
-    expect(() => app.synth()).toThrow(/two keys of tenant "acme"/);
+    new Tenant(stackIn(app, 'A'), 'Acme', { tenantId: 'acme', link: LINK });
+    const west = new Stack(app, 'West', { env: { account: TEST_ENV.account, region: 'eu-west-1' } });
+    new CrossAccountLink(west, 'Link', { tenantId: 'acme', platformAccountId: LINK.platformAccountId, platformRoleArns: LINK.platformRoleArns, externalId: LINK.externalId });
+    expect(() => app.synth()).toThrow(/two links of tenant "acme" in account 123456789012 would both create the IAM role tenant-blocks-link-acme/);
   });
 
   test('finds nothing in a well-formed fleet', () => {
