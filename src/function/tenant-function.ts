@@ -206,7 +206,7 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
  * and a clean destroy (a custom resource removes the function's VPC network interfaces before the
  * security group and subnets are deleted).
  */
-export class TenantFunction extends Construct {
+export class TenantFunction extends Construct implements ec2.IConnectable, iam.IGrantable {
   /** The `live` alias: what the load balancer invokes and what apps should reference (grantInvoke, metrics, provisioned concurrency). */
   public readonly function: lambda.Alias;
 
@@ -238,6 +238,13 @@ export class TenantFunction extends Construct {
 
   /** The function's execution role (its permissions are one customer managed policy, see the README). */
   public readonly role: iam.IRole;
+
+  /**
+   * The execution role, so `grant*` methods accept the TenantFunction itself. A grant on a secret
+   * or a bucket encrypted with the tenant key names the role in the key policy: pass secrets in the
+   * `secrets` prop instead, which grants key use in the role's own policy.
+   */
+  public readonly grantPrincipal: iam.IPrincipal;
 
   /** The tenant this function belongs to. */
   public readonly tenantId: string;
@@ -439,6 +446,7 @@ export class TenantFunction extends Construct {
       managedPolicies: [policy],
     });
     this.role = role;
+    this.grantPrincipal = role;
     // CloudFormation deletes the security group before the role and its policies (8.12): Lambda
     // releases the function's network interfaces with this role, after the function is gone, and
     // a group cannot be deleted while an interface uses it. Policies added later (grants on

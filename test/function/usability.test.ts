@@ -5,7 +5,9 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FIXTURE, PropsOverride, build, fnResource } from './support';
 import { TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import { TenantFunction, TenantFunctionCode, TenantFunctionProps, TenantRuntime } from '../../src/function';
@@ -41,6 +43,26 @@ describe('typed outputs', () => {
   test('addEnvironment throws when the name is already set', () => {
     const { fn } = build({ environment: { GREETING: 'hi' } });
     expect(() => fn.addEnvironment('GREETING', 'hello')).toThrow('- environment.GREETING: is already set');
+  });
+
+  test('a TenantFunction is grantable and connectable itself (grant*, connections.allowFrom)', () => {
+    const stack = testStack();
+    const network = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const { fn } = build({ network }, stack);
+    const queue = new sqs.Queue(stack, 'Jobs', { enforceSSL: true });
+    queue.grantSendMessages(fn);
+    const cache = new ec2.SecurityGroup(stack, 'Cache', { vpc: network.vpc });
+    cache.connections.allowFrom(fn, ec2.Port.tcp(6379));
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^AppServiceRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']) })]) },
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 6379, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppSecurityGroup'), 'GroupId'] } });
+    // the policy a grant adds outlives the function's security group too (8.12)
+    const grantPolicy = Object.keys(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^AppServiceRole') }] } }));
+    const sg = Object.entries(template.findResources('AWS::EC2::SecurityGroup')).find(([id]) => id.startsWith('AppSecurityGroup'))![1];
+    expect(sg.DependsOn).toEqual(expect.arrayContaining(grantPolicy));
   });
 
   test('function is the live alias, a lambda.Alias (grantInvoke, metrics, provisioned concurrency)', () => {
