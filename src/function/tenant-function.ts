@@ -197,14 +197,22 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
  * A tenant's serverless app: a Lambda function behind an Application Load Balancer, with
  * everything but a short whitelist baked in.
  *
- * Baked in (each decision with its reason in the code): private subnets, arm64, X-Ray tracing,
- * JSON logs with a level into an explicit, encrypted, shipped log group, automatic runtime
- * updates, reserved concurrency, versions and a `live` alias (CodeDeploy canary with automatic
- * rollback in PRODUCTION; all-at-once and hotswap-friendly in DEVELOPMENT), an HTTPS-only load
- * balancer (modern TLS policy, HTTP redirected, invalid headers dropped, strictest desync
- * mitigation, access logs, deletion protection in PRODUCTION), an encrypted data bucket, alarms,
+ * Baked in (each decision with its reason in the code): private subnets with internet egress
+ * (HTTPS only), arm64, X-Ray tracing, JSON logs with a level into an explicit, encrypted, shipped
+ * log group, automatic runtime updates, an execution role with one customer managed policy (its
+ * own log group, its network interfaces in the tenant VPC, its data bucket without version
+ * deletion, the tenant key only through S3 and Secrets Manager; no key policy names the role),
+ * versions and a `live` alias (CodeDeploy canary with automatic rollback in PRODUCTION;
+ * all-at-once and hotswap-friendly in DEVELOPMENT), an HTTPS-only load balancer (modern TLS
+ * policy, HTTP redirected, invalid headers dropped, strictest desync mitigation, access logs,
+ * deletion protection in PRODUCTION), an encrypted data bucket, alarms named for the tenant link,
  * and a clean destroy (a custom resource removes the function's VPC network interfaces before the
- * security group and subnets are deleted).
+ * security group and subnets are deleted; the security group goes before the role and its
+ * policies). No reserved concurrency unless the platform sets `reservedConcurrency`.
+ *
+ * Account quotas: no reserved concurrency by default (a new account's quota of 10 cannot reserve
+ * any); one VPC per tenant network; Elastic IPs for its NAT (one per AZ in PRODUCTION, one in
+ * DEVELOPMENT); one Application Load Balancer per function.
  */
 export class TenantFunction extends Construct implements ec2.IConnectable, iam.IGrantable {
   /** The `live` alias: what the load balancer invokes and what apps should reference (grantInvoke, metrics, provisioned concurrency). */
