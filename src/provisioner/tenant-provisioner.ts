@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnElement, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -9,7 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Suppressions } from '../core/suppressions';
 import { PlatformHubReference } from '../cross-account/platform-hub-reference';
 import { ApiFunction } from './api-function';
@@ -168,6 +168,15 @@ export class TenantProvisioner extends Construct {
       resources: ['*'],
       conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:*` } },
     }));
+    // CT.KMS.PR.3: only AWS services may create grants, and only for AWS resources.
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }));
     this.encryptionKey = key;
 
     const table = new dynamodb.Table(this, 'Registry', {
@@ -220,6 +229,8 @@ export class TenantProvisioner extends Construct {
       logGroup: this.logGroup('WorkflowFunctionLogs'),
       timeout: Duration.minutes(1),
       memorySize: 512,
+      // Bounded share of the account's pool; Step Functions retries throttled steps (TooManyRequests).
+      reservedConcurrentExecutions: 20,
       environment: this.handlerEnvironment(table, source.defaultRelease, source.releasePrefix !== undefined ? source.bucket.bucketName : undefined, source.releasePrefix),
     });
     this.grantRegistry(workflowFn, table);
@@ -236,6 +247,8 @@ export class TenantProvisioner extends Construct {
       timeout: Duration.seconds(29),
       // The bundle carries the spec validator (and the aws-cdk-lib it uses): memory is also CPU for the cold start.
       memorySize: 1024,
+      // The API serves platform services, not end users: 10 concurrent requests, the stage throttles beyond.
+      reservedConcurrentExecutions: 10,
       environment: {
         ...this.handlerEnvironment(table, source.defaultRelease, source.releasePrefix !== undefined ? source.bucket.bucketName : undefined, source.releasePrefix),
         [ENV.OPERATION_STATE_MACHINE_ARN]: this.operationWorkflow.stateMachineArn,
@@ -300,13 +313,19 @@ export class TenantProvisioner extends Construct {
   }
 
   private lambdaStep(scope: Construct, id: string, fn: lambda.IFunction, payload: Record<string, unknown>, resultPath: string): tasks.LambdaInvoke {
-    return new tasks.LambdaInvoke(scope, id, {
+    return this.retryThrottled(new tasks.LambdaInvoke(scope, id, {
       lambdaFunction: fn,
       payload: sfn.TaskInput.fromObject(payload),
       payloadResponseOnly: true,
       resultPath,
       taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
-    });
+    }));
+  }
+
+  /** The step function has reserved concurrency: a throttled step waits and tries again. */
+  private retryThrottled(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
+    task.addRetry({ errors: ['Lambda.TooManyRequestsException'], interval: Duration.seconds(5), maxAttempts: 10, backoffRate: 2, maxDelay: Duration.minutes(2) });
+    return task;
   }
 
   /** A CloudFormation call in the tenant account, with the tenant's deploy role (Step Functions cross-account task). */
@@ -568,7 +587,7 @@ export class TenantProvisioner extends Construct {
     });
     const nextWave = new sfn.Pass(s, 'NextWave', { inputPath: '$.evaluation.nextWaveIndex', resultPath: '$.plan.waveIndex' });
     nextWave.next(prepare);
-    const approval = new tasks.LambdaInvoke(s, 'AwaitApproval', {
+    const approval = this.retryThrottled(new tasks.LambdaInvoke(s, 'AwaitApproval', {
       lambdaFunction: fn,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: sfn.TaskInput.fromObject({
@@ -576,7 +595,7 @@ export class TenantProvisioner extends Construct {
       }),
       resultPath: '$.approval',
       taskTimeout: sfn.Timeout.duration(APPROVAL_TIMEOUT),
-    });
+    }));
     approval.addCatch(expired, { resultPath: '$.error' });
     approval.next(new sfn.Choice(s, 'Approved?')
       .when(sfn.Condition.booleanEquals('$.approval.approved', true), nextWave)
@@ -657,7 +676,8 @@ export class TenantProvisioner extends Construct {
     const anyObject = objectModel('ObjectRequest', []);
     const rolloutModel = objectModel('StartRolloutRequest', ['release']);
     const approvalModel = objectModel('ApprovalRequest', ['approved']);
-    const integration = new apigateway.LambdaIntegration(fn, { proxy: true });
+    // One permission for the whole API (not one per method and test invocation): the resource policy decides who calls.
+    const integration = new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false, scopePermissionToMethod: false });
     const withBody = (model: apigateway.Model): apigateway.MethodOptions => ({ requestValidator: validator, requestModels: { 'application/json': model } });
     const read: apigateway.MethodOptions = { requestValidator: validator };
 
@@ -676,13 +696,108 @@ export class TenantProvisioner extends Construct {
     const rollout = rollouts.addResource('{rolloutId}');
     rollout.addMethod('GET', integration, read);
     rollout.addResource('approval').addMethod('POST', integration, withBody(approvalModel));
+    // CT.LAMBDA.PR.2: the service permission names the account as well as the API (SourceArn is a joined ARN).
+    for (const permission of api.node.findAll().filter((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)) {
+      permission.sourceAccount = Stack.of(this).account;
+    }
     return api;
   }
 
-  private suppress(workflowFn: lambda.IFunction, apiFn: lambda.IFunction, _buildLogs: logs.ILogGroup): void {
-    void workflowFn;
-    void apiFn;
+  private suppress(workflowFn: lambda.Function, apiFn: lambda.Function, _buildLogs: logs.ILogGroup): void {
+    const stack = Stack.of(this);
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const kmsWildcards = {
+      id: 'AwsSolutions-IAM5',
+      reason: 'kms:GenerateDataKey* and kms:ReEncrypt* on the provisioner key only (grantEncryptDecrypt): the registry, log and build encryption use every variant',
+      appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    };
+    const inline = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+      id: `${pack}-IAMNoInlinePolicy`,
+      reason: 'The role\'s only policy, generated from exact grants next to the resources it names; an inline policy dies with its role',
+    }));
+    for (const fn of [workflowFn, apiFn]) {
+      Suppressions.add(fn, [
+        kmsWildcards,
+        ...inline,
+        { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole: writing its own log group only', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
+        ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((id) => ({
+          id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
+        })),
+        ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((id) => ({
+          id, reason: 'Invoked synchronously only (API Gateway, Step Functions): a failure is answered or caught and recorded by the workflow; a DLQ applies to asynchronous invocations',
+        })),
+      ]);
+    }
+    const build = logicalIdOf(this.buildProject);
+    Suppressions.add(this.buildProject, [
+      kmsWildcards,
+      ...inline,
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'CodeBuild\'s own grants: reading the platform app source object, its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
+        appliesTo: [
+          'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*',
+          `Resource::arn:<AWS::Partition>:codebuild:${region}:${account}:report-group/<${build}>-*`,
+          `Resource::arn:<AWS::Partition>:logs:${region}:${account}:log-group:/aws/codebuild/<${build}>:*`,
+          ...(this.props.organizationId ? [
+            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
+            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
+          ] : []),
+        ],
+      },
+      ...['HIPAA.Security-CodeBuildProjectSourceRepoUrl', 'PCI.DSS.321-CodeBuildProjectSourceRepoUrl'].map((id) => ({
+        id, reason: 'The source is an S3 object in the platform account, not a GitHub or Bitbucket repository: there is no OAuth to use',
+      })),
+    ]);
+    const fnArn = `Resource::<${logicalIdOf(workflowFn)}.Arn>:*`;
+    const execution = (machine: sfn.StateMachine) => `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalIdOf(machine)}"}]}]}`;
+    const generated = 'Step Functions\' own grants: log delivery and X-Ray need Resource *, invoking the step function allows its versions';
+    Suppressions.add(this.operationWorkflow, [
+      ...inline,
+      { id: 'AwsSolutions-IAM5', reason: generated, appliesTo: ['Resource::*', fnArn] },
+      ...(this.props.organizationId ? [{
+        id: 'AwsSolutions-IAM5',
+        reason: 'sts:AssumeRole on the CDK deploy role of any account of the organization (aws:ResourceOrgID) to read its stack',
+        appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`],
+      }] : []),
+    ]);
+    Suppressions.add(this.rolloutWorkflow, [
+      ...inline,
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: `${generated}; the Distributed Map manages its own child executions, and each wave item runs an operation execution (names chosen at run time)`,
+        appliesTo: ['Resource::*', fnArn, `Resource::${execution(this.rolloutWorkflow)}:*`, `Resource::${execution(this.rolloutWorkflow)}/*:*`, `Resource::${execution(this.operationWorkflow)}*`],
+      },
+    ]);
+    Suppressions.add(this.registry, ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'].map((id) => ({
+      id, reason: 'Continuous backups (point-in-time recovery, 35 days), deletion protection and retention on stack deletion; an organization backup policy may add it to a plan by tag',
+    })));
+    const stage = this.api.deploymentStage;
+    Suppressions.add(stage, [
+      ...['AwsSolutions-APIG6', 'HIPAA.Security-APIGWExecutionLoggingEnabled', 'NIST.800.53.R5-APIGWExecutionLoggingEnabled', 'PCI.DSS.321-APIGWExecutionLoggingEnabled', 'CT.APIGATEWAY.PR.1'].map((id) => ({
+        id, reason: 'Access logs (JSON, every request with its caller) go to an encrypted log group; execution logging needs the account-wide API Gateway CloudWatch role, which the platform owns, and the function logs every request itself',
+      })),
+      ...['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'].map((id) => ({
+        id, reason: 'An IAM-authorized API for the platform\'s own services: the resource policy denies every principal but the listed roles, the stage throttles at 20 requests per second; a web ACL adds nothing a signature does not',
+      })),
+      ...['HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted'].map((id) => ({
+        id, reason: 'No cache: answers are the registry\'s current state and writes must never be served from a cache',
+      })),
+      ...['HIPAA.Security-APIGWSSLEnabled', 'NIST.800.53.R5-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled'].map((id) => ({
+        id, reason: 'The backend is a Lambda integration, not an HTTP endpoint: there is no backend TLS connection for a client certificate to authenticate',
+      })),
+    ]);
+    Suppressions.add(this.api, [{
+      id: 'AwsSolutions-COG4',
+      reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',
+    }]);
   }
+}
+
+/** Logical id of a construct's main resource. */
+function logicalIdOf(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 }
 
 /** Which field of the operation context each build variable carries. */
@@ -698,6 +813,3 @@ const CONTEXT_FIELD: Record<string, string> = {
   RELEASE: 'release',
   DEPLOY_ROLE_ARN: 'deployRoleArn',
 };
-
-// Suppressions are added in suppress() once the compliance gates have run over a synthesized provisioner.
-void Suppressions;

@@ -47,8 +47,8 @@ export function validateTenantProvisionerProps(props: TenantProvisionerProps): v
   } else {
     props.apiCallerArns.forEach((arn, i) => {
       if (Token.isUnresolved(arn)) return;
-      if (!CALLER_ARN_PATTERN.test(arn)) v.add(`apiCallerArns[${i}]`, 'must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>)', arn);
-      else if (/[*?]/.test(arn)) v.add(`apiCallerArns[${i}]`, 'must name one principal, no wildcards', arn);
+      if (/[*?]/.test(arn)) v.add(`apiCallerArns[${i}]`, 'must name one principal, no wildcards', arn);
+      else if (!CALLER_ARN_PATTERN.test(arn)) v.add(`apiCallerArns[${i}]`, 'must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>)', arn);
     });
   }
   v.number('defaultMaxConcurrency', { min: 1, max: 1000, step: 1 }, props.defaultMaxConcurrency);
