@@ -137,7 +137,7 @@ describe('TenantProvisioner', () => {
       expect(groups.length).toBe(6);
       for (const g of groups) {
         expect(g.DeletionPolicy).toBe('Retain');
-        expect(g.Properties).toMatchObject({ RetentionInDays: 365, KmsKeyId: Match.anyValue() });
+        expect(g.Properties).toMatchObject({ RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^ProvisionerKey/), 'Arn'] } });
       }
     });
 
