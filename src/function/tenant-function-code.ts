@@ -49,7 +49,10 @@ export class TenantFunctionCode {
   /** The object key, for code from a bucket. */
   public readonly objectKey?: string;
 
-  private constructor(private readonly make: () => lambda.Code, assetPath: string | undefined, objectKey: string | undefined) {
+  private readonly make: () => lambda.Code;
+
+  private constructor(make: () => lambda.Code, assetPath: string | undefined, objectKey: string | undefined) {
+    this.make = make;
     this.assetPath = assetPath;
     this.objectKey = objectKey;
   }
