@@ -140,7 +140,7 @@ const BOOTSTRAP_VERSION = '2';
 /** How often every secret rotates. */
 const ROTATION_INTERVAL = Duration.days(30);
 /** AWS Backup actions that destroy or unprotect recovery points: denied in PRODUCTION except to the break-glass role. */
-export const PROTECTED_VAULT_ACTIONS = [
+const PROTECTED_VAULT_ACTIONS = [
   'backup:DeleteRecoveryPoint',
   'backup:UpdateRecoveryPointLifecycle',
   'backup:PutBackupVaultAccessPolicy',
