@@ -9,6 +9,7 @@ import type { TenantSpec } from './tenant-spec';
 import { validateTenantSpec } from './validate-tenant-spec';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
+import { TierDefaults } from '../core/tenant-defaults';
 import { TenantKey } from '../core/tenant-key';
 import { TenantNetwork } from '../core/tenant-network';
 import { TenantTier } from '../core/tier';
@@ -449,6 +450,8 @@ export class Tenant extends Construct {
 
     this.tenantId = props.tenantId;
     this.tier = tier;
+    // Everything under the tenant (key, network, manifest, link) carries the tenant and tier tags, like the blocks.
+    TierDefaults.applyTags(this, this.tenantId, tier);
     this.explicitShipping = props.logShipping;
     this.encryptionKey = props.encryptionKey ?? new TenantKey(this, IDS.key, { tenantId: this.tenantId, tier });
     this._network = props.network;

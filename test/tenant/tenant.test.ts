@@ -312,3 +312,12 @@ describe('TenantCollisions (hand-wired blocks)', () => {
     expect(TenantCollisions.find(app)).toEqual([]);
   });
 });
+
+test('tags the manifest parameters (and everything else under the tenant) with the tenant and tier', () => {
+  const stack = stackIn(testApp());
+  new Tenant(stack, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+  Template.fromStack(stack).hasResourceProperties('AWS::SSM::Parameter', {
+    Name: '/tenant-blocks/acme/tier',
+    Tags: { 'tenant-blocks:tenant': 'acme', 'tenant-blocks:tier': 'DEVELOPMENT' },
+  });
+});
