@@ -102,6 +102,18 @@ export interface TenantNetworkProps {
    * @default - no attachment
    */
   readonly transitGatewayId?: string;
+
+  /**
+   * Platform-side: the id of the region's AWS-managed S3 prefix list (`com.amazonaws.<region>.s3`,
+   * e.g. `pl-63a5400a` in us-east-1; `aws ec2 describe-managed-prefix-lists`). With it,
+   * {@link TenantNetwork.connectToAwsEndpoints} lets handlers reach S3 on 443 through the gateway
+   * endpoint and nothing else; CloudFormation cannot look it up, and a synth-time lookup would need
+   * AWS credentials.
+   *
+   * @default - S3 is reached on 443 to any address (in isolated subnets only the S3 endpoint and
+   * `routedCidrs` are routed)
+   */
+  readonly s3PrefixListId?: string;
 }
 
 /**
@@ -185,6 +197,7 @@ export class TenantNetwork extends Construct {
 
   private readonly endpointGroup = new DependencyGroup();
   private readonly routedCidrs: string[];
+  private readonly s3PrefixListId?: string;
   private readonly createdVpc?: ec2.Vpc;
   private egress = false;
 
@@ -202,8 +215,9 @@ export class TenantNetwork extends Construct {
     v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
     v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
     v.boolean('internetEgress', props.internetEgress);
-    if (props.vpc && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId ?? props.internetEgress) !== undefined) {
-      v.add('vpc', 'an imported VPC is its owner\'s: vpcCidr, routedCidrs, transitGatewayId and internetEgress apply only to a VPC made here', props.vpc.node.path);
+    v.pattern('s3PrefixListId', '^pl-[0-9a-f]{8,17}$', 'a prefix list id (pl- and 8-17 hexadecimal digits)', props.s3PrefixListId);
+    if (props.vpc && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId ?? props.internetEgress ?? props.s3PrefixListId) !== undefined) {
+      v.add('vpc', 'an imported VPC is its owner\'s: vpcCidr, routedCidrs, transitGatewayId, internetEgress and s3PrefixListId apply only to a VPC made here', props.vpc.node.path);
     }
     if (props.transitGatewayId !== undefined && (props.routedCidrs ?? []).length === 0) {
       v.add('routedCidrs', 'list the networks to route to the Transit Gateway (transitGatewayId is set)', props.routedCidrs);
@@ -215,6 +229,7 @@ export class TenantNetwork extends Construct {
     this.tier = props.tier ?? TenantTier.PRODUCTION;
     this.endpoints = this.endpointGroup;
     this.routedCidrs = [...(props.routedCidrs ?? [])];
+    this.s3PrefixListId = props.s3PrefixListId;
 
     if (props.vpc) {
       this.vpc = props.vpc;
@@ -424,27 +439,26 @@ export class TenantNetwork extends Construct {
 
   /**
    * Lets `securityGroup` reach the AWS endpoints of the tenant VPC on 443 and nothing more: the
-   * Secrets Manager endpoint's security group and the S3 gateway endpoint. Blocks in isolated
-   * subnets call it instead of allowing 443 to `0.0.0.0/0` (issue 9.9). The S3 gateway endpoint
-   * has no address of its own: without the region's S3 prefix list id (`s3PrefixListId`), S3
-   * is reached on 443 to anywhere, which in isolated subnets only the S3 endpoint routes.
+   * Secrets Manager endpoint's security group and S3 through the gateway endpoint (the region's S3
+   * prefix list when `s3PrefixListId` is set). Blocks with handlers in isolated subnets call it
+   * instead of allowing 443 to `0.0.0.0/0` (issue 9.9). Without `s3PrefixListId`, S3 is reached on
+   * 443 to any address, which in isolated subnets only the S3 endpoint and `routedCidrs` route.
    *
    * For an imported VPC (no endpoints made here), HTTPS to anywhere is allowed: its owner decides
    * the routes.
    *
    * @param securityGroup the group of a function or handler in this VPC
-   * @param s3PrefixListId the region's S3 prefix list (`com.amazonaws.<region>.s3`), e.g. `pl-63a5400a`
    */
-  public connectToAwsEndpoints(securityGroup: ec2.ISecurityGroup, s3PrefixListId?: string): void {
+  public connectToAwsEndpoints(securityGroup: ec2.ISecurityGroup): void {
     if (!this.endpointSecurityGroup) {
       securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs (the imported VPC\'s owner routes them)');
       return;
     }
     securityGroup.addEgressRule(this.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
-    if (s3PrefixListId !== undefined) {
-      securityGroup.addEgressRule(ec2.Peer.prefixList(s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
+    if (this.s3PrefixListId !== undefined) {
+      securityGroup.addEgressRule(ec2.Peer.prefixList(this.s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
     } else {
-      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint (isolated subnets: no other route)');
+      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint (no S3 prefix list id given)');
     }
   }
 

@@ -151,6 +151,18 @@ describe('TenantNetwork', () => {
       expect(() => new TenantNetwork(testStack(), 'Net', { tenantId: 'acme', vpcCidr })).toThrow(`- vpcCidr: ${message}`);
     });
 
+    test('throws when platform-side settings have the wrong form or type', () => {
+      expect(() => new TenantNetwork(testStack(), 'Net', {
+        tenantId: 'acme', s3PrefixListId: 'pl-xyz', transitGatewayId: 'tgw-1', routedCidrs: '192.168.0.0/16' as unknown as string[], internetEgress: 'yes' as unknown as boolean,
+      })).toThrow([
+        'Invalid TenantNetwork props for tenant "acme":',
+        "- routedCidrs: must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: '192.168.0.0/16')",
+        "- transitGatewayId: must be a Transit Gateway id (tgw- and 8-17 hexadecimal digits) (got: 'tgw-1')",
+        "- internetEgress: must be true or false (got: 'yes')",
+        "- s3PrefixListId: must be a prefix list id (pl- and 8-17 hexadecimal digits) (got: 'pl-xyz')",
+      ].join('\n'));
+    });
+
     test('throws when a platform-side setting is given for an imported VPC', () => {
       const stack = testStack();
       const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-1234', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-1'] });
@@ -343,10 +355,11 @@ describe('TenantNetwork', () => {
 
   test('connectToAwsEndpoints: HTTPS to the endpoint security group and to S3 (the prefix list when given), nothing else (issue 9.9)', () => {
     const stack = testStack();
-    const net = new TenantNetwork(stack, 'Net', { tenantId: 'acme' });
+    const net = new TenantNetwork(stack, 'Net', { tenantId: 'acme', s3PrefixListId: 'pl-63a5400a' });
     const sg = new ec2.SecurityGroup(stack, 'Handler', { vpc: net.vpc, allowAllOutbound: false });
-    net.connectToAwsEndpoints(sg, 'pl-63a5400a');
+    net.connectToAwsEndpoints(sg);
     const t = Template.fromStack(stack);
+    expect(Object.keys(t.findResources('AWS::EC2::SecurityGroupEgress', { Properties: { GroupId: stack.resolve(sg.securityGroupId) } }))).toHaveLength(2);
     t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
       GroupId: stack.resolve(sg.securityGroupId),
       DestinationSecurityGroupId: stack.resolve(net.endpointSecurityGroup!.securityGroupId),
