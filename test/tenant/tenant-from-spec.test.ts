@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { fullSpec, minimalSpec } from './fixtures';
+import { VALID_SPECS, fullSpec, minimalSpec } from './fixtures';
 import { CrossAccountLink, TenantFunctionCode, TenantTier } from '../../src';
 import { Tenant, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
 import { testApp } from '../support/app';
@@ -83,4 +83,12 @@ test.each([
 ])('Tenant.fromSpec throws (never crashes) when the spec is %s', (_name, spec) => {
   expect(() => Tenant.fromSpec(new Stack(testApp(), 'Tenant', { env: { account: '210987654321', region: 'us-east-1' } }), 'Acme', spec as unknown as TenantSpec))
     .toThrow('Invalid tenant spec for Tenant.fromSpec:\n- spec: must be an object with tenantId, tier and account');
+});
+
+describe('every valid spec fixture builds (the spec\'s checks never let through what a block rejects)', () => {
+  test.each(VALID_SPECS)('%s', (_name, make) => {
+    const spec = parseTenantSpecs({ tenants: [make()] })[0];
+    const stack = new Stack(testApp(), 'Tenant', { env: { account: spec.account, region: spec.region ?? 'us-east-1' } });
+    expect(() => Tenant.fromSpec(stack, 'Tenant', spec, { functionCode: CODE })).not.toThrow();
+  });
 });
