@@ -205,11 +205,12 @@ export class CrossAccountLink extends Construct {
       // A session without a source identity is refused: CloudTrail here must name who acted.
       Null: { 'sts:SourceIdentity': 'false' },
     };
+    const platformRoles = new PlatformRoles(props.platformRoleArns, conditions);
     const role = new iam.Role(this, 'Resource', {
       roleName: CrossAccountLink.roleNameFor(props.tenantId),
       description: `cdk-tenant-blocks link of tenant ${props.tenantId}: assumed by the platform account ${props.platformAccountId}`,
       // One statement naming every role (a composite principal would repeat the conditions per role).
-      assumedBy: new PlatformRoles(props.platformRoleArns, conditions),
+      assumedBy: platformRoles,
       maxSessionDuration: MAX_SESSION,
       permissionsBoundary: this.boundary,
     });
@@ -225,6 +226,11 @@ export class CrossAccountLink extends Construct {
         tenantId: this.tenantId,
         role: role.node.defaultChild as CfnResource,
         roleName: CrossAccountLink.roleNameFor(this.tenantId),
+        trust: () => {
+          const trust = new iam.PolicyDocument();
+          platformRoles.addToAssumeRolePolicy(trust);
+          return stack.resolve(trust);
+        },
         boundary: {
           resource: this.boundary.node.defaultChild as CfnResource,
           document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]),

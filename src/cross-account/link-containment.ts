@@ -16,6 +16,8 @@ export interface LinkContainmentExpectation {
   readonly role: CfnResource;
   /** The link role's fixed name (policies may attach to an imported role by name). */
   readonly roleName: string;
+  /** The trust policy the link role must keep (resolved in its stack): who may assume it, on which conditions. */
+  readonly trust: () => unknown;
   /** The boundary's L1 and the document it must hold (resolved in its stack). */
   readonly boundary: { readonly resource: CfnResource; readonly document: () => unknown };
   /** The Permissions policy's L1 (when an allow* call created it) and the document it must hold. */
@@ -63,6 +65,10 @@ export function linkContainmentProblems(expectation: LinkContainmentExpectation)
 
   const role = render(expectation.role);
   if (role) {
+    const trust = role.properties.AssumeRolePolicyDocument;
+    if (canonical(trust) !== canonical(expectation.trust())) {
+      say(`the link role's trust policy is not the link's (listed platform roles, external id, source identity): expected ${JSON.stringify(expectation.trust())}, found ${JSON.stringify(trust)}`);
+    }
     const managed = role.properties.ManagedPolicyArns;
     if (Array.isArray(managed) ? managed.length > 0 : managed !== undefined) {
       say(`the link role has ManagedPolicyArns ${JSON.stringify(managed)}; the link grants only through its allow* calls`);
@@ -91,7 +97,8 @@ export function linkContainmentProblems(expectation: LinkContainmentExpectation)
     const sameStack = ownStack(resource);
     if (ROLE_POLICY_TYPES.has(resource.cfnResourceType)) {
       const attachedTo = resource.cfnResourceType === 'AWS::IAM::RolePolicy' ? [rendered.properties.RoleName] : rendered.properties.Roles;
-      if (Array.isArray(attachedTo) && attachedTo.some((r) => names(r, sameStack))) {
+      // A policy of Deny statements only takes permissions away: it cannot widen the link.
+      if (Array.isArray(attachedTo) && attachedTo.some((r) => names(r, sameStack)) && !denyOnly(rendered.properties.PolicyDocument)) {
         say(`${where} grants the link role more than its allow* calls: ${summarize(rendered.properties.PolicyDocument)}; open the tenant's blocks with allowQuery/allowInvoke only`);
       }
       continue;
@@ -209,6 +216,12 @@ function principalsIn(properties: Record<string, unknown>, type: string): unknow
   };
   walk(properties);
   return found;
+}
+
+/** Whether every statement of a document is a Deny. */
+function denyOnly(document: unknown): boolean {
+  const statements = (document as { Statement?: Array<Record<string, unknown>> } | undefined)?.Statement;
+  return Array.isArray(statements) && statements.length > 0 && statements.every((s) => s.Effect === 'Deny');
 }
 
 /** A policy document with its statements in a stable order, for comparison. */

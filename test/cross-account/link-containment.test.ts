@@ -138,6 +138,24 @@ describe('widening the link is a synth error', () => {
     expect(synthError(stack)).toBe('no error');
   });
 
+  test('throws at synth when the link role\'s trust admits another principal', () => {
+    const { stack, link } = tenant();
+    (link.role as iam.Role).assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.AccountPrincipal('333333333333')] }));
+    expect(synthError(stack)).toMatch(/CrossAccountLink of tenant "acme": the link role's trust policy is not the link's .*333333333333/);
+  });
+
+  test('throws at synth when an escape hatch drops the trust conditions', () => {
+    const { stack, link } = tenant();
+    (link.role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('AssumeRolePolicyDocument.Statement.0.Condition');
+    expect(synthError(stack)).toMatch(/the link role's trust policy is not the link's/);
+  });
+
+  test('a policy of Deny statements only may be attached: it takes permissions away', () => {
+    const { stack, link } = tenant();
+    new iam.Policy(stack, 'Narrower', { roles: [link.role], statements: [new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['rds-data:*'], resources: ['*'] })] });
+    expect(synthError(stack)).toBe('no error');
+  });
+
   test('throws at synth when a grant in another stack of the app widens the link', () => {
     const { stack, link } = tenant();
     const other = new Stack(stack.node.root as App, 'Other', { env: { account: ACCOUNT, region: REGION } });
