@@ -4,9 +4,11 @@
  * the platform's PlatformHub).
  *
  * Asserts, against the deployed stack: the key rotates, the flow log group is encrypted with the
- * tenant key and subscribed to the destination, and the VPC's default security group has no rules.
+ * tenant key and subscribed to the destination, the VPC's default security group has no rules, the
+ * DEVELOPMENT NAT instance (internet egress required) runs with IMDSv2 only, and the S3 gateway
+ * endpoint's policy admits only this account's buckets.
  */
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -42,6 +44,8 @@ const network = new TenantNetwork(stack, 'Network', {
   tier: TenantTier.DEVELOPMENT,
   encryptionKey: key,
   logShipping: LogShipping.toDestination(destination.attrArn),
+  // The DEVELOPMENT egress path: one hardened NAT instance instead of a NAT gateway.
+  internetEgress: true,
 });
 network.flowLogGroup!.node.findChild('ShipToPlatform').node.addDependency(destination);
 
@@ -71,5 +75,25 @@ integ.assertions
     ],
   })
   .expect(ExpectedResult.objectLike({ SecurityGroups: [{ IpPermissions: [], IpPermissionsEgress: [] }] }));
+
+integ.assertions
+  .awsApiCall('EC2', 'describeInstances', {
+    Filters: [
+      { Name: 'vpc-id', Values: [network.vpc.vpcId] },
+      { Name: 'instance-state-name', Values: ['pending', 'running'] },
+    ],
+  })
+  .expect(ExpectedResult.objectLike({
+    Reservations: [{ Instances: [{ InstanceType: 't4g.nano', MetadataOptions: { HttpTokens: 'required' }, SourceDestCheck: false }] }],
+  }));
+
+integ.assertions
+  .awsApiCall('EC2', 'describeVpcEndpoints', {
+    Filters: [
+      { Name: 'vpc-id', Values: [network.vpc.vpcId] },
+      { Name: 'service-name', Values: [`com.amazonaws.${stack.region}.s3`] },
+    ],
+  })
+  .expect(ExpectedResult.objectLike({ VpcEndpoints: [{ PolicyDocument: Match.stringLikeRegexp('aws:ResourceAccount') }] }));
 
 app.synth();
