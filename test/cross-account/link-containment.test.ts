@@ -12,7 +12,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TenantKey, TenantNetwork, TenantTier } from '../../src/core';
 import { CrossAccountLink } from '../../src/cross-account';
-import { IamPolicyDocument, IamRequest, effectivePermissions } from '../../src/cross-account/iam-evaluator';
+import { IamPolicyDocument, IamRequest, effectivePermissions, isAllowed } from '../../src/cross-account/iam-evaluator';
 import { TenantFunction, TenantFunctionCode } from '../../src/function';
 import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
@@ -344,3 +344,29 @@ describe('the effective permissions of the link role are exactly the allow* tabl
     expect(effective.some((e) => e.startsWith('lambda:InvokeFunction') && e.includes(':$LATEST'))).toBe(true);
   });
 });
+
+describe('the trust, evaluated', () => {
+  test('admits AssumeRole and SetSourceIdentity only with the external id and a source identity', () => {
+    const stack = testStack('Tenant', { account: ACCOUNT, region: REGION });
+    const externalId = CrossAccountLink.generateExternalId();
+    new CrossAccountLink(stack, 'Link', {
+      tenantId: 'acme', platformAccountId: '111111111111', platformRoleArns: ['arn:aws:iam::111111111111:role/console'], externalId,
+    });
+    const template = rawTemplate(stack);
+    const role = Object.values(template.Resources).find((r) => r.Properties?.RoleName === 'tenant-blocks-link-acme')!;
+    const trust: IamPolicyDocument = role.Properties!.AssumeRolePolicyDocument;
+    const arn = `arn:aws:iam::${ACCOUNT}:role/tenant-blocks-link-acme`;
+    // The trust as a policy on the role's own ARN (the evaluator ignores Principal: the roles are asserted elsewhere).
+    const onRole: IamPolicyDocument = { Statement: trust.Statement.map((s) => ({ ...s, Resource: arn })) };
+    const assume = (context: Record<string, string>) => ['sts:AssumeRole', 'sts:SetSourceIdentity']
+      .map((action) => isAllowed([onRole], undefined, { action, resource: arn, context }));
+    expect(assume({ 'sts:ExternalId': externalId, 'sts:SourceIdentity': 'alice@platform' })).toEqual([true, true]);
+    expect(assume({ 'sts:ExternalId': externalId })).toEqual([false, false]);
+    expect(assume({ 'sts:ExternalId': `${externalId}x`, 'sts:SourceIdentity': 'alice@platform' })).toEqual([false, false]);
+    expect(assume({ 'sts:SourceIdentity': 'alice@platform' })).toEqual([false, false]);
+    expect(isAllowed([onRole], undefined, {
+      action: 'sts:TagSession', resource: arn, context: { 'sts:ExternalId': externalId, 'sts:SourceIdentity': 'alice@platform' },
+    })).toBe(false);
+  });
+});
+
