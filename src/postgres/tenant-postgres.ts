@@ -294,6 +294,8 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       // the database never opens connections itself
       allowAllOutbound: false,
     });
+    // a client network nothing routes into the VPC cannot reach the database: say so at synth
+    network.warnIfUnroutable(this, 'allowedCidrs', props.allowedCidrs ?? []);
     for (const cidr of props.allowedCidrs ?? []) {
       const peer = cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
       securityGroup.addIngressRule(peer, ec2.Port.tcp(PORT), `PostgreSQL from allowed network ${cidr}`);
@@ -429,10 +431,10 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       allowAllOutbound: false,
     });
     bootstrapSecurityGroup.addEgressRule(securityGroup, ec2.Port.tcp(PORT), 'PostgreSQL to the tenant database');
-    // HTTPS to the Secrets Manager endpoint and, through the S3 gateway endpoint, to the
-    // CloudFormation response URL (S3 addresses are a region-wide prefix list). The isolated subnets
-    // have no route to the internet, so 443 reaches AWS endpoints only.
-    bootstrapSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to VPC endpoints (Secrets Manager, S3)');
+    // HTTPS to the Secrets Manager endpoint's security group and, through the S3 gateway endpoint,
+    // to the CloudFormation response URL (the S3 prefix list when the platform gives its id), never
+    // 443 to the whole internet (issue 9.9)
+    network.connectToAwsEndpoints(bootstrapSecurityGroup);
     securityGroup.addIngressRule(bootstrapSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the bootstrap handler');
 
     // what every in-VPC handler is told about the database (host names and ARNs, no secret); the
@@ -500,7 +502,12 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       allowAllOutbound: false,
     });
     rotationSecurityGroup.addEgressRule(securityGroup, ec2.Port.tcp(PORT), 'PostgreSQL to the tenant database');
-    rotationSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint (isolated subnets: no other route)');
+    // Secrets Manager only (no S3: no custom resource response); an imported VPC's owner routes 443
+    if (network.endpointSecurityGroup) {
+      rotationSecurityGroup.addEgressRule(network.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
+    } else {
+      rotationSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint (imported VPC: its owner routes it)');
+    }
     securityGroup.addIngressRule(rotationSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the secret rotation');
     const rotationFunction = new RotationFunction(this, 'Rotation', {
       description: `TenantPostgres ${this.tenantId}: rotates the admin, app and read-only secrets`,

@@ -420,10 +420,23 @@ describe('baked-in decisions', () => {
 
   test('rotation: its security group reaches only the database port and HTTPS endpoints', () => {
     const { template } = build();
+    // issue 9.9: never 443 to the whole internet; the Secrets Manager endpoint's group only
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: Match.stringLikeRegexp('^TenantPostgres acme secret rotation'),
-      SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443, Description: Match.stringLikeRegexp('Secrets Manager') }],
+      SecurityGroupEgress: Match.absent(),
     });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
+      FromPort: 443,
+      ToPort: 443,
+      IpProtocol: 'tcp',
+      DestinationSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('SecretsManagerEndpointSecurityGroup'), 'GroupId'] },
+    });
+    const rotationEgress = Object.values(template.findResources('AWS::EC2::SecurityGroupEgress', {
+      Properties: { GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] } },
+    })) as any[];
+    expect(rotationEgress.map((e) => e.Properties.FromPort).sort()).toEqual([443, 5432]);
+    expect(JSON.stringify(rotationEgress)).not.toContain('0.0.0.0/0');
     template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
       GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbRotationSecurityGroup'), 'GroupId'] },
       FromPort: 5432,
