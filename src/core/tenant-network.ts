@@ -465,8 +465,11 @@ export class TenantNetwork extends Construct {
   /**
    * Warns at synth time (on `scope`) about client networks nothing routes into the VPC: outside
    * the VPC's range and outside `routedCidrs`. A database or endpoint that allows them is
-   * unreachable from them until the platform routes them in (Transit Gateway, VPN). Nothing is
-   * checked for an imported VPC.
+   * unreachable from them until the platform routes them in (Transit Gateway, VPN). Pass the
+   * networks that must arrive through the VPC: all of them for a database or an internal load
+   * balancer, only the private ranges (`PropsValidation.isPrivateRange`) for an internet-facing
+   * endpoint, which public networks reach through the internet gateway. Nothing is checked for an
+   * imported VPC.
    *
    * @param scope the block that allows the clients (the warning is attached to it)
    * @param path the prop path named in the warning, e.g. `allowedCidrs`
