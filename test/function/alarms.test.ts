@@ -1,10 +1,10 @@
 // Issue 11 (alarms worth having) for TenantFunction: each alarm with its reason and a threshold that
 // fits the tier, named so the link forwards it (`tenant-blocks-<tenantId>-`).
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { Construct } from 'constructs';
-import { build, prod } from './support';
+import { FIXTURE, build, prod } from './support';
 import { TenantTier } from '../../src/core';
+import { TenantFunction, TenantFunctionCode } from '../../src/function';
 
 interface Row {
   metric: string;
@@ -78,8 +78,9 @@ test('PRODUCTION canary rolls back on errors, load balancer 5xx and target 5xx',
 
 test('alarm names differ between two functions of one tenant (alarm names are unique per account and region)', () => {
   const a = build();
-  const b = build({}, new Stack(a.stack.node.root as Construct, 'Other', { env: a.stack.env }));
-  const names = (t: Template) => Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((x) => x.Properties.AlarmName);
-  const first = names(a.template);
-  expect(first.filter((n) => names(b.template).includes(n))).toEqual([]);
+  new TenantFunction(a.stack, 'Admin', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler' });
+  const names = Object.values(a.template.findResources('AWS::CloudWatch::Alarm')).map((x) => x.Properties.AlarmName as string);
+  expect(names).toHaveLength(14);
+  expect(new Set(names).size).toBe(14);
+  expect(names.every((n) => n.startsWith('tenant-blocks-acme-'))).toBe(true);
 });

@@ -182,8 +182,12 @@ describe('a tenant over two stacks: data (key, network, database) and app (funct
     const dataStack = new Stack(app, 'Data', { env: TEST_ENV });
     const database = new TenantPostgres(dataStack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
     const appStack = new Stack(app, 'AppStack', { env: TEST_ENV });
-    const network = new TenantNetwork(appStack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-    expect(() => new TenantFunction(appStack, 'App', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler', database, network }))
+    // the tenant's key exists once per account and region: the app stack's network uses the data stack's
+    const encryptionKey = TenantKey.of(dataStack, 'acme', TenantTier.DEVELOPMENT);
+    const network = new TenantNetwork(appStack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, encryptionKey });
+    expect(() => new TenantFunction(appStack, 'App', {
+      tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler', database, network, encryptionKey,
+    }))
       .toThrow("- database: runs in another network than the function: leave network unset (the function then runs in the database's network) or pass the database's network (got: 'Data/Db')");
   });
 });
