@@ -14,6 +14,8 @@ const CHECKED = new WeakSet<IConstruct>();
  * role `tenant-blocks-link-<tenantId>`, global), two `TenantPostgres` of one tenant in one stack
  * (the backup vault `tenant-<tenantId>-<stack>`). `Tenant` adds the check to its app; hand-wired
  * apps add it with {@link TenantCollisions.addTo}.
+ *
+ * Stable: what is checked; the wording of the messages may improve.
  */
 export class TenantCollisions {
   /**

@@ -299,6 +299,10 @@ const LINKS = new WeakMap<IConstruct, Map<string, CrossAccountLink>>();
  *
  * The blocks keep their explicit props for users who wire by hand.
  *
+ * Stable: the props, the methods, the construct ids of what the tenant creates (`Key`, `Network`,
+ * `Link`, `Manifest`, and `Database`/`App` from `fromSpec`; renaming one would replace resources)
+ * and the manifest names. Error messages may improve between minor releases.
+ *
  * @example
  * const tenant = new Tenant(stack, 'Acme', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
  * const db = tenant.addPostgres('Database', { maxCapacity: 4 });

@@ -6,30 +6,78 @@ import { TenantRuntime } from '../function/tenant-runtime';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../function/validate-tenant-function-props';
 import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/validate-tenant-postgres-props';
 
-/** The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted). */
+/**
+ * The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted).
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const TENANT_SPEC_KEYS = ['tenantId', 'tier', 'account', 'region', 'database', 'function', 'link'];
-/** The keys of `database`. */
+/**
+ * The keys of `database`.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapacity', 'backupRetentionDays', 'databaseName'];
-/** The keys of `function`. */
+/**
+ * The keys of `function`.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'allowedCidrs', 'domain'];
-/** The keys of `function.domain`. */
+/**
+ * The keys of `function.domain`.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const DOMAIN_SPEC_KEYS = ['hostedZoneId', 'zoneName', 'recordName'];
-/** The keys of `link`. */
+/**
+ * The keys of `link`.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const LINK_SPEC_KEYS = ['allowQuery', 'allowInvoke'];
-/** The keys of a spec file. */
+/**
+ * The keys of a spec file.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const SPEC_FILE_KEYS = ['$schema', 'tenants'];
 
-/** A 12-digit AWS account id. */
+/**
+ * A 12-digit AWS account id.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const ACCOUNT_PATTERN = '^\\d{12}$';
-/** An AWS region name (commercial, GovCloud, China, ISO partitions). */
+/**
+ * An AWS region name (commercial, GovCloud, China, ISO partitions).
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const REGION_PATTERN = '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$';
-/** A Route 53 hosted zone id. */
+/**
+ * A Route 53 hosted zone id.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const HOSTED_ZONE_ID_PATTERN = '^Z[A-Z0-9]{1,31}$';
-/** A DNS name of lowercase labels (an optional trailing dot). */
+/**
+ * A DNS name of lowercase labels (an optional trailing dot).
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const DNS_NAME_PATTERN = '^(?=.{1,253}\\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.?$';
-/** Whole days of point-in-time recovery a database may keep (RDS's limits). */
+/**
+ * Whole days of point-in-time recovery a database may keep (RDS's limits).
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const BACKUP_RETENTION_DAYS = { min: 1, max: 35 };
-/** The tiers as they are written in JSON. */
+/**
+ * The tiers as they are written in JSON.
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
 export const TIER_NAMES: string[] = Object.values(TenantTier);
 
 /**
