@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { build, fnResource, prod, roleOf } from './support';
 import { TenantKey, TenantNetwork, TenantTier } from '../../src/core';
+import { SECRET_ROLE_METADATA } from '../../src/function/validate-tenant-function-props';
 import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
 
@@ -44,6 +45,13 @@ describe('9.5 secrets: never the admin\'s, never another tenant\'s', () => {
         '- secrets.OTHER_KEY: belongs to tenant "globex", not "acme": a function may only read its own tenant\'s secrets',
       ].map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*')),
     );
+  });
+
+  test('throws when a secret carries the administrator marker a block sets (metadata cdk-tenant-blocks:secret-role = admin)', () => {
+    const stack = testStack();
+    const marked = new secretsmanager.Secret(stack, 'Marked');
+    marked.node.addMetadata(SECRET_ROLE_METADATA, 'admin');
+    expect(() => build({ secrets: { ADMIN: marked } }, stack)).toThrow('- secrets.ADMIN: is the administrator secret of the database TestStack;');
   });
 
   test('throws when a secret is not a secret (from JavaScript or JSON)', () => {
