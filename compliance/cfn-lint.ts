@@ -187,7 +187,8 @@ interface AssemblyTemplate {
 function runCfnLint(files: string[], regions: string[], ignoreRules: readonly string[] = []): RawMatch[] {
   const ignored = [...DEFAULT_IGNORED_RULES, ...ignoreRules];
   const args = ['--format', 'json', '--regions', ...regions, '--ignore-checks', ...ignored, '--', ...files];
-  const run = spawnSync('cfn-lint', args, { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
+  // env passed explicitly: the PATH of this process as the caller sees it (also under jest).
+  const run = spawnSync('cfn-lint', args, { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024, env: process.env });
   if (run.error) {
     const missing = (run.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(missing
