@@ -82,7 +82,10 @@ const integ = new IntegTest(app, 'ProvisionerTest', {
   cdkCommandOptions: { destroy: { args: { force: true } } },
 });
 
-const call = (payload: Record<string, unknown>) => integ.assertions.invokeFunction({ functionName: client.functionName, payload: JSON.stringify(payload) });
+const call = (payload: Record<string, unknown>) => integ.assertions.invokeFunction({
+  functionName: client.functionName,
+  payload: JSON.stringify(payload),
+});
 const tenantPath = '/tenants/integ-dev';
 const spec = { tenantId: 'integ-dev', tier: 'DEVELOPMENT', account: 'ACCOUNT', database: { maxCapacity: 2 } };
 const untilSucceeded = { totalTimeout: Duration.minutes(45), interval: Duration.seconds(30) };

@@ -61,7 +61,12 @@ const MAX_PAGE = 100;
 const DEFAULT_PAGE = 25;
 
 class HttpError extends Error {
-  constructor(public readonly statusCode: number, message: string, public readonly problems?: string[], public readonly extra?: Record<string, unknown>) {
+  constructor(
+    public readonly statusCode: number,
+    message: string,
+    public readonly problems?: string[],
+    public readonly extra?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -224,7 +229,13 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
   return startOperation(deps, operation, changed, req.inMaintenanceWindow === true, 202);
 }
 
-async function destroyTenant(tenantId: string, req: Record<string, unknown>, confirmQuery: string | undefined, caller: string, deps: ApiDependencies): Promise<ApiResult> {
+async function destroyTenant(
+  tenantId: string,
+  req: Record<string, unknown>,
+  confirmQuery: string | undefined,
+  caller: string,
+  deps: ApiDependencies,
+): Promise<ApiResult> {
   const problems = unknownFields(req, ['confirm', 'expectedVersion']);
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const tenant = await existingTenant(tenantId, deps);
@@ -268,7 +279,13 @@ async function detectDrift(tenantId: string, caller: string, deps: ApiDependenci
   return startOperation(deps, operation, tenant, false, 202);
 }
 
-async function startOperation(deps: ApiDependencies, operation: OperationRecord, tenant: TenantRecord, inMaintenanceWindow: boolean, status: number): Promise<ApiResult> {
+async function startOperation(
+  deps: ApiDependencies,
+  operation: OperationRecord,
+  tenant: TenantRecord,
+  inMaintenanceWindow: boolean,
+  status: number,
+): Promise<ApiResult> {
   try {
     await deps.workflows.startExecution(deps.config.operationStateMachineArn, operation.operationId, {
       operationId: operation.operationId,
@@ -341,7 +358,12 @@ async function startRollout(req: Record<string, unknown>, caller: string, deps: 
     respectMaintenanceWindows: req.respectMaintenanceWindows !== false,
   };
   const rollout: RolloutRecord = {
-    rolloutId, release: request.release, status: 'PENDING', requestedBy: caller, createdAt: now.toISOString(), request,
+    rolloutId,
+    release: request.release,
+    status: 'PENDING',
+    requestedBy: caller,
+    createdAt: now.toISOString(),
+    request,
     executionArn: executionArnOf(config.rolloutStateMachineArn, rolloutId),
   };
   await deps.registry.putRollout(rollout);
@@ -379,10 +401,26 @@ async function approveWave(rolloutId: string, req: Record<string, unknown>, call
 
 // ---- helpers ----
 
-function newOperation(deps: ApiDependencies, tenantId: string, type: OperationType, caller: string, now: Date, specVersion: number, release: string, changes: unknown[]): OperationRecord {
+function newOperation(
+  deps: ApiDependencies,
+  tenantId: string,
+  type: OperationType,
+  caller: string,
+  now: Date,
+  specVersion: number,
+  release: string,
+  changes: unknown[],
+): OperationRecord {
   const operationId = (deps.newId ?? randomUUID)();
   return {
-    operationId, tenantId, type, status: 'PENDING', requestedBy: caller, requestedAt: now.toISOString(), specVersion, release,
+    operationId,
+    tenantId,
+    type,
+    status: 'PENDING',
+    requestedBy: caller,
+    requestedAt: now.toISOString(),
+    specVersion,
+    release,
     changes: changes as Array<Record<string, unknown>>,
     executionArn: type === 'SUSPEND' || type === 'RESUME' ? undefined : executionArnOf(deps.config.operationStateMachineArn, operationId),
     outcome: { stackName: tenantStackName(tenantId) },

@@ -91,7 +91,12 @@ export function failedResources(describeStackEvents: unknown, since: string): Fa
 }
 
 /** The one-line reason of a failed operation: the first real resource failure, else the stack's, else the build's. */
-export function failureReason(failed: FailedResource[], stack: { stackStatus: string; stackStatusReason?: string }, build: Record<string, unknown> | undefined, error: unknown): string {
+export function failureReason(
+  failed: FailedResource[],
+  stack: { stackStatus: string; stackStatusReason?: string },
+  build: Record<string, unknown> | undefined,
+  error: unknown,
+): string {
   const root = failed.find((f) => !KNOCK_ON.test(f.reason) && f.logicalId !== '') ?? failed[0];
   if (root) return `${root.logicalId} (${root.type}) ${root.status}: ${root.reason}`;
   if (stack.stackStatusReason && !DEPLOYED.includes(stack.stackStatus)) return `${stack.stackStatus}: ${stack.stackStatusReason}`;
@@ -116,7 +121,10 @@ export function retainedResources(getTemplate: unknown): RetainedResource[] {
   }
   const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
   return Object.entries(resources).filter(([, r]) => isObject(r) && ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(String(r.DeletionPolicy)))
-    .map(([logicalId, r]) => ({ logicalId, type: String((r as Record<string, unknown>).Type), policy: String((r as Record<string, unknown>).DeletionPolicy) }))
+    .map(([logicalId, r]) => {
+      const resource = r as Record<string, unknown>;
+      return { logicalId, type: String(resource.Type), policy: String(resource.DeletionPolicy) };
+    })
     .sort((a, b) => a.logicalId.localeCompare(b.logicalId));
 }
 

@@ -1,16 +1,7 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-
-/** Where the platform app lives, as bound into a provisioner. @internal */
-export interface BoundAppSource {
-  readonly bucket: s3.IBucket;
-  /** Object key of the default release's archive. */
-  readonly objectKey: string;
-  /** Key prefix of release archives (`<prefix><release>.zip`), when releases are separate objects. */
-  readonly releasePrefix?: string;
-  readonly defaultRelease: string;
-}
+import { BoundAppSource } from './app-source-binding';
 
 /**
  * The platform's CDK app that the provisioner's build runs: an app that, given one tenant's spec

@@ -1,3 +1,4 @@
+/* eslint-disable import/no-extraneous-dependencies */
 /**
  * The tenant registry: one DynamoDB table (single-table design), used by the API and the workflow
  * handlers. Every write that decides something is a conditional write; there are no transactions
@@ -170,7 +171,13 @@ export class Registry {
    *
    * @throws ConflictError when the version moved on or an operation is in flight
    */
-  public async changeTenant(tenantId: string, expectedVersion: number, now: string, fields: Partial<TenantRecord>, lock?: { operationId: string; expiresAt: string }): Promise<TenantRecord> {
+  public async changeTenant(
+    tenantId: string,
+    expectedVersion: number,
+    now: string,
+    fields: Partial<TenantRecord>,
+    lock?: { operationId: string; expiresAt: string },
+  ): Promise<TenantRecord> {
     const set: Record<string, unknown> = { ...fields, updatedAt: now, version: expectedVersion + 1 };
     if (lock) {
       set.lockOperationId = lock.operationId;
@@ -276,7 +283,12 @@ export class Registry {
   }
 
   /** Updates a rollout (optionally only when `condition` holds). */
-  public async updateRollout(rolloutId: string, fields: Partial<RolloutRecord>, remove: string[] = [], condition?: Condition): Promise<RolloutRecord> {
+  public async updateRollout(
+    rolloutId: string,
+    fields: Partial<RolloutRecord>,
+    remove: string[] = [],
+    condition?: Condition,
+  ): Promise<RolloutRecord> {
     return this.update<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, fields, remove, condition ?? { expression: 'attribute_exists(pk)' }, `rollout '${rolloutId}' changed`);
   }
 
@@ -289,7 +301,10 @@ export class Registry {
       await this.client.send(new PutItemCommand({
         TableName: this.tableName,
         Item: marshallItem({
-          pk: `IDEMPOTENCY#${key}`, sk: IDEMPOTENCY_SK, requestHash, claimedAt: now.toISOString(),
+          pk: `IDEMPOTENCY#${key}`,
+          sk: IDEMPOTENCY_SK,
+          requestHash,
+          claimedAt: now.toISOString(),
           [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + ttlSeconds,
         }),
         // An expired record that DynamoDB has not deleted yet (TTL deletes lazily) counts as absent.
@@ -344,7 +359,14 @@ export class Registry {
     };
   }
 
-  private async update<T>(pk: string, sk: string, set: Record<string, unknown>, remove: string[], condition: Condition, conflictMessage: string): Promise<T> {
+  private async update<T>(
+    pk: string,
+    sk: string,
+    set: Record<string, unknown>,
+    remove: string[],
+    condition: Condition,
+    conflictMessage: string,
+  ): Promise<T> {
     const names: Record<string, string> = { ...(condition.names ?? {}) };
     const values: Record<string, AttributeValue> = {};
     for (const [k, v] of Object.entries(condition.values ?? {})) values[k] = marshallValue(v);

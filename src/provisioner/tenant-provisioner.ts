@@ -10,15 +10,16 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct, IConstruct } from 'constructs';
-import { Suppressions } from '../core/suppressions';
-import { PlatformHubReference } from '../cross-account/platform-hub-reference';
 import { ApiFunction } from './api-function';
+import { BoundAppSource } from './app-source-binding';
 import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
 import { ENV } from './config.lambda-shared';
 import { PlatformAppSource } from './platform-app-source';
 import { GSI1, TTL_ATTRIBUTE } from './registry.lambda-shared';
 import { validateTenantProvisionerProps } from './validate-tenant-provisioner-props';
 import { WorkflowFunction } from './workflow-function';
+import { Suppressions } from '../core/suppressions';
+import { PlatformHubReference } from '../cross-account/platform-hub-reference';
 
 /** Props of {@link TenantProvisioner}: the platform team's whitelist. */
 export interface TenantProvisionerProps {
@@ -231,7 +232,7 @@ export class TenantProvisioner extends Construct {
       memorySize: 512,
       // Bounded share of the account's pool; Step Functions retries throttled steps (TooManyRequests).
       reservedConcurrentExecutions: 20,
-      environment: this.handlerEnvironment(table, source.defaultRelease, source.releasePrefix !== undefined ? source.bucket.bucketName : undefined, source.releasePrefix),
+      environment: this.handlerEnvironment(table, source),
     });
     this.grantRegistry(workflowFn, table);
     this.workflowFunction = workflowFn;
@@ -250,7 +251,7 @@ export class TenantProvisioner extends Construct {
       // The API serves platform services, not end users: 10 concurrent requests, the stage throttles beyond.
       reservedConcurrentExecutions: 10,
       environment: {
-        ...this.handlerEnvironment(table, source.defaultRelease, source.releasePrefix !== undefined ? source.bucket.bucketName : undefined, source.releasePrefix),
+        ...this.handlerEnvironment(table, source),
         [ENV.OPERATION_STATE_MACHINE_ARN]: this.operationWorkflow.stateMachineArn,
         [ENV.ROLLOUT_STATE_MACHINE_ARN]: this.rolloutWorkflow.stateMachineArn,
       },
@@ -266,7 +267,10 @@ export class TenantProvisioner extends Construct {
     this.suppress(workflowFn, apiFn, buildLogs);
   }
 
-  private handlerEnvironment(table: dynamodb.ITable, defaultRelease: string, bucketName: string | undefined, prefix: string | undefined): Record<string, string> {
+  private handlerEnvironment(table: dynamodb.ITable, source: BoundAppSource): Record<string, string> {
+    const bucketName = source.releasePrefix !== undefined ? source.bucket.bucketName : undefined;
+    const prefix = source.releasePrefix;
+    const defaultRelease = source.defaultRelease;
     return {
       [ENV.TABLE_NAME]: table.tableName,
       [ENV.PLATFORM_REGION]: Stack.of(this).region,
@@ -329,7 +333,14 @@ export class TenantProvisioner extends Construct {
   }
 
   /** A CloudFormation call in the tenant account, with the tenant's deploy role (Step Functions cross-account task). */
-  private cloudFormationCall(scope: Construct, id: string, action: string, parameters: Record<string, unknown>, resultPath: string, resultSelector?: Record<string, unknown>): sfn.CustomState {
+  private cloudFormationCall(
+    scope: Construct,
+    id: string,
+    action: string,
+    parameters: Record<string, unknown>,
+    resultPath: string,
+    resultSelector?: Record<string, unknown>,
+  ): sfn.CustomState {
     return new sfn.CustomState(scope, id, {
       stateJson: {
         Type: 'Task',
@@ -491,7 +502,7 @@ export class TenantProvisioner extends Construct {
 
   /** CodeBuild startBuild.sync with the tenant's variables (and its release archive, for bucket sources). */
   private buildState(scope: Construct): sfn.CustomState {
-    const variables = BUILD_VARIABLES.map((name) => ({ Name: name, Type: 'PLAINTEXT', 'Value.$': `$.context.${CONTEXT_FIELD[name]}` }));
+    const variables = BUILD_VARIABLES.map((name) => ({ 'Name': name, 'Type': 'PLAINTEXT', 'Value.$': `$.context.${CONTEXT_FIELD[name]}` }));
     const releases = this.props.appSource.keyPrefix !== undefined;
     return new sfn.CustomState(scope, 'Build', {
       stateJson: {

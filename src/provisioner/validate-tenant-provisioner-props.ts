@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { PropsValidation } from '../core/validation';
 import { RELEASE_PATTERN } from './config.lambda-shared';
 import type { TenantProvisionerProps } from './tenant-provisioner';
+import { PropsValidation } from '../core/validation';
 
 /** The CDK bootstrap qualifier: what `cdk bootstrap --qualifier` accepts (alphanumeric, at most 10). */
 export const QUALIFIER_PATTERN = /^[A-Za-z0-9]{1,10}$/;

@@ -81,8 +81,16 @@ async function begin(step: Record<string, unknown>, deps: WorkflowDependencies):
     // A rollout's deployment: the workflow creates its history entry and takes the lock itself.
     const release = String(event.release);
     op = {
-      operationId, tenantId, type: 'DEPLOY', status: 'PENDING', requestedBy: `rollout:${rolloutId}`, requestedAt: now.toISOString(),
-      specVersion: tenant.version, release, rolloutId, changes: [{ path: '(release)', from: tenant.deployedRelease ?? null, to: release }],
+      operationId,
+      tenantId,
+      type: 'DEPLOY',
+      status: 'PENDING',
+      requestedBy: `rollout:${rolloutId}`,
+      requestedAt: now.toISOString(),
+      specVersion: tenant.version,
+      release,
+      rolloutId,
+      changes: [{ path: '(release)', from: tenant.deployedRelease ?? null, to: release }],
       executionArn: typeof event.executionArn === 'string' ? event.executionArn : undefined,
       outcome: { stackName: tenantStackName(tenantId) },
     };
@@ -97,7 +105,8 @@ async function begin(step: Record<string, unknown>, deps: WorkflowDependencies):
       return context(config, tenant, op, event, true, now);
     }
     try {
-      tenant = await registry.lockTenant(tenantId, operationId, new Date(now.getTime() + config.lockTtlSeconds * 1000).toISOString(), now.toISOString());
+      const expiresAt = new Date(now.getTime() + config.lockTtlSeconds * 1000).toISOString();
+      tenant = await registry.lockTenant(tenantId, operationId, expiresAt, now.toISOString());
     } catch (e) {
       if (e instanceof ConflictError) {
         throw new StepError('TenantLocked', `tenant '${tenantId}' has another operation in flight (${tenant.lockOperationId}); it keeps its release for now`);
@@ -113,7 +122,14 @@ async function begin(step: Record<string, unknown>, deps: WorkflowDependencies):
   return context(config, tenant, op, event, false, now);
 }
 
-function context(config: ProvisionerConfig, tenant: TenantRecord, op: OperationRecord, event: Record<string, unknown>, skip: boolean, now: Date): OperationContext {
+function context(
+  config: ProvisionerConfig,
+  tenant: TenantRecord,
+  op: OperationRecord,
+  event: Record<string, unknown>,
+  skip: boolean,
+  now: Date,
+): OperationContext {
   const action = op.type === 'DESTROY' ? 'destroy' : op.type === 'DRIFT' ? 'drift' : 'deploy';
   return {
     operationId: op.operationId,
@@ -193,8 +209,15 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
     status,
     unlocked,
     event: {
-      operationId: ctx.operationId, tenantId: ctx.tenantId, account: ctx.account, type: ctx.type, status,
-      stackStatus: stack.stackStatus, release: ctx.release, durationSeconds, ...(reason ? { reason } : {}),
+      operationId: ctx.operationId,
+      tenantId: ctx.tenantId,
+      account: ctx.account,
+      type: ctx.type,
+      status,
+      stackStatus: stack.stackStatus,
+      release: ctx.release,
+      durationSeconds,
+      ...(reason ? { reason } : {}),
       ...(op?.rolloutId ? { rolloutId: op.rolloutId } : {}),
     },
   };
@@ -205,11 +228,21 @@ function fallbackContext(s: Record<string, unknown>, now: Date): OperationContex
   const type = String(s.type ?? 'UPDATE');
   const tenantId = String(s.tenantId);
   return {
-    operationId: String(s.operationId), tenantId, type,
+    operationId: String(s.operationId),
+    tenantId,
+    type,
     action: type === 'DESTROY' ? 'destroy' : type === 'DRIFT' ? 'drift' : 'deploy',
-    account: '', region: '', stackName: tenantStackName(tenantId), deployRoleArn: '',
-    release: typeof s.release === 'string' ? s.release : '', sourceLocation: '', specJson: '{}', externalId: '',
-    waitForWindow: false, skip: false, startedAt: now.toISOString(),
+    account: '',
+    region: '',
+    stackName: tenantStackName(tenantId),
+    deployRoleArn: '',
+    release: typeof s.release === 'string' ? s.release : '',
+    sourceLocation: '',
+    specJson: '{}',
+    externalId: '',
+    waitForWindow: false,
+    skip: false,
+    startedAt: now.toISOString(),
   };
 }
 
@@ -219,8 +252,14 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
   const rollout = await registry.getRollout(rolloutId);
   if (!rollout) throw new StepError('RolloutNotFound', `no rollout '${rolloutId}'`);
   const req = rollout.request as {
-    release: string; canaries: string[]; canaryPercent: number; waveSize: number; maxConcurrency: number;
-    toleratedFailurePercentage: number; approvalBetweenWaves: boolean; respectMaintenanceWindows: boolean;
+    release: string;
+    canaries: string[];
+    canaryPercent: number;
+    waveSize: number;
+    maxConcurrency: number;
+    toleratedFailurePercentage: number;
+    approvalBetweenWaves: boolean;
+    respectMaintenanceWindows: boolean;
   };
   const tenants: TenantRecord[] = [];
   let token: string | undefined;
@@ -242,9 +281,16 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
     skippedTenants: skipped,
   } as Record<string, unknown>);
   return {
-    rolloutId, release: req.release, waves: items, waveCount: items.length, waveIndex: 0,
-    maxConcurrency: req.maxConcurrency, toleratedFailurePercentage: req.toleratedFailurePercentage,
-    approvalBetweenWaves: req.approvalBetweenWaves, waitForWindow: req.respectMaintenanceWindows, skipped,
+    rolloutId,
+    release: req.release,
+    waves: items,
+    waveCount: items.length,
+    waveIndex: 0,
+    maxConcurrency: req.maxConcurrency,
+    toleratedFailurePercentage: req.toleratedFailurePercentage,
+    approvalBetweenWaves: req.approvalBetweenWaves,
+    waitForWindow: req.respectMaintenanceWindows,
+    skipped,
   };
 }
 
@@ -271,7 +317,9 @@ async function evaluate(event: Record<string, unknown>, deps: WorkflowDependenci
   const waveIndex = Number(event.waveIndex);
   const tolerated = Number(event.toleratedFailurePercentage);
   const results = (Array.isArray(event.results) ? event.results : []).filter(isObject).map((r) => ({
-    tenantId: String(r.tenantId), operationId: String(r.operationId), status: String(r.status ?? 'FAILED'),
+    tenantId: String(r.tenantId),
+    operationId: String(r.operationId),
+    status: String(r.status ?? 'FAILED'),
     ...(r.reason !== undefined ? { reason: String(r.reason).slice(0, 1000) } : {}),
   }));
   const rollout = await registry.getRollout(rolloutId);
@@ -283,8 +331,12 @@ async function evaluate(event: Record<string, unknown>, deps: WorkflowDependenci
   const waves = (rollout?.waves ?? []).map((w) => (Number(w.index) === waveIndex ? { ...w, status: crossed ? 'FAILED' : 'DONE' } : w));
   await registry.updateRollout(rolloutId, { results: all, waves, failurePercentage } as Record<string, unknown>);
   return {
-    crossed, failed, attempted, failurePercentage,
-    nextWaveIndex: waveIndex + 1, hasMoreWaves: waveIndex + 1 < Number(event.waveCount),
+    crossed,
+    failed,
+    attempted,
+    failurePercentage,
+    nextWaveIndex: waveIndex + 1,
+    hasMoreWaves: waveIndex + 1 < Number(event.waveCount),
   };
 }
 

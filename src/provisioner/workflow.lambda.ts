@@ -1,3 +1,4 @@
+/* eslint-disable import/no-extraneous-dependencies */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { configFromEnv } from './config.lambda-shared';
 import { Registry } from './registry.lambda-shared';

@@ -1,10 +1,10 @@
 // The API handler against a real DynamoDB API implementation (dynalite): validation, conditional
 // writes, idempotency, history order, pagination. Step Functions is a recorder here (the
 // workflows themselves run in workflows.test.ts).
+import { CALLER, LocalDynamo, TENANT_ACCOUNTS, createRegistryTable, devSpec, provisionerStack, startDynalite, testConfig } from './support';
 import { ApiEvent, handleApiRequest, WorkflowStarter } from '../../src/provisioner/api.lambda-shared';
 import { Registry } from '../../src/provisioner/registry.lambda-shared';
 import { validateTenantSpec } from '../../src/tenant/validate-tenant-spec';
-import { CALLER, LocalDynamo, TENANT_ACCOUNTS, createRegistryTable, devSpec, provisionerStack, startDynalite, testConfig } from './support';
 
 let dynamo: LocalDynamo;
 let tables = 0;
@@ -31,9 +31,16 @@ async function api() {
     async sendTaskSuccess(token, output) { tokens.push({ token, output }); },
   };
   let clock = Date.parse('2026-11-28T00:00:00.000Z');
-  const call = async (method: string, resource: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}, query?: Record<string, string>, caller: string | null = CALLER) => {
+  const call = async (
+    method: string, resource: string, params: Record<string, string> = {}, body?: unknown,
+    headers: Record<string, string> = {}, query?: Record<string, string>, caller: string | null = CALLER,
+  ) => {
     const event: ApiEvent = {
-      resource, httpMethod: method, pathParameters: params, headers, queryStringParameters: query ?? null,
+      resource,
+      httpMethod: method,
+      pathParameters: params,
+      headers,
+      queryStringParameters: query ?? null,
       body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
       requestContext: { identity: { userArn: caller } },
     };

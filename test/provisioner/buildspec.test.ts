@@ -5,10 +5,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CALLER, LocalDynamo, LocalWorkflows, createRegistryTable, provisionerStack, startDynalite, testConfig } from './support';
 import { handleApiRequest } from '../../src/provisioner/api.lambda-shared';
 import { CDK_CLI_VERSION, SYNTH_COMMANDS, buildSpecObject } from '../../src/provisioner/buildspec';
 import { Registry } from '../../src/provisioner/registry.lambda-shared';
-import { CALLER, LocalDynamo, LocalWorkflows, createRegistryTable, provisionerStack, startDynalite, testConfig } from './support';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'platform');
 
@@ -55,7 +55,9 @@ describe('the buildspec', () => {
       const config = testConfig('registry-build');
       const workflows = new LocalWorkflows({ stack, registry, client: dynamo.client, config, behaviour: () => ({ stackStatus: 'CREATE_COMPLETE' }) });
       const spec = {
-        tenantId: 'acme', tier: 'DEVELOPMENT', account: '210987654321',
+        tenantId: 'acme',
+        tier: 'DEVELOPMENT',
+        account: '210987654321',
         database: { maxCapacity: 6, allowedCidrs: ['203.0.113.0/24'], maintenanceWindow: 'sat:22:00-sat:23:00' },
       };
       const created = await handleApiRequest({

@@ -121,7 +121,9 @@ export async function createRegistryTable(client: DynamoDBClient, tableName: str
     AttributeDefinitions: p.AttributeDefinitions,
     KeySchema: p.KeySchema,
     BillingMode: 'PAY_PER_REQUEST',
-    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes.map((g: Record<string, unknown>) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes.map((g: Record<string, unknown>) => ({
+      IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection,
+    })),
   }));
 }
 
@@ -224,7 +226,9 @@ export class LocalWorkflows {
       overrides: {
         taskResourceLocalHandlers: this.operationHandlers(),
         waitTimeOverrides: { StackInProgress: 0, DriftDetectionRunning: 0, WaitForWindow: 0 },
-        retryIntervalOverrides: { DescribeStack: 0, DescribeStackEvents: 0, GetTemplate: 0, DetectDrift: 0, DriftDetectionStatus: 0, DriftedResources: 0 },
+        retryIntervalOverrides: {
+          DescribeStack: 0, DescribeStackEvents: 0, GetTemplate: 0, DetectDrift: 0, DriftDetectionStatus: 0, DriftedResources: 0,
+        },
       },
       context: { Execution: { Id: `arn:aws:states:us-east-1:111111111111:execution:OperationWorkflow:${input.operationId}` } },
     });
@@ -323,7 +327,8 @@ export class LocalWorkflows {
         if (b.buildFails) {
           const e = new Error(JSON.stringify({
             Build: {
-              Id: `build:${env.OPERATION_ID}`, BuildStatus: 'FAILED',
+              Id: `build:${env.OPERATION_ID}`,
+              BuildStatus: 'FAILED',
               Phases: [{ PhaseType: 'BUILD', PhaseStatus: 'FAILED', Contexts: [{ StatusCode: 'COMMAND_EXECUTION_ERROR', Message: b.buildFails }] }],
             },
           }));
@@ -349,7 +354,9 @@ export class LocalWorkflows {
       DriftDetectionStatus: async () => ({ DetectionStatus: 'DETECTION_COMPLETE', StackDriftStatus: 'DRIFTED' }),
       DriftedResources: async () => ({
         StackResourceDrifts: [{
-          LogicalResourceId: 'DatabaseCluster', ResourceType: 'AWS::RDS::DBCluster', StackResourceDriftStatus: 'MODIFIED',
+          LogicalResourceId: 'DatabaseCluster',
+          ResourceType: 'AWS::RDS::DBCluster',
+          StackResourceDriftStatus: 'MODIFIED',
           PropertyDifferences: [{ PropertyPath: '/BackupRetentionPeriod', ExpectedValue: '7', ActualValue: '1', DifferenceType: 'NOT_EQUAL' }],
         }],
       }),

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CALLER, FIXTURE_APP, PLATFORM_ENV, TENANT_ACCOUNTS, definitionOf, provisionerStack } from './support';
 import { PlatformHub } from '../../src/cross-account';
 import { PlatformAppSource, TenantProvisioner } from '../../src/provisioner';
 import { BUILD_VARIABLES } from '../../src/provisioner/buildspec';
@@ -9,7 +10,6 @@ import { testStack } from '../support/app';
 import { expectCfnLintClean } from '../support/cfn-lint';
 import { expectCompliant } from '../support/compliance';
 import { auditSuppressions } from '../support/suppression-audit';
-import { CALLER, FIXTURE_APP, PLATFORM_ENV, TENANT_ACCOUNTS, definitionOf, provisionerStack } from './support';
 
 const ORG = 'o-abcdefghij';
 
@@ -27,7 +27,9 @@ describe('TenantProvisioner', () => {
       const assume = statements(template, 'ProvisionerBuildRole').filter((s) => JSON.stringify(s.Action).includes('sts:'));
       const roles = (role: string) => TENANT_ACCOUNTS.map((a) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${a}:role/cdk-hnb659fds-${role}-${a}-us-east-1`]] }));
       expect(assume).toEqual([{
-        Sid: 'AssumeTenantCdkRoles', Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Sid: 'AssumeTenantCdkRoles',
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
         Resource: [...roles('deploy-role'), ...roles('file-publishing-role')],
       }]);
     });

@@ -3,12 +3,13 @@
 // against a real DynamoDB API (dynalite), DynamoDB tasks run against dynalite, CodeBuild and
 // CloudFormation answer as each scenario says. The API handler starts the runs, as in AWS.
 import { Stack } from 'aws-cdk-lib';
+import {
+  CALLER, LocalDynamo, failureOf, LocalWorkflows, TenantBehaviour, createRegistryTable, definitionOf, devSpec,
+  provisionerStack, startDynalite, testConfig,
+} from './support';
 import { ApiEvent, ApiResult, handleApiRequest } from '../../src/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../src/provisioner/config.lambda-shared';
 import { Registry, TenantRecord } from '../../src/provisioner/registry.lambda-shared';
-import {
-  CALLER, LocalDynamo, failureOf, LocalWorkflows, TenantBehaviour, createRegistryTable, definitionOf, devSpec, provisionerStack, startDynalite, testConfig,
-} from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateAsl = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
@@ -30,17 +31,26 @@ interface World {
   call(method: string, resource: string, params?: Record<string, string>, body?: unknown): Promise<ApiResult & { json: any }>;
 }
 
-async function world(behaviour: (tenantId: string) => TenantBehaviour = () => ({}), extra: { now?: () => Date; approve?: (wave: number) => boolean; failRecord?: boolean } = {}): Promise<World> {
+async function world(
+  behaviour: (tenantId: string) => TenantBehaviour = () => ({}),
+  extra: { now?: () => Date; approve?: (wave: number) => boolean; failRecord?: boolean } = {},
+): Promise<World> {
   const tableName = `registry-${++tableCount}`;
   await createRegistryTable(dynamo.client, tableName, stack);
   const registry = new Registry(dynamo.client, tableName);
   const config = testConfig(tableName);
-  const workflows = new LocalWorkflows({ stack, registry, client: dynamo.client, config, behaviour, now: extra.now, approve: extra.approve, failRecord: extra.failRecord });
+  const workflows = new LocalWorkflows({
+    stack, registry, client: dynamo.client, config, behaviour, now: extra.now, approve: extra.approve, failRecord: extra.failRecord,
+  });
   return {
-    registry, config, workflows,
+    registry,
+    config,
+    workflows,
     async call(method, resource, params = {}, body) {
       const event: ApiEvent = {
-        resource, httpMethod: method, pathParameters: params,
+        resource,
+        httpMethod: method,
+        pathParameters: params,
         body: body === undefined ? null : JSON.stringify(body),
         requestContext: { identity: { userArn: CALLER } },
       };
@@ -54,8 +64,18 @@ async function activeTenant(registry: Registry, tenantId: string, release = '1.0
   const now = new Date().toISOString();
   const spec = devSpec(tenantId);
   const tenant: TenantRecord = {
-    tenantId, account: String(spec.account), region: 'us-east-1', tier: 'DEVELOPMENT', spec, version: 1, release,
-    state: 'ACTIVE', createdAt: now, updatedAt: now, deployedVersion: 1, deployedRelease: release,
+    tenantId,
+    account: String(spec.account),
+    region: 'us-east-1',
+    tier: 'DEVELOPMENT',
+    spec,
+    version: 1,
+    release,
+    state: 'ACTIVE',
+    createdAt: now,
+    updatedAt: now,
+    deployedVersion: 1,
+    deployedRelease: release,
   };
   await registry.createTenant(tenant);
 }
@@ -112,8 +132,13 @@ describe('operations run by the local interpreter', () => {
     expect(tenant).toMatchObject({ state: 'ACTIVE', version: 1, deployedVersion: 1, deployedRelease: '1.0.0', lastStackStatus: 'CREATE_COMPLETE' });
     expect(tenant.lockOperationId).toBeUndefined();
     expect(w.workflows.log.builds).toEqual([expect.objectContaining({
-      OPERATION: 'deploy', TENANT_ID: 'acme', TENANT_STACK_NAME: 'Tenant-acme', TENANT_ACCOUNT: '210987654321', TENANT_REGION: 'us-east-1',
-      DEPLOY_ROLE_ARN: 'arn:aws:iam::210987654321:role/cdk-hnb659fds-deploy-role-210987654321-us-east-1', RELEASE: '1.0.0',
+      OPERATION: 'deploy',
+      TENANT_ID: 'acme',
+      TENANT_STACK_NAME: 'Tenant-acme',
+      TENANT_ACCOUNT: '210987654321',
+      TENANT_REGION: 'us-east-1',
+      DEPLOY_ROLE_ARN: 'arn:aws:iam::210987654321:role/cdk-hnb659fds-deploy-role-210987654321-us-east-1',
+      RELEASE: '1.0.0',
     })]);
     expect(JSON.parse(w.workflows.log.builds[0].TENANT_SPEC_JSON)).toEqual(spec);
     expect(w.workflows.log.events).toEqual([expect.objectContaining({ Source: 'tenant-blocks.provisioner', DetailType: 'Tenant Operation Finished' })]);
@@ -246,7 +271,8 @@ describe('operations run by the local interpreter', () => {
     const op = (await w.registry.getOperation(drift.json.operation.operationId))!;
     expect(op).toMatchObject({ type: 'DRIFT', status: 'SUCCEEDED' });
     expect(op.outcome!.drift).toEqual({
-      status: 'DRIFTED', driftedResourceCount: 1,
+      status: 'DRIFTED',
+      driftedResourceCount: 1,
       resources: [{ logicalId: 'DatabaseCluster', type: 'AWS::RDS::DBCluster', status: 'MODIFIED', differences: [{ path: '/BackupRetentionPeriod', expected: '7', actual: '1', kind: 'NOT_EQUAL' }] }],
     });
     expect(w.workflows.log.builds).toEqual([]);
