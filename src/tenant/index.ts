@@ -4,3 +4,4 @@ export * from './tenant-spec-schema';
 export * from './tenant';
 export * from './tenant-manifest';
 export * from './tenant-collisions';
+export * from './tenant-dashboard';

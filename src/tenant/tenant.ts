@@ -4,6 +4,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
 import { TenantCollisions } from './tenant-collisions';
+import { TenantDashboard } from './tenant-dashboard';
 import { TenantManifest } from './tenant-manifest';
 import type { TenantSpec } from './tenant-spec';
 import { validateTenantSpec } from './validate-tenant-spec';
@@ -91,6 +92,19 @@ export interface TenantProps {
    * @default - the link's hub when the tenant has a link with a hub, otherwise nowhere
    */
   readonly logShipping?: LogShipping;
+
+  /**
+   * Whether the tenant keeps a CloudWatch dashboard ({@link TenantDashboard}) in every stack
+   * holding its blocks: `tenant-blocks-<tenantId>` in the tenant's own stack,
+   * `tenant-blocks-<tenantId>-<stackName>` in another, each with one row per block created through
+   * the tenant (its alarms and key metrics). A dashboard costs $3 a month beyond the account's
+   * first 3.
+   *
+   * @default - true in PRODUCTION; false in DEVELOPMENT, whose idle-cost goal is $25 a month for a
+   * database-only tenant and $40 with a function (a dashboard would be 8-12 % of it), and whose
+   * alarms reach the platform without one
+   */
+  readonly dashboard?: boolean;
 }
 
 /** The customer's settings of a tenant database (`TenantPostgresProps` without the tenant's wiring). */
@@ -270,6 +284,13 @@ export interface TenantPlatformSettings {
   readonly functionHandler?: string;
 
   /**
+   * Whether the tenant keeps a CloudWatch dashboard (see `TenantProps.dashboard`).
+   *
+   * @default - true in PRODUCTION, false in DEVELOPMENT (idle cost)
+   */
+  readonly dashboard?: boolean;
+
+  /**
    * Environment variables of the function (platform configuration, not customer settings).
    *
    * @default - only the variables the block sets
@@ -278,7 +299,7 @@ export interface TenantPlatformSettings {
 }
 
 /** The construct ids the Tenant gives what it creates (stable: renaming one replaces a resource). */
-const IDS = { key: 'Key', network: 'Network', link: 'Link', manifest: 'Manifest', database: 'Database', function: 'App', zone: 'Zone' };
+const IDS = { key: 'Key', network: 'Network', link: 'Link', manifest: 'Manifest', database: 'Database', function: 'App', zone: 'Zone', dashboard: 'Dashboard' };
 
 /** Tenants of each app, by `<account>/<region>/<tenantId>`: one tenant exists once per account and region. */
 const TENANTS = new WeakMap<IConstruct, Map<string, Tenant>>();
@@ -291,7 +312,9 @@ const LINKS = new WeakMap<IConstruct, Map<string, CrossAccountLink>>();
  * in another stack of the same account and region, with the tenant's wiring passed explicitly;
  * every log group of every block is shipped whatever the order (an Aspect checks them at
  * synthesis), and the tenant publishes a manifest (SSM parameters under
- * `/tenant-blocks/<tenantId>/`, see {@link TenantManifest}).
+ * `/tenant-blocks/<tenantId>/`, see {@link TenantManifest}). In PRODUCTION (or with
+ * `dashboard: true`) every stack holding its blocks also gets a CloudWatch dashboard with a row per
+ * block ({@link TenantDashboard}).
  *
  * Collisions are synth errors: a tenant exists once per account and region in an app (its key
  * alias and link role name are fixed), has at most one database per stack (the vault name) and
@@ -300,7 +323,7 @@ const LINKS = new WeakMap<IConstruct, Map<string, CrossAccountLink>>();
  * The blocks keep their explicit props for users who wire by hand.
  *
  * Stable: the props, the methods, the construct ids of what the tenant creates (`Key`, `Network`,
- * `Link`, `Manifest`, and `Database`/`App` from `fromSpec`; renaming one would replace resources)
+ * `Link`, `Manifest`, `Dashboard`, and `Database`/`App` from `fromSpec`; renaming one would replace resources)
  * and the manifest names. Error messages may improve between minor releases.
  *
  * @example
@@ -356,7 +379,7 @@ export class Tenant extends Construct {
         hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId!, region ?? stack.region) : undefined,
       }
       : undefined;
-    const tenant = new Tenant(scope, id, { tenantId: spec.tenantId, tier, link });
+    const tenant = new Tenant(scope, id, { tenantId: spec.tenantId, tier, link, dashboard: settings.dashboard });
 
     let database: TenantPostgres | undefined;
     if (spec.database) {
@@ -429,6 +452,8 @@ export class Tenant extends Construct {
   private readonly functions: TenantFunction[] = [];
   private readonly manifests = new Map<Stack, TenantManifest>();
   private readonly shippedStacks = new Set<Stack>();
+  private readonly dashboards = new Map<Stack, TenantDashboard>();
+  private readonly dashboardEnabled: boolean;
 
   /**
    * @param scope the tenant's stack (or a construct in it)
@@ -441,6 +466,7 @@ export class Tenant extends Construct {
     const v = new PropsValidation('Tenant', props.tenantId);
     v.tenantId('tenantId', props.tenantId);
     v.tier('tier', props.tier);
+    v.boolean('dashboard', props.dashboard);
     const tier = props.tier ?? TenantTier.PRODUCTION;
     for (const [name, part] of [['encryptionKey', props.encryptionKey], ['network', props.network]] as const) {
       if (part && part.tenantId !== props.tenantId) {
@@ -457,6 +483,8 @@ export class Tenant extends Construct {
     // Everything under the tenant (key, network, manifest, link) carries the tenant and tier tags, like the blocks.
     TierDefaults.applyTags(this, this.tenantId, tier);
     this.explicitShipping = props.logShipping;
+    // $3 a month per dashboard: worth it for PRODUCTION's on-call, not within DEVELOPMENT's idle-cost goal ($25-40 a month)
+    this.dashboardEnabled = props.dashboard ?? tier === TenantTier.PRODUCTION;
     this.encryptionKey = props.encryptionKey ?? new TenantKey(this, IDS.key, { tenantId: this.tenantId, tier });
     this._network = props.network;
     this.manifest = this.manifestIn(Stack.of(this));
@@ -615,6 +643,7 @@ export class Tenant extends Construct {
     this.databases.set(stack, db);
     this.shipLogGroupsOf(stack);
     this.manifestIn(stack).recordPostgres(id, db);
+    this.dashboardIn(stack)?.addPostgres(db);
     return db;
   }
 
@@ -652,6 +681,7 @@ export class Tenant extends Construct {
     this.functions.push(fn);
     this.shipLogGroupsOf(stack);
     this.manifestIn(stack).recordFunction(id, fn);
+    this.dashboardIn(stack)?.addFunction(fn);
     return fn;
   }
 
@@ -663,6 +693,11 @@ export class Tenant extends Construct {
   /** The tenant's functions created through it, in every stack. */
   public get functionsCreated(): TenantFunction[] {
     return [...this.functions];
+  }
+
+  /** The tenant's dashboards, one per stack holding a block created through it (none with `dashboard: false`). */
+  public get dashboardsCreated(): TenantDashboard[] {
+    return [...this.dashboards.values()];
   }
 
   /** Registers the tenant in its app: one tenant per account and region (key alias, vault and link names are fixed). */
@@ -708,6 +743,24 @@ export class Tenant extends Construct {
       this.manifests.set(stack, manifest);
     }
     return manifest;
+  }
+
+  /**
+   * The tenant's dashboard in `stack` (created on first use), or none when the tenant has no
+   * dashboards. One per stack: a widget may only name resources of its own stack.
+   */
+  private dashboardIn(stack: Stack): TenantDashboard | undefined {
+    if (!this.dashboardEnabled) return undefined;
+    let dashboard = this.dashboards.get(stack);
+    if (!dashboard) {
+      // the tenant's own stack: `Dashboard` under the tenant, named tenant-blocks-<tenantId>;
+      // another stack: `TenantDashboard-<tenantId>` there, its name suffixed with the stack name (names are per account)
+      dashboard = stack === Stack.of(this)
+        ? new TenantDashboard(this, IDS.dashboard, { tenantId: this.tenantId })
+        : new TenantDashboard(stack, `TenantDashboard-${this.tenantId}`, { tenantId: this.tenantId, nameSuffix: stack.stackName });
+      this.dashboards.set(stack, dashboard);
+    }
+    return dashboard;
   }
 
   /** Adds, once per stack, the Aspect that ships every log group of this tenant in `stack`. */
