@@ -210,6 +210,7 @@ export function acknowledgedRuleIds(scope: IConstruct): string[] {
 
 function nagPack(gate: NagPackName): NagPack {
   const nag = loadOptional('cdk-nag', 'the cdk-nag packs (AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321)',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies -- optional peer dependency, loaded on first use
     () => require('cdk-nag') as typeof import('cdk-nag'));
   switch (gate) {
     case 'AwsSolutions': return new nag.AwsSolutionsChecks();
@@ -223,6 +224,7 @@ let guardValidator: CfnGuardValidator | undefined;
 function guard(): CfnGuardValidator {
   if (!guardValidator) {
     const cfnguard = loadOptional('@cdklabs/cdk-validator-cfnguard', 'the AWS Control Tower rules (gate ControlTower)',
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies -- optional peer dependency, loaded on first use
       () => require('@cdklabs/cdk-validator-cfnguard') as typeof import('@cdklabs/cdk-validator-cfnguard'));
     // Large stacks produce large cfn-guard JSON output; the Node default of 1 MiB is too small.
     guardValidator = new cfnguard.CfnGuardValidator({ maxBuffer: 256 * 1024 * 1024 });

@@ -2,8 +2,8 @@
 // a suppression that no longer suppresses anything is reported; the tree is left as it was.
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Suppressions } from '../../src/core/suppressions';
 import { auditSuppressions, findingKeys, complianceFindings } from '../../compliance/index';
+import { Suppressions } from '../../src/core/suppressions';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const GATES = { gates: ['AwsSolutions', 'ControlTower'] as const };

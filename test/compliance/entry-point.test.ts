@@ -3,13 +3,15 @@
 // dependency to install when one is missing.
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Suppressions } from '../../src/core/suppressions';
 import { Finding, Gate, complianceFindings, expectCompliant, findingKeys, formatFindings } from '../../compliance/index';
+import { Suppressions } from '../../src/core/suppressions';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
+type Cdk = { App: typeof App; Stack: typeof Stack };
+
 /** `cdk` and `bucket` default to this file's modules; a test that reloads the entry point passes the reloaded ones. */
-function stackWithBucket(cdk: { App: typeof App; Stack: typeof Stack } = { App, Stack }, bucket: { CfnBucket: typeof s3.CfnBucket } = s3): { stack: Stack; bucket: s3.CfnBucket } {
+function stackWithBucket(cdk: Cdk = { App, Stack }, bucket: { CfnBucket: typeof s3.CfnBucket } = s3): { stack: Stack; bucket: s3.CfnBucket } {
   const app = new cdk.App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const stack = new cdk.Stack(app, 'S', { env: ENV });
   // a raw L1 bucket: no encryption, no logging, no versioning, no TLS policy
@@ -85,8 +87,11 @@ describe('optional peer dependencies', () => {
     for (const name of names) {
       jest.doMock(name, () => { throw notFound(name); });
     }
+    // a fresh registry has to be read with require(): an import is hoisted and loaded once
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const compliance: typeof import('../../compliance/index') = require('../../compliance/index');
     const newStack = () => stackWithBucket(require('aws-cdk-lib'), require('aws-cdk-lib/aws-s3')).stack;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return { compliance, newStack };
   }
 
@@ -113,8 +118,11 @@ describe('optional peer dependencies', () => {
   test('a broken install keeps its own error (a missing dependency of cdk-nag is not reported as cdk-nag missing)', () => {
     jest.resetModules();
     jest.doMock('cdk-nag', () => { throw notFound('some-transitive-dependency'); });
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const compliance: typeof import('../../compliance/index') = require('../../compliance/index');
-    expect(() => compliance.complianceFindings(stackWithBucket(require('aws-cdk-lib'), require('aws-cdk-lib/aws-s3')).stack, { gates: ['AwsSolutions'] }))
+    const stack = stackWithBucket(require('aws-cdk-lib'), require('aws-cdk-lib/aws-s3')).stack;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(() => compliance.complianceFindings(stack, { gates: ['AwsSolutions'] }))
       .toThrow("Cannot find module 'some-transitive-dependency'");
   });
 });
