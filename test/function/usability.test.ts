@@ -65,6 +65,20 @@ describe('typed outputs', () => {
     expect(sg.DependsOn).toEqual(expect.arrayContaining(grantPolicy));
   });
 
+  test('db.grantConnect(tenantFunction) is accepted: the app secret, in the role\'s own policy', () => {
+    const stack = testStack();
+    const database = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const { fn } = build({}, stack);
+    database.grantConnect(fn);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^AppServiceRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: stack.resolve(database.appSecret.secretArn) })]) },
+    });
+    const key = Object.values(template.findResources('AWS::KMS::Key'))[0];
+    expect(JSON.stringify(key.Properties.KeyPolicy)).not.toContain('AppServiceRole');
+  });
+
   test('function is the live alias, a lambda.Alias (grantInvoke, metrics, provisioned concurrency)', () => {
     const { stack, fn } = build();
     expect(fn.function.aliasName).toBe('live');
