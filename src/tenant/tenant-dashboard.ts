@@ -118,7 +118,7 @@ export class TenantDashboard extends Construct {
     this.checkBlock(database, database.tenantId, 'addPostgres');
     const cluster = database.cluster;
     // the metrics the block's alarms use, by name: IDatabaseCluster's metric() adds the DBClusterIdentifier dimension
-    const metric = (name: string, statistic: string, label: string) => cluster.metric(name, { period: PERIOD, statistic, label });
+    const metric = (name: string, statistic: string, legend: string) => cluster.metric(name, { period: PERIOD, statistic, label: legend });
     const graphs = [
       new cloudwatch.GraphWidget({
         title: `${label(database)}: capacity`,
@@ -165,7 +165,7 @@ export class TenantDashboard extends Construct {
   public addFunction(fn: TenantFunction): void {
     this.checkBlock(fn, fn.tenantId, 'addFunction');
     const lb = fn.loadBalancer.metrics;
-    const options = (statistic: string, label: string): cloudwatch.MetricOptions => ({ period: PERIOD, statistic, label });
+    const options = (statistic: string, legend: string): cloudwatch.MetricOptions => ({ period: PERIOD, statistic, label: legend });
     const graphs = [
       new cloudwatch.GraphWidget({
         title: `${label(fn)}: requests`,
