@@ -251,4 +251,18 @@ describe('TenantKey', () => {
       expect(() => new TenantKey(new Stack(app, 'B'), 'Key', { tenantId: 'acme' })).not.toThrow();
     });
   });
+
+  test('a tier change keeps the key and its alias (same logical ids, no replacement-requiring property changes) (issue 8.8)', () => {
+    const ids = (tier: TenantTier) => {
+      const stack = testStack();
+      new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
+      const t = Template.fromStack(stack);
+      const keys = t.findResources('AWS::KMS::Key');
+      return {
+        keys: Object.fromEntries(Object.entries(keys).map(([id, r]) => [id, [r.Properties.KeySpec, r.Properties.KeyUsage, r.Properties.MultiRegion]])),
+        aliases: Object.fromEntries(Object.entries(t.findResources('AWS::KMS::Alias')).map(([id, r]) => [id, r.Properties.AliasName])),
+      };
+    };
+    expect(ids(TenantTier.PRODUCTION)).toEqual(ids(TenantTier.DEVELOPMENT));
+  });
 });
