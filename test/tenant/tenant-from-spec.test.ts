@@ -93,9 +93,9 @@ describe('every valid spec fixture builds (the spec\'s checks never let through 
   });
 });
 
-test('construct ids are API: a tenant from a spec keeps Key, Network, Database, App, Link and Manifest under the tenant (a rename replaces resources)', () => {
+test('construct ids are API: a tenant from a spec keeps Key, Network, Database, App, Link, Manifest and Dashboard under the tenant (a rename replaces resources)', () => {
   const stack = new Stack(testApp(), 'Tenant', { env: TENANT_ENV });
   const tenant = Tenant.fromSpec(stack, 'Tenant', fullSpec() as TenantSpec, PLATFORM);
-  expect(tenant.node.children.map((c) => c.node.id).filter((id) => id !== 'Zone').sort()).toEqual(['App', 'Database', 'Key', 'Link', 'Manifest', 'Network']);
+  expect(tenant.node.children.map((c) => c.node.id).filter((id) => id !== 'Zone').sort()).toEqual(['App', 'Dashboard', 'Database', 'Key', 'Link', 'Manifest', 'Network']);
   expect(tenant.link!.node.path).toBe('Tenant/Tenant/Link');
 });
