@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -240,6 +241,20 @@ export class TenantProvisioner extends Construct {
     const hubBus = events.EventBus.fromEventBusArn(this, 'HubBus', props.hub.eventBusArn);
     this.operationWorkflow = this.buildOperationWorkflow(workflowFn, table, hubBus);
     this.rolloutWorkflow = this.buildRolloutWorkflow(workflowFn, hubBus, this.operationWorkflow);
+    // An execution that times out or is stopped runs no Catch: its status change releases the tenant at once.
+    new events.Rule(this, 'AbandonedOperations', {
+      description: 'cdk-tenant-blocks provisioner: an operation execution timed out or was stopped; record it and unlock the tenant',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.operationWorkflow.stateMachineArn], status: ['TIMED_OUT', 'ABORTED'] },
+      },
+      targets: [new targets.LambdaFunction(workflowFn, {
+        event: events.RuleTargetInput.fromObject({ action: 'abandoned', detail: events.EventField.fromPath('$.detail') }),
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(24),
+      })],
+    });
 
     const apiFn = new ApiFunction(this, 'ApiFunction', {
       description: 'cdk-tenant-blocks provisioner: REST API (tenants, operations, rollouts)',
@@ -736,7 +751,10 @@ export class TenantProvisioner extends Construct {
           id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
         })),
         ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((id) => ({
-          id, reason: 'Invoked synchronously only (API Gateway, Step Functions): a failure is answered or caught and recorded by the workflow; a DLQ applies to asynchronous invocations',
+          id,
+          reason: fn === apiFn
+            ? 'Invoked synchronously only (API Gateway): a failure is answered; a DLQ applies to asynchronous invocations'
+            : 'Invoked synchronously by Step Functions (failures are caught and recorded); its one asynchronous source, EventBridge for abandoned executions, retries for 24 hours, and the lock expires anyway',
         })),
       ]);
     }

@@ -61,6 +61,7 @@ export async function runStep(event: Record<string, unknown>, deps: WorkflowDepe
     case 'evaluate': return evaluate(event, deps);
     case 'awaitApproval': return awaitApproval(event, deps);
     case 'finishRollout': return finishRollout(event, deps);
+    case 'abandoned': return abandoned(event, deps);
     default: throw new StepError('UnknownAction', `unknown action ${JSON.stringify(event.action)}`);
   }
 }
@@ -356,4 +357,31 @@ async function finishRollout(event: Record<string, unknown>, deps: WorkflowDepen
 
 function clock(deps: WorkflowDependencies): Date {
   return (deps.now ?? (() => new Date()))();
+}
+
+/**
+ * An operation execution that ended without running its Catch paths (timed out, or stopped by
+ * hand): EventBridge delivers Step Functions' status change here. The operation is marked FAILED
+ * with that status and its lock released; an operation that recorded its outcome is left alone.
+ */
+async function abandoned(event: Record<string, unknown>, deps: WorkflowDependencies): Promise<Record<string, unknown>> {
+  const detail = isObject(event.detail) ? event.detail : event;
+  const operationId = String(detail.name);
+  const status = String(detail.status);
+  const op = await deps.registry.getOperation(operationId);
+  if (!op) return { operationId, recorded: false };
+  const now = clock(deps);
+  let recorded = true;
+  try {
+    await deps.registry.updateOperation(operationId, ['PENDING', 'RUNNING'], {
+      status: 'FAILED',
+      reason: `the workflow execution ${status === 'TIMED_OUT' ? 'timed out' : status.toLowerCase()} before it recorded an outcome`,
+      finishedAt: now.toISOString(),
+    });
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    recorded = false;
+  }
+  const unlocked = await deps.registry.unlockTenant(op.tenantId, operationId, {});
+  return { operationId, recorded, unlocked };
 }

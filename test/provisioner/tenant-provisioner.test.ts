@@ -153,6 +153,17 @@ describe('TenantProvisioner', () => {
     });
   });
 
+  test('an operation execution that times out or is stopped releases its tenant through an EventBridge rule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        'detail': { stateMachineArn: [{ Ref: Match.stringLikeRegexp('^ProvisionerOperationWorkflow') }], status: ['TIMED_OUT', 'ABORTED'] },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerWorkflowFunction'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 } })],
+    });
+  });
+
   describe('the build', () => {
     test('gets every variable of the platform app contract from the operation context', () => {
       const build = definitionOf(stack, 'ProvisionerOperationWorkflow').States.Build;

@@ -10,6 +10,7 @@ import {
 import { ApiEvent, ApiResult, handleApiRequest } from '../../src/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../src/provisioner/config.lambda-shared';
 import { Registry, TenantRecord } from '../../src/provisioner/registry.lambda-shared';
+import { runStep } from '../../src/provisioner/workflow.lambda-shared';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateAsl = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
@@ -289,6 +290,29 @@ describe('operations run by the local interpreter', () => {
     expect(op.status).toBe('FAILED');
     expect(op.reason).toMatch(/^the workflow could not record its outcome: /);
     expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+  });
+});
+
+describe('an execution that ends without its Catch paths', () => {
+  test('a timed-out or stopped execution is recorded as FAILED and its tenant unlocked; a finished operation is left alone', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const w = await world(() => ({ gate }));
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    const operationId = changed.json.operation.operationId;
+    await waitFor(() => w.workflows.log.builds.length === 1);
+    // What EventBridge delivers for the execution (rule AbandonedOperations): its name is the operation id.
+    const out = await runStep({ action: 'abandoned', detail: { name: operationId, status: 'TIMED_OUT' } }, { registry: w.registry, config: w.config });
+    expect(out).toEqual({ operationId, recorded: true, unlocked: true });
+    expect((await w.registry.getOperation(operationId))!).toMatchObject({ status: 'FAILED', reason: 'the workflow execution timed out before it recorded an outcome' });
+    expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+    release();
+    await w.workflows.settle();
+    // The late Record changes neither the finished operation nor another operation's lock.
+    expect((await w.registry.getOperation(operationId))!.status).toBe('FAILED');
+    const again = await runStep({ action: 'abandoned', detail: { name: operationId, status: 'ABORTED' } }, { registry: w.registry, config: w.config });
+    expect(again).toEqual({ operationId, recorded: false, unlocked: false });
   });
 });
 

@@ -514,7 +514,10 @@ function retainedResources(getTemplate) {
     return [];
   }
   const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
-  return Object.entries(resources).filter(([, r]) => isObject(r) && ["Retain", "RetainExceptOnCreate", "Snapshot"].includes(String(r.DeletionPolicy))).map(([logicalId, r]) => ({ logicalId, type: String(r.Type), policy: String(r.DeletionPolicy) })).sort((a, b) => a.logicalId.localeCompare(b.logicalId));
+  return Object.entries(resources).filter(([, r]) => isObject(r) && ["Retain", "RetainExceptOnCreate", "Snapshot"].includes(String(r.DeletionPolicy))).map(([logicalId, r]) => {
+    const resource = r;
+    return { logicalId, type: String(resource.Type), policy: String(resource.DeletionPolicy) };
+  }).sort((a, b) => a.logicalId.localeCompare(b.logicalId));
 }
 function driftedResources(describeDrifts) {
   if (!isObject(describeDrifts) || !Array.isArray(describeDrifts.StackResourceDrifts)) return [];
@@ -568,6 +571,8 @@ async function runStep(event, deps) {
       return awaitApproval(event, deps);
     case "finishRollout":
       return finishRollout(event, deps);
+    case "abandoned":
+      return abandoned(event, deps);
     default:
       throw new StepError("UnknownAction", `unknown action ${JSON.stringify(event.action)}`);
   }
@@ -610,7 +615,8 @@ async function begin(step, deps) {
       return context(config2, tenant, op, event, true, now);
     }
     try {
-      tenant = await registry2.lockTenant(tenantId, operationId, new Date(now.getTime() + config2.lockTtlSeconds * 1e3).toISOString(), now.toISOString());
+      const expiresAt = new Date(now.getTime() + config2.lockTtlSeconds * 1e3).toISOString();
+      tenant = await registry2.lockTenant(tenantId, operationId, expiresAt, now.toISOString());
     } catch (e) {
       if (e instanceof ConflictError) {
         throw new StepError("TenantLocked", `tenant '${tenantId}' has another operation in flight (${tenant.lockOperationId}); it keeps its release for now`);
@@ -830,6 +836,27 @@ async function finishRollout(event, deps) {
 }
 function clock(deps) {
   return (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+}
+async function abandoned(event, deps) {
+  const detail = isObject(event.detail) ? event.detail : event;
+  const operationId = String(detail.name);
+  const status = String(detail.status);
+  const op = await deps.registry.getOperation(operationId);
+  if (!op) return { operationId, recorded: false };
+  const now = clock(deps);
+  let recorded = true;
+  try {
+    await deps.registry.updateOperation(operationId, ["PENDING", "RUNNING"], {
+      status: "FAILED",
+      reason: `the workflow execution ${status === "TIMED_OUT" ? "timed out" : status.toLowerCase()} before it recorded an outcome`,
+      finishedAt: now.toISOString()
+    });
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    recorded = false;
+  }
+  const unlocked = await deps.registry.unlockTenant(op.tenantId, operationId, {});
+  return { operationId, recorded, unlocked };
 }
 
 // src/provisioner/workflow.lambda.ts
