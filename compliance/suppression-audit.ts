@@ -3,6 +3,7 @@
  * was added in. A suppression that matches nothing is a stale audit entry (the rule changed, the
  * resource was fixed, or the id was mistyped) and would silently hide the next real finding.
  */
+import * as path from 'path';
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct, Node } from 'constructs';
 import { ALL_GATES, Finding, Gate, complianceFindings } from './gates';
@@ -42,6 +43,15 @@ export interface RecordedSuppression {
    * @default - not known (the audit was given constructs that were already built)
    */
   readonly stack?: string;
+  /**
+   * The frame of {@link stack} that added the suppression: the first one outside
+   * `Suppressions.add`, aws-cdk-lib's `Validations`, constructs and this module, e.g.
+   * `at new MyStack (/app/lib/my-stack.ts:42:5)`. A suppression a cdk-tenant-blocks block adds has
+   * `node_modules/cdk-tenant-blocks/` in it; filter on that to audit only your own.
+   *
+   * @default - not known (see `stack`)
+   */
+  readonly caller?: string;
 }
 
 /**
@@ -207,7 +217,8 @@ function recordAcknowledgements(build: () => IConstruct | IConstruct[]): { scope
       const fresh = Object.entries(data as Record<string, string>).filter(([key]) => !known.has(key));
       fresh.forEach(([key]) => known.add(key));
       const stack = new Error().stack;
-      toSuppressions(fresh).forEach((suppression) => recorded.push({ path: this.path, suppression, stack }));
+      const caller = callerFrame(stack);
+      toSuppressions(fresh).forEach((suppression) => recorded.push({ path: this.path, suppression, stack, caller }));
     }
     return (original as (...args: unknown[]) => void).call(this, type, data, ...rest);
   };
@@ -219,6 +230,21 @@ function recordAcknowledgements(build: () => IConstruct | IConstruct[]): { scope
     Error.stackTraceLimit = limit;
   }
   return { scopes: Array.isArray(built) ? built : [built], recorded };
+}
+
+const sep = path.sep;
+/** Frames of the machinery between the caller and `addMetadata`. */
+const PLUMBING = [
+  `${sep}compliance${sep}suppression-audit.`,
+  `${sep}core${sep}suppressions.`,
+  `${sep}node_modules${sep}aws-cdk-lib${sep}`,
+  `${sep}node_modules${sep}constructs${sep}`,
+  '(node:',
+];
+
+function callerFrame(stack: string | undefined): string | undefined {
+  return stack?.split('\n').slice(1).map((line) => line.trim())
+    .find((line) => line.startsWith('at ') && !PLUMBING.some((p) => line.includes(p)));
 }
 
 /** The suppressions recorded in the acknowledgement metadata of one construct. */

@@ -32,6 +32,12 @@ describe('auditSuppressions', () => {
     expect(recorded.map((r) => `${r.suppression.id} @ ${r.path}`)).toEqual(['AwsSolutions-S10 @ S/Bucket', 'CT.S3.PR.10 @ S/Bucket', 'CT.S3.PR.8 @ S/Bucket']);
     expect(recorded[0].suppression.reason).toBe('test: TLS is enforced by the only consumer');
     expect(recorded.every((r) => r.stack?.includes('audit.test.ts'))).toBe(true);
+    // the caller is the line that added it, past Suppressions.add and Validations.acknowledge
+    expect(recorded.map((r) => r.caller)).toEqual([
+      expect.stringMatching(/^at build \(.*audit\.test\.ts:\d+:\d+\)$/),
+      expect.stringMatching(/^at build \(.*audit\.test\.ts:\d+:\d+\)$/),
+      expect.stringMatching(/^at build \(.*audit\.test\.ts:\d+:\d+\)$/),
+    ]);
     expect(findingKeys(raw)).toEqual(expect.arrayContaining(['AwsSolutions-S10 @ S/Bucket', 'CT.S3.PR.10 @ S/Bucket']));
     expect(unused).toEqual(['CT.S3.PR.8 @ S/Bucket']);
   });
