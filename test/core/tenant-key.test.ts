@@ -259,7 +259,8 @@ describe('TenantKey', () => {
       const t = Template.fromStack(stack);
       const keys = t.findResources('AWS::KMS::Key');
       return {
-        keys: Object.fromEntries(Object.entries(keys).map(([id, r]) => [id, [r.Properties.KeySpec, r.Properties.KeyUsage, r.Properties.MultiRegion]])),
+        keys: Object.fromEntries(Object.entries(keys)
+          .map(([id, r]) => [id, [r.Properties.KeySpec, r.Properties.KeyUsage, r.Properties.MultiRegion]])),
         aliases: Object.fromEntries(Object.entries(t.findResources('AWS::KMS::Alias')).map(([id, r]) => [id, r.Properties.AliasName])),
       };
     };
