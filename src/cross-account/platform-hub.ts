@@ -602,9 +602,10 @@ export class PlatformHub extends Construct {
 
   /**
    * Lets `grantee` (the provisioner's or the query console's role) assume the tenant links of the
-   * admitted tenants: `sts:AssumeRole` on `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*`
-   * for each listed account. Each link still requires its external ID and lists the exact platform
-   * roles it trusts.
+   * admitted tenants: `sts:AssumeRole` and `sts:SetSourceIdentity` on
+   * `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*` for each listed account. Each link
+   * still requires its external ID and a source identity (set it to the human or console session,
+   * so the tenant's CloudTrail names who acted), and lists the exact platform roles it trusts.
    *
    * @param grantee the platform principal (console, provisioner)
    */
@@ -612,7 +613,8 @@ export class PlatformHub extends Construct {
     const partition = partitionOf(Stack.of(this));
     return iam.Grant.addToPrincipal({
       grantee,
-      actions: ['sts:AssumeRole'],
+      // The links refuse a session without a source identity (CrossAccountLink trust).
+      actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
       resourceArns: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
     });
   }

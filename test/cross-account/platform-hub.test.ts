@@ -359,7 +359,7 @@ describe('PlatformHub with listed tenant accounts', () => {
     expect(destination.DependsOn).toEqual([expect.stringMatching(/^HubDestinationPolicy/)]);
   });
 
-  test('grantAssumeTenantLinks grants sts:AssumeRole on the link roles of the listed accounts only', () => {
+  test('grantAssumeTenantLinks grants sts:AssumeRole and sts:SetSourceIdentity (the links require a source identity) on the link roles of the listed accounts only', () => {
     const { stack, hub } = hubStack();
     const console = new iam.Role(stack, 'Console', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     hub.grantAssumeTenantLinks(console);
@@ -369,7 +369,7 @@ describe('PlatformHub with listed tenant accounts', () => {
         Version: '2012-10-17',
         Statement: [{
           Effect: 'Allow',
-          Action: 'sts:AssumeRole',
+          Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
           Resource: [`arn:aws:iam::${TENANT_A}:role/tenant-blocks-link-*`, `arn:aws:iam::${TENANT_B}:role/tenant-blocks-link-*`],
         }],
       },

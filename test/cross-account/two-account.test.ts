@@ -104,7 +104,7 @@ describe('two-account app: platform hub + tenant link and blocks', () => {
     const { platform, tenant } = twoAccountApp();
     Template.fromStack(platform).hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^ConsoleRole') }],
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::210987654321:role/tenant-blocks-link-*' }] },
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'], Resource: 'arn:aws:iam::210987654321:role/tenant-blocks-link-*' }] },
     });
     Template.fromStack(tenant).hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'tenant-blocks-link-acme',
