@@ -409,23 +409,33 @@ export class TenantNetwork extends Construct {
     // The functions' own groups allow HTTPS out only; the NAT forwards nothing else.
     securityGroup.addIngressRule(ec2.Peer.ipv4(this.vpcCidr!), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
     securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the internet (forwarded, and the instance\'s own package updates)');
-    const provider = ec2.NatProvider.instanceV2({
+    // Built here rather than with aws-cdk-lib's NatInstanceProviderV2, which passes deprecated
+    // props internally (a deprecation warning on every synth, an error under JSII_DEPRECATED=fail)
+    // and gives the instance a second, unused security group. Same ids, user data and routes.
+    // One instance, in the first AZ: DEVELOPMENT accepts that an AZ outage stops its egress.
+    const natSubnet = publicSubnets[0];
+    const userData = ec2.UserData.forLinux();
+    userData.addCommands(...ec2.NatInstanceProviderV2.DEFAULT_USER_DATA_COMMANDS);
+    const instance = new ec2.Instance(natSubnet, 'NatInstance', {
       instanceType: new ec2.InstanceType(DEV_NAT_INSTANCE_TYPE),
-      securityGroup,
+      machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+      vpc,
+      vpcSubnets: { subnets: [natSubnet] },
       // Public subnets do not map public addresses; the NAT instance needs one.
       associatePublicIpAddress: true,
-      defaultAllowedTraffic: ec2.NatTrafficDirection.NONE,
-    });
-    // One instance, in the first AZ: DEVELOPMENT accepts that an AZ outage stops its egress.
-    provider.configureNat({ vpc, natSubnets: [publicSubnets[0]], privateSubnets });
-    for (const instance of provider.gatewayInstances) {
-      const cfn = instance.node.defaultChild as ec2.CfnInstance;
-      // IMDSv2 only (CT.EC2.PR.8, AwsSolutions-EC2 IMDS findings): no SSRF path to credentials.
-      cfn.metadataOptions = { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 };
+      sourceDestCheck: false,
+      securityGroup,
+      userData,
+      // Detailed monitoring (AwsSolutions-EC28, EC2InstanceDetailedMonitoringEnabled).
+      detailedMonitoring: true,
       // Encrypted root volume (AwsSolutions-EC26, EBS encryption controls).
-      cfn.blockDeviceMappings = [{ deviceName: '/dev/xvda', ebs: { encrypted: true, volumeType: 'gp3', volumeSize: 8, deleteOnTermination: true } }];
-      cfn.monitoring = true;
-      natInstanceSuppressions(instance);
+      blockDevices: [{ deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(8, { encrypted: true, volumeType: ec2.EbsDeviceVolumeType.GP3, deleteOnTermination: true }) }],
+    });
+    // IMDSv2 only, hop limit 1: no SSRF path to the instance's credentials.
+    (instance.node.defaultChild as ec2.CfnInstance).metadataOptions = { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 };
+    natInstanceSuppressions(instance);
+    for (const subnet of privateSubnets) {
+      subnet.addRoute('DefaultRoute', { routerType: ec2.RouterType.INSTANCE, routerId: instance.instanceId, enablesInternetConnectivity: true });
     }
   }
 
