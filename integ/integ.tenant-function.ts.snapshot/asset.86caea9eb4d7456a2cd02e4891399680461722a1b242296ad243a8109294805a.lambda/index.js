@@ -5356,15 +5356,12 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/postgres/bootstrap.lambda.ts
-var bootstrap_lambda_exports = {};
-__export(bootstrap_lambda_exports, {
-  RDS_TLS: () => RDS_TLS,
-  handler: () => handler,
-  makeHandler: () => makeHandler,
-  makeRegressionHandler: () => makeRegressionHandler
+// src/postgres/regression.lambda.ts
+var regression_lambda_exports = {};
+__export(regression_lambda_exports, {
+  handler: () => handler2
 });
-module.exports = __toCommonJS(bootstrap_lambda_exports);
+module.exports = __toCommonJS(regression_lambda_exports);
 
 // src/postgres/bootstrap.lambda-shared.ts
 var import_crypto = require("crypto");
@@ -5390,28 +5387,52 @@ var defaults = import_lib.default.defaults;
 var http = __toESM(require("http"));
 var https = __toESM(require("https"));
 var import_url = require("url");
+var responseSettings = {
+  /** Socket inactivity timeout of one attempt. */
+  timeoutMs: 1e4,
+  /** Attempts before giving up (only timeouts and network errors are retried). */
+  attempts: 3
+};
+var ResponseRejected = class extends Error {
+};
 async function sendResponse(url, body) {
   const payload = JSON.stringify(body);
+  const attempts = Math.max(1, responseSettings.attempts);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await putOnce(url, payload, attempt, attempts);
+      return;
+    } catch (e) {
+      if (e instanceof ResponseRejected || attempt >= attempts) throw e;
+      console.warn(JSON.stringify({ level: "WARN", message: "CloudFormation response upload failed; retrying", attempt, error: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+}
+function putOnce(url, payload, attempt, attempts) {
   const target = new import_url.URL(url);
   const transport = target.protocol === "http:" ? http : https;
-  await new Promise((resolve, reject) => {
+  const timeoutMs = responseSettings.timeoutMs;
+  return new Promise((resolve, reject) => {
     const req = transport.request(
       target,
       {
         method: "PUT",
-        headers: { "content-type": "", "content-length": Buffer.byteLength(payload) }
+        headers: { "content-type": "", "content-length": Buffer.byteLength(payload) },
+        timeout: timeoutMs
       },
       (res) => {
         res.resume();
         res.on("end", () => {
           if ((res.statusCode ?? 500) >= 300) {
-            reject(new Error(`CloudFormation response rejected with HTTP ${res.statusCode}`));
+            reject(new ResponseRejected(`CloudFormation response rejected with HTTP ${res.statusCode}`));
           } else {
             resolve();
           }
         });
+        res.on("error", reject);
       }
     );
+    req.on("timeout", () => req.destroy(new Error(`CloudFormation response upload timed out after ${timeoutMs} ms (attempt ${attempt} of ${attempts})`)));
     req.on("error", reject);
     req.end(payload);
   });
@@ -6656,10 +6677,10 @@ function makeRegressionHandler(options = {}) {
   };
 }
 var handler = makeHandler();
+
+// src/postgres/regression.lambda.ts
+var handler2 = makeRegressionHandler();
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
-  RDS_TLS,
-  handler,
-  makeHandler,
-  makeRegressionHandler
+  handler
 });

@@ -5800,18 +5800,21 @@ function rotationConfigFromEnv(env, ssl) {
     if (!value) throw new Error(`environment variable ${key} is not set`);
     return value;
   };
+  const endpoint = { host: need("DB_HOST"), port: Number(need("DB_PORT")), database: need("DB_NAME"), ssl };
+  const adminSecretArn = need("ADMIN_SECRET_ARN");
+  const raw = need("ROTATED_SECRETS");
   let users;
   try {
-    users = JSON.parse(need("ROTATED_SECRETS"));
-  } catch (e) {
-    throw new Error(`environment variable ROTATED_SECRETS is not a JSON object of secret ARN to user name${e instanceof Error && /not set/.test(e.message) ? " (not set)" : ""}`);
+    users = JSON.parse(raw);
+  } catch {
+    users = void 0;
   }
-  if (typeof users !== "object" || users === null || Object.values(users).some((u) => typeof u !== "string")) {
+  if (typeof users !== "object" || users === null || Array.isArray(users) || Object.values(users).some((u) => typeof u !== "string")) {
     throw new Error("environment variable ROTATED_SECRETS is not a JSON object of secret ARN to user name");
   }
   return {
-    endpoint: { host: need("DB_HOST"), port: Number(need("DB_PORT")), database: need("DB_NAME"), ssl },
-    adminSecretArn: need("ADMIN_SECRET_ARN"),
+    endpoint,
+    adminSecretArn,
     users,
     excludeCharacters: env.EXCLUDE_CHARACTERS ?? ""
   };
