@@ -18,7 +18,8 @@ export function blocksTenant(app: App, tenantId: string, env: { account: string;
     tenantId,
     platformAccountId: '111111111111',
     platformRoleArns: ['arn:aws:iam::111111111111:role/tenant-blocks-query-console'],
-    externalId: `${tenantId}-external-id-0001`,
+    // a fresh random id per tenant, as a platform would (CrossAccountLink requires 32+ characters)
+    externalId: blocks.CrossAccountLink.generateExternalId(),
     hub: blocks.PlatformHub.referenceFor('111111111111', env.region),
   });
   const encryptionKey = new blocks.TenantKey(stack, 'Key', { tenantId, tier });

@@ -138,7 +138,7 @@ function buildSchema(): Record<string, unknown> {
         additionalProperties: false,
         properties: {
           allowQuery: { type: 'boolean', description: 'Query the database read-only through the RDS Data API. Default: true.' },
-          allowInvoke: { type: 'boolean', description: 'Invoke the function\'s live alias. Default: true.' },
+          allowInvoke: { type: 'boolean', description: 'Invoke the function\'s "platform" alias (serving the live version). Default: true.' },
         },
       },
     },

@@ -126,7 +126,8 @@ export interface TenantLinkSpec {
   readonly allowQuery?: boolean;
 
   /**
-   * Whether the platform may invoke the tenant function's live alias. Only meaningful with a
+   * Whether the platform may invoke the tenant function's `platform` alias (which serves the live
+   * version; the app can tell a platform invocation by that qualifier). Only meaningful with a
    * `function`.
    *
    * @default true
