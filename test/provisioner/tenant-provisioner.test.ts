@@ -113,7 +113,9 @@ describe('TenantProvisioner', () => {
     test('bodies are validated and access logs are written', () => {
       template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
       template.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'v1', TracingEnabled: true, AccessLogSetting: { DestinationArn: Match.anyValue() } });
-      template.resourceCountIs('AWS::Lambda::Permission', 1);
+      // One permission for the whole API (the resource policy decides who calls), one for the abandoned-executions rule.
+      const principals = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties.Principal).sort();
+      expect(principals).toEqual(['apigateway.amazonaws.com', 'events.amazonaws.com']);
     });
   });
 
