@@ -95,7 +95,8 @@ export interface TenantFunctionSpec {
   /**
    * Reserved concurrency: 1-20 in DEVELOPMENT, 2-800 in PRODUCTION.
    *
-   * @default - 5 in DEVELOPMENT, 50 in PRODUCTION
+   * @default - none reserved: the function shares the account's unreserved pool (a new account's
+   *   concurrency quota is 10, and a reservation would leave less than Lambda's minimum of 10 unreserved)
    */
   readonly reservedConcurrency?: number;
 
