@@ -2,8 +2,11 @@
 /**
  * `tenant-blocks-compliance`: runs the compliance gate over a CDK app from the command line.
  *
- *   npx tenant-blocks-compliance bin/app.js
- *   node -r ts-node/register node_modules/.bin/tenant-blocks-compliance bin/app.ts --gates AwsSolutions,ControlTower
+ *   node node_modules/cdk-tenant-blocks/lib/compliance/cli.js bin/app.js --audit
+ *   node -r ts-node/register node_modules/cdk-tenant-blocks/lib/compliance/cli.js bin/app.ts --gates AwsSolutions,ControlTower
+ *
+ * Deliberately not a package.json "bin": jsii-pacmak turns each bin into a console script of the
+ * Python package, where this command cannot work.
  *
  * It loads the app's entry file in this process (cdk-nag needs the construct tree, which a
  * `cdk.out` directory does not have), collects every App the file synthesizes, and runs
