@@ -4,26 +4,14 @@ import { Construct, IConstruct } from 'constructs';
 import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../core';
 import type { TenantFunctionProps } from './tenant-function';
 import { TenantFunctionCode } from './tenant-function-code';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from './function-limits';
 import { TenantRuntime } from './tenant-runtime';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
-/** Memory a function may have, in MiB (Lambda's own limits). */
-export const MEMORY_RANGE = { min: 128, max: 10_240, step: 1, unit: 'MiB' };
+export { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from './function-limits';
 
 /** Timeout a function may have (Lambda's own limits). */
-export const TIMEOUT_RANGE = { min: Duration.seconds(1), max: Duration.minutes(15) };
-
-/**
- * Reserved concurrency a function may be given, per tier, when the platform chooses to reserve
- * (off by default: an account with the quota of a new account, 10, cannot reserve anything, since
- * Lambda keeps 100 executions unreserved). The floor lets the function run at all; the ceiling keeps
- * one tenant from taking an account's whole pool: 800 leaves the 100 unreserved executions and
- * room for other functions on an account with the default quota of 1,000.
- */
-export const RESERVED_CONCURRENCY = {
-  [TenantTier.DEVELOPMENT]: { min: 1, max: 20 },
-  [TenantTier.PRODUCTION]: { min: 2, max: 800 },
-};
+export const TIMEOUT_RANGE = { min: Duration.seconds(TIMEOUT_SECONDS.min), max: Duration.seconds(TIMEOUT_SECONDS.max) };
 
 /** Lambda's limit on the total size of a function's environment variables (keys and values). */
 export const ENVIRONMENT_LIMIT_BYTES = 4 * 1024;

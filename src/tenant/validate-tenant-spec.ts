@@ -2,9 +2,9 @@ import type { TenantSpec } from './tenant-spec';
 import { MaintenanceWindow } from '../core/maintenance-window';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
-import { TenantRuntime } from '../function/tenant-runtime';
-import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../function/validate-tenant-function-props';
-import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/validate-tenant-postgres-props';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from '../function/function-limits';
+import { RUNTIME_NAMES } from '../function/runtime-names';
+import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/postgres-limits';
 
 /**
  * The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted).
@@ -353,7 +353,7 @@ function checkFunction(v: PropsValidation, value: unknown, path: string, tier: T
 
   const runtimePath = join(path, 'runtime');
   if (typed(v, runtimePath, value.runtime, 'string', '"nodejs24.x"')) {
-    const names = TenantRuntime.all().map((r) => r.name);
+    const names = [...RUNTIME_NAMES];
     if (!names.includes(value.runtime as string)) {
       v.add(runtimePath, `is not a supported runtime (unknown, deprecated or about to be); allowed: ${names.join(', ')}`, value.runtime);
     }
@@ -365,7 +365,7 @@ function checkFunction(v: PropsValidation, value: unknown, path: string, tier: T
   }
   const timeoutPath = join(path, 'timeoutSeconds');
   if (typed(v, timeoutPath, value.timeoutSeconds, 'number', '30')) {
-    v.number(timeoutPath, { min: TIMEOUT_RANGE.min.toSeconds(), max: TIMEOUT_RANGE.max.toSeconds(), step: 1, unit: 'seconds' }, value.timeoutSeconds as number);
+    v.number(timeoutPath, { min: TIMEOUT_SECONDS.min, max: TIMEOUT_SECONDS.max, step: 1, unit: 'seconds' }, value.timeoutSeconds as number);
   }
   const concurrencyPath = join(path, 'reservedConcurrency');
   if (typed(v, concurrencyPath, value.reservedConcurrency, 'number', '5')) {
