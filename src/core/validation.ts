@@ -423,11 +423,11 @@ export class PropsValidation {
    * returns false otherwise, so a block can skip its own checks of that value.
    *
    * @param path the prop path named in the message, e.g. `domain.recordName`
-   * @param value the value to check (`undefined` is reported as missing)
    * @param allowed the allowed form, named in the message
+   * @param value the value to check (`undefined` is reported as missing)
    * @param options whether a token passes (platform-side values only)
    */
-  public literalString(path: string, value: string | undefined, allowed: string, options: StringValidationOptions = {}): boolean {
+  public literalString(path: string, allowed: string, value?: string, options: StringValidationOptions = {}): boolean {
     if (value === undefined || value === null) {
       this.add(path, `is required: ${allowed}`, value);
       return false;

@@ -84,7 +84,7 @@ export function validateTenantFunctionProps(scope: IConstruct, props: TenantFunc
     v.add('code', 'must be a TenantFunctionCode: TenantFunctionCode.fromAsset(path) or TenantFunctionCode.fromBucket(bucket, key)', props.code);
   }
   const handlerForm = 'the entry point as file.function (1-128 characters, no spaces), e.g. index.handler';
-  if (v.literalString('handler', props.handler, handlerForm)) {
+  if (v.literalString('handler', handlerForm, props.handler)) {
     v.pattern('handler', '^[^\\s]{1,128}$', handlerForm, props.handler);
   }
   if (props.runtime !== undefined && !TenantRuntime.all().includes(props.runtime)) {
@@ -166,7 +166,7 @@ function validateDomain(v: PropsValidation, props: TenantFunctionProps): void {
     return;
   }
   const { recordName, hostedZone } = props.domain!;
-  if (v.literalString('domain.recordName', recordName, 'the host name in the hosted zone, e.g. app or app.example.com')) {
+  if (v.literalString('domain.recordName', 'the host name in the hosted zone, e.g. app or app.example.com', recordName)) {
     const fqdn = recordName.replace(/\.$/, '');
     if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(fqdn)) {
       v.add('domain.recordName', 'must be a DNS name of lowercase letters, digits and hyphens, e.g. app or app.example.com', recordName);
