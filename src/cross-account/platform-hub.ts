@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -20,6 +20,7 @@ import { ACCOUNT, HISTORY_ROOT, LOGS_ROOT, accountPrefixOf, firehosePrefix } fro
 import { LogProcessorFunction } from './log-processor-function';
 import {
   CHANGE_EVENT_SOURCES,
+  HUB_BACKUP_VAULT_NAME,
   HUB_DELIVERY_STREAM_NAME,
   HUB_EVENT_BUS_NAME,
   HUB_GLUE_DATABASE,
@@ -594,7 +595,12 @@ export class PlatformHub extends Construct {
 
     const vault = createBackupVault(this, this.tenantAccountIds);
     this.backupVault = vault.vault;
-    this.backupVaultArn = vault.vault.backupVaultArn;
+    // Built from the fixed name, not the vault's attribute: a literal ARN (when the hub's stack has an
+    // account and region) that tenant stacks can take as TenantPostgres.backupCopyVaultArn.
+    this.backupVaultArn = Stack.of(this).formatArn({
+      partition: partitionOf(Stack.of(this)), service: 'backup', resource: 'backup-vault', resourceName: HUB_BACKUP_VAULT_NAME,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
 
     // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
     TenantGuardrails.applyTo(this);
