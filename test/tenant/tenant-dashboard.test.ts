@@ -7,6 +7,7 @@ import { fullSpec } from './fixtures';
 import { CrossAccountLink, PlatformHub, TenantFunction, TenantFunctionCode, TenantPostgres, TenantTier } from '../../src';
 import { Tenant, TenantDashboard, TenantLinkSettings, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
+import { cfnLint } from '../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../support/compliance';
 
 const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello'));
@@ -348,5 +349,14 @@ describe('compliance', () => {
     // THEN
     expect(tenant.dashboardsCreated).toHaveLength(1);
     expect(formatFindings(complianceFindings(stack))).toBe('no compliance findings');
+  }, 600_000);
+
+  test('the dashboard of a tagged tenant passes the pinned cfn-lint (no Tags on AWS::CloudWatch::Dashboard)', () => {
+    const { stack } = productionTenant();
+    const template = Template.fromStack(stack);
+    for (const dashboard of Object.values(template.findResources('AWS::CloudWatch::Dashboard'))) {
+      expect(dashboard.Properties.Tags).toBeUndefined();
+    }
+    expect(cfnLint(template.toJSON()).errors.map((e) => `${e.ruleId} ${e.path} ${e.message}`)).toEqual([]);
   }, 600_000);
 });
