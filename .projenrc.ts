@@ -96,7 +96,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Lint everything that is TypeScript, and never rewrite files in the test task: a CI run must not
   // silently change the tree (`npx projen eslint --fix` by hand when wanted).
   eslintOptions: {
-    dirs: ['src'],
+    dirs: ['src', 'compliance'],
     devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
     commandOptions: { fix: false },
   },
@@ -128,7 +128,7 @@ new JsonFile(project, 'tsconfig.dev.json', {
   obj: {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.', isolatedModules: true, noUnusedLocals: true },
-    include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    include: ['src/**/*.ts', 'compliance/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
     exclude: ['node_modules', 'integ/**/*.snapshot/**', 'cdk.out'],
   },
 });
@@ -179,6 +179,20 @@ project.tasks.tryFind('bundle:provisioner/api.lambda')?.reset(
   'esbuild --bundle src/provisioner/api.lambda.ts --target=node24 --platform=node --outfile=assets/provisioner/api.lambda/index.js '
   + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core',
 );
+
+// cdk-tenant-blocks/compliance: compiled by plain tsc, not jsii (string unions; cdk-nag and the
+// validator stay optional: jsii would make them hard dependencies of every language's package).
+const compileCompliance = project.addTask('compile:compliance', {
+  description: 'Compile the compliance entry point (compliance/*.ts -> lib/compliance/) with tsc; not part of the jsii API',
+  exec: 'tsc -p compliance/tsconfig.json',
+});
+project.compileTask.spawn(compileCompliance);
+project.npmignore?.addPatterns('/compliance/tsconfig.json');
+// eslint-plugin-import would read compliance/package.json (the subpath's pointer) as a package of its own.
+project.eslint?.addOverride({
+  files: ['compliance/**/*.ts'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.'], devDependencies: false, optionalDependencies: false, peerDependencies: true }] },
+});
 
 if (bundle) {
   project.testTask.prependSpawn(bundle);

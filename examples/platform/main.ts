@@ -15,6 +15,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { DEFAULT_TENANTS_FILE, offlineContext, readPlatformFile } from './config';
 import { buildPlatformApp } from './platform';
+import { TenantCostEstimate } from '../../src';
 // The package's compliance entry point, as a platform team imports it: 'cdk-tenant-blocks/compliance'.
 import { complianceFindings, formatCfnLint, formatFindings, lintTemplates } from '../../compliance/index';
 
@@ -29,13 +30,17 @@ const synthMs = Date.now() - started;
 
 // cfn-lint over the whole cloud assembly: one run per region, each stack for its own region.
 const lintByStack = new Map(lintTemplates(assembly.directory).map((r) => [r.stackName, r]));
-const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'findings', 'cfn-lint']];
+const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'idle $/month', 'findings', 'cfn-lint']];
+const unpriced: string[] = [];
 let totalFindings = 0;
 const details: string[] = [];
 for (const { stack, kind, tier } of stacks) {
   const artifact = assembly.getStackByName(stack.stackName);
   const templateText = fs.readFileSync(path.join(assembly.directory, artifact.templateFile), 'utf8');
   const resources = Object.keys(JSON.parse(templateText).Resources ?? {}).length;
+  // What the stack costs while nobody uses it (TenantCostEstimate, list prices kept in the package).
+  const cost = TenantCostEstimate.fromTemplateJson(templateText, stack.region);
+  for (const u of cost.notPriced) unpriced.push(`${stack.stackName}: ${u.resourceType} x${u.logicalIds.length} (${u.reason})`);
   const findings = complianceFindings(stack);
   totalFindings += findings.length;
   if (findings.length > 0) details.push(`${stack.stackName}:\n${formatFindings(findings)}`);
@@ -46,7 +51,7 @@ for (const { stack, kind, tier } of stacks) {
   if (lintFindings.length > 0) details.push(`${stack.stackName} cfn-lint:\n${formatCfnLint(lintFindings)}`);
   rows.push([
     stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`,
-    String(findings.length), String(lintFindings.length),
+    `${cost.usdPerMonth.toFixed(2)}${cost.notPriced.length > 0 ? '+' : ''}`, String(findings.length), String(lintFindings.length),
   ]);
 }
 
@@ -57,6 +62,8 @@ console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
+console.log('idle $/month: TenantCostEstimate of the template (us-east-1 list prices, usage excluded; docs/cost.md)'
+  + (unpriced.length > 0 ? `; not priced (the figure is a lower bound): ${unpriced.join('; ')}` : ''));
 console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings; cfn-lint: errors and warnings not ignored for a stated reason');
 if (file.generatedExternalIds.length > 0) {
   console.log(`link external ids generated for this run only (set TENANT_EXTERNAL_IDS_FILE before a deploy): ${file.generatedExternalIds.join(', ')}`);
