@@ -21,7 +21,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  minNodeVersion: '20.0.0',
+  // Node 20 is past its end of life; jsii 6 supports 22 and 24, which CI runs the tests under too.
+  minNodeVersion: '22.0.0',
 
   cdkVersion: CDK_VERSION,
   cdkVersionPinning: false,
@@ -209,6 +210,23 @@ project.testTask.spawn(typecheck);
 project.testTask.spawn(integVerify);
 project.testTask.spawn(pacmak);
 project.testTask.spawn(apiCheck);
+
+// Every published language really works: real Python/Java/Go packages, a smoke app per language
+// compared with the TypeScript reference. Needs PyPI, Maven Central and the Go proxy.
+const bindings = project.addTask('bindings', {
+  description: "Build the Python, Java and Go packages with jsii-pacmak and check each language's smoke app synthesizes the TypeScript reference template",
+  exec: 'bash scripts/bindings/run.sh',
+  receiveArgs: true,
+});
+if (bundle) {
+  bindings.prependSpawn(bundle);
+}
+project.addTask('bindings:node-matrix', {
+  description: 'Run the synth and handler tests under Node.js 22 and 24 (installed from npm into a scratch folder)',
+  exec: 'bash scripts/bindings/node-matrix.sh',
+  receiveArgs: true,
+});
+project.gitignore.addPatterns('/test/bindings/java/target/');
 
 // The main job: synthesize the example platform app (no AWS account) and print its summary.
 const example = project.addTask('example', {
