@@ -67,6 +67,7 @@ const US_EAST_1: PriceLine[] = [
   { key: 'ec2:t4g.micro', usd: 0.0084, unit: 'hour', source: EC2, date: READ, note: 'Linux on-demand' },
   { key: 'ec2:t3.nano', usd: 0.0052, unit: 'hour', source: EC2, date: READ, note: 'Linux on-demand' },
   { key: 'ec2:t3.micro', usd: 0.0104, unit: 'hour', source: EC2, date: READ, note: 'Linux on-demand' },
+  { key: 'ec2-detailed-monitoring', usd: 2.10, unit: 'month', source: CLOUDWATCH, date: READ, note: 'per instance with detailed monitoring: 7 metrics at $0.30 per metric-month' },
   { key: 'ebs-gp3', usd: 0.08, unit: 'GB-month', source: EBS, date: READ, note: 'gp3 volume storage (baseline IOPS and throughput included)' },
 ];
 

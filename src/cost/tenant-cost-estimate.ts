@@ -155,8 +155,8 @@ const FREE_WHEN_IDLE: Readonly<Record<string, string>> = {
  * and priced from a table of AWS public list prices kept as data in the package (each line with
  * its source and date; see `TenantCostEstimate.priceTable(region)`).
  *
- * Itemised per kind of cost: NAT gateways and their public IPv4 addresses, NAT instances and their
- * volumes, interface endpoints per AZ, load balancer hours, Aurora Serverless v2 minimum ACUs (0
+ * Itemised per kind of cost: NAT gateways and their public IPv4 addresses, NAT instances with their
+ * volumes and detailed monitoring, interface endpoints per AZ, load balancer hours, Aurora Serverless v2 minimum ACUs (0
  * when the cluster auto-pauses) with a storage and backup floor, KMS keys, secrets, hosted zones,
  * Kinesis stream hours, a log storage floor per log group, alarms and dashboards. Resource types
  * that cost nothing idle (IAM, subnets, Lambda, …) are listed as such; a type the table does not
@@ -379,6 +379,9 @@ export class TenantCostEstimate {
       this.add(id, type, 'EBS gp3 storage', 'ebs-gp3', sizes.reduce((a, b) => a + b, 0));
     } else {
       this.add(id, type, 'EBS gp3 storage (default root volume)', 'ebs-gp3', 1, 'ebs-root-gb');
+    }
+    if (props.Monitoring === true) {
+      this.add(id, type, 'EC2 detailed monitoring', 'ec2-detailed-monitoring', 1);
     }
     if (this.hasPublicIp(props)) {
       this.add(id, type, 'public IPv4 address hours', 'public-ipv4', HOURS_PER_MONTH);

@@ -129,12 +129,12 @@ describe('TenantCostEstimate', () => {
     const template = {
       Resources: {
         Public: { Type: 'AWS::EC2::Subnet', Properties: { MapPublicIpOnLaunch: true } },
-        Nat: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 't4g.nano', SubnetId: { Ref: 'Public' }, SourceDestCheck: false } },
+        Nat: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 't4g.nano', SubnetId: { Ref: 'Public' }, SourceDestCheck: false, Monitoring: true } },
       },
     };
     const estimate = TenantCostEstimate.fromTemplateJson(JSON.stringify(template), 'us-east-1');
-    // 0.0042 × 730 + 8 GB × 0.08 (assumed root volume) + 0.005 × 730
-    expect(estimate.usdPerMonth).toBeCloseTo(3.066 + 0.64 + 3.65, 6);
+    // 0.0042 × 730 + 8 GB × 0.08 (assumed root volume) + 7 detailed-monitoring metrics × 0.30 + 0.005 × 730
+    expect(estimate.usdPerMonth).toBeCloseTo(3.066 + 0.64 + 2.10 + 3.65, 6);
   });
 
   test('provisioned Kinesis streams are priced per shard', () => {
