@@ -36,7 +36,7 @@ for major in "${versions[@]}"; do
   echo "::group::jest under Node.js $version (${tests[*]})"
   set +e
   # PATH first, so that jest's workers and every `node` a test spawns run the same version.
-  PATH="$nodebin:$PATH" node "$root/node_modules/jest/bin/jest.js" --ci --maxWorkers=1 "${tests[@]}" 2>&1 | tee "$BINDINGS_WORK/jest-node$major.log"
+  PATH="$nodebin:$PATH" node "$root/node_modules/jest/bin/jest.js" --ci --maxWorkers=2 "${tests[@]}" 2>&1 | tee "$BINDINGS_WORK/jest-node$major.log"
   rc=${PIPESTATUS[0]}
   set -e
   echo "::endgroup::"

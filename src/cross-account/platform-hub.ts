@@ -598,7 +598,10 @@ export class PlatformHub extends Construct {
     // Built from the fixed name, not the vault's attribute: a literal ARN (when the hub's stack has an
     // account and region) that tenant stacks can take as TenantPostgres.backupCopyVaultArn.
     this.backupVaultArn = Stack.of(this).formatArn({
-      partition: partitionOf(Stack.of(this)), service: 'backup', resource: 'backup-vault', resourceName: HUB_BACKUP_VAULT_NAME,
+      partition: partitionOf(Stack.of(this)),
+      service: 'backup',
+      resource: 'backup-vault',
+      resourceName: HUB_BACKUP_VAULT_NAME,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
 

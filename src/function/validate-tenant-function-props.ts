@@ -2,9 +2,9 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../core';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from './function-limits';
 import type { TenantFunctionProps } from './tenant-function';
 import { TenantFunctionCode } from './tenant-function-code';
-import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from './function-limits';
 import { TenantRuntime } from './tenant-runtime';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
