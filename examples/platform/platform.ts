@@ -1,9 +1,10 @@
 import * as path from 'path';
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PlatformConfig, PlatformFile } from './config';
-import { PlatformHub, Suppressions, TenantFunctionCode, TenantTier } from '../../src';
+import { PlatformAppSource, PlatformHub, Suppressions, TenantFunctionCode, TenantProvisioner, TenantTier } from '../../src';
 import { Tenant, TenantSpec } from '../../src/tenant';
 
 /** Kind of stack, for the summary. */
@@ -39,11 +40,23 @@ export interface HubStackProps extends StackProps {
 /** The platform account: the hub that receives every tenant's logs and change events. */
 export class HubStack extends Stack {
   public readonly hub: PlatformHub;
+  public readonly provisioner: TenantProvisioner;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
     this.hub = new PlatformHub(this, 'Hub', { tenantAccountIds: props.tenantAccountIds });
     const [consoleArn, provisionerArn] = platformRoleArns(props.platform);
+    // The service around the blocks: creates, changes and destroys tenants from their specs and rolls
+    // releases of this app across the fleet (docs/provisioner.md). The platform's release pipeline
+    // writes each release of this app as platform-app/<release>.zip into a bucket of its own.
+    const releases = s3.Bucket.fromBucketName(this, 'Releases', `tenant-blocks-releases-${props.platform.account}`);
+    this.provisioner = new TenantProvisioner(this, 'TenantProvisioner', {
+      hub: this.hub.reference,
+      appSource: PlatformAppSource.fromBucket(releases, 'platform-app/', '1.0.0'),
+      tenantAccountIds: props.tenantAccountIds,
+      // the platform's own services call the API (here the stand-in provisioner role below)
+      apiCallerArns: [provisionerArn],
+    });
     for (const [roleId, arn] of [['QueryConsole', consoleArn], ['Provisioner', provisionerArn]]) {
       // Stand-ins for the platform's own services (the query console and the provisioner), with the
       // names and paths platform.json gives, which the tenant links trust.
@@ -123,7 +136,7 @@ export function buildPlatformApp(app: App, file: PlatformFile): PlatformStack[] 
     tenantAccountIds: accounts,
     platform: file.platform,
     env: { account: file.platform.account, region },
-    description: 'cdk-tenant-blocks platform hub: tenant logs and change events',
+    description: 'cdk-tenant-blocks platform: hub (tenant logs, events, alarms) and provisioner',
     // The hub holds every tenant's audit trail.
     terminationProtection: true,
   });

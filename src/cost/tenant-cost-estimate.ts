@@ -144,6 +144,7 @@ const FREE_WHEN_IDLE: Readonly<Record<string, string>> = {
   'AWS::ApiGateway::RequestValidator': 'free',
   'AWS::ApiGateway::Model': 'free',
   'AWS::ApiGateway::Account': 'free',
+  'AWS::ApiGateway::GatewayResponse': 'free',
   'AWS::CodeBuild::Project': 'billed per build minute',
   'AWS::CDK::Metadata': 'free',
   'AWS::CloudFormation::WaitConditionHandle': 'free',

@@ -145,6 +145,8 @@ export class TenantProvisioner extends Construct {
 
   private readonly qualifier: string;
   private readonly props: TenantProvisionerProps;
+  /** The release objects the build may read (fromBucket), as cdk-nag names that resource. */
+  private releaseObjects?: string;
 
   /**
    * @param scope the platform stack (or a construct in it)
@@ -218,6 +220,12 @@ export class TenantProvisioner extends Construct {
     if (source.releasePrefix !== undefined) {
       // Release archives other than the default one are read through SourceLocationOverride.
       source.bucket.grantRead(this.buildProject, `${source.releasePrefix}*`);
+      const bucketResource = source.bucket.node.defaultChild;
+      if (!Token.isUnresolved(source.bucket.bucketName)) {
+        this.releaseObjects = `Resource::arn:<AWS::Partition>:s3:::${source.bucket.bucketName}/${source.releasePrefix}*`;
+      } else if (bucketResource instanceof CfnElement && Stack.of(bucketResource) === Stack.of(this)) {
+        this.releaseObjects = `Resource::<${Stack.of(this).getLogicalId(bucketResource)}.Arn>/${source.releasePrefix}*`;
+      }
     }
     this.buildProject.addToRolePolicy(new iam.PolicyStatement({
       sid: 'AssumeTenantCdkRoles',
@@ -764,11 +772,13 @@ export class TenantProvisioner extends Construct {
       ...inline,
       {
         id: 'AwsSolutions-IAM5',
-        reason: 'CodeBuild\'s own grants: reading the platform app source object, its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
+        reason: 'CodeBuild\'s own grants: reading the platform app source object (or, from a releases bucket, the archives under its prefix), its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
         appliesTo: [
           'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*',
           `Resource::arn:<AWS::Partition>:codebuild:${region}:${account}:report-group/<${build}>-*`,
           `Resource::arn:<AWS::Partition>:logs:${region}:${account}:log-group:/aws/codebuild/<${build}>:*`,
+          // fromBucket: every release archive under the prefix (a rollout picks the release per build)
+          ...(this.releaseObjects ? [this.releaseObjects] : []),
           ...(this.props.organizationId ? [
             `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
             `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,

@@ -8,7 +8,7 @@ import { PlatformAppSource, TenantProvisioner } from '../../src/provisioner';
 import { BUILD_VARIABLES } from '../../src/provisioner/buildspec';
 import { testStack } from '../support/app';
 import { expectCfnLintClean } from '../support/cfn-lint';
-import { expectCompliant } from '../support/compliance';
+import { complianceFindings, expectCompliant, formatFindings } from '../support/compliance';
 import { auditSuppressions } from '../support/suppression-audit';
 
 const ORG = 'o-abcdefghij';
@@ -200,6 +200,21 @@ describe('TenantProvisioner', () => {
       const s = provisionerStack(overrides).stack;
       expectCompliant(s);
       expectCfnLintClean(s);
+    });
+
+    test.each([
+      ['imported by name', (st: Stack) => s3.Bucket.fromBucketName(st, 'Releases', 'acme-platform-releases')],
+      ['of the same stack', (st: Stack) => new s3.Bucket(st, 'Releases', { enforceSSL: true, encryption: s3.BucketEncryption.S3_MANAGED })],
+    ])('passes the gates with release archives in a bucket %s (the build reads only that prefix)', (_name, bucketOf) => {
+      const s = testStack('Platform', PLATFORM_ENV);
+      new TenantProvisioner(s, 'Provisioner', {
+        hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
+        appSource: PlatformAppSource.fromBucket(bucketOf(s), 'platform-app/', '2.4.0'),
+        tenantAccountIds: TENANT_ACCOUNTS,
+        apiCallerArns: [CALLER],
+      });
+      const findings = complianceFindings(s).filter((f) => f.resourcePath.includes('/Provisioner/'));
+      expect(formatFindings(findings)).toBe('no compliance findings');
     });
 
     test('every suppression suppresses a finding', () => {
