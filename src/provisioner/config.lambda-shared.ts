@@ -90,3 +90,8 @@ export const RELEASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 export function executionArnOf(stateMachineArn: string, name: string): string {
   return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }
+
+/** Name of the registry's global secondary index (tenants list, a tenant's history, rollouts list). */
+export const GSI1 = 'gsi1';
+/** The registry's TTL attribute (epoch seconds), set only on idempotency records. */
+export const TTL_ATTRIBUTE = 'expiresAt';

@@ -24,10 +24,11 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 
-/** Name of the global secondary index (tenants list, a tenant's history, rollouts list). */
-export const GSI1 = 'gsi1';
-/** The TTL attribute (epoch seconds), set only on idempotency records. */
-export const TTL_ATTRIBUTE = 'expiresAt';
+import { GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
+
+// The table's index and TTL names live in config.lambda-shared (no AWS SDK import): the construct
+// reads them too, and the construct side must load without the SDK (a devDependency).
+export { GSI1, TTL_ATTRIBUTE };
 
 /** Lifecycle state of a tenant in the registry. */
 export type TenantState = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'DESTROYED';
