@@ -143,6 +143,19 @@ export interface TenantFunctionProps {
   readonly reservedConcurrency?: number;
 
   /**
+   * Whether the function may reach the internet (third-party APIs, AWS services without an
+   * endpoint in the tenant VPC) over HTTPS. Its network then gets NAT: one NAT gateway per AZ in
+   * PRODUCTION (about 36.50 USD a month each, with its public IPv4 address), one NAT instance in
+   * DEVELOPMENT. Off, the function has no route to the internet, so it cannot send data out; it
+   * still reaches the tenant's AWS endpoints: Secrets Manager (interface endpoint), its data
+   * bucket (S3 gateway endpoint), its database, and logs (sent by the Lambda service). An imported
+   * VPC (`network` wrapping an existing VPC) is routed by its owner either way.
+   *
+   * @default false - no route to the internet; the function reaches the tenant's AWS endpoints only
+   */
+  readonly internetEgress?: boolean;
+
+  /**
    * The tenant network to run in.
    *
    * @default - the database's network when `database` is set; otherwise the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
@@ -197,9 +210,9 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
  * A tenant's serverless app: a Lambda function behind an Application Load Balancer, with
  * everything but a short whitelist baked in.
  *
- * Baked in (each decision with its reason in the code): private subnets with internet egress
- * (HTTPS only), arm64, X-Ray tracing, JSON logs with a level into an explicit, encrypted, shipped
- * log group, automatic runtime updates, an execution role with one customer managed policy (its
+ * Baked in (each decision with its reason in the code): private subnets, HTTPS out only, to the
+ * tenant's AWS endpoints (and to the internet through NAT only with `internetEgress`), arm64,
+ * X-Ray tracing, JSON logs with a level into an explicit, encrypted, shipped log group, automatic runtime updates, an execution role with one customer managed policy (its
  * own log group, its network interfaces in the tenant VPC, its data bucket without version
  * deletion, the tenant key only through S3 and Secrets Manager; no key policy names the role),
  * versions and a `live` alias (CodeDeploy canary with automatic rollback in PRODUCTION;
@@ -211,8 +224,8 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
  * policies). No reserved concurrency unless the platform sets `reservedConcurrency`.
  *
  * Account quotas: no reserved concurrency by default (a new account's quota of 10 cannot reserve
- * any); one VPC per tenant network; Elastic IPs for its NAT (one per AZ in PRODUCTION, one in
- * DEVELOPMENT); one Application Load Balancer per function.
+ * any); one VPC per tenant network; with `internetEgress`, Elastic IPs for its NAT (one per AZ in
+ * PRODUCTION, one in DEVELOPMENT); one Application Load Balancer per function.
  */
 export class TenantFunction extends Construct implements ec2.IConnectable, iam.IGrantable {
   /** The `live` alias: what the load balancer invokes and what apps should reference (grantInvoke, metrics, provisioned concurrency). */
@@ -297,9 +310,12 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const key = wiring.encryptionKey ?? TenantKey.of(this, props.tenantId, tier);
     const network = wiring.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
-    // The app reaches third-party APIs and AWS services without a VPC endpoint (X-Ray, its own
-    // SDK calls) over HTTPS: its network gets internet egress (NAT) from the first function on.
-    network.requireInternetEgress();
+    // Internet egress only when the platform chooses it (issue 14): without a route to the internet
+    // the app cannot send data out, and the tenant pays for no NAT (3 NAT gateways with their
+    // addresses are 109.50 USD a month in PRODUCTION). Its AWS needs work without it: Secrets
+    // Manager through the VPC's endpoint, S3 through the gateway endpoint, logs via the Lambda service.
+    const internetEgress = props.internetEgress ?? false;
+    if (internetEgress) network.requireInternetEgress();
     const vpc = network.vpc;
     const runtime = props.runtime ?? TenantRuntime.NODEJS_24_X;
     const timeout = props.timeout ?? Duration.seconds(30);
@@ -408,11 +424,19 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
       description: `TenantFunction ${props.tenantId}/${id}: HTTPS egress only; databases open their own port to it`,
-      // Egress only to HTTPS (AWS APIs through NAT or endpoints, third-party APIs); database access
-      // is added per database through connections, so nothing else leaves the function.
+      // Egress only to HTTPS; database access is added per database through connections, so
+      // nothing else leaves the function.
       allowAllOutbound: false,
     });
-    securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and third-party services');
+    if (internetEgress) {
+      // AWS APIs and third-party services, through the network's NAT.
+      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and third-party services');
+    } else {
+      // The tenant's AWS endpoints only (Secrets Manager endpoint, S3 gateway endpoint): a shared
+      // network that has NAT for another function still gives this one no path to the internet
+      // (except S3 on 443 to any address when the network knows no S3 prefix list, see TenantNetwork).
+      network.connectToAwsEndpoints(securityGroup);
+    }
 
     this.userEnvironment = { ...(props.environment ?? {}) };
     this.secretNames = Object.keys(props.secrets ?? {});

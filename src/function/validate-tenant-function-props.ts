@@ -95,6 +95,7 @@ export function validateTenantFunctionProps(scope: IConstruct, props: TenantFunc
   v.duration('timeout', TIMEOUT_RANGE, props.timeout);
   const rc = RESERVED_CONCURRENCY[tier];
   v.number('reservedConcurrency', { min: rc.min, max: rc.max, step: 1 }, props.reservedConcurrency);
+  v.boolean('internetEgress', props.internetEgress);
 
   const environmentOk = checkMap(v, 'environment', props.environment, "must be a map of names to strings, e.g. { LOG_LEVEL: 'info' }");
   const secretsOk = checkMap(v, 'secrets', props.secrets, 'must be a map of environment names to secrets, e.g. { API_KEY_SECRET_ARN: secret }');
