@@ -117,6 +117,7 @@ function buildSchema(): Record<string, unknown> {
           memorySize: { type: 'integer', minimum: MEMORY_RANGE.min, maximum: MEMORY_RANGE.max, description: 'Memory in MiB. Default: 512.' },
           timeoutSeconds: { type: 'integer', minimum: TIMEOUT_RANGE.min.toSeconds(), maximum: TIMEOUT_RANGE.max.toSeconds(), description: 'Timeout in seconds. Default: 30.' },
           reservedConcurrency: { type: 'integer', minimum: Math.min(dev.min, prod.min), maximum: Math.max(dev.max, prod.max), description: `Reserved concurrency: ${dev.min}-${dev.max} in DEVELOPMENT, ${prod.min}-${prod.max} in PRODUCTION. Default: none reserved (a new account's concurrency quota is 10).` },
+          internetEgress: { type: 'boolean', description: 'Whether the function may reach the internet over HTTPS; the tenant network then gets NAT (one NAT gateway per AZ in PRODUCTION, one NAT instance in DEVELOPMENT). Default: false (no route to the internet: the tenant\'s AWS endpoints only).' },
           allowedCidrs: cidrList(ENDPOINT_CIDR, 'Who may reach the endpoint. Private ranges keep the load balancer internal; public ranges and the whole internet need a domain. Default: the tenant VPC only.'),
           domain: { $ref: '#/definitions/TenantDomainSpec' },
         },

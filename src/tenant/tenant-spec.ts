@@ -101,6 +101,16 @@ export interface TenantFunctionSpec {
   readonly reservedConcurrency?: number;
 
   /**
+   * Whether the function may reach the internet over HTTPS (third-party APIs). The tenant's
+   * network then gets NAT: one NAT gateway per AZ in PRODUCTION (about 109.50 USD a month for
+   * three), one NAT instance in DEVELOPMENT.
+   *
+   * @default false - no route to the internet: the function reaches the tenant's AWS endpoints
+   *   only (Secrets Manager, its data bucket, its database), so it cannot send data out
+   */
+  readonly internetEgress?: boolean;
+
+  /**
    * Who may reach the endpoint, as CIDR blocks. Private ranges keep the load balancer internal;
    * public ranges and the whole internet (`0.0.0.0/0`, `::/0`) need a `domain`.
    *

@@ -210,11 +210,19 @@ export interface TenantFunctionSettings {
   readonly domain?: TenantFunctionDomain;
 
   /**
-   * Reserved concurrency.
+   * Reserved concurrency (1-20 in DEVELOPMENT, 2-800 in PRODUCTION).
    *
-   * @default - 5 in DEVELOPMENT, 50 in PRODUCTION
+   * @default - no reservation: the function shares the account's unreserved pool
    */
   readonly reservedConcurrency?: number;
+
+  /**
+   * Whether the function may reach the internet over HTTPS; the tenant's network then gets NAT
+   * (one NAT gateway per AZ in PRODUCTION, one NAT instance in DEVELOPMENT).
+   *
+   * @default false - no route to the internet; the function reaches the tenant's AWS endpoints only
+   */
+  readonly internetEgress?: boolean;
 }
 
 /** Where a tenant block goes: by default under the tenant, or in another stack. */
@@ -412,6 +420,7 @@ export class Tenant extends Construct {
         memorySize: f.memorySize,
         timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
         reservedConcurrency: f.reservedConcurrency,
+        internetEgress: f.internetEgress,
         allowedCidrs: f.allowedCidrs,
         domain,
         database,
@@ -677,6 +686,7 @@ export class Tenant extends Construct {
       allowedCidrs: settings.allowedCidrs,
       domain: settings.domain,
       reservedConcurrency: settings.reservedConcurrency,
+      internetEgress: settings.internetEgress,
     });
     this.functions.push(fn);
     this.shipLogGroupsOf(stack);

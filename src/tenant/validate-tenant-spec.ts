@@ -23,7 +23,7 @@ export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapa
  *
  * @internal shared with the JSON Schema module; not public API
  */
-export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'allowedCidrs', 'domain'];
+export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'internetEgress', 'allowedCidrs', 'domain'];
 /**
  * The keys of `function.domain`.
  *
@@ -372,6 +372,7 @@ function checkFunction(v: PropsValidation, value: unknown, path: string, tier: T
     const rc = RESERVED_CONCURRENCY[tier];
     v.number(concurrencyPath, { min: rc.min, max: rc.max, step: 1 }, value.reservedConcurrency as number);
   }
+  typed(v, join(path, 'internetEgress'), value.internetEgress, 'boolean', 'true');
 
   const domainPath = join(path, 'domain');
   const hasDomain = value.domain !== undefined;

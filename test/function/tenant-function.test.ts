@@ -610,8 +610,13 @@ describe('code and runtime', () => {
   });
 });
 
-describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('%s compliance', (tier) => {
-  const make = () => (tier === TenantTier.PRODUCTION ? prod() : build());
+describe.each<[TenantTier, boolean]>([
+  [TenantTier.DEVELOPMENT, false],
+  [TenantTier.PRODUCTION, false],
+  [TenantTier.DEVELOPMENT, true],
+  [TenantTier.PRODUCTION, true],
+])('%s compliance (internet egress: %s)', (tier, internetEgress) => {
+  const make = () => (tier === TenantTier.PRODUCTION ? prod({ internetEgress }) : build({ internetEgress }));
 
   test('no unsuppressed finding in any gate (cdk-nag packs and Control Tower rules)', () => {
     const { stack } = make();

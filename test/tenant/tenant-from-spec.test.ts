@@ -49,6 +49,27 @@ describe('Tenant.fromSpec', () => {
     template.allResourcesProperties('AWS::Logs::SubscriptionFilter', { DestinationArn: 'arn:aws:logs:us-east-1:111111111111:destination:tenant-blocks-logs' });
   });
 
+  test.each<[string, boolean | undefined, number]>([
+    ['internetEgress: true gives the function a route to the internet (a NAT gateway per AZ)', true, 3],
+    ['internetEgress: false keeps the tenant off the internet (no NAT)', false, 0],
+    ['no internetEgress is false', undefined, 0],
+  ])('%s', (_name, internetEgress, natGateways) => {
+    // GIVEN a tenants file as JSON text, the setting in it
+    const full = fullSpec();
+    const json = JSON.stringify({ tenants: [{ ...full, function: { ...full.function, internetEgress } }] });
+    const [spec] = parseTenantSpecs(JSON.parse(json));
+    expect(spec.function?.internetEgress).toBe(internetEgress);
+    const stack = tenantStack();
+    // WHEN
+    Tenant.fromSpec(stack, 'Acme', spec, PLATFORM);
+    // THEN
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::EC2::NatGateway', natGateways);
+    const appGroup = Object.values(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^TenantFunction acme/App: ') } }))[0];
+    const toInternet = (appGroup.Properties.SecurityGroupEgress ?? []).filter((r: { Description?: string }) => r.Description === 'HTTPS to AWS APIs and third-party services');
+    expect(toInternet).toHaveLength(natGateways > 0 ? 1 : 0);
+  });
+
   test('a DEVELOPMENT spec without platform settings builds a database and no link', () => {
     const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
     const tenant = Tenant.fromSpec(stack, 'Initech', minimalSpec() as TenantSpec);
