@@ -1,1 +1,2 @@
 export * from './tenant-postgres';
+export * from './development-leftovers';
