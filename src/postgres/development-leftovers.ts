@@ -31,8 +31,9 @@ export interface DevelopmentLeftoversProps {
   readonly tenantId: string;
 
   /**
-   * The tenant key (of tier DEVELOPMENT): encrypts the handler's log group, and is itself tagged
-   * with its tenant, tier and stack id so that a later incarnation can schedule its deletion.
+   * The tenant key: encrypts the handler's log group, and is itself tagged with its tenant, its own
+   * tier and its stack id, so that a later incarnation can schedule its deletion once nothing needs
+   * it. A PRODUCTION key (given to a DEVELOPMENT database) is tagged PRODUCTION: never touched.
    */
   readonly encryptionKey: TenantKey;
 
@@ -113,14 +114,11 @@ export class DevelopmentLeftovers extends Construct {
    * @param scope the construct (a DEVELOPMENT TenantPostgres) or stack it belongs to
    * @param id the construct id
    * @param props the construct's props, validated before anything is created
-   * @throws Error when the tenant id is invalid or the key is not a DEVELOPMENT key of that tenant
+   * @throws Error when the tenant id is invalid or the key belongs to another tenant
    */
   constructor(scope: Construct, id: string, props: DevelopmentLeftoversProps) {
     const v = new PropsValidation('DevelopmentLeftovers', props.tenantId);
     v.tenantId('tenantId', props.tenantId);
-    if (props.encryptionKey.tier !== TenantTier.DEVELOPMENT) {
-      v.add('encryptionKey', 'is not a DEVELOPMENT key: DevelopmentLeftovers deletes DEVELOPMENT leftovers only and belongs to DEVELOPMENT tenants', props.encryptionKey.tier);
-    }
     if (props.encryptionKey.tenantId !== props.tenantId) {
       v.add('encryptionKey', `belongs to tenant "${props.encryptionKey.tenantId}", not "${props.tenantId}"`, props.encryptionKey.tenantId);
     }
