@@ -6,9 +6,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { build, fnResource, prod, PropsOverride } from './support';
 import { TenantNetwork, TenantTier } from '../../src/core';
 import { TenantPostgres } from '../../src/postgres';
-import { build, fnResource, prod, PropsOverride } from './support';
 import { testStack } from '../support/app';
 
 const NAT_TYPES = ['AWS::EC2::NatGateway', 'AWS::EC2::Instance', 'AWS::EC2::EIP'];
@@ -47,7 +47,9 @@ describe('internet egress is off by default: no route to the internet, the tenan
     const egress = functionEgress(template);
     expect(egress.filter((r) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0')).toEqual([]);
     expect(egress).toContainEqual(expect.objectContaining({
-      IpProtocol: 'tcp', FromPort: 443, ToPort: 443,
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
       DestinationSecurityGroupId: { 'Fn::GetAtt': [expect.stringMatching(/^NetSecretsManagerEndpointSecurityGroup/), 'GroupId'] },
     }));
     expect(egress).toContainEqual(expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, DestinationPrefixListId: 'pl-63a5400a' }));
