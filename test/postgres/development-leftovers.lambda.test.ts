@@ -7,6 +7,7 @@
 import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
+import { parseArgs } from '../../scripts/integ-cleanup';
 import { TENANT_TAG as CORE_TENANT_TAG, TIER_TAG as CORE_TIER_TAG } from '../../src/core';
 import { awsSdkCall } from '../../src/postgres/leftovers-sdk.lambda-shared';
 import { makeLeftoversHandler } from '../../src/postgres/leftovers.lambda';
@@ -400,4 +401,15 @@ describe('the AWS SDK binding', () => {
 
 test('the tag keys are the core\'s', () => {
   expect([TENANT_TAG, TIER_TAG]).toEqual([CORE_TENANT_TAG, CORE_TIER_TAG]);
+});
+
+describe('the integ clean-up script (scripts/integ-cleanup.ts)', () => {
+  test('cleans the integ tests\' TenantPostgres tenants in the environment\'s region and us-east-1 by default, waiting at most 10 minutes', () => {
+    expect(parseArgs([], { AWS_REGION: 'eu-west-1' })).toEqual({ regions: ['eu-west-1', 'us-east-1'], tenants: ['integ-pg', 'integ-fn'], waitMinutes: 10 });
+  });
+
+  test('takes regions, tenants and the wait from the command line', () => {
+    expect(parseArgs(['--region', 'eu-west-1', '--tenant', 'integ-x', '--tenant', 'integ-y', '--wait-minutes', '0'], {}))
+      .toEqual({ regions: ['eu-west-1'], tenants: ['integ-x', 'integ-y'], waitMinutes: 0 });
+  });
 });

@@ -17,8 +17,8 @@ import { auditSuppressions } from '../support/suppression-audit';
 const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
 const STACK_ID = { Ref: 'AWS::StackId' };
 const ONLY_DEV_LEFTOVERS_OF_ACME = {
-  'StringEquals': { 'aws:ResourceTag/tenant-blocks:tenant': 'acme', 'aws:ResourceTag/tenant-blocks:tier': 'DEVELOPMENT' },
-  'Null': { 'aws:ResourceTag/tenant-blocks:keep': 'true' },
+  StringEquals: { 'aws:ResourceTag/tenant-blocks:tenant': 'acme', 'aws:ResourceTag/tenant-blocks:tier': 'DEVELOPMENT' },
+  Null: { 'aws:ResourceTag/tenant-blocks:keep': 'true' },
 };
 
 /** A stack with a DEVELOPMENT key, a vault and a cluster, and the construct that marks them. */
