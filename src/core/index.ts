@@ -10,3 +10,4 @@ export * from './suppressions';
 export * from './guardrails';
 export * from './vpc-function-cleanup';
 export * from './break-glass';
+export * from './execution-role';

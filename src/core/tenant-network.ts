@@ -1,11 +1,13 @@
-import { Annotations, Aspects, CfnResource, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, CustomResource, Duration, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, DependencyGroup, IConstruct, IDependable } from 'constructs';
+import { HandlerExecutionRole } from './execution-role';
 import { TenantGuardrails } from './guardrails';
 import { LogShipping } from './log-shipping';
+import { S3PrefixListFunction } from './s3-prefix-list-function';
 import { Suppressions } from './suppressions';
 import { TenantKey } from './tenant-key';
 import { TenantLogGroup } from './tenant-log-group';
@@ -105,13 +107,14 @@ export interface TenantNetworkProps {
 
   /**
    * Platform-side: the id of the region's AWS-managed S3 prefix list (`com.amazonaws.<region>.s3`,
-   * e.g. `pl-63a5400a` in us-east-1; `aws ec2 describe-managed-prefix-lists`). With it,
+   * e.g. `pl-63a5400a` in us-east-1; `aws ec2 describe-managed-prefix-lists`).
    * {@link TenantNetwork.connectToAwsEndpoints} lets handlers reach S3 on 443 through the gateway
-   * endpoint and nothing else; CloudFormation cannot look it up, and a synth-time lookup would need
-   * AWS credentials.
+   * endpoint by this list and nothing else. Giving it saves the deploy-time lookup (one small
+   * function, its role and log group per network).
    *
-   * @default - S3 is reached on 443 to any address (in isolated subnets only the S3 endpoint and
-   * `routedCidrs` are routed)
+   * @default - looked up at deploy time by a custom resource (CloudFormation cannot resolve a
+   * prefix list by name, and a synth-time lookup would need AWS credentials), when a block first
+   * needs it
    */
   readonly s3PrefixListId?: string;
 }
@@ -138,7 +141,10 @@ export interface TenantNetworkProps {
  *   rotation and custom resource responses work without internet access; their policies admit
  *   only this account's resources (aws:ResourceAccount) plus CloudFormation's AWS-owned response
  *   bucket of the region; every Lambda function of the stack in this VPC depends on them, so a
- *   destroy deletes them last.
+ *   destroy deletes them last;
+ * - handler security groups reach those endpoints only ({@link connectToAwsEndpoints}): the
+ *   endpoint's security group and the region's S3 prefix list, never 443 to `0.0.0.0/0`; the list's
+ *   id is `s3PrefixListId` or looked up at deploy time.
  */
 export class TenantNetwork extends Construct {
   /**
@@ -197,8 +203,11 @@ export class TenantNetwork extends Construct {
 
   private readonly endpointGroup = new DependencyGroup();
   private readonly routedCidrs: string[];
-  private readonly s3PrefixListId?: string;
+  private readonly givenS3PrefixListId?: string;
+  private lookedUpS3PrefixListId?: string;
   private readonly createdVpc?: ec2.Vpc;
+  private readonly key?: TenantKey;
+  private readonly logShipping?: LogShipping;
   private egress = false;
 
   /**
@@ -229,7 +238,8 @@ export class TenantNetwork extends Construct {
     this.tier = props.tier ?? TenantTier.PRODUCTION;
     this.endpoints = this.endpointGroup;
     this.routedCidrs = [...(props.routedCidrs ?? [])];
-    this.s3PrefixListId = props.s3PrefixListId;
+    this.givenS3PrefixListId = props.s3PrefixListId;
+    this.logShipping = props.logShipping;
 
     if (props.vpc) {
       this.vpc = props.vpc;
@@ -239,6 +249,7 @@ export class TenantNetwork extends Construct {
     this.imported = false;
     const production = this.tier !== TenantTier.DEVELOPMENT;
     const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, this.tier);
+    this.key = key;
     const stack = Stack.of(this);
     const vpcCidr = props.vpcCidr ?? DEFAULT_VPC_CIDR;
     this.vpcCidr = vpcCidr;
@@ -376,8 +387,10 @@ export class TenantNetwork extends Construct {
           logShipping: props.logShipping,
           logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
         });
+        // Its own log group only, not AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+        const logsPolicy = HandlerExecutionRole.narrowProviderRole(restrictProvider, handlerLogs);
         const restrict = vpc.node.tryFindChild('RestrictDefaultSecurityGroupCustomResource');
-        restrict?.node.addDependency(handlerLogs);
+        restrict?.node.addDependency(handlerLogs, ...(logsPolicy ? [logsPolicy] : []));
       }
     }
     this.vpc = vpc;
@@ -448,11 +461,22 @@ export class TenantNetwork extends Construct {
   }
 
   /**
+   * The id of the region's AWS-managed S3 prefix list (`com.amazonaws.<region>.s3`), for a VPC
+   * made here: `s3PrefixListId` when the platform gave it, otherwise a deploy-time lookup's result
+   * (a custom resource, added on the first read only, once per network: a function outside the
+   * VPC calls `ec2:DescribeManagedPrefixLists`; the deploy fails with the reason when the region
+   * has not exactly one such list). Undefined for an imported VPC.
+   */
+  public get s3PrefixListId(): string | undefined {
+    if (!this.createdVpc) return undefined;
+    return this.givenS3PrefixListId ?? (this.lookedUpS3PrefixListId ??= this.lookUpS3PrefixList());
+  }
+
+  /**
    * Lets `securityGroup` reach the AWS endpoints of the tenant VPC on 443 and nothing more: the
-   * Secrets Manager endpoint's security group and S3 through the gateway endpoint (the region's S3
-   * prefix list when `s3PrefixListId` is set). Blocks with handlers in isolated subnets call it
-   * instead of allowing 443 to `0.0.0.0/0` (issue 9.9). Without `s3PrefixListId`, S3 is reached on
-   * 443 to any address, which in isolated subnets only the S3 endpoint and `routedCidrs` route.
+   * Secrets Manager endpoint's security group and S3 through the gateway endpoint, by the region's
+   * S3 prefix list ({@link s3PrefixListId}: given, or looked up at deploy time). Blocks with
+   * handlers in isolated subnets call it instead of allowing 443 to `0.0.0.0/0` (issue 9.9).
    *
    * For an imported VPC (no endpoints made here), HTTPS to anywhere is allowed: its owner decides
    * the routes.
@@ -465,11 +489,56 @@ export class TenantNetwork extends Construct {
       return;
     }
     securityGroup.addEgressRule(this.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
-    if (this.s3PrefixListId !== undefined) {
-      securityGroup.addEgressRule(ec2.Peer.prefixList(this.s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
-    } else {
-      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint (no S3 prefix list id given)');
-    }
+    securityGroup.addEgressRule(ec2.Peer.prefixList(this.s3PrefixListId!), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
+  }
+
+  /**
+   * The deploy-time lookup of the S3 prefix list id. The network owns it, not the blocks' clean-up
+   * handlers: the id is a fact of the VPC's region, shared by every handler group in the VPC, and
+   * looked up once per network whatever the number of blocks.
+   */
+  private lookUpS3PrefixList(): string {
+    const stack = Stack.of(this);
+    const logGroup = new TenantLogGroup(this, 'S3PrefixListLookupLogs', { tier: this.tier, encryptionKey: this.key!, logShipping: this.logShipping });
+    const role = new HandlerExecutionRole(this, 'S3PrefixListLookupRole', {
+      description: `TenantNetwork ${this.tenantId}: S3 prefix list lookup`,
+      logGroup,
+    });
+    // Describe calls support no resource-level permissions; the handler only reads.
+    role.executionPolicy.addStatements(new iam.PolicyStatement({ sid: 'DescribeManagedPrefixLists', actions: ['ec2:DescribeManagedPrefixLists'], resources: ['*'] }));
+    const handler = new S3PrefixListFunction(this, 'S3PrefixListLookupHandler', {
+      description: `TenantNetwork ${this.tenantId}: looks up the region's S3 prefix list id (CloudFormation custom resource only)`,
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 128,
+      timeout: Duration.minutes(1),
+      // Outside the VPC: the tenant VPC has no EC2 endpoint (and needs none for this one call).
+    });
+    const lookup = new CustomResource(this, 'S3PrefixList', {
+      serviceToken: handler.functionArn,
+      resourceType: 'Custom::TenantS3PrefixList',
+      // One describe call: an unanswered resource must not keep the stack waiting an hour.
+      serviceTimeout: Duration.minutes(3),
+      properties: { PrefixListName: `com.amazonaws.${stack.region}.s3` },
+    });
+    lookup.node.addDependency(role);
+    const noDlq = 'Invoked by CloudFormation only, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader';
+    const outsideVpc = 'The lookup calls only ec2:DescribeManagedPrefixLists; the tenant VPC has no EC2 endpoint, and outside it the handler leaves no network interface behind';
+    const noConcurrency = 'Runs once per deploy that changes it; reserving concurrency for it would only shrink the account pool (a new account\'s quota starts at 10)';
+    Suppressions.add(handler, [
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
+      { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
+    ]);
+    Suppressions.add(role, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'ec2:DescribeManagedPrefixLists supports no resource-level permissions; the role reads prefix lists and writes its own log group, nothing else',
+      appliesTo: ['Resource::*'],
+    }]);
+    return lookup.getAttString('PrefixListId');
   }
 
   /**

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sam from 'aws-cdk-lib/aws-sam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IDependable } from 'constructs';
+import { HandlerExecutionRole } from './execution-role';
 import { LogShipping } from './log-shipping';
 import { Suppressions } from './suppressions';
 import { TenantKey } from './tenant-key';
@@ -114,7 +115,13 @@ export class VpcFunctionCleanup extends Construct {
 
     const logGroup = new TenantLogGroup(this, 'Logs', { tier: props.tier, encryptionKey: props.encryptionKey, logShipping: props.logShipping });
     this.logGroup = logGroup;
+    // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+    const role = new HandlerExecutionRole(this, 'HandlerRole', {
+      description: `VpcFunctionCleanup handler of ${this.node.path}`.slice(0, 1000),
+      logGroup,
+    });
     const handler = new VpcCleanupFunction(this, 'Handler', {
+      role,
       description: 'Clean destroy: deletes Lambda functions in a VPC (or detaches them) and their network interfaces',
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
@@ -153,18 +160,19 @@ export class VpcFunctionCleanup extends Construct {
     const outsideVpc = 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs';
     const noConcurrency = 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool';
     const ownPolicy = 'The handler policy is scoped to the functions it cleans up, ENIs of their VPCs, and this stack; no policy is shared';
-    Suppressions.add(handler, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole is the AWS-maintained minimum for the handler logs', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
+    Suppressions.add(role, [
       {
         id: 'AwsSolutions-IAM5',
         reason: 'ec2:DescribeNetworkInterfaces supports no resource-level permissions; ENI deletion is limited by an ec2:Vpc condition to the functions\' VPCs (Lambda ENIs carry no tag and their ids are unknown at deploy time)',
         appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`],
       },
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })),
+    ]);
+    Suppressions.add(handler, [
       ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
       ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
       ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
       { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
-      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })),
     ]);
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -181,7 +189,7 @@ export class VpcFunctionCleanup extends Construct {
       },
     });
     // The handler with its role and policy outlive the resource: they must still run its Delete.
-    this.resource.node.addDependency(handler);
+    this.resource.node.addDependency(handler, role);
 
     this.node.addValidation({
       validate: () => [

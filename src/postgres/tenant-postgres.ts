@@ -12,6 +12,7 @@ import {
   BreakGlass,
   LogShipping,
   MaintenanceWindow,
+  HandlerExecutionRole,
   Suppressions,
   TenantGuardrails,
   TenantKey,
@@ -444,7 +445,15 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       DB_PORT: String(PORT),
       DB_NAME: this.databaseName,
     };
+    // Every handler's role writes its own log group only and, in the VPC, manages its own network
+    // interfaces: never the AWS managed execution policies (logs on every log group, issue 9.6).
+    const handlerRole = (roleId: string, what: string, group: TenantLogGroup, inVpc: boolean) => new HandlerExecutionRole(this, roleId, {
+      description: `TenantPostgres ${this.tenantId} ${what}`,
+      logGroup: group,
+      ...(inVpc ? { vpc, vpcSubnets: subnets } : {}),
+    });
     const bootstrapFunction = new BootstrapFunction(this, 'Bootstrap', {
+      role: handlerRole('BootstrapRole', 'bootstrap handler', bootstrapLogGroup, true),
       description: `TenantPostgres ${this.tenantId}: creates the app and read-only roles (CloudFormation custom resource only)`,
       vpc,
       vpcSubnets: subnets,
@@ -509,7 +518,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       rotationSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint (imported VPC: its owner routes it)');
     }
     securityGroup.addIngressRule(rotationSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the secret rotation');
+    const rotationLogGroup = logGroup('RotationLog');
     const rotationFunction = new RotationFunction(this, 'Rotation', {
+      role: handlerRole('RotationRole', 'secret rotation', rotationLogGroup, true),
       description: `TenantPostgres ${this.tenantId}: rotates the admin, app and read-only secrets`,
       vpc,
       vpcSubnets: subnets,
@@ -517,7 +528,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       // a resuming DEVELOPMENT database takes ~15 s; each step connects at most three times
       timeout: Duration.minutes(2),
       memorySize: 256,
-      logGroup: logGroup('RotationLog'),
+      logGroup: rotationLogGroup,
       environment: {
         ...databaseEnvironment,
         ADMIN_SECRET_ARN: this.adminSecret.secretArn,
@@ -563,7 +574,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       schedules.push(schedule);
     }
 
+    const regressionLogGroup = logGroup('RegressionLog');
     const regressionFunction = new RegressionFunction(this, 'Regression', {
+      role: handlerRole('RegressionRole', 'SQL regression suite', regressionLogGroup, true),
       description: `TenantPostgres ${this.tenantId}: SQL regression suite, { "action": "regression" } (app and read-only users)`,
       vpc,
       vpcSubnets: subnets,
@@ -571,7 +584,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       securityGroups: [rotationSecurityGroup],
       timeout: Duration.minutes(5),
       memorySize: 512,
-      logGroup: logGroup('RegressionLog'),
+      logGroup: regressionLogGroup,
       environment: {
         ...databaseEnvironment,
         APP_SECRET_ARN: this.appSecret.secretArn,
@@ -601,11 +614,13 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     // --- backup --------------------------------------------------------------------------------
     // A region is not always opted in to AWS Backup for Aurora: without it the plan backs up
     // nothing, silently. A custom resource (outside the VPC) turns Aurora on, and only Aurora.
+    const optInLogGroup = logGroup('BackupOptInLog');
     const optInFunction = new BackupOptInFunction(this, 'BackupOptInHandler', {
+      role: handlerRole('BackupOptInRole', 'AWS Backup opt-in handler', optInLogGroup, false),
       description: `TenantPostgres ${this.tenantId}: opts the region in to AWS Backup for Aurora (never turns anything off)`,
       timeout: Duration.minutes(2),
       memorySize: 128,
-      logGroup: logGroup('BackupOptInLog'),
+      logGroup: optInLogGroup,
     });
     optInFunction.addToRolePolicy(new iam.PolicyStatement({
       // region settings have no resource ARN
@@ -813,34 +828,28 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const noDlq = 'Invoked synchronously only (CloudFormation custom resource, Secrets Manager rotation, an operator\'s regression run); a dead-letter queue only receives failed asynchronous events, and failures reach CloudFormation, Secrets Manager (and the rotation alarm) or the caller';
     const noConcurrency = 'No reserved concurrency: a new account\'s quota starts at 10 and any reservation fails the deploy (UnreservedConcurrentExecution below its minimum); these functions run a few times a month';
     const ownPolicy = 'The inline policy belongs to this one role: reading (rotation: rotating) the secrets of this database and decrypting them with the tenant key via Secrets Manager only; it lives and dies with the role';
-    Suppressions.add(rotationFunction, [{
+    Suppressions.add(rotationFunction.role!, [{
       id: 'AwsSolutions-IAM5',
       reason: 'secretsmanager:GetRandomPassword supports no resource-level permission (it reads no secret); every other action of the rotation names the three secrets of this database',
       appliesTo: ['Resource::*'],
     }]);
     for (const fn of vpcFunctions) {
       Suppressions.add(fn, [
-        {
-          id: 'AwsSolutions-IAM4',
-          reason: 'AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are the AWS managed minimum for a Lambda function in a VPC (its log group and its network interfaces)',
-          appliesTo: [
-            'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
-            'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
-          ],
-        },
         ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
         ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
-        ...packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })),
       ]);
+      // the role is the function's own (HandlerExecutionRole), created before it
+      Suppressions.add(fn.role!, packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })));
     }
     const outsideVpc = 'The AWS Backup opt-in calls a regional AWS API only (no database, no data); outside the VPC it needs no endpoint and leaves no network interface behind';
     Suppressions.add(optInFunction, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole is the AWS-maintained minimum for the handler logs', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-      { id: 'AwsSolutions-IAM5', reason: 'AWS Backup region settings (DescribeRegionSettings, UpdateRegionSettings) have no resource ARN; the handler only ever sets Aurora to opted in', appliesTo: ['Resource::*'] },
       ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
       ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
       ...packs.map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
       { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
+    ]);
+    Suppressions.add(optInFunction.role!, [
+      { id: 'AwsSolutions-IAM5', reason: 'AWS Backup region settings (DescribeRegionSettings, UpdateRegionSettings) have no resource ARN; the handler only ever sets Aurora to opted in', appliesTo: ['Resource::*'] },
       ...packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: 'The inline policy belongs to this one role: reading and setting the region\'s AWS Backup opt-in; it lives and dies with the role' })),
     ]);
     for (const alarm of this.alarms) {

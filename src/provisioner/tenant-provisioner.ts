@@ -18,6 +18,7 @@ import { ENV, GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
 import { PlatformAppSource } from './platform-app-source';
 import { validateTenantProvisionerProps } from './validate-tenant-provisioner-props';
 import { WorkflowFunction } from './workflow-function';
+import { HandlerExecutionRole } from '../core/execution-role';
 import { Suppressions } from '../core/suppressions';
 import { PlatformHubReference } from '../cross-account/platform-hub-reference';
 
@@ -233,9 +234,12 @@ export class TenantProvisioner extends Construct {
       conditions: this.orgCondition(),
     }));
 
+    const workflowLogs = this.logGroup('WorkflowFunctionLogs');
     const workflowFn = new WorkflowFunction(this, 'WorkflowFunction', {
       description: 'cdk-tenant-blocks provisioner: workflow steps (lock, window, record, plan, evaluate)',
-      logGroup: this.logGroup('WorkflowFunctionLogs'),
+      // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+      role: new HandlerExecutionRole(this, 'WorkflowFunctionRole', { description: 'cdk-tenant-blocks provisioner workflow steps', logGroup: workflowLogs }),
+      logGroup: workflowLogs,
       timeout: Duration.minutes(1),
       memorySize: 512,
       // Bounded share of the account's pool; Step Functions retries throttled steps (TooManyRequests).
@@ -263,9 +267,11 @@ export class TenantProvisioner extends Construct {
       })],
     });
 
+    const apiLogs = this.logGroup('ApiFunctionLogs');
     const apiFn = new ApiFunction(this, 'ApiFunction', {
       description: 'cdk-tenant-blocks provisioner: REST API (tenants, operations, rollouts)',
-      logGroup: this.logGroup('ApiFunctionLogs'),
+      role: new HandlerExecutionRole(this, 'ApiFunctionRole', { description: 'cdk-tenant-blocks provisioner API', logGroup: apiLogs }),
+      logGroup: apiLogs,
       // API Gateway waits 29 seconds at most.
       timeout: Duration.seconds(29),
       // The bundle carries the spec validator (and the aws-cdk-lib it uses): memory is also CPU for the cold start.
@@ -750,10 +756,9 @@ export class TenantProvisioner extends Construct {
       reason: 'The role\'s only policy, generated from exact grants next to the resources it names; an inline policy dies with its role',
     }));
     for (const fn of [workflowFn, apiFn]) {
+      // the role is the function's own (HandlerExecutionRole), created before it
+      Suppressions.add(fn.role!, [kmsWildcards, ...inline]);
       Suppressions.add(fn, [
-        kmsWildcards,
-        ...inline,
-        { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole: writing its own log group only', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
         ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((id) => ({
           id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
         })),

@@ -372,6 +372,64 @@ describe('TenantNetwork', () => {
     });
   });
 
+  test('without s3PrefixListId, the S3 prefix list is looked up at deploy time, once per network, outside the VPC (issue 9.9)', () => {
+    const stack = testStack();
+    const net = new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    const first = new ec2.SecurityGroup(stack, 'First', { vpc: net.vpc, allowAllOutbound: false });
+    const second = new ec2.SecurityGroup(stack, 'Second', { vpc: net.vpc, allowAllOutbound: false });
+    net.connectToAwsEndpoints(first);
+    net.connectToAwsEndpoints(second);
+    const t = Template.fromStack(stack);
+    const lookups = t.findResources('Custom::TenantS3PrefixList');
+    expect(Object.keys(lookups)).toHaveLength(1);
+    const [lookupId, lookup] = Object.entries(lookups)[0];
+    expect(lookup.Properties.PrefixListName).toBe('com.amazonaws.us-east-1.s3');
+    for (const sg of [first, second]) {
+      const rules = Object.values(t.findResources('AWS::EC2::SecurityGroupEgress', { Properties: { GroupId: stack.resolve(sg.securityGroupId) } }));
+      expect(rules.map((r) => r.Properties.CidrIp)).toEqual([undefined, undefined]);
+      expect(rules).toContainEqual({
+        Type: 'AWS::EC2::SecurityGroupEgress',
+        Properties: expect.objectContaining({
+          DestinationPrefixListId: { 'Fn::GetAtt': [lookupId, 'PrefixListId'] }, IpProtocol: 'tcp', FromPort: 443, ToPort: 443,
+        }),
+      });
+    }
+    // The handler: outside the VPC (no EC2 endpoint there), its own log group, describe only.
+    const handlerId = lookup.Properties.ServiceToken['Fn::GetAtt'][0];
+    const handler = t.toJSON().Resources[handlerId];
+    expect(handler.Properties.VpcConfig).toBeUndefined();
+    const roleId = handler.Properties.Role['Fn::GetAtt'][0];
+    const attached = (t.toJSON().Resources[roleId].Properties.ManagedPolicyArns as Array<{ Ref: string }>).map((a) => t.toJSON().Resources[a.Ref]);
+    expect(attached.flatMap((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+      { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [handler.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] } },
+      { Sid: 'DescribeManagedPrefixLists', Effect: 'Allow', Action: 'ec2:DescribeManagedPrefixLists', Resource: '*' },
+    ]);
+    expect(Object.keys(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }))).toEqual([]);
+    expect(stack.resolve(net.s3PrefixListId)).toEqual({ 'Fn::GetAtt': [lookupId, 'PrefixListId'] });
+  });
+
+  test.each<[string, (stack: Stack) => TenantNetwork, string | undefined]>([
+    ['s3PrefixListId is given', (stack) => new TenantNetwork(stack, 'Net', { tenantId: 'acme', s3PrefixListId: 'pl-63a5400a' }), 'pl-63a5400a'],
+    ['the VPC is imported', (stack) => new TenantNetwork(stack, 'Net', {
+      tenantId: 'acme', vpc: ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-0123456789abcdef0'] }),
+    }), undefined],
+  ])('no S3 prefix list lookup at all when %s', (_case, make, id) => {
+    const stack = testStack();
+    const net = make(stack);
+    const sg = new ec2.SecurityGroup(stack, 'Handler', { vpc: net.vpc, allowAllOutbound: false });
+    net.connectToAwsEndpoints(sg);
+    expect(net.s3PrefixListId).toBe(id);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('Custom::TenantS3PrefixList', 0);
+    expect(Object.keys(t.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('S3 prefix list') } }))).toEqual([]);
+  });
+
+  test('a network no handler connects to looks nothing up', () => {
+    const stack = testStack();
+    new TenantNetwork(stack, 'Net', { tenantId: 'acme' });
+    Template.fromStack(stack).resourceCountIs('Custom::TenantS3PrefixList', 0);
+  });
+
   test('exposes subnet selections per purpose', () => {
     const stack = testStack();
     const net = new TenantNetwork(stack, 'Net', { tenantId: 'acme' });

@@ -151,9 +151,12 @@ describe('the clean-up resource', () => {
       idOf(stack, appSg),
       ...subnets.flatMap((s) => idsOf(stack, s)),
       ...idsOf(stack, cleanup.handler),
+      ...idsOf(stack, cleanup.handler.role!),
     ];
     expect(expected.filter((x) => x.includes('Subnet')).length).toBeGreaterThanOrEqual(2 * subnets.length);
-    expect(idsOf(stack, cleanup.handler)).toEqual(expect.arrayContaining([expect.stringMatching(/ServiceRole[0-9A-F]{8}$/), expect.stringMatching(/ServiceRoleDefaultPolicy/)]));
+    expect(idsOf(stack, cleanup.handler.role!)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/HandlerRole[0-9A-F]{8}$/), expect.stringMatching(/HandlerRoleDefaultPolicy/), expect.stringMatching(/HandlerRoleExecutionPolicy/),
+    ]));
     expect([...expected].filter((x) => !after.has(x))).toEqual([]);
     // the explicit DependsOn, not only a Ref, orders the function and its role
     expect(template.toJSON().Resources[id].DependsOn).toEqual(expect.arrayContaining([idOf(stack, app), ...idsOf(stack, app.role!, 'AWS::IAM::Policy'), idOf(stack, appSg)]));
@@ -177,7 +180,7 @@ describe('the clean-up resource', () => {
     const { stack, app, cleanup, vpc, template } = functionLike();
     const fnArn = { 'Fn::GetAtt': [idOf(stack, app), 'Arn'] };
     template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: idsOf(stack, cleanup.handler, 'AWS::IAM::Role')[0] }],
+      Roles: [{ Ref: idsOf(stack, cleanup.handler.role!, 'AWS::IAM::Role')[0] }],
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' },
@@ -388,7 +391,7 @@ describe('a TenantPostgres-shaped stack (bootstrap custom resource + three SAR r
     ]);
     // the handler may not delete the bootstrap function
     const policy = Object.values(template.findResources('AWS::IAM::Policy'))
-      .find((p) => JSON.stringify(p.Properties.Roles).includes('VpcCleanupHandlerServiceRole'))!;
+      .find((p) => JSON.stringify(p.Properties.Roles).includes('VpcCleanupHandlerRole'))!;
     const deletes = policy.Properties.PolicyDocument.Statement.find((s: { Action: unknown }) => s.Action === 'lambda:DeleteFunction');
     expect(JSON.stringify(deletes.Resource)).not.toContain(idOf(stack, bootstrap));
     expect(deletes.Resource).toHaveLength(3);

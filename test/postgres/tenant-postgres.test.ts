@@ -342,7 +342,7 @@ describe('baked-in decisions', () => {
 
   test('rotation: its policy reads and rotates exactly the three secrets and uses the key through Secrets Manager only', () => {
     const { template } = build();
-    const policy = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbRotationServiceRole') }] } }))[0] as any;
+    const policy = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbRotationRole') }] } }))[0] as any;
     const attachments = Object.keys(template.findResources('AWS::SecretsManager::SecretTargetAttachment')).sort();
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
       {
@@ -396,7 +396,7 @@ describe('baked-in decisions', () => {
 
   test('bootstrap reads exactly the three secrets of this database', () => {
     const { template } = build();
-    const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbBootstrapServiceRole') }] } })) as any[];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DbBootstrapRole') }] } })) as any[];
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
     const secretReads = statements.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'));
     expect(secretReads).toHaveLength(1);

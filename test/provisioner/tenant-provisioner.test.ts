@@ -54,7 +54,7 @@ describe('TenantProvisioner', () => {
     });
 
     test('the handlers may read and write registry items but never delete or scan them (history is append-only)', () => {
-      for (const prefix of ['ProvisionerApiFunctionServiceRole', 'ProvisionerWorkflowFunctionServiceRole']) {
+      for (const prefix of ['ProvisionerApiFunctionRole', 'ProvisionerWorkflowFunctionRole']) {
         const registry = statements(template, prefix).find((s) => s.Sid === 'Registry')!;
         expect(registry.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']);
       }
