@@ -1,4 +1,5 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../src';
 import { testStack } from '../support/app';
@@ -16,7 +17,9 @@ describe.each([
   function coreStack() {
     const stack = testStack(`Core${tier}${internetEgress ? 'Egress' : ''}`);
     const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
-    new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping: SHIPPING, internetEgress });
+    const network = new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping: SHIPPING, internetEgress });
+    // a handler group connected to the endpoints: the S3 prefix list lookup comes along
+    network.connectToAwsEndpoints(new ec2.SecurityGroup(stack, 'HandlerGroup', { vpc: network.vpc, allowAllOutbound: false }));
     return stack;
   }
 

@@ -169,6 +169,27 @@ describe.each(BLOCKS)('the roles of %s (issue 9.6)', (block, make) => {
   });
 });
 
+describe.each(BLOCKS)('the in-VPC functions of %s (issue 8.12 still holds)', (_block, make) => {
+  test('each security group of an in-VPC function is deleted before the function\'s role and every policy of that role', () => {
+    const resources = resourcesOf(make());
+    const problems: string[] = [];
+    for (const [functionId, fn] of Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.VpcConfig)) {
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+      const attached = new Set((resources[roleId].Properties.ManagedPolicyArns ?? []).map((a: any) => a?.Ref).filter(Boolean));
+      const policies = Object.entries(resources)
+        .filter(([id, r]) => (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy')
+          && ((r.Properties.Roles ?? []).some((ref: any) => ref?.Ref === roleId) || attached.has(id)))
+        .map(([id]) => id);
+      expect(policies.length).toBeGreaterThan(0);
+      for (const group of fn.Properties.VpcConfig.SecurityGroupIds.map((g: any) => g['Fn::GetAtt']?.[0]).filter(Boolean)) {
+        const missing = [roleId, ...policies].filter((id) => !(resources[group].DependsOn ?? []).includes(id));
+        if (missing.length > 0) problems.push(`${group} (of ${functionId}) does not DependsOn ${missing.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 /** Egress rules (inline and separate) that allow 443 to the whole IPv4 internet, by the group's logical id. */
 function httpsToInternet(resources: Resources): string[] {
   const rules = Object.entries(resources).flatMap(([id, r]) => {

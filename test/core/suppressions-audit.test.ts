@@ -2,6 +2,7 @@
 // suppress a finding in the configuration it was added in; VpcFunctionCleanup is audited in
 // vpc-function-cleanup.test.ts. Also the audit helper itself (test/support/suppression-audit.ts):
 // it must report a suppression that matches no finding, or it could never fail.
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LogShipping, TenantKey, TenantLogGroup, TenantNetwork, TenantTier } from '../../src/core';
 import { testStack } from '../support/app';
@@ -12,15 +13,17 @@ const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:
 const CORE = { sources: ['core/'] };
 
 describe.each([TenantTier.DEVELOPMENT, TenantTier.PRODUCTION])('every core suppression suppresses a finding in %s', (tier) => {
-  test.each<[string, LogShipping | undefined, boolean]>([
-    ['without log shipping', undefined, false],
-    ['with log shipping', SHIPPING, false],
-    ['with log shipping and internet egress (NAT)', SHIPPING, true],
-  ])('a tenant key, network and log group %s', (_name, logShipping, internetEgress) => {
+  test.each<[string, LogShipping | undefined, boolean, boolean]>([
+    ['without log shipping', undefined, false, false],
+    ['with log shipping', SHIPPING, false, false],
+    ['with log shipping and internet egress (NAT)', SHIPPING, true, false],
+    ['with a handler group connected to the endpoints (the S3 prefix list lookup)', SHIPPING, false, true],
+  ])('a tenant key, network and log group %s', (_name, logShipping, internetEgress, connected) => {
     const stack = testStack();
     const { recorded, unused } = auditSuppressions(() => {
       const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier });
-      new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping, internetEgress });
+      const network = new TenantNetwork(stack, 'Network', { tenantId: 'acme', tier, encryptionKey: key, logShipping, internetEgress });
+      if (connected) network.connectToAwsEndpoints(new ec2.SecurityGroup(stack, 'HandlerGroup', { vpc: network.vpc, allowAllOutbound: false }));
       new TenantLogGroup(stack, 'Logs', { tier, encryptionKey: key, logShipping });
       return stack;
     }, CORE);
