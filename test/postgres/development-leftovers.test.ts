@@ -62,6 +62,16 @@ describe('DevelopmentLeftovers', () => {
     });
   });
 
+  test('the handler\'s role has no AWS managed policy and writes its own log group only (issue 9.6)', () => {
+    const { template } = leftoversStack();
+    const roles = template.findResources('AWS::IAM::Role', { Properties: { Description: 'DevelopmentLeftovers handler of tenant acme' } });
+    expect(Object.keys(roles)).toHaveLength(1);
+    expect(JSON.stringify(Object.values(roles)[0].Properties.ManagedPolicyArns)).not.toContain(':aws:policy/');
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [{ Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LeftoversLogs'), 'Arn'] } }] },
+    });
+  });
+
   test('every function has its log group first, encrypted with the tenant key, with a retention, shipped (issue 8.13)', () => {
     const { template, key, stack } = leftoversStack();
     expect(functionLogGroupProblems(template, { shipped: true })).toEqual([]);
