@@ -6,8 +6,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { build, fnResource, prod, PropsOverride } from './support';
+import { build, FIXTURE, fnResource, prod, PropsOverride } from './support';
 import { TenantNetwork, TenantTier } from '../../src/core';
+import { TenantFunction, TenantFunctionCode } from '../../src/function';
 import { TenantPostgres } from '../../src/postgres';
 import { testStack } from '../support/app';
 
@@ -55,12 +56,24 @@ describe('internet egress is off by default: no route to the internet, the tenan
     expect(egress).toContainEqual(expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, DestinationPrefixListId: 'pl-63a5400a' }));
   });
 
-  test('without the S3 prefix list, the one rule to any address is HTTPS for S3, and nothing routes it beyond the gateway endpoint', () => {
+  test('without s3PrefixListId, S3 is reached through the region\'s prefix list looked up at deploy time: still no rule to any address', () => {
     const { template } = build();
-    const wide = functionEgress(template).filter((r) => r.CidrIp === '0.0.0.0/0');
-    expect(wide).toEqual([expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443 })]);
-    expect(wide[0].Description).toMatch(/^HTTPS to S3 through the gateway endpoint/);
+    const egress = functionEgress(template);
+    expect(egress.filter((r) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0')).toEqual([]);
+    const s3 = egress.filter((r) => r.DestinationPrefixListId !== undefined);
+    expect(s3).toEqual([expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, Description: 'HTTPS to S3 through the gateway endpoint' })]);
+    // a deploy-time value (the network's lookup), not a literal
+    expect(typeof s3[0].DestinationPrefixListId).toBe('object');
     expect(natResources(template)).toEqual([]);
+  });
+
+  test('next to a function with egress in the same network: the NAT exists, this function still reaches only the endpoints', () => {
+    const stack = testStack();
+    new TenantFunction(stack, 'Crawler', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler', internetEgress: true });
+    const { template } = build({}, stack);
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.resourceCountIs('AWS::EC2::Instance', 1);
+    expect(functionEgress(template).filter((r) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0')).toEqual([]);
   });
 
   test('the database port stays open from the function', () => {

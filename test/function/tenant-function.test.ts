@@ -550,11 +550,12 @@ describe('clean destroy', () => {
       mainRole,
       ...ids('AWS::IAM::Policy', (id) => id.startsWith('AppFunctionServiceRoleDefaultPolicy')),
       ...privateSubnets,
-      ...ids('AWS::IAM::Role', (id) => id.startsWith('AppVpcCleanupHandlerServiceRole')),
-      ...ids('AWS::IAM::Policy', (id) => id.startsWith('AppVpcCleanupHandlerServiceRoleDefaultPolicy')),
+      ...ids('AWS::IAM::Role', (id) => id.startsWith('AppVpcCleanupHandlerRole')),
+      ...ids('AWS::IAM::Policy', (id) => id.startsWith('AppVpcCleanupHandlerRoleDefaultPolicy')),
+      ...ids('AWS::IAM::ManagedPolicy', (id) => id.startsWith('AppVpcCleanupHandlerRoleExecutionPolicy')),
       ...ids('AWS::Lambda::Function', (id) => id.startsWith('AppVpcCleanupHandler')),
     ];
-    expect(expected.length).toBeGreaterThanOrEqual(10);
+    expect(expected.length).toBeGreaterThanOrEqual(11);
     expect(dependsOn).toEqual(expect.arrayContaining(expected));
   });
 
@@ -569,7 +570,7 @@ describe('clean destroy', () => {
     expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] } }));
     const fnId = fnResource(template).logicalId;
     template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('^AppVpcCleanupHandlerServiceRole') }],
+      Roles: [{ Ref: Match.stringLikeRegexp('^AppVpcCleanupHandlerRole') }],
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' },
