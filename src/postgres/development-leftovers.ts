@@ -1,5 +1,6 @@
 import { Aws, CfnResource, Duration, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -112,6 +113,12 @@ export class DevelopmentLeftovers extends Construct {
   public readonly schedule: events.IRule;
 
   /**
+   * A failed clean-up run (an AWS error, e.g. a delete refused): named
+   * `tenant-blocks-<tenantId>-<8 hex>-leftovers`, so the CrossAccountLink forwards its state changes.
+   */
+  public readonly alarm: cloudwatch.IAlarm;
+
+  /**
    * @param scope the construct (a DEVELOPMENT TenantPostgres) or stack it belongs to
    * @param id the construct id
    * @param props the construct's props, validated before anything is created
@@ -177,7 +184,25 @@ export class DevelopmentLeftovers extends Construct {
     // no invocation before the log group exists (issue 8.13)
     this.schedule.node.addDependency(this.logGroup);
 
+    // a failed run must reach someone: the link forwards alarms named tenant-blocks-<tenantId>-...
+    // (the construct's address keeps two databases of one tenant apart)
+    this.alarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+      alarmName: `tenant-blocks-${props.tenantId}-${this.node.addr.slice(0, 8)}-leftovers`,
+      metric: handler.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      // no run in the hour is not a failure
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: `TenantPostgres ${props.tenantId}: the daily clean-up of DEVELOPMENT leftovers failed; its log group names each failed action`,
+    });
+
     this.suppress(handler, role);
+    const forwarded = 'The alarm is named tenant-blocks-<tenantId>-... and the CrossAccountLink forwards its state changes to the platform (EventBridge), which notifies; an alarm action here would bypass that one route';
+    Suppressions.add(this.alarm, [
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-CloudWatchAlarmAction`, reason: forwarded })),
+      { id: 'CT.CLOUDWATCH.PR.1', reason: forwarded },
+    ]);
   }
 
   private addPermissions(handler: lambda.Function, tenantId: string): void {

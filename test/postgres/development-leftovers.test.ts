@@ -52,6 +52,21 @@ describe('DevelopmentLeftovers', () => {
     });
   });
 
+  test('a failed run raises an alarm the CrossAccountLink forwards (tenant-blocks-<tenantId>-...)', () => {
+    const { template } = leftoversStack();
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: Match.stringLikeRegexp('^tenant-blocks-acme-[0-9a-f]{8}-leftovers$'),
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^LeftoversHandler') } }],
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   test('the handler runs outside the VPC, knows only its tenant, account and the 14 days', () => {
     const { template } = leftoversStack();
     template.hasResourceProperties('AWS::Lambda::Function', {
