@@ -194,7 +194,7 @@ export class DevelopmentLeftovers extends Construct {
       evaluationPeriods: 1,
       // no run in the hour is not a failure
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `TenantPostgres ${props.tenantId}: the daily clean-up of DEVELOPMENT leftovers failed; its log group names each failed action`,
+      alarmDescription: `TenantPostgres ${props.tenantId}: DEVELOPMENT leftovers: the daily clean-up failed; its log group names each failed action`,
     });
 
     this.suppress(handler, role);
