@@ -85,6 +85,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-codebuild',
     '@aws-sdk/client-sts',
     '@aws-sdk/client-eventbridge',
+    // the integ clean-up script (scripts/integ-cleanup.ts) calls RDS and KMS too
+    '@aws-sdk/client-rds',
+    '@aws-sdk/client-kms',
     // Real components instead of mocks (see ../shared/TOOLCHAIN.md): a DynamoDB API implementation,
     // an Amazon States Language interpreter and validator, a JSON Schema validator for the spec.
     'dynalite@4.0.0',
@@ -98,7 +101,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // silently change the tree (`npx projen eslint --fix` by hand when wanted).
   eslintOptions: {
     dirs: ['src', 'compliance'],
-    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
+    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc', 'scripts'],
     commandOptions: { fix: false },
   },
   gitignore: ['cdk.out', '.bench/', '.ci-venv/', '.snippets/', '/examples/platform/cdk.out', '.pg-test/', 'integ/**/cdk-integ.out.*'],
@@ -129,7 +132,7 @@ new JsonFile(project, 'tsconfig.dev.json', {
   obj: {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.', isolatedModules: true, noUnusedLocals: true },
-    include: ['src/**/*.ts', 'compliance/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    include: ['src/**/*.ts', 'compliance/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     exclude: ['node_modules', 'integ/**/*.snapshot/**', 'cdk.out'],
   },
 });
@@ -151,12 +154,21 @@ project.addTask('integ:snapshot', {
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
   exec: 'integ-runner --directory integ --language typescript --app "ts-node --prefer-ts-exts {filePath}" --update-on-failed --dry-run',
 });
-project.addTask('integ:deploy', {
-  description: 'Deploy, assert and destroy every integ test for real (needs AWS credentials and a bootstrapped account)',
+const integDeploy = project.addTask('integ:deploy', {
+  description: 'Deploy, assert and destroy every integ test for real, then delete what their DEVELOPMENT databases kept (needs AWS credentials and a bootstrapped account)',
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
   exec: 'integ-runner --directory integ --language typescript --app "ts-node --prefer-ts-exts {filePath}" --update-on-failed',
   receiveArgs: true,
 });
+// Issue 8.14: an integ run leaves nothing behind (final snapshots, vaults, keys of the deleted
+// integ stacks). Also runnable alone after a failed integ run.
+const integCleanup = project.addTask('integ:cleanup', {
+  description: 'Delete what the integ tests\' DEVELOPMENT databases kept (snapshots, vaults, keys of deleted integ stacks; needs AWS credentials)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --prefer-ts-exts scripts/integ-cleanup.ts',
+  receiveArgs: true,
+});
+integDeploy.spawn(integCleanup);
 const pacmak = project.addTask('pacmak:check', {
   description: 'Compile with jsii, then generate Python, Java, .NET and Go sources with jsii-pacmak --code-only (proves the API works from every jsii language)',
   exec: 'bash scripts/pacmak-check.sh',

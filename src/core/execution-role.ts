@@ -5,7 +5,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { Suppressions } from './suppressions';
 
-/** Props of {@link HandlerExecutionRole}. */
+/**
+ * Props of {@link HandlerExecutionRole}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface HandlerExecutionRoleProps {
   /** What the role is for, e.g. `TenantPostgres acme bootstrap handler`. */
   readonly description: string;
@@ -48,6 +52,8 @@ export interface HandlerExecutionRoleProps {
  * The policy is a child of the role, so whatever depends on the role (a VpcFunctionCleanup, a
  * security group that must go before it, issue 8.12) depends on the policy too. Grants added later
  * (`fn.addToRolePolicy`) go to the role's default policy, also a child.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @example
  * const role = new HandlerExecutionRole(this, 'HandlerRole', { description: 'clean-up handler', logGroup });

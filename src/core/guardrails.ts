@@ -7,6 +7,8 @@ import { PropsValidation } from './validation';
 
 /**
  * The invariants {@link TenantGuardrails} checks.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  */
 export enum GuardrailInvariant {
   /**
@@ -113,6 +115,8 @@ const DELETE = 'Delete';
  * Other values that are tokens the aspect cannot resolve (parameters, imports, conditions) count
  * as unknown and are not flagged, except security group peers (above); a missing property is a
  * definite value.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @example
  * // in a block's constructor:

@@ -3,13 +3,23 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { TenantTier } from './tier';
 
-/** Tag key every block puts on what it creates: the tenant id. */
+/**
+ * Tag key every block puts on what it creates: the tenant id.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export const TENANT_TAG = 'tenant-blocks:tenant';
-/** Tag key every block puts on what it creates: the tier. */
+/**
+ * Tag key every block puts on what it creates: the tier.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export const TIER_TAG = 'tenant-blocks:tier';
 
 /**
  * Tier-dependent defaults shared by every block, in one place so the blocks agree.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  */
 export class TierDefaults {
   /**

@@ -6,7 +6,11 @@ import { TierDefaults } from './tenant-defaults';
 import { TenantKey } from './tenant-key';
 import { TenantTier } from './tier';
 
-/** Props of {@link TenantLogGroup}. */
+/**
+ * Props of {@link TenantLogGroup}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface TenantLogGroupProps {
   /** The tenant's tier: decides retention and removal. */
   readonly tier: TenantTier;
@@ -34,6 +38,8 @@ export interface TenantLogGroupProps {
  * month in DEVELOPMENT, one year in PRODUCTION), removed with the stack in DEVELOPMENT and retained
  * in PRODUCTION, and shipped through `logShipping`. Blocks create every log group through this
  * class so none is forgotten.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  */
 export class TenantLogGroup extends logs.LogGroup {
   /**

@@ -2,7 +2,11 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { MaintenanceWindow } from './maintenance-window';
 import { TenantTier } from './tier';
 
-/** The tenant id rule every block enforces: it ends up in resource names, aliases and tags. */
+/**
+ * The tenant id rule every block enforces: it ends up in resource names, aliases and tags.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{2,30}$/;
 
 /**
@@ -13,7 +17,11 @@ const MIN_IPV4_PREFIX = 8;
 /** Shortest IPv6 prefix accepted as a client network (a /32 is a whole provider allocation). */
 const MIN_IPV6_PREFIX = 32;
 
-/** Options of {@link PropsValidation.cidrs}. */
+/**
+ * Options of {@link PropsValidation.cidrs}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface CidrValidationOptions {
   /**
    * Whether `0.0.0.0/0` and `::/0` are acceptable. Only a block that puts an HTTPS endpoint on a
@@ -48,7 +56,11 @@ export interface CidrValidationOptions {
   readonly allowTokens?: boolean;
 }
 
-/** Options of {@link PropsValidation.pattern} and {@link PropsValidation.accountId}. */
+/**
+ * Options of {@link PropsValidation.pattern} and {@link PropsValidation.accountId}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface StringValidationOptions {
   /**
    * Whether an unresolved token passes unchecked (platform-side values such as `Aws.ACCOUNT_ID`).
@@ -58,7 +70,11 @@ export interface StringValidationOptions {
   readonly allowTokens?: boolean;
 }
 
-/** A closed range of numbers for {@link PropsValidation.number}. */
+/**
+ * A closed range of numbers for {@link PropsValidation.number}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface NumberRange {
   /** Smallest allowed value. */
   readonly min: number;
@@ -84,7 +100,11 @@ export interface NumberRange {
   readonly allowTokens?: boolean;
 }
 
-/** A closed range of durations for {@link PropsValidation.duration}. */
+/**
+ * A closed range of durations for {@link PropsValidation.duration}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface DurationRange {
   /** Shortest allowed duration. */
   readonly min: Duration;
@@ -115,7 +135,7 @@ export interface DurationRange {
  * customer sets must be known, and checked, at synth time. Platform-side values that are
  * legitimately tokens pass with the helper's `allowTokens` option.
  *
- * Stable API for the blocks' `validate-*.ts`; not meant for applications.
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  */
 export class PropsValidation {
   /** Renders a value for an error message: strings quoted, arrays and objects as JSON. */

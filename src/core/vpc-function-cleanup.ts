@@ -14,7 +14,11 @@ import { TenantLogGroup } from './tenant-log-group';
 import { TenantTier } from './tier';
 import { VpcCleanupFunction } from './vpc-cleanup-function';
 
-/** Props of {@link VpcFunctionCleanup}. */
+/**
+ * Props of {@link VpcFunctionCleanup}.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface VpcFunctionCleanupProps {
   /** The tenant's tier: decides the retention of the clean-up handler's log group. */
   readonly tier: TenantTier;
@@ -38,7 +42,11 @@ export interface VpcFunctionCleanupProps {
   readonly vpc?: ec2.IVpc;
 }
 
-/** How {@link VpcFunctionCleanup} treats one function. */
+/**
+ * How {@link VpcFunctionCleanup} treats one function.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ */
 export interface VpcFunctionCleanupOptions {
   /**
    * Whether the function is deleted (with its versions and aliases), directly, without detaching
@@ -76,6 +84,8 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * minutes, below the handler's 14-minute timeout and the resource's 16-minute service timeout)
  * CloudFormation never deletes the role Lambda needs to release the ENIs before the group. One handler per construct: a block adds one
  * construct, several functions to it, and pays for one small function that runs once per destroy.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @example
  * const cleanup = new VpcFunctionCleanup(this, 'VpcCleanup', { tier, encryptionKey: key });

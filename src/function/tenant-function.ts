@@ -22,6 +22,7 @@ import {
   TenantTier,
   TierDefaults,
   VpcFunctionCleanup,
+  HandlerExecutionRole,
 } from '../core';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
@@ -396,8 +397,6 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       },
     }));
     // The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
-    // stack-level singleton outside the VPC.
-    // The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
     // stack-level singleton outside the VPC. Its log group is created in the stack (encrypted,
     // retention, shipped, removed with the stack), before any bucket is emptied: Lambda would
     // otherwise create an unmanaged one that is kept forever and never shipped.
@@ -407,12 +406,17 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
         { id: 'CT.LAMBDA.PR.3', reason: 'CDK\'s autoDeleteObjects handler (DEVELOPMENT only) empties buckets through the S3 API at stack deletion; it must not depend on the VPC being deleted' },
       ]);
       const handler = autoDelete.node.tryFindChild('Handler') as CfnResource | undefined;
-      const handlerLogs = autoDelete.node.tryFindChild('LogGroup') ?? (handler ? new TenantLogGroup(autoDelete as Construct, 'LogGroup', {
+      const handlerLogs = (autoDelete.node.tryFindChild('LogGroup') as TenantLogGroup | undefined) ?? (handler ? new TenantLogGroup(autoDelete as Construct, 'LogGroup', {
         tier, encryptionKey: key, logShipping: shipping, logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
       }) : undefined);
       if (handlerLogs) {
+        // Its role writes that log group only (issue 9.6), not every log group of the account
+        // through AWSLambdaBasicExecutionRole, which CDK's provider attaches.
+        const logsPolicy = HandlerExecutionRole.narrowProviderRole(autoDelete, handlerLogs);
         for (const bucket of [accessLogs, dataBucket]) {
-          bucket.node.tryFindChild('AutoDeleteObjectsCustomResource')?.node.addDependency(handlerLogs);
+          const emptying = bucket.node.tryFindChild('AutoDeleteObjectsCustomResource');
+          emptying?.node.addDependency(handlerLogs);
+          if (logsPolicy) emptying?.node.addDependency(logsPolicy);
         }
       }
     }
@@ -434,7 +438,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     } else {
       // The tenant's AWS endpoints only (Secrets Manager endpoint, S3 gateway endpoint): a shared
       // network that has NAT for another function still gives this one no path to the internet
-      // (except S3 on 443 to any address when the network knows no S3 prefix list, see TenantNetwork).
+      // (S3 through the region's prefix list, given or looked up at deploy time by TenantNetwork).
       network.connectToAwsEndpoints(securityGroup);
     }
 

@@ -24,6 +24,7 @@ import {
 } from '../core';
 import { BackupOptInFunction } from './backup-opt-in-function';
 import { BootstrapFunction } from './bootstrap-function';
+import { DevelopmentLeftovers } from './development-leftovers';
 import { POSTGRES_PARAMETERS } from './parameters';
 import { RegressionFunction } from './regression-function';
 import { RotationFunction } from './rotation-function';
@@ -232,6 +233,13 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
   /** The bootstrap handler (the custom resource that creates the roles; never invoked by hand). */
   public readonly bootstrapFunction: lambda.IFunction;
+
+  /**
+   * DEVELOPMENT only: the daily clean-up that ends what earlier, destroyed incarnations of this
+   * tenant's database kept (final snapshot, empty vault, key); `undefined` in PRODUCTION, which
+   * keeps everything.
+   */
+  public readonly developmentLeftovers?: DevelopmentLeftovers;
 
   /** The SQL regression suite: invoke it with `{ "action": "regression" }` (app and read-only users only). */
   public readonly regressionFunction: lambda.IFunction;
@@ -681,9 +689,18 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     });
     plan.node.addDependency(optIn);
     plan.addSelection('Cluster', { resources: [backup.BackupResource.fromRdsDatabaseCluster(cluster)] });
+    // DEVELOPMENT: what a destroy keeps (final snapshot, vault, key) has an end of life, owned by
+    // the next incarnation's daily clean-up (issue 8.14); PRODUCTION keeps everything.
+    const leftovers = production ? undefined : new DevelopmentLeftovers(this, 'DevelopmentLeftovers', {
+      tenantId: this.tenantId, encryptionKey: key, logShipping, backupVault: vault, cluster,
+    });
+    this.developmentLeftovers = leftovers;
 
     // --- alarms --------------------------------------------------------------------------------
-    this.alarms = this.createAlarms(cluster, clusterIdentifier, props.maxCapacity ?? (production ? 16 : 2), rotationFunction);
+    this.alarms = [
+      ...this.createAlarms(cluster, clusterIdentifier, props.maxCapacity ?? (production ? 16 : 2), rotationFunction),
+      ...(leftovers ? [leftovers.alarm] : []),
+    ];
 
     this.suppress(cluster, plan, [bootstrapFunction, rotationFunction, regressionFunction], optInFunction, rotationFunction);
   }

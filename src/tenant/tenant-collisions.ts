@@ -15,7 +15,10 @@ const CHECKED = new WeakSet<IConstruct>();
  * (the backup vault `tenant-<tenantId>-<stack>`). `Tenant` adds the check to its app; hand-wired
  * apps add it with {@link TenantCollisions.addTo}.
  *
- * Stable: what is checked; the wording of the messages may improve.
+ * What `Tenant` checks is part of its stable behaviour; this class, and the wording of its
+ * messages, are not.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  */
 export class TenantCollisions {
   /**

@@ -9,11 +9,15 @@ import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DAT
 /**
  * The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted).
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const TENANT_SPEC_KEYS = ['tenantId', 'tier', 'account', 'region', 'database', 'function', 'link'];
 /**
  * The keys of `database`.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */
@@ -21,11 +25,15 @@ export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapa
 /**
  * The keys of `function`.
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'internetEgress', 'allowedCidrs', 'domain'];
 /**
  * The keys of `function.domain`.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */
@@ -33,11 +41,15 @@ export const DOMAIN_SPEC_KEYS = ['hostedZoneId', 'zoneName', 'recordName'];
 /**
  * The keys of `link`.
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const LINK_SPEC_KEYS = ['allowQuery', 'allowInvoke'];
 /**
  * The keys of a spec file.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */
@@ -46,11 +58,15 @@ export const SPEC_FILE_KEYS = ['$schema', 'tenants'];
 /**
  * A 12-digit AWS account id.
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const ACCOUNT_PATTERN = '^\\d{12}$';
 /**
  * An AWS region name (commercial, GovCloud, China, ISO partitions).
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */
@@ -58,11 +74,15 @@ export const REGION_PATTERN = '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$';
 /**
  * A Route 53 hosted zone id.
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const HOSTED_ZONE_ID_PATTERN = '^Z[A-Z0-9]{1,31}$';
 /**
  * A DNS name of lowercase labels (an optional trailing dot).
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */
@@ -70,11 +90,15 @@ export const DNS_NAME_PATTERN = '^(?=.{1,253}\\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-
 /**
  * Whole days of point-in-time recovery a database may keep (RDS's limits).
  *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
  * @internal shared with the JSON Schema module; not public API
  */
 export const BACKUP_RETENTION_DAYS = { min: 1, max: 35 };
 /**
  * The tiers as they are written in JSON.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
  *
  * @internal shared with the JSON Schema module; not public API
  */

@@ -77,18 +77,6 @@ const SERVICE_ROLE_MANAGED_POLICIES: Record<string, string> = {
   'codedeploy.amazonaws.com': 'service-role/AWSCodeDeployRoleForLambdaLimited',
 };
 
-/**
- * Lambda roles still on AWSLambdaBasicExecutionRole that another owner fixes (src/function calls
- * `HandlerExecutionRole.narrowProviderRole` on aws-cdk-lib's auto-delete provider): listed
- * exactly, so this test fails once they are fixed and the entry must go.
- */
-const PENDING_ELSEWHERE: Record<string, string[]> = {
-  'TenantFunction DEVELOPMENT': ['CustomS3AutoDeleteObjectsCustomResourceProvider'],
-  'TenantFunction DEVELOPMENT with internet egress': ['CustomS3AutoDeleteObjectsCustomResourceProvider'],
-};
-
-const pendingOf = (block: string, logicalId: string) => (PENDING_ELSEWHERE[block] ?? []).find((prefix) => logicalId.startsWith(prefix));
-
 const resourcesOf = (stack: Stack): Resources => Template.fromStack(stack).toJSON().Resources;
 
 /** The AWS managed policy names (`service-role/...`) in a role's ManagedPolicyArns. */
@@ -125,7 +113,7 @@ function logGroupOf(resources: Resources, functionId: string): string | undefine
     && JSON.stringify(r.Properties.LogGroupName) === JSON.stringify({ 'Fn::Join': ['', ['/aws/lambda/', { Ref: functionId }]] }))?.[0];
 }
 
-describe.each(BLOCKS)('the roles of %s (issue 9.6)', (block, make) => {
+describe.each(BLOCKS)('the roles of %s (issue 9.6)', (_block, make) => {
   test('no Lambda execution role has an AWS managed policy; other roles only the listed service policies', () => {
     const resources = resourcesOf(make());
     const offenders = Object.entries(resources)
@@ -136,15 +124,13 @@ describe.each(BLOCKS)('the roles of %s (issue 9.6)', (block, make) => {
           .filter((policy) => services.includes('lambda.amazonaws.com') || !services.some((s) => SERVICE_ROLE_MANAGED_POLICIES[s] === policy))
           .map((policy) => `${id}: ${policy}`);
       });
-    expect(offenders.filter((o) => !pendingOf(block, o))).toEqual([]);
-    expect([...new Set(offenders.map((o) => pendingOf(block, o)).filter(Boolean))]).toEqual(PENDING_ELSEWHERE[block] ?? []);
+    expect(offenders).toEqual([]);
   });
 
   test('every function writes its own log group only (logs:PutLogEvents and CreateLogStream on exactly that group)', () => {
     const resources = resourcesOf(make());
     const functions = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     const problems: string[] = [];
-    const pending = new Set<string>();
     for (const [functionId, fn] of functions) {
       const roleId = fn.Properties.Role?.['Fn::GetAtt']?.[0];
       const logGroup = logGroupOf(resources, functionId);
@@ -157,15 +143,11 @@ describe.each(BLOCKS)('the roles of %s (issue 9.6)', (block, make) => {
       const granted = logStatements.flatMap((s) => [s.Action].flat().map((action: string) => `${action} ${JSON.stringify([s.Resource].flat())}`));
       const own = JSON.stringify([{ 'Fn::GetAtt': [logGroup, 'Arn'] }]);
       const expected = [`logs:CreateLogStream ${own}`, `logs:PutLogEvents ${own}`];
-      const elsewhere = pendingOf(block, functionId);
-      if (elsewhere) {
-        pending.add(elsewhere);
-      } else if (JSON.stringify(granted.sort()) !== JSON.stringify(expected)) {
+      if (JSON.stringify(granted.sort()) !== JSON.stringify(expected)) {
         problems.push(`${functionId}: ${granted.join(', ') || 'no log permission'} (expected ${expected.join(', ')})`);
       }
     }
     expect(problems).toEqual([]);
-    expect([...pending]).toEqual(PENDING_ELSEWHERE[block] ?? []);
   });
 });
 
