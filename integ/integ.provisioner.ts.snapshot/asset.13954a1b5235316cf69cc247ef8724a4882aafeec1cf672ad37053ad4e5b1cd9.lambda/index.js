@@ -72,11 +72,11 @@ function deployRoleArn(config2, account, region) {
 function sourceLocationOf(config2, release) {
   return config2.appSourceBucket ? `${config2.appSourceBucket}/${config2.appSourcePrefix ?? ""}${release}.zip` : void 0;
 }
+var GSI1 = "gsi1";
+var TTL_ATTRIBUTE = "expiresAt";
 
 // src/provisioner/registry.lambda-shared.ts
 var import_client_dynamodb = require("@aws-sdk/client-dynamodb");
-var GSI1 = "gsi1";
-var TTL_ATTRIBUTE = "expiresAt";
 var ConflictError = class extends Error {
   name = "ConflictError";
 };
