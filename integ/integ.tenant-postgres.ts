@@ -116,6 +116,18 @@ backupJob.provider.addToRolePolicy({ Effect: 'Allow', Action: ['backup:StartBack
 backupJob.provider.addToRolePolicy({ Effect: 'Allow', Action: ['iam:PassRole'], Resource: ['*'], Condition: { StringEquals: { 'iam:PassedToService': 'backup.amazonaws.com' } } });
 const backupStarts = backupJob.expect(ExpectedResult.objectLike({ BackupJobId: Match.stringLikeRegexp('.+') }));
 
-queryAnswers.next(rotated[0]).next(rotated[1]).next(rotated[2]).next(loginsWork).next(suitePasses).next(backupStarts);
+// 6. The DEVELOPMENT leftovers clean-up (issue 8.14) runs with its tag-conditioned role against the
+//    real account: it reads stacks, snapshots, vaults and keys and finishes without a failed action
+//    (a run that cannot read or delete something throws, and Lambda answers with a FunctionError
+//    payload, which does not match).
+const leftovers = db.developmentLeftovers!;
+const leftoversRun = integ.assertions
+  .invokeFunction({ functionName: leftovers.handler.functionName, payload: JSON.stringify({}) })
+  .expect(ExpectedResult.objectLike({
+    StatusCode: 200,
+    Payload: Match.stringLikeRegexp('"failed":\\[\\]'),
+  }));
+
+queryAnswers.next(rotated[0]).next(rotated[1]).next(rotated[2]).next(loginsWork).next(suitePasses).next(backupStarts).next(leftoversRun);
 
 app.synth();

@@ -1,38 +1,17 @@
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import { DescribeManagedPrefixListsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CustomResourceEvent, CustomResourceResponse } from '../../src/core/custom-resource.lambda-shared';
 import { handler } from '../../src/core/s3-prefix-list.lambda';
+import { useResponseServer } from '../support/response-server';
 
 const ec2Mock = mockClient(EC2Client);
 
 // CloudFormation's pre-signed ResponseURL, played by a local HTTP server that records each PUT.
-let server: http.Server;
-let responseUrl: string;
-const received: CustomResourceResponse[] = [];
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.writeHead(200);
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  responseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/response`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const responses = useResponseServer();
 
 beforeEach(() => {
   ec2Mock.reset();
-  received.length = 0;
+  responses.received.length = 0;
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
@@ -45,7 +24,7 @@ const NAME = 'com.amazonaws.us-east-1.s3';
 function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string, properties: Record<string, unknown> = { PrefixListName: NAME }): CustomResourceEvent {
   return {
     RequestType: requestType,
-    ResponseURL: responseUrl,
+    ResponseURL: responses.url,
     StackId: STACK_ID,
     RequestId: 'req-1',
     LogicalResourceId: 'NetS3PrefixList',
@@ -58,9 +37,9 @@ function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string,
 /** Runs the handler and checks that exactly one response was PUT and that it is what the handler returned. */
 async function run(e: CustomResourceEvent): Promise<CustomResourceResponse> {
   const returned = await handler(e, { logStreamName: 'stream' });
-  expect(received).toHaveLength(1);
-  expect(JSON.parse(JSON.stringify(returned))).toEqual(received[0]);
-  return received[0];
+  expect(responses.received).toHaveLength(1);
+  expect(JSON.parse(JSON.stringify(returned))).toEqual(responses.received[0]);
+  return responses.received[0];
 }
 
 const S3_LIST = { PrefixListId: 'pl-63a5400a', PrefixListName: NAME, OwnerId: 'AWS', AddressFamily: 'IPv4' };

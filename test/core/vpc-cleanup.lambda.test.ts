@@ -15,33 +15,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { CustomResourceEvent, CustomResourceResponse } from '../../src/core/custom-resource.lambda-shared';
 import { handler, settings } from '../../src/core/vpc-cleanup.lambda';
+import { useResponseServer } from '../support/response-server';
 
 const lambdaMock = mockClient(LambdaClient);
 const ec2Mock = mockClient(EC2Client);
 const cfnMock = mockClient(CloudFormationClient);
 
 // CloudFormation's pre-signed ResponseURL, played by a local HTTP server that records each PUT.
-let server: http.Server;
-let responseUrl: string;
-const received: CustomResourceResponse[] = [];
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.writeHead(200);
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  responseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/response`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const responses = useResponseServer();
 
 const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/acme/abc';
 const PHYSICAL_ID = 'vpc-cleanup-AppVpcCleanup';
@@ -57,7 +38,7 @@ beforeEach(() => {
   lambdaMock.reset();
   ec2Mock.reset();
   cfnMock.reset();
-  received.length = 0;
+  responses.received.length = 0;
   stackStatusIs('DELETE_IN_PROGRESS');
   settings.pollIntervalMs = 1;
   settings.responseMarginMs = 0;
@@ -75,7 +56,7 @@ afterEach(() => {
 function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string, properties: Record<string, unknown> = {}): CustomResourceEvent {
   return {
     RequestType: requestType,
-    ResponseURL: responseUrl,
+    ResponseURL: responses.url,
     StackId: STACK_ID,
     RequestId: 'req-1',
     LogicalResourceId: 'AppVpcCleanup',
@@ -108,9 +89,9 @@ function success(physicalResourceId: string): CustomResourceResponse {
 /** Runs the handler and checks that exactly one response was PUT and that it is what the handler returned. */
 async function run(e: CustomResourceEvent, ctx = context()): Promise<CustomResourceResponse> {
   const returned = await handler(e, ctx);
-  expect(received).toHaveLength(1);
-  expect(JSON.parse(JSON.stringify(returned))).toEqual(received[0]);
-  return received[0];
+  expect(responses.received).toHaveLength(1);
+  expect(JSON.parse(JSON.stringify(returned))).toEqual(responses.received[0]);
+  return responses.received[0];
 }
 
 function awsError(name: string) {
