@@ -47,26 +47,16 @@ export function createEventHistory(scope: Construct, props: EventHistoryProps): 
   const partition = partitionOf(stack);
   const { key, bucket, bus } = props;
 
-  const deliveryStreamArn = `arn:${partition}:firehose:${region}:${account}:deliverystream/${HUB_HISTORY_STREAM_NAME}`;
-  const role = new iam.Role(scope, 'HistoryDeliveryRole', {
-    description: 'Firehose writes the tenant event history into the hub log bucket',
-    // Confused deputy: only this account's history delivery stream may use the role.
-    assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com', {
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': account },
-        ArnEquals: { 'aws:SourceArn': deliveryStreamArn },
-      },
-    }),
-  });
-  const policy = new iam.ManagedPolicy(scope, 'HistoryDeliveryPolicy', {
-    description: 'Firehose: write the tenant event history under history/ (and failures under errors/history/)',
-    roles: [role],
+  const { role, policy } = firehoseDeliveryRole(scope, {
+    roleId: 'HistoryDeliveryRole',
+    policyId: 'HistoryDeliveryPolicy',
+    streamName: HUB_HISTORY_STREAM_NAME,
+    roleDescription: 'Firehose writes the tenant event history into the hub log bucket',
+    policyDescription: 'Firehose: write the tenant event history under history/ (and failures under errors/history/)',
+    bucket,
+    root: HISTORY_ROOT,
     statements: [
-      new iam.PolicyStatement({
-        sid: 'WriteHistoryPrefix',
-        actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-        resources: [bucket.bucketArn, bucket.arnForObjects(`${HISTORY_ROOT}/*`), bucket.arnForObjects(`errors/${HISTORY_ROOT}/*`)],
-      }),
+      firehoseWriteStatement('WriteHistoryPrefix', bucket, HISTORY_ROOT),
       new iam.PolicyStatement({
         sid: 'UseHubKeyThroughS3',
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -75,11 +65,6 @@ export function createEventHistory(scope: Construct, props: EventHistoryProps): 
       }),
     ],
   });
-  Suppressions.add(policy, [{
-    id: 'AwsSolutions-IAM5',
-    reason: 'Firehose writes objects under keys it chooses (account and day partitions): object-level actions need the history/ and errors/history/ prefixes of this bucket only',
-    appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/${HISTORY_ROOT}/*`, `Resource::<${logicalIdOf(bucket)}.Arn>/errors/${HISTORY_ROOT}/*`],
-  }]);
 
   const deliveryStream = new firehose.CfnDeliveryStream(scope, 'HistoryDelivery', {
     deliveryStreamName: HUB_HISTORY_STREAM_NAME,
@@ -152,4 +137,60 @@ export function createEventHistory(scope: Construct, props: EventHistoryProps): 
 /** The logical id of a bucket's L1, as cdk-nag names it in granular findings. */
 export function logicalIdOf(bucket: s3.IBucket): string {
   return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+}
+
+/** What {@link firehoseDeliveryRole} creates. Internal to the hub. */
+export interface FirehoseDeliveryRoleProps {
+  /** Construct id of the role. */
+  readonly roleId: string;
+  /** Construct id of its managed policy. */
+  readonly policyId: string;
+  /** The one delivery stream (of this account and region) that may assume the role. */
+  readonly streamName: string;
+  /** The role's description. */
+  readonly roleDescription: string;
+  /** The policy's description. */
+  readonly policyDescription: string;
+  /** The hub bucket the stream writes. */
+  readonly bucket: s3.IBucket;
+  /** The key prefix it writes under (`<root>/`, failures under `errors/<root>/`). */
+  readonly root: string;
+  /** The policy's statements, in order (one of them {@link firehoseWriteStatement}). */
+  readonly statements: iam.PolicyStatement[];
+}
+
+/** Writing the hub bucket under `root/` and `errors/root/` only: what a delivery stream needs. */
+export function firehoseWriteStatement(sid: string, bucket: s3.IBucket, root: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid,
+    actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+    resources: [bucket.bucketArn, bucket.arnForObjects(`${root}/*`), bucket.arnForObjects(`errors/${root}/*`)],
+  });
+}
+
+/**
+ * A delivery role of the hub: only this account's delivery stream `streamName` may assume it
+ * (confused deputy: `aws:SourceAccount` and `aws:SourceArn`), with one customer managed policy.
+ * Internal to the hub (its log stream and its event history).
+ */
+export function firehoseDeliveryRole(scope: Construct, props: FirehoseDeliveryRoleProps): { role: iam.Role; policy: iam.ManagedPolicy } {
+  const stack = Stack.of(scope);
+  const deliveryStreamArn = `arn:${partitionOf(stack)}:firehose:${stack.region}:${stack.account}:deliverystream/${props.streamName}`;
+  const role = new iam.Role(scope, props.roleId, {
+    description: props.roleDescription,
+    assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com', {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnEquals: { 'aws:SourceArn': deliveryStreamArn },
+      },
+    }),
+  });
+  const policy = new iam.ManagedPolicy(scope, props.policyId, { description: props.policyDescription, roles: [role], statements: props.statements });
+  const { bucket, root } = props;
+  Suppressions.add(policy, [{
+    id: 'AwsSolutions-IAM5',
+    reason: `Firehose writes objects under keys it chooses (account and day partitions): object-level actions need the ${root}/ and errors/${root}/ prefixes of this bucket only`,
+    appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/${root}/*`, `Resource::<${logicalIdOf(bucket)}.Arn>/errors/${root}/*`],
+  }]);
+  return { role, policy };
 }

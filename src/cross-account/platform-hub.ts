@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../core';
 import { createHubAlarms } from './hub-alarms';
 import { createBackupVault } from './hub-backup';
-import { createEventHistory, logicalIdOf } from './hub-history';
+import { createEventHistory, firehoseDeliveryRole, firehoseWriteStatement } from './hub-history';
 import { QueryLayer, createQueryLayer, grantQuery } from './hub-query';
 import { ACCOUNT, HISTORY_ROOT, LOGS_ROOT, accountPrefixOf, firehosePrefix } from './log-partition.lambda-shared';
 import { LogProcessorFunction } from './log-processor-function';
@@ -411,31 +411,21 @@ export class PlatformHub extends Construct {
     ]);
     this.logProcessor = processor;
 
-    const deliveryStreamArn = `arn:${partition}:firehose:${region}:${account}:deliverystream/${HUB_DELIVERY_STREAM_NAME}`;
-    const deliveryRole = new iam.Role(this, 'DeliveryRole', {
-      description: 'Firehose reads the hub log stream and writes the hub log bucket',
-      // Confused deputy: only this account's delivery stream may use the role.
-      assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com', {
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnEquals: { 'aws:SourceArn': deliveryStreamArn },
-        },
-      }),
-    });
-    const deliveryPolicy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {
-      description: 'Firehose: read the hub log stream, write the hub log bucket',
-      roles: [deliveryRole],
+    const { role: deliveryRole, policy: deliveryPolicy } = firehoseDeliveryRole(this, {
+      roleId: 'DeliveryRole',
+      policyId: 'DeliveryPolicy',
+      streamName: HUB_DELIVERY_STREAM_NAME,
+      roleDescription: 'Firehose reads the hub log stream and writes the hub log bucket',
+      policyDescription: 'Firehose: read the hub log stream, write the hub log bucket',
+      bucket,
+      root: LOGS_ROOT,
       statements: [
         new iam.PolicyStatement({
           sid: 'ReadLogStream',
           actions: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'],
           resources: [stream.streamArn],
         }),
-        new iam.PolicyStatement({
-          sid: 'WriteLogBucket',
-          actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-          resources: [bucket.bucketArn, bucket.arnForObjects(`${LOGS_ROOT}/*`), bucket.arnForObjects(`errors/${LOGS_ROOT}/*`)],
-        }),
+        firehoseWriteStatement('WriteLogBucket', bucket, LOGS_ROOT),
         new iam.PolicyStatement({
           sid: 'InvokeLogProcessor',
           actions: ['lambda:InvokeFunction', 'lambda:GetFunctionConfiguration'],
@@ -451,11 +441,6 @@ export class PlatformHub extends Construct {
         }),
       ],
     });
-    Suppressions.add(deliveryPolicy, [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'Firehose writes objects under keys it chooses (account and day partitions): object-level actions need the logs/ and errors/logs/ prefixes of this bucket only',
-      appliesTo: [`Resource::<${logicalIdOf(bucket)}.Arn>/${LOGS_ROOT}/*`, `Resource::<${logicalIdOf(bucket)}.Arn>/errors/${LOGS_ROOT}/*`],
-    }]);
 
     const delivery = new firehose.CfnDeliveryStream(this, 'Delivery', {
       deliveryStreamName: HUB_DELIVERY_STREAM_NAME,
