@@ -32,7 +32,8 @@ var CLIENTS = {
   KMS: ["@aws-sdk/client-kms", "KMSClient"],
   CloudFormation: ["@aws-sdk/client-cloudformation", "CloudFormationClient"]
 };
-function awsSdkCall(region, load = (pkg) => require(pkg)) {
+var loadByName = (pkg) => require(pkg);
+function awsSdkCall(region, load = loadByName) {
   const clients = /* @__PURE__ */ new Map();
   return async (service, operation, input) => {
     let entry = clients.get(service);
@@ -242,7 +243,11 @@ async function readInventory(call, options) {
     const out = await call("RDS", "DescribeDBClusters", { Marker });
     return {
       next: out.Marker,
-      items: (out.DBClusters ?? []).map((c) => ({ identifier: c.DBClusterIdentifier, resourceId: c.DbClusterResourceId, kmsKeyId: c.KmsKeyId }))
+      items: (out.DBClusters ?? []).map((c) => ({
+        identifier: c.DBClusterIdentifier,
+        resourceId: c.DbClusterResourceId,
+        kmsKeyId: c.KmsKeyId
+      }))
     };
   });
   const retainedBackupKeys = await pages(async (Marker) => {
@@ -268,7 +273,14 @@ async function readInventory(call, options) {
       };
     });
     const tags = (await call("Backup", "ListTags", { ResourceArn: v.BackupVaultArn })).Tags ?? {};
-    vaults.push({ name: v.BackupVaultName, arn: v.BackupVaultArn, encryptionKeyArn: v.EncryptionKeyArn, locked: v.Locked === true, tags, recoveryPoints });
+    vaults.push({
+      name: v.BackupVaultName,
+      arn: v.BackupVaultArn,
+      encryptionKeyArn: v.EncryptionKeyArn,
+      locked: v.Locked === true,
+      tags,
+      recoveryPoints
+    });
   }
   const keyIds = await pages(async (Marker) => {
     const out = await call("KMS", "ListKeys", { Marker });
