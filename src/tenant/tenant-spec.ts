@@ -106,7 +106,8 @@ export interface TenantFunctionSpec {
    * three), one NAT instance in DEVELOPMENT.
    *
    * @default false - no route to the internet: the function reaches the tenant's AWS endpoints
-   *   only (Secrets Manager, its data bucket, its database), so it cannot send data out
+   *   only (Secrets Manager, its data bucket, its database), so it cannot call out over the
+   *   internet (DNS queries still reach the VPC resolver)
    */
   readonly internetEgress?: boolean;
 
