@@ -13,7 +13,12 @@
  * AWS Backup deletes recovery points asynchronously, so the script runs again every 30 s until no
  * vault waits for its recovery points any more (at most --wait-minutes, default 10).
  *
- * Usage: ts-node --prefer-ts-exts scripts/integ-cleanup.ts [--region r]... [--tenant t]... [--wait-minutes n]
+ * It runs with the operator's (admin) credentials, so the role's tag conditions of the handler do not
+ * hold here: a `--tenant` that is not one of the integ tests' (INTEG_TENANTS) is refused unless
+ * `--force` is given, so that a typo or a real tenant id never deletes a real DEVELOPMENT tenant's
+ * recent snapshot and recovery points.
+ *
+ * Usage: ts-node --prefer-ts-exts scripts/integ-cleanup.ts [--region r]... [--tenant t]... [--wait-minutes n] [--force]
  * Prints every action; exits 1 when an AWS call failed with anything but "not found", 0 otherwise.
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -30,12 +35,26 @@ export interface IntegCleanupArgs {
   readonly waitMinutes: number;
 }
 
-/** Reads the command line; the default region is the environment's, plus us-east-1 (integ.tenant-function.ts pins it). */
+/**
+ * Reads the command line; the default region is the environment's, plus us-east-1 (integ.tenant-function.ts pins it).
+ *
+ * @throws Error when a `--tenant` is not one of INTEG_TENANTS and `--force` is not given
+ */
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): IntegCleanupArgs {
-  const values = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+  // a flag's value is the next argument unless that is a flag itself (`--tenant --force` names no tenant)
+  const values = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? [argv[i + 1]] : []));
   const regions = values('--region');
   const tenants = values('--tenant');
   const wait = values('--wait-minutes')[0];
+  // age 0, recovery points included, admin credentials: only the integ tests' tenants by default
+  const refused = [...new Set(tenants.filter((t) => !INTEG_TENANTS.includes(t)))];
+  if (refused.length > 0 && !argv.includes('--force')) {
+    throw new Error(
+      `integ clean-up: refusing tenant(s) ${refused.map((t) => `"${t}"`).join(', ')}: not a tenant of the integ tests (${INTEG_TENANTS.join(', ')}). `
+      + 'The clean-up deletes snapshots and recovery points at age 0 with your credentials; '
+      + 'to clean another tenant\'s DEVELOPMENT leftovers anyway, add --force',
+    );
+  }
   return {
     regions: regions.length > 0 ? regions : [...new Set([env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? env.CDK_DEFAULT_REGION ?? 'us-east-1', 'us-east-1'])],
     tenants: tenants.length > 0 ? tenants : INTEG_TENANTS,
@@ -50,6 +69,7 @@ function waiting(report: CleanupReport): boolean {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  console.log(`integ clean-up: tenants ${args.tenants.join(', ')} in ${args.regions.join(', ')}`);
   const account = (await new STSClient({}).send(new GetCallerIdentityCommand({}))).Account!;
   let failures = 0;
   for (const region of args.regions) {

@@ -9,9 +9,12 @@
 //
 // What it deletes, in its own account and region only, and only leftovers of EARLIER, DELETED
 // incarnations of the tenants it is given (tag tenant-blocks:tenant), tagged
-// tenant-blocks:tier = DEVELOPMENT, not tagged tenant-blocks:keep, whose stack (tag
-// tenant-blocks:stack-id, else CloudFormation's aws:cloudformation:stack-id) is DELETE_COMPLETE or
-// no longer exists:
+// tenant-blocks:tier = DEVELOPMENT, not tagged tenant-blocks:keep, and whose stacks are ALL deleted:
+// every stack id the resource names (tag tenant-blocks:stack-id and CloudFormation's
+// aws:cloudformation:stack-id, at least one of them) is a stack of this account and region that is
+// DELETE_COMPLETE or no longer exists. A retained vault imported into a new stack (cdk import, a
+// refactor) keeps the deleted stack's tenant-blocks:stack-id while CloudFormation's tag names the
+// live stack: it is kept.
 //   1. manual cluster snapshots whose source cluster (by resource id: a recreated stack reuses the
 //      cluster identifier) no longer exists, available, older than `snapshotMinAgeDays` (14);
 //   2. backup vaults that hold no recovery point (the plan's lifecycle expires them after 14 days);
@@ -21,7 +24,8 @@
 //      cluster snapshot of any kind, retained automated backup, backup vault or recovery point
 //      encrypted with it): deletion scheduled with the shortest pending window, 7 days.
 // Anything else is kept, with the reason in the report. Every delete that finds the resource gone
-// counts as done.
+// counts as done; so does a snapshot delete refused because the snapshot is already `deleting` (a
+// second, overlapping run: asynchronous invocation is at-least-once), once a second look confirms it.
 
 /** Tag key of the tenant (src/core TENANT_TAG; repeated here: this module imports nothing). */
 export const TENANT_TAG = 'tenant-blocks:tenant';
@@ -29,7 +33,7 @@ export const TENANT_TAG = 'tenant-blocks:tenant';
 export const TIER_TAG = 'tenant-blocks:tier';
 /** Tag key with the id (ARN) of the stack that created the resource; DevelopmentLeftovers sets it. */
 export const STACK_ID_TAG = 'tenant-blocks:stack-id';
-/** CloudFormation's own stack id tag: the fallback when our tag is missing (not set on every resource type). */
+/** CloudFormation's own stack id tag (not set on every resource type); when both are set, both stacks must be deleted. */
 export const CFN_STACK_ID_TAG = 'aws:cloudformation:stack-id';
 /** Any value: an operator's way to keep a leftover forever (the clean-up, and its IAM, skip it). */
 export const KEEP_TAG = 'tenant-blocks:keep';
@@ -169,11 +173,23 @@ const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:([a-z0-9-]+):(\d{12}):stack\/[
 /** Recovery point states that can be deleted; others (CREATING, DELETING, ...) are waited for. */
 const DELETABLE_RECOVERY_POINT = new Set(['COMPLETED', 'PARTIAL', 'EXPIRED']);
 
-/** The stack id a leftover's tags name, when it is a stack of this account and region. */
-export function stackIdOf(tags: Tags, options: Pick<CleanupOptions, 'account' | 'region'>): string | undefined {
-  const id = tags[STACK_ID_TAG] ?? tags[CFN_STACK_ID_TAG];
-  const match = id === undefined ? null : STACK_ARN.exec(id);
-  return match && match[1] === options.region && match[2] === options.account ? id : undefined;
+/** Whether a tag value is the id of a stack of this account and region (the only stacks whose state is trusted). */
+function isLocalStackId(id: string, options: Pick<CleanupOptions, 'account' | 'region'>): boolean {
+  const match = STACK_ARN.exec(id);
+  return match !== null && match[1] === options.region && match[2] === options.account;
+}
+
+/**
+ * Every stack id a resource's tags name (ours, then CloudFormation's; each once), and those that are
+ * not a stack of this account and region. The resource is a leftover only when `stackIds` is not
+ * empty, `foreign` is, and every stack in `stackIds` is deleted.
+ */
+export function stackIdsOf(tags: Tags, options: Pick<CleanupOptions, 'account' | 'region'>): { stackIds: string[]; foreign: string[] } {
+  const named = [...new Set([tags[STACK_ID_TAG], tags[CFN_STACK_ID_TAG]].filter((id): id is string => id !== undefined))];
+  return {
+    stackIds: named.filter((id) => isLocalStackId(id, options)),
+    foreign: named.filter((id) => !isLocalStackId(id, options)),
+  };
 }
 
 /** Whether the tags put a resource in scope at all (one of the tenants). */
@@ -185,10 +201,15 @@ function inScope(tags: Tags, options: CleanupOptions): boolean {
 function notALeftover(tags: Tags, stacks: Map<string, StackState>, options: CleanupOptions): string | undefined {
   if (tags[TIER_TAG] !== DEVELOPMENT_TIER) return `tier is ${tags[TIER_TAG] ?? 'not tagged'}, not ${DEVELOPMENT_TIER}`;
   if (tags[KEEP_TAG] !== undefined) return `tagged ${KEEP_TAG}`;
-  const stackId = stackIdOf(tags, options);
-  if (stackId === undefined) return `no ${STACK_ID_TAG} tag naming a stack of ${options.account}/${options.region}`;
-  const state = stacks.get(stackId);
-  if (state !== 'DELETED') return `its stack ${stackId} is ${state === 'LIVE' ? 'not deleted' : 'of unknown state'}`;
+  const { stackIds, foreign } = stackIdsOf(tags, options);
+  // a stack of another account or region (or a value that is no stack id) cannot be checked
+  if (foreign.length > 0) return `names ${foreign.join(', ')}, not a stack of ${options.account}/${options.region}`;
+  if (stackIds.length === 0) return `no ${STACK_ID_TAG} (or ${CFN_STACK_ID_TAG}) tag naming a stack of ${options.account}/${options.region}`;
+  // ALL of them: a resource imported into a live stack still carries the deleted stack's id in our tag
+  for (const stackId of stackIds) {
+    const state = stacks.get(stackId);
+    if (state !== 'DELETED') return `its stack ${stackId} is ${state === 'LIVE' ? 'not deleted' : 'of unknown state'}`;
+  }
   return undefined;
 }
 
@@ -202,8 +223,7 @@ export function candidateStackIds(inventory: Inventory, options: CleanupOptions)
   const ids = new Set<string>();
   const add = (tags: Tags) => {
     if (!inScope(tags, options) || tags[TIER_TAG] !== DEVELOPMENT_TIER) return;
-    const id = stackIdOf(tags, options);
-    if (id) ids.add(id);
+    stackIdsOf(tags, options).stackIds.forEach((id) => ids.add(id));
   };
   inventory.snapshots.forEach((s) => add(s.tags));
   inventory.vaults.forEach((v) => add(v.tags));
@@ -432,23 +452,44 @@ export async function readStackStates(call: AwsCall, stackIds: string[]): Promis
   return states;
 }
 
+/**
+ * After DeleteDBClusterSnapshot failed with InvalidDBClusterSnapshotStateFault: whether the snapshot
+ * is already being deleted (status `deleting`) or gone, i.e. another run deleted it meanwhile. Any
+ * other answer, or an error, leaves the failure standing.
+ */
+async function snapshotAlreadyDeleting(call: AwsCall, snapshotId: string): Promise<boolean> {
+  try {
+    const out = await call('RDS', 'DescribeDBClusterSnapshots', { DBClusterSnapshotIdentifier: snapshotId });
+    const snapshots: Array<{ Status?: string }> = out.DBClusterSnapshots ?? [];
+    return snapshots.length === 0 || snapshots.every((s) => s.Status === 'deleting');
+  } catch (error) {
+    return isGone(error);
+  }
+}
+
 /** Carries out a plan: snapshots, recovery points and vaults first, then the keys nothing failed for. */
 export async function executePlan(call: AwsCall, plan: CleanupPlan): Promise<CleanupReport> {
   const done: CleanupAction[] = [];
   const failed: Array<CleanupAction & { error: string }> = [];
   const skipped: CleanupAction[] = [];
-  const run = async (action: CleanupAction, request: () => Promise<unknown>) => {
+  /** `settled`: whether an error other than "gone" still means the work is done (a second look). */
+  const run = async (action: CleanupAction, request: () => Promise<unknown>, settled?: (error: unknown) => Promise<boolean>) => {
     try {
       await request();
       done.push(action);
     } catch (error) {
-      if (isGone(error)) done.push(action);
+      if (isGone(error) || (settled !== undefined && await settled(error))) done.push(action);
       else failed.push({ ...action, error: `${(error as Error).name}: ${(error as Error).message}` });
     }
   };
   for (const action of plan.actions) {
     if (action.kind === 'delete-snapshot') {
-      await run(action, () => call('RDS', 'DeleteDBClusterSnapshot', { DBClusterSnapshotIdentifier: action.target }));
+      await run(
+        action,
+        () => call('RDS', 'DeleteDBClusterSnapshot', { DBClusterSnapshotIdentifier: action.target }),
+        // an overlapping run got there first: not a failure, no alarm
+        async (error) => (error as { name?: string }).name === 'InvalidDBClusterSnapshotStateFault' && snapshotAlreadyDeleting(call, action.target),
+      );
     } else if (action.kind === 'delete-recovery-point') {
       await run(action, () => call('Backup', 'DeleteRecoveryPoint', { BackupVaultName: action.vault, RecoveryPointArn: action.target }));
     } else if (action.kind === 'delete-vault') {

@@ -7,12 +7,12 @@
 import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseArgs } from '../../scripts/integ-cleanup';
+import { INTEG_TENANTS, parseArgs } from '../../scripts/integ-cleanup';
 import { TENANT_TAG as CORE_TENANT_TAG, TIER_TAG as CORE_TIER_TAG } from '../../src/core';
 import { awsSdkCall } from '../../src/postgres/leftovers-sdk.lambda-shared';
 import { makeLeftoversHandler } from '../../src/postgres/leftovers.lambda';
 import {
-  AwsCall, AwsService, CleanupOptions, formatReport, runCleanup,
+  AwsCall, AwsService, CFN_STACK_ID_TAG, CleanupOptions, formatReport, runCleanup,
   SNAPSHOT_MIN_AGE_DAYS, STACK_ID_TAG, TENANT_TAG, TIER_TAG,
 } from '../../src/postgres/leftovers.lambda-shared';
 
@@ -47,6 +47,13 @@ interface Account {
   stacks: Record<string, string>;
   /** `${operation} ${target}` -> error name to throw */
   errors?: Record<string, string>;
+  /** `${operation} ${target}` -> what else happens in the account just before that error is thrown */
+  beforeError?: Record<string, () => void>;
+  /**
+   * Snapshots are `deleting` for a while after DeleteDBClusterSnapshot (as in RDS), and a second
+   * delete meanwhile fails with InvalidDBClusterSnapshotStateFault; otherwise they are gone at once.
+   */
+  slowSnapshotDeletes?: boolean;
 }
 
 /** An in-memory account and region answering the clean-up's calls; records every call. */
@@ -54,14 +61,23 @@ function fakeAccount(state: Account): { call: AwsCall; calls: Array<[AwsService,
   const calls: Array<[AwsService, string, Record<string, unknown>]> = [];
   const fail = (operation: string, target: unknown) => {
     const name = state.errors?.[`${operation} ${target}`];
-    if (name) throw Object.assign(new Error(`${name} from the fake account`), { name });
+    if (name) {
+      state.beforeError?.[`${operation} ${target}`]?.();
+      throw Object.assign(new Error(`${name} from the fake account`), { name });
+    }
   };
   const call: AwsCall = async (service, operation, input) => {
     calls.push([service, operation, input]);
     switch (`${service}:${operation}`) {
-      case 'RDS:DescribeDBClusterSnapshots':
+      case 'RDS:DescribeDBClusterSnapshots': {
+        // one snapshot by identifier (RDS: DBClusterSnapshotNotFoundFault when there is none), else all
+        const wanted = input.DBClusterSnapshotIdentifier;
+        const found = state.snapshots.filter((s) => wanted === undefined || s.id === wanted);
+        if (wanted !== undefined && found.length === 0) {
+          throw Object.assign(new Error(`DBClusterSnapshot ${wanted} not found`), { name: 'DBClusterSnapshotNotFoundFault' });
+        }
         return {
-          DBClusterSnapshots: state.snapshots.map((s) => ({
+          DBClusterSnapshots: found.map((s) => ({
             DBClusterSnapshotIdentifier: s.id,
             DBClusterSnapshotArn: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster-snapshot:${s.id}`,
             SnapshotType: s.type ?? 'manual',
@@ -73,14 +89,22 @@ function fakeAccount(state: Account): { call: AwsCall; calls: Array<[AwsService,
             TagList: Object.entries(s.tags).map(([Key, Value]) => ({ Key, Value })),
           })),
         };
+      }
       case 'RDS:DescribeDBClusters':
         return { DBClusters: state.clusters.map((c) => ({ DBClusterIdentifier: c.id, DbClusterResourceId: c.resourceId, KmsKeyId: c.key })) };
       case 'RDS:DescribeDBClusterAutomatedBackups':
         return { DBClusterAutomatedBackups: [] };
-      case 'RDS:DeleteDBClusterSnapshot':
+      case 'RDS:DeleteDBClusterSnapshot': {
         fail(operation, input.DBClusterSnapshotIdentifier);
-        state.snapshots = state.snapshots.filter((s) => s.id !== input.DBClusterSnapshotIdentifier);
+        const snapshot = state.snapshots.find((s) => s.id === input.DBClusterSnapshotIdentifier);
+        if (!snapshot) throw Object.assign(new Error('not found'), { name: 'DBClusterSnapshotNotFoundFault' });
+        if (snapshot.status === 'deleting') {
+          throw Object.assign(new Error('Only snapshots in the available state can be deleted'), { name: 'InvalidDBClusterSnapshotStateFault' });
+        }
+        if (state.slowSnapshotDeletes) snapshot.status = 'deleting';
+        else state.snapshots = state.snapshots.filter((s) => s !== snapshot);
         return {};
+      }
       case 'Backup:ListBackupVaults':
         return {
           BackupVaultList: state.vaults.map((v) => ({
@@ -209,6 +233,85 @@ describe('the leftovers of an earlier, deleted DEVELOPMENT incarnation', () => {
     const report = await runCleanup(call, OPTIONS);
     expect(report.failed).toEqual([]);
     expect(report.done.map((a) => a.kind)).toEqual(['delete-snapshot', 'delete-vault', 'schedule-key-deletion']);
+  });
+});
+
+describe('a leftover that names more than one stack (ours and CloudFormation\'s stack-id tags)', () => {
+  // a retained vault imported into a new stack (cdk import, a refactor) keeps the deleted stack's
+  // tenant-blocks:stack-id, while CloudFormation's aws:cloudformation:stack-id names the live stack
+  const IMPORTED = dev(OLD_STACK, { [CFN_STACK_ID_TAG]: LIVE_STACK });
+
+  test('keeps an empty vault imported into a live stack, and the key it needs', async () => {
+    const state = account({ vaults: [{ name: 'v-imported', key: OLD_KEY, tags: IMPORTED, points: [] }] });
+    const { call, calls } = fakeAccount(state);
+    const report = await runCleanup(call, OPTIONS);
+    expect(deletes(calls)).toEqual(['DeleteDBClusterSnapshot final-old']);
+    expect(report.kept).toEqual(expect.arrayContaining([
+      { kind: 'vault', target: 'v-imported', reason: `its stack ${LIVE_STACK} is not deleted` },
+      { kind: 'key', target: OLD_KEY, reason: 'still needed by vault v-imported' },
+    ]));
+  });
+
+  test.each<[string, Tags]>([
+    ['ours names the live stack, CloudFormation\'s the deleted one', dev(LIVE_STACK, { [CFN_STACK_ID_TAG]: OLD_STACK })],
+    ['CloudFormation\'s names a stack of another account', dev(OLD_STACK, { [CFN_STACK_ID_TAG]: stackId(3, '210987654321') })],
+    ['CloudFormation\'s is not a stack id', dev(OLD_STACK, { [CFN_STACK_ID_TAG]: 'not-a-stack' })],
+  ])('keeps a leftover when %s', async (_name, tags) => {
+    const { call, calls } = fakeAccount(account({ snapshots: [], keys: [], vaults: [{ name: 'v-two-stacks', tags, points: [] }] }));
+    const report = await runCleanup(call, OPTIONS);
+    expect(deletes(calls)).toEqual([]);
+    expect(report.kept.map((k) => k.target)).toEqual(['v-two-stacks']);
+  });
+
+  test('deletes a leftover when every stack it names is deleted (one DELETE_COMPLETE, one unknown to CloudFormation)', async () => {
+    const tags = dev(OLD_STACK, { [CFN_STACK_ID_TAG]: stackId(3) });
+    const { call, calls } = fakeAccount(account({ snapshots: [], keys: [], vaults: [{ name: 'v-both-deleted', tags, points: [] }] }));
+    await runCleanup(call, OPTIONS);
+    expect(deletes(calls)).toEqual(['DeleteBackupVault v-both-deleted']);
+    // both stacks were asked about
+    expect(calls.filter(([, op]) => op === 'DescribeStacks').map(([, , input]) => input.StackName)).toEqual(expect.arrayContaining([OLD_STACK, stackId(3)]));
+  });
+});
+
+describe('a second, overlapping run (asynchronous invocation is at-least-once)', () => {
+  const env = { ACCOUNT_ID: ACCOUNT, AWS_REGION: REGION, TENANT_ID: 'acme', SNAPSHOT_MIN_AGE_DAYS: '14' };
+
+  test('a snapshot the other run is already deleting counts as done: neither run fails, so no alarm', async () => {
+    const { call, calls } = fakeAccount(account({ slowSnapshotDeletes: true }));
+    const handler = makeLeftoversHandler(call, env);
+    const [first, second] = await Promise.all([handler(), handler()]);
+    // both tried (the second got InvalidDBClusterSnapshotStateFault and found the snapshot deleting)
+    expect(deletes(calls).filter((d) => d === 'DeleteDBClusterSnapshot final-old')).toHaveLength(2);
+    expect(first.failed).toEqual([]);
+    expect(second.failed).toEqual([]);
+    expect(second.done.map((a) => a.target)).toEqual(['final-old', 'tenant-acme-00000001', OLD_KEY]);
+  });
+
+  test('InvalidDBClusterSnapshotStateFault counts as done when the snapshot is gone on a second look', async () => {
+    const state = account({ errors: { 'DeleteDBClusterSnapshot final-old': 'InvalidDBClusterSnapshotStateFault' } });
+    state.beforeError = { 'DeleteDBClusterSnapshot final-old': () => { state.snapshots = []; } };
+    const { call } = fakeAccount(state);
+    const report = await runCleanup(call, OPTIONS);
+    expect(report.failed).toEqual([]);
+    expect(report.done.map((a) => a.kind)).toEqual(['delete-snapshot', 'delete-vault', 'schedule-key-deletion']);
+  });
+
+  test('InvalidDBClusterSnapshotStateFault stays a failure when the second look fails too', async () => {
+    const state = account({
+      errors: {
+        'DeleteDBClusterSnapshot final-old': 'InvalidDBClusterSnapshotStateFault',
+      },
+    });
+    const { call: inner } = fakeAccount(state);
+    const call: AwsCall = async (service, operation, input) => {
+      if (operation === 'DescribeDBClusterSnapshots' && input.DBClusterSnapshotIdentifier !== undefined) {
+        throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      }
+      return inner(service, operation, input);
+    };
+    const report = await runCleanup(call, OPTIONS);
+    expect(report.failed).toEqual([expect.objectContaining({ target: 'final-old', error: expect.stringContaining('InvalidDBClusterSnapshotStateFault') })]);
+    expect(report.skipped.map((a) => a.target)).toEqual([OLD_KEY]);
   });
 });
 
@@ -409,7 +512,26 @@ describe('the integ clean-up script (scripts/integ-cleanup.ts)', () => {
   });
 
   test('takes regions, tenants and the wait from the command line', () => {
-    expect(parseArgs(['--region', 'eu-west-1', '--tenant', 'integ-x', '--tenant', 'integ-y', '--wait-minutes', '0'], {}))
-      .toEqual({ regions: ['eu-west-1'], tenants: ['integ-x', 'integ-y'], waitMinutes: 0 });
+    expect(parseArgs(['--region', 'eu-west-1', '--tenant', 'integ-pg', '--wait-minutes', '0'], {}))
+      .toEqual({ regions: ['eu-west-1'], tenants: ['integ-pg'], waitMinutes: 0 });
+  });
+
+  test.each([
+    [['--tenant', 'acme'], '"acme"'],
+    [['--tenant', 'integ-pg', '--tenant', 'acme', '--tenant', 'globex'], '"acme", "globex"'],
+  ])('throws when a tenant is not one of the integ tests\' (%j)', (argv, named) => {
+    expect(() => parseArgs(argv, {})).toThrow(
+      `integ clean-up: refusing tenant(s) ${named}: not a tenant of the integ tests (${INTEG_TENANTS.join(', ')}). `
+      + 'The clean-up deletes snapshots and recovery points at age 0 with your credentials; '
+      + 'to clean another tenant\'s DEVELOPMENT leftovers anyway, add --force',
+    );
+  });
+
+  test('cleans any tenant with an explicit --force', () => {
+    expect(parseArgs(['--tenant', 'acme', '--force'], {})).toEqual({ regions: ['us-east-1'], tenants: ['acme'], waitMinutes: 10 });
+  });
+
+  test('never takes a flag for a tenant (`--tenant --force` names no tenant: the integ tenants)', () => {
+    expect(parseArgs(['--tenant', '--force'], {}).tenants).toEqual(INTEG_TENANTS);
   });
 });
