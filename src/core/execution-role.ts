@@ -1,8 +1,9 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
+import { LAMBDA_NETWORK_INTERFACE_REASON, lambdaNetworkInterfaceFindings, lambdaNetworkInterfaceStatements } from './lambda-network-access';
 import { Suppressions } from './suppressions';
 
 /**
@@ -24,12 +25,6 @@ export interface HandlerExecutionRoleProps {
    */
   readonly vpc?: ec2.IVpc;
 
-  /**
-   * The subnets of the function in `vpc`: network interfaces are created in these only.
-   *
-   * @default - the VPC's private subnets (`vpc.selectSubnets()`)
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
 }
 
 /**
@@ -44,10 +39,12 @@ export interface HandlerExecutionRoleProps {
  *   exists first: no `logs:CreateLogGroup`);
  * - in a VPC, what Lambda does with the role to place the function there:
  *   `ec2:DescribeNetworkInterfaces` and `ec2:DescribeSubnets` on `*` (no resource-level
- *   permissions), `ec2:CreateNetworkInterface` in the function's subnets, and
- *   `ec2:CreateNetworkInterface`, `ec2:DeleteNetworkInterface`, `ec2:AssignPrivateIpAddresses`,
- *   `ec2:UnassignPrivateIpAddresses` on network interfaces and security groups of that VPC only
- *   (`ec2:Vpc`).
+ *   permissions), and `ec2:CreateNetworkInterface`, `ec2:DeleteNetworkInterface`,
+ *   `ec2:AssignPrivateIpAddresses`, `ec2:UnassignPrivateIpAddresses` on every EC2 resource of the
+ *   region (`arn:<partition>:ec2:<region>:*:*` + `/*`), as the Lambda Developer Guide documents:
+ *   Lambda checks them when it creates the function with a request that names no VPC, so an
+ *   `ec2:Vpc` condition or subnet ARNs could make it refuse the function; any account, for a VPC
+ *   shared through AWS RAM.
  *
  * The policy is a child of the role, so whatever depends on the role (a VpcFunctionCleanup, a
  * security group that must go before it, issue 8.12) depends on the policy too. Grants added later
@@ -65,24 +62,34 @@ export class HandlerExecutionRole extends iam.Role {
    * provider (`CustomResourceProvider`, a stack singleton such as
    * `Custom::VpcRestrictDefaultSGCustomResourceProvider`) with a customer managed policy writing
    * `logGroup` only, which must be the provider's log group (`/aws/lambda/<handler name>`).
-   * Make the custom resources the provider serves depend on the returned policy, so their
-   * handler logs from its first run. Returns undefined when `provider` has no role of that shape
-   * (a changed aws-cdk-lib), so nothing is half-changed.
+   *
+   * Every custom resource of the stack the provider serves (its `ServiceToken` is the handler's
+   * ARN) is made to depend on `logGroup` and the policy, so the handler logs from its first run:
+   * also those the caller did not wire (a second network's default security group, a user's own
+   * bucket with `autoDeleteObjects`), through an aspect that runs at synthesis. Returns undefined
+   * when `provider` has no role and handler of that shape (a changed aws-cdk-lib), so nothing is
+   * half-changed.
    *
    * @param provider the provider construct (children `Role` and `Handler`)
    * @param logGroup the provider handler's log group
    */
   public static narrowProviderRole(provider: IConstruct, logGroup: logs.ILogGroup): iam.CfnManagedPolicy | undefined {
     const role = provider.node.tryFindChild('Role');
+    const handler = provider.node.tryFindChild('Handler');
     if (!(role instanceof CfnResource) || role.cfnResourceType !== 'AWS::IAM::Role') return undefined;
+    if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') return undefined;
     if (provider.node.tryFindChild('LogsPolicy')) return provider.node.findChild('LogsPolicy') as iam.CfnManagedPolicy;
     // Deleted, not emptied: the role then names no AWS managed policy at all.
     role.addPropertyDeletionOverride('ManagedPolicyArns');
-    return new iam.CfnManagedPolicy(provider, 'LogsPolicy', {
+    const policy = new iam.CfnManagedPolicy(provider, 'LogsPolicy', {
       description: `Writes the log group of ${provider.node.id} only (instead of AWSLambdaBasicExecutionRole on every log group)`,
       roles: [role.ref],
       policyDocument: new iam.PolicyDocument({ statements: [ownLogGroup(logGroup)] }),
     });
+    // At synthesis, when every custom resource of the stack exists: the provider is shared with
+    // constructs the block never sees, which would otherwise run before the policy exists.
+    Aspects.of(Stack.of(provider)).add(new DependOnProviderLogs(handler, [logGroup, policy]));
+    return policy;
   }
 
   /** The role's customer managed policy: its log group and, in a VPC, its network interfaces. */
@@ -99,37 +106,12 @@ export class HandlerExecutionRole extends iam.Role {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
     const statements = [ownLogGroup(props.logGroup)];
-    const stack = Stack.of(this);
     if (props.vpc) {
-      const ec2Arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'ec2', resource, resourceName });
-      statements.push(
-        // No resource-level permissions on these two (Service Authorization Reference).
-        new iam.PolicyStatement({ sid: 'DescribeNetwork', actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] }),
-        new iam.PolicyStatement({
-          sid: 'CreateNetworkInterfacesInFunctionSubnets',
-          actions: ['ec2:CreateNetworkInterface'],
-          resources: props.vpc.selectSubnets(props.vpcSubnets).subnetIds.map((subnetId) => ec2Arn('subnet', subnetId)),
-        }),
-        // Lambda's interfaces have ids unknown at deploy time: any interface (and security group)
-        // of the function's VPC, never of another VPC.
-        new iam.PolicyStatement({
-          sid: 'ManageNetworkInterfacesInVpc',
-          actions: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
-          resources: [ec2Arn('network-interface', '*'), ec2Arn('security-group', '*')],
-          conditions: { ArnEquals: { 'ec2:Vpc': ec2Arn('vpc', props.vpc.vpcId) } },
-        }),
-      );
-      const region = nagText(stack.region, '<AWS::Region>');
-      const account = nagText(stack.account, '<AWS::AccountId>');
-      Suppressions.add(this, [{
-        id: 'AwsSolutions-IAM5',
-        reason: 'ec2:DescribeNetworkInterfaces/DescribeSubnets support no resource-level permissions; network interfaces and security groups are limited to the function\'s VPC by an ec2:Vpc condition (Lambda\'s interfaces have ids unknown at deploy time)',
-        appliesTo: [
-          'Resource::*',
-          `Resource::arn:<AWS::Partition>:ec2:${region}:${account}:network-interface/*`,
-          `Resource::arn:<AWS::Partition>:ec2:${region}:${account}:security-group/*`,
-        ],
-      }]);
+      // The documented shape, not narrowed to the VPC: Lambda checks these at CreateFunction with a
+      // request that names no VPC (see lambdaNetworkInterfaceStatements).
+      const stack = Stack.of(this);
+      statements.push(...lambdaNetworkInterfaceStatements(stack));
+      Suppressions.add(this, [{ id: 'AwsSolutions-IAM5', reason: LAMBDA_NETWORK_INTERFACE_REASON, appliesTo: lambdaNetworkInterfaceFindings(stack) }]);
     }
     this.executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       description: `${props.description}: its own log group${props.vpc ? ' and its network interfaces' : ''}`,
@@ -145,7 +127,35 @@ function ownLogGroup(logGroup: logs.ILogGroup): iam.PolicyStatement {
   return new iam.PolicyStatement({ sid: 'WriteOwnLogGroup', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] });
 }
 
-/** How cdk-nag renders a stack attribute in a finding: the literal value, or the pseudo parameter. */
-function nagText(value: string, pseudo: string): string {
-  return Token.isUnresolved(value) ? pseudo : value;
+/**
+ * Makes every custom resource served by a provider's handler (its `ServiceToken` resolves to the
+ * handler's ARN) depend on the handler's log group and logs policy.
+ */
+class DependOnProviderLogs implements IAspect {
+  constructor(private readonly handler: CfnResource, private readonly dependencies: IConstruct[]) {}
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof CfnResource) || !isCustomResourceType(node.cfnResourceType)) return;
+    const stack = Stack.of(this.handler);
+    if (Stack.of(node) !== stack) return;
+    if (this.dependencies.some((dependency) => node.node.scopes.includes(dependency))) return;
+    // CfnResource keeps the properties it was given in _cfnProperties (an L1 custom resource
+    // class in its camelCase form); there is no public reader.
+    const properties = (node as unknown as { readonly _cfnProperties?: ServiceTokenProperties })._cfnProperties;
+    const serviceToken = properties?.ServiceToken ?? properties?.serviceToken;
+    if (serviceToken === undefined) return;
+    if (JSON.stringify(stack.resolve(serviceToken)) !== JSON.stringify(stack.resolve(this.handler.getAtt('Arn')))) return;
+    node.node.addDependency(...this.dependencies);
+  }
+}
+
+/** The service token of a custom resource's properties: as given (CfnResource) or camelCase (an L1 class). */
+interface ServiceTokenProperties {
+  readonly ServiceToken?: unknown;
+  readonly serviceToken?: unknown;
+}
+
+/** Whether a CloudFormation type is a custom resource (`Custom::*` or the generic type). */
+function isCustomResourceType(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
 }

@@ -32,8 +32,12 @@ export interface S3PrefixListProperties {
 export const CLIENT_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 const ec2 = new EC2Client({ requestHandler: CLIENT_TIMEOUTS });
 
-/** The names AWS gives its managed S3 prefix lists: `com.amazonaws.<region>.s3` (other partitions use their own domain). */
-const PREFIX_LIST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2}(-[a-z]+)+-\d\.s3$/;
+/**
+ * The names AWS gives its managed S3 prefix lists: `com.amazonaws.<region>.s3` (other partitions use
+ * their own domain). Regions as `^[a-z]{2,4}(-[a-z]+)+-\d+$`: the 2-4 letter prefix and any number
+ * admit names such as the European Sovereign Cloud's `eusc-de-east-1`.
+ */
+const PREFIX_LIST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,4}(-[a-z]+)+-\d+\.s3$/;
 
 /** Lambda entry point. */
 export const handler: (event: CustomResourceEvent, context?: { logStreamName?: string }) => Promise<CustomResourceResponse> =

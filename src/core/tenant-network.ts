@@ -204,7 +204,7 @@ export class TenantNetwork extends Construct {
   private readonly endpointGroup = new DependencyGroup();
   private readonly routedCidrs: string[];
   private readonly givenS3PrefixListId?: string;
-  private lookedUpS3PrefixListId?: string;
+  private readonly lookedUpS3PrefixListId?: string;
   private readonly createdVpc?: ec2.Vpc;
   private readonly key?: TenantKey;
   private readonly logShipping?: LogShipping;
@@ -388,13 +388,17 @@ export class TenantNetwork extends Construct {
           logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
         });
         // Its own log group only, not AWSLambdaBasicExecutionRole's every log group (issue 9.6).
-        const logsPolicy = HandlerExecutionRole.narrowProviderRole(restrictProvider, handlerLogs);
-        const restrict = vpc.node.tryFindChild('RestrictDefaultSecurityGroupCustomResource');
-        restrict?.node.addDependency(handlerLogs, ...(logsPolicy ? [logsPolicy] : []));
+        // Every custom resource the provider serves (this VPC's, and those of any other VPC of
+        // the stack) then waits for the log group and the policy.
+        HandlerExecutionRole.narrowProviderRole(restrictProvider, handlerLogs);
       }
     }
     this.vpc = vpc;
     if (props.internetEgress) this.requireInternetEgress();
+    // Made now, whether or not a handler reads the id: created on first read, it would leave the
+    // stack again when its only readers (in another stack) go, and CloudFormation refuses to
+    // remove an export still imported ("Export ... in use"), which deadlocks that change.
+    if (!this.givenS3PrefixListId) this.lookedUpS3PrefixListId = this.lookUpS3PrefixList();
   }
 
   /**
@@ -463,13 +467,13 @@ export class TenantNetwork extends Construct {
   /**
    * The id of the region's AWS-managed S3 prefix list (`com.amazonaws.<region>.s3`), for a VPC
    * made here: `s3PrefixListId` when the platform gave it, otherwise a deploy-time lookup's result
-   * (a custom resource, added on the first read only, once per network: a function outside the
-   * VPC calls `ec2:DescribeManagedPrefixLists`; the deploy fails with the reason when the region
-   * has not exactly one such list). Undefined for an imported VPC.
+   * (a custom resource made with the VPC, once per network, whether or not anything reads it: a
+   * function outside the VPC calls `ec2:DescribeManagedPrefixLists`; the deploy fails with the
+   * reason when the region has not exactly one such list). Undefined for an imported VPC.
    */
   public get s3PrefixListId(): string | undefined {
     if (!this.createdVpc) return undefined;
-    return this.givenS3PrefixListId ?? (this.lookedUpS3PrefixListId ??= this.lookUpS3PrefixList());
+    return this.givenS3PrefixListId ?? this.lookedUpS3PrefixListId;
   }
 
   /**

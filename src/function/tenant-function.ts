@@ -28,6 +28,7 @@ import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
 import { validateAddedEnvironment, validateTenantFunctionProps } from './validate-tenant-function-props';
 import { GuardrailInvariant, TenantGuardrails } from '../core/guardrails';
+import { LAMBDA_NETWORK_INTERFACE_REASON, lambdaNetworkInterfaceFindings, lambdaNetworkInterfaceStatements } from '../core/lambda-network-access';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
 /** The domain a TenantFunction is served on. */
@@ -411,13 +412,10 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       }) : undefined);
       if (handlerLogs) {
         // Its role writes that log group only (issue 9.6), not every log group of the account
-        // through AWSLambdaBasicExecutionRole, which CDK's provider attaches.
-        const logsPolicy = HandlerExecutionRole.narrowProviderRole(autoDelete, handlerLogs);
-        for (const bucket of [accessLogs, dataBucket]) {
-          const emptying = bucket.node.tryFindChild('AutoDeleteObjectsCustomResource');
-          emptying?.node.addDependency(handlerLogs);
-          if (logsPolicy) emptying?.node.addDependency(logsPolicy);
-        }
+        // through AWSLambdaBasicExecutionRole, which CDK's provider attaches. Every bucket the
+        // provider empties (these two, and any other of the stack, the user's own too) then
+        // waits for the log group and the policy.
+        HandlerExecutionRole.narrowProviderRole(autoDelete, handlerLogs);
       }
     }
 
@@ -471,7 +469,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const policy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       description: `TenantFunction ${props.tenantId}/${id}: its log group, its network interfaces, its data bucket and its secrets`,
       statements: executionStatements({
-        stack, vpc, subnetIds: vpc.selectSubnets(network.functionSubnets).subnetIds, logGroup, dataBucket, key, secrets,
+        stack, logGroup, dataBucket, key, secrets,
       }),
     });
     const role = new iam.Role(this, 'ServiceRole', {
@@ -523,17 +521,11 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       // the function's stack: a database in another stack gains no dependency on it (no cycle).
       fn.connections.allowTo(props.database.connections, ec2.Port.tcp(props.database.port), `TenantFunction ${props.tenantId}/${id}`);
     }
-    const nag = (value: string, pseudo: string) => (Token.isUnresolved(value) ? pseudo : value);
     Suppressions.add(policy, [
       {
         id: 'AwsSolutions-IAM5',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and ec2:DescribeNetworkInterfaces/DescribeSubnets support no resource-level permissions; network interfaces and security groups are limited to the tenant VPC by an ec2:Vpc condition (Lambda\'s interfaces have ids unknown at deploy time); objects to the tenant data bucket',
-        appliesTo: [
-          'Resource::*',
-          `Resource::arn:<AWS::Partition>:ec2:${nag(stack.region, '<AWS::Region>')}:${nag(stack.account, '<AWS::AccountId>')}:network-interface/*`,
-          `Resource::arn:<AWS::Partition>:ec2:${nag(stack.region, '<AWS::Region>')}:${nag(stack.account, '<AWS::AccountId>')}:security-group/*`,
-          `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`,
-        ],
+        reason: `X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; ${LAMBDA_NETWORK_INTERFACE_REASON}; objects to the tenant data bucket`,
+        appliesTo: [...lambdaNetworkInterfaceFindings(stack), `Resource::<${logicalIdOf(dataBucket)}.Arn>/*`],
       },
     ]);
     Suppressions.add(fn, [
@@ -806,8 +798,6 @@ function literalVpcCidr(vpc: ec2.IVpc): string {
 /** What {@link executionStatements} grants on. */
 interface ExecutionResources {
   readonly stack: Stack;
-  readonly vpc: ec2.IVpc;
-  readonly subnetIds: string[];
   readonly logGroup: logs.ILogGroup;
   readonly dataBucket: s3.IBucket;
   readonly key: TenantKey;
@@ -820,28 +810,15 @@ interface ExecutionResources {
  */
 function executionStatements(r: ExecutionResources): iam.PolicyStatement[] {
   const { stack } = r;
-  const ec2Arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'ec2', resource, resourceName });
-  const inVpc = { ArnEquals: { 'ec2:Vpc': ec2Arn('vpc', r.vpc.vpcId) } };
   const statements = [
     // Its own log group only (the group exists: no logs:CreateLogGroup).
     new iam.PolicyStatement({ sid: 'WriteOwnLogGroup', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [r.logGroup.logGroupArn] }),
     // X-Ray supports no resource-level permissions.
     new iam.PolicyStatement({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
-    // What Lambda does with this role to place the function in the VPC (the AWS managed
-    // AWSLambdaVPCAccessExecutionRole, narrowed): describe calls support no resource-level
-    // permissions; interfaces only in the function's subnets and the tenant VPC.
-    new iam.PolicyStatement({ sid: 'DescribeNetwork', actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] }),
-    new iam.PolicyStatement({
-      sid: 'CreateNetworkInterfacesInFunctionSubnets',
-      actions: ['ec2:CreateNetworkInterface'],
-      resources: r.subnetIds.map((id) => ec2Arn('subnet', id)),
-    }),
-    new iam.PolicyStatement({
-      sid: 'ManageNetworkInterfacesInTenantVpc',
-      actions: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
-      resources: [ec2Arn('network-interface', '*'), ec2Arn('security-group', '*')],
-      conditions: inVpc,
-    }),
+    // What Lambda does with this role to place the function in the VPC, in the shape the Lambda
+    // Developer Guide documents (the ENI actions on the region's EC2 resources, no ec2:Vpc
+    // condition): Lambda checks them at CreateFunction with a request that names no VPC.
+    ...lambdaNetworkInterfaceStatements(stack),
     // The data bucket: read, write, delete (a delete marker: versions stay, and expire by the
     // lifecycle rule), never s3:DeleteObjectVersion, object lock or ACL changes.
     new iam.PolicyStatement({ sid: 'ListDataBucket', actions: ['s3:ListBucket'], resources: [r.dataBucket.bucketArn] }),

@@ -1,16 +1,10 @@
 import * as path from 'path';
-import { CustomResourceProvider, CustomResourceProviderRuntime } from 'aws-cdk-lib';
+import { App, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { HandlerExecutionRole } from '../../src/core';
 import { testStack } from '../support/app';
-
-const ec2Arn = (resource: string, name: unknown) => ({
-  'Fn::Join': ['', typeof name === 'string'
-    ? ['arn:', { Ref: 'AWS::Partition' }, `:ec2:us-east-1:123456789012:${resource}/${name}`]
-    : ['arn:', { Ref: 'AWS::Partition' }, `:ec2:us-east-1:123456789012:${resource}/`, name]],
-});
 
 function roleTemplate(inVpc: boolean) {
   const stack = testStack();
@@ -19,7 +13,7 @@ function roleTemplate(inVpc: boolean) {
   const role = new HandlerExecutionRole(stack, 'Role', {
     description: 'test handler',
     logGroup,
-    ...(inVpc ? { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } } : {}),
+    ...(inVpc ? { vpc } : {}),
   });
   return { stack, role, vpc, logGroup, template: Template.fromStack(stack) };
 }
@@ -39,20 +33,28 @@ describe('HandlerExecutionRole', () => {
     });
   });
 
-  test('in a VPC: the network interface actions Lambda needs, in the function\'s subnets and that VPC only', () => {
-    const { stack, vpc, template } = roleTemplate(true);
+  test('in a VPC: the network interface actions Lambda needs, in the documented shape (region-wide, any account, no ec2:Vpc condition)', () => {
+    const { template } = roleTemplate(true);
     const policy = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))[0];
     const statements = policy.Properties.PolicyDocument.Statement;
-    expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(['WriteOwnLogGroup', 'DescribeNetwork', 'CreateNetworkInterfacesInFunctionSubnets', 'ManageNetworkInterfacesInVpc']);
+    expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(['WriteOwnLogGroup', 'DescribeNetwork', 'ManageLambdaNetworkInterfaces']);
     expect(statements[1]).toEqual({ Sid: 'DescribeNetwork', Effect: 'Allow', Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], Resource: '*' });
-    expect(statements[2].Resource).toEqual(vpc.isolatedSubnets.map((s) => ec2Arn('subnet', stack.resolve(s.subnetId))));
-    expect(statements[3]).toEqual({
-      Sid: 'ManageNetworkInterfacesInVpc',
+    // Lambda checks these at CreateFunction with a request that names no VPC: a condition on
+    // ec2:Vpc (or subnet ARNs) would make it refuse the function.
+    expect(statements[2]).toEqual({
+      Sid: 'ManageLambdaNetworkInterfaces',
       Effect: 'Allow',
       Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
-      Resource: [ec2Arn('network-interface', '*'), ec2Arn('security-group', '*')],
-      Condition: { ArnEquals: { 'ec2:Vpc': ec2Arn('vpc', stack.resolve(vpc.vpcId)) } },
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:*:*/*']] },
     });
+    expect(JSON.stringify(statements)).not.toContain('ec2:Vpc');
+  });
+
+  test('in a VPC of an environment-agnostic stack: the region of the deploy', () => {
+    const stack = new Stack(new App(), 'Agnostic');
+    const role = new HandlerExecutionRole(stack, 'Role', { description: 'test handler', logGroup: new logs.LogGroup(stack, 'Logs'), vpc: ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['a'] }) });
+    const statements = stack.resolve(role.executionPolicy.document.toJSON()).Statement;
+    expect(statements[2].Resource).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':*:*/*']] });
   });
 });
 
@@ -84,6 +86,21 @@ describe('HandlerExecutionRole.narrowProviderRole', () => {
     expect(policies[0].Properties.PolicyDocument.Statement).toEqual([
       { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [stack.getLogicalId(logGroup.node.defaultChild as any), 'Arn'] } },
     ]);
+  });
+
+  test('every custom resource the provider serves waits for the log group and the policy, also those nobody wired', () => {
+    const { stack, provider, logGroup } = providerStack();
+    const first = new CustomResource(stack, 'First', { serviceToken: provider.serviceToken, resourceType: 'Custom::Test' });
+    const policy = HandlerExecutionRole.narrowProviderRole(provider, logGroup)!;
+    // made after the call, by a construct that never sees the provider's log group
+    const later = new CustomResource(stack, 'Later', { serviceToken: provider.serviceToken, resourceType: 'Custom::Test' });
+    const other = new CustomResource(stack, 'Other', { serviceToken: 'arn:aws:lambda:us-east-1:123456789012:function:other', resourceType: 'Custom::Test' });
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    const wanted = [stack.getLogicalId(logGroup.node.defaultChild as any), stack.getLogicalId(policy)];
+    for (const served of [first, later]) {
+      expect(resources[stack.getLogicalId(served.node.defaultChild as any)].DependsOn).toEqual(expect.arrayContaining(wanted));
+    }
+    expect(resources[stack.getLogicalId(other.node.defaultChild as any)].DependsOn).toBeUndefined();
   });
 
   test('changes nothing and returns undefined for a construct without a provider role', () => {
