@@ -172,6 +172,30 @@ describe.each(BLOCKS)('the in-VPC functions of %s (issue 8.12 still holds)', (_b
   });
 });
 
+/** The four actions Lambda performs with an in-VPC function's execution role on its network interfaces. */
+const ENI_ACTIONS = ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'];
+/** The documented resource for them: every EC2 resource of the region, any account (a VPC shared through RAM). */
+const REGION_EC2 = JSON.stringify({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:*:*/*']] });
+
+describe.each(BLOCKS)('the in-VPC functions of %s (Lambda checks the ENI permissions at CreateFunction)', (_block, make) => {
+  test('each role allows the ENI actions on the region\'s EC2 resources and the describe calls on *, with no condition', () => {
+    const resources = resourcesOf(make());
+    const problems: string[] = [];
+    for (const [functionId, fn] of Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.VpcConfig)) {
+      // Lambda's own check names no VPC: a conditioned statement may make it refuse the function.
+      const unconditioned = statementsOf(resources, fn.Properties.Role['Fn::GetAtt'][0]).filter((s) => s.Effect === 'Allow' && s.Condition === undefined);
+      const allowedOn = (action: string, resource: string) => unconditioned.some((s) => [s.Action].flat().includes(action)
+        && [s.Resource].flat().some((r: unknown) => r === '*' || JSON.stringify(r) === resource));
+      const missing = [
+        ...ENI_ACTIONS.filter((action) => !allowedOn(action, REGION_EC2)),
+        ...['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'].filter((action) => !allowedOn(action, '"*"')),
+      ];
+      if (missing.length > 0) problems.push(`${functionId}: ${missing.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 /** Egress rules (inline and separate) that allow 443 to the whole IPv4 internet, by the group's logical id. */
 function httpsToInternet(resources: Resources): string[] {
   const rules = Object.entries(resources).flatMap(([id, r]) => {

@@ -93,7 +93,19 @@ describe('Create and Update', () => {
     expect(response.Reason).toMatch(/^You are not authorized to perform this operation\. \(log stream: stream\)$/);
   });
 
-  test.each([undefined, 'my-list', 'com.amazonaws.us-east-1.dynamodb'])('fails without calling EC2 when the name is not an S3 prefix list name (%s)', async (name) => {
+  test.each([
+    'com.amazonaws.eusc-de-east-1.s3', // European Sovereign Cloud: a 4-letter prefix
+    'com.amazonaws.us-gov-west-1.s3',
+    'cn.com.amazonaws.cn-north-1.s3',
+    'com.amazonaws.ap-southeast-12.s3', // two-digit region number
+  ])('looks up %s (region names of every shape)', async (name) => {
+    ec2Mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [{ ...S3_LIST, PrefixListName: name }] });
+    const response = await run(event('Create', undefined, { PrefixListName: name }));
+    expect(response.Status).toBe('SUCCESS');
+    expect(ec2Mock.commandCalls(DescribeManagedPrefixListsCommand).map((c) => c.args[0].input.Filters)).toEqual([[{ Name: 'prefix-list-name', Values: [name] }]]);
+  });
+
+  test.each([undefined, 'my-list', 'com.amazonaws.us-east-1.dynamodb', 'com.amazonaws.useast1.s3', 'com.amazonaws.europe-west-east-1.s3'])('fails without calling EC2 when the name is not an S3 prefix list name (%s)', async (name) => {
     const response = await run(event('Create', undefined, { PrefixListName: name }));
     expect(response.Status).toBe('FAILED');
     expect(response.Reason).toMatch(/^PrefixListName must be the name of an AWS-managed S3 prefix list/);

@@ -287,7 +287,23 @@ describe('TenantNetwork', () => {
         KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       },
     });
-    t.hasResource('Custom::VpcRestrictDefaultSG', { DependsOn: Match.arrayWith([Match.stringLikeRegexp(`^${provider}LogGroup`)]) });
+    t.hasResource('Custom::VpcRestrictDefaultSG', {
+      DependsOn: Match.arrayWith([Match.stringLikeRegexp(`^${provider}LogGroup`), Match.stringLikeRegexp(`^${provider}LogsPolicy`)]),
+    });
+  });
+
+  test('a second network in the stack shares the provider: its default-SG resource also waits for the log group and the logs policy', () => {
+    const stack = testStack();
+    new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
+    new TenantNetwork(stack, 'Other', { tenantId: 'globex', tier: TenantTier.DEVELOPMENT });
+    const t = Template.fromStack(stack);
+    const provider = 'CustomVpcRestrictDefaultSGCustomResourceProvider';
+    const restricts = Object.values(t.findResources('Custom::VpcRestrictDefaultSG'));
+    expect(restricts).toHaveLength(2);
+    expect(Object.keys(t.findResources('AWS::IAM::ManagedPolicy')).filter((id) => id.startsWith(`${provider}LogsPolicy`))).toHaveLength(1);
+    for (const restrict of restricts) {
+      expect(restrict.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(`^${provider}LogGroup`), expect.stringMatching(`^${provider}LogsPolicy`)]));
+    }
   });
 
   test.each([
@@ -424,10 +440,16 @@ describe('TenantNetwork', () => {
     expect(Object.keys(t.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('S3 prefix list') } }))).toEqual([]);
   });
 
-  test('a network no handler connects to looks nothing up', () => {
+  test('a lookup for every VPC made here without s3PrefixListId, whether or not anything reads it', () => {
+    // Made with the VPC, not on first read: readers in another stack that later go must not take
+    // the lookup and its export with them ("Export ... in use").
     const stack = testStack();
-    new TenantNetwork(stack, 'Net', { tenantId: 'acme' });
-    Template.fromStack(stack).resourceCountIs('Custom::TenantS3PrefixList', 0);
+    const acme = new TenantNetwork(stack, 'Net', { tenantId: 'acme' });
+    const globex = new TenantNetwork(stack, 'Other', { tenantId: 'globex' });
+    const t = Template.fromStack(stack);
+    const lookups = Object.keys(t.findResources('Custom::TenantS3PrefixList'));
+    expect(lookups).toHaveLength(2);
+    expect([acme, globex].map((net) => stack.resolve(net.s3PrefixListId)['Fn::GetAtt'][0]).sort()).toEqual([...lookups].sort());
   });
 
   test('exposes subnet selections per purpose', () => {
