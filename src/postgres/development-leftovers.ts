@@ -73,7 +73,9 @@ export interface DevelopmentLeftoversProps {
  * stack (`tenant-blocks:stack-id`), and runs a small handler, outside the VPC, once a day (an
  * EventBridge schedule). The handler deletes, in its own account and region, only leftovers of
  * EARLIER, DELETED incarnations of its own tenant that are tagged `tenant-blocks:tier` =
- * DEVELOPMENT, whose stack is DELETE_COMPLETE (or gone):
+ * DEVELOPMENT, and whose stacks are ALL DELETE_COMPLETE (or gone): every stack id a resource names,
+ * in `tenant-blocks:stack-id` and in CloudFormation's `aws:cloudformation:stack-id` (so a retained
+ * vault imported into a live stack is kept):
  * - manual cluster snapshots whose source cluster no longer exists, 14 days after they were taken
  *   (the same 14 days DEVELOPMENT recovery points live);
  * - backup vaults that hold no recovery point (the backup plan expires them after 14 days);

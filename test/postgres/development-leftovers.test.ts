@@ -116,6 +116,23 @@ describe('DevelopmentLeftovers', () => {
     expect(writes.sort()).toEqual(['backup:DeleteBackupVault', 'kms:ScheduleKeyDeletion', 'rds:DeleteDBClusterSnapshot']);
   });
 
+  test('reads what the clean-up reads, including the second look at a snapshot another run is deleting, and any stack of its account', () => {
+    const { template } = leftoversStack();
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement as any[]);
+    const bySid = Object.fromEntries(statements.filter((s) => s.Sid).map((s) => [s.Sid, s]));
+    expect(bySid.ReadInventory.Action).toEqual([
+      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusters', 'rds:DescribeDBClusterAutomatedBackups',
+      'backup:ListBackupVaults', 'backup:ListRecoveryPointsByBackupVault', 'backup:ListTags',
+      'kms:ListKeys', 'kms:ListResourceTags', 'kms:DescribeKey',
+    ]);
+    // both stack ids a leftover names (ours and CloudFormation's) are stacks of this account and region
+    expect(bySid.DescribeStacksOfThisAccount).toEqual(expect.objectContaining({
+      Action: 'cloudformation:DescribeStacks',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:us-east-1:123456789012:stack/*/*']] },
+    }));
+  });
+
   test('marks the vault, the cluster (copied to its final snapshot) and the key with their stack id; the key with its tenant and tier', () => {
     const { template } = leftoversStack();
     template.hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultTags: Match.objectLike({ 'tenant-blocks:stack-id': STACK_ID }) });
