@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -380,6 +380,23 @@ describe('buckets', () => {
     expect(dataOf(dev).DeletionPolicy).toBe('Delete');
     dev.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
     prod().template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+
+  test('every bucket the shared auto-delete provider empties, the user\'s own too, waits for its log group and logs policy', () => {
+    const stack = testStack();
+    const before = new s3.Bucket(stack, 'UserBucketBefore', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
+    new TenantFunction(stack, 'App', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler' });
+    const after = new s3.Bucket(stack, 'UserBucketAfter', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    const provider = 'CustomS3AutoDeleteObjectsCustomResourceProvider';
+    const emptying = Object.entries(resources).filter(([, r]: [string, any]) => r.Type === 'Custom::S3AutoDeleteObjects');
+    // the function's data and access-log buckets, and the user's two
+    expect(emptying).toHaveLength(4);
+    const userBuckets = [before, after].map((b) => stack.resolve(b.bucketName).Ref);
+    expect(emptying.map(([, r]: [string, any]) => r.Properties.BucketName.Ref)).toEqual(expect.arrayContaining(userBuckets));
+    for (const [id, r] of emptying as Array<[string, any]>) {
+      expect([id, r.DependsOn]).toEqual([id, expect.arrayContaining([expect.stringMatching(`^${provider}LogGroup`), expect.stringMatching(`^${provider}LogsPolicy`)])]);
+    }
   });
 
   test('access-log bucket: SSE-S3 (the only encryption ALB log delivery supports), no ACLs, TLS enforced, lifecycle by tier', () => {
