@@ -13,8 +13,12 @@
  * - the execution policy works as narrowed: the function puts, gets and deletes an object of its
  *   data bucket (the tenant key only through S3, with the bucket's encryption context), and
  *   deleting an object version is refused with AccessDenied (no s3:DeleteObjectVersion);
- * - the narrowed ENI permissions (subnets, ec2:Vpc condition) suffice: Lambda checks them when it
- *   creates the function, and releases the interfaces with them on destroy.
+ * - without `internetEgress` (the default) the function has no route out: a TCP connection to
+ *   checkip.amazonaws.com:443 does not open within 3 s, while the secret (Secrets Manager
+ *   endpoint), the data bucket (S3 gateway endpoint, the looked-up prefix list) and the database
+ *   all answer;
+ * - the ENI permissions in the documented shape (region-scoped, no condition) suffice: Lambda
+ *   checks them when it creates the function, and releases the interfaces with them on destroy.
  * The probe is retried for up to 10 minutes: the DEVELOPMENT cluster may be paused (0 ACU) and
  * resuming. test/function/db-probe.fixture.test.ts runs the same probe against a real local
  * PostgreSQL and shows each broken link turning into a failed check.
@@ -27,7 +31,8 @@
  * Destroying the stack exercises the clean-destroy custom resource: a destroy that hangs on the
  * function's network interfaces (20-40 minutes) or fails on the security group shows up here as a
  * slow or failed integ run. The DEVELOPMENT cluster leaves a final snapshot and the retained,
- * empty backup vault behind: TenantPostgres' "nothing lost" promise, not a leak.
+ * empty backup vault behind: TenantPostgres' "nothing lost" promise, which `integ:cleanup`
+ * (run by `integ:deploy`) then deletes.
  */
 import * as fs from 'fs';
 import * as path from 'path';

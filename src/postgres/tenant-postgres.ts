@@ -458,7 +458,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const handlerRole = (roleId: string, what: string, group: TenantLogGroup, inVpc: boolean) => new HandlerExecutionRole(this, roleId, {
       description: `TenantPostgres ${this.tenantId} ${what}`,
       logGroup: group,
-      ...(inVpc ? { vpc, vpcSubnets: subnets } : {}),
+      ...(inVpc ? { vpc } : {}),
     });
     const bootstrapFunction = new BootstrapFunction(this, 'Bootstrap', {
       role: handlerRole('BootstrapRole', 'bootstrap handler', bootstrapLogGroup, true),

@@ -54,6 +54,9 @@ beforeEach(() => {
   process.env.DB_NAME = 'app';
   process.env.DB_SECRET_ARN = SECRET_ARN;
   process.env.PROBE_TIMEOUT_MS = '2000';
+  // "the internet" played by the loopback: nothing listens on port 1 (a function without a route out)
+  process.env.PROBE_INTERNET_HOST = '127.0.0.1';
+  process.env.PROBE_INTERNET_PORT = '1';
   secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({
     SecretString: JSON.stringify({ username: 'app', password: 'x', host: server.host, port: server.port, dbname: 'app' }),
   });
@@ -102,6 +105,18 @@ test('answers a load balancer event with the same report as the JSON body', asyn
   const res = await probe.handler({ requestContext: { elb: { targetGroupArn: 'arn' } }, httpMethod: 'GET', path: '/' });
   expect(res).toEqual(expect.objectContaining({ statusCode: 200, headers: { 'content-type': 'application/json' } }));
   expect(JSON.parse(res.body)).toEqual(working());
+});
+
+test('reports a route to the internet (what internetEgress, or NAT meant for another function, would give)', async () => {
+  const outside = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve));
+  process.env.PROBE_INTERNET_PORT = String((outside.address() as net.AddressInfo).port);
+  try {
+    const report = await probe.handler({});
+    expect(report.internet).toEqual({ refused: false, errors: [`internet: a connection to 127.0.0.1:${process.env.PROBE_INTERNET_PORT} opened (the function has a route to the internet)`] });
+  } finally {
+    await new Promise<void>((resolve) => outside.close(() => resolve()));
+  }
 });
 
 test('reports a secret it may not read', async () => {

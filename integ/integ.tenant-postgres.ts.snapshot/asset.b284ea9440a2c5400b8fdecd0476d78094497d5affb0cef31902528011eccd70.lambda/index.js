@@ -68,10 +68,16 @@ var GONE_ERRORS = [
 var DAY_MS = 24 * 60 * 60 * 1e3;
 var STACK_ARN = /^arn:aws[a-z-]*:cloudformation:([a-z0-9-]+):(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]*\/[0-9a-f-]{36}$/;
 var DELETABLE_RECOVERY_POINT = /* @__PURE__ */ new Set(["COMPLETED", "PARTIAL", "EXPIRED"]);
-function stackIdOf(tags, options) {
-  const id = tags[STACK_ID_TAG] ?? tags[CFN_STACK_ID_TAG];
-  const match = id === void 0 ? null : STACK_ARN.exec(id);
-  return match && match[1] === options.region && match[2] === options.account ? id : void 0;
+function isLocalStackId(id, options) {
+  const match = STACK_ARN.exec(id);
+  return match !== null && match[1] === options.region && match[2] === options.account;
+}
+function stackIdsOf(tags, options) {
+  const named = [...new Set([tags[STACK_ID_TAG], tags[CFN_STACK_ID_TAG]].filter((id) => id !== void 0))];
+  return {
+    stackIds: named.filter((id) => isLocalStackId(id, options)),
+    foreign: named.filter((id) => !isLocalStackId(id, options))
+  };
 }
 function inScope(tags, options) {
   return options.tenantIds.includes(tags[TENANT_TAG]);
@@ -79,10 +85,13 @@ function inScope(tags, options) {
 function notALeftover(tags, stacks, options) {
   if (tags[TIER_TAG] !== DEVELOPMENT_TIER) return `tier is ${tags[TIER_TAG] ?? "not tagged"}, not ${DEVELOPMENT_TIER}`;
   if (tags[KEEP_TAG] !== void 0) return `tagged ${KEEP_TAG}`;
-  const stackId = stackIdOf(tags, options);
-  if (stackId === void 0) return `no ${STACK_ID_TAG} tag naming a stack of ${options.account}/${options.region}`;
-  const state = stacks.get(stackId);
-  if (state !== "DELETED") return `its stack ${stackId} is ${state === "LIVE" ? "not deleted" : "of unknown state"}`;
+  const { stackIds, foreign } = stackIdsOf(tags, options);
+  if (foreign.length > 0) return `names ${foreign.join(", ")}, not a stack of ${options.account}/${options.region}`;
+  if (stackIds.length === 0) return `no ${STACK_ID_TAG} (or ${CFN_STACK_ID_TAG}) tag naming a stack of ${options.account}/${options.region}`;
+  for (const stackId of stackIds) {
+    const state = stacks.get(stackId);
+    if (state !== "DELETED") return `its stack ${stackId} is ${state === "LIVE" ? "not deleted" : "of unknown state"}`;
+  }
   return void 0;
 }
 function keyIdOf(keyIdOrArn) {
@@ -92,8 +101,7 @@ function candidateStackIds(inventory, options) {
   const ids = /* @__PURE__ */ new Set();
   const add = (tags) => {
     if (!inScope(tags, options) || tags[TIER_TAG] !== DEVELOPMENT_TIER) return;
-    const id = stackIdOf(tags, options);
-    if (id) ids.add(id);
+    stackIdsOf(tags, options).stackIds.forEach((id) => ids.add(id));
   };
   inventory.snapshots.forEach((s) => add(s.tags));
   inventory.vaults.forEach((v) => add(v.tags));
@@ -315,22 +323,36 @@ async function readStackStates(call, stackIds) {
   }
   return states;
 }
+async function snapshotAlreadyDeleting(call, snapshotId) {
+  try {
+    const out = await call("RDS", "DescribeDBClusterSnapshots", { DBClusterSnapshotIdentifier: snapshotId });
+    const snapshots = out.DBClusterSnapshots ?? [];
+    return snapshots.length === 0 || snapshots.every((s) => s.Status === "deleting");
+  } catch (error) {
+    return isGone(error);
+  }
+}
 async function executePlan(call, plan) {
   const done = [];
   const failed = [];
   const skipped = [];
-  const run = async (action, request) => {
+  const run = async (action, request, settled) => {
     try {
       await request();
       done.push(action);
     } catch (error) {
-      if (isGone(error)) done.push(action);
+      if (isGone(error) || settled !== void 0 && await settled(error)) done.push(action);
       else failed.push({ ...action, error: `${error.name}: ${error.message}` });
     }
   };
   for (const action of plan.actions) {
     if (action.kind === "delete-snapshot") {
-      await run(action, () => call("RDS", "DeleteDBClusterSnapshot", { DBClusterSnapshotIdentifier: action.target }));
+      await run(
+        action,
+        () => call("RDS", "DeleteDBClusterSnapshot", { DBClusterSnapshotIdentifier: action.target }),
+        // an overlapping run got there first: not a failure, no alarm
+        async (error) => error.name === "InvalidDBClusterSnapshotStateFault" && snapshotAlreadyDeleting(call, action.target)
+      );
     } else if (action.kind === "delete-recovery-point") {
       await run(action, () => call("Backup", "DeleteRecoveryPoint", { BackupVaultName: action.vault, RecoveryPointArn: action.target }));
     } else if (action.kind === "delete-vault") {

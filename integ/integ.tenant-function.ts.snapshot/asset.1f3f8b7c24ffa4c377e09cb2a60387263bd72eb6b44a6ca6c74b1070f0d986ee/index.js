@@ -15,6 +15,9 @@
 //   dataBucket          readWrite: the role may put, get and delete an object of DATA_BUCKET_NAME
 //                       (the tenant key through S3, with the bucket's encryption context);
 //                       versionDeletionDenied: deleting an object version is refused (AccessDenied)
+//   internet            refused: a TCP connection to a public host on 443 (PROBE_INTERNET_HOST,
+//                       default checkip.amazonaws.com) does not open within 3 s: a function without
+//                       internetEgress has no route out (the default)
 const net = require('net');
 
 const SSL_REQUEST_CODE = 80877103;
@@ -125,12 +128,31 @@ async function probeDataBucket() {
   return errors.length > 0 ? { ...report, errors } : report;
 }
 
+/** Resolves true when a TCP connection to host:443 cannot be opened (no route, refused, timeout). */
+function connectionRefused(host, port, timeoutMs) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (refused) => { socket.destroy(); resolve(refused); };
+    socket.setTimeout(timeoutMs, () => done(true));
+    socket.once('error', () => done(true));
+    socket.once('connect', () => done(false));
+  });
+}
+
+async function probeInternet() {
+  const host = process.env.PROBE_INTERNET_HOST ?? 'checkip.amazonaws.com';
+  const port = Number(process.env.PROBE_INTERNET_PORT ?? 443);
+  const refused = await connectionRefused(host, port, Number(process.env.PROBE_INTERNET_TIMEOUT_MS ?? 3000));
+  return refused ? { refused } : { refused, errors: [`internet: a connection to ${host}:${port} opened (the function has a route to the internet)`] };
+}
+
 exports.handler = async (event) => {
   const report = {
     message: 'hello from TenantFunction',
     tenant: process.env.TENANT_ID ?? 'unknown',
     database: await probeDatabase(),
     dataBucket: await probeDataBucket(),
+    internet: await probeInternet(),
   };
   if (event && event.requestContext && event.requestContext.elb) {
     return { statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };

@@ -127,7 +127,7 @@ var FAILED_CREATE_PHYSICAL_ID = "create-failed";
 // src/core/s3-prefix-list.lambda.ts
 var CLIENT_TIMEOUTS = { connectionTimeout: 5e3, requestTimeout: 3e4 };
 var ec2 = new import_client_ec2.EC2Client({ requestHandler: CLIENT_TIMEOUTS });
-var PREFIX_LIST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2}(-[a-z]+)+-\d\.s3$/;
+var PREFIX_LIST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,4}(-[a-z]+)+-\d+\.s3$/;
 var handler = customResourceHandler(onEvent);
 async function onEvent(event) {
   if (event.RequestType === "Delete") {
