@@ -148,7 +148,8 @@ export interface TenantFunctionProps {
    * Whether the function may reach the internet (third-party APIs, AWS services without an
    * endpoint in the tenant VPC) over HTTPS. Its network then gets NAT: one NAT gateway per AZ in
    * PRODUCTION (about 36.50 USD a month each, with its public IPv4 address), one NAT instance in
-   * DEVELOPMENT. Off, the function has no route to the internet, so it cannot send data out; it
+   * DEVELOPMENT. Off, the function has no route to the internet, so it cannot call out to it (DNS
+   * queries still reach the VPC resolver; a Route 53 Resolver DNS Firewall closes that path); it
    * still reaches the tenant's AWS endpoints: Secrets Manager (interface endpoint), its data
    * bucket (S3 gateway endpoint), its database, and logs (sent by the Lambda service). An imported
    * VPC (`network` wrapping an existing VPC) is routed by its owner either way.
@@ -313,7 +314,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const network = wiring.network ?? TenantNetwork.of(this, { tenantId: props.tenantId, tier, encryptionKey: key, logShipping: props.logShipping });
     const shipping = props.logShipping ?? LogShipping.none();
     // Internet egress only when the platform chooses it (issue 14): without a route to the internet
-    // the app cannot send data out, and the tenant pays for no NAT (3 NAT gateways with their
+    // the app cannot call out to the internet, and the tenant pays for no NAT (3 NAT gateways with their
     // addresses are 109.50 USD a month in PRODUCTION). Its AWS needs work without it: Secrets
     // Manager through the VPC's endpoint, S3 through the gateway endpoint, logs via the Lambda service.
     const internetEgress = props.internetEgress ?? false;
