@@ -188,8 +188,8 @@ project.npmignore?.include('/src/');
 // The provisioner's API handler validates with the tenant spec's validator (one source of truth with
 // the constructs), whose core helpers import Duration/Token from the aws-cdk-lib root: its index
 // pulls every service module (55 MB bundled). The root re-exports aws-cdk-lib/core: alias it (4.5 MB).
-project.tasks.tryFind('bundle:provisioner/api.lambda')?.reset(
-  'esbuild --bundle src/provisioner/api.lambda.ts --target=node24 --platform=node --outfile=assets/provisioner/api.lambda/index.js '
+project.tasks.tryFind('bundle:platform/provisioner/api.lambda')?.reset(
+  'esbuild --bundle src/platform/provisioner/api.lambda.ts --target=node24 --platform=node --outfile=assets/platform/provisioner/api.lambda/index.js '
   + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core',
 );
 

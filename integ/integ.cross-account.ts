@@ -30,7 +30,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TenantKey, TenantLogGroup, TenantTier } from '../src/core';
-import { CrossAccountLink, PlatformHub } from '../src/cross-account';
+import { CrossAccountLink } from'../src/blocks/link';
+import { PlatformHub } from'../src/platform/hub';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksCrossAccountInteg');

@@ -3,7 +3,7 @@
  * provisioner deploys tenants into its own account, which must be bootstrapped with trust in itself
  * (`cdk bootstrap aws://ACCOUNT/REGION --trust ACCOUNT`).
  *
- * The platform app is test/provisioner/fixtures/app, the smallest app that honours the contract
+ * The platform app is test/platform/provisioner/fixtures/app, the smallest app that honours the contract
  * (TENANT_SPEC_JSON in, one stack TENANT_STACK_NAME out): its stack holds an SSM parameter with the
  * tenant's maxCapacity, so a deployed settings change is observable.
  *
@@ -25,8 +25,8 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PlatformHub } from '../src/cross-account';
-import { PlatformAppSource, TenantProvisioner } from '../src/provisioner';
+import { PlatformHub } from'../src/platform/hub';
+import { PlatformAppSource, TenantProvisioner } from '../src/platform/provisioner';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksProvisionerInteg');
@@ -38,7 +38,7 @@ const clientRole = new iam.Role(stack, 'ClientRole', {
 
 const provisioner = new TenantProvisioner(stack, 'Provisioner', {
   hub: PlatformHub.referenceFor(stack.account, stack.region),
-  appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'test', 'provisioner', 'fixtures', 'app'), 'integ-1'),
+  appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'test', 'platform', 'provisioner', 'fixtures', 'app'), 'integ-1'),
   tenantAccountIds: [stack.account],
   apiCallerArns: [clientRole.roleArn],
   buildTimeout: Duration.minutes(30),

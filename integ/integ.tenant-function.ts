@@ -1,10 +1,10 @@
 /**
  * Deploy-and-destroy test of TenantFunction connected to a TenantPostgres: one DEVELOPMENT tenant
  * (shared TenantKey and TenantNetwork, a DEVELOPMENT TenantPostgres, a DEVELOPMENT TenantFunction
- * with `database` set) running the probe handler test/function/fixtures/db-probe.
+ * with `database` set) running the probe handler test/blocks/function/fixtures/db-probe.
  *
  * Asserts, against the deployed stack, by invoking the `live` alias: the payload is exactly the
- * report in test/function/fixtures/db-probe.expected.json, i.e.
+ * report in test/blocks/function/fixtures/db-probe.expected.json, i.e.
  * - the block set DB_HOST, DB_PORT (5432), DB_NAME (app) and DB_SECRET_ARN;
  * - the function role may read and decrypt the app user's secret, and the secret's host, port and
  *   database are those in the environment;
@@ -20,7 +20,7 @@
  * - the ENI permissions in the documented shape (region-scoped, no condition) suffice: Lambda
  *   checks them when it creates the function, and releases the interfaces with them on destroy.
  * The probe is retried for up to 10 minutes: the DEVELOPMENT cluster may be paused (0 ACU) and
- * resuming. test/function/db-probe.fixture.test.ts runs the same probe against a real local
+ * resuming. test/blocks/function/db-probe.fixture.test.ts runs the same probe against a real local
  * PostgreSQL and shows each broken link turning into a failed check.
  *
  * With a test hosted zone in the account (`-c integ-fn:hosted-zone-id=Z... -c integ-fn:zone-name=example.com`)
@@ -40,10 +40,10 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { TenantKey, TenantNetwork, TenantTier } from '../src/core';
-import { TenantFunction, TenantFunctionCode } from '../src/function';
-import { TenantPostgres } from '../src/postgres';
+import { TenantFunction, TenantFunctionCode } from '../src/blocks/function';
+import { TenantPostgres } from '../src/blocks/postgres';
 
-const FIXTURES = path.join(__dirname, '..', 'test', 'function', 'fixtures');
+const FIXTURES = path.join(__dirname, '..', 'test', 'blocks', 'function', 'fixtures');
 const expectedReport = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'db-probe.expected.json'), 'utf8'));
 const TENANT = 'integ-fn';
 

@@ -18,14 +18,14 @@
  *
  * The DEVELOPMENT cluster leaves a final snapshot, the backup vault (its recovery points expire
  * after 14 days) and the key behind when the stack is destroyed: that is the block's "nothing lost"
- * promise. Clean them up with the runbook in docs/postgres.md ("DEVELOPMENT leftovers").
+ * promise. Clean them up with the runbook in docs/blocks/postgres.md ("DEVELOPMENT leftovers").
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { TenantTier } from '../src/core';
-import { TenantPostgres } from '../src/postgres';
+import { TenantPostgres } from '../src/blocks/postgres';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksPostgresInteg');

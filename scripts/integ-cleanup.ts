@@ -4,7 +4,7 @@
  * delete what their DEVELOPMENT databases kept (final snapshot, backup vault with its recovery
  * points, tenant key), so that repeated integ runs never fill the account's quotas.
  *
- * Same decisions as the daily DevelopmentLeftovers handler (src/postgres/leftovers.lambda-shared.ts),
+ * Same decisions as the daily DevelopmentLeftovers handler (src/blocks/postgres/leftovers.lambda-shared.ts),
  * with two differences: age 0 (snapshots and recovery points of a deleted integ stack go at once),
  * and recovery points are deleted too (the handler never deletes one). Everything else holds:
  * only the integ tests' tenants, only resources tagged DEVELOPMENT, only of stacks that are
@@ -22,8 +22,8 @@
  * Prints every action; exits 1 when an AWS call failed with anything but "not found", 0 otherwise.
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { awsSdkCall } from '../src/postgres/leftovers-sdk.lambda-shared';
-import { CleanupReport, formatReport, runCleanup } from '../src/postgres/leftovers.lambda-shared';
+import { awsSdkCall } from '../src/blocks/postgres/leftovers-sdk.lambda-shared';
+import { CleanupReport, formatReport, runCleanup } from '../src/blocks/postgres/leftovers.lambda-shared';
 
 /** The tenants of the integ tests that deploy a TenantPostgres (integ/integ.tenant-postgres.ts, integ/integ.tenant-function.ts). */
 export const INTEG_TENANTS = ['integ-pg', 'integ-fn'];

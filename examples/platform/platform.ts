@@ -47,7 +47,7 @@ export class HubStack extends Stack {
     this.hub = new PlatformHub(this, 'Hub', { tenantAccountIds: props.tenantAccountIds });
     const [consoleArn, provisionerArn] = platformRoleArns(props.platform);
     // The service around the blocks: creates, changes and destroys tenants from their specs and rolls
-    // releases of this app across the fleet (docs/provisioner.md). The platform's release pipeline
+    // releases of this app across the fleet (docs/platform/provisioner.md). The platform's release pipeline
     // writes each release of this app as platform-app/<release>.zip into a bucket of its own.
     const releases = s3.Bucket.fromBucketName(this, 'Releases', `tenant-blocks-releases-${props.platform.account}`);
     this.provisioner = new TenantProvisioner(this, 'TenantProvisioner', {

@@ -1,3 +1,4 @@
+// The core every block and the platform share: tier, key, network, log shipping, maintenance window, validation, guardrails, suppressions, and the hub's contract with the link.
 export * from './tier';
 export * from './tenant-defaults';
 export * from './validation';
@@ -11,3 +12,4 @@ export * from './guardrails';
 export * from './vpc-function-cleanup';
 export * from './break-glass';
 export * from './execution-role';
+export * from './platform-hub-reference';

@@ -1,3 +1,4 @@
+// The Tenant object (identity, tier, key, network, link in one place), its JSON spec and schema, and synth-time collision checks.
 export * from './tenant-spec';
 export * from './validate-tenant-spec';
 export * from './tenant-spec-schema';

@@ -4,8 +4,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct, IConstruct } from 'constructs';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
-import { TenantFunction } from '../function/tenant-function';
-import { TenantPostgres } from '../postgres/tenant-postgres';
+import { TenantFunction } from '../blocks/function/tenant-function';
+import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 
 /** Props of {@link TenantDashboard}. */
 export interface TenantDashboardProps {

@@ -5,9 +5,9 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import type { TenantNetwork } from '../core/tenant-network';
 import { TenantTier } from '../core/tier';
-import type { CrossAccountLink } from '../cross-account/cross-account-link';
-import type { TenantFunction } from '../function/tenant-function';
-import type { TenantPostgres } from '../postgres/tenant-postgres';
+import type { CrossAccountLink } from '../blocks/link/cross-account-link';
+import type { TenantFunction } from '../blocks/function/tenant-function';
+import type { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 
 /** Props of {@link TenantManifest}. */
 export interface TenantManifestProps {

@@ -8,9 +8,9 @@ import {
   TIER_NAMES,
 } from './validate-tenant-spec';
 import { TENANT_ID_PATTERN } from '../core/validation';
-import { TenantRuntime } from '../function/tenant-runtime';
-import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../function/validate-tenant-function-props';
-import { DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/validate-tenant-postgres-props';
+import { TenantRuntime } from '../blocks/function/tenant-runtime';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../blocks/function/validate-tenant-function-props';
+import { DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/validate-tenant-postgres-props';
 
 /** The `$id` of the schema (the package path; editors also accept a relative path to the file). */
 export const TENANT_SPEC_SCHEMA_ID = 'https://unpkg.com/cdk-tenant-blocks/schema/tenant-spec.schema.json';

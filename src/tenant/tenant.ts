@@ -15,13 +15,13 @@ import { TenantKey } from '../core/tenant-key';
 import { TenantNetwork } from '../core/tenant-network';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
-import { CrossAccountLink } from '../cross-account/cross-account-link';
-import { PlatformHub } from '../cross-account/platform-hub';
-import { PlatformHubReference } from '../cross-account/platform-hub-reference';
-import { TenantFunction, TenantFunctionDomain } from '../function/tenant-function';
-import { TenantFunctionCode } from '../function/tenant-function-code';
-import { TenantRuntime } from '../function/tenant-runtime';
-import { TenantPostgres } from '../postgres/tenant-postgres';
+import { CrossAccountLink } from '../blocks/link/cross-account-link';
+import { PlatformHub } from '../platform/hub/platform-hub';
+import { PlatformHubReference } from '../core/platform-hub-reference';
+import { TenantFunction, TenantFunctionDomain } from '../blocks/function/tenant-function';
+import { TenantFunctionCode } from '../blocks/function/tenant-function-code';
+import { TenantRuntime } from '../blocks/function/tenant-runtime';
+import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 
 /** The platform side of a tenant's cross-account link (see `CrossAccountLinkProps`). */
 export interface TenantLinkSettings {

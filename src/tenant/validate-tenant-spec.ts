@@ -2,9 +2,9 @@ import type { TenantSpec } from './tenant-spec';
 import { MaintenanceWindow } from '../core/maintenance-window';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
-import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from '../function/function-limits';
-import { RUNTIME_NAMES } from '../function/runtime-names';
-import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../postgres/postgres-limits';
+import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from '../blocks/function/function-limits';
+import { RUNTIME_NAMES } from '../blocks/function/runtime-names';
+import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/postgres-limits';
 
 /**
  * The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted).

@@ -63,7 +63,7 @@ describe('HandlerExecutionRole.narrowProviderRole', () => {
     const stack = testStack();
     const provider = CustomResourceProvider.getOrCreateProvider(stack, 'Custom::Test', {
       // any directory with an index.js: the handler never runs here
-      codeDirectory: path.join(__dirname, '..', 'function', 'fixtures', 'hello'),
+      codeDirectory: path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello'),
       runtime: CustomResourceProviderRuntime.NODEJS_22_X,
     });
     const logGroup = new logs.LogGroup(stack, 'ProviderLogs');

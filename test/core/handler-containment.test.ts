@@ -4,14 +4,15 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { TenantTier } from '../../src/core';
-import { CrossAccountLink, PlatformHub } from '../../src/cross-account';
-import { TenantFunction, TenantFunctionCode } from '../../src/function';
-import { TenantPostgres } from '../../src/postgres';
-import { PlatformAppSource, TenantProvisioner } from '../../src/provisioner';
+import { CrossAccountLink } from'../../src/blocks/link';
+import { PlatformHub } from'../../src/platform/hub';
+import { TenantFunction, TenantFunctionCode } from '../../src/blocks/function';
+import { TenantPostgres } from '../../src/blocks/postgres';
+import { PlatformAppSource, TenantProvisioner } from '../../src/platform/provisioner';
 import { testStack } from '../support/app';
 
-const FIXTURE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
-const PROVISIONER_APP = path.join(__dirname, '..', 'provisioner', 'fixtures', 'app');
+const FIXTURE = path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello');
+const PROVISIONER_APP = path.join(__dirname, '..', 'platform', 'provisioner', 'fixtures', 'app');
 const PLATFORM_ENV = { account: '111111111111', region: 'us-east-1' };
 const TENANT_ENV = { account: '210987654321', region: 'us-east-1' };
 

@@ -6,13 +6,13 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CrossAccountLink, PlatformHub, TenantCostEstimate, TenantFunctionCode, TenantTier } from '../../src';
-import { PlatformAppSource, TenantProvisioner } from '../../src/provisioner';
+import { PlatformAppSource, TenantProvisioner } from '../../src/platform/provisioner';
 import { Tenant } from '../../src/tenant';
 import { testApp } from '../support/app';
 
 const PLATFORM = { account: '111111111111', region: 'us-east-1' };
 const TENANT = { account: '210987654321', region: 'us-east-1' };
-const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello'));
+const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello'));
 
 function templatesOfAFleet(): Map<string, string> {
   const app = testApp();
@@ -20,7 +20,7 @@ function templatesOfAFleet(): Map<string, string> {
   const hub = new PlatformHub(platform, 'Hub', { tenantAccountIds: [TENANT.account] });
   new TenantProvisioner(platform, 'Provisioner', {
     hub: hub.reference,
-    appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'provisioner', 'fixtures', 'app'), '1.0.0'),
+    appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'platform', 'provisioner', 'fixtures', 'app'), '1.0.0'),
     tenantAccountIds: [TENANT.account],
     apiCallerArns: ['arn:aws:iam::111111111111:role/platform/provisioner-client'],
   });

@@ -7,7 +7,7 @@ import { CrossAccountLink, PlatformHub, TenantFunction, TenantFunctionCode, Tena
 import { Tenant, TenantLinkSettings } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
 
-const CODE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
+const CODE = path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello');
 const LINK: TenantLinkSettings = {
   platformAccountId: '111111111111',
   platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],

@@ -21,7 +21,7 @@ describe('a tenant built from a spec', () => {
       platformAccountId: '111111111111',
       platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],
       externalId: CrossAccountLink.generateExternalId(),
-      functionCode: TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello')),
+      functionCode: TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello')),
     });
     // THEN
     const findings = complianceFindings(stack);

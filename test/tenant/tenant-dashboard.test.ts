@@ -10,7 +10,7 @@ import { TEST_ENV, testApp } from '../support/app';
 import { cfnLint } from '../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../support/compliance';
 
-const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello'));
+const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello'));
 const LINK: TenantLinkSettings = {
   platformAccountId: '111111111111',
   platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],

@@ -6,7 +6,7 @@ import { CrossAccountLink, TenantFunctionCode, TenantTier } from '../../src';
 import { Tenant, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
 import { testApp } from '../support/app';
 
-const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'function', 'fixtures', 'hello'));
+const CODE = TenantFunctionCode.fromAsset(path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello'));
 const PLATFORM: TenantPlatformSettings = {
   platformAccountId: '111111111111',
   platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],

@@ -6,7 +6,7 @@ import { CrossAccountLink, LogShipping, PlatformHub, TenantFunctionCode, TenantK
 import { Tenant, TenantCollisions, TenantLinkSettings, TenantManifest } from '../../src/tenant';
 import { TEST_ENV, testApp } from '../support/app';
 
-const CODE = path.join(__dirname, '..', 'function', 'fixtures', 'hello');
+const CODE = path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello');
 const PLATFORM = '111111111111';
 const HUB = PlatformHub.referenceFor(PLATFORM, 'us-east-1');
 const LINK: TenantLinkSettings = {

@@ -1,0 +1,2 @@
+// CrossAccountLink: the one door from the platform account into a tenant account (assume-role, read-only data, invoke), and its containment check.
+export * from './cross-account-link';

@@ -1,0 +1,3 @@
+// TenantPostgres: Aurora PostgreSQL for one tenant (encrypted, backed up, rotated, snapshotted on delete) and its DEVELOPMENT clean-up.
+export * from './tenant-postgres';
+export * from './development-leftovers';

@@ -1,3 +1,0 @@
-export * from './tenant-function';
-export * from './tenant-function-code';
-export * from './tenant-runtime';

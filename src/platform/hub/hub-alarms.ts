@@ -1,0 +1,412 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { HUB_DELIVERY_STREAM_NAME, HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
+
+/** Name of the fleet dashboard (one hub per platform account and region). */
+export const FLEET_DASHBOARD_NAME = 'tenant-blocks-fleet';
+
+/** Five minutes: the period of every hub alarm (Firehose and Kinesis publish per minute). */
+const PERIOD = Duration.minutes(5);
+
+/**
+ * One alarm of the hub's log pipeline: what it watches, when it fires and why an on-call cares.
+ * The table in docs/platform/hub.md is this list.
+ */
+export interface HubAlarmSpec {
+  /** Construct id of the alarm under the hub. */
+  readonly id: string;
+  /** CloudWatch namespace of the metric. */
+  readonly namespace: string;
+  /** Name of the metric. */
+  readonly metricName: string;
+  /** Dimensions of the metric (empty values are filled in by the hub). */
+  readonly dimensions: Record<string, string>;
+  /** Statistic over each 5-minute period. */
+  readonly statistic: string;
+  /** How the statistic is compared with the threshold. */
+  readonly comparison: cloudwatch.ComparisonOperator;
+  /** The threshold. */
+  readonly threshold: number;
+  /** Consecutive 5-minute periods before the alarm fires. */
+  readonly evaluationPeriods: number;
+  /** Why an on-call needs it (the alarm description). */
+  readonly reason: string;
+}
+
+/** What {@link createHubAlarms} wires. Internal to the hub. */
+export interface HubAlarmsProps {
+  /** The hub key (encrypts the topic). */
+  readonly key: kms.IKey;
+  /** The hub event bus. */
+  readonly bus: events.IEventBus;
+  /** The hub log bucket. */
+  readonly bucket: s3.IBucket;
+  /** Name of the hub log stream. */
+  readonly streamName: string;
+  /** The log processor. */
+  readonly processor: lambda.IFunction;
+  /** Name of the rule that feeds the history. */
+  readonly historyRuleName: string;
+}
+
+/** What {@link createHubAlarms} created. */
+export interface HubAlarms {
+  /** The notification topic. */
+  readonly topic: sns.Topic;
+  /** The pipeline alarms. */
+  readonly alarms: cloudwatch.Alarm[];
+  /** The fleet dashboard. */
+  readonly dashboard: cloudwatch.Dashboard;
+  /** The rule that turns tenant alarm state changes into notifications. */
+  readonly tenantAlarmRule: events.Rule;
+}
+
+const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+const LT = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+
+/** Names of the hub's two EventBridge rules that publish to the topic. */
+export const TENANT_ALARM_RULE_NAME = 'tenant-blocks-hub-tenant-alarms';
+/** Rule on the default bus: an object was written under `errors/` of the hub bucket. */
+export const ERROR_OUTPUT_RULE_NAME = 'tenant-blocks-hub-error-output';
+
+/**
+ * The hub's alarm table (issue 9.11 and 11): each alarm with its threshold and the reason an
+ * on-call needs it. Exported for the docs test that keeps docs/platform/hub.md in step.
+ */
+export function hubAlarmSpecs(streamName: string, processorName: string): HubAlarmSpec[] {
+  const logs = { DeliveryStreamName: HUB_DELIVERY_STREAM_NAME };
+  const history = { DeliveryStreamName: HUB_HISTORY_STREAM_NAME };
+  const fn = { FunctionName: processorName };
+  return [
+    {
+      id: 'LogDeliveryFailuresAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'DeliveryToS3.Success',
+      dimensions: logs,
+      statistic: 'Minimum',
+      comparison: LT,
+      threshold: 1,
+      evaluationPeriods: 1,
+      reason: 'A PUT of shipped logs into the bucket failed (key, bucket policy, object-lock checksum): Firehose retries for 24 h, then the logs are lost',
+    },
+    {
+      id: 'LogDeliveryFreshnessAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'DeliveryToS3.DataFreshness',
+      dimensions: logs,
+      statistic: 'Maximum',
+      comparison: GT,
+      threshold: 900,
+      evaluationPeriods: 3,
+      reason: 'The oldest undelivered log record is older than 15 minutes for 15 minutes: the pipeline is falling behind the fleet',
+    },
+    {
+      id: 'LogProcessingFailuresAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'ExecuteProcessing.Success',
+      dimensions: logs,
+      statistic: 'Minimum',
+      comparison: LT,
+      threshold: 1,
+      evaluationPeriods: 1,
+      reason: 'Firehose could not invoke the log processor (errors, throttles, timeouts): batches end raw under errors/logs/processing-failed/',
+    },
+    {
+      id: 'LogPartitionOverflowAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'PartitionCountExceeded',
+      dimensions: logs,
+      statistic: 'Maximum',
+      comparison: GTE,
+      threshold: 1,
+      evaluationPeriods: 1,
+      reason: 'More active partitions than the delivery stream allows (500 by default): records of every tenant go to errors/ until the buffers flush',
+    },
+    {
+      id: 'LogSourceThrottlingAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'ThrottledGetRecords',
+      dimensions: logs,
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 3,
+      reason: 'Firehose is throttled reading the log stream for 15 minutes: delivery lags and the 24 h stream retention starts to count',
+    },
+    {
+      id: 'LogProcessorErrorsAlarm',
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: fn,
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 1,
+      reason: 'The processor failed a whole batch (a bug, or out of memory): Firehose retries 3 times, then keeps the batch raw under errors/logs/',
+    },
+    {
+      id: 'LogProcessorThrottlesAlarm',
+      namespace: 'AWS/Lambda',
+      metricName: 'Throttles',
+      dimensions: fn,
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 1,
+      reason: 'The processor was throttled (the account\'s unreserved concurrency is exhausted): raise the account quota or move the hub',
+    },
+    {
+      id: 'LogStreamIteratorAgeAlarm',
+      namespace: 'AWS/Kinesis',
+      metricName: 'GetRecords.IteratorAgeMilliseconds',
+      dimensions: { StreamName: streamName },
+      statistic: 'Maximum',
+      comparison: GT,
+      threshold: 3_600_000,
+      evaluationPeriods: 3,
+      reason: 'Records wait more than an hour in the stream: at 24 h of retention they expire unread, so act long before',
+    },
+    {
+      id: 'LogStreamWriteThrottlingAlarm',
+      namespace: 'AWS/Kinesis',
+      metricName: 'WriteProvisionedThroughputExceeded',
+      dimensions: { StreamName: streamName },
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 3,
+      reason: 'CloudWatch Logs is throttled writing the fleet\'s logs for 15 minutes (on-demand stream at its limit): it retries, then drops',
+    },
+    {
+      id: 'HistoryDeliveryFailuresAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'DeliveryToS3.Success',
+      dimensions: history,
+      statistic: 'Minimum',
+      comparison: LT,
+      threshold: 1,
+      evaluationPeriods: 1,
+      reason: 'A PUT of tenant event history into the bucket failed: Firehose retries for 24 h, then the history has a gap (the bus archive still holds it)',
+    },
+    {
+      id: 'HistoryPartitionOverflowAlarm',
+      namespace: 'AWS/Firehose',
+      metricName: 'PartitionCountExceeded',
+      dimensions: history,
+      statistic: 'Maximum',
+      comparison: GTE,
+      threshold: 1,
+      evaluationPeriods: 1,
+      reason: 'More active history partitions than the stream allows: events go to errors/history/',
+    },
+    {
+      id: 'HistoryRuleFailuresAlarm',
+      namespace: 'AWS/Events',
+      metricName: 'FailedInvocations',
+      dimensions: { EventBusName: '', RuleName: '' },
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 1,
+      reason: 'EventBridge could not put tenant events into the history stream: the history has a gap (replay it from the archive)',
+    },
+    {
+      id: 'TenantAlarmRuleFailuresAlarm',
+      namespace: 'AWS/Events',
+      metricName: 'FailedInvocations',
+      dimensions: { EventBusName: '', RuleName: TENANT_ALARM_RULE_NAME },
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 1,
+      reason: 'A tenant alarm state change could not be published to the notification topic: somebody was not told',
+    },
+    {
+      id: 'ErrorOutputAlarm',
+      namespace: 'AWS/Events',
+      metricName: 'MatchedEvents',
+      dimensions: { RuleName: ERROR_OUTPUT_RULE_NAME },
+      statistic: 'Sum',
+      comparison: GT,
+      threshold: 0,
+      evaluationPeriods: 1,
+      reason: 'Firehose wrote an object under errors/ (processing failed, partitioning failed, or the history could not be parsed): nothing is lost, but it needs re-driving',
+    },
+  ];
+}
+
+/**
+ * The hub's notifications and alarms (issue 11): an SNS topic encrypted with the hub key that
+ * receives every tenant `CloudWatch Alarm State Change` the links forward (as a short JSON
+ * message naming the tenant account and the alarm) and every hub pipeline alarm; the errors/
+ * watcher; and the fleet dashboard.
+ */
+export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAlarms {
+  const stack = Stack.of(scope);
+  const { region, account } = stack;
+  const partition = partitionOf(stack);
+  const { key, bus, bucket } = props;
+
+  const topic = new sns.Topic(scope, 'NotificationTopic', {
+    displayName: 'cdk-tenant-blocks: tenant alarms and hub pipeline alarms',
+    masterKey: key,
+    enforceSSL: true,
+  });
+  const ruleArn = (busName: string, name: string) => `arn:${partition}:events:${region}:${account}:rule/${busName === 'default' ? '' : `${busName}/`}${name}`;
+  topic.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'HubRulesPublish',
+    principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+    actions: ['sns:Publish'],
+    resources: [topic.topicArn],
+    conditions: { ArnEquals: { 'aws:SourceArn': [ruleArn(bus.eventBusName, TENANT_ALARM_RULE_NAME), ruleArn('default', ERROR_OUTPUT_RULE_NAME)] } },
+  }));
+  topic.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'HubAlarmsPublish',
+    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+    actions: ['sns:Publish'],
+    resources: [topic.topicArn],
+    conditions: {
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+      StringEquals: { 'aws:SourceAccount': account },
+    },
+  }));
+  // The topic is encrypted with the hub key: the two publishing services need it. The topic policy
+  // above decides who may publish; this only lets those services encrypt for it.
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'AllowAlarmsAndRulesToPublishToTheEncryptedTopic',
+    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')],
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    resources: ['*'],
+  }));
+
+  const topicTarget = (input: events.RuleTargetInput): events.IRuleTarget => ({ bind: () => ({ arn: topic.topicArn, input }) });
+  const tenantAlarmRule = new events.Rule(scope, 'TenantAlarmRule', {
+    eventBus: bus,
+    ruleName: TENANT_ALARM_RULE_NAME,
+    description: 'cdk-tenant-blocks: tenant alarm state changes forwarded by the links, to the notification topic',
+    // Only the blocks' alarms (named tenant-blocks-<tenantId>-...), like the link's own rule.
+    eventPattern: { source: ['aws.cloudwatch'], detailType: ['CloudWatch Alarm State Change'], detail: { alarmName: [{ prefix: 'tenant-blocks-' }] } },
+    targets: [topicTarget(events.RuleTargetInput.fromObject({
+      kind: 'tenant-alarm',
+      tenantAccount: events.EventField.account,
+      region: events.EventField.region,
+      time: events.EventField.time,
+      alarmName: events.EventField.fromPath('$.detail.alarmName'),
+      alarmArn: events.EventField.fromPath('$.resources[0]'),
+      state: events.EventField.fromPath('$.detail.state.value'),
+      previousState: events.EventField.fromPath('$.detail.previousState.value'),
+      reason: events.EventField.fromPath('$.detail.state.reason'),
+    }))],
+  });
+
+  const errorRule = new events.Rule(scope, 'ErrorOutputRule', {
+    ruleName: ERROR_OUTPUT_RULE_NAME,
+    description: 'cdk-tenant-blocks: Firehose wrote an object under errors/ of the hub bucket',
+    eventPattern: {
+      source: ['aws.s3'],
+      detailType: ['Object Created'],
+      detail: { bucket: { name: [bucket.bucketName] }, object: { key: [{ prefix: 'errors/' }] } },
+    },
+    targets: [topicTarget(events.RuleTargetInput.fromObject({
+      kind: 'hub-error-output',
+      bucket: events.EventField.fromPath('$.detail.bucket.name'),
+      key: events.EventField.fromPath('$.detail.object.key'),
+      time: events.EventField.time,
+    }))],
+  });
+  errorRule.node.addDependency(topic);
+
+  const action = new cwActions.SnsAction(topic);
+  const alarms = hubAlarmSpecs(props.streamName, props.processor.functionName).map((spec) => {
+    const dimensions = { ...spec.dimensions };
+    if (spec.id === 'HistoryRuleFailuresAlarm') {
+      dimensions.EventBusName = bus.eventBusName;
+      dimensions.RuleName = props.historyRuleName;
+    } else if (spec.id === 'TenantAlarmRuleFailuresAlarm') {
+      dimensions.EventBusName = bus.eventBusName;
+    }
+    const alarm = new cloudwatch.Alarm(scope, spec.id, {
+      alarmDescription: spec.reason,
+      metric: new cloudwatch.Metric({
+        namespace: spec.namespace, metricName: spec.metricName, dimensionsMap: dimensions, statistic: spec.statistic, period: PERIOD,
+      }),
+      comparisonOperator: spec.comparison,
+      threshold: spec.threshold,
+      evaluationPeriods: spec.evaluationPeriods,
+      // No data is no traffic (a quiet fleet, a hub without tenants yet), not a failure.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  });
+
+  const metric = (namespace: string, metricName: string, dimensionsMap: Record<string, string>, statistic: string, label: string) =>
+    new cloudwatch.Metric({ namespace, metricName, dimensionsMap, statistic, period: PERIOD, label });
+  const logsStream = { DeliveryStreamName: HUB_DELIVERY_STREAM_NAME };
+  const historyStream = { DeliveryStreamName: HUB_HISTORY_STREAM_NAME };
+  const dashboard = new cloudwatch.Dashboard(scope, 'FleetDashboard', {
+    dashboardName: FLEET_DASHBOARD_NAME,
+    defaultInterval: Duration.hours(24),
+    widgets: [
+      [new cloudwatch.AlarmStatusWidget({ title: 'Hub pipeline alarms', alarms, width: 24 })],
+      [
+        new cloudwatch.GraphWidget({
+          title: 'Tenant alarm state changes and events (fleet)',
+          left: [
+            metric('AWS/Events', 'MatchedEvents', { EventBusName: bus.eventBusName, RuleName: TENANT_ALARM_RULE_NAME }, 'Sum', 'tenant alarm state changes'),
+            metric('AWS/Firehose', 'IncomingRecords', historyStream, 'Sum', 'tenant events into history'),
+          ],
+          width: 12,
+        }),
+        new cloudwatch.GraphWidget({
+          title: 'Shipped log records (fleet)',
+          left: [
+            metric('AWS/Kinesis', 'IncomingRecords', { StreamName: props.streamName }, 'Sum', 'into the stream'),
+            metric('AWS/Firehose', 'DeliveryToS3.Records', logsStream, 'Sum', 'delivered to S3'),
+            metric('AWS/Events', 'MatchedEvents', { RuleName: ERROR_OUTPUT_RULE_NAME }, 'Sum', 'objects under errors/'),
+          ],
+          width: 12,
+        }),
+      ],
+      [
+        new cloudwatch.GraphWidget({
+          title: 'Delivery freshness (s)',
+          left: [
+            metric('AWS/Firehose', 'DeliveryToS3.DataFreshness', logsStream, 'Maximum', 'logs'),
+            metric('AWS/Firehose', 'DeliveryToS3.DataFreshness', historyStream, 'Maximum', 'history'),
+          ],
+          width: 8,
+        }),
+        new cloudwatch.GraphWidget({
+          title: 'Active partitions',
+          left: [
+            metric('AWS/Firehose', 'PartitionCount', logsStream, 'Maximum', 'logs'),
+            metric('AWS/Firehose', 'PartitionCount', historyStream, 'Maximum', 'history'),
+          ],
+          width: 8,
+        }),
+        new cloudwatch.GraphWidget({
+          title: 'Log processor',
+          left: [
+            metric('AWS/Lambda', 'Errors', { FunctionName: props.processor.functionName }, 'Sum', 'errors'),
+            metric('AWS/Lambda', 'Throttles', { FunctionName: props.processor.functionName }, 'Sum', 'throttles'),
+            metric('AWS/Lambda', 'ConcurrentExecutions', { FunctionName: props.processor.functionName }, 'Maximum', 'concurrency'),
+          ],
+          right: [metric('AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', { StreamName: props.streamName }, 'Maximum', 'stream iterator age (ms)')],
+          width: 8,
+        }),
+      ],
+    ],
+  });
+  return { topic, alarms, dashboard, tenantAlarmRule };
+}

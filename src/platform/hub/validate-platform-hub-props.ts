@@ -1,0 +1,56 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { PropsValidation } from '../../core';
+import { ACCOUNT_ID, ORGANIZATION_ID } from '../../core/hub-names';
+import type { PlatformHubProps } from './platform-hub';
+
+/** Shortest retention of shipped logs and archived change events. */
+export const MIN_HUB_RETENTION = Duration.days(1);
+/** Longest retention of shipped logs and archived change events (10 years: long audit horizons). */
+export const MAX_HUB_RETENTION = Duration.days(3650);
+/**
+ * Most tenant accounts listed one by one: the CloudWatch Logs role's trust policy names each
+ * account's log ARN, and trust policies are limited to 2048 characters by default. Larger fleets
+ * shard over several hubs (one per platform account and region).
+ */
+export const MAX_TENANT_ACCOUNTS = 30;
+
+/**
+ * Validates the props of a `PlatformHub` and throws one error listing every problem.
+ * The hub belongs to no tenant: the message names the platform instead.
+ */
+export function validatePlatformHubProps(props: PlatformHubProps): void {
+  const v = new PropsValidation('PlatformHub', 'platform');
+  const accounts = props.tenantAccountIds;
+  const hasAccounts = accounts !== undefined && (Token.isUnresolved(accounts) || accounts.length > 0);
+  // Organization mode (issue 9.14) is refused, not half-built: cross-account subscriptions from any
+  // account of an organization need a sender-side role on every subscription filter and a trust
+  // condition CloudWatch Logs really sets, which no real run has proven yet.
+  if (!hasAccounts && props.organizationId === undefined) {
+    v.add('tenantAccountIds', 'list the tenant accounts that may send logs and change events (at least one is required)', accounts);
+  } else if (!hasAccounts) {
+    v.add('tenantAccountIds', 'list the tenant accounts (organizationId alone is not supported: CloudWatch Logs cross-account subscriptions need a sender-side role and a trust condition no real run has proven yet; organizationId narrows the listed accounts)', accounts);
+  }
+  if (accounts !== undefined && !Token.isUnresolved(accounts)) {
+    if (accounts.length > MAX_TENANT_ACCOUNTS) {
+      v.add('tenantAccountIds', `lists at most ${MAX_TENANT_ACCOUNTS} accounts (the log role's trust policy names each one); shard larger fleets over several hubs (docs/platform/hub.md)`, `${accounts.length} entries`);
+    }
+    const seen = new Map<string, number>();
+    accounts.forEach((account, i) => {
+      if (Token.isUnresolved(account)) return;
+      if (!ACCOUNT_ID.test(account)) {
+        v.add(`tenantAccountIds[${i}]`, 'must be a 12-digit AWS account id', account);
+        return;
+      }
+      const previous = seen.get(account);
+      if (previous !== undefined) {
+        v.add(`tenantAccountIds[${i}]`, `duplicates tenantAccountIds[${previous}]`, account);
+      } else {
+        seen.set(account, i);
+      }
+    });
+  }
+  v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', props.organizationId);
+  v.duration('retention', { min: MIN_HUB_RETENTION, max: MAX_HUB_RETENTION }, props.retention);
+  v.wholeDays('retention', props.retention);
+  v.throwIfInvalid();
+}

@@ -1,0 +1,858 @@
+import { Aws, CfnElement, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct, IConstruct } from 'constructs';
+import { ApiFunction } from './api-function';
+import { BoundAppSource } from './app-source-binding';
+import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
+import { ENV, GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
+import { PlatformAppSource } from './platform-app-source';
+import { validateTenantProvisionerProps } from './validate-tenant-provisioner-props';
+import { WorkflowFunction } from './workflow-function';
+import { HandlerExecutionRole } from '../../core/execution-role';
+import { Suppressions } from '../../core/suppressions';
+import { PlatformHubReference } from '../../core/platform-hub-reference';
+
+/** Props of {@link TenantProvisioner}: the platform team's whitelist. */
+export interface TenantProvisionerProps {
+  /** The platform hub (`PlatformHub.reference`): operation and rollout events go to its bus. */
+  readonly hub: PlatformHubReference;
+
+  /** The platform CDK app that synthesizes one tenant's stack from its spec. */
+  readonly appSource: PlatformAppSource;
+
+  /**
+   * The tenant accounts (12-digit ids, at most 40) the provisioner may deploy to: the build may
+   * assume only their CDK deploy and file-publishing roles, and the API refuses other accounts.
+   *
+   * @default - none: `organizationId` admits the accounts of an organization (one of the two is required)
+   */
+  readonly tenantAccountIds?: string[];
+
+  /**
+   * The AWS Organizations id (`o-...`) whose accounts may be tenant accounts: the role ARNs are
+   * wildcarded by account and narrowed by `aws:ResourceOrgID`.
+   *
+   * @default - none: only `tenantAccountIds` (one of the two is required)
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The CDK bootstrap qualifier of the tenant accounts: their deploy role is
+   * `cdk-<qualifier>-deploy-role-<account>-<region>`.
+   *
+   * @default 'hnb659fds' - the CDK default
+   */
+  readonly cdkQualifier?: string;
+
+  /** The IAM roles (or users) that may call the API (exact ARNs; the API's resource policy denies everyone else). */
+  readonly apiCallerArns: string[];
+
+  /**
+   * How many tenants a rollout deploys at the same time within a wave, unless the request says.
+   *
+   * @default 10
+   */
+  readonly defaultMaxConcurrency?: number;
+
+  /**
+   * The percentage of failed tenants a rollout tolerates before it stops, unless the request says.
+   *
+   * @default 0 - the first failed tenant stops the rollout after its wave
+   */
+  readonly defaultToleratedFailurePercentage?: number;
+
+  /**
+   * How long one build (synth and `cdk deploy`/`destroy` of one tenant) may run: 10 minutes to 8 hours.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly buildTimeout?: Duration;
+}
+
+/** The longest an operation can wait for a maintenance window (a week) plus its build and polling. */
+const OPERATION_TIMEOUT = Duration.days(8);
+/** A rollout waits for windows wave by wave and for approvals: bounded at 90 days. */
+const ROLLOUT_TIMEOUT = Duration.days(90);
+/** An approval between waves expires after a week: the rollout then stops. */
+const APPROVAL_TIMEOUT = Duration.days(7);
+/** How often (and how many times) the workflow polls CloudFormation for a stack still in progress. */
+const POLL_INTERVAL = Duration.seconds(30);
+const MAX_POLLS = 120;
+/** Source and detail types of the events the provisioner publishes on the hub bus. */
+export const PROVISIONER_EVENT_SOURCE = 'tenant-blocks.provisioner';
+
+/**
+ * The platform account's tenant provisioner: an API that creates, changes and destroys tenants
+ * from their specs, and rolls releases of the platform app across the fleet.
+ *
+ * Baked in, each with its reason:
+ * - a registry table (DynamoDB) holding each tenant's desired spec, account, release and version
+ *   plus an append-only history of operations (who, when, what changed, CloudFormation's outcome
+ *   with its real reason, duration) and idempotency records; customer-managed key, point-in-time
+ *   recovery, deletion protection, retained: it is the fleet's source of truth;
+ * - a REST API with IAM authorization on every method and a resource policy that admits only
+ *   `apiCallerArns`; writes validate with the tenant spec's own validator (400 with its problem
+ *   list), take the tenant's lock by a conditional write on its version (409 while an operation is
+ *   in flight) and honour `Idempotency-Key`;
+ * - an operation workflow (Step Functions, standard): lock -> optional wait for the tenant's
+ *   maintenance window -> CodeBuild (synthesize that tenant's stack, `cdk deploy`/`destroy` with the
+ *   tenant account's CDK deploy role) -> CloudFormation's outcome read back with the deploy role ->
+ *   unlock -> event on the hub bus. Every failure path records the reason and unlocks; a lock
+ *   also expires after the workflow's timeout;
+ * - drift detection as an operation: CloudFormation drift detection, the differing properties recorded;
+ * - a rollout workflow: waves (canaries, then batches), a Distributed Map per wave with bounded
+ *   concurrency, a failure threshold checked after every wave, an optional approval between waves,
+ *   tenants already on the release skipped;
+ * - the build's role may assume only the tenant accounts' CDK deploy and file-publishing roles.
+ */
+export class TenantProvisioner extends Construct {
+  /** The registry table. */
+  public readonly registry: dynamodb.ITable;
+
+  /** The key that encrypts the registry, logs, build artifacts and workflow state. */
+  public readonly encryptionKey: kms.IKey;
+
+  /** The REST API. */
+  public readonly api: apigateway.RestApi;
+
+  /** The operation workflow (one execution per tenant operation, named by the operation id). */
+  public readonly operationWorkflow: sfn.StateMachine;
+
+  /** The rollout workflow (one execution per rollout, named by the rollout id). */
+  public readonly rolloutWorkflow: sfn.StateMachine;
+
+  /** The CodeBuild project that synthesizes and deploys one tenant. */
+  public readonly buildProject: codebuild.Project;
+
+  /** The function behind the API. */
+  public readonly apiFunction: lambda.IFunction;
+
+  /** The function that runs the workflows' code steps. */
+  public readonly workflowFunction: lambda.IFunction;
+
+  /** The API's base URL (the `v1` stage). */
+  public readonly apiUrl: string;
+
+  private readonly qualifier: string;
+  private readonly props: TenantProvisionerProps;
+  /** The release objects the build may read (fromBucket), as cdk-nag names that resource. */
+  private releaseObjects?: string;
+
+  /**
+   * @param scope the platform stack (or a construct in it)
+   * @param id the construct id
+   * @param props the platform team's settings, validated before anything is created
+   */
+  constructor(scope: Construct, id: string, props: TenantProvisionerProps) {
+    super(scope, id);
+    validateTenantProvisionerProps(props);
+    this.props = props;
+    this.qualifier = props.cdkQualifier ?? 'hnb659fds';
+    const stack = Stack.of(this);
+
+    const key = new kms.Key(this, 'Key', {
+      description: 'cdk-tenant-blocks provisioner: registry, logs, builds and workflow state',
+      enableKeyRotation: true,
+      // The registry's history must outlive a mistaken stack deletion.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      resources: ['*'],
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:*` } },
+    }));
+    // CT.KMS.PR.3: only AWS services may create grants, and only for AWS resources.
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyGrantsExceptForAwsServicesOnAwsResources',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }));
+    this.encryptionKey = key;
+
+    const table = new dynamodb.Table(this, 'Registry', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: GSI1,
+      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+    });
+    this.registry = table;
+
+    const source = props.appSource._bind(this);
+    const buildLogs = this.logGroup('BuildLogs');
+    this.buildProject = new codebuild.Project(this, 'Build', {
+      description: 'cdk-tenant-blocks provisioner: synthesize one tenant stack from its spec and deploy it with the tenant account\'s CDK deploy role',
+      source: codebuild.Source.s3({ bucket: source.bucket, path: source.objectKey }),
+      buildSpec: codebuild.BuildSpec.fromObject(buildSpecObject()),
+      environment: {
+        buildImage: codebuild.LinuxBuildImage.STANDARD_7_0,
+        computeType: codebuild.ComputeType.MEDIUM,
+        privileged: false,
+      },
+      encryptionKey: key,
+      logging: { cloudWatch: { logGroup: buildLogs } },
+      timeout: props.buildTimeout ?? Duration.hours(1),
+      queuedTimeout: Duration.hours(1),
+    });
+    if (source.releasePrefix !== undefined) {
+      // Release archives other than the default one are read through SourceLocationOverride.
+      source.bucket.grantRead(this.buildProject, `${source.releasePrefix}*`);
+      const bucketResource = source.bucket.node.defaultChild;
+      if (!Token.isUnresolved(source.bucket.bucketName)) {
+        this.releaseObjects = `Resource::arn:<AWS::Partition>:s3:::${source.bucket.bucketName}/${source.releasePrefix}*`;
+      } else if (bucketResource instanceof CfnElement && Stack.of(bucketResource) === Stack.of(this)) {
+        this.releaseObjects = `Resource::<${Stack.of(this).getLogicalId(bucketResource)}.Arn>/${source.releasePrefix}*`;
+      }
+    }
+    this.buildProject.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'AssumeTenantCdkRoles',
+      actions: ['sts:AssumeRole', 'sts:TagSession'],
+      resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role')],
+      conditions: this.orgCondition(),
+    }));
+
+    const workflowLogs = this.logGroup('WorkflowFunctionLogs');
+    const workflowFn = new WorkflowFunction(this, 'WorkflowFunction', {
+      description: 'cdk-tenant-blocks provisioner: workflow steps (lock, window, record, plan, evaluate)',
+      // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+      role: new HandlerExecutionRole(this, 'WorkflowFunctionRole', { description: 'cdk-tenant-blocks provisioner workflow steps', logGroup: workflowLogs }),
+      logGroup: workflowLogs,
+      timeout: Duration.minutes(1),
+      memorySize: 512,
+      // Bounded share of the account's pool; Step Functions retries throttled steps (TooManyRequests).
+      reservedConcurrentExecutions: 20,
+      environment: this.handlerEnvironment(table, source),
+    });
+    this.grantRegistry(workflowFn, table);
+    this.workflowFunction = workflowFn;
+
+    const hubBus = events.EventBus.fromEventBusArn(this, 'HubBus', props.hub.eventBusArn);
+    this.operationWorkflow = this.buildOperationWorkflow(workflowFn, table, hubBus);
+    this.rolloutWorkflow = this.buildRolloutWorkflow(workflowFn, hubBus, this.operationWorkflow);
+    // An execution that times out or is stopped runs no Catch: its status change releases the tenant at once.
+    new events.Rule(this, 'AbandonedOperations', {
+      description: 'cdk-tenant-blocks provisioner: an operation execution timed out or was stopped; record it and unlock the tenant',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.operationWorkflow.stateMachineArn], status: ['TIMED_OUT', 'ABORTED'] },
+      },
+      targets: [new targets.LambdaFunction(workflowFn, {
+        event: events.RuleTargetInput.fromObject({ action: 'abandoned', detail: events.EventField.fromPath('$.detail') }),
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(24),
+      })],
+    });
+
+    const apiLogs = this.logGroup('ApiFunctionLogs');
+    const apiFn = new ApiFunction(this, 'ApiFunction', {
+      description: 'cdk-tenant-blocks provisioner: REST API (tenants, operations, rollouts)',
+      role: new HandlerExecutionRole(this, 'ApiFunctionRole', { description: 'cdk-tenant-blocks provisioner API', logGroup: apiLogs }),
+      logGroup: apiLogs,
+      // API Gateway waits 29 seconds at most.
+      timeout: Duration.seconds(29),
+      // The bundle carries the spec validator (and the aws-cdk-lib it uses): memory is also CPU for the cold start.
+      memorySize: 1024,
+      // The API serves platform services, not end users: 10 concurrent requests, the stage throttles beyond.
+      reservedConcurrentExecutions: 10,
+      environment: {
+        ...this.handlerEnvironment(table, source),
+        [ENV.OPERATION_STATE_MACHINE_ARN]: this.operationWorkflow.stateMachineArn,
+        [ENV.ROLLOUT_STATE_MACHINE_ARN]: this.rolloutWorkflow.stateMachineArn,
+      },
+    });
+    this.grantRegistry(apiFn, table);
+    this.operationWorkflow.grantStartExecution(apiFn);
+    this.rolloutWorkflow.grantStartExecution(apiFn);
+    this.rolloutWorkflow.grantTaskResponse(apiFn);
+    this.apiFunction = apiFn;
+
+    this.api = this.buildApi(apiFn, props.apiCallerArns);
+    this.apiUrl = this.api.url;
+    this.suppress(workflowFn, apiFn, buildLogs);
+  }
+
+  private handlerEnvironment(table: dynamodb.ITable, source: BoundAppSource): Record<string, string> {
+    const bucketName = source.releasePrefix !== undefined ? source.bucket.bucketName : undefined;
+    const prefix = source.releasePrefix;
+    const defaultRelease = source.defaultRelease;
+    return {
+      [ENV.TABLE_NAME]: table.tableName,
+      [ENV.PLATFORM_REGION]: Stack.of(this).region,
+      [ENV.PARTITION]: Aws.PARTITION,
+      [ENV.DEFAULT_RELEASE]: defaultRelease,
+      [ENV.TENANT_ACCOUNT_IDS]: (this.props.tenantAccountIds ?? []).join(','),
+      [ENV.QUALIFIER]: this.qualifier,
+      // A lock outlives the longest operation by a day: a crashed or timed-out workflow frees its tenant then.
+      [ENV.LOCK_TTL_SECONDS]: String(OPERATION_TIMEOUT.toSeconds() + 86400),
+      [ENV.DEFAULT_MAX_CONCURRENCY]: String(this.props.defaultMaxConcurrency ?? 10),
+      [ENV.DEFAULT_TOLERATED_FAILURE_PERCENTAGE]: String(this.props.defaultToleratedFailurePercentage ?? 0),
+      ...(bucketName ? { [ENV.APP_SOURCE_BUCKET]: bucketName, [ENV.APP_SOURCE_PREFIX]: prefix ?? '' } : {}),
+    };
+  }
+
+  /** Exactly the item operations the handlers use: no DeleteItem (history is append-only), no Scan. */
+  private grantRegistry(fn: lambda.IFunction, table: dynamodb.Table): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'Registry',
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+      resources: [table.tableArn, `${table.tableArn}/index/${GSI1}`],
+    }));
+    this.encryptionKey.grantEncryptDecrypt(fn);
+  }
+
+  /** ARNs of a CDK bootstrap role (`deploy-role`, `file-publishing-role`) in every tenant account (or every account of the organization). */
+  private tenantRoleArns(role: string): string[] {
+    const region = Stack.of(this).region;
+    const accounts = this.props.tenantAccountIds && this.props.tenantAccountIds.length > 0 ? this.props.tenantAccountIds : ['*'];
+    return accounts.map((a) => `arn:${Aws.PARTITION}:iam::${a}:role/cdk-${this.qualifier}-${role}-${a}-${region}`);
+  }
+
+  private orgCondition(): Record<string, unknown> | undefined {
+    return this.props.organizationId ? { StringEquals: { 'aws:ResourceOrgID': this.props.organizationId } } : undefined;
+  }
+
+  private logGroup(id: string): logs.LogGroup {
+    return new logs.LogGroup(this, id, {
+      encryptionKey: this.encryptionKey,
+      // A year of build and workflow logs: the audit horizon of the operations history's details.
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  private lambdaStep(scope: Construct, id: string, fn: lambda.IFunction, payload: Record<string, unknown>, resultPath: string): tasks.LambdaInvoke {
+    return this.retryThrottled(new tasks.LambdaInvoke(scope, id, {
+      lambdaFunction: fn,
+      payload: sfn.TaskInput.fromObject(payload),
+      payloadResponseOnly: true,
+      resultPath,
+      taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
+    }));
+  }
+
+  /** The step function has reserved concurrency: a throttled step waits and tries again. */
+  private retryThrottled(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
+    task.addRetry({ errors: ['Lambda.TooManyRequestsException'], interval: Duration.seconds(5), maxAttempts: 10, backoffRate: 2, maxDelay: Duration.minutes(2) });
+    return task;
+  }
+
+  /** A CloudFormation call in the tenant account, with the tenant's deploy role (Step Functions cross-account task). */
+  private cloudFormationCall(
+    scope: Construct,
+    id: string,
+    action: string,
+    parameters: Record<string, unknown>,
+    resultPath: string,
+    resultSelector?: Record<string, unknown>,
+  ): sfn.CustomState {
+    return new sfn.CustomState(scope, id, {
+      stateJson: {
+        Type: 'Task',
+        Resource: `arn:${Aws.PARTITION}:states:::aws-sdk:cloudformation:${action}`,
+        Credentials: { 'RoleArn.$': '$.context.deployRoleArn' },
+        Parameters: parameters,
+        ...(resultSelector ? { ResultSelector: resultSelector } : {}),
+        ResultPath: resultPath,
+        TimeoutSeconds: 60,
+        Retry: [{ ErrorEquals: ['CloudFormation.CloudFormationException', 'States.Timeout'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 }],
+      },
+    });
+  }
+
+  private buildOperationWorkflow(fn: lambda.IFunction, table: dynamodb.Table, hubBus: events.IEventBus): sfn.StateMachine {
+    const stack = Stack.of(this);
+    // States are constructs: their own scope keeps their names (the state names) clear of the resources'.
+    const s = new Construct(this, 'OperationSteps');
+    const record = this.lambdaStep(s, 'Record', fn, { 'action': 'record', 'state.$': '$' }, '$.result');
+
+    // The last resort when recording fails: mark the operation failed and unlock, straight in DynamoDB.
+    const giveUp = new sfn.Fail(s, 'RecordingFailed', { error: 'RecordingFailed', causePath: '$.recordError.Cause' });
+    const forceUnlock = new tasks.DynamoUpdateItem(s, 'ForceUnlock', {
+      table,
+      key: { pk: tasks.DynamoAttributeValue.fromString(sfn.JsonPath.format('TENANT#{}', sfn.JsonPath.stringAt('$.tenantId'))), sk: tasks.DynamoAttributeValue.fromString('#TENANT') },
+      updateExpression: 'REMOVE lockOperationId, lockExpiresAt',
+      conditionExpression: 'lockOperationId = :op',
+      expressionAttributeValues: { ':op': tasks.DynamoAttributeValue.fromString(sfn.JsonPath.stringAt('$.operationId')) },
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    forceUnlock.addCatch(giveUp, { resultPath: '$.unlockError' }).next(giveUp);
+    const forceFail = new tasks.DynamoUpdateItem(s, 'ForceFailOperation', {
+      table,
+      key: { pk: tasks.DynamoAttributeValue.fromString(sfn.JsonPath.format('OPERATION#{}', sfn.JsonPath.stringAt('$.operationId'))), sk: tasks.DynamoAttributeValue.fromString('#OPERATION') },
+      updateExpression: 'SET #status = :failed, reason = :reason',
+      conditionExpression: '#status IN (:pending, :running)',
+      expressionAttributeNames: { '#status': 'status' },
+      expressionAttributeValues: {
+        ':failed': tasks.DynamoAttributeValue.fromString('FAILED'),
+        ':pending': tasks.DynamoAttributeValue.fromString('PENDING'),
+        ':running': tasks.DynamoAttributeValue.fromString('RUNNING'),
+        ':reason': tasks.DynamoAttributeValue.fromString(sfn.JsonPath.format('the workflow could not record its outcome: {}', sfn.JsonPath.stringAt('$.recordError.Cause'))),
+      },
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    forceFail.addCatch(forceUnlock, { resultPath: '$.forceFailError' }).next(forceUnlock);
+    record.addCatch(forceFail, { resultPath: '$.recordError' });
+
+    const publish = new tasks.EventBridgePutEvents(s, 'PublishOutcome', {
+      entries: [{
+        eventBus: hubBus,
+        source: PROVISIONER_EVENT_SOURCE,
+        detailType: 'Tenant Operation Finished',
+        detail: sfn.TaskInput.fromJsonPathAt('$.result.event'),
+      }],
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.minutes(1)),
+    });
+    const outcome = new sfn.Choice(s, 'Succeeded?')
+      .when(sfn.Condition.stringEquals('$.result.status', 'SUCCEEDED'), new sfn.Succeed(s, 'Done', { outputPath: '$.result.event' }))
+      .otherwise(new sfn.Fail(s, 'OperationFailed', { error: 'OperationFailed', causePath: '$.result.event.reason' }));
+    // An event that cannot be published does not change what happened to the tenant.
+    publish.addCatch(outcome, { resultPath: '$.publishError' });
+    record.next(publish).next(outcome);
+
+    // CloudFormation's outcome, read with the tenant's deploy role; polled while in progress.
+    const describeEvents = this.cloudFormationCall(s, 'DescribeStackEvents', 'describeStackEvents', { 'StackName.$': '$.context.stackName' }, '$.events', { 'StackEvents.$': '$.StackEvents' });
+    describeEvents.addCatch(record, { resultPath: '$.eventsError' }).next(record);
+    const describeStack = this.cloudFormationCall(s, 'DescribeStack', 'describeStacks', { 'StackName.$': '$.context.stackName' }, '$.stack', { 'Stacks.$': '$.Stacks' });
+    describeStack.addCatch(record, { resultPath: '$.stackError' });
+    const countPoll = new sfn.Pass(s, 'CountPoll', { parameters: { 'count.$': 'States.MathAdd($.polls.count, 1)' }, resultPath: '$.polls' });
+    const pollWait = new sfn.Wait(s, 'StackInProgress', { time: sfn.WaitTime.duration(POLL_INTERVAL) });
+    const pollTimeout = new sfn.Pass(s, 'StackPollTimeout', {
+      result: sfn.Result.fromObject({ Error: 'StackStillInProgress', Cause: `the stack was still in progress after ${MAX_POLLS} polls ${POLL_INTERVAL.toSeconds()} seconds apart` }),
+      resultPath: '$.error',
+    });
+    pollTimeout.next(describeEvents);
+    describeStack.next(new sfn.Choice(s, 'StackSettled?')
+      .when(sfn.Condition.and(
+        sfn.Condition.stringMatches('$.stack.Stacks[0].StackStatus', '*_IN_PROGRESS'),
+        sfn.Condition.numberGreaterThanEquals('$.polls.count', MAX_POLLS)), pollTimeout)
+      .when(sfn.Condition.stringMatches('$.stack.Stacks[0].StackStatus', '*_IN_PROGRESS'), countPoll.next(pollWait).next(describeStack))
+      .otherwise(describeEvents));
+
+    const build = this.buildState(s);
+    build.addCatch(describeStack, { resultPath: '$.buildError' }).next(describeStack);
+
+    // Destroy: the template first, to list what CloudFormation will keep (snapshots, vaults, keys).
+    const getTemplate = this.cloudFormationCall(s, 'GetTemplate', 'getTemplate', { 'StackName.$': '$.context.stackName', 'TemplateStage': 'Original' }, '$.template', { 'TemplateBody.$': '$.TemplateBody' });
+    getTemplate.addCatch(build, { resultPath: '$.templateError' }).next(build);
+
+    // Drift: CloudFormation's drift detection, polled; the differing properties are recorded.
+    const detect = this.cloudFormationCall(s, 'DetectDrift', 'detectStackDrift', { 'StackName.$': '$.context.stackName' }, '$.detect');
+    detect.addCatch(record, { resultPath: '$.error' });
+    const driftWait = new sfn.Wait(s, 'DriftDetectionRunning', { time: sfn.WaitTime.duration(Duration.seconds(10)) });
+    const driftStatus = this.cloudFormationCall(s, 'DriftDetectionStatus', 'describeStackDriftDetectionStatus', { 'StackDriftDetectionId.$': '$.detect.StackDriftDetectionId' }, '$.detection',
+      { 'DetectionStatus.$': '$.DetectionStatus', 'StackDriftStatus.$': '$.StackDriftStatus' });
+    driftStatus.addCatch(record, { resultPath: '$.error' });
+    const driftResources = this.cloudFormationCall(s, 'DriftedResources', 'describeStackResourceDrifts',
+      { 'StackName.$': '$.context.stackName', 'StackResourceDriftStatusFilters': ['MODIFIED', 'DELETED'] }, '$.drifts', { 'StackResourceDrifts.$': '$.StackResourceDrifts' });
+    driftResources.addCatch(record, { resultPath: '$.error' }).next(describeStack);
+    const driftCount = new sfn.Pass(s, 'CountDriftPoll', { parameters: { 'count.$': 'States.MathAdd($.polls.count, 1)' }, resultPath: '$.polls' });
+    detect.next(driftWait).next(driftStatus).next(new sfn.Choice(s, 'DriftDetected?')
+      .when(sfn.Condition.and(
+        sfn.Condition.stringEquals('$.detection.DetectionStatus', 'DETECTION_IN_PROGRESS'),
+        sfn.Condition.numberLessThan('$.polls.count', MAX_POLLS)), driftCount.next(driftWait))
+      .otherwise(driftResources));
+
+    const act = new sfn.Choice(s, 'Action?')
+      .when(sfn.Condition.stringEquals('$.context.action', 'drift'), detect)
+      .when(sfn.Condition.stringEquals('$.context.action', 'destroy'), getTemplate)
+      .otherwise(build);
+
+    const window = this.lambdaStep(s, 'NextWindow', fn, { 'action': 'window', 'context.$': '$.context' }, '$.window');
+    window.addCatch(record, { resultPath: '$.error' });
+    window.next(new sfn.Choice(s, 'InWindow?')
+      .when(sfn.Condition.booleanEquals('$.window.inWindow', false),
+        new sfn.Wait(s, 'WaitForWindow', { time: sfn.WaitTime.timestampPath('$.window.startAt') }).next(act))
+      .otherwise(act));
+
+    const begin = this.lambdaStep(s, 'Begin', fn, { 'action': 'begin', 'input.$': '$', 'executionArn.$': '$$.Execution.Id' }, '$.context');
+    begin.addCatch(record, { resultPath: '$.error' });
+    const skipped = new sfn.Pass(s, 'Skipped', {
+      parameters: { 'operationId.$': '$.operationId', 'tenantId.$': '$.tenantId', 'status': 'SKIPPED' },
+    }).next(new sfn.Succeed(s, 'NothingToDo'));
+    const start = new sfn.Pass(s, 'Start', { result: sfn.Result.fromObject({ count: 0 }), resultPath: '$.polls' });
+    start.next(begin).next(new sfn.Choice(s, 'Skip?')
+      .when(sfn.Condition.booleanEquals('$.context.skip', true), skipped)
+      .when(sfn.Condition.booleanEquals('$.context.waitForWindow', true), window)
+      .otherwise(act));
+
+    const machine = new sfn.StateMachine(this, 'OperationWorkflow', {
+      comment: 'cdk-tenant-blocks provisioner: one tenant operation (create, update, destroy, deploy, drift)',
+      definitionBody: sfn.DefinitionBody.fromChainable(start),
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      timeout: OPERATION_TIMEOUT,
+      tracingEnabled: true,
+      logs: { destination: this.logGroup('OperationWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
+    });
+    machine.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'ReadTenantStacksWithDeployRole',
+      actions: ['sts:AssumeRole'],
+      resources: this.tenantRoleArns('deploy-role'),
+      conditions: this.orgCondition(),
+    }));
+    machine.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'RunBuild',
+      actions: ['codebuild:StartBuild', 'codebuild:StopBuild', 'codebuild:BatchGetBuilds'],
+      resources: [this.buildProject.projectArn],
+    }));
+    machine.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'WaitForBuild',
+      actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+      resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventForCodeBuildStartBuildRule' })],
+    }));
+    return machine;
+  }
+
+  /** CodeBuild startBuild.sync with the tenant's variables (and its release archive, for bucket sources). */
+  private buildState(scope: Construct): sfn.CustomState {
+    const variables = BUILD_VARIABLES.map((name) => ({ 'Name': name, 'Type': 'PLAINTEXT', 'Value.$': `$.context.${CONTEXT_FIELD[name]}` }));
+    const releases = this.props.appSource.keyPrefix !== undefined;
+    return new sfn.CustomState(scope, 'Build', {
+      stateJson: {
+        Type: 'Task',
+        Resource: `arn:${Aws.PARTITION}:states:::codebuild:startBuild.sync`,
+        Parameters: {
+          ProjectName: this.buildProject.projectName,
+          EnvironmentVariablesOverride: variables,
+          ...(releases ? { 'SourceLocationOverride.$': '$.context.sourceLocation', 'SourceTypeOverride': 'S3' } : {}),
+        },
+        ResultSelector: { 'Id.$': '$.Build.Id', 'BuildStatus.$': '$.Build.BuildStatus', 'Phases.$': '$.Build.Phases' },
+        ResultPath: '$.build',
+        // The build's own timeout plus its queue time, so CodeBuild (not the workflow) ends a slow build.
+        TimeoutSeconds: (this.props.buildTimeout ?? Duration.hours(1)).toSeconds() + 3600 + 300,
+      },
+    });
+  }
+
+  private buildRolloutWorkflow(fn: lambda.IFunction, hubBus: events.IEventBus, operation: sfn.StateMachine): sfn.StateMachine {
+    const s = new Construct(this, 'RolloutSteps');
+    const publish = new tasks.EventBridgePutEvents(s, 'PublishRollout', {
+      entries: [{ eventBus: hubBus, source: PROVISIONER_EVENT_SOURCE, detailType: 'Tenant Rollout Finished', detail: sfn.TaskInput.fromJsonPathAt('$.finish') }],
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.minutes(1)),
+    });
+    const ended = new sfn.Choice(s, 'RolloutSucceeded?')
+      .when(sfn.Condition.stringEquals('$.finish.status', 'SUCCEEDED'), new sfn.Succeed(s, 'RolloutDone', { outputPath: '$.finish' }))
+      .otherwise(new sfn.Fail(s, 'RolloutStopped', { error: 'RolloutStopped', causePath: '$.finish.reason' }));
+    publish.addCatch(ended, { resultPath: '$.publishError' }).next(ended);
+    const finish = (id: string, status: string, reason?: string): tasks.LambdaInvoke => {
+      const step = this.lambdaStep(s, id, fn, { 'action': 'finishRollout', 'rolloutId.$': '$.rolloutId', status, ...(reason ? { 'reason.$': reason } : {}) }, '$.finish');
+      step.next(publish);
+      return step;
+    };
+    const failed = finish('RolloutFailed', 'FAILED', '$.error.Cause');
+    const succeeded = finish('RolloutSucceeded', 'SUCCEEDED');
+    const stopped = finish('ThresholdCrossed', 'STOPPED',
+      'States.Format(\'{}% of the deployed tenants failed ({} of {}), more than the tolerated {}%: stopped after wave {}\', $.evaluation.failurePercentage, $.evaluation.failed, $.evaluation.attempted, $.plan.toleratedFailurePercentage, $.wave.index)');
+    const denied = finish('ApprovalDenied', 'STOPPED', 'States.Format(\'the next wave was not approved by {}\', $.approval.approvedBy)');
+    const expired = finish('ApprovalExpired', 'STOPPED', '$.error.Cause');
+
+    const deploy = new tasks.StepFunctionsStartExecution(s, 'DeployTenant', {
+      stateMachine: operation,
+      integrationPattern: sfn.IntegrationPattern.RUN_JOB,
+      name: sfn.JsonPath.stringAt('$.operationId'),
+      input: sfn.TaskInput.fromObject({
+        'operationId.$': '$.operationId',
+        'tenantId.$': '$.tenantId',
+        'type': 'DEPLOY',
+        'rolloutId.$': '$.rolloutId',
+        'release.$': '$.release',
+        'waitForWindow.$': '$.waitForWindow',
+      }),
+      associateWithParent: true,
+      resultSelector: { 'tenantId.$': '$.Output.tenantId', 'operationId.$': '$.Output.operationId', 'status.$': '$.Output.status' },
+    });
+    const tenantFailed = new sfn.Pass(s, 'TenantFailed', {
+      parameters: { 'tenantId.$': '$.tenantId', 'operationId.$': '$.operationId', 'status': 'FAILED', 'reason.$': '$.error.Cause' },
+    });
+    deploy.addCatch(tenantFailed, { resultPath: '$.error' });
+
+    const wave = new sfn.DistributedMap(s, 'RunWave', {
+      itemsPath: '$.wave.items',
+      itemSelector: {
+        'tenantId.$': '$$.Map.Item.Value.tenantId',
+        'operationId.$': '$$.Map.Item.Value.operationId',
+        'rolloutId.$': '$.plan.rolloutId',
+        'release.$': '$.plan.release',
+        'waitForWindow.$': '$.plan.waitForWindow',
+      },
+      maxConcurrencyPath: '$.plan.maxConcurrency',
+      // A tenant's failure is a result (TenantFailed), judged after the wave; this only catches child executions that crash.
+      toleratedFailurePercentagePath: '$.plan.toleratedFailurePercentage',
+      mapExecutionType: sfn.StateMachineType.STANDARD,
+      resultPath: '$.waveResults',
+    });
+    wave.itemProcessor(deploy);
+    wave.addCatch(failed, { resultPath: '$.error' });
+
+    const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
+      'action': 'evaluate',
+      'rolloutId.$': '$.rolloutId',
+      'waveIndex.$': '$.wave.index',
+      'waveCount.$': '$.plan.waveCount',
+      'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
+      'results.$': '$.waveResults',
+    }, '$.evaluation');
+    evaluate.addCatch(failed, { resultPath: '$.error' });
+
+    const prepare = new sfn.Pass(s, 'PrepareWave', {
+      parameters: { 'index.$': '$.plan.waveIndex', 'items.$': 'States.ArrayGetItem($.plan.waves, $.plan.waveIndex)' },
+      resultPath: '$.wave',
+    });
+    const nextWave = new sfn.Pass(s, 'NextWave', { inputPath: '$.evaluation.nextWaveIndex', resultPath: '$.plan.waveIndex' });
+    nextWave.next(prepare);
+    const approval = this.retryThrottled(new tasks.LambdaInvoke(s, 'AwaitApproval', {
+      lambdaFunction: fn,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({
+        'action': 'awaitApproval', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.evaluation.nextWaveIndex', 'taskToken': sfn.JsonPath.taskToken,
+      }),
+      resultPath: '$.approval',
+      taskTimeout: sfn.Timeout.duration(APPROVAL_TIMEOUT),
+    }));
+    approval.addCatch(expired, { resultPath: '$.error' });
+    approval.next(new sfn.Choice(s, 'Approved?')
+      .when(sfn.Condition.booleanEquals('$.approval.approved', true), nextWave)
+      .otherwise(denied));
+
+    prepare.next(wave).next(evaluate).next(new sfn.Choice(s, 'ThresholdCrossed?')
+      .when(sfn.Condition.booleanEquals('$.evaluation.crossed', true), stopped)
+      .when(sfn.Condition.booleanEquals('$.evaluation.hasMoreWaves', false), succeeded)
+      .when(sfn.Condition.booleanEquals('$.plan.approvalBetweenWaves', true), approval)
+      .otherwise(nextWave));
+
+    const plan = this.lambdaStep(s, 'Plan', fn, { 'action': 'plan', 'rolloutId.$': '$.rolloutId' }, '$.plan');
+    plan.addCatch(failed, { resultPath: '$.error' });
+    plan.next(new sfn.Choice(s, 'AnyTenants?')
+      .when(sfn.Condition.numberEquals('$.plan.waveCount', 0), succeeded)
+      .otherwise(prepare));
+
+    return new sfn.StateMachine(this, 'RolloutWorkflow', {
+      comment: 'cdk-tenant-blocks provisioner: a release rolled across the fleet in waves',
+      definitionBody: sfn.DefinitionBody.fromChainable(plan),
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      timeout: ROLLOUT_TIMEOUT,
+      tracingEnabled: true,
+      logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
+    });
+  }
+
+  private buildApi(fn: lambda.IFunction, callers: string[]): apigateway.RestApi {
+    const accessLogs = this.logGroup('ApiAccessLogs');
+    const api = new apigateway.RestApi(this, 'Api', {
+      description: 'cdk-tenant-blocks provisioner API (IAM authorization)',
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // The account-wide API Gateway logging role is the platform's to manage, not a block's.
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: 'v1',
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        tracingEnabled: true,
+        throttlingRateLimit: 20,
+        throttlingBurstLimit: 40,
+      },
+      defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
+      policy: new iam.PolicyDocument({
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['execute-api:Invoke'],
+            principals: callers.map((arn) => new iam.ArnPrincipal(arn)),
+            resources: ['execute-api:/*'],
+          }),
+          // IAM authorization alone would admit any principal of the account with execute-api:Invoke.
+          new iam.PolicyStatement({
+            effect: iam.Effect.DENY,
+            actions: ['execute-api:Invoke'],
+            principals: [new iam.AnyPrincipal()],
+            resources: ['execute-api:/*'],
+            conditions: { StringNotEquals: { 'aws:PrincipalArn': callers } },
+          }),
+        ],
+      }),
+    });
+    // Malformed requests get the same JSON shape as the handler's 400s.
+    api.addGatewayResponse('BadRequestBody', {
+      type: apigateway.ResponseType.BAD_REQUEST_BODY,
+      templates: { 'application/json': '{"message":"invalid request","problems":["(body): $context.error.validationErrorString"]}' },
+    });
+    api.addGatewayResponse('BadRequestParameters', {
+      type: apigateway.ResponseType.BAD_REQUEST_PARAMETERS,
+      templates: { 'application/json': '{"message":"invalid request","problems":["$context.error.validationErrorString"]}' },
+    });
+    const validator = api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+    const objectModel = (id: string, required: string[]): apigateway.Model => api.addModel(id, {
+      contentType: 'application/json',
+      schema: { type: apigateway.JsonSchemaType.OBJECT, required },
+    });
+    const createModel = objectModel('CreateTenantRequest', ['spec']);
+    const anyObject = objectModel('ObjectRequest', []);
+    const rolloutModel = objectModel('StartRolloutRequest', ['release']);
+    const approvalModel = objectModel('ApprovalRequest', ['approved']);
+    // One permission for the whole API (not one per method and test invocation): the resource policy decides who calls.
+    const integration = new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false, scopePermissionToMethod: false });
+    const withBody = (model: apigateway.Model): apigateway.MethodOptions => ({ requestValidator: validator, requestModels: { 'application/json': model } });
+    const read: apigateway.MethodOptions = { requestValidator: validator };
+
+    const tenants = api.root.addResource('tenants');
+    tenants.addMethod('POST', integration, withBody(createModel));
+    tenants.addMethod('GET', integration, read);
+    const tenant = tenants.addResource('{tenantId}');
+    tenant.addMethod('GET', integration, read);
+    tenant.addMethod('PATCH', integration, withBody(anyObject));
+    tenant.addMethod('DELETE', integration, read);
+    tenant.addResource('operations').addMethod('GET', integration, read);
+    tenant.addResource('drift').addMethod('POST', integration, read);
+    api.root.addResource('operations').addResource('{operationId}').addMethod('GET', integration, read);
+    const rollouts = api.root.addResource('rollouts');
+    rollouts.addMethod('POST', integration, withBody(rolloutModel));
+    const rollout = rollouts.addResource('{rolloutId}');
+    rollout.addMethod('GET', integration, read);
+    rollout.addResource('approval').addMethod('POST', integration, withBody(approvalModel));
+    // CT.LAMBDA.PR.2: the service permission names the account as well as the API (SourceArn is a joined ARN).
+    for (const permission of api.node.findAll().filter((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)) {
+      permission.sourceAccount = Stack.of(this).account;
+    }
+    return api;
+  }
+
+  private suppress(workflowFn: lambda.Function, apiFn: lambda.Function, _buildLogs: logs.ILogGroup): void {
+    const stack = Stack.of(this);
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const kmsWildcards = {
+      id: 'AwsSolutions-IAM5',
+      reason: 'kms:GenerateDataKey* and kms:ReEncrypt* on the provisioner key only (grantEncryptDecrypt): the registry, log and build encryption use every variant',
+      appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    };
+    const inline = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+      id: `${pack}-IAMNoInlinePolicy`,
+      reason: 'The role\'s only policy, generated from exact grants next to the resources it names; an inline policy dies with its role',
+    }));
+    for (const fn of [workflowFn, apiFn]) {
+      // the role is the function's own (HandlerExecutionRole), created before it
+      Suppressions.add(fn.role!, [kmsWildcards, ...inline]);
+      Suppressions.add(fn, [
+        ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((id) => ({
+          id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
+        })),
+        ...['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'].map((id) => ({
+          id,
+          reason: fn === apiFn
+            ? 'Invoked synchronously only (API Gateway): a failure is answered; a DLQ applies to asynchronous invocations'
+            : 'Invoked synchronously by Step Functions (failures are caught and recorded); its one asynchronous source, EventBridge for abandoned executions, retries for 24 hours, and the lock expires anyway',
+        })),
+      ]);
+    }
+    const build = logicalIdOf(this.buildProject);
+    Suppressions.add(this.buildProject, [
+      kmsWildcards,
+      ...inline,
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'CodeBuild\'s own grants: reading the platform app source object (or, from a releases bucket, the archives under its prefix), its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
+        appliesTo: [
+          'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*',
+          `Resource::arn:<AWS::Partition>:codebuild:${region}:${account}:report-group/<${build}>-*`,
+          `Resource::arn:<AWS::Partition>:logs:${region}:${account}:log-group:/aws/codebuild/<${build}>:*`,
+          // fromBucket: every release archive under the prefix (a rollout picks the release per build)
+          ...(this.releaseObjects ? [this.releaseObjects] : []),
+          ...(this.props.organizationId ? [
+            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
+            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
+          ] : []),
+        ],
+      },
+      ...['HIPAA.Security-CodeBuildProjectSourceRepoUrl', 'PCI.DSS.321-CodeBuildProjectSourceRepoUrl'].map((id) => ({
+        id, reason: 'The source is an S3 object in the platform account, not a GitHub or Bitbucket repository: there is no OAuth to use',
+      })),
+    ]);
+    const fnArn = `Resource::<${logicalIdOf(workflowFn)}.Arn>:*`;
+    const execution = (machine: sfn.StateMachine) => `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalIdOf(machine)}"}]}]}`;
+    const generated = 'Step Functions\' own grants: log delivery and X-Ray need Resource *, invoking the step function allows its versions';
+    Suppressions.add(this.operationWorkflow, [
+      ...inline,
+      { id: 'AwsSolutions-IAM5', reason: generated, appliesTo: ['Resource::*', fnArn] },
+      ...(this.props.organizationId ? [{
+        id: 'AwsSolutions-IAM5',
+        reason: 'sts:AssumeRole on the CDK deploy role of any account of the organization (aws:ResourceOrgID) to read its stack',
+        appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`],
+      }] : []),
+    ]);
+    Suppressions.add(this.rolloutWorkflow, [
+      ...inline,
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: `${generated}; the Distributed Map manages its own child executions, and each wave item runs an operation execution (names chosen at run time)`,
+        appliesTo: ['Resource::*', fnArn, `Resource::${execution(this.rolloutWorkflow)}:*`, `Resource::${execution(this.rolloutWorkflow)}/*:*`, `Resource::${execution(this.operationWorkflow)}*`],
+      },
+    ]);
+    Suppressions.add(this.registry, ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'].map((id) => ({
+      id, reason: 'Continuous backups (point-in-time recovery, 35 days), deletion protection and retention on stack deletion; an organization backup policy may add it to a plan by tag',
+    })));
+    const stage = this.api.deploymentStage;
+    Suppressions.add(stage, [
+      ...['AwsSolutions-APIG6', 'HIPAA.Security-APIGWExecutionLoggingEnabled', 'NIST.800.53.R5-APIGWExecutionLoggingEnabled', 'PCI.DSS.321-APIGWExecutionLoggingEnabled', 'CT.APIGATEWAY.PR.1'].map((id) => ({
+        id, reason: 'Access logs (JSON, every request with its caller) go to an encrypted log group; execution logging needs the account-wide API Gateway CloudWatch role, which the platform owns, and the function logs every request itself',
+      })),
+      ...['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'].map((id) => ({
+        id, reason: 'An IAM-authorized API for the platform\'s own services: the resource policy denies every principal but the listed roles, the stage throttles at 20 requests per second; a web ACL adds nothing a signature does not',
+      })),
+      ...['HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted'].map((id) => ({
+        id, reason: 'No cache: answers are the registry\'s current state and writes must never be served from a cache',
+      })),
+      ...['HIPAA.Security-APIGWSSLEnabled', 'NIST.800.53.R5-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled'].map((id) => ({
+        id, reason: 'The backend is a Lambda integration, not an HTTP endpoint: there is no backend TLS connection for a client certificate to authenticate',
+      })),
+    ]);
+    Suppressions.add(this.api, [{
+      id: 'AwsSolutions-COG4',
+      reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',
+    }]);
+  }
+}
+
+/** Logical id of a construct's main resource. */
+function logicalIdOf(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** Which field of the operation context each build variable carries. */
+const CONTEXT_FIELD: Record<string, string> = {
+  OPERATION_ID: 'operationId',
+  OPERATION: 'action',
+  TENANT_ID: 'tenantId',
+  TENANT_ACCOUNT: 'account',
+  TENANT_REGION: 'region',
+  TENANT_STACK_NAME: 'stackName',
+  TENANT_SPEC_JSON: 'specJson',
+  TENANT_EXTERNAL_ID: 'externalId',
+  RELEASE: 'release',
+  DEPLOY_ROLE_ARN: 'deployRoleArn',
+};

@@ -1,2 +1,0 @@
-export * from './tenant-postgres';
-export * from './development-leftovers';

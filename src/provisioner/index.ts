@@ -1,2 +1,0 @@
-export * from './platform-app-source';
-export * from './tenant-provisioner';

@@ -1,0 +1,376 @@
+// The synthesized state machine definitions, validated by asl-validator and executed by an
+// independent ASL interpreter (aws-local-stepfunctions): Lambda steps run the real handler code
+// against a real DynamoDB API (dynalite), DynamoDB tasks run against dynalite, CodeBuild and
+// CloudFormation answer as each scenario says. The API handler starts the runs, as in AWS.
+import { Stack } from 'aws-cdk-lib';
+import {
+  CALLER, LocalDynamo, failureOf, LocalWorkflows, TenantBehaviour, createRegistryTable, definitionOf, devSpec,
+  provisionerStack, startDynalite, testConfig,
+} from './support';
+import { ApiEvent, ApiResult, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
+import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
+import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
+import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validateAsl = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
+
+let dynamo: LocalDynamo;
+let stack: Stack;
+let tableCount = 0;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  stack = provisionerStack().stack;
+});
+afterAll(async () => dynamo.close());
+
+interface World {
+  readonly registry: Registry;
+  readonly config: ProvisionerConfig;
+  readonly workflows: LocalWorkflows;
+  call(method: string, resource: string, params?: Record<string, string>, body?: unknown): Promise<ApiResult & { json: any }>;
+}
+
+async function world(
+  behaviour: (tenantId: string) => TenantBehaviour = () => ({}),
+  extra: { now?: () => Date; approve?: (wave: number) => boolean; failRecord?: boolean } = {},
+): Promise<World> {
+  const tableName = `registry-${++tableCount}`;
+  await createRegistryTable(dynamo.client, tableName, stack);
+  const registry = new Registry(dynamo.client, tableName);
+  const config = testConfig(tableName);
+  const workflows = new LocalWorkflows({
+    stack, registry, client: dynamo.client, config, behaviour, now: extra.now, approve: extra.approve, failRecord: extra.failRecord,
+  });
+  return {
+    registry,
+    config,
+    workflows,
+    async call(method, resource, params = {}, body) {
+      const event: ApiEvent = {
+        resource,
+        httpMethod: method,
+        pathParameters: params,
+        body: body === undefined ? null : JSON.stringify(body),
+        requestContext: { identity: { userArn: CALLER } },
+      };
+      const result = await handleApiRequest(event, { registry, config, workflows: workflows.starter(), now: extra.now });
+      return { ...result, json: JSON.parse(result.body) };
+    },
+  };
+}
+
+async function activeTenant(registry: Registry, tenantId: string, release = '1.0.0'): Promise<void> {
+  const now = new Date().toISOString();
+  const spec = devSpec(tenantId);
+  const tenant: TenantRecord = {
+    tenantId,
+    account: String(spec.account),
+    region: 'us-east-1',
+    tier: 'DEVELOPMENT',
+    spec,
+    version: 1,
+    release,
+    state: 'ACTIVE',
+    createdAt: now,
+    updatedAt: now,
+    deployedVersion: 1,
+    deployedRelease: release,
+  };
+  await registry.createTenant(tenant);
+}
+
+describe('the synthesized definitions', () => {
+  test.each([['operation', 'ProvisionerOperationWorkflow'], ['rollout', 'ProvisionerRolloutWorkflow']])('the %s workflow passes asl-validator', (_name, prefix) => {
+    const definition = definitionOf(stack, prefix);
+    const result = validateAsl(JSON.parse(JSON.stringify(definition)));
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  test('asl-validator rejects a definition with a dangling transition (the check can fail)', () => {
+    const definition = definitionOf(stack, 'ProvisionerOperationWorkflow');
+    definition.States.Begin.Next = 'NoSuchState';
+    expect(validateAsl(definition).isValid).toBe(false);
+  });
+
+  test('every Task state of the operation workflow has a timeout and a Catch, except the last-resort DynamoDB writes', () => {
+    const definition = definitionOf(stack, 'ProvisionerOperationWorkflow');
+    const tasks = Object.entries(definition.States as Record<string, any>).filter(([, s]) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(10);
+    for (const [name, state] of tasks) {
+      if (name !== 'ForceUnlock' && name !== 'ForceFailOperation') expect([name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]).toEqual([name, expect.anything()]);
+      expect([name, (state.Catch ?? []).length]).toEqual([name, 1]);
+    }
+    expect(definition.TimeoutSeconds).toBe(8 * 86400);
+  });
+
+  test('the rollout runs each wave as a Distributed Map with concurrency and tolerated failure from the request', () => {
+    const definition = definitionOf(stack, 'ProvisionerRolloutWorkflow');
+    expect(definition.States.RunWave).toMatchObject({
+      Type: 'Map',
+      MaxConcurrencyPath: '$.plan.maxConcurrency',
+      ToleratedFailurePercentagePath: '$.plan.toleratedFailurePercentage',
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+    });
+    expect(definition.States.RunWave.ItemProcessor.States.DeployTenant.Resource).toBe('arn:aws:states:::states:startExecution.sync:2');
+  });
+});
+
+describe('operations run by the local interpreter', () => {
+  test('create: the build gets exactly the tenant spec and deploy role, the operation SUCCEEDED, the tenant is ACTIVE and unlocked', async () => {
+    const w = await world(() => ({ stackStatus: 'CREATE_COMPLETE' }));
+    const spec = devSpec('acme');
+    const created = await w.call('POST', '/tenants', {}, { spec });
+    expect(created.statusCode).toBe(201);
+    await w.workflows.settle();
+
+    const op = (await w.registry.getOperation(created.json.operation.operationId))!;
+    expect(op).toMatchObject({ type: 'CREATE', status: 'SUCCEEDED', requestedBy: CALLER, outcome: { stackName: 'Tenant-acme', stackStatus: 'CREATE_COMPLETE' } });
+    expect(op.durationSeconds).toBeGreaterThanOrEqual(0);
+    const tenant = (await w.registry.getTenant('acme'))!;
+    expect(tenant).toMatchObject({ state: 'ACTIVE', version: 1, deployedVersion: 1, deployedRelease: '1.0.0', lastStackStatus: 'CREATE_COMPLETE' });
+    expect(tenant.lockOperationId).toBeUndefined();
+    expect(w.workflows.log.builds).toEqual([expect.objectContaining({
+      OPERATION: 'deploy',
+      TENANT_ID: 'acme',
+      TENANT_STACK_NAME: 'Tenant-acme',
+      TENANT_ACCOUNT: '210987654321',
+      TENANT_REGION: 'us-east-1',
+      DEPLOY_ROLE_ARN: 'arn:aws:iam::210987654321:role/cdk-hnb659fds-deploy-role-210987654321-us-east-1',
+      RELEASE: '1.0.0',
+    })]);
+    expect(JSON.parse(w.workflows.log.builds[0].TENANT_SPEC_JSON)).toEqual(spec);
+    expect(w.workflows.log.events).toEqual([expect.objectContaining({ Source: 'tenant-blocks.provisioner', DetailType: 'Tenant Operation Finished' })]);
+    expect(w.workflows.log.events[0].Detail).toMatchObject({ tenantId: 'acme', status: 'SUCCEEDED', type: 'CREATE' });
+  });
+
+  test('a failed deployment: the operation is FAILED with CloudFormation\'s real reason, the tenant is unlocked, the execution fails', async () => {
+    const started = new Date(Date.now() - 1000).toISOString();
+    const w = await world((id) => (id === 'acme' ? {
+      buildFails: 'Error while executing command: npx cdk deploy. Reason: exit status 1',
+      stackStatus: 'UPDATE_ROLLBACK_COMPLETE',
+      stackStatusReason: null as unknown as string,
+      events: [
+        { LogicalResourceId: 'Tenant-acme', ResourceType: 'AWS::CloudFormation::Stack', ResourceStatus: 'UPDATE_ROLLBACK_COMPLETE', Timestamp: new Date(Date.now() + 3000).toISOString() },
+        { LogicalResourceId: 'AppFunction', ResourceType: 'AWS::Lambda::Function', ResourceStatus: 'UPDATE_FAILED', ResourceStatusReason: 'Resource update cancelled', Timestamp: new Date(Date.now() + 2000).toISOString() },
+        { LogicalResourceId: 'DatabaseCluster', ResourceType: 'AWS::RDS::DBCluster', ResourceStatus: 'UPDATE_FAILED', ResourceStatusReason: 'The requested DB cluster capacity 300 exceeds the maximum (Service: Rds, Status Code: 400)', Timestamp: new Date(Date.now() + 1000).toISOString() },
+        { LogicalResourceId: 'Old', ResourceType: 'AWS::SQS::Queue', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'from an earlier operation', Timestamp: '2020-01-01T00:00:00.000Z' },
+      ],
+    } : { stackStatus: 'CREATE_COMPLETE' }));
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    expect(changed.statusCode).toBe(202);
+    const [result] = await w.workflows.settle();
+    expect(failureOf(result)).toBe('OperationFailed');
+
+    const op = (await w.registry.getOperation(changed.json.operation.operationId))!;
+    expect(op.status).toBe('FAILED');
+    expect(op.reason).toBe('DatabaseCluster (AWS::RDS::DBCluster) UPDATE_FAILED: The requested DB cluster capacity 300 exceeds the maximum (Service: Rds, Status Code: 400)');
+    expect(op.changes).toEqual([{ path: 'database.maxCapacity', from: 2, to: 4 }]);
+    expect(op.outcome).toMatchObject({
+      stackStatus: 'UPDATE_ROLLBACK_COMPLETE',
+      build: { buildStatus: 'FAILED', reason: 'BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: npx cdk deploy. Reason: exit status 1' },
+    });
+    expect((op.outcome!.failedResources as unknown[]).map((f: any) => f.logicalId)).toEqual(['DatabaseCluster', 'AppFunction']);
+    expect(op.startedAt! >= started).toBe(true);
+    const tenant = (await w.registry.getTenant('acme'))!;
+    expect(tenant.lockOperationId).toBeUndefined();
+    expect(tenant).toMatchObject({ version: 2, deployedVersion: 1, lastStackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
+    expect(w.workflows.log.events[0].Detail).toMatchObject({ status: 'FAILED', reason: op.reason });
+
+    // Unlocked: the next change is accepted.
+    expect((await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 3 } } })).statusCode).toBe(202);
+    await w.workflows.settle();
+  });
+
+  test('a change while an operation is in flight answers 409 and changes nothing; after it, the change goes through', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const w = await world(() => ({ gate }));
+    await activeTenant(w.registry, 'acme');
+    const first = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    expect(first.statusCode).toBe(202);
+    await waitFor(() => w.workflows.log.builds.length === 1);
+
+    const second = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 8 } } });
+    expect(second.statusCode).toBe(409);
+    expect(second.json.message).toMatch(/operation in flight/);
+    const during = (await w.registry.getTenant('acme'))!;
+    expect(during).toMatchObject({ version: 2, lockOperationId: first.json.operation.operationId });
+    expect((during.spec.database as any).maxCapacity).toBe(4);
+    expect((await w.call('GET', '/tenants/{tenantId}', { tenantId: 'acme' })).json.tenant.operationInFlight).toBe(first.json.operation.operationId);
+
+    release();
+    await w.workflows.settle();
+    const third = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 8 } } });
+    expect(third.statusCode).toBe(202);
+    await w.workflows.settle();
+    const history = await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' });
+    expect(history.json.operations.map((o: any) => o.status)).toEqual(['SUCCEEDED', 'REJECTED', 'SUCCEEDED']);
+  });
+
+  test('a tenant outside its maintenance window waits until the window starts', async () => {
+    // Monday 2026-11-23 10:00 UTC; the window is sun:03:00-sun:03:30.
+    const monday = new Date('2026-11-23T10:00:00.000Z');
+    const w = await world(() => ({}), { now: () => monday });
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } }, inMaintenanceWindow: true });
+    expect(changed.statusCode).toBe(202);
+    await w.workflows.settle();
+    expect(w.workflows.log.waits).toEqual([{ state: 'WaitForWindow', input: expect.objectContaining({ inWindow: false, startAt: '2026-11-29T03:00:00.000Z', window: 'sun:03:00-sun:03:30' }) }]);
+    const order = w.workflows.log.states;
+    expect(order.indexOf('WaitForWindow')).toBeGreaterThan(order.indexOf('NextWindow'));
+    expect(order.indexOf('Build')).toBeGreaterThan(order.indexOf('WaitForWindow'));
+  });
+
+  test('a tenant inside its maintenance window does not wait', async () => {
+    const sunday = new Date('2026-11-29T03:10:00.000Z');
+    const w = await world(() => ({}), { now: () => sunday });
+    await activeTenant(w.registry, 'acme');
+    await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } }, inMaintenanceWindow: true });
+    await w.workflows.settle();
+    expect(w.workflows.log.states).toContain('NextWindow');
+    expect(w.workflows.log.states).not.toContain('WaitForWindow');
+    expect(w.workflows.log.builds).toHaveLength(1);
+  });
+
+  test('destroying a PRODUCTION tenant: confirm and suspend first; the outcome lists what CloudFormation keeps', async () => {
+    const w = await world(() => ({ noStack: true }));
+    const now = new Date().toISOString();
+    const spec = { ...devSpec('globex'), tier: 'PRODUCTION' };
+    await w.registry.createTenant({ tenantId: 'globex', account: '210987654321', region: 'us-east-1', tier: 'PRODUCTION', spec, version: 1, release: '1.0.0', state: 'ACTIVE', createdAt: now, updatedAt: now });
+
+    const unconfirmed = await w.call('DELETE', '/tenants/{tenantId}', { tenantId: 'globex' });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json.problems).toEqual(['confirm: destroying a PRODUCTION tenant needs "confirm": "globex" (got: null)']);
+    const notSuspended = await w.call('DELETE', '/tenants/{tenantId}', { tenantId: 'globex' }, { confirm: 'globex' });
+    expect(notSuspended.statusCode).toBe(409);
+    expect((await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'globex' }, { state: 'SUSPENDED' })).statusCode).toBe(200);
+
+    const destroyed = await w.call('DELETE', '/tenants/{tenantId}', { tenantId: 'globex' }, { confirm: 'globex' });
+    expect(destroyed.statusCode).toBe(202);
+    await w.workflows.settle();
+    const op = (await w.registry.getOperation(destroyed.json.operation.operationId))!;
+    expect(op).toMatchObject({ type: 'DESTROY', status: 'SUCCEEDED', outcome: { stackStatus: 'NOT_FOUND' } });
+    expect(op.outcome!.retained).toEqual([
+      { logicalId: 'DatabaseCluster', type: 'AWS::RDS::DBCluster', policy: 'Snapshot' },
+      { logicalId: 'Key', type: 'AWS::KMS::Key', policy: 'Retain' },
+    ]);
+    expect(w.workflows.log.builds[0]).toMatchObject({ OPERATION: 'destroy' });
+    expect((await w.registry.getTenant('globex'))!.state).toBe('DESTROYED');
+    expect((await w.call('GET', '/tenants/{tenantId}', { tenantId: 'globex' })).statusCode).toBe(410);
+  });
+
+  test('drift: CloudFormation drift detection runs with the deploy role and the differing properties are recorded', async () => {
+    const w = await world(() => ({ stackStatus: 'UPDATE_COMPLETE' }));
+    await activeTenant(w.registry, 'acme');
+    const drift = await w.call('POST', '/tenants/{tenantId}/drift', { tenantId: 'acme' });
+    expect(drift.statusCode).toBe(202);
+    await w.workflows.settle();
+    const op = (await w.registry.getOperation(drift.json.operation.operationId))!;
+    expect(op).toMatchObject({ type: 'DRIFT', status: 'SUCCEEDED' });
+    expect(op.outcome!.drift).toEqual({
+      status: 'DRIFTED',
+      driftedResourceCount: 1,
+      resources: [{ logicalId: 'DatabaseCluster', type: 'AWS::RDS::DBCluster', status: 'MODIFIED', differences: [{ path: '/BackupRetentionPeriod', expected: '7', actual: '1', kind: 'NOT_EQUAL' }] }],
+    });
+    expect(w.workflows.log.builds).toEqual([]);
+    expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+  });
+
+  test('when recording the outcome fails, the workflow marks the operation FAILED and unlocks the tenant straight in DynamoDB', async () => {
+    const w = await world(() => ({}), { failRecord: true });
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    const [result] = await w.workflows.settle();
+    expect(failureOf(result)).toBe('RecordingFailed');
+    const op = (await w.registry.getOperation(changed.json.operation.operationId))!;
+    expect(op.status).toBe('FAILED');
+    expect(op.reason).toMatch(/^the workflow could not record its outcome: /);
+    expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+  });
+});
+
+describe('an execution that ends without its Catch paths', () => {
+  test('a timed-out or stopped execution is recorded as FAILED and its tenant unlocked; a finished operation is left alone', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const w = await world(() => ({ gate }));
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    const operationId = changed.json.operation.operationId;
+    await waitFor(() => w.workflows.log.builds.length === 1);
+    // What EventBridge delivers for the execution (rule AbandonedOperations): its name is the operation id.
+    const out = await runStep({ action: 'abandoned', detail: { name: operationId, status: 'TIMED_OUT' } }, { registry: w.registry, config: w.config });
+    expect(out).toEqual({ operationId, recorded: true, unlocked: true });
+    expect((await w.registry.getOperation(operationId))!).toMatchObject({ status: 'FAILED', reason: 'the workflow execution timed out before it recorded an outcome' });
+    expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+    release();
+    await w.workflows.settle();
+    // The late Record changes neither the finished operation nor another operation's lock.
+    expect((await w.registry.getOperation(operationId))!.status).toBe('FAILED');
+    const again = await runStep({ action: 'abandoned', detail: { name: operationId, status: 'ABORTED' } }, { registry: w.registry, config: w.config });
+    expect(again).toEqual({ operationId, recorded: false, unlocked: false });
+  });
+});
+
+describe('fleet rollouts run by the local interpreter', () => {
+  const ids = Array.from({ length: 20 }, (_, i) => `tenant-${String(i + 1).padStart(2, '0')}`);
+
+  test('20 tenants, 3 failing, 10% tolerated: the rollout stops after the wave that crossed the threshold', async () => {
+    const failing = ['tenant-04', 'tenant-05', 'tenant-06'];
+    const w = await world((id) => (failing.includes(id) ? { stackStatus: 'UPDATE_ROLLBACK_COMPLETE', stackStatusReason: 'The following resource(s) failed to update: [App]' } : {}));
+    for (const id of ids) await activeTenant(w.registry, id);
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaryPercent: 10, waveSize: 5, maxConcurrency: 3, toleratedFailurePercentage: 10 });
+    expect(started.statusCode).toBe(202);
+    const [result] = await w.workflows.settle();
+    expect(failureOf(result)).toBe('RolloutStopped');
+
+    const built = w.workflows.log.builds.map((b) => b.TENANT_ID).sort();
+    // wave 0: the canaries tenant-01, tenant-02; wave 1: tenant-03..07 (three fail); waves 2-4 never start.
+    expect(built).toEqual(['tenant-01', 'tenant-02', 'tenant-03', 'tenant-04', 'tenant-05', 'tenant-06', 'tenant-07']);
+    const rollout = (await w.registry.getRollout(started.json.rollout.rolloutId))!;
+    expect(rollout.status).toBe('STOPPED');
+    expect(rollout.reason).toBe('42.86% of the deployed tenants failed (3 of 7), more than the tolerated 10%: stopped after wave 1');
+    expect(rollout.waves!.map((x: any) => x.status)).toEqual(['DONE', 'FAILED', 'PENDING', 'PENDING', 'PENDING']);
+    expect((await w.registry.getTenant('tenant-04'))!).toMatchObject({ deployedRelease: '1.0.0' });
+    expect((await w.registry.getTenant('tenant-03'))!).toMatchObject({ deployedRelease: '2.0.0', release: '2.0.0' });
+    expect((await w.registry.getTenant('tenant-08'))!).toMatchObject({ deployedRelease: '1.0.0' });
+    expect((await w.registry.getTenant('tenant-04'))!.lockOperationId).toBeUndefined();
+    const op = (await w.registry.getOperation(`${rollout.rolloutId}-tenant-04`))!;
+    expect(op).toMatchObject({ type: 'DEPLOY', status: 'FAILED', requestedBy: `rollout:${rollout.rolloutId}`, reason: 'UPDATE_ROLLBACK_COMPLETE: The following resource(s) failed to update: [App]' });
+    expect(w.workflows.log.events.at(-1)).toMatchObject({ DetailType: 'Tenant Rollout Finished' });
+  });
+
+  test('tenants already on the release are skipped; a rollout without failures succeeds wave by wave', async () => {
+    const w = await world();
+    for (const id of ids.slice(0, 6)) await activeTenant(w.registry, id, id <= 'tenant-02' ? '2.0.0' : '1.0.0');
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaries: ['tenant-03'], waveSize: 2 });
+    await w.workflows.settle();
+    const rollout = (await w.registry.getRollout(started.json.rollout.rolloutId))!;
+    expect(rollout).toMatchObject({ status: 'SUCCEEDED', skippedTenants: 2 });
+    expect(rollout.waves!.map((x: any) => x.tenants)).toEqual([['tenant-03'], ['tenant-04', 'tenant-05'], ['tenant-06']]);
+    expect(w.workflows.log.builds.map((b) => b.TENANT_ID).sort()).toEqual(['tenant-03', 'tenant-04', 'tenant-05', 'tenant-06']);
+  });
+
+  test('an approval between waves that is refused stops the rollout before the next wave', async () => {
+    const w = await world(() => ({}), { approve: (wave) => wave < 2 });
+    for (const id of ids.slice(0, 4)) await activeTenant(w.registry, id);
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaries: ['tenant-01'], waveSize: 1, approvalBetweenWaves: true });
+    await w.workflows.settle();
+    const rollout = (await w.registry.getRollout(started.json.rollout.rolloutId))!;
+    expect(rollout.status).toBe('STOPPED');
+    expect(rollout.reason).toBe(`the next wave was not approved by ${CALLER}`);
+    expect(w.workflows.log.builds.map((b) => b.TENANT_ID)).toEqual(['tenant-01', 'tenant-02']);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
