@@ -18,7 +18,7 @@ mkdir -p "$BINDINGS_WORK"
 # Synth tests of every block (templates, snapshots, compliance, validation) and the handler tests
 # that need no PostgreSQL server; the real-PostgreSQL tests stay on the machine's Node in `test`.
 tests=("$@")
-[ ${#tests[@]} -eq 0 ] && tests=(test/core test/blocks/function/tenant-function.test.ts test/cross-account test/cost test/tenant
+[ ${#tests[@]} -eq 0 ] && tests=(test/core test/blocks/function/tenant-function.test.ts test/blocks/link test/platform/hub test/cost test/tenant
   test/blocks/postgres/tenant-postgres.test.ts test/blocks/postgres/bootstrap.test.ts test/blocks/postgres/connection.test.ts)
 read -r -a versions <<< "${NODE_VERSIONS:-22 24}"
 
