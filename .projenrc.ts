@@ -94,6 +94,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-local-stepfunctions@3.0.0',
     'asl-validator@4.0.0',
     'ajv@^8',
+    // Model-based tests of the control plane (random request sequences against a model).
+    'fast-check@^4',
+    // The console: its web app (Preact, bundled with esbuild), its tokens verified as in Lambda
+    // (aws-jwt-verify), tested in a real browser (Debian's chromium driven by playwright-core) with axe-core.
+    'preact@^10',
+    'aws-jwt-verify@5.2.1',
+    'playwright-core@1.65.2',
+    'axe-core@^4',
+    '@aws-sdk/client-athena',
+    '@aws-sdk/client-s3',
+    '@aws-sdk/client-cloudwatch',
+    // The operators' command-line client signs requests with SigV4 from the standard credential chain.
+    '@smithy/signature-v4',
+    '@aws-crypto/sha256-js',
+    '@aws-sdk/credential-providers',
   ],
 
   sampleCode: false,

@@ -52,7 +52,7 @@ describe('the suppression audit', () => {
       const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
       new TenantLogGroup(stack, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key });
       return stack;
-    }, { sources: ['postgres/', 'core/vpc-function-cleanup'] });
+    }, { sources: ['blocks/postgres/', 'core/vpc-function-cleanup'] });
     expect(recorded).toEqual([]);
     expect(unused).toEqual([]);
     expect(raw.map((f) => `${f.ruleId} @ ${f.resourcePath}`)).toContain('CT.CLOUDWATCH.PR.2 @ TestStack/Logs/Resource');

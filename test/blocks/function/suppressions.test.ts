@@ -17,7 +17,7 @@ import { RecordedSuppression, auditSuppressions, unusedSuppressions } from '../.
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'hello');
 // the clean destroy is this block's too, built by the shared core construct
-const SOURCES = { sources: ['function/', 'core/vpc-function-cleanup'] };
+const SOURCES = { sources: ['blocks/function/', 'core/vpc-function-cleanup'] };
 
 /** Builds a TenantFunction, auditing the suppressions src/function and the clean destroy add. */
 function audit(extra: (stack: Construct) => Partial<TenantFunctionProps>) {

@@ -32,7 +32,7 @@ test('a link with a hub and grants needs no suppression: no raw finding on the l
     link.allowQuery(database);
     link.allowInvoke(fn);
     return link;
-  }, { sources: ['cross-account/cross-account-link', 'cross-account/link-'] });
+  }, { sources: ['blocks/link/'] });
   expect(recorded).toEqual([]);
   // raw: the link's findings with every acknowledgement of the app stripped. The platform alias lives in the function.
   expect(formatFindings(raw)).toBe('no compliance findings');

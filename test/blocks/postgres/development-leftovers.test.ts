@@ -180,7 +180,7 @@ describe('DevelopmentLeftovers', () => {
   });
 
   test('every suppression it adds suppresses a finding', () => {
-    const { recorded, unused } = auditSuppressions(() => leftoversStack(TenantTier.DEVELOPMENT, testStack('Audit')).stack, { sources: ['postgres/development-leftovers'] });
+    const { recorded, unused } = auditSuppressions(() => leftoversStack(TenantTier.DEVELOPMENT, testStack('Audit')).stack, { sources: ['blocks/postgres/development-leftovers'] });
     expect(recorded.length).toBeGreaterThan(5);
     expect(unused).toEqual([]);
   });

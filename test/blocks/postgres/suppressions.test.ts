@@ -13,7 +13,7 @@ import { auditSuppressions } from '../../support/suppression-audit';
 
 const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');
 // the clean destroy of the bootstrap and rotation functions and the handler roles are this block's too, built by shared core constructs
-const SOURCES = { sources: ['postgres/', 'core/vpc-function-cleanup', 'core/execution-role'] };
+const SOURCES = { sources: ['blocks/postgres/', 'core/vpc-function-cleanup', 'core/execution-role'] };
 // Known stale, reported to the lead (src/ is not this test's to change): cdk-nag 3.0.2's
 // Suppressions known to match nothing (none: a stale one must be removed from src/, not listed here).
 const KNOWN_UNUSED: string[] = [];

@@ -15,7 +15,7 @@ import { testStack } from '../../support/app';
 import { RecordedSuppression, auditSuppressions, unusedSuppressions } from '../../support/suppression-audit';
 
 const FIXTURE = path.join(__dirname, '..', '..', 'blocks', 'function', 'fixtures', 'hello');
-const SOURCES = { sources: ['cross-account/'] };
+const SOURCES = { sources: ['platform/hub/'] };
 
 describe('every cross-account suppression suppresses a finding', () => {
   test.each([

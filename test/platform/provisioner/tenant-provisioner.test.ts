@@ -219,7 +219,7 @@ describe('TenantProvisioner', () => {
 
     test('every suppression suppresses a finding', () => {
       for (const overrides of [{}, { tenantAccountIds: undefined, organizationId: ORG }]) {
-        const { recorded, unused } = auditSuppressions(() => provisionerStack(overrides).stack, { sources: ['provisioner/'] });
+        const { recorded, unused } = auditSuppressions(() => provisionerStack(overrides).stack, { sources: ['platform/provisioner/'] });
         expect(recorded.length).toBeGreaterThan(10);
         expect(unused).toEqual([]);
       }
