@@ -32,44 +32,27 @@ import {
   partitionOf,
 } from '../../core/hub-names';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
+import { PlatformHubProps } from './platform-hub-props';
 import { validatePlatformHubProps } from './validate-platform-hub-props';
-
-/** Props of {@link PlatformHub}. */
-export interface PlatformHubProps {
-  /**
-   * The tenant accounts that may send logs and change events to the hub and copy recovery points
-   * into its backup vault (12-digit ids, 1 to 30). When `organizationId` is also given, a listed
-   * account must also belong to that organization. Required: an organization alone is refused
-   * until a real run proves cross-account log subscriptions from any member (docs/platform/hub.md).
-   *
-   * @default - none: the props are rejected (at least one account is required)
-   */
-  readonly tenantAccountIds?: string[];
-
-  /**
-   * The AWS Organizations id (`o-...`) the listed accounts must belong to (`aws:PrincipalOrgID` on
-   * the destination and bus policies). It only narrows `tenantAccountIds`; it never admits accounts
-   * on its own.
-   *
-   * @default - no organization condition: the listed accounts may send
-   */
-  readonly organizationId?: string;
-
-  /**
-   * How long shipped logs and the event history are kept (and locked in COMPLIANCE mode) in the
-   * hub's bucket, and change events in the bus archive: whole days between 1 day and 10 years.
-   * Nobody, not even the platform account's root user, can delete a shipped object before it ends.
-   *
-   * @default Duration.days(365) - a year of history (PCI DSS 10.7)
-   */
-  readonly retention?: Duration;
-}
 
 /** Default retention of shipped logs and archived change events. */
 const DEFAULT_RETENTION = Duration.days(365);
 
 /** The log processor's own log group (fixed: the hub key's policy names it, one hub per account and region). */
 const LOG_PROCESSOR_LOG_GROUP_NAME = '/tenant-blocks/platform-hub/log-processor';
+
+/** What the hub's parts share, resolved once in the constructor. */
+interface HubContext {
+  readonly stack: Stack;
+  readonly region: string;
+  readonly account: string;
+  /** The partition as a literal when the region is known ({@link partitionOf}). */
+  readonly partition: string;
+  /** The admitted tenant accounts (a copy of the props' list). */
+  readonly tenantAccountIds: string[];
+  /** Retention of shipped logs, history and archived events. */
+  readonly retention: Duration;
+}
 
 /**
  * The platform account's end of every tenant link: it receives tenant logs, change events and
@@ -241,17 +224,116 @@ export class PlatformHub extends Construct {
    * @param props the construct's props, validated before anything is created
    */
   constructor(scope: Construct, id: string, props: PlatformHubProps) {
-    super(scope, id);
     validatePlatformHubProps(props);
+    super(scope, id);
 
-    const stack = Stack.of(this);
-    const { region, account } = stack;
-    const partition = partitionOf(stack);
-    this.tenantAccountIds = [...(props.tenantAccountIds ?? [])];
+    const ctx = this.resolveContext(props);
+    this.tenantAccountIds = ctx.tenantAccountIds;
     this.organizationId = props.organizationId;
-    const retention = props.retention ?? DEFAULT_RETENTION;
-    this.reference = PlatformHub.referenceFor(account, region, partition);
+    this.reference = PlatformHub.referenceFor(ctx.account, ctx.region, ctx.partition);
 
+    const key = this.createKey(ctx);
+    this.encryptionKey = key;
+    const stream = this.createLogStream(key);
+    this.logStream = stream;
+    const accessLogs = this.createAccessLogBucket(ctx);
+    const bucket = this.createLogBucket(ctx, key, accessLogs);
+    const query = createQueryLayer(this, { key, bucket, accessLogs, bucketDefaults: auditBucketDefaults(ctx.retention, { objectLock: false }) });
+    this.queryLayer = query;
+    this.enableBucketNotifications([accessLogs, bucket], query.resultsBucket);
+    this.logBucket = bucket;
+
+    const processor = this.createLogProcessor(key);
+    this.logProcessor = processor;
+    this.createLogDelivery(ctx, { key, stream, bucket, processor });
+    this.createLogDestination(ctx, key, stream);
+    this.logDestinationArn = this.reference.logDestinationArn;
+    this.logDestinationName = HUB_LOG_DESTINATION_NAME;
+    this.logShipping = LogShipping.toDestination(this.logDestinationArn);
+
+    const bus = this.createEventBus(ctx, key);
+    this.eventBus = bus;
+    const history = createEventHistory(this, { key, bucket, bus });
+    this.glueDatabaseName = HUB_GLUE_DATABASE;
+    this.logsTableName = HUB_LOGS_TABLE;
+    this.historyTableName = HUB_HISTORY_TABLE;
+    this.workGroupName = HUB_WORKGROUP;
+    this.queryResultsBucket = query.resultsBucket;
+
+    const notifications = createHubAlarms(this, {
+      key,
+      bus,
+      bucket,
+      streamName: stream.streamName,
+      processor,
+      historyRuleName: history.rule.ruleName,
+    });
+    this.notificationTopic = notifications.topic;
+    this.alarms = notifications.alarms;
+    this.dashboard = notifications.dashboard;
+
+    this.backupVault = createBackupVault(this, this.tenantAccountIds).vault;
+    this.backupVaultArn = this.backupVaultArnOf(ctx);
+
+    // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
+    TenantGuardrails.applyTo(this);
+  }
+
+  /**
+   * Lets `grantee` (the provisioner's or the query console's role) assume the tenant links of the
+   * admitted tenants: `sts:AssumeRole` and `sts:SetSourceIdentity` on
+   * `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*` for each listed account. Each link
+   * still requires its external ID and a source identity (set it to the human or console session,
+   * so the tenant's CloudTrail names who acted), and lists the exact platform roles it trusts.
+   *
+   * @param grantee the platform principal (console, provisioner)
+   */
+  public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
+    const partition = partitionOf(Stack.of(this));
+    return iam.Grant.addToPrincipal({
+      grantee,
+      // The links refuse a session without a source identity (CrossAccountLink trust).
+      actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+      resourceArns: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
+    });
+  }
+
+  /**
+   * Lets `grantee` (the query console's role) run per-tenant queries of the shipped logs and the
+   * event history, and nothing more: `athena:StartQueryExecution`, `GetQueryExecution`,
+   * `GetQueryResults`, `StopQueryExecution` and `GetWorkGroup` on the hub workgroup only;
+   * `glue:GetDatabase`, `GetTable`, `GetPartition(s)` on the hub database and its two tables;
+   * `s3:GetObject` under `logs/` and `history/` of the hub bucket (`s3:ListBucket`,
+   * `GetBucketLocation` on it); results read and written under `results/` of the results bucket;
+   * `kms:Decrypt`/`GenerateDataKey` of the hub key through S3 only. Every query must still pin one
+   * tenant account (the tables' `injected` projection): build it with `TenantLogQuery`.
+   *
+   * @param grantee the platform principal (query console)
+   */
+  public grantQueryTenantLogs(grantee: iam.IGrantable): iam.Grant {
+    return grantQuery(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey);
+  }
+
+  /** The stack's environment, the admitted accounts and the retention, each resolved once. */
+  private resolveContext(props: PlatformHubProps): HubContext {
+    const stack = Stack.of(this);
+    return {
+      stack,
+      region: stack.region,
+      account: stack.account,
+      partition: partitionOf(stack),
+      tenantAccountIds: [...(props.tenantAccountIds ?? [])],
+      retention: props.retention ?? DEFAULT_RETENTION,
+    };
+  }
+
+  /**
+   * The hub key (rotation on, retained: shipped logs are the audit trail): grants only by AWS
+   * services for AWS resources (CT.KMS.PR.3), and CloudWatch Logs only for the log processor's
+   * own log group.
+   */
+  private createKey(ctx: HubContext): kms.Key {
+    const { region, account, partition } = ctx;
     const key = new kms.Key(this, 'Key', {
       description: 'cdk-tenant-blocks platform hub: shipped tenant logs, event history, bus, notifications',
       alias: 'alias/tenant-blocks/platform-hub',
@@ -278,9 +360,14 @@ export class PlatformHub extends Construct {
         ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:${LOG_PROCESSOR_LOG_GROUP_NAME}` },
       },
     }));
-    this.encryptionKey = key;
+    return key;
+  }
 
-    // --- Logs: destination -> Kinesis -> Firehose -> S3 -------------------------------------
+  /**
+   * The Kinesis stream behind the log destination: on demand (nobody can predict a fleet's log
+   * volume), hub key, 24 hours of retention (it only buffers), destroyed with the stack.
+   */
+  private createLogStream(key: kms.IKey): kinesis.Stream {
     const stream = new kinesis.Stream(this, 'LogStream', {
       encryption: kinesis.StreamEncryption.KMS,
       encryptionKey: key,
@@ -294,14 +381,20 @@ export class PlatformHub extends Construct {
       id: 'AwsSolutions-KDS3',
       reason: 'The stream is encrypted with the hub customer-managed key (rotation, key policy, CloudTrail per use) rather than the aws/kinesis managed key',
     }]);
-    this.logStream = stream;
+    return stream;
+  }
 
+  /**
+   * The access-log bucket of the hub buckets: SSE-S3 and no object lock, because S3 server access
+   * logging delivers to nothing else; versioned, expiring with the retention, retained.
+   */
+  private createAccessLogBucket(ctx: HubContext): s3.Bucket {
     const accessLogs = new s3.Bucket(this, 'AccessLogBucket', {
       // S3 server access logging can only deliver to SSE-S3 buckets.
       encryption: s3.BucketEncryption.S3_MANAGED,
       // No object lock: S3 server access logging does not deliver to a bucket with an Object Lock
       // default retention. Versioning, expiry, TLS only and public access block still apply.
-      ...auditBucketDefaults(retention, { objectLock: false }),
+      ...auditBucketDefaults(ctx.retention, { objectLock: false }),
     });
     // An SSE-S3 bucket cannot hold the customer-key invariant (see the S3 access-logging rule above).
     TenantGuardrails.exempt(accessLogs, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION,
@@ -321,13 +414,20 @@ export class PlatformHub extends Construct {
         reason: 'S3 server access logging delivers only to buckets encrypted with SSE-S3, not SSE-KMS',
       })),
     ]);
+    return accessLogs;
+  }
 
+  /**
+   * The hub log bucket (shipped logs and event history): hub key with a bucket key, COMPLIANCE
+   * object lock for the retention, access logged into `accessLogs` through a bucket policy.
+   */
+  private createLogBucket(ctx: HubContext, key: kms.IKey, accessLogs: s3.Bucket): s3.Bucket {
     const bucket = new s3.Bucket(this, 'LogBucket', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: key,
       // One data key per bucket instead of per object: KMS cost for a steady stream of small objects.
       bucketKeyEnabled: true,
-      ...auditBucketDefaults(retention),
+      ...auditBucketDefaults(ctx.retention),
     });
     // Access logging wired by hand (bucket policy, not the legacy ACL the L2 uses without the
     // @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy flag): same result in every app (CT.S3.PR.5).
@@ -340,11 +440,18 @@ export class PlatformHub extends Construct {
       principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
       actions: ['s3:PutObject'],
       resources: [accessLogs.arnForObjects('log-bucket/*')],
-      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': account } },
+      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': ctx.account } },
     }));
-    const query = createQueryLayer(this, { key, bucket, accessLogs, bucketDefaults: auditBucketDefaults(retention, { objectLock: false }) });
-    this.queryLayer = query;
-    for (const b of [accessLogs, bucket, query.resultsBucket]) {
+    return bucket;
+  }
+
+  /**
+   * EventBridge notifications on every hub bucket (CT.S3.PR.4), set on the L1 (the L2's flag adds
+   * a custom-resource Lambda); no replica region for the audit buckets (a replica would need its
+   * own hub).
+   */
+  private enableBucketNotifications(auditBuckets: s3.Bucket[], resultsBucket: s3.Bucket): void {
+    for (const b of [...auditBuckets, resultsBucket]) {
       // EventBridge notifications on (CT.S3.PR.4): the platform can react to new log objects. Set on
       // the L1: the L2's eventBridgeEnabled adds a custom-resource Lambda for the same setting.
       (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
@@ -353,13 +460,17 @@ export class PlatformHub extends Construct {
           id: ruleId,
           reason: 'The hub is a regional audit store (versioned, retained on delete, the log bucket under object lock); a replica region would need its own hub and destination',
         })),
-      ].filter(() => b !== query.resultsBucket));
+      ].filter(() => b !== resultsBucket));
     }
-    this.logBucket = bucket;
+  }
 
-    // --- Record processor: CloudWatch Logs envelopes -> JSON lines + partition keys ------------
-    // A Lambda, not Firehose's CloudWatch Logs decompression: that processor accepts only records
-    // CloudWatch Logs writes to Firehose directly, and these arrive through the Kinesis stream.
+  /**
+   * The Firehose record processor: CloudWatch Logs envelopes to JSON lines and partition keys. A
+   * Lambda, not Firehose's CloudWatch Logs decompression (that accepts only records CloudWatch
+   * Logs writes to Firehose directly, and these come through Kinesis); its own log group and a
+   * role that writes only there; no VPC, no reserved concurrency (issue 8.5).
+   */
+  private createLogProcessor(key: kms.IKey): lambda.Function {
     const processorLogGroup = new logs.LogGroup(this, 'LogProcessorLogGroup', {
       logGroupName: LOG_PROCESSOR_LOG_GROUP_NAME,
       encryptionKey: key,
@@ -409,8 +520,17 @@ export class PlatformHub extends Construct {
         reason: 'Firehose invokes the processor synchronously (a DLQ applies to asynchronous invocations); failed batches are kept raw under errors/logs/processing-failed/',
       })),
     ]);
-    this.logProcessor = processor;
+    return processor;
+  }
 
+  /**
+   * The Firehose delivery from the log stream into the hub bucket, partitioned by the account the
+   * processor returns and the arrival day (`logs/account=<id>/day=<yyyy-MM-dd>/`), GZIP, hub key;
+   * its role reads the stream, writes `logs/` and `errors/logs/`, and invokes the processor.
+   */
+  private createLogDelivery(ctx: HubContext, parts: { key: kms.IKey; stream: kinesis.IStream; bucket: s3.IBucket; processor: lambda.IFunction }): firehose.CfnDeliveryStream {
+    const { region } = ctx;
+    const { key, stream, bucket, processor } = parts;
     const { role: deliveryRole, policy: deliveryPolicy } = firehoseDeliveryRole(this, {
       roleId: 'DeliveryRole',
       policyId: 'DeliveryPolicy',
@@ -481,6 +601,16 @@ export class PlatformHub extends Construct {
     // The role must hold its permissions before Firehose validates them at creation.
     delivery.node.addDependency(deliveryPolicy);
 
+    return delivery;
+  }
+
+  /**
+   * The CloudWatch Logs destination `tenant-blocks-logs`: its policy admits subscriptions from the
+   * listed accounts only (and their organization); its role may only put into the log stream and
+   * is assumable by CloudWatch Logs for those accounts' log groups in this region.
+   */
+  private createLogDestination(ctx: HubContext, key: kms.IKey, stream: kinesis.IStream): logs.CfnDestination {
+    const { stack, region, partition } = ctx;
     const destinationArn = this.reference.logDestinationArn;
     const logsRole = new iam.Role(this, 'DestinationRole', {
       description: 'CloudWatch Logs writes subscribed tenant log events into the hub log stream',
@@ -519,11 +649,16 @@ export class PlatformHub extends Construct {
     });
     // CloudWatch Logs tests the role when the destination is created.
     logDestination.node.addDependency(logsPolicy);
-    this.logDestinationArn = destinationArn;
-    this.logDestinationName = HUB_LOG_DESTINATION_NAME;
-    this.logShipping = LogShipping.toDestination(destinationArn);
+    return logDestination;
+  }
 
-    // --- Change history: event bus + archive -------------------------------------------------
+  /**
+   * The change-history bus `tenant-blocks-change-history` (hub key): `PutEvents` only from the
+   * listed accounts and only for the link's `aws.*` sources; an archive (hub key) of those for the
+   * retention, so history can be replayed.
+   */
+  private createEventBus(ctx: HubContext, key: kms.IKey): events.EventBus {
+    const { partition, retention } = ctx;
     const bus = new events.EventBus(this, 'EventBus', {
       eventBusName: HUB_EVENT_BUS_NAME,
       description: 'cdk-tenant-blocks: change history forwarded by tenant links',
@@ -556,77 +691,22 @@ export class PlatformHub extends Construct {
       kmsKey: key,
     });
     archive.node.addDependency(bus);
-    this.eventBus = bus;
+    return bus;
+  }
 
-    // --- Per-tenant history, queries, notifications, backups ----------------------------------
-    const history = createEventHistory(this, { key, bucket, bus });
-    this.glueDatabaseName = HUB_GLUE_DATABASE;
-    this.logsTableName = HUB_LOGS_TABLE;
-    this.historyTableName = HUB_HISTORY_TABLE;
-    this.workGroupName = HUB_WORKGROUP;
-    this.queryResultsBucket = query.resultsBucket;
-
-    const notifications = createHubAlarms(this, {
-      key,
-      bus,
-      bucket,
-      streamName: stream.streamName,
-      processor,
-      historyRuleName: history.rule.ruleName,
-    });
-    this.notificationTopic = notifications.topic;
-    this.alarms = notifications.alarms;
-    this.dashboard = notifications.dashboard;
-
-    const vault = createBackupVault(this, this.tenantAccountIds);
-    this.backupVault = vault.vault;
-    // Built from the fixed name, not the vault's attribute: a literal ARN (when the hub's stack has an
-    // account and region) that tenant stacks can take as TenantPostgres.backupCopyVaultArn.
-    this.backupVaultArn = Stack.of(this).formatArn({
-      partition: partitionOf(Stack.of(this)),
+  /**
+   * The backup vault's ARN from its fixed name, not the vault's attribute: a literal ARN (when the
+   * hub's stack has an account and region) that tenant stacks can take as
+   * `TenantPostgres.backupCopyVaultArn`.
+   */
+  private backupVaultArnOf(ctx: HubContext): string {
+    return ctx.stack.formatArn({
+      partition: ctx.partition,
       service: 'backup',
       resource: 'backup-vault',
       resourceName: HUB_BACKUP_VAULT_NAME,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-
-    // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
-    TenantGuardrails.applyTo(this);
-  }
-
-  /**
-   * Lets `grantee` (the provisioner's or the query console's role) assume the tenant links of the
-   * admitted tenants: `sts:AssumeRole` and `sts:SetSourceIdentity` on
-   * `arn:aws:iam::<tenant account>:role/tenant-blocks-link-*` for each listed account. Each link
-   * still requires its external ID and a source identity (set it to the human or console session,
-   * so the tenant's CloudTrail names who acted), and lists the exact platform roles it trusts.
-   *
-   * @param grantee the platform principal (console, provisioner)
-   */
-  public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
-    const partition = partitionOf(Stack.of(this));
-    return iam.Grant.addToPrincipal({
-      grantee,
-      // The links refuse a session without a source identity (CrossAccountLink trust).
-      actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
-      resourceArns: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:role/${LINK_ROLE_NAME_PREFIX}*`),
-    });
-  }
-
-  /**
-   * Lets `grantee` (the query console's role) run per-tenant queries of the shipped logs and the
-   * event history, and nothing more: `athena:StartQueryExecution`, `GetQueryExecution`,
-   * `GetQueryResults`, `StopQueryExecution` and `GetWorkGroup` on the hub workgroup only;
-   * `glue:GetDatabase`, `GetTable`, `GetPartition(s)` on the hub database and its two tables;
-   * `s3:GetObject` under `logs/` and `history/` of the hub bucket (`s3:ListBucket`,
-   * `GetBucketLocation` on it); results read and written under `results/` of the results bucket;
-   * `kms:Decrypt`/`GenerateDataKey` of the hub key through S3 only. Every query must still pin one
-   * tenant account (the tables' `injected` projection): build it with `TenantLogQuery`.
-   *
-   * @param grantee the platform principal (query console)
-   */
-  public grantQueryTenantLogs(grantee: iam.IGrantable): iam.Grant {
-    return grantQuery(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey);
   }
 
   private logsTrustConditions(stack: Stack): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { PropsValidation } from '../../core';
 import { ACCOUNT_ID, ORGANIZATION_ID } from '../../core/hub-names';
-import type { PlatformHubProps } from './platform-hub';
+import { PlatformHubProps } from './platform-hub-props';
 
 /** Shortest retention of shipped logs and archived change events. */
 export const MIN_HUB_RETENTION = Duration.days(1);
