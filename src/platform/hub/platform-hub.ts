@@ -41,6 +41,14 @@ const DEFAULT_RETENTION = Duration.days(365);
 /** The log processor's own log group (fixed: the hub key's policy names it, one hub per account and region). */
 const LOG_PROCESSOR_LOG_GROUP_NAME = '/tenant-blocks/platform-hub/log-processor';
 
+/** What the log delivery stream connects. */
+interface LogDeliveryParts {
+  readonly key: kms.IKey;
+  readonly stream: kinesis.IStream;
+  readonly bucket: s3.IBucket;
+  readonly processor: lambda.IFunction;
+}
+
 /** What the hub's parts share, resolved once in the constructor. */
 interface HubContext {
   readonly stack: Stack;
@@ -528,7 +536,7 @@ export class PlatformHub extends Construct {
    * processor returns and the arrival day (`logs/account=<id>/day=<yyyy-MM-dd>/`), GZIP, hub key;
    * its role reads the stream, writes `logs/` and `errors/logs/`, and invokes the processor.
    */
-  private createLogDelivery(ctx: HubContext, parts: { key: kms.IKey; stream: kinesis.IStream; bucket: s3.IBucket; processor: lambda.IFunction }): firehose.CfnDeliveryStream {
+  private createLogDelivery(ctx: HubContext, parts: LogDeliveryParts): firehose.CfnDeliveryStream {
     const { region } = ctx;
     const { key, stream, bucket, processor } = parts;
     const { role: deliveryRole, policy: deliveryPolicy } = firehoseDeliveryRole(this, {
