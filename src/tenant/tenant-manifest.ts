@@ -116,6 +116,16 @@ export class TenantManifest extends Construct {
   }
 
   /**
+   * Records why the tenant has no link (`TenantPlatformSettings.noLinkReason`), so the platform
+   * can tell a deliberate dark tenant from a forgotten link.
+   *
+   * @param reason the reason given
+   */
+  public recordNoLink(reason: string): void {
+    this.record('link/none-reason', reason);
+  }
+
+  /**
    * Records the network's flow log group (a network on an imported VPC has none).
    *
    * @param network the tenant's network

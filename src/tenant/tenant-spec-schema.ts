@@ -6,6 +6,7 @@ import {
   HOSTED_ZONE_ID_PATTERN,
   REGION_PATTERN,
   TIER_NAMES,
+  TRANSIT_GATEWAY_ID_PATTERN,
 } from './validate-tenant-spec';
 import { TENANT_ID_PATTERN } from '../core/validation';
 import { TenantRuntime } from '../blocks/function/tenant-runtime';
@@ -67,6 +68,7 @@ function buildSchema(): Record<string, unknown> {
           tier: { type: 'string', enum: TIER_NAMES, description: 'DEVELOPMENT or PRODUCTION.' },
           account: { type: 'string', pattern: ACCOUNT_PATTERN, description: 'The tenant\'s 12-digit AWS account id, as a string.' },
           region: { type: 'string', pattern: REGION_PATTERN, description: 'The tenant\'s region. Default: the platform\'s region.' },
+          network: { $ref: '#/definitions/TenantNetworkSpec' },
           database: { $ref: '#/definitions/TenantDatabaseSpec' },
           function: { $ref: '#/definitions/TenantFunctionSpec' },
           link: { $ref: '#/definitions/TenantLinkSpec' },
@@ -90,6 +92,17 @@ function buildSchema(): Record<string, unknown> {
             },
           },
         ],
+      },
+      TenantNetworkSpec: {
+        type: 'object',
+        description: 'The tenant network (TenantNetwork): its VPC range and the customer networks the platform routes in.',
+        additionalProperties: false,
+        properties: {
+          vpcCidr: { type: 'string', pattern: `^${IPV4}/(1[6-9]|20)$`, description: 'The VPC range: a private IPv4 network address, /16 to /20. Choose it once. Default: 10.0.0.0/16.' },
+          routedCidrs: cidrList(CLIENT_CIDR, 'Customer networks routed into the tenant VPC through the Transit Gateway: IPv4 /8-/32 or lowercase IPv6 /32-/128 network addresses, at most 50. Default: none.'),
+          transitGatewayId: { type: 'string', pattern: TRANSIT_GATEWAY_ID_PATTERN, description: 'The Transit Gateway the routed networks come through (tgw- and 8-17 hexadecimal digits). Required with routedCidrs.' },
+        },
+        dependencies: { routedCidrs: ['transitGatewayId'], transitGatewayId: ['routedCidrs'] },
       },
       TenantDatabaseSpec: {
         type: 'object',

@@ -127,6 +127,36 @@ export interface TenantFunctionSpec {
   readonly domain?: TenantDomainSpec;
 }
 
+/**
+ * The network settings of a tenant spec (the whitelist of `TenantNetwork`): set by the platform per
+ * tenant when it routes a customer's networks (VPN, office ranges) into the tenant VPC.
+ */
+export interface TenantNetworkSpec {
+  /**
+   * The address range of the tenant VPC: a private IPv4 network address from /16 to /20. Choose it
+   * once (subnets are cut from it) and so that it does not overlap the customer networks routed in.
+   *
+   * @default '10.0.0.0/16'
+   */
+  readonly vpcCidr?: string;
+
+  /**
+   * Customer networks the platform routes into the tenant VPC (IPv4 or IPv6 CIDR blocks, network
+   * addresses), e.g. a PRODUCTION customer's VPN. A database or function may then allow them.
+   *
+   * @default - none: only clients inside the tenant VPC are reachable
+   */
+  readonly routedCidrs?: string[];
+
+  /**
+   * The Transit Gateway (shared with the tenant account through AWS RAM) that `routedCidrs` are
+   * routed to: `tgw-` and 8-17 hexadecimal digits. Required with `routedCidrs`.
+   *
+   * @default - no attachment
+   */
+  readonly transitGatewayId?: string;
+}
+
 /** What the platform may do through the tenant's cross-account link. */
 export interface TenantLinkSpec {
   /**
@@ -168,6 +198,13 @@ export interface TenantSpec {
    * @default - the platform's region (`TenantPlatformSettings.region`)
    */
   readonly region?: string;
+
+  /**
+   * The tenant's network: its VPC range and the customer networks routed into it.
+   *
+   * @default - a VPC of 10.0.0.0/16 with no customer networks routed in
+   */
+  readonly network?: TenantNetworkSpec;
 
   /**
    * The tenant's database.

@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { TenantCollisions } from './tenant-collisions';
 import { TenantDashboard } from './tenant-dashboard';
 import { TenantManifest } from './tenant-manifest';
-import type { TenantSpec } from './tenant-spec';
+import type { TenantDatabaseSpec, TenantFunctionSpec, TenantSpec } from './tenant-spec';
 import { validateTenantSpec } from './validate-tenant-spec';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
@@ -78,6 +78,30 @@ export interface TenantProps {
    * @default - a new TenantNetwork, child `Network` of the tenant, created when the first block needs it
    */
   readonly network?: TenantNetwork;
+
+  /**
+   * Platform-side: the address range of the VPC the tenant creates (see `TenantNetworkProps.vpcCidr`).
+   * Only with a network the tenant creates (not with `network`).
+   *
+   * @default '10.0.0.0/16'
+   */
+  readonly vpcCidr?: string;
+
+  /**
+   * Platform-side: customer networks routed into the VPC the tenant creates, through
+   * `transitGatewayId` (see `TenantNetworkProps.routedCidrs`). Only with a network the tenant creates.
+   *
+   * @default - none: only clients inside the tenant VPC are reachable
+   */
+  readonly routedCidrs?: string[];
+
+  /**
+   * Platform-side: the Transit Gateway the `routedCidrs` are routed to (see
+   * `TenantNetworkProps.transitGatewayId`). Only with a network the tenant creates.
+   *
+   * @default - no attachment
+   */
+  readonly transitGatewayId?: string;
 
   /**
    * The cross-account link, created with the tenant (or later with `addLink`).
@@ -262,6 +286,16 @@ export interface TenantPlatformSettings {
   readonly externalId?: string;
 
   /**
+   * Why this tenant has no link (a non-empty sentence, kept in the tenant's manifest). Without a
+   * link a tenant deploys dark: no logs, events, alarms or history reach the platform and it cannot
+   * query or invoke the tenant. So a spec tenant without `platformAccountId`, `platformRoleArns` and
+   * `externalId` is an error unless this says why (e.g. a sandbox the platform never operates).
+   *
+   * @default - none: the link settings are required
+   */
+  readonly noLinkReason?: string;
+
+  /**
    * The AWS Organizations id the platform roles belong to.
    *
    * @default - no organization condition
@@ -352,6 +386,44 @@ export class Tenant extends Construct {
    */
   public static fromSpec(scope: Construct, id: string, spec: TenantSpec, platform?: TenantPlatformSettings): Tenant {
     const settings = platform ?? {};
+    Tenant.validateFromSpec(scope, spec, settings);
+    const tenant = new Tenant(scope, id, {
+      tenantId: spec.tenantId,
+      tier: spec.tier,
+      link: Tenant.linkFromSpec(Stack.of(scope), spec, settings),
+      dashboard: settings.dashboard,
+      vpcCidr: spec.network?.vpcCidr,
+      routedCidrs: spec.network?.routedCidrs,
+      transitGatewayId: spec.network?.transitGatewayId,
+    });
+    if (settings.noLinkReason !== undefined) tenant.manifest.recordNoLink(settings.noLinkReason);
+    const database = spec.database ? tenant.addSpecDatabase(spec.database) : undefined;
+    const fn = spec.function ? tenant.addSpecFunction(spec.function, settings, database) : undefined;
+    if (tenant.link) {
+      if (database && (spec.link?.allowQuery ?? true)) tenant.allowQuery(database);
+      if (fn && (spec.link?.allowInvoke ?? true)) tenant.allowInvoke(fn);
+    }
+    return tenant;
+  }
+
+  /** The network settings are TenantNetwork's (checked here, before anything is created) and only for a network the tenant creates. */
+  private static validateNetworkSettings(v: PropsValidation, props: TenantProps): void {
+    v.vpcCidr('vpcCidr', props.vpcCidr);
+    v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
+    v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
+    if (props.network && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId) !== undefined) {
+      v.add('network', 'is given with vpcCidr, routedCidrs or transitGatewayId: those configure the network the tenant creates; set them on the TenantNetwork instead', props.network.node.path);
+    }
+    if ((props.routedCidrs ?? []).length > 0 && props.transitGatewayId === undefined) {
+      v.add('transitGatewayId', 'is required with routedCidrs: the Transit Gateway the customer networks are routed to', props.transitGatewayId);
+    }
+    if (props.transitGatewayId !== undefined && (props.routedCidrs ?? []).length === 0) {
+      v.add('routedCidrs', 'list the networks to route to the Transit Gateway (transitGatewayId is set)', props.routedCidrs);
+    }
+  }
+
+  /** Every problem of a spec and its platform settings at once, before anything is created. */
+  private static validateFromSpec(scope: Construct, spec: TenantSpec, settings: TenantPlatformSettings): void {
     const problems = validateTenantSpec(spec, 'spec');
     if (typeof spec !== 'object' || spec === null) {
       throw new Error(`Invalid tenant spec for Tenant.fromSpec:\n${problems.map((p) => `- ${p}`).join('\n')}`);
@@ -368,69 +440,75 @@ export class Tenant extends Construct {
     if (spec.function !== undefined && settings.functionCode === undefined) {
       v.add('platform.functionCode', 'is required when the spec has a function: the platform app release every tenant runs', settings.functionCode);
     }
-    const linkParts = [settings.platformAccountId, settings.platformRoleArns, settings.externalId];
-    if (linkParts.some((p) => p !== undefined) && linkParts.some((p) => p === undefined)) {
-      v.add('platform', 'gives a link only with platformAccountId, platformRoleArns and externalId together', Object.keys(settings).filter((k) => ['platformAccountId', 'platformRoleArns', 'externalId'].includes(k)));
+    const linkKeys = ['platformAccountId', 'platformRoleArns', 'externalId'] as const;
+    const given = linkKeys.filter((k) => settings[k] !== undefined);
+    if (given.length > 0 && given.length < linkKeys.length) {
+      v.add('platform', 'gives a link only with platformAccountId, platformRoleArns and externalId together', given);
+    }
+    // Issue 24: a tenant without a link deploys dark (no logs, events or history reach the platform);
+    // that must be a decision with a reason, never the result of forgetting the platform settings.
+    if (settings.noLinkReason !== undefined) {
+      if (typeof settings.noLinkReason !== 'string' || settings.noLinkReason.trim().length < 10 || settings.noLinkReason.length > 500) {
+        v.add('platform.noLinkReason', 'must be a sentence of 10-500 characters saying why this tenant has no link', settings.noLinkReason);
+      } else if (given.length > 0) {
+        v.add('platform.noLinkReason', 'is only for a tenant without a link; leave it out when platformAccountId, platformRoleArns and externalId are given', settings.noLinkReason);
+      }
+    } else if (given.length === 0) {
+      v.add('platform', 'has no link settings: without a link the tenant deploys dark (no logs, events, alarms or history reach the platform). ' +
+        'Pass platformAccountId, platformRoleArns and externalId (the link), or noLinkReason with why this tenant has none', Object.keys(settings));
     }
     if (problems.length > 0 || !v.isValid) {
       throw new Error(`Invalid tenant spec for Tenant.fromSpec:\n${[...problems.map((p) => `- ${p}`), ...v.problems].join('\n')}`);
     }
+  }
 
-    const tier = spec.tier;
-    const hasLink = settings.platformAccountId !== undefined;
-    const link: TenantLinkSettings | undefined = hasLink
+  /** The link's platform side from the settings (the hub of the tenant's region unless `useHub: false`). */
+  private static linkFromSpec(stack: Stack, spec: TenantSpec, settings: TenantPlatformSettings): TenantLinkSettings | undefined {
+    if (settings.platformAccountId === undefined) return undefined;
+    return {
+      platformAccountId: settings.platformAccountId,
+      platformRoleArns: settings.platformRoleArns!,
+      externalId: settings.externalId!,
+      organizationId: settings.organizationId,
+      hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId, spec.region ?? stack.region) : undefined,
+    };
+  }
+
+  /** The spec's database as `TenantPostgres` (child `Database`). */
+  private addSpecDatabase(d: TenantDatabaseSpec): TenantPostgres {
+    return this.addPostgres(IDS.database, {
+      allowedCidrs: d.allowedCidrs,
+      maintenanceWindow: d.maintenanceWindow !== undefined ? MaintenanceWindow.fromString(d.maintenanceWindow) : undefined,
+      maxCapacity: d.maxCapacity,
+      backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
+      databaseName: d.databaseName,
+    });
+  }
+
+  /** The spec's function as `TenantFunction` (child `App`), with the platform's code and the database. */
+  private addSpecFunction(f: TenantFunctionSpec, settings: TenantPlatformSettings, database?: TenantPostgres): TenantFunction {
+    const domain = f.domain
       ? {
-        platformAccountId: settings.platformAccountId!,
-        platformRoleArns: settings.platformRoleArns!,
-        externalId: settings.externalId!,
-        organizationId: settings.organizationId,
-        hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId!, region ?? stack.region) : undefined,
+        hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, IDS.zone, {
+          hostedZoneId: f.domain.hostedZoneId,
+          zoneName: f.domain.zoneName,
+        }),
+        recordName: f.domain.recordName,
       }
       : undefined;
-    const tenant = new Tenant(scope, id, { tenantId: spec.tenantId, tier, link, dashboard: settings.dashboard });
-
-    let database: TenantPostgres | undefined;
-    if (spec.database) {
-      const d = spec.database;
-      database = tenant.addPostgres(IDS.database, {
-        allowedCidrs: d.allowedCidrs,
-        maintenanceWindow: d.maintenanceWindow !== undefined ? MaintenanceWindow.fromString(d.maintenanceWindow) : undefined,
-        maxCapacity: d.maxCapacity,
-        backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
-        databaseName: d.databaseName,
-      });
-    }
-    let fn: TenantFunction | undefined;
-    if (spec.function) {
-      const f = spec.function;
-      const domain = f.domain
-        ? {
-          hostedZone: route53.HostedZone.fromHostedZoneAttributes(tenant, IDS.zone, {
-            hostedZoneId: f.domain.hostedZoneId,
-            zoneName: f.domain.zoneName,
-          }),
-          recordName: f.domain.recordName,
-        }
-        : undefined;
-      fn = tenant.addFunction(IDS.function, {
-        code: settings.functionCode!,
-        handler: settings.functionHandler ?? 'index.handler',
-        environment: settings.functionEnvironment,
-        runtime: f.runtime !== undefined ? TenantRuntime.all().find((r) => r.name === f.runtime) : undefined,
-        memorySize: f.memorySize,
-        timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
-        reservedConcurrency: f.reservedConcurrency,
-        internetEgress: f.internetEgress,
-        allowedCidrs: f.allowedCidrs,
-        domain,
-        database,
-      });
-    }
-    if (tenant.link) {
-      if (database && (spec.link?.allowQuery ?? true)) tenant.allowQuery(database);
-      if (fn && (spec.link?.allowInvoke ?? true)) tenant.allowInvoke(fn);
-    }
-    return tenant;
+    return this.addFunction(IDS.function, {
+      code: settings.functionCode!,
+      handler: settings.functionHandler ?? 'index.handler',
+      environment: settings.functionEnvironment,
+      runtime: f.runtime !== undefined ? TenantRuntime.all().find((r) => r.name === f.runtime) : undefined,
+      memorySize: f.memorySize,
+      timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
+      reservedConcurrency: f.reservedConcurrency,
+      internetEgress: f.internetEgress,
+      allowedCidrs: f.allowedCidrs,
+      domain,
+      database,
+    });
   }
 
   /**
@@ -455,6 +533,8 @@ export class Tenant extends Construct {
   public readonly manifest: TenantManifest;
 
   private _network?: TenantNetwork;
+  /** The network settings for the network the tenant creates on first use. */
+  private readonly networkSettings: { vpcCidr?: string; routedCidrs?: string[]; transitGatewayId?: string };
   private _link?: CrossAccountLink;
   private readonly explicitShipping?: LogShipping;
   private readonly databases = new Map<Stack, TenantPostgres>();
@@ -476,6 +556,7 @@ export class Tenant extends Construct {
     v.tenantId('tenantId', props.tenantId);
     v.tier('tier', props.tier);
     v.boolean('dashboard', props.dashboard);
+    Tenant.validateNetworkSettings(v, props);
     const tier = props.tier ?? TenantTier.PRODUCTION;
     for (const [name, part] of [['encryptionKey', props.encryptionKey], ['network', props.network]] as const) {
       if (part && part.tenantId !== props.tenantId) {
@@ -496,6 +577,7 @@ export class Tenant extends Construct {
     this.dashboardEnabled = props.dashboard ?? tier === TenantTier.PRODUCTION;
     this.encryptionKey = props.encryptionKey ?? new TenantKey(this, IDS.key, { tenantId: this.tenantId, tier });
     this._network = props.network;
+    this.networkSettings = { vpcCidr: props.vpcCidr, routedCidrs: props.routedCidrs, transitGatewayId: props.transitGatewayId };
     this.manifest = this.manifestIn(Stack.of(this));
     if (props.network) this.manifest.recordNetwork(props.network);
     this.shipLogGroupsOf(Stack.of(this));
@@ -518,6 +600,7 @@ export class Tenant extends Construct {
         tier: this.tier,
         encryptionKey: this.encryptionKey,
         logShipping: this.logShipping,
+        ...this.networkSettings,
       });
       this.manifest.recordNetwork(this._network);
     }

@@ -13,7 +13,23 @@ import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DAT
  *
  * @internal shared with the JSON Schema module; not public API
  */
-export const TENANT_SPEC_KEYS = ['tenantId', 'tier', 'account', 'region', 'database', 'function', 'link'];
+export const TENANT_SPEC_KEYS = ['tenantId', 'tier', 'account', 'region', 'network', 'database', 'function', 'link'];
+/**
+ * The keys of `network`.
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
+export const NETWORK_SPEC_KEYS = ['vpcCidr', 'routedCidrs', 'transitGatewayId'];
+/**
+ * A Transit Gateway id (the same rule as `TenantNetwork`'s).
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
+ * @internal shared with the JSON Schema module; not public API
+ */
+export const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{8,17}$';
 /**
  * The keys of `database`.
  *
@@ -315,6 +331,7 @@ function checkTenant(v: PropsValidation, value: unknown, path: string): void {
 
   // Tier-dependent checks use the PRODUCTION bounds when the tier is invalid (the safe side).
   const effectiveTier = tier ?? TenantTier.PRODUCTION;
+  if (value.network !== undefined) checkNetwork(v, value.network, join(path, 'network'));
   if (value.database !== undefined) checkDatabase(v, value.database, join(path, 'database'), effectiveTier);
   if (value.function !== undefined) checkFunction(v, value.function, join(path, 'function'), effectiveTier, tier !== undefined);
   if (value.link !== undefined) checkLink(v, value.link, join(path, 'link'));
@@ -325,6 +342,31 @@ function checkCidrs(v: PropsValidation, value: unknown, path: string, options: {
   // The shared check reports a value that is not a list, entries that are not strings, and uppercase IPv6.
   v.cidrs(path, value as string[], options);
   return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
+}
+
+/** The network's checks are TenantNetwork's own (`vpcCidr`, `cidrs`, the Transit Gateway pattern). */
+function checkNetwork(v: PropsValidation, value: unknown, path: string): void {
+  if (!isObject(value)) {
+    v.add(path, 'must be an object with the network settings (or be left out: a 10.0.0.0/16 VPC, no customer networks)', value);
+    return;
+  }
+  unknownKeys(v, value, path, NETWORK_SPEC_KEYS);
+  const cidrPath = join(path, 'vpcCidr');
+  if (typed(v, cidrPath, value.vpcCidr, 'string', '"10.20.0.0/16"')) {
+    v.vpcCidr(cidrPath, value.vpcCidr as string);
+  }
+  const routed = checkCidrs(v, value.routedCidrs, join(path, 'routedCidrs'), { allowWholeInternet: false, exposes: 'the tenant VPC' });
+  const tgwPath = join(path, 'transitGatewayId');
+  const tgw = typed(v, tgwPath, value.transitGatewayId, 'string', '"tgw-0123456789abcdef0"');
+  if (tgw) {
+    v.pattern(tgwPath, TRANSIT_GATEWAY_ID_PATTERN, 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', value.transitGatewayId as string);
+  }
+  if (routed.length > 0 && value.transitGatewayId === undefined) {
+    v.add(tgwPath, 'is required with routedCidrs: the Transit Gateway the customer networks are routed to', value.transitGatewayId);
+  }
+  if (tgw && value.routedCidrs === undefined) {
+    v.add(join(path, 'routedCidrs'), 'list the networks to route to the Transit Gateway (transitGatewayId is set)', value.routedCidrs);
+  }
 }
 
 function checkDatabase(v: PropsValidation, value: unknown, path: string, tier: TenantTier): void {

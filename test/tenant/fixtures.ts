@@ -104,7 +104,7 @@ export const INVALID_SPECS: InvalidCase[] = [
   { name: 'a tenant id ending with a hyphen', spec: { ...fullSpec(), tenantId: 'acme-' }, path: 'tenantId', message: 'must not end with a hyphen', schemaRejects: true },
   { name: 'an account of 11 digits', spec: { ...fullSpec(), account: '21098765432' }, path: 'account', message: 'must be a 12-digit AWS account id', schemaRejects: true },
   { name: 'a region that is not one', spec: { ...fullSpec(), region: 'US East' }, path: 'region', message: 'must be an AWS region name', schemaRejects: true },
-  { name: 'an unknown top-level key', spec: { ...fullSpec(), vpcCidr: '10.0.0.0/16' }, path: 'vpcCidr', message: 'is not a setting here; allowed: tenantId, tier, account, region, database, function, link', schemaRejects: true },
+  { name: 'an unknown top-level key', spec: { ...fullSpec(), vpc: '10.0.0.0/16' }, path: 'vpc', message: 'is not a setting here; allowed: tenantId, tier, account, region, network, database, function, link', schemaRejects: true },
   { name: 'a spec that is a list', spec: [fullSpec()], path: '', message: 'must be an object with tenantId, tier and account', schemaRejects: true },
   { name: 'database as a string', spec: { ...fullSpec(), database: 'aurora' }, path: 'database', message: 'must be an object with the database settings', schemaRejects: true },
   // Ranges, patterns, reserved names.

@@ -244,7 +244,7 @@ describe('the dashboard prop', () => {
   test('Tenant.fromSpec takes it from the platform settings', () => {
     const [spec] = parseTenantSpecs({ tenants: [{ tenantId: 'initech-dev', tier: 'DEVELOPMENT', account: TEST_ENV.account, database: {} }] });
     const stack = new Stack(testApp(), 'Initech', { env: TEST_ENV });
-    const tenant = Tenant.fromSpec(stack, 'Tenant', spec, { dashboard: true });
+    const tenant = Tenant.fromSpec(stack, 'Tenant', spec, { dashboard: true, noLinkReason: 'this test looks at the dashboard only' });
     expect(tenant.dashboardsCreated.map((d) => d.dashboardName)).toEqual(['tenant-blocks-initech-dev']);
   });
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { VALID_SPECS, fullSpec, minimalSpec } from './fixtures';
 import { CrossAccountLink, TenantFunctionCode, TenantTier } from '../../src';
 import { Tenant, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
@@ -70,13 +70,27 @@ describe('Tenant.fromSpec', () => {
     expect(toInternet).toHaveLength(natGateways > 0 ? 1 : 0);
   });
 
-  test('a DEVELOPMENT spec without platform settings builds a database and no link', () => {
+  test('a DEVELOPMENT spec with noLinkReason builds a database and no link, and records why in the manifest', () => {
     const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
-    const tenant = Tenant.fromSpec(stack, 'Initech', minimalSpec() as TenantSpec);
+    const tenant = Tenant.fromSpec(stack, 'Initech', minimalSpec() as TenantSpec, { noLinkReason: 'a sandbox the platform never operates' });
     expect(tenant.link).toBeUndefined();
     expect(tenant.databasesCreated).toHaveLength(1);
     expect(tenant.functionsCreated).toHaveLength(0);
+    expect(tenant.manifest.recorded['link/none-reason']).toBe('a sandbox the platform never operates');
     Template.fromStack(stack).resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);
+  });
+
+  // Issue 24 §2: no tenant deploys dark by accident.
+  test.each<[string, TenantPlatformSettings | undefined, string]>([
+    ['there are no platform settings at all', undefined, '- platform: has no link settings: without a link the tenant deploys dark'],
+    ['the platform settings give no link and no reason', { dashboard: false }, 'Pass platformAccountId, platformRoleArns and externalId (the link), or noLinkReason with why this tenant has none (got: ["dashboard"])'],
+    ['noLinkReason is too short to say anything', { noLinkReason: 'no' }, "- platform.noLinkReason: must be a sentence of 10-500 characters saying why this tenant has no link (got: 'no')"],
+    ['noLinkReason is not a string', { noLinkReason: 42 as unknown as string }, '- platform.noLinkReason: must be a sentence of 10-500 characters'],
+    ['noLinkReason is given with a link', { ...PLATFORM, noLinkReason: 'a sandbox the platform never operates' }, '- platform.noLinkReason: is only for a tenant without a link'],
+  ])('throws when %s (nothing created)', (_name, platform, message) => {
+    const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
+    expect(() => Tenant.fromSpec(stack, 'Initech', minimalSpec() as TenantSpec, platform)).toThrow(message);
+    expect(stack.node.children).toHaveLength(0);
   });
 
   test('throws when the spec is invalid, listing every problem (a spec from code is checked too)', () => {
@@ -102,15 +116,66 @@ test.each([
   ['null', null],
   ['a string', 'acme'],
 ])('Tenant.fromSpec throws (never crashes) when the spec is %s', (_name, spec) => {
-  expect(() => Tenant.fromSpec(new Stack(testApp(), 'Tenant', { env: { account: '210987654321', region: 'us-east-1' } }), 'Acme', spec as unknown as TenantSpec))
+  expect(() => Tenant.fromSpec(new Stack(testApp(), 'Tenant', { env: { account: '210987654321', region: 'us-east-1' } }), 'Acme', spec as unknown as TenantSpec, PLATFORM))
     .toThrow('Invalid tenant spec for Tenant.fromSpec:\n- spec: must be an object with tenantId, tier and account');
+});
+
+// Issue 24 §1: the spec reaches the network's whitelist (a customer's VPN routed in, a custom VPC range).
+describe('a spec with a network', () => {
+  const VPN = '203.0.113.0/24';
+  const routedSpec = (network?: object) => parseTenantSpecs({ tenants: [{ ...fullSpec(), ...(network ? { network } : {}), database: { allowedCidrs: [VPN] } }] })[0];
+  const unroutable = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('nothing routes it in'));
+
+  test('routed networks and a custom VPC range synthesize a database reachable from the customer network', () => {
+    // GIVEN
+    const spec = routedSpec({ vpcCidr: '10.20.0.0/16', routedCidrs: [VPN], transitGatewayId: 'tgw-0123456789abcdef0' });
+    const stack = tenantStack();
+    // WHEN
+    Tenant.fromSpec(stack, 'Acme', spec, PLATFORM);
+    // THEN the VPC has the range, the customer network is routed to the Transit Gateway, the database admits it
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
+    template.hasResourceProperties('AWS::EC2::TransitGatewayAttachment', { TransitGatewayId: 'tgw-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::EC2::Route', { DestinationCidrBlock: VPN, TransitGatewayId: 'tgw-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('TenantPostgres'),
+      SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: VPN, FromPort: 5432, ToPort: 5432 })]),
+    });
+    expect(unroutable(stack)).toEqual([]);
+  });
+
+  test('without the network the same database is warned unreachable (the check can fail)', () => {
+    const stack = tenantStack();
+    Tenant.fromSpec(stack, 'Acme', routedSpec(), PLATFORM);
+    expect(unroutable(stack)).toHaveLength(1);
+  });
+
+  test.each<[string, object, string]>([
+    ['vpcCidr is public', { vpcCidr: '8.8.0.0/16' }, 'tenants[0].network.vpcCidr: must be a private range'],
+    ['vpcCidr is too large', { vpcCidr: '10.0.0.0/8' }, 'tenants[0].network.vpcCidr: must have a prefix from /16'],
+    ['routedCidrs has no Transit Gateway', { routedCidrs: [VPN] }, 'tenants[0].network.transitGatewayId: is required with routedCidrs'],
+    ['the Transit Gateway has no routed networks', { transitGatewayId: 'tgw-0123456789abcdef0' }, 'tenants[0].network.routedCidrs: list the networks to route'],
+    ['the Transit Gateway id is malformed', { routedCidrs: [VPN], transitGatewayId: 'tgw-XYZ' }, 'tenants[0].network.transitGatewayId: must be a Transit Gateway id'],
+    ['routedCidrs opens the whole internet', { routedCidrs: ['0.0.0.0/0'], transitGatewayId: 'tgw-0123456789abcdef0' }, 'tenants[0].network.routedCidrs[0]'],
+    ['a key is not a network setting', { vpcCidr: '10.20.0.0/16', natGateways: 3 }, 'tenants[0].network.natGateways: is not a setting here; allowed: vpcCidr, routedCidrs, transitGatewayId'],
+    ['vpcCidr is a number', { vpcCidr: 10 }, 'tenants[0].network.vpcCidr: must be a string'],
+  ])('the spec is refused when %s', (_name, network, message) => {
+    expect(() => parseTenantSpecs({ tenants: [{ ...fullSpec(), network }] })).toThrow(message);
+  });
+
+  test('Tenant refuses network settings beside a network it did not create', () => {
+    const stack = tenantStack();
+    const other = new Tenant(stack, 'Other', { tenantId: 'acme' });
+    expect(() => new Tenant(new Stack(testApp(), 'T2', { env: TENANT_ENV }), 'Acme', { tenantId: 'acme', network: other.network, vpcCidr: '10.20.0.0/16' }))
+      .toThrow('- network: is given with vpcCidr, routedCidrs or transitGatewayId');
+  });
 });
 
 describe('every valid spec fixture builds (the spec\'s checks never let through what a block rejects)', () => {
   test.each(VALID_SPECS)('%s', (_name, make) => {
     const spec = parseTenantSpecs({ tenants: [make()] })[0];
     const stack = new Stack(testApp(), 'Tenant', { env: { account: spec.account, region: spec.region ?? 'us-east-1' } });
-    expect(() => Tenant.fromSpec(stack, 'Tenant', spec, { functionCode: CODE })).not.toThrow();
+    expect(() => Tenant.fromSpec(stack, 'Tenant', spec, { functionCode: CODE, noLinkReason: 'fixtures check the blocks, not the link' })).not.toThrow();
   });
 });
 
