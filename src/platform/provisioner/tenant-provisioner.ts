@@ -15,69 +15,14 @@ import { ApiFunction } from './api-function';
 import { BoundAppSource } from './app-source-binding';
 import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
 import { ENV, GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
-import { PlatformAppSource } from './platform-app-source';
+import { TenantProvisionerProps } from './tenant-provisioner-props';
 import { validateTenantProvisionerProps } from './validate-tenant-provisioner-props';
 import { WorkflowFunction } from './workflow-function';
 import { HandlerExecutionRole } from '../../core/execution-role';
-import { Suppressions } from '../../core/suppressions';
-import { PlatformHubReference } from '../../core/platform-hub-reference';
+import { ComplianceSuppression, Suppressions } from '../../core/suppressions';
 
-/** Props of {@link TenantProvisioner}: the platform team's whitelist. */
-export interface TenantProvisionerProps {
-  /** The platform hub (`PlatformHub.reference`): operation and rollout events go to its bus. */
-  readonly hub: PlatformHubReference;
-
-  /** The platform CDK app that synthesizes one tenant's stack from its spec. */
-  readonly appSource: PlatformAppSource;
-
-  /**
-   * The tenant accounts (12-digit ids, at most 40) the provisioner may deploy to: the build may
-   * assume only their CDK deploy and file-publishing roles, and the API refuses other accounts.
-   *
-   * @default - none: `organizationId` admits the accounts of an organization (one of the two is required)
-   */
-  readonly tenantAccountIds?: string[];
-
-  /**
-   * The AWS Organizations id (`o-...`) whose accounts may be tenant accounts: the role ARNs are
-   * wildcarded by account and narrowed by `aws:ResourceOrgID`.
-   *
-   * @default - none: only `tenantAccountIds` (one of the two is required)
-   */
-  readonly organizationId?: string;
-
-  /**
-   * The CDK bootstrap qualifier of the tenant accounts: their deploy role is
-   * `cdk-<qualifier>-deploy-role-<account>-<region>`.
-   *
-   * @default 'hnb659fds' - the CDK default
-   */
-  readonly cdkQualifier?: string;
-
-  /** The IAM roles (or users) that may call the API (exact ARNs; the API's resource policy denies everyone else). */
-  readonly apiCallerArns: string[];
-
-  /**
-   * How many tenants a rollout deploys at the same time within a wave, unless the request says.
-   *
-   * @default 10
-   */
-  readonly defaultMaxConcurrency?: number;
-
-  /**
-   * The percentage of failed tenants a rollout tolerates before it stops, unless the request says.
-   *
-   * @default 0 - the first failed tenant stops the rollout after its wave
-   */
-  readonly defaultToleratedFailurePercentage?: number;
-
-  /**
-   * How long one build (synth and `cdk deploy`/`destroy` of one tenant) may run: 10 minutes to 8 hours.
-   *
-   * @default Duration.hours(1)
-   */
-  readonly buildTimeout?: Duration;
-}
+// The props live in their own file so validate-tenant-provisioner-props.ts imports them without a cycle.
+export * from './tenant-provisioner-props';
 
 /** The longest an operation can wait for a maintenance window (a week) plus its build and polling. */
 const OPERATION_TIMEOUT = Duration.days(8);
@@ -154,12 +99,35 @@ export class TenantProvisioner extends Construct {
    * @param props the platform team's settings, validated before anything is created
    */
   constructor(scope: Construct, id: string, props: TenantProvisionerProps) {
-    super(scope, id);
     validateTenantProvisionerProps(props);
+    super(scope, id);
     this.props = props;
     this.qualifier = props.cdkQualifier ?? 'hnb659fds';
-    const stack = Stack.of(this);
 
+    this.encryptionKey = this.buildKey();
+    const table = this.buildRegistry(this.encryptionKey);
+    this.registry = table;
+    const source = props.appSource._bind(this);
+    const buildLogs = this.logGroup('BuildLogs');
+    this.buildProject = this.buildBuildProject(source, buildLogs);
+
+    const workflowFn = this.buildWorkflowFunction(table, source);
+    this.workflowFunction = workflowFn;
+    const hubBus = events.EventBus.fromEventBusArn(this, 'HubBus', props.hub.eventBusArn);
+    this.operationWorkflow = this.buildOperationWorkflow(workflowFn, table, hubBus);
+    this.rolloutWorkflow = this.buildRolloutWorkflow(workflowFn, hubBus, this.operationWorkflow);
+    this.buildAbandonedOperationsRule(workflowFn);
+
+    const apiFn = this.buildApiFunction(table, source);
+    this.apiFunction = apiFn;
+    this.api = this.buildApi(apiFn, props.apiCallerArns);
+    this.apiUrl = this.api.url;
+    this.suppress(workflowFn, apiFn);
+  }
+
+  /** The provisioner key: rotated, retained (the registry's history outlives a stack deletion), usable by CloudWatch Logs of this account, grants only for AWS resources. */
+  private buildKey(): kms.Key {
+    const stack = Stack.of(this);
     const key = new kms.Key(this, 'Key', {
       description: 'cdk-tenant-blocks provisioner: registry, logs, builds and workflow state',
       enableKeyRotation: true,
@@ -181,8 +149,11 @@ export class TenantProvisioner extends Construct {
       resources: ['*'],
       conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
     }));
-    this.encryptionKey = key;
+    return key;
+  }
 
+  /** The registry table: the fleet's source of truth, so customer-managed key, point-in-time recovery, deletion protection, retained; TTL for idempotency records. */
+  private buildRegistry(key: kms.IKey): dynamodb.Table {
     const table = new dynamodb.Table(this, 'Registry', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
@@ -199,11 +170,12 @@ export class TenantProvisioner extends Construct {
       partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
     });
-    this.registry = table;
+    return table;
+  }
 
-    const source = props.appSource._bind(this);
-    const buildLogs = this.logGroup('BuildLogs');
-    this.buildProject = new codebuild.Project(this, 'Build', {
+  /** The CodeBuild project of one operation: unprivileged, encrypted, its own log group; it may assume only the tenant accounts' CDK deploy and file-publishing roles. */
+  private buildBuildProject(source: BoundAppSource, buildLogs: logs.ILogGroup): codebuild.Project {
+    const project = new codebuild.Project(this, 'Build', {
       description: 'cdk-tenant-blocks provisioner: synthesize one tenant stack from its spec and deploy it with the tenant account\'s CDK deploy role',
       source: codebuild.Source.s3({ bucket: source.bucket, path: source.objectKey }),
       buildSpec: codebuild.BuildSpec.fromObject(buildSpecObject()),
@@ -212,14 +184,14 @@ export class TenantProvisioner extends Construct {
         computeType: codebuild.ComputeType.MEDIUM,
         privileged: false,
       },
-      encryptionKey: key,
+      encryptionKey: this.encryptionKey,
       logging: { cloudWatch: { logGroup: buildLogs } },
-      timeout: props.buildTimeout ?? Duration.hours(1),
+      timeout: this.props.buildTimeout ?? Duration.hours(1),
       queuedTimeout: Duration.hours(1),
     });
     if (source.releasePrefix !== undefined) {
       // Release archives other than the default one are read through SourceLocationOverride.
-      source.bucket.grantRead(this.buildProject, `${source.releasePrefix}*`);
+      source.bucket.grantRead(project, `${source.releasePrefix}*`);
       const bucketResource = source.bucket.node.defaultChild;
       if (!Token.isUnresolved(source.bucket.bucketName)) {
         this.releaseObjects = `Resource::arn:<AWS::Partition>:s3:::${source.bucket.bucketName}/${source.releasePrefix}*`;
@@ -227,13 +199,17 @@ export class TenantProvisioner extends Construct {
         this.releaseObjects = `Resource::<${Stack.of(this).getLogicalId(bucketResource)}.Arn>/${source.releasePrefix}*`;
       }
     }
-    this.buildProject.addToRolePolicy(new iam.PolicyStatement({
+    project.addToRolePolicy(new iam.PolicyStatement({
       sid: 'AssumeTenantCdkRoles',
       actions: ['sts:AssumeRole', 'sts:TagSession'],
       resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role')],
       conditions: this.orgCondition(),
     }));
+    return project;
+  }
 
+  /** The function behind the workflows' code steps: its own role and log group, the registry only. */
+  private buildWorkflowFunction(table: dynamodb.Table, source: BoundAppSource): WorkflowFunction {
     const workflowLogs = this.logGroup('WorkflowFunctionLogs');
     const workflowFn = new WorkflowFunction(this, 'WorkflowFunction', {
       description: 'cdk-tenant-blocks provisioner: workflow steps (lock, window, record, plan, evaluate)',
@@ -247,13 +223,12 @@ export class TenantProvisioner extends Construct {
       environment: this.handlerEnvironment(table, source),
     });
     this.grantRegistry(workflowFn, table);
-    this.workflowFunction = workflowFn;
+    return workflowFn;
+  }
 
-    const hubBus = events.EventBus.fromEventBusArn(this, 'HubBus', props.hub.eventBusArn);
-    this.operationWorkflow = this.buildOperationWorkflow(workflowFn, table, hubBus);
-    this.rolloutWorkflow = this.buildRolloutWorkflow(workflowFn, hubBus, this.operationWorkflow);
-    // An execution that times out or is stopped runs no Catch: its status change releases the tenant at once.
-    new events.Rule(this, 'AbandonedOperations', {
+  /** An execution that times out or is stopped runs no Catch: its status change releases the tenant at once. */
+  private buildAbandonedOperationsRule(workflowFn: lambda.IFunction): events.Rule {
+    return new events.Rule(this, 'AbandonedOperations', {
       description: 'cdk-tenant-blocks provisioner: an operation execution timed out or was stopped; record it and unlock the tenant',
       eventPattern: {
         source: ['aws.states'],
@@ -266,7 +241,10 @@ export class TenantProvisioner extends Construct {
         maxEventAge: Duration.hours(24),
       })],
     });
+  }
 
+  /** The function behind the API: 29 seconds (API Gateway's limit), 1 GiB for the validator's cold start; it may start both workflows and answer approvals. */
+  private buildApiFunction(table: dynamodb.Table, source: BoundAppSource): ApiFunction {
     const apiLogs = this.logGroup('ApiFunctionLogs');
     const apiFn = new ApiFunction(this, 'ApiFunction', {
       description: 'cdk-tenant-blocks provisioner: REST API (tenants, operations, rollouts)',
@@ -288,11 +266,7 @@ export class TenantProvisioner extends Construct {
     this.operationWorkflow.grantStartExecution(apiFn);
     this.rolloutWorkflow.grantStartExecution(apiFn);
     this.rolloutWorkflow.grantTaskResponse(apiFn);
-    this.apiFunction = apiFn;
-
-    this.api = this.buildApi(apiFn, props.apiCallerArns);
-    this.apiUrl = this.api.url;
-    this.suppress(workflowFn, apiFn, buildLogs);
+    return apiFn;
   }
 
   private handlerEnvironment(table: dynamodb.ITable, source: BoundAppSource): Record<string, string> {
@@ -383,13 +357,45 @@ export class TenantProvisioner extends Construct {
     });
   }
 
+  /** The operation workflow: begin (lock) -> optional maintenance-window wait -> build, destroy or drift detection -> CloudFormation's outcome -> record (unlock) -> event. */
   private buildOperationWorkflow(fn: lambda.IFunction, table: dynamodb.Table, hubBus: events.IEventBus): sfn.StateMachine {
-    const stack = Stack.of(this);
     // States are constructs: their own scope keeps their names (the state names) clear of the resources'.
     const s = new Construct(this, 'OperationSteps');
-    const record = this.lambdaStep(s, 'Record', fn, { 'action': 'record', 'state.$': '$' }, '$.result');
+    const record = this.recordSteps(s, fn, table, hubBus);
+    const describeStack = this.stackOutcomeSteps(s, record);
+    const build = this.buildState(s);
+    build.addCatch(describeStack, { resultPath: '$.buildError' }).next(describeStack);
 
-    // The last resort when recording fails: mark the operation failed and unlock, straight in DynamoDB.
+    // Destroy: the template first, to list what CloudFormation will keep (snapshots, vaults, keys).
+    const getTemplate = this.cloudFormationCall(s, 'GetTemplate', 'getTemplate', { 'StackName.$': '$.context.stackName', 'TemplateStage': 'Original' }, '$.template', { 'TemplateBody.$': '$.TemplateBody' });
+    getTemplate.addCatch(build, { resultPath: '$.templateError' }).next(build);
+    const detect = this.driftSteps(s, record, describeStack);
+
+    const act = new sfn.Choice(s, 'Action?')
+      .when(sfn.Condition.stringEquals('$.context.action', 'drift'), detect)
+      .when(sfn.Condition.stringEquals('$.context.action', 'destroy'), getTemplate)
+      .otherwise(build);
+    const start = this.beginSteps(s, fn, record, act);
+
+    const machine = new sfn.StateMachine(this, 'OperationWorkflow', {
+      comment: 'cdk-tenant-blocks provisioner: one tenant operation (create, update, destroy, deploy, drift)',
+      definitionBody: sfn.DefinitionBody.fromChainable(start),
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      timeout: OPERATION_TIMEOUT,
+      tracingEnabled: true,
+      logs: { destination: this.logGroup('OperationWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
+    });
+    this.grantOperationWorkflow(machine);
+    return machine;
+  }
+
+  /**
+   * Record (outcome, unlock), then the event on the hub bus, then the execution's own status. When
+   * recording fails, the last resort marks the operation failed and unlocks straight in DynamoDB.
+   */
+  private recordSteps(s: Construct, fn: lambda.IFunction, table: dynamodb.Table, hubBus: events.IEventBus): tasks.LambdaInvoke {
+    const record = this.lambdaStep(s, 'Record', fn, { 'action': 'record', 'state.$': '$' }, '$.result');
     const giveUp = new sfn.Fail(s, 'RecordingFailed', { error: 'RecordingFailed', causePath: '$.recordError.Cause' });
     const forceUnlock = new tasks.DynamoUpdateItem(s, 'ForceUnlock', {
       table,
@@ -433,8 +439,11 @@ export class TenantProvisioner extends Construct {
     // An event that cannot be published does not change what happened to the tenant.
     publish.addCatch(outcome, { resultPath: '$.publishError' });
     record.next(publish).next(outcome);
+    return record;
+  }
 
-    // CloudFormation's outcome, read with the tenant's deploy role; polled while in progress.
+  /** CloudFormation's outcome, read with the tenant's deploy role: the stack polled while in progress, then its events; returns the first step. */
+  private stackOutcomeSteps(s: Construct, record: sfn.IChainable): sfn.CustomState {
     const describeEvents = this.cloudFormationCall(s, 'DescribeStackEvents', 'describeStackEvents', { 'StackName.$': '$.context.stackName' }, '$.events', { 'StackEvents.$': '$.StackEvents' });
     describeEvents.addCatch(record, { resultPath: '$.eventsError' }).next(record);
     const describeStack = this.cloudFormationCall(s, 'DescribeStack', 'describeStacks', { 'StackName.$': '$.context.stackName' }, '$.stack', { 'Stacks.$': '$.Stacks' });
@@ -452,15 +461,11 @@ export class TenantProvisioner extends Construct {
         sfn.Condition.numberGreaterThanEquals('$.polls.count', MAX_POLLS)), pollTimeout)
       .when(sfn.Condition.stringMatches('$.stack.Stacks[0].StackStatus', '*_IN_PROGRESS'), countPoll.next(pollWait).next(describeStack))
       .otherwise(describeEvents));
+    return describeStack;
+  }
 
-    const build = this.buildState(s);
-    build.addCatch(describeStack, { resultPath: '$.buildError' }).next(describeStack);
-
-    // Destroy: the template first, to list what CloudFormation will keep (snapshots, vaults, keys).
-    const getTemplate = this.cloudFormationCall(s, 'GetTemplate', 'getTemplate', { 'StackName.$': '$.context.stackName', 'TemplateStage': 'Original' }, '$.template', { 'TemplateBody.$': '$.TemplateBody' });
-    getTemplate.addCatch(build, { resultPath: '$.templateError' }).next(build);
-
-    // Drift: CloudFormation's drift detection, polled; the differing properties are recorded.
+  /** Drift as an operation: CloudFormation's drift detection, polled; the differing properties are recorded. Returns the first step. */
+  private driftSteps(s: Construct, record: sfn.IChainable, describeStack: sfn.IChainable): sfn.CustomState {
     const detect = this.cloudFormationCall(s, 'DetectDrift', 'detectStackDrift', { 'StackName.$': '$.context.stackName' }, '$.detect');
     detect.addCatch(record, { resultPath: '$.error' });
     const driftWait = new sfn.Wait(s, 'DriftDetectionRunning', { time: sfn.WaitTime.duration(Duration.seconds(10)) });
@@ -476,12 +481,11 @@ export class TenantProvisioner extends Construct {
         sfn.Condition.stringEquals('$.detection.DetectionStatus', 'DETECTION_IN_PROGRESS'),
         sfn.Condition.numberLessThan('$.polls.count', MAX_POLLS)), driftCount.next(driftWait))
       .otherwise(driftResources));
+    return detect;
+  }
 
-    const act = new sfn.Choice(s, 'Action?')
-      .when(sfn.Condition.stringEquals('$.context.action', 'drift'), detect)
-      .when(sfn.Condition.stringEquals('$.context.action', 'destroy'), getTemplate)
-      .otherwise(build);
-
+  /** Start -> begin (lock, context) -> skip, or wait for the maintenance window, or act. Returns the first state. */
+  private beginSteps(s: Construct, fn: lambda.IFunction, record: sfn.IChainable, act: sfn.IChainable): sfn.Pass {
     const window = this.lambdaStep(s, 'NextWindow', fn, { 'action': 'window', 'context.$': '$.context' }, '$.window');
     window.addCatch(record, { resultPath: '$.error' });
     window.next(new sfn.Choice(s, 'InWindow?')
@@ -499,16 +503,12 @@ export class TenantProvisioner extends Construct {
       .when(sfn.Condition.booleanEquals('$.context.skip', true), skipped)
       .when(sfn.Condition.booleanEquals('$.context.waitForWindow', true), window)
       .otherwise(act));
+    return start;
+  }
 
-    const machine = new sfn.StateMachine(this, 'OperationWorkflow', {
-      comment: 'cdk-tenant-blocks provisioner: one tenant operation (create, update, destroy, deploy, drift)',
-      definitionBody: sfn.DefinitionBody.fromChainable(start),
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: OPERATION_TIMEOUT,
-      tracingEnabled: true,
-      logs: { destination: this.logGroup('OperationWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
-      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
-    });
+  /** The operation workflow's own rights: read tenant stacks with their deploy roles, run and watch the build. */
+  private grantOperationWorkflow(machine: sfn.StateMachine): void {
+    const stack = Stack.of(this);
     machine.addToRolePolicy(new iam.PolicyStatement({
       sid: 'ReadTenantStacksWithDeployRole',
       actions: ['sts:AssumeRole'],
@@ -525,7 +525,6 @@ export class TenantProvisioner extends Construct {
       actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
       resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventForCodeBuildStartBuildRule' })],
     }));
-    return machine;
   }
 
   /** CodeBuild startBuild.sync with the tenant's variables (and its release archive, for bucket sources). */
@@ -549,8 +548,56 @@ export class TenantProvisioner extends Construct {
     });
   }
 
+  /** The rollout workflow: plan -> per wave: a Distributed Map of operation executions -> evaluate the threshold -> optional approval -> next wave; every end recorded and published. */
   private buildRolloutWorkflow(fn: lambda.IFunction, hubBus: events.IEventBus, operation: sfn.StateMachine): sfn.StateMachine {
     const s = new Construct(this, 'RolloutSteps');
+    const ends = this.rolloutEnds(s, fn, hubBus);
+    const wave = this.waveMap(s, operation);
+    wave.addCatch(ends.failed, { resultPath: '$.error' });
+
+    const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
+      'action': 'evaluate',
+      'rolloutId.$': '$.rolloutId',
+      'waveIndex.$': '$.wave.index',
+      'waveCount.$': '$.plan.waveCount',
+      'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
+      'results.$': '$.waveResults',
+    }, '$.evaluation');
+    evaluate.addCatch(ends.failed, { resultPath: '$.error' });
+
+    const prepare = new sfn.Pass(s, 'PrepareWave', {
+      parameters: { 'index.$': '$.plan.waveIndex', 'items.$': 'States.ArrayGetItem($.plan.waves, $.plan.waveIndex)' },
+      resultPath: '$.wave',
+    });
+    const nextWave = new sfn.Pass(s, 'NextWave', { inputPath: '$.evaluation.nextWaveIndex', resultPath: '$.plan.waveIndex' });
+    nextWave.next(prepare);
+    const approval = this.approvalStep(s, fn, ends, nextWave);
+
+    prepare.next(wave).next(evaluate).next(new sfn.Choice(s, 'ThresholdCrossed?')
+      .when(sfn.Condition.booleanEquals('$.evaluation.crossed', true), ends.stopped)
+      .when(sfn.Condition.booleanEquals('$.evaluation.hasMoreWaves', false), ends.succeeded)
+      .when(sfn.Condition.booleanEquals('$.plan.approvalBetweenWaves', true), approval)
+      .otherwise(nextWave));
+
+    const plan = this.lambdaStep(s, 'Plan', fn, { 'action': 'plan', 'rolloutId.$': '$.rolloutId' }, '$.plan');
+    plan.addCatch(ends.failed, { resultPath: '$.error' });
+    plan.next(new sfn.Choice(s, 'AnyTenants?')
+      .when(sfn.Condition.numberEquals('$.plan.waveCount', 0), ends.succeeded)
+      .otherwise(prepare));
+
+    return new sfn.StateMachine(this, 'RolloutWorkflow', {
+      comment: 'cdk-tenant-blocks provisioner: a release rolled across the fleet in waves',
+      definitionBody: sfn.DefinitionBody.fromChainable(plan),
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      timeout: ROLLOUT_TIMEOUT,
+      tracingEnabled: true,
+      logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
+    });
+  }
+
+  /** Every way a rollout ends: finishRollout records the status (and reason), the event goes to the hub bus, the execution ends accordingly. */
+  private rolloutEnds(s: Construct, fn: lambda.IFunction, hubBus: events.IEventBus): RolloutEnds {
     const publish = new tasks.EventBridgePutEvents(s, 'PublishRollout', {
       entries: [{ eventBus: hubBus, source: PROVISIONER_EVENT_SOURCE, detailType: 'Tenant Rollout Finished', detail: sfn.TaskInput.fromJsonPathAt('$.finish') }],
       resultPath: sfn.JsonPath.DISCARD,
@@ -565,13 +612,18 @@ export class TenantProvisioner extends Construct {
       step.next(publish);
       return step;
     };
-    const failed = finish('RolloutFailed', 'FAILED', '$.error.Cause');
-    const succeeded = finish('RolloutSucceeded', 'SUCCEEDED');
-    const stopped = finish('ThresholdCrossed', 'STOPPED',
-      'States.Format(\'{}% of the deployed tenants failed ({} of {}), more than the tolerated {}%: stopped after wave {}\', $.evaluation.failurePercentage, $.evaluation.failed, $.evaluation.attempted, $.plan.toleratedFailurePercentage, $.wave.index)');
-    const denied = finish('ApprovalDenied', 'STOPPED', 'States.Format(\'the next wave was not approved by {}\', $.approval.approvedBy)');
-    const expired = finish('ApprovalExpired', 'STOPPED', '$.error.Cause');
+    return {
+      failed: finish('RolloutFailed', 'FAILED', '$.error.Cause'),
+      succeeded: finish('RolloutSucceeded', 'SUCCEEDED'),
+      stopped: finish('ThresholdCrossed', 'STOPPED',
+        'States.Format(\'{}% of the deployed tenants failed ({} of {}), more than the tolerated {}%: stopped after wave {}\', $.evaluation.failurePercentage, $.evaluation.failed, $.evaluation.attempted, $.plan.toleratedFailurePercentage, $.wave.index)'),
+      denied: finish('ApprovalDenied', 'STOPPED', 'States.Format(\'the next wave was not approved by {}\', $.approval.approvedBy)'),
+      expired: finish('ApprovalExpired', 'STOPPED', '$.error.Cause'),
+    };
+  }
 
+  /** One wave: a Distributed Map with bounded concurrency, each item an operation execution; a tenant's failure is a result judged after the wave. */
+  private waveMap(s: Construct, operation: sfn.StateMachine): sfn.DistributedMap {
     const deploy = new tasks.StepFunctionsStartExecution(s, 'DeployTenant', {
       stateMachine: operation,
       integrationPattern: sfn.IntegrationPattern.RUN_JOB,
@@ -608,24 +660,11 @@ export class TenantProvisioner extends Construct {
       resultPath: '$.waveResults',
     });
     wave.itemProcessor(deploy);
-    wave.addCatch(failed, { resultPath: '$.error' });
+    return wave;
+  }
 
-    const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
-      'action': 'evaluate',
-      'rolloutId.$': '$.rolloutId',
-      'waveIndex.$': '$.wave.index',
-      'waveCount.$': '$.plan.waveCount',
-      'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
-      'results.$': '$.waveResults',
-    }, '$.evaluation');
-    evaluate.addCatch(failed, { resultPath: '$.error' });
-
-    const prepare = new sfn.Pass(s, 'PrepareWave', {
-      parameters: { 'index.$': '$.plan.waveIndex', 'items.$': 'States.ArrayGetItem($.plan.waves, $.plan.waveIndex)' },
-      resultPath: '$.wave',
-    });
-    const nextWave = new sfn.Pass(s, 'NextWave', { inputPath: '$.evaluation.nextWaveIndex', resultPath: '$.plan.waveIndex' });
-    nextWave.next(prepare);
+  /** The approval between waves: a task token stored for the API, answered within a week or the rollout stops. */
+  private approvalStep(s: Construct, fn: lambda.IFunction, ends: RolloutEnds, nextWave: sfn.IChainable): tasks.LambdaInvoke {
     const approval = this.retryThrottled(new tasks.LambdaInvoke(s, 'AwaitApproval', {
       lambdaFunction: fn,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -635,32 +674,11 @@ export class TenantProvisioner extends Construct {
       resultPath: '$.approval',
       taskTimeout: sfn.Timeout.duration(APPROVAL_TIMEOUT),
     }));
-    approval.addCatch(expired, { resultPath: '$.error' });
+    approval.addCatch(ends.expired, { resultPath: '$.error' });
     approval.next(new sfn.Choice(s, 'Approved?')
       .when(sfn.Condition.booleanEquals('$.approval.approved', true), nextWave)
-      .otherwise(denied));
-
-    prepare.next(wave).next(evaluate).next(new sfn.Choice(s, 'ThresholdCrossed?')
-      .when(sfn.Condition.booleanEquals('$.evaluation.crossed', true), stopped)
-      .when(sfn.Condition.booleanEquals('$.evaluation.hasMoreWaves', false), succeeded)
-      .when(sfn.Condition.booleanEquals('$.plan.approvalBetweenWaves', true), approval)
-      .otherwise(nextWave));
-
-    const plan = this.lambdaStep(s, 'Plan', fn, { 'action': 'plan', 'rolloutId.$': '$.rolloutId' }, '$.plan');
-    plan.addCatch(failed, { resultPath: '$.error' });
-    plan.next(new sfn.Choice(s, 'AnyTenants?')
-      .when(sfn.Condition.numberEquals('$.plan.waveCount', 0), succeeded)
-      .otherwise(prepare));
-
-    return new sfn.StateMachine(this, 'RolloutWorkflow', {
-      comment: 'cdk-tenant-blocks provisioner: a release rolled across the fleet in waves',
-      definitionBody: sfn.DefinitionBody.fromChainable(plan),
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: ROLLOUT_TIMEOUT,
-      tracingEnabled: true,
-      logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
-      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
-    });
+      .otherwise(ends.denied));
+    return approval;
   }
 
   private buildApi(fn: lambda.IFunction, callers: string[]): apigateway.RestApi {
@@ -742,10 +760,9 @@ export class TenantProvisioner extends Construct {
     return api;
   }
 
-  private suppress(workflowFn: lambda.Function, apiFn: lambda.Function, _buildLogs: logs.ILogGroup): void {
-    const stack = Stack.of(this);
-    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  /** Every cdk-nag suppression of the provisioner, each with its reason, part by part. */
+  private suppress(workflowFn: lambda.Function, apiFn: lambda.Function): void {
+    const { region, account } = this.nagEnv();
     const kmsWildcards = {
       id: 'AwsSolutions-IAM5',
       reason: 'kms:GenerateDataKey* and kms:ReEncrypt* on the provisioner key only (grantEncryptDecrypt): the registry, log and build encryption use every variant',
@@ -755,9 +772,29 @@ export class TenantProvisioner extends Construct {
       id: `${pack}-IAMNoInlinePolicy`,
       reason: 'The role\'s only policy, generated from exact grants next to the resources it names; an inline policy dies with its role',
     }));
+    this.suppressFunctions(workflowFn, apiFn, [kmsWildcards, ...inline]);
+    this.suppressBuild(region, account, [kmsWildcards, ...inline]);
+    this.suppressWorkflows(region, account, inline);
+    Suppressions.add(this.registry, ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'].map((id) => ({
+      id, reason: 'Continuous backups (point-in-time recovery, 35 days), deletion protection and retention on stack deletion; an organization backup policy may add it to a plan by tag',
+    })));
+    this.suppressApi();
+  }
+
+  /** Region and account as cdk-nag writes them in finding ids (a token becomes its pseudo parameter). */
+  private nagEnv(): { region: string; account: string } {
+    const stack = Stack.of(this);
+    return {
+      region: Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region,
+      account: Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account,
+    };
+  }
+
+  /** The two functions: no VPC (they call only AWS APIs), no DLQ (synchronous, or retried by EventBridge). */
+  private suppressFunctions(workflowFn: lambda.Function, apiFn: lambda.Function, roleEntries: ComplianceSuppression[]): void {
     for (const fn of [workflowFn, apiFn]) {
       // the role is the function's own (HandlerExecutionRole), created before it
-      Suppressions.add(fn.role!, [kmsWildcards, ...inline]);
+      Suppressions.add(fn.role!, roleEntries);
       Suppressions.add(fn, [
         ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((id) => ({
           id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
@@ -770,10 +807,13 @@ export class TenantProvisioner extends Construct {
         })),
       ]);
     }
+  }
+
+  /** The build project: CodeBuild's own grants and an S3 source (no repository OAuth). */
+  private suppressBuild(region: string, account: string, roleEntries: ComplianceSuppression[]): void {
     const build = logicalIdOf(this.buildProject);
     Suppressions.add(this.buildProject, [
-      kmsWildcards,
-      ...inline,
+      ...roleEntries,
       {
         id: 'AwsSolutions-IAM5',
         reason: 'CodeBuild\'s own grants: reading the platform app source object (or, from a releases bucket, the archives under its prefix), its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
@@ -793,7 +833,11 @@ export class TenantProvisioner extends Construct {
         id, reason: 'The source is an S3 object in the platform account, not a GitHub or Bitbucket repository: there is no OAuth to use',
       })),
     ]);
-    const fnArn = `Resource::<${logicalIdOf(workflowFn)}.Arn>:*`;
+  }
+
+  /** The state machines' generated grants (logs, X-Ray, the step function's versions, the Distributed Map's children). */
+  private suppressWorkflows(region: string, account: string, inline: ComplianceSuppression[]): void {
+    const fnArn = `Resource::<${logicalIdOf(this.workflowFunction as lambda.Function)}.Arn>:*`;
     const execution = (machine: sfn.StateMachine) => `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalIdOf(machine)}"}]}]}`;
     const generated = 'Step Functions\' own grants: log delivery and X-Ray need Resource *, invoking the step function allows its versions';
     Suppressions.add(this.operationWorkflow, [
@@ -813,9 +857,10 @@ export class TenantProvisioner extends Construct {
         appliesTo: ['Resource::*', fnArn, `Resource::${execution(this.rolloutWorkflow)}:*`, `Resource::${execution(this.rolloutWorkflow)}/*:*`, `Resource::${execution(this.operationWorkflow)}*`],
       },
     ]);
-    Suppressions.add(this.registry, ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'].map((id) => ({
-      id, reason: 'Continuous backups (point-in-time recovery, 35 days), deletion protection and retention on stack deletion; an organization backup policy may add it to a plan by tag',
-    })));
+  }
+
+  /** The API stage and methods: access logs instead of execution logs, IAM instead of Cognito or WAF, no cache. */
+  private suppressApi(): void {
     const stage = this.api.deploymentStage;
     Suppressions.add(stage, [
       ...['AwsSolutions-APIG6', 'HIPAA.Security-APIGWExecutionLoggingEnabled', 'NIST.800.53.R5-APIGWExecutionLoggingEnabled', 'PCI.DSS.321-APIGWExecutionLoggingEnabled', 'CT.APIGATEWAY.PR.1'].map((id) => ({
@@ -836,6 +881,15 @@ export class TenantProvisioner extends Construct {
       reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',
     }]);
   }
+}
+
+/** The steps that end a rollout, one per way it can end. */
+interface RolloutEnds {
+  readonly failed: sfn.IChainable;
+  readonly succeeded: sfn.IChainable;
+  readonly stopped: sfn.IChainable;
+  readonly denied: sfn.IChainable;
+  readonly expired: sfn.IChainable;
 }
 
 /** Logical id of a construct's main resource. */

@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { RELEASE_PATTERN } from './config.lambda-shared';
-import type { TenantProvisionerProps } from './tenant-provisioner';
+import { TenantProvisionerProps } from './tenant-provisioner-props';
 import { PropsValidation } from '../../core/validation';
 
 /** The CDK bootstrap qualifier: what `cdk bootstrap --qualifier` accepts (alphanumeric, at most 10). */

@@ -1,0 +1,60 @@
+import { Duration } from 'aws-cdk-lib';
+import { PlatformAppSource } from './platform-app-source';
+import { PlatformHubReference } from '../../core/platform-hub-reference';
+
+/** Props of {@link TenantProvisioner}: the platform team's whitelist. */
+export interface TenantProvisionerProps {
+  /** The platform hub (`PlatformHub.reference`): operation and rollout events go to its bus. */
+  readonly hub: PlatformHubReference;
+
+  /** The platform CDK app that synthesizes one tenant's stack from its spec. */
+  readonly appSource: PlatformAppSource;
+
+  /**
+   * The tenant accounts (12-digit ids, at most 40) the provisioner may deploy to: the build may
+   * assume only their CDK deploy and file-publishing roles, and the API refuses other accounts.
+   *
+   * @default - none: `organizationId` admits the accounts of an organization (one of the two is required)
+   */
+  readonly tenantAccountIds?: string[];
+
+  /**
+   * The AWS Organizations id (`o-...`) whose accounts may be tenant accounts: the role ARNs are
+   * wildcarded by account and narrowed by `aws:ResourceOrgID`.
+   *
+   * @default - none: only `tenantAccountIds` (one of the two is required)
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The CDK bootstrap qualifier of the tenant accounts: their deploy role is
+   * `cdk-<qualifier>-deploy-role-<account>-<region>`.
+   *
+   * @default 'hnb659fds' - the CDK default
+   */
+  readonly cdkQualifier?: string;
+
+  /** The IAM roles (or users) that may call the API (exact ARNs; the API's resource policy denies everyone else). */
+  readonly apiCallerArns: string[];
+
+  /**
+   * How many tenants a rollout deploys at the same time within a wave, unless the request says.
+   *
+   * @default 10
+   */
+  readonly defaultMaxConcurrency?: number;
+
+  /**
+   * The percentage of failed tenants a rollout tolerates before it stops, unless the request says.
+   *
+   * @default 0 - the first failed tenant stops the rollout after its wave
+   */
+  readonly defaultToleratedFailurePercentage?: number;
+
+  /**
+   * How long one build (synth and `cdk deploy`/`destroy` of one tenant) may run: 10 minutes to 8 hours.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly buildTimeout?: Duration;
+}
