@@ -68,6 +68,14 @@ console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.8
 if (file.generatedExternalIds.length > 0) {
   console.log(`link external ids generated for this run only (set TENANT_EXTERNAL_IDS_FILE before a deploy): ${file.generatedExternalIds.join(', ')}`);
 }
+// Synth warnings (annotations) of every stack: the library's own must be none (issue 24), so a
+// platform team sees only its own. Each one is listed with its path.
+const warnings = assembly.stacks.flatMap((s) => s.messages.filter((m) => m.level === 'warning').map((m) => `${m.id}: ${String(m.entry.data)}`));
+console.log(`synth warnings: ${warnings.length}`);
+if (warnings.length > 0) {
+  console.error(`\n${warnings.length} synth warning(s):\n${warnings.map((w) => `- ${w}`).join('\n')}`);
+  process.exitCode = 1;
+}
 if (totalFindings > 0) {
   console.error(`\n${totalFindings} unsuppressed compliance finding(s) or cfn-lint error(s):\n${details.join('\n')}`);
   process.exitCode = 1;
