@@ -1,6 +1,10 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import {
+  RESOURCE_POLICY_TYPES, Rendered, foreignAccessProblems, indexOf, isInBlock, isInLink, passRoot,
+  referencedLogicalId, registerBlock, renderVisited, startPass, targetGroupOf, tenantStackOf,
+} from './stack-guardrails';
 import { TIER_TAG } from './tenant-defaults';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
@@ -64,6 +68,18 @@ export enum GuardrailInvariant {
    * permissions boundary it was marked with (`PermissionsBoundary` neither removed nor swapped).
    */
   PERMISSIONS_BOUNDARY = 'PERMISSIONS_BOUNDARY',
+
+  /**
+   * No door into a tenant account beside the `CrossAccountLink`: in every stack that holds a block of
+   * a tenant, no trust policy (`AWS::IAM::Role`) or resource policy (a key, bucket, topic, queue or
+   * secret policy, a Lambda permission, ...) admits, in an Allow statement, a principal other than
+   * the tenant's own account and AWS services: not the platform account (named as a principal or in
+   * a condition), not another account, not an organization (`aws:PrincipalOrgID`), not `*` unless a
+   * condition holds the caller to the tenant account, not a principal the guardrails cannot read (a
+   * parameter, an import). The link's own role is checked by the link (its containment). Checked over
+   * the whole stack, not only the blocks' subtrees.
+   */
+  NO_FOREIGN_ACCESS = 'NO_FOREIGN_ACCESS',
 }
 
 const EXEMPTIONS_METADATA_KEY = 'cdk-tenant-blocks:guardrail-exemptions';
@@ -73,10 +89,15 @@ const MIN_REASON_LENGTH = 10;
 /** An unknown value (a token that resolved to an intrinsic function): never flagged. */
 const UNKNOWN = Symbol('unknown');
 
-const LOAD_BALANCER_TYPES = new Set([
-  'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'AWS::ElasticLoadBalancing::LoadBalancer',
+/** The resource types the per-block check judges: only these are rendered when visited. */
+const CHECKED_TYPES = new Set([
+  'AWS::S3::Bucket', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::KMS::Key', 'AWS::IAM::Role', 'AWS::Logs::LogGroup',
+  'AWS::SecretsManager::Secret', 'AWS::Kinesis::Stream', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Backup::BackupVault',
+  'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress',
 ]);
+
+/** Roots that already carry the whole-stack check. */
+const withStackCheck = new WeakSet<IConstruct>();
 
 const DELETE = 'Delete';
 
@@ -130,6 +151,13 @@ export class TenantGuardrails implements IAspect {
    * @param scope the block (or any construct) whose resources must hold the invariants
    */
   public static applyTo(scope: IConstruct): void {
+    // The whole-stack check (rules on a block's groups from anywhere, doors beside the link) runs once per app.
+    registerBlock(scope);
+    const root = passRoot(scope);
+    if (!withStackCheck.has(root)) {
+      withStackCheck.add(root);
+      Aspects.of(root).add(new StackGuardrails(), { priority: AspectPriority.READONLY });
+    }
     for (let current: IConstruct | undefined = scope; current; current = current.node.scope) {
       if (Aspects.of(current).all.some((aspect) => aspect instanceof TenantGuardrails)) {
         return;
@@ -177,54 +205,72 @@ export class TenantGuardrails implements IAspect {
    * @param node the construct visited
    */
   public visit(node: IConstruct): void {
-    if (!CfnResource.isCfnResource(node)) {
+    // Only the checked types are rendered: rendering every resource cost a quarter of a fleet's synth.
+    if (!CfnResource.isCfnResource(node) || !CHECKED_TYPES.has(node.cfnResourceType)) {
       return;
     }
-    const rendered = render(node);
+    const rendered = renderVisited(node);
     if (!rendered) {
       return;
     }
-    const problems = check(node, rendered);
-    for (const problem of problems) {
-      if (isExempt(node, problem.invariant)) continue;
-      const message = `[TenantGuardrails] ${node.cfnResourceType} ${node.node.path} (${rendered.logicalId}): ${problem.message} (${problem.invariant})`;
-      // Two guardrails aspects (e.g. added by hand and by a block) must not report twice.
-      if (node.node.metadata.some((entry) => entry.data === message)) continue;
-      Annotations.of(node).addError(message);
-    }
+    report(node, rendered, check(node, rendered));
   }
 }
 
-interface Rendered {
-  readonly logicalId: string;
-  readonly properties: Record<string, unknown>;
-  readonly deletionPolicy?: unknown;
-  readonly updateReplacePolicy?: unknown;
+/**
+ * The whole-stack check, one per app (added by the first {@link TenantGuardrails.applyTo}): every
+ * security group rule of the app that targets a block's group, wherever it was added, holds the
+ * block's ingress and egress invariants; every trust and resource policy of a tenant stack outside
+ * the link holds {@link GuardrailInvariant.NO_FOREIGN_ACCESS}.
+ */
+class StackGuardrails implements IAspect {
+  public visit(node: IConstruct): void {
+    // The root is visited first: each synth starts a fresh pass (indexes and renders built once per stack).
+    if (node === passRoot(node)) startPass(node);
+    if (!CfnResource.isCfnResource(node)) return;
+    const type = node.cfnResourceType;
+    if (type === 'AWS::EC2::SecurityGroupIngress' || type === 'AWS::EC2::SecurityGroupEgress') {
+      // A rule inside a block is judged by the block's own guardrails.
+      if (isInBlock(node)) return;
+      const rendered = renderVisited(node);
+      if (rendered) report(node, rendered, checkRuleOnBlockGroup(node, rendered));
+      return;
+    }
+    if (!RESOURCE_POLICY_TYPES.has(type)) return;
+    const tenant = tenantStackOf(node);
+    if (!tenant || isInLink(node)) return;
+    const rendered = renderVisited(node);
+    if (!rendered) return;
+    const problems = foreignAccessProblems(node, rendered, tenant).map((message) => ({ invariant: GuardrailInvariant.NO_FOREIGN_ACCESS, message }));
+    report(node, rendered, problems);
+  }
+}
+
+/** A rule resource outside the blocks: judged like the block's own when it targets a block's group. */
+function checkRuleOnBlockGroup(node: CfnResource, rendered: Rendered): Problem[] {
+  const p = rendered.properties;
+  const group = targetGroupOf(node, p.GroupId);
+  if (!group || !isInBlock(group)) return [];
+  const stack = Stack.of(node);
+  if (node.cfnResourceType === 'AWS::EC2::SecurityGroupEgress') return checkEgressRule(stack, p as IngressRule);
+  const groupStack = Stack.of(group);
+  return checkIngressRule(stack, p as IngressRule, () => indexOf(groupStack).loadBalancerOnly(groupStack.resolve(group.logicalId) as string));
+}
+
+/** Reports each problem not exempted as an error annotation on the resource, once. */
+function report(node: CfnResource, rendered: Rendered, problems: Problem[]): void {
+  for (const problem of problems) {
+    if (isExempt(node, problem.invariant)) continue;
+    const message = `[TenantGuardrails] ${node.cfnResourceType} ${node.node.path} (${rendered.logicalId}): ${problem.message} (${problem.invariant})`;
+    // Two guardrails aspects (e.g. added by hand and by a block) must not report twice.
+    if (node.node.metadata.some((entry) => entry.data === message)) continue;
+    Annotations.of(node).addError(message);
+  }
 }
 
 interface Problem {
   readonly invariant: GuardrailInvariant;
   readonly message: string;
-}
-
-/** The resource as it will be synthesized, escape hatches and overrides included, tokens resolved. */
-function render(node: CfnResource): Rendered | undefined {
-  try {
-    const stack = Stack.of(node);
-    const cfn = stack.resolve((node as unknown as { _toCloudFormation(): object })._toCloudFormation()) as {
-      Resources: Record<string, { Properties?: Record<string, unknown>; DeletionPolicy?: unknown; UpdateReplacePolicy?: unknown }>;
-    };
-    const [logicalId, resource] = Object.entries(cfn.Resources)[0];
-    return {
-      logicalId,
-      properties: resource.Properties ?? {},
-      deletionPolicy: resource.DeletionPolicy,
-      updateReplacePolicy: resource.UpdateReplacePolicy,
-    };
-  } catch {
-    // A resource that cannot be rendered yet cannot be judged: synth reports its own error.
-    return undefined;
-  }
 }
 
 function check(node: CfnResource, r: Rendered): Problem[] {
@@ -471,8 +517,9 @@ function readCidr(stack: Stack, cidr: unknown): string | undefined {
   if (typeof cidr === 'string') return Token.isUnresolved(cidr) ? undefined : cidr;
   const getAtt = (cidr as { 'Fn::GetAtt'?: unknown } | null)?.['Fn::GetAtt'];
   if (Array.isArray(getAtt) && getAtt[1] === 'CidrBlock' && typeof getAtt[0] === 'string') {
-    const vpc = cfnResourcesOf(stack).find((c) => c.cfnResourceType === 'AWS::EC2::VPC' && stack.resolve(c.logicalId) === getAtt[0]);
-    const block = vpc ? render(vpc)?.properties.CidrBlock : undefined;
+    const index = indexOf(stack);
+    const vpc = index.resource(getAtt[0]);
+    const block = vpc?.cfnResourceType === 'AWS::EC2::VPC' ? index.rendered(vpc)?.properties.CidrBlock : undefined;
     return typeof block === 'string' ? block : undefined;
   }
   return undefined;
@@ -482,8 +529,9 @@ function readCidr(stack: Stack, cidr: unknown): string | undefined {
 function prefixListEntries(stack: Stack, prefixList: unknown): string[] | undefined {
   const id = referencedLogicalId(prefixList);
   if (id === undefined) return undefined;
-  const list = cfnResourcesOf(stack).find((c) => c.cfnResourceType === 'AWS::EC2::PrefixList' && stack.resolve(c.logicalId) === id);
-  const entries = list ? render(list)?.properties.Entries : undefined;
+  const index = indexOf(stack);
+  const list = index.resource(id);
+  const entries = list?.cfnResourceType === 'AWS::EC2::PrefixList' ? index.rendered(list)?.properties.Entries : undefined;
   if (!Array.isArray(entries)) return undefined;
   const cidrs = entries.map((e) => readCidr(stack, (e as { Cidr?: unknown } | null)?.Cidr));
   return cidrs.some((c) => c === undefined) ? undefined : (cidrs as string[]);
@@ -503,15 +551,20 @@ function describeRule(rule: IngressRule, direction: 'from' | 'to', peer: string)
   return `${ports} ${direction} ${peer}`;
 }
 
+/** Whether the target group belongs only to load balancers, UNKNOWN, or the type of a resource sharing it. */
+type LoadBalancerGroup = boolean | typeof UNKNOWN | string;
+
 /**
- * Judges one ingress rule. `loadBalancerGroup` is true when the target group belongs only to load
- * balancers of this stack, UNKNOWN when the group is not defined in this stack, or the type of a
- * resource that shares the group with a load balancer.
+ * Judges one ingress rule. `loadBalancerGroupOf` answers (only when asked: most rules are not open
+ * to the internet) true when the target group belongs only to load balancers of its stack, UNKNOWN
+ * when the group is not defined in the stack, or the type of a resource that shares the group
+ * with a load balancer.
  */
-function checkIngressRule(stack: Stack, rule: IngressRule, loadBalancerGroup: boolean | typeof UNKNOWN | string): Problem[] {
+function checkIngressRule(stack: Stack, rule: IngressRule, loadBalancerGroupOf: () => LoadBalancerGroup): Problem[] {
   if (isUnknown(rule)) return [];
   const open = openPeers(stack, rule, rule.SourcePrefixListId);
   if (open.length === 0) return [];
+  const loadBalancerGroup = isHttpsOnly(rule) ? loadBalancerGroupOf() : false;
   if (isHttpsOnly(rule) && (loadBalancerGroup === true || loadBalancerGroup === UNKNOWN)) return [];
   let allowed = 'only a load balancer\'s TCP 443 may be open to the internet';
   if (isHttpsOnly(rule)) {
@@ -546,80 +599,24 @@ function checkInlineIngress(node: CfnResource, r: Rendered): Problem[] {
   const ingress = r.properties.SecurityGroupIngress;
   if (ingress === undefined || isUnknown(ingress) || !Array.isArray(ingress)) return [];
   const stack = Stack.of(node);
-  const loadBalancerGroup = loadBalancerOnlyGroup(stack, r.logicalId);
+  const loadBalancerGroup = () => indexOf(stack).loadBalancerOnly(r.logicalId);
   return (ingress as IngressRule[]).flatMap((rule) => checkIngressRule(stack, rule, loadBalancerGroup));
 }
 
 function checkIngressResource(node: CfnResource, p: Record<string, unknown>): Problem[] {
   const groupLogicalId = referencedLogicalId(p.GroupId);
   const stack = Stack.of(node);
-  let loadBalancerGroup: boolean | typeof UNKNOWN | string;
-  if (groupLogicalId !== undefined && isSecurityGroupOf(stack, groupLogicalId)) {
-    loadBalancerGroup = loadBalancerOnlyGroup(stack, groupLogicalId);
-  } else if (typeof p.GroupId === 'string' && loadBalancerGroupsOf(stack).has(p.GroupId)) {
-    loadBalancerGroup = true; // an imported group id that a load balancer of this stack uses
-  } else {
-    loadBalancerGroup = UNKNOWN; // defined outside this stack: cannot be checked
-  }
-  return checkIngressRule(stack, p as IngressRule, loadBalancerGroup);
-}
-
-/** `{ 'Fn::GetAtt': [id, 'GroupId'] }` or `{ Ref: id }` -> id. */
-function referencedLogicalId(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const v = value as { 'Ref'?: unknown; 'Fn::GetAtt'?: unknown };
-  if (typeof v.Ref === 'string') return v.Ref;
-  if (Array.isArray(v['Fn::GetAtt']) && typeof v['Fn::GetAtt'][0] === 'string') return v['Fn::GetAtt'][0];
-  return undefined;
-}
-
-function cfnResourcesOf(stack: Stack): CfnResource[] {
-  return stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
-}
-
-function isSecurityGroupOf(stack: Stack, logicalId: string): boolean {
-  return cfnResourcesOf(stack).some((c) => c.cfnResourceType === 'AWS::EC2::SecurityGroup' && stack.resolve(c.logicalId) === logicalId);
-}
-
-/** Logical ids (and literal group ids) of the security groups the stack's load balancers use. */
-function loadBalancerGroupsOf(stack: Stack): Set<string> {
-  const groups = new Set<string>();
-  for (const lb of cfnResourcesOf(stack).filter((c) => LOAD_BALANCER_TYPES.has(c.cfnResourceType))) {
-    const rendered = render(lb);
-    const securityGroups = rendered?.properties.SecurityGroups;
-    if (!Array.isArray(securityGroups)) continue;
-    for (const group of securityGroups) {
-      const id = typeof group === 'string' ? group : referencedLogicalId(group);
-      if (id !== undefined) groups.add(id);
+  const loadBalancerGroup = (): LoadBalancerGroup => {
+    const index = indexOf(stack);
+    if (groupLogicalId !== undefined && index.resource(groupLogicalId)?.cfnResourceType === 'AWS::EC2::SecurityGroup') {
+      return index.loadBalancerOnly(groupLogicalId);
     }
-  }
-  return groups;
-}
-
-/**
- * Whether the group (by logical id) is used by load balancers of the stack and by nothing else:
- * true, false (no load balancer uses it), or the type of another resource that uses it too (a
- * function or instance behind a shared group must not inherit the load balancer's 443 exemption).
- */
-function loadBalancerOnlyGroup(stack: Stack, logicalId: string): boolean | string {
-  if (!loadBalancerGroupsOf(stack).has(logicalId)) return false;
-  for (const c of cfnResourcesOf(stack)) {
-    if (LOAD_BALANCER_TYPES.has(c.cfnResourceType) || SECURITY_GROUP_RULE_TYPES.has(c.cfnResourceType)) continue;
-    const rendered = render(c);
-    if (rendered && rendered.logicalId !== logicalId && references(rendered.properties, logicalId)) return c.cfnResourceType;
-  }
-  return true;
-}
-
-/** Group and rule resources name other groups as peers: that is not "using" the group. */
-const SECURITY_GROUP_RULE_TYPES = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']);
-
-/** Whether `value` holds a `Ref` or `Fn::GetAtt` to `logicalId` anywhere. */
-function references(value: unknown, logicalId: string): boolean {
-  if (Array.isArray(value)) return value.some((v) => references(v, logicalId));
-  if (value === null || typeof value !== 'object') return false;
-  if (referencedLogicalId(value) === logicalId) return true;
-  return Object.values(value as object).some((v) => references(v, logicalId));
+    if (typeof p.GroupId === 'string' && index.loadBalancerGroups().has(p.GroupId)) {
+      return true; // an imported group id that a load balancer of this stack uses
+    }
+    return UNKNOWN; // defined outside this stack: cannot be checked
+  };
+  return checkIngressRule(stack, p as IngressRule, loadBalancerGroup);
 }
 
 function isExempt(node: IConstruct, invariant: GuardrailInvariant): boolean {
