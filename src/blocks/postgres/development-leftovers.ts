@@ -1,23 +1,10 @@
 import { Aws, CfnResource, Duration, Stack, Tags, Token } from 'aws-cdk-lib';
-import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
-import {
-  HandlerExecutionRole,
-  LogShipping,
-  PropsValidation,
-  Suppressions,
-  TenantKey,
-  TenantLogGroup,
-  TenantTier,
-  TENANT_TAG,
-  TIER_TAG,
-} from '../../core';
 import { LeftoversFunction } from './leftovers-function';
 import {
   DEVELOPMENT_TIER,
@@ -26,42 +13,17 @@ import {
   SNAPSHOT_MIN_AGE_DAYS,
   STACK_ID_TAG,
 } from './leftovers.lambda-shared';
-
-/** Props of {@link DevelopmentLeftovers}. */
-export interface DevelopmentLeftoversProps {
-  /** The DEVELOPMENT tenant whose leftovers are deleted (tag `tenant-blocks:tenant`); never any other tenant's. */
-  readonly tenantId: string;
-
-  /**
-   * The tenant key: encrypts the handler's log group, and is itself tagged with its tenant, its own
-   * tier and its stack id, so that a later incarnation can schedule its deletion once nothing needs
-   * it. A PRODUCTION key (given to a DEVELOPMENT database) is tagged PRODUCTION: never touched.
-   */
-  readonly encryptionKey: TenantKey;
-
-  /**
-   * Where the handler's log group is shipped.
-   *
-   * @default LogShipping.none()
-   */
-  readonly logShipping?: LogShipping;
-
-  /**
-   * The backup vault that outlives the stack: tagged with the stack id so that a later incarnation
-   * deletes it once it is empty.
-   *
-   * @default - no vault is tagged
-   */
-  readonly backupVault?: backup.IBackupVault;
-
-  /**
-   * The cluster whose final snapshot outlives the stack: tagged with the stack id (with
-   * `copyTagsToSnapshot`, the snapshot carries it) so that a later incarnation deletes the snapshot.
-   *
-   * @default - no cluster is tagged
-   */
-  readonly cluster?: rds.IDatabaseCluster;
-}
+import { forwardedAlarmSuppressions, HIPAA_NIST, HIPAA_NIST_PCI, perPack } from './pack-suppressions';
+import { DevelopmentLeftoversProps } from './tenant-postgres-props';
+import { validateDevelopmentLeftoversProps } from './validate-development-leftovers-props';
+import {
+  HandlerExecutionRole,
+  Suppressions,
+  TenantLogGroup,
+  TenantTier,
+  TENANT_TAG,
+  TIER_TAG,
+} from '../../core';
 
 /**
  * The explicit end of life of what a DEVELOPMENT TenantPostgres keeps when its stack is destroyed
@@ -127,84 +89,92 @@ export class DevelopmentLeftovers extends Construct {
    * @throws Error when the tenant id is invalid or the key belongs to another tenant
    */
   constructor(scope: Construct, id: string, props: DevelopmentLeftoversProps) {
-    const v = new PropsValidation('DevelopmentLeftovers', props.tenantId);
-    v.tenantId('tenantId', props.tenantId);
-    if (props.encryptionKey.tenantId !== props.tenantId) {
-      v.add('encryptionKey', `belongs to tenant "${props.encryptionKey.tenantId}", not "${props.tenantId}"`, props.encryptionKey.tenantId);
-    }
-    v.throwIfInvalid();
+    validateDevelopmentLeftoversProps(props);
     super(scope, id);
-    const stack = Stack.of(this);
-
-    // --- marks: the stack id of each resource that outlives the stack ----------------------------
-    // CloudFormation's aws:cloudformation:stack-id tag is not set on every resource type nor copied
-    // to a final snapshot, so the block writes its own. AWS::StackId resolves in the stack of each
-    // resource, also for a key defined in another stack.
-    if (props.backupVault) Tags.of(props.backupVault).add(STACK_ID_TAG, Aws.STACK_ID);
-    const cfnCluster = props.cluster?.node.defaultChild;
-    // the cluster only (not its instances or secret): copyTagsToSnapshot carries it to the final snapshot
-    if (cfnCluster instanceof CfnResource) Tags.of(cfnCluster).add(STACK_ID_TAG, Aws.STACK_ID);
-    const key = props.encryptionKey;
-    Tags.of(key.key).add(STACK_ID_TAG, Aws.STACK_ID);
-    // the key carries no tenant tags of its own (it is created at stack level): its own tenant and tier
-    Tags.of(key.key).add(TENANT_TAG, key.tenantId);
-    Tags.of(key.key).add(TIER_TAG, key.tier);
-
-    // --- the handler ---------------------------------------------------------------------------
-    this.logGroup = new TenantLogGroup(this, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key, logShipping: props.logShipping });
+    this.markLeftovers(props);
+    this.logGroup = new TenantLogGroup(this, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: props.encryptionKey, logShipping: props.logShipping });
     // its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6)
     const role = new HandlerExecutionRole(this, 'HandlerRole', {
       description: `DevelopmentLeftovers handler of tenant ${props.tenantId}`,
       logGroup: this.logGroup,
     });
-    const handler = new LeftoversFunction(this, 'Handler', {
+    const handler = this.createHandler(props.tenantId, role);
+    this.handler = handler;
+    this.addPermissions(handler, props.tenantId);
+    this.schedule = this.createSchedule(props.tenantId, handler);
+    this.alarm = this.createAlarm(props.tenantId, handler);
+    this.suppress(handler, role);
+  }
+
+  /**
+   * Marks what outlives the stack with the stack's id (`tenant-blocks:stack-id`): the vault, the
+   * cluster (only the cluster, not its instances or secret: `copyTagsToSnapshot` carries it to the
+   * final snapshot) and the key, which also gets its own tenant and tier (it is created at stack
+   * level, outside any block's tags). CloudFormation's `aws:cloudformation:stack-id` tag is not set
+   * on every resource type nor copied to a final snapshot, so the block writes its own;
+   * `AWS::StackId` resolves in the stack of each resource, also for a key defined in another stack.
+   */
+  private markLeftovers(props: DevelopmentLeftoversProps): void {
+    if (props.backupVault) Tags.of(props.backupVault).add(STACK_ID_TAG, Aws.STACK_ID);
+    const cfnCluster = props.cluster?.node.defaultChild;
+    if (cfnCluster instanceof CfnResource) Tags.of(cfnCluster).add(STACK_ID_TAG, Aws.STACK_ID);
+    const key = props.encryptionKey;
+    Tags.of(key.key).add(STACK_ID_TAG, Aws.STACK_ID);
+    Tags.of(key.key).add(TENANT_TAG, key.tenantId);
+    Tags.of(key.key).add(TIER_TAG, key.tier);
+  }
+
+  /**
+   * The clean-up handler: outside the VPC (it calls regional AWS APIs only and must not need
+   * endpoints or leave ENIs), told only its tenant, account and the snapshots' minimum age.
+   */
+  private createHandler(tenantId: string, role: iam.IRole): lambda.Function {
+    return new LeftoversFunction(this, 'Handler', {
       role,
-      description: `TenantPostgres ${props.tenantId}: deletes the leftovers of earlier, deleted DEVELOPMENT incarnations (daily)`,
+      description: `TenantPostgres ${tenantId}: deletes the leftovers of earlier, deleted DEVELOPMENT incarnations (daily)`,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       // a few dozen list calls and at most a handful of deletes; generous for a slow API day
       timeout: Duration.minutes(5),
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      // Outside the VPC: it calls regional AWS APIs only and must not need endpoints or leave ENIs.
       environment: {
-        TENANT_ID: props.tenantId,
-        ACCOUNT_ID: stack.account,
+        TENANT_ID: tenantId,
+        ACCOUNT_ID: Stack.of(this).account,
         SNAPSHOT_MIN_AGE_DAYS: String(SNAPSHOT_MIN_AGE_DAYS),
       },
     });
-    this.handler = handler;
-    this.addPermissions(handler, props.tenantId);
+  }
 
-    // --- the schedule --------------------------------------------------------------------------
-    this.schedule = new events.Rule(this, 'Schedule', {
-      description: `TenantPostgres ${props.tenantId}: daily clean-up of DEVELOPMENT leftovers`,
+  /**
+   * The daily schedule: a failed run is retried by Lambda (asynchronous invocation, twice) and by
+   * the next day's run; no invocation before the log group exists (issue 8.13).
+   */
+  private createSchedule(tenantId: string, handler: lambda.IFunction): events.Rule {
+    const schedule = new events.Rule(this, 'Schedule', {
+      description: `TenantPostgres ${tenantId}: daily clean-up of DEVELOPMENT leftovers`,
       schedule: events.Schedule.rate(Duration.days(1)),
-      // a failed run is retried by Lambda (asynchronous invocation, twice) and by the next day's run
       targets: [new targets.LambdaFunction(handler, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
-    // no invocation before the log group exists (issue 8.13)
-    this.schedule.node.addDependency(this.logGroup);
+    schedule.node.addDependency(this.logGroup);
+    return schedule;
+  }
 
-    // a failed run must reach someone: the link forwards alarms named tenant-blocks-<tenantId>-...
-    // (the construct's address keeps two databases of one tenant apart)
-    this.alarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
-      alarmName: `tenant-blocks-${props.tenantId}-${this.node.addr.slice(0, 8)}-leftovers`,
+  /**
+   * A failed run must reach someone: the link forwards alarms named `tenant-blocks-<tenantId>-...`
+   * (the construct's address keeps two databases of one tenant apart); no run in the hour is not a
+   * failure.
+   */
+  private createAlarm(tenantId: string, handler: lambda.IFunction): cloudwatch.Alarm {
+    return new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+      alarmName: `tenant-blocks-${tenantId}-${this.node.addr.slice(0, 8)}-leftovers`,
       metric: handler.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
-      // no run in the hour is not a failure
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `TenantPostgres ${props.tenantId}: DEVELOPMENT leftovers: the daily clean-up failed; its log group names each failed action`,
+      alarmDescription: `TenantPostgres ${tenantId}: DEVELOPMENT leftovers: the daily clean-up failed; its log group names each failed action`,
     });
-
-    this.suppress(handler, role);
-    const forwarded = 'The alarm is named tenant-blocks-<tenantId>-... and the CrossAccountLink forwards its state changes to the platform (EventBridge), which notifies; an alarm action here would bypass that one route';
-    Suppressions.add(this.alarm, [
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-CloudWatchAlarmAction`, reason: forwarded })),
-      { id: 'CT.CLOUDWATCH.PR.1', reason: forwarded },
-    ]);
   }
 
   private addPermissions(handler: lambda.Function, tenantId: string): void {
@@ -255,13 +225,17 @@ export class DevelopmentLeftovers extends Construct {
     }));
   }
 
+  /**
+   * The handler's compliance suppressions, each with its reason: the role's wildcards (inventory
+   * reads, tag-conditioned deletes), its own inline policy, no DLQ, no reserved concurrency, outside
+   * the VPC; and the alarm without an action (forwarded by the link).
+   */
   private suppress(handler: lambda.Function, role: iam.IRole): void {
     const stack = Stack.of(this);
     // how cdk-nag renders the ARNs: the literal account and region, or the pseudo parameters
     const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
     const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
     const nagArn = (service: string, resource: string) => `Resource::arn:<AWS::Partition>:${service}:${region}:${account}:${resource}`;
-    const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
     const outsideVpc = 'The leftovers clean-up calls regional AWS APIs only (RDS, AWS Backup, KMS, CloudFormation; no database, no data); outside the VPC it needs no endpoint and leaves no network interface behind';
     const noDlq = 'Invoked by a daily schedule whose event carries no data: a failed run is retried twice by Lambda, shows in the function\'s Errors metric and log, and the next day\'s run repeats every idempotent step; a dead-letter queue would only hold empty schedule ticks';
     const noConcurrency = 'No reserved concurrency: a new account\'s quota starts at 10 and any reservation fails the deploy (UnreservedConcurrentExecution below its minimum); the function runs once a day';
@@ -277,13 +251,14 @@ export class DevelopmentLeftovers extends Construct {
           nagArn('kms', 'key/*'),
         ],
       },
-      ...packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: 'The inline policy belongs to this one role: reading the inventory and deleting this tenant\'s DEVELOPMENT leftovers under tag conditions; it lives and dies with the role' })),
+      ...perPack(HIPAA_NIST_PCI, 'IAMNoInlinePolicy', 'The inline policy belongs to this one role: reading the inventory and deleting this tenant\'s DEVELOPMENT leftovers under tag conditions; it lives and dies with the role'),
     ]);
     Suppressions.add(handler, [
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
-      ...packs.map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
+      ...perPack(HIPAA_NIST, 'LambdaDLQ', noDlq),
+      ...perPack(HIPAA_NIST, 'LambdaConcurrency', noConcurrency),
+      ...perPack(HIPAA_NIST_PCI, 'LambdaInsideVPC', outsideVpc),
       { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
     ]);
+    Suppressions.add(this.alarm, forwardedAlarmSuppressions('The alarm is named tenant-blocks-<tenantId>-... and the CrossAccountLink forwards its state changes to the platform (EventBridge), which notifies; an alarm action here would bypass that one route'));
   }
 }

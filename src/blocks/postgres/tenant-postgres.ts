@@ -8,6 +8,16 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
+import { BackupOptInFunction } from './backup-opt-in-function';
+import { BootstrapFunction } from './bootstrap-function';
+import { DevelopmentLeftovers } from './development-leftovers';
+import { forwardedAlarmSuppressions, HIPAA_NIST, HIPAA_NIST_PCI, perPack } from './pack-suppressions';
+import { POSTGRES_PARAMETERS } from './parameters';
+import { CAPACITY_FLOOR } from './postgres-limits';
+import { RegressionFunction } from './regression-function';
+import { RotationFunction } from './rotation-function';
+import { TenantPostgresProps } from './tenant-postgres-props';
+import { validateTenantPostgresProps } from './validate-tenant-postgres-props';
 import {
   BreakGlass,
   LogShipping,
@@ -22,111 +32,6 @@ import {
   TierDefaults,
   VpcFunctionCleanup,
 } from '../../core';
-import { BackupOptInFunction } from './backup-opt-in-function';
-import { BootstrapFunction } from './bootstrap-function';
-import { DevelopmentLeftovers } from './development-leftovers';
-import { POSTGRES_PARAMETERS } from './parameters';
-import { RegressionFunction } from './regression-function';
-import { RotationFunction } from './rotation-function';
-import { CAPACITY_FLOOR, validateTenantPostgresProps } from './validate-tenant-postgres-props';
-
-/** Props of {@link TenantPostgres}: the whitelist, and nothing more. */
-export interface TenantPostgresProps {
-  /** The tenant this database belongs to (3-31 lowercase letters, digits and hyphens). */
-  readonly tenantId: string;
-
-  /**
-   * The tenant's tier. DEVELOPMENT: writer only, scales to zero and pauses when idle, can be
-   * destroyed by its stack (after a final snapshot), recovery points kept 14 days. PRODUCTION:
-   * writer and reader in two AZs, never paused, deletion protection, instances retained on a
-   * destroy, a year of monthly backups in a vault that only the break-glass role can empty.
-   *
-   * Moving PRODUCTION to DEVELOPMENT is an explicit operator step, not a side effect: the vault's
-   * access policy refuses its own removal to everyone but the break-glass role, so such an update
-   * fails until that role lifts it (docs: "Ending a contract").
-   *
-   * @default TenantTier.PRODUCTION
-   */
-  readonly tier?: TenantTier;
-
-  /**
-   * Networks allowed to reach the database port, as IPv4 or IPv6 CIDR blocks (at most 50, never the
-   * whole internet). Resources inside the VPC are connected with `connections` instead.
-   *
-   * @default - no access from outside the VPC
-   */
-  readonly allowedCidrs?: string[];
-
-  /**
-   * The weekly window (UTC) in which the database may restart for minor version upgrades. The
-   * daily backup window is derived from it and never overlaps it.
-   *
-   * @default - MaintenanceWindow.defaultFor(tenantId): a deterministic 30-minute slot between 00:00 and 06:00 UTC
-   */
-  readonly maintenanceWindow?: MaintenanceWindow;
-
-  /**
-   * Largest Aurora Serverless v2 capacity of each instance, in ACUs: 1 to 256 in steps of 0.5.
-   *
-   * @default - 2 in DEVELOPMENT, 16 in PRODUCTION
-   */
-  readonly maxCapacity?: number;
-
-  /**
-   * How far back point-in-time recovery reaches (continuous backup): 1 to 35 whole days.
-   *
-   * @default - 7 days in DEVELOPMENT, 35 days in PRODUCTION
-   */
-  readonly backupRetention?: Duration;
-
-  /**
-   * Name of the database created with the cluster: a lowercase PostgreSQL identifier (1-63
-   * letters, digits, underscores), not `postgres`, `template0/1`, `rdsadmin` or an SQL key word.
-   *
-   * Choose it once: changing it replaces the cluster, and because the cluster identifier is fixed
-   * (so its log group can exist first), such an update fails on the name instead of silently
-   * creating a new, empty database. Moving data to another database name is an operator task.
-   *
-   * @default 'app'
-   */
-  readonly databaseName?: string;
-
-  /**
-   * The tenant network. The database goes into its isolated subnets. The bootstrap and rotation
-   * functions run there too, so a network on an imported VPC must provide an S3 gateway endpoint
-   * (the custom resource response) and a Secrets Manager interface endpoint reachable on 443 from
-   * the isolated subnets; without them the bootstrap fails after its timeouts.
-   *
-   * @default - the stack's network of the tenant, `TenantNetwork.of(this, ...)`, shared with the tenant's other blocks
-   */
-  readonly network?: TenantNetwork;
-
-  /**
-   * The tenant key: encrypts storage, Performance Insights, the secrets, the exported logs and the
-   * backup vault. Retained when the stack is deleted, in every tier (`TenantKey.retainOnDelete`):
-   * the final snapshot and the vault's recovery points outlive the stack and need it.
-   *
-   * @default - the stack's key of the tenant, `TenantKey.of(this, tenantId, tier)`, shared with the tenant's other blocks
-   */
-  readonly encryptionKey?: TenantKey;
-
-  /**
-   * Where the database's log groups are shipped.
-   *
-   * @default LogShipping.none()
-   */
-  readonly logShipping?: LogShipping;
-
-  /**
-   * A backup vault in the platform account (`arn:aws:backup:<region>:<account>:backup-vault:<name>`)
-   * that receives a copy of every daily recovery point, so the backups survive the loss (or a
-   * compromised admin) of the tenant account. The vault's access policy must allow
-   * `backup:CopyIntoBackupVault` from this account (the PlatformHub vault does).
-   *
-   * @default - no copy outside the tenant account
-   */
-  readonly backupCopyVaultArn?: string;
-}
 
 /** The user names the block creates (fixed: the platform's tools rely on them). */
 const ADMIN_USER = 'tenant_admin';
@@ -162,6 +67,78 @@ const DATA_API_ACTIONS = [
   'rds-data:CommitTransaction',
   'rds-data:RollbackTransaction',
 ];
+
+/** What differs between the tiers, each resolved once (an alarm threshold cannot drift from the setting it watches). */
+interface TierSettings {
+  /** `maxCapacity` when the prop is not given (ACUs). */
+  readonly maxCapacity: number;
+  /** `backupRetention` (point-in-time recovery) when the prop is not given. */
+  readonly backupRetention: Duration;
+  /** Idle time after which the cluster pauses (0 ACU); `undefined`: never paused. */
+  readonly autoPause?: Duration;
+  /** How long the daily AWS Backup recovery points are kept. */
+  readonly dailyRecoveryPointRetention: Duration;
+  /** Storage the tier is sized (and priced) for, in GiB: the storage alarm's threshold. */
+  readonly storageAlarmGiB: number;
+  /** Deadlocks per 5 minutes tolerated before the deadlock alarm counts a period as breaching. */
+  readonly deadlocksPerFiveMinutes: number;
+}
+
+/** The per-tier defaults of TenantPostgres, in one place. */
+const DEFAULTS: Record<TenantTier, TierSettings> = {
+  [TenantTier.DEVELOPMENT]: {
+    maxCapacity: 2,
+    backupRetention: Duration.days(7),
+    // pauses after 15 idle minutes (idle_session_timeout closes forgotten sessions)
+    autoPause: Duration.minutes(15),
+    // the end of life of a destroyed DEV tenant's recovery points
+    dailyRecoveryPointRetention: DEV_RECOVERY_POINT_RETENTION,
+    storageAlarmGiB: 20,
+    // tests that race on purpose deadlock now and then: page only above 5 per 5 minutes
+    deadlocksPerFiveMinutes: 5,
+  },
+  [TenantTier.PRODUCTION]: {
+    maxCapacity: 16,
+    backupRetention: Duration.days(35),
+    autoPause: undefined,
+    dailyRecoveryPointRetention: Duration.days(35),
+    storageAlarmGiB: 500,
+    // any deadlock in 3 consecutive periods is an app bug to fix
+    deadlocksPerFiveMinutes: 0,
+  },
+};
+
+/** What the constructor resolves once, from the props and the tier, and every part reads. */
+interface Context {
+  /** Fail safe: only an explicit DEVELOPMENT tier relaxes anything. */
+  readonly production: boolean;
+  readonly defaults: TierSettings;
+  readonly key: TenantKey;
+  readonly logShipping: LogShipping;
+  readonly network: TenantNetwork;
+  readonly vpc: ec2.IVpc;
+  readonly subnets: ec2.SubnetSelection;
+  readonly window: MaintenanceWindow;
+  readonly maxCapacity: number;
+  readonly backupRetention: Duration;
+  /** Fixed so the log group can exist first: `<tenantId>-<8 hex of the construct address>`, unique per account. */
+  readonly clusterIdentifier: string;
+}
+
+/** A custom resource and the function behind it. */
+interface CustomResourceParts {
+  readonly fn: lambda.Function;
+  readonly resource: CustomResource;
+}
+
+/**
+ * The engine of every TenantPostgres. 17.4+ supports scaling to 0 ACUs with auto-pause and the RDS
+ * Data API; 17.9 is the newest version aws-cdk-lib 2.257 knows. Minor upgrades then arrive in the
+ * maintenance window.
+ */
+function postgresEngine(): rds.IClusterEngine {
+  return rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_17_9 });
+}
 
 /**
  * A single-tenant Aurora PostgreSQL Serverless v2 database that a customer cannot misconfigure.
@@ -270,87 +247,162 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
    */
   constructor(scope: Construct, id: string, props: TenantPostgresProps) {
     // validated before anything, even this construct, exists: a rejected call leaves no trace
-    super(scope, (validateTenantPostgresProps(props), id));
+    validateTenantPostgresProps(props);
+    super(scope, id);
     TenantGuardrails.applyTo(this);
-
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
-    // Fail safe: only an explicit DEVELOPMENT tier relaxes anything.
-    const production = this.tier !== TenantTier.DEVELOPMENT;
     TierDefaults.applyTags(this, this.tenantId, this.tier);
+    this.databaseName = props.databaseName ?? 'app';
+    this.appUsername = APP_USER;
+    this.readOnlyUsername = READ_ONLY_USER;
+    this.port = PORT;
+    const ctx = this.resolveContext(props);
 
-    // Without explicit wiring, all blocks of a tenant in a stack share one key and one VPC.
+    // the database: its security group, parameters, log group, cluster and credentials
+    const securityGroup = this.createSecurityGroup(ctx, props.allowedCidrs ?? []);
+    const engine = postgresEngine();
+    const parameterGroup = this.createParameterGroup(engine);
+    this.logGroup = this.createLogGroup(ctx, 'PostgresqlLog', `/aws/rds/cluster/${ctx.clusterIdentifier}/postgresql`);
+    const cluster = this.createCluster(ctx, engine, securityGroup, parameterGroup);
+    this.cluster = cluster;
+    this.adminSecret = cluster.secret!;
+    // literal port (cluster.connections carries the Endpoint.Port attribute, which rules cannot check)
+    this.connections = new ec2.Connections({ securityGroups: [securityGroup], defaultPort: ec2.Port.tcp(PORT) });
+    this.endpointHost = cluster.clusterEndpoint.hostname;
+    this.appSecret = this.createUserSecret(ctx, 'AppSecret', APP_USER, cluster);
+    this.readOnlySecret = this.createUserSecret(ctx, 'ReadOnlySecret', READ_ONLY_USER, cluster);
+    this.retainCredentials(cluster);
+
+    // the handlers in the VPC: bootstrap, rotation, regression, and their clean destroy
+    const bootstrap = this.createBootstrap(ctx, securityGroup, cluster);
+    this.bootstrapFunction = bootstrap.fn;
+    const rotationSecurityGroup = this.createRotationSecurityGroup(ctx, securityGroup);
+    const rotationFunction = this.createRotation(ctx, rotationSecurityGroup, bootstrap.resource);
+    this.rotationFunction = rotationFunction;
+    const regressionFunction = this.createRegression(ctx, rotationSecurityGroup);
+    this.regressionFunction = regressionFunction;
+    this.vpcCleanup = this.createVpcCleanup(ctx, bootstrap, rotationFunction, regressionFunction);
+
+    // backups, the DEVELOPMENT clean-up, alarms
+    const optIn = this.createBackupOptIn(ctx);
+    const vault = this.createBackupVault(ctx);
+    this.backupVault = vault;
+    const plan = this.createBackupPlan(ctx, vault, cluster, optIn.resource, props.backupCopyVaultArn);
+    // DEVELOPMENT: what a destroy keeps (final snapshot, vault, key) has an end of life, owned by
+    // the next incarnation's daily clean-up (issue 8.14); PRODUCTION keeps everything.
+    const leftovers = ctx.production ? undefined : new DevelopmentLeftovers(this, 'DevelopmentLeftovers', {
+      tenantId: this.tenantId, encryptionKey: ctx.key, logShipping: ctx.logShipping, backupVault: vault, cluster,
+    });
+    this.developmentLeftovers = leftovers;
+    this.alarms = [
+      ...this.createAlarms(ctx, cluster, rotationFunction),
+      ...(leftovers ? [leftovers.alarm] : []),
+    ];
+
+    this.suppress(cluster, plan, [bootstrap.fn, rotationFunction, regressionFunction], optIn.fn, rotationFunction);
+  }
+
+  /**
+   * Resolves the tier's defaults, the tenant key and the network once. Without explicit wiring, all
+   * blocks of a tenant in a stack share one key and one VPC. The key is retained on delete in every
+   * tier: the final snapshot and the retained backup vault are encrypted with it, and deleting it
+   * with the stack (even a DEVELOPMENT one) would make both unreadable after the 7-day pending window.
+   */
+  private resolveContext(props: TenantPostgresProps): Context {
+    const production = this.tier !== TenantTier.DEVELOPMENT;
+    const defaults = DEFAULTS[production ? TenantTier.PRODUCTION : TenantTier.DEVELOPMENT];
     const key = props.encryptionKey ?? TenantKey.of(this, this.tenantId, this.tier);
-    // the final snapshot and the retained backup vault are encrypted with the key: deleting it with
-    // the stack (even a DEVELOPMENT one) would make both unreadable after the 7-day pending window
     key.retainOnDelete(`TenantPostgres ${this.node.path}: its final snapshot and backup vault recovery points outlive the stack`);
     const logShipping = props.logShipping ?? LogShipping.none();
     const network = props.network ?? TenantNetwork.of(this, {
       tenantId: this.tenantId, tier: this.tier, encryptionKey: key, logShipping,
     });
-    const vpc = network.vpc;
-    const subnets = network.databaseSubnets;
-    const window = props.maintenanceWindow ?? MaintenanceWindow.defaultFor(this.tenantId);
-    this.databaseName = props.databaseName ?? 'app';
-    this.appUsername = APP_USER;
-    this.readOnlyUsername = READ_ONLY_USER;
-    this.port = PORT;
+    return {
+      production,
+      defaults,
+      key,
+      logShipping,
+      network,
+      vpc: network.vpc,
+      subnets: network.databaseSubnets,
+      window: props.maintenanceWindow ?? MaintenanceWindow.defaultFor(this.tenantId),
+      maxCapacity: props.maxCapacity ?? defaults.maxCapacity,
+      backupRetention: props.backupRetention ?? defaults.backupRetention,
+      // the cluster identifier is fixed so the log group can exist (key, retention, shipping) before
+      // RDS writes to it; derived from the tenant and the construct path, unique per account
+      clusterIdentifier: `${this.tenantId}-${this.node.addr.slice(0, 8)}`,
+    };
+  }
 
-    // --- network -------------------------------------------------------------------------------
+  /**
+   * The database's security group: the database port from `allowedCidrs` (IPv4 or IPv6) and from
+   * connected resources only; no outbound rule, the database never opens connections itself.
+   */
+  private createSecurityGroup(ctx: Context, allowedCidrs: string[]): ec2.SecurityGroup {
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc,
+      vpc: ctx.vpc,
       description: `TenantPostgres ${this.tenantId}: the database port from allowed networks and connected resources only`,
       // the database never opens connections itself
       allowAllOutbound: false,
     });
     // a client network nothing routes into the VPC cannot reach the database: say so at synth
-    network.warnIfUnroutable(this, 'allowedCidrs', props.allowedCidrs ?? []);
-    for (const cidr of props.allowedCidrs ?? []) {
+    ctx.network.warnIfUnroutable(this, 'allowedCidrs', allowedCidrs);
+    for (const cidr of allowedCidrs) {
       const peer = cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
       securityGroup.addIngressRule(peer, ec2.Port.tcp(PORT), `PostgreSQL from allowed network ${cidr}`);
     }
+    return securityGroup;
+  }
 
-    // --- parameters ----------------------------------------------------------------------------
-    const engine = rds.DatabaseClusterEngine.auroraPostgres({
-      // 17.4+ supports scaling to 0 ACUs with auto-pause and the RDS Data API; 17.9 is the newest
-      // version aws-cdk-lib 2.257 knows. Minor upgrades then arrive in the maintenance window.
-      version: rds.AuroraPostgresEngineVersion.VER_17_9,
-    });
-    const parameterGroup = new rds.ParameterGroup(this, 'Parameters', {
+  /**
+   * The cluster parameter group: exactly `POSTGRES_PARAMETERS` (TLS only, DDL audit without
+   * parameters, no statement text on errors, idle sessions closed), the one source of truth the
+   * tests configure their real server from.
+   */
+  private createParameterGroup(engine: rds.IClusterEngine): rds.ParameterGroup {
+    return new rds.ParameterGroup(this, 'Parameters', {
       engine,
       description: `TenantPostgres ${this.tenantId}`,
       // one source of truth (parameters.ts): the tests configure their real server from it
       parameters: { ...POSTGRES_PARAMETERS },
     });
+  }
 
-    // --- credentials ---------------------------------------------------------------------------
-    const adminCredentials = rds.Credentials.fromGeneratedSecret(ADMIN_USER, {
-      encryptionKey: key.key,
-      excludeCharacters: EXCLUDE_CHARACTERS,
-    });
+  /**
+   * A log group of the block (tenant key, retention by tier, shipping); PRODUCTION keeps it (see
+   * {@link keep}).
+   */
+  private createLogGroup(ctx: Context, logGroupId: string, logGroupName?: string): TenantLogGroup {
+    const group = new TenantLogGroup(this, logGroupId, { tier: this.tier, encryptionKey: ctx.key, logShipping: ctx.logShipping, logGroupName });
+    this.keep(group);
+    return group;
+  }
 
-    // PRODUCTION keeps what it must keep when the stack is deleted or a resource replaced, but a
-    // failed FIRST create rolls back completely (RetainExceptOnCreate): the retry meets no leftover
-    // (a log group with a fixed name would fail it with "already exists").
-    const keep = (resource: IConstruct) => {
-      if (production) {
-        const cfn = resource instanceof CfnResource ? resource : resource.node.defaultChild as CfnResource;
-        cfn.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
-      }
-    };
-    const logGroup = (logGroupId: string, logGroupName?: string) => {
-      const group = new TenantLogGroup(this, logGroupId, { tier: this.tier, encryptionKey: key, logShipping, logGroupName });
-      keep(group);
-      return group;
-    };
+  /**
+   * PRODUCTION keeps what it must keep when the stack is deleted or a resource replaced, but a
+   * failed FIRST create rolls back completely (RetainExceptOnCreate): the retry meets no leftover
+   * (a log group with a fixed name would fail it with "already exists").
+   */
+  private keep(resource: IConstruct): void {
+    if (this.tier !== TenantTier.DEVELOPMENT) {
+      const cfn = resource instanceof CfnResource ? resource : resource.node.defaultChild as CfnResource;
+      cfn.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
+    }
+  }
 
-    // --- logs ----------------------------------------------------------------------------------
-    // the cluster identifier is fixed so the log group can exist (key, retention, shipping) before
-    // RDS writes to it; derived from the tenant and the construct path, unique per account
-    const clusterIdentifier = `${this.tenantId}-${this.node.addr.slice(0, 8)}`;
-    this.logGroup = logGroup('PostgresqlLog', `/aws/rds/cluster/${clusterIdentifier}/postgresql`);
-
-    // --- cluster -------------------------------------------------------------------------------
+  /**
+   * The Aurora Serverless v2 cluster: isolated subnets, the tenant key for storage and Performance
+   * Insights, IAM authentication and the Data API, the postgresql log exported to its own log group,
+   * automatic minor upgrades in the maintenance window, PITR for `backupRetention`. PRODUCTION: a
+   * reader in another AZ, never paused, deletion protection and retained instances; DEVELOPMENT:
+   * writer only, pauses when idle. A final snapshot on delete in every tier. No enhanced monitoring
+   * (see NO_ENHANCED_MONITORING).
+   */
+  private createCluster(
+    ctx: Context, engine: rds.IClusterEngine, securityGroup: ec2.ISecurityGroup, parameterGroup: rds.IParameterGroup,
+  ): rds.DatabaseCluster {
+    const { production, key, window } = ctx;
     const instance = (name: string, reader: boolean) => rds.ClusterInstance.serverlessV2(name, {
       publiclyAccessible: false,
       autoMinorVersionUpgrade: true,
@@ -364,20 +416,19 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     });
     const cluster = new rds.DatabaseCluster(this, 'Resource', {
       engine,
-      clusterIdentifier,
-      credentials: adminCredentials,
+      clusterIdentifier: ctx.clusterIdentifier,
+      credentials: rds.Credentials.fromGeneratedSecret(ADMIN_USER, { encryptionKey: key.key, excludeCharacters: EXCLUDE_CHARACTERS }),
       defaultDatabaseName: this.databaseName,
       port: PORT,
-      vpc,
-      vpcSubnets: subnets,
+      vpc: ctx.vpc,
+      vpcSubnets: ctx.subnets,
       securityGroups: [securityGroup],
       writer: instance('Writer', false),
       // PRODUCTION: a reader in another AZ, promoted on failure within a minute
       readers: production ? [instance('Reader', true)] : [],
       serverlessV2MinCapacity: CAPACITY_FLOOR[this.tier],
-      serverlessV2MaxCapacity: props.maxCapacity ?? (production ? 16 : 2),
-      // DEVELOPMENT pauses after 15 idle minutes (idle_session_timeout closes forgotten sessions)
-      serverlessV2AutoPauseDuration: production ? undefined : Duration.minutes(15),
+      serverlessV2MaxCapacity: ctx.maxCapacity,
+      serverlessV2AutoPauseDuration: ctx.defaults.autoPause,
       storageEncrypted: true,
       storageEncryptionKey: key.key,
       iamAuthentication: true,
@@ -387,111 +438,110 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       copyTagsToSnapshot: true,
       autoMinorVersionUpgrade: true,
       preferredMaintenanceWindow: window.toString(),
-      backup: {
-        retention: props.backupRetention ?? Duration.days(production ? 35 : 7),
-        preferredWindow: window.backupWindow(),
-      },
+      backup: { retention: ctx.backupRetention, preferredWindow: window.backupWindow() },
       deletionProtection: production,
       // PITR backups outlive a deleted PRODUCTION cluster for their retention period
       deleteAutomatedBackups: !production,
       // a final snapshot in every tier; DEVELOPMENT can still be destroyed by its stack
       removalPolicy: RemovalPolicy.SNAPSHOT,
-      // No enhanced monitoring: RDS would write it to the account-wide `RDSOSMetrics` log group,
-      // created outside the stack, unencrypted, kept forever and shared by every database of the
-      // account (no stack can own it). Performance Insights (tenant key) and the CloudWatch metrics stay.
     });
     cluster.node.addDependency(this.logGroup);
     // PRODUCTION: a mistaken destroy must not take the database down. RDS deletes the instances of a
     // deletion-protected cluster, so they are retained too (except when a first create fails).
-    cluster.node.findAll().filter((c) => c instanceof rds.CfnDBInstance).forEach(keep);
-    this.cluster = cluster;
-    this.adminSecret = cluster.secret!;
-    // literal port (cluster.connections carries the Endpoint.Port attribute, which rules cannot check)
-    this.connections = new ec2.Connections({ securityGroups: [securityGroup], defaultPort: ec2.Port.tcp(PORT) });
-    this.endpointHost = cluster.clusterEndpoint.hostname;
+    cluster.node.findAll().filter((c) => c instanceof rds.CfnDBInstance).forEach((c) => this.keep(c));
+    return cluster;
+  }
 
-    this.appSecret = new rds.DatabaseSecret(this, 'AppSecret', {
-      username: APP_USER,
+  /** A user's secret (tenant key, generated password without URL- or shell-breaking characters), attached to the cluster. */
+  private createUserSecret(ctx: Context, secretId: string, username: string, cluster: rds.DatabaseCluster): secretsmanager.ISecret {
+    return new rds.DatabaseSecret(this, secretId, {
+      username,
       dbname: this.databaseName,
-      encryptionKey: key.key,
+      encryptionKey: ctx.key.key,
       excludeCharacters: EXCLUDE_CHARACTERS,
     }).attach(cluster);
-    this.readOnlySecret = new rds.DatabaseSecret(this, 'ReadOnlySecret', {
-      username: READ_ONLY_USER,
-      dbname: this.databaseName,
-      encryptionKey: key.key,
-      excludeCharacters: EXCLUDE_CHARACTERS,
-    }).attach(cluster);
-    const secrets = [this.adminSecret, this.appSecret, this.readOnlySecret];
+  }
 
-    // PRODUCTION: deletion protection keeps the cluster when its stack is deleted by mistake, so its
-    // credentials (and their attachments, which carry the endpoint) must stay too, or nobody could
-    // log in to the surviving database. The rotation schedules still go: their function goes.
-    const secretResources = [cluster, this.node.findChild('AppSecret'), this.node.findChild('ReadOnlySecret')]
+  /**
+   * PRODUCTION: deletion protection keeps the cluster when its stack is deleted by mistake, so its
+   * credentials (and their attachments, which carry the endpoint) must stay too, or nobody could
+   * log in to the surviving database. The rotation schedules still go: their function goes.
+   */
+  private retainCredentials(cluster: rds.DatabaseCluster): void {
+    [cluster, this.node.findChild('AppSecret'), this.node.findChild('ReadOnlySecret')]
       .flatMap((c) => c.node.findAll())
-      .filter((c): c is CfnResource => c instanceof secretsmanager.CfnSecret || c instanceof secretsmanager.CfnSecretTargetAttachment);
-    secretResources.forEach(keep);
+      .filter((c): c is CfnResource => c instanceof secretsmanager.CfnSecret || c instanceof secretsmanager.CfnSecretTargetAttachment)
+      .forEach((c) => this.keep(c));
+  }
 
-    // --- bootstrap -----------------------------------------------------------------------------
-    const bootstrapLogGroup = logGroup('BootstrapLog');
+  /**
+   * What every in-VPC handler is told about the database (host names and ARNs, no secret); the
+   * handlers connect nowhere else, whatever their event says.
+   */
+  private databaseEnvironment(): Record<string, string> {
+    return { DB_HOST: this.endpointHost, DB_PORT: String(PORT), DB_NAME: this.databaseName };
+  }
+
+  /**
+   * A handler's role: writes its own log group only and, in the VPC, manages its own network
+   * interfaces; never the AWS managed execution policies (logs on every log group, issue 9.6).
+   */
+  private createHandlerRole(ctx: Context, roleId: string, what: string, group: TenantLogGroup, inVpc: boolean): HandlerExecutionRole {
+    return new HandlerExecutionRole(this, roleId, {
+      description: `TenantPostgres ${this.tenantId} ${what}`,
+      logGroup: group,
+      ...(inVpc ? { vpc: ctx.vpc } : {}),
+    });
+  }
+
+  /**
+   * The bootstrap (a custom resource and its in-VPC function) that creates the app and read-only
+   * roles once the cluster, its instances and the secrets exist. Its security group reaches the
+   * database, the Secrets Manager endpoint and, through the S3 gateway endpoint, the CloudFormation
+   * response URL only (never 443 to the internet, issue 9.9); the environment holds host names and
+   * ARNs only (no customer managed key, so the clean-up that detaches it needs no KMS rights).
+   */
+  private createBootstrap(ctx: Context, securityGroup: ec2.SecurityGroup, cluster: rds.DatabaseCluster): CustomResourceParts {
+    const logGroup = this.createLogGroup(ctx, 'BootstrapLog');
     const bootstrapSecurityGroup = new ec2.SecurityGroup(this, 'BootstrapSecurityGroup', {
-      vpc,
+      vpc: ctx.vpc,
       description: `TenantPostgres ${this.tenantId} bootstrap: to the database, Secrets Manager and S3 (custom resource response) only`,
       allowAllOutbound: false,
     });
     bootstrapSecurityGroup.addEgressRule(securityGroup, ec2.Port.tcp(PORT), 'PostgreSQL to the tenant database');
     // HTTPS to the Secrets Manager endpoint's security group and, through the S3 gateway endpoint,
-    // to the CloudFormation response URL (the S3 prefix list when the platform gives its id), never
-    // 443 to the whole internet (issue 9.9)
-    network.connectToAwsEndpoints(bootstrapSecurityGroup);
+    // to the CloudFormation response URL (the S3 prefix list when the platform gives its id)
+    ctx.network.connectToAwsEndpoints(bootstrapSecurityGroup);
     securityGroup.addIngressRule(bootstrapSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the bootstrap handler');
-
-    // what every in-VPC handler is told about the database (host names and ARNs, no secret); the
-    // handlers connect nowhere else, whatever their event says
-    const databaseEnvironment = {
-      DB_HOST: this.endpointHost,
-      DB_PORT: String(PORT),
-      DB_NAME: this.databaseName,
-    };
-    // Every handler's role writes its own log group only and, in the VPC, manages its own network
-    // interfaces: never the AWS managed execution policies (logs on every log group, issue 9.6).
-    const handlerRole = (roleId: string, what: string, group: TenantLogGroup, inVpc: boolean) => new HandlerExecutionRole(this, roleId, {
-      description: `TenantPostgres ${this.tenantId} ${what}`,
-      logGroup: group,
-      ...(inVpc ? { vpc } : {}),
-    });
-    const bootstrapFunction = new BootstrapFunction(this, 'Bootstrap', {
-      role: handlerRole('BootstrapRole', 'bootstrap handler', bootstrapLogGroup, true),
+    const fn = new BootstrapFunction(this, 'Bootstrap', {
+      role: this.createHandlerRole(ctx, 'BootstrapRole', 'bootstrap handler', logGroup, true),
       description: `TenantPostgres ${this.tenantId}: creates the app and read-only roles (CloudFormation custom resource only)`,
-      vpc,
-      vpcSubnets: subnets,
+      vpc: ctx.vpc,
+      vpcSubnets: ctx.subnets,
       securityGroups: [bootstrapSecurityGroup],
       // the connection retry is bounded by this, inside CloudFormation's one-hour custom resource limit
       timeout: Duration.minutes(14),
       memorySize: 512,
-      logGroup: bootstrapLogGroup,
+      logGroup,
       // no reserved concurrency: a new account's quota starts at 10 and a reservation fails the deploy
       // ("UnreservedConcurrentExecution below its minimum"); nobody else invokes this function.
-      // No customer managed key on the environment: it holds host names and ARNs only, and the
-      // clean-up that detaches this function on destroy then needs no KMS rights.
       environment: {
-        ...databaseEnvironment,
+        ...this.databaseEnvironment(),
         ADMIN_SECRET_ARN: this.adminSecret.secretArn,
         APP_SECRET_ARN: this.appSecret.secretArn,
         READ_ONLY_SECRET_ARN: this.readOnlySecret.secretArn,
       },
     });
-    this.bootstrapFunction = bootstrapFunction;
-    this.readSecrets(bootstrapFunction, secrets, key);
-    const bootstrap = new CustomResource(this, 'BootstrapRoles', {
-      serviceToken: this.bootstrapFunction.functionArn,
+    this.readSecrets(fn, [this.adminSecret, this.appSecret, this.readOnlySecret], ctx.key);
+    const resource = new CustomResource(this, 'BootstrapRoles', {
+      serviceToken: fn.functionArn,
       resourceType: 'Custom::TenantPostgresBootstrap',
       // CloudFormation waits an hour for an unanswered custom resource by default; the handler's
       // 14-minute timeout plus 2 minutes for the response is all it can take
       serviceTimeout: Duration.minutes(16),
+      // repeated from the function's configuration (which the handler uses, and checks these
+      // against) so that a change re-runs the bootstrap
       properties: {
-        // repeated from the function's configuration (which the handler uses, and checks these
-        // against) so that a change re-runs the bootstrap
         Host: this.endpointHost,
         Port: String(PORT),
         Database: this.databaseName,
@@ -503,42 +553,54 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     });
     // after the cluster and its instances are available and the secrets attached (but not after the
     // rotation schedules, which must wait for the roles)
-    const ready = [cluster, this.appSecret, this.readOnlySecret].flatMap((c) => c.node.findAll()).filter((c) =>
-      c instanceof rds.CfnDBCluster || c instanceof rds.CfnDBInstance || c instanceof secretsmanager.CfnSecretTargetAttachment);
-    bootstrap.node.addDependency(...ready);
+    resource.node.addDependency(...[cluster, this.appSecret, this.readOnlySecret].flatMap((c) => c.node.findAll()).filter((c) =>
+      c instanceof rds.CfnDBCluster || c instanceof rds.CfnDBInstance || c instanceof secretsmanager.CfnSecretTargetAttachment));
+    return { fn, resource };
+  }
 
-    // --- rotation and regression ---------------------------------------------------------------
-    // The block's own rotation function rotates all three secrets: the admin changes its own
-    // password, the admin changes the app's and the read-only user's (so the read-only user's
-    // default_transaction_read_only cannot refuse it), each ALTER ROLE in a READ WRITE transaction
-    // with a SCRAM verifier, never a password in SQL. From the isolated subnets through the Secrets
-    // Manager endpoint, only after bootstrap created the roles.
+  /**
+   * The security group of the rotation and regression functions: the database port and HTTPS to the
+   * Secrets Manager endpoint only (no S3: no custom resource response). On an imported VPC without
+   * the network's endpoint, 443 goes wherever the VPC's owner routes it.
+   */
+  private createRotationSecurityGroup(ctx: Context, securityGroup: ec2.SecurityGroup): ec2.SecurityGroup {
     const rotationSecurityGroup = new ec2.SecurityGroup(this, 'RotationSecurityGroup', {
-      vpc,
+      vpc: ctx.vpc,
       description: `TenantPostgres ${this.tenantId} secret rotation: to the database and Secrets Manager only`,
       allowAllOutbound: false,
     });
     rotationSecurityGroup.addEgressRule(securityGroup, ec2.Port.tcp(PORT), 'PostgreSQL to the tenant database');
-    // Secrets Manager only (no S3: no custom resource response); an imported VPC's owner routes 443
-    if (network.endpointSecurityGroup) {
-      rotationSecurityGroup.addEgressRule(network.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
+    const endpoint = ctx.network.endpointSecurityGroup;
+    if (endpoint) {
+      rotationSecurityGroup.addEgressRule(endpoint, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
     } else {
       rotationSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint (imported VPC: its owner routes it)');
     }
     securityGroup.addIngressRule(rotationSecurityGroup, ec2.Port.tcp(PORT), 'PostgreSQL from the secret rotation');
-    const rotationLogGroup = logGroup('RotationLog');
-    const rotationFunction = new RotationFunction(this, 'Rotation', {
-      role: handlerRole('RotationRole', 'secret rotation', rotationLogGroup, true),
+    return rotationSecurityGroup;
+  }
+
+  /**
+   * The block's own rotation of all three secrets, every 30 days: the admin changes its own
+   * password, the admin changes the app's and the read-only user's (so the read-only user's
+   * default_transaction_read_only cannot refuse it), each ALTER ROLE in a READ WRITE transaction
+   * with a SCRAM verifier, never a password in SQL. Invocable by Secrets Manager of this account for
+   * these secrets only (confused deputy); the schedules start only after bootstrap created the roles.
+   */
+  private createRotation(ctx: Context, rotationSecurityGroup: ec2.ISecurityGroup, bootstrap: CustomResource): lambda.Function {
+    const logGroup = this.createLogGroup(ctx, 'RotationLog');
+    const fn = new RotationFunction(this, 'Rotation', {
+      role: this.createHandlerRole(ctx, 'RotationRole', 'secret rotation', logGroup, true),
       description: `TenantPostgres ${this.tenantId}: rotates the admin, app and read-only secrets`,
-      vpc,
-      vpcSubnets: subnets,
+      vpc: ctx.vpc,
+      vpcSubnets: ctx.subnets,
       securityGroups: [rotationSecurityGroup],
       // a resuming DEVELOPMENT database takes ~15 s; each step connects at most three times
       timeout: Duration.minutes(2),
       memorySize: 256,
-      logGroup: rotationLogGroup,
+      logGroup,
       environment: {
-        ...databaseEnvironment,
+        ...this.databaseEnvironment(),
         ADMIN_SECRET_ARN: this.adminSecret.secretArn,
         // the only secrets it rotates, and the user each must hold
         ROTATED_SECRETS: Stack.of(this).toJsonString({
@@ -549,111 +611,131 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         EXCLUDE_CHARACTERS,
       },
     });
-    this.rotationFunction = rotationFunction;
-    rotationFunction.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'],
-      resources: secrets.map((secret) => secret.secretArn),
-    }));
-    // GetRandomPassword supports no resource-level permission
-    rotationFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetRandomPassword'], resources: ['*'] }));
-    // the tenant key only through Secrets Manager, in the role's own policy (never the key policy)
-    rotationFunction.addToRolePolicy(viaSecretsManager(this, key, ['kms:Decrypt', 'kms:GenerateDataKey']));
-    const schedules: CfnResource[] = [];
     const rotations: Array<[string, secretsmanager.ISecret]> = [
       ['AdminRotation', this.adminSecret], ['AppRotation', this.appSecret], ['ReadOnlyRotation', this.readOnlySecret],
     ];
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'],
+      resources: rotations.map(([, secret]) => secret.secretArn),
+    }));
+    // GetRandomPassword supports no resource-level permission
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetRandomPassword'], resources: ['*'] }));
+    // the tenant key only through Secrets Manager, in the role's own policy (never the key policy)
+    fn.addToRolePolicy(viaSecretsManager(this, ctx.key, ['kms:Decrypt', 'kms:GenerateDataKey']));
     for (const [rotationId, secret] of rotations) {
       // confused deputy: only Secrets Manager of this account, for this secret
       const permission = new lambda.CfnPermission(this, `${rotationId}Permission`, {
         action: 'lambda:InvokeFunction',
-        functionName: rotationFunction.functionArn,
+        functionName: fn.functionArn,
         principal: 'secretsmanager.amazonaws.com',
         sourceAccount: Stack.of(this).account,
         sourceArn: secret.secretArn,
       });
       const schedule = new secretsmanager.CfnRotationSchedule(this, rotationId, {
         secretId: secret.secretArn,
-        rotationLambdaArn: rotationFunction.functionArn,
+        rotationLambdaArn: fn.functionArn,
         rotationRules: { scheduleExpression: `rate(${ROTATION_INTERVAL.toDays()} days)` },
       });
       schedule.addDependency(permission);
       // the function (and, through it, its role policy) exists first; the roles too
-      schedule.node.addDependency(bootstrap, rotationFunction);
-      schedules.push(schedule);
+      schedule.node.addDependency(bootstrap, fn);
     }
+    return fn;
+  }
 
-    const regressionLogGroup = logGroup('RegressionLog');
-    const regressionFunction = new RegressionFunction(this, 'Regression', {
-      role: handlerRole('RegressionRole', 'SQL regression suite', regressionLogGroup, true),
+  /**
+   * The SQL regression suite (`{ "action": "regression" }`), as the app and read-only users only,
+   * with the rotation's reach: the database port and the Secrets Manager endpoint.
+   */
+  private createRegression(ctx: Context, rotationSecurityGroup: ec2.ISecurityGroup): lambda.Function {
+    const logGroup = this.createLogGroup(ctx, 'RegressionLog');
+    const fn = new RegressionFunction(this, 'Regression', {
+      role: this.createHandlerRole(ctx, 'RegressionRole', 'SQL regression suite', logGroup, true),
       description: `TenantPostgres ${this.tenantId}: SQL regression suite, { "action": "regression" } (app and read-only users)`,
-      vpc,
-      vpcSubnets: subnets,
-      // the same reach as the rotation: the database port and the Secrets Manager endpoint
+      vpc: ctx.vpc,
+      vpcSubnets: ctx.subnets,
       securityGroups: [rotationSecurityGroup],
       timeout: Duration.minutes(5),
       memorySize: 512,
-      logGroup: regressionLogGroup,
+      logGroup,
       environment: {
-        ...databaseEnvironment,
+        ...this.databaseEnvironment(),
         APP_SECRET_ARN: this.appSecret.secretArn,
         READ_ONLY_SECRET_ARN: this.readOnlySecret.secretArn,
       },
     });
-    this.regressionFunction = regressionFunction;
-    this.readSecrets(regressionFunction, [this.appSecret, this.readOnlySecret], key);
+    this.readSecrets(fn, [this.appSecret, this.readOnlySecret], ctx.key);
+    return fn;
+  }
 
-    // --- clean destroy -------------------------------------------------------------------------
-    // The functions run in the VPC: their ENIs would hold the security groups and the isolated
-    // subnets for 20-40 minutes after the functions go. The clean-up resource depends on all of
-    // them, so CloudFormation deletes it first: it deletes the rotation and regression functions,
-    // only detaches the bootstrap function (the service token of the bootstrap custom resource,
-    // whose Delete comes later and is answered from outside the VPC), and deletes the released
-    // ENIs of their groups.
-    const vpcCleanup = new VpcFunctionCleanup(this, 'VpcCleanup', { tier: this.tier, encryptionKey: key, logShipping });
-    vpcCleanup.addFunction(bootstrapFunction, { deleteFunction: false }); // its BootstrapSecurityGroup comes along
+  /**
+   * The clean destroy of the in-VPC functions. Their ENIs would hold the security groups and the
+   * isolated subnets for 20-40 minutes after the functions go. The clean-up resource depends on all
+   * of them, so CloudFormation deletes it first: it deletes the rotation and regression functions,
+   * only detaches the bootstrap function (the service token of the bootstrap custom resource, whose
+   * Delete comes later and is answered from outside the VPC), and deletes the released ENIs.
+   */
+  private createVpcCleanup(
+    ctx: Context, bootstrap: CustomResourceParts, rotationFunction: lambda.Function, regressionFunction: lambda.Function,
+  ): VpcFunctionCleanup {
+    const vpcCleanup = new VpcFunctionCleanup(this, 'VpcCleanup', { tier: this.tier, encryptionKey: ctx.key, logShipping: ctx.logShipping });
+    vpcCleanup.addFunction(bootstrap.fn, { deleteFunction: false }); // its BootstrapSecurityGroup comes along
     vpcCleanup.addFunction(rotationFunction);
     vpcCleanup.addFunction(regressionFunction);
-    vpcCleanup.addSubnets(vpc.selectSubnets(subnets).subnets);
+    vpcCleanup.addSubnets(ctx.vpc.selectSubnets(ctx.subnets).subnets);
     // the bootstrap custom resource is deleted after the clean-up detached its function, so its
     // Delete is answered from outside the VPC, whatever endpoints are already gone
-    vpcCleanup.resource.node.addDependency(bootstrap);
-    this.vpcCleanup = vpcCleanup;
+    vpcCleanup.resource.node.addDependency(bootstrap.resource);
+    return vpcCleanup;
+  }
 
-    // --- backup --------------------------------------------------------------------------------
-    // A region is not always opted in to AWS Backup for Aurora: without it the plan backs up
-    // nothing, silently. A custom resource (outside the VPC) turns Aurora on, and only Aurora.
-    const optInLogGroup = logGroup('BackupOptInLog');
-    const optInFunction = new BackupOptInFunction(this, 'BackupOptInHandler', {
-      role: handlerRole('BackupOptInRole', 'AWS Backup opt-in handler', optInLogGroup, false),
+  /**
+   * The region's AWS Backup opt-in for Aurora: a region is not always opted in, and without it the
+   * plan backs up nothing, silently. A custom resource (outside the VPC) turns Aurora on, and only
+   * Aurora; it never turns anything off.
+   */
+  private createBackupOptIn(ctx: Context): CustomResourceParts {
+    const logGroup = this.createLogGroup(ctx, 'BackupOptInLog');
+    const fn = new BackupOptInFunction(this, 'BackupOptInHandler', {
+      role: this.createHandlerRole(ctx, 'BackupOptInRole', 'AWS Backup opt-in handler', logGroup, false),
       description: `TenantPostgres ${this.tenantId}: opts the region in to AWS Backup for Aurora (never turns anything off)`,
       timeout: Duration.minutes(2),
       memorySize: 128,
-      logGroup: optInLogGroup,
+      logGroup,
     });
-    optInFunction.addToRolePolicy(new iam.PolicyStatement({
+    fn.addToRolePolicy(new iam.PolicyStatement({
       // region settings have no resource ARN
       actions: ['backup:DescribeRegionSettings', 'backup:UpdateRegionSettings'],
       resources: ['*'],
     }));
-    const optIn = new CustomResource(this, 'BackupOptIn', {
-      serviceToken: optInFunction.functionArn,
+    const resource = new CustomResource(this, 'BackupOptIn', {
+      serviceToken: fn.functionArn,
       resourceType: 'Custom::TenantBackupAuroraOptIn',
       serviceTimeout: Duration.minutes(4),
     });
-    optIn.node.addDependency(optInFunction);
+    resource.node.addDependency(fn);
+    return { fn, resource };
+  }
 
+  /**
+   * The backup vault: the tenant key, retained in every tier (recovery points outlive the stack), a
+   * name unique per stack instance. PRODUCTION: a governance-mode vault lock (35 days at least) and
+   * an access policy that refuses destroying or unprotecting recovery points to everyone but the
+   * break-glass role, so one compromised admin cannot destroy the backups.
+   */
+  private createBackupVault(ctx: Context): backup.BackupVault {
+    const production = ctx.production;
     // the vault outlives the stack, so its name must differ per stack instance, or redeploying
     // after a destroy fails on the name; the first 8 hex digits of the stack id's UUID do that:
     // tenant-<tenantId>-<8 hex>, at most 7 + 31 + 9 = 47 of the 50 characters allowed
     const stackUuidPrefix = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
-    const vault = new backup.BackupVault(this, 'BackupVault', {
+    return new backup.BackupVault(this, 'BackupVault', {
       backupVaultName: `tenant-${this.tenantId}-${stackUuidPrefix}`,
-      encryptionKey: key.key,
+      encryptionKey: ctx.key.key,
       // recovery points outlive the stack in every tier: nothing lost (a failed first create leaves no empty vault)
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
-      // PRODUCTION: one compromised admin cannot destroy the backups. Governance mode: the
-      // break-glass role (backup:DeleteBackupVaultLockConfiguration, denied to everyone else by
-      // the access policy) can still end it when a contract ends; compliance mode could not.
+      // Governance mode: the break-glass role (backup:DeleteBackupVaultLockConfiguration, denied to
+      // everyone else by the access policy) can still end it when a contract ends; compliance mode could not.
       lockConfiguration: production ? { minRetention: VAULT_LOCK_MIN_RETENTION } : undefined,
       accessPolicy: production ? new iam.PolicyDocument({
         statements: [new iam.PolicyStatement({
@@ -666,43 +748,38 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         })],
       }) : undefined,
     });
-    this.backupVault = vault;
-    const copyActions: backup.BackupPlanCopyActionProps[] | undefined = props.backupCopyVaultArn
+  }
+
+  /**
+   * The AWS Backup plan of the cluster, after the region's opt-in: daily at 05:00 UTC (PRODUCTION
+   * keeps 35 days and copies to the platform's vault when `backupCopyVaultArn` is given;
+   * DEVELOPMENT 14 days, the end of life of a destroyed DEV tenant's recovery points) and, in
+   * PRODUCTION, monthly recovery points kept a year.
+   */
+  private createBackupPlan(
+    ctx: Context, vault: backup.IBackupVault, cluster: rds.DatabaseCluster, optIn: CustomResource, copyVaultArn?: string,
+  ): backup.BackupPlan {
+    const copyActions: backup.BackupPlanCopyActionProps[] | undefined = copyVaultArn
       ? [{
-        destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'PlatformVault', props.backupCopyVaultArn),
+        destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'PlatformVault', copyVaultArn),
         deleteAfter: Duration.days(35),
       }]
       : undefined;
     const plan = new backup.BackupPlan(this, 'BackupPlan', {
-      backupVault: this.backupVault,
+      backupVault: vault,
       backupPlanRules: [
-        // daily at 05:00 UTC; PRODUCTION keeps 35 days (and copies to the platform when asked),
-        // DEVELOPMENT 14: the end of life of a destroyed DEV tenant's recovery points
         new backup.BackupPlanRule({
           ruleName: 'Daily',
           scheduleExpression: backup.BackupPlanRule.daily().props.scheduleExpression,
-          deleteAfter: production ? Duration.days(35) : DEV_RECOVERY_POINT_RETENTION,
+          deleteAfter: ctx.defaults.dailyRecoveryPointRetention,
           copyActions,
         }),
-        ...(production ? [backup.BackupPlanRule.monthly1Year()] : []),
+        ...(ctx.production ? [backup.BackupPlanRule.monthly1Year()] : []),
       ],
     });
     plan.node.addDependency(optIn);
     plan.addSelection('Cluster', { resources: [backup.BackupResource.fromRdsDatabaseCluster(cluster)] });
-    // DEVELOPMENT: what a destroy keeps (final snapshot, vault, key) has an end of life, owned by
-    // the next incarnation's daily clean-up (issue 8.14); PRODUCTION keeps everything.
-    const leftovers = production ? undefined : new DevelopmentLeftovers(this, 'DevelopmentLeftovers', {
-      tenantId: this.tenantId, encryptionKey: key, logShipping, backupVault: vault, cluster,
-    });
-    this.developmentLeftovers = leftovers;
-
-    // --- alarms --------------------------------------------------------------------------------
-    this.alarms = [
-      ...this.createAlarms(cluster, clusterIdentifier, props.maxCapacity ?? (production ? 16 : 2), rotationFunction),
-      ...(leftovers ? [leftovers.alarm] : []),
-    ];
-
-    this.suppress(cluster, plan, [bootstrapFunction, rotationFunction, regressionFunction], optInFunction, rotationFunction);
+    return plan;
   }
 
   /**
@@ -762,16 +839,20 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     fn.addToRolePolicy(viaSecretsManager(this, key, ['kms:Decrypt']));
   }
 
-  private createAlarms(
-    cluster: rds.DatabaseCluster, clusterIdentifier: string, maxCapacity: number, rotation: lambda.IFunction,
-  ): cloudwatch.IAlarm[] {
-    const production = this.tier !== TenantTier.DEVELOPMENT;
-    const connectionLimit = serverlessMaxConnections(maxCapacity);
+  /**
+   * The database's alarms, each named `tenant-blocks-<clusterIdentifier>-<suffix>` (the prefix the
+   * CrossAccountLink forwards) and not breaching on missing data (a paused DEVELOPMENT database
+   * reports nothing): CPU and ACU near maxCapacity, freeable memory, deadlocks, connections near
+   * max_connections, storage beyond the tier's size, replica lag (PRODUCTION) and failed rotations.
+   * Thresholds derive from the resolved `maxCapacity`, never a second default.
+   */
+  private createAlarms(ctx: Context, cluster: rds.DatabaseCluster, rotation: lambda.IFunction): cloudwatch.IAlarm[] {
+    const connectionLimit = serverlessMaxConnections(ctx.maxCapacity);
     const alarm = (alarmId: string, suffix: string, metric: cloudwatch.IMetric, threshold: number, comparison: cloudwatch.ComparisonOperator,
       description: string, periods = 3) =>
       new cloudwatch.Alarm(this, alarmId, {
         // the prefix the CrossAccountLink forwards: tenant-blocks-<tenantId>-
-        alarmName: `tenant-blocks-${clusterIdentifier}-${suffix}`,
+        alarmName: `tenant-blocks-${ctx.clusterIdentifier}-${suffix}`,
         metric,
         threshold,
         comparisonOperator: comparison,
@@ -783,8 +864,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       });
     const fiveMinutes = { period: Duration.minutes(5) };
     const gib = 1024 * 1024 * 1024;
-    // storage that outgrows what the tier is sized (and priced) for: 20 GiB DEV, 500 GiB PROD
-    const storageLimit = (production ? 500 : 20) * gib;
+    // storage that outgrows what the tier is sized (and priced) for
+    const storageLimit = ctx.defaults.storageAlarmGiB * gib;
+    const deadlocks = ctx.defaults.deadlocksPerFiveMinutes;
     return [
       // Serverless v2 reports CPU as a share of the CPU at maxCapacity (so 90% = near the ceiling);
       // Maximum: the busiest instance counts, not the average with an idle reader
@@ -795,16 +877,14 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       // Serverless v2 reports free memory as if scaled to maxCapacity: low only when the ceiling is reached
       alarm('FreeableMemoryAlarm', 'memory', cluster.metricFreeableMemory({ ...fiveMinutes, statistic: 'Minimum' }), 256 * 1024 * 1024, cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         'freeable memory below 256 MiB for 15 minutes: swapping or out-of-memory restarts follow'),
-      // PRODUCTION: any deadlock in 3 consecutive periods is an app bug to fix; DEVELOPMENT tolerates
-      // a few (tests that race on purpose) and pages only above 5 per 5 minutes
-      alarm('DeadlocksAlarm', 'deadlocks', cluster.metricDeadlocks({ ...fiveMinutes, statistic: 'Sum' }), production ? 0 : 5, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        `deadlocks above ${production ? 0 : 5} per 5 minutes in three consecutive periods: transactions are being rolled back`),
+      alarm('DeadlocksAlarm', 'deadlocks', cluster.metricDeadlocks({ ...fiveMinutes, statistic: 'Sum' }), deadlocks, cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        `deadlocks above ${deadlocks} per 5 minutes in three consecutive periods: transactions are being rolled back`),
       alarm('ConnectionsAlarm', 'connections', cluster.metricDatabaseConnections({ ...fiveMinutes, statistic: 'Maximum' }), Math.floor(connectionLimit * 0.8),
         cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, `connections above 80% of max_connections (about ${connectionLimit}) for 15 minutes: new connections will be refused`),
       alarm('StorageAlarm', 'storage', cluster.metric('VolumeBytesUsed', { period: Duration.hours(1), statistic: 'Maximum' }), storageLimit,
         cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, `storage above ${storageLimit / gib} GiB: more than the ${this.tier} tier is sized for (cost); check for bloat or runaway tables`, 1),
       // PRODUCTION's reader takes over on failure: a lagging reader loses recent commits on failover
-      ...(production ? [alarm('ReplicaLagAlarm', 'replica-lag', cluster.metric('AuroraReplicaLagMaximum', { ...fiveMinutes, statistic: 'Maximum' }), 2000,
+      ...(ctx.production ? [alarm('ReplicaLagAlarm', 'replica-lag', cluster.metric('AuroraReplicaLagMaximum', { ...fiveMinutes, statistic: 'Maximum' }), 2000,
         cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, 'reader more than 2 s behind the writer for 15 minutes: a failover now would lose recent commits')] : []),
       // Secrets Manager has no metric for a failed rotation; a failed step is an error of the
       // rotation function (then the old password stays valid and the pending version lingers)
@@ -813,26 +893,28 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     ];
   }
 
+  /**
+   * The block's compliance suppressions, each with its reason next to it: DEVELOPMENT's missing
+   * deletion protection, the instances (backed up and monitored through the cluster), the AWS
+   * Backup service role's managed policy, the handlers (no DLQ, no reserved concurrency, own inline
+   * policy; the opt-in outside the VPC) and the alarms without an action (forwarded by the link).
+   */
   private suppress(
     cluster: rds.DatabaseCluster, plan: backup.BackupPlan,
     vpcFunctions: lambda.Function[], optInFunction: lambda.Function, rotationFunction: lambda.Function,
   ): void {
-    const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
     if (this.tier === TenantTier.DEVELOPMENT) {
       Suppressions.add(cluster.node.defaultChild!, [
         { id: 'AwsSolutions-RDS10', reason: DEV_DELETION_REASON },
-        { id: 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled', reason: DEV_DELETION_REASON },
-        { id: 'NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled', reason: DEV_DELETION_REASON },
+        ...perPack(HIPAA_NIST, 'RDSInstanceDeletionProtectionEnabled', DEV_DELETION_REASON),
         { id: 'CT.RDS.PR.3', reason: DEV_DELETION_REASON },
       ]);
     }
     for (const instance of cluster.node.findAll().filter((c) => c instanceof rds.CfnDBInstance)) {
       Suppressions.add(instance, [
-        ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
-          id: `${pack}-RDSInBackupPlan`,
-          reason: 'An Aurora instance holds no data of its own: the storage belongs to the cluster, which the AWS Backup plan selects (BackupSelection of the DBCluster ARN)',
-        })),
-        ...['HIPAA.Security-RDSEnhancedMonitoringEnabled', 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled', 'CT.RDS.PR.2'].map((id) => ({ id, reason: NO_ENHANCED_MONITORING })),
+        ...perPack(HIPAA_NIST, 'RDSInBackupPlan', 'An Aurora instance holds no data of its own: the storage belongs to the cluster, which the AWS Backup plan selects (BackupSelection of the DBCluster ARN)'),
+        ...perPack(HIPAA_NIST, 'RDSEnhancedMonitoringEnabled', NO_ENHANCED_MONITORING),
+        { id: 'CT.RDS.PR.2', reason: NO_ENHANCED_MONITORING },
       ]);
     }
     Suppressions.add(plan, [
@@ -845,37 +927,29 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const noDlq = 'Invoked synchronously only (CloudFormation custom resource, Secrets Manager rotation, an operator\'s regression run); a dead-letter queue only receives failed asynchronous events, and failures reach CloudFormation, Secrets Manager (and the rotation alarm) or the caller';
     const noConcurrency = 'No reserved concurrency: a new account\'s quota starts at 10 and any reservation fails the deploy (UnreservedConcurrentExecution below its minimum); these functions run a few times a month';
     const ownPolicy = 'The inline policy belongs to this one role: reading (rotation: rotating) the secrets of this database and decrypting them with the tenant key via Secrets Manager only; it lives and dies with the role';
+    const handler = [...perPack(HIPAA_NIST, 'LambdaDLQ', noDlq), ...perPack(HIPAA_NIST, 'LambdaConcurrency', noConcurrency)];
     Suppressions.add(rotationFunction.role!, [{
       id: 'AwsSolutions-IAM5',
       reason: 'secretsmanager:GetRandomPassword supports no resource-level permission (it reads no secret); every other action of the rotation names the three secrets of this database',
       appliesTo: ['Resource::*'],
     }]);
     for (const fn of vpcFunctions) {
-      Suppressions.add(fn, [
-        ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
-        ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
-      ]);
+      Suppressions.add(fn, handler);
       // the role is the function's own (HandlerExecutionRole), created before it
-      Suppressions.add(fn.role!, packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })));
+      Suppressions.add(fn.role!, perPack(HIPAA_NIST_PCI, 'IAMNoInlinePolicy', ownPolicy));
     }
     const outsideVpc = 'The AWS Backup opt-in calls a regional AWS API only (no database, no data); outside the VPC it needs no endpoint and leaves no network interface behind';
     Suppressions.add(optInFunction, [
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
-      ...packs.map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
+      ...handler,
+      ...perPack(HIPAA_NIST_PCI, 'LambdaInsideVPC', outsideVpc),
       { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
     ]);
     Suppressions.add(optInFunction.role!, [
       { id: 'AwsSolutions-IAM5', reason: 'AWS Backup region settings (DescribeRegionSettings, UpdateRegionSettings) have no resource ARN; the handler only ever sets Aurora to opted in', appliesTo: ['Resource::*'] },
-      ...packs.map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: 'The inline policy belongs to this one role: reading and setting the region\'s AWS Backup opt-in; it lives and dies with the role' })),
+      ...perPack(HIPAA_NIST_PCI, 'IAMNoInlinePolicy', 'The inline policy belongs to this one role: reading and setting the region\'s AWS Backup opt-in; it lives and dies with the role'),
     ]);
-    for (const alarm of this.alarms) {
-      const reason = 'The alarms are named tenant-blocks-<tenantId>-... and the CrossAccountLink forwards their state changes to the platform (EventBridge), which notifies; an alarm action here would bypass that one route';
-      Suppressions.add(alarm, [
-        ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-CloudWatchAlarmAction`, reason })),
-        { id: 'CT.CLOUDWATCH.PR.1', reason },
-      ]);
-    }
+    const forwarded = 'The alarms are named tenant-blocks-<tenantId>-... and the CrossAccountLink forwards their state changes to the platform (EventBridge), which notifies; an alarm action here would bypass that one route';
+    this.alarms.forEach((alarm) => Suppressions.add(alarm, forwardedAlarmSuppressions(forwarded)));
   }
 }
 

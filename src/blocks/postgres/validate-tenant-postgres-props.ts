@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../../core';
 import { BACKUP_VAULT_ARN_PATTERN, CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from './postgres-limits';
-import type { TenantPostgresProps } from './tenant-postgres';
+import { TenantPostgresProps } from './tenant-postgres-props';
+import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../../core';
 
 export { BACKUP_VAULT_ARN_PATTERN, CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from './postgres-limits';
 

@@ -8,13 +8,13 @@ import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { INTEG_TENANTS, parseArgs } from '../../../scripts/integ-cleanup';
-import { TENANT_TAG as CORE_TENANT_TAG, TIER_TAG as CORE_TIER_TAG } from '../../../src/core';
 import { awsSdkCall } from '../../../src/blocks/postgres/leftovers-sdk.lambda-shared';
 import { makeLeftoversHandler } from '../../../src/blocks/postgres/leftovers.lambda';
 import {
   AwsCall, AwsService, CFN_STACK_ID_TAG, CleanupOptions, formatReport, runCleanup,
   SNAPSHOT_MIN_AGE_DAYS, STACK_ID_TAG, TENANT_TAG, TIER_TAG,
 } from '../../../src/blocks/postgres/leftovers.lambda-shared';
+import { TENANT_TAG as CORE_TENANT_TAG, TIER_TAG as CORE_TIER_TAG } from '../../../src/core';
 
 jest.spyOn(console, 'log').mockImplementation(() => undefined);
 

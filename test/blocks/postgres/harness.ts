@@ -5,8 +5,8 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CustomResourceEvent, CustomResourceResponse } from '../../../src/core/custom-resource.lambda-shared';
 import { makeHandler, makeRegressionHandler, HandlerOptions, RegressionHandlerOptions } from '../../../src/blocks/postgres/bootstrap.lambda';
+import { CustomResourceEvent, CustomResourceResponse } from '../../../src/core/custom-resource.lambda-shared';
 import { PostgresServer } from '../../support/postgres-server';
 
 export const ADMIN_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:admin-AAAAAA';

@@ -4,8 +4,8 @@ import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BreakGlass, LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../../src/blocks/postgres';
+import { BreakGlass, LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { AZ_CONTEXT, TEST_ENV, testStack } from '../../support/app';
 
 const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');

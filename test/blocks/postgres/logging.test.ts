@@ -4,9 +4,9 @@
 // must hold neither the password nor any parameter value.
 import { Template } from 'aws-cdk-lib/assertions';
 import { Client } from 'pg';
-import { TenantTier } from '../../../src/core';
 import { TenantPostgres } from '../../../src/blocks/postgres';
 import { POSTGRES_PARAMETERS } from '../../../src/blocks/postgres/parameters';
+import { TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 import { PostgresServer } from '../../support/postgres-server';
 

@@ -6,8 +6,8 @@
 // or from the VpcFunctionCleanup it builds (other calls from src/core, for the network, key and log
 // groups, are not this block's), strips every acknowledgement and runs the compliance gates once
 // more: each recorded suppression must match a raw finding on its construct or below.
-import { LogShipping, TenantTier } from '../../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../../src/blocks/postgres';
+import { LogShipping, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 import { auditSuppressions } from '../../support/suppression-audit';
 

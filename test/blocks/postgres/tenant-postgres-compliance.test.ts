@@ -1,6 +1,6 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { LogShipping, Suppressions, TenantTier } from '../../../src/core';
 import { TenantPostgres } from '../../../src/blocks/postgres';
+import { LogShipping, Suppressions, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 import { cfnLint, formatCfnLint } from '../../support/cfn-lint';
 import { complianceFindings, findingKeys, formatFindings } from '../../support/compliance';

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { DayOfWeek, LogShipping, MaintenanceWindow, TenantTier } from '../../../src/core';
 import { TenantPostgres } from '../../../src/blocks/postgres';
+import { DayOfWeek, LogShipping, MaintenanceWindow, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 
 // Whole representative configurations, one per tier: any template change (a CDK upgrade, a renamed

@@ -3,8 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { DayOfWeek, LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../../src/blocks/postgres';
+import { DayOfWeek, LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 
 const SHIPPING = LogShipping.toDestination('arn:aws:logs:us-east-1:210987654321:destination:hub');

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { TenantPostgres, TenantPostgresProps } from '../../../src/blocks/postgres';
+import { LogShipping, MaintenanceWindow, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 
 function attempt(props: Partial<TenantPostgresProps>) {
