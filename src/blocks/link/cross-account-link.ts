@@ -11,46 +11,8 @@ import { linkContainmentProblems, resetScanOnEverySynth } from './link-containme
 import { IAM_EVENTS_REGION, LINK_FORWARDED_SOURCES, linkForwardingRules } from '../../core/link-events';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from '../../core/hub-names';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
+import { CrossAccountLinkProps } from './cross-account-link-props';
 import { validateCrossAccountLinkProps } from './validate-cross-account-link-props';
-
-/** Props of {@link CrossAccountLink}. */
-export interface CrossAccountLinkProps {
-  /** The tenant whose account this link opens; names the role `tenant-blocks-link-<tenantId>`. */
-  readonly tenantId: string;
-
-  /** The platform account (12 digits); never the tenant stack's own account. */
-  readonly platformAccountId: string;
-
-  /**
-   * The exact platform roles allowed to assume the link (at most 10): IAM role ARNs in
-   * `platformAccountId`, with their path. Never the account root, never a wildcard.
-   */
-  readonly platformRoleArns: string[];
-
-  /**
-   * The external id the platform passes when it assumes the link (`sts:ExternalId` condition):
-   * 32-1224 characters of letters, digits and `+=,.@:/-_`, a literal (never a token), with at
-   * least 8 distinct characters. Use a per-tenant random value from
-   * `CrossAccountLink.generateExternalId()` and record it on the platform side; never derive it
-   * from the tenant id or commit it to a repository.
-   */
-  readonly externalId: string;
-
-  /**
-   * The AWS Organizations id (`o-...`) the platform roles must belong to (`aws:PrincipalOrgID`).
-   *
-   * @default - no organization condition (the role ARNs and external id still apply)
-   */
-  readonly organizationId?: string;
-
-  /**
-   * The platform hub that receives this tenant's change events and logs (`PlatformHub.reference`
-   * or `PlatformHub.referenceFor(account, region)`); it must be in the tenant stack's region.
-   *
-   * @default - nothing is forwarded: no change-event rules, and `logShipping` is `LogShipping.none()`
-   */
-  readonly hub?: PlatformHubReference;
-}
 
 /** How long an assumed link session lasts at most: the console re-assumes, nobody keeps a session. */
 const MAX_SESSION = Duration.hours(1);
@@ -179,74 +141,24 @@ export class CrossAccountLink extends Construct {
    * @param props the construct's props, validated before anything is created
    */
   constructor(scope: Construct, id: string, props: CrossAccountLinkProps) {
+    validateCrossAccountLinkProps(Stack.of(scope), props);
     super(scope, id);
-    const stack = Stack.of(this);
-    validateCrossAccountLinkProps(stack, props);
 
     this.tenantId = props.tenantId;
     this.platformAccountId = props.platformAccountId;
     this.externalId = props.externalId;
     this.hub = props.hub;
-    const partition = partitionOf(stack);
-    const { region, account } = stack;
+    const stack = Stack.of(this);
 
-    this.denyStatements = boundaryDenies(account);
-    this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
-      description: `Permissions boundary of the cdk-tenant-blocks link of tenant ${this.tenantId}: exactly what its allow* calls granted`,
-      statements: this.denyStatements,
-    });
+    this.denyStatements = boundaryDenies(stack.account);
+    this.boundary = this.createBoundary();
     this.permissionsBoundary = this.boundary;
-
-    const conditions: Record<string, Record<string, unknown>> = {
-      StringEquals: {
-        'sts:ExternalId': props.externalId,
-        ...(props.organizationId ? { 'aws:PrincipalOrgID': props.organizationId } : {}),
-      },
-      // A session without a source identity is refused: CloudTrail here must name who acted.
-      Null: { 'sts:SourceIdentity': 'false' },
-    };
-    const platformRoles = new PlatformRoles(props.platformRoleArns, conditions);
-    const role = new iam.Role(this, 'Resource', {
-      roleName: CrossAccountLink.roleNameFor(props.tenantId),
-      description: `cdk-tenant-blocks link of tenant ${props.tenantId}: assumed by the platform account ${props.platformAccountId}`,
-      // One statement naming every role (a composite principal would repeat the conditions per role).
-      assumedBy: platformRoles,
-      maxSessionDuration: MAX_SESSION,
-      permissionsBoundary: this.boundary,
-    });
-    // The boundary is what keeps the link small: the guardrails report an escape hatch that removes or swaps it.
-    TenantGuardrails.requirePermissionsBoundary(role, this.boundary);
+    const platformRoles = this.platformRolesOf(props);
+    const role = this.createRole(props, platformRoles);
     this.role = role;
     this.roleArn = role.roleArn;
-
-    // Nothing in the app may grant the link role more than its allow* calls: checked at synth, over the whole app.
-    resetScanOnEverySynth(this);
-    this.node.addValidation({
-      validate: () => linkContainmentProblems({
-        tenantId: this.tenantId,
-        role: role.node.defaultChild as CfnResource,
-        roleName: CrossAccountLink.roleNameFor(this.tenantId),
-        trust: () => {
-          const trust = new iam.PolicyDocument();
-          platformRoles.addToAssumeRolePolicy(trust);
-          return stack.resolve(trust);
-        },
-        boundary: {
-          resource: this.boundary.node.defaultChild as CfnResource,
-          document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]),
-        },
-        permissions: this.permissions
-          ? { resource: this.permissions.node.defaultChild as CfnResource, document: () => this.expectedDocument(this.grantedStatements) }
-          : undefined,
-      }),
-    });
-
-    if (props.hub) {
-      this.forwardChangeEvents(props.hub, partition, region, account);
-      this.logShipping = LogShipping.toDestination(props.hub.logDestinationArn);
-    } else {
-      this.logShipping = LogShipping.none();
-    }
+    this.checkContainment(role, platformRoles);
+    this.logShipping = this.connectHub(props.hub);
 
     // The link belongs to no tier: tag it with the tenant only, and check it like every block.
     Tags.of(this).add(TENANT_TAG, props.tenantId);
@@ -313,6 +225,90 @@ export class CrossAccountLink extends Construct {
         resources: [alias.functionArn],
       }),
     ]);
+  }
+
+  /**
+   * The permissions boundary: the denies only, until the `allow*` calls add exactly their
+   * statements in front of them ({@link grant}).
+   */
+  private createBoundary(): iam.ManagedPolicy {
+    return new iam.ManagedPolicy(this, 'Boundary', {
+      description: `Permissions boundary of the cdk-tenant-blocks link of tenant ${this.tenantId}: exactly what its allow* calls granted`,
+      statements: this.denyStatements,
+    });
+  }
+
+  /**
+   * The listed platform roles as one trust principal: only with the external id (and the
+   * organization, when given), and only with a source identity, so CloudTrail names who acted.
+   */
+  private platformRolesOf(props: CrossAccountLinkProps): PlatformRoles {
+    const conditions: Record<string, Record<string, unknown>> = {
+      StringEquals: {
+        'sts:ExternalId': props.externalId,
+        ...(props.organizationId ? { 'aws:PrincipalOrgID': props.organizationId } : {}),
+      },
+      // A session without a source identity is refused: CloudTrail here must name who acted.
+      Null: { 'sts:SourceIdentity': 'false' },
+    };
+    return new PlatformRoles(props.platformRoleArns, conditions);
+  }
+
+  /**
+   * The link role `tenant-blocks-link-<tenantId>` (a fixed name the platform computes): trusted by
+   * the platform roles, one-hour sessions, under the boundary, which the guardrails require.
+   */
+  private createRole(props: CrossAccountLinkProps, platformRoles: PlatformRoles): iam.Role {
+    const role = new iam.Role(this, 'Resource', {
+      roleName: CrossAccountLink.roleNameFor(props.tenantId),
+      description: `cdk-tenant-blocks link of tenant ${props.tenantId}: assumed by the platform account ${props.platformAccountId}`,
+      // One statement naming every role (a composite principal would repeat the conditions per role).
+      assumedBy: platformRoles,
+      maxSessionDuration: MAX_SESSION,
+      permissionsBoundary: this.boundary,
+    });
+    // The boundary is what keeps the link small: the guardrails report an escape hatch that removes or swaps it.
+    TenantGuardrails.requirePermissionsBoundary(role, this.boundary);
+    return role;
+  }
+
+  /**
+   * The synth-time containment check: nothing in the app may grant the link role more than its
+   * `allow*` calls (checked over the whole app, once per synth).
+   */
+  private checkContainment(role: iam.Role, platformRoles: PlatformRoles): void {
+    const stack = Stack.of(this);
+    resetScanOnEverySynth(this);
+    this.node.addValidation({
+      validate: () => linkContainmentProblems({
+        tenantId: this.tenantId,
+        role: role.node.defaultChild as CfnResource,
+        roleName: CrossAccountLink.roleNameFor(this.tenantId),
+        trust: () => {
+          const trust = new iam.PolicyDocument();
+          platformRoles.addToAssumeRolePolicy(trust);
+          return stack.resolve(trust);
+        },
+        boundary: {
+          resource: this.boundary.node.defaultChild as CfnResource,
+          document: () => this.expectedDocument([...this.grantedStatements, ...this.denyStatements]),
+        },
+        permissions: this.permissions
+          ? { resource: this.permissions.node.defaultChild as CfnResource, document: () => this.expectedDocument(this.grantedStatements) }
+          : undefined,
+      }),
+    });
+  }
+
+  /**
+   * With a hub: the change-event rules to its bus, and log shipping to its destination. Without
+   * one: nothing is forwarded, `LogShipping.none()`.
+   */
+  private connectHub(hub: PlatformHubReference | undefined): LogShipping {
+    if (!hub) return LogShipping.none();
+    const stack = Stack.of(this);
+    this.forwardChangeEvents(hub, partitionOf(stack), stack.region, stack.account);
+    return LogShipping.toDestination(hub.logDestinationArn);
   }
 
   /** Rejects anything but a block of this link's tenant, in this link's account. */

@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { PropsValidation } from '../../core';
-import type { CrossAccountLinkProps } from './cross-account-link';
+import { CrossAccountLinkProps } from './cross-account-link-props';
 import { ACCOUNT_ID, ORGANIZATION_ID } from '../../core/hub-names';
 
 /** Most platform roles a link trusts (each is named in the trust policy, limited to 2048 characters). */

@@ -548,7 +548,8 @@ describe('CrossAccountLink props validation', () => {
     const stack = testStack('Tenant', TENANT_ENV);
     expect(() => new CrossAccountLink(stack, 'Link', { ...BASE, platformAccountId: 'x', externalId: 'short', platformRoleArns: ['*'] }))
       .toThrow(/^Invalid CrossAccountLink props for tenant "acme":\n- platformAccountId: .*\n- platformRoleArns\[0\]: .*\n- externalId: .*$/);
-    expect(stack.node.findChild('Link').node.children).toHaveLength(0);
+    // Validated before super(): not even the link's own node exists.
+    expect(stack.node.tryFindChild('Link')).toBeUndefined();
   });
 
   test('tokens pass through (one stack standing in for both accounts)', () => {
