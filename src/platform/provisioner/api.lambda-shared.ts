@@ -11,11 +11,13 @@ import { createHash, randomBytes, randomUUID } from 'crypto';
 import {
   ProvisionerConfig, RELEASE_PATTERN, executionArnOf, tenantStackName,
 } from './config.lambda-shared';
+import { deployedSpecOf, inPlaceProblems, refusal, TenantFacts } from './lifecycle.lambda-shared';
 import {
   BadTokenError, ConflictError, OperationRecord, OperationType, Registry, RolloutRecord, TenantRecord,
 } from './registry.lambda-shared';
 import { isObject, mergeSettings, settingsDiff, SpecJson } from './settings.lambda-shared';
 import { specProblems } from './spec.lambda-shared';
+import { TENANT_ID_PATTERN } from '../../core/validation';
 
 /** What the API needs from Step Functions. */
 export interface WorkflowStarter {
@@ -59,6 +61,18 @@ export interface ApiResult {
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 25;
+/** Request bodies above this are refused (a spec is a few KiB; API Gateway would pass 10 MB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** At most this many problems are listed in an answer, each at most MAX_PROBLEM_CHARS long. */
+export const MAX_PROBLEMS = 50;
+/** Longest problem line (a value echoed in `(got: ...)` is cut to fit). */
+export const MAX_PROBLEM_CHARS = 500;
+/** Longest answer kept in an idempotency record: well under DynamoDB's 400 KB item limit. */
+export const MAX_STORED_BODY_BYTES = 64 * 1024;
+/** Keys a JSON merge patch or a spec may never carry: they reach Object.prototype when merged. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** Operation and rollout ids: UUIDs, or `<rolloutId>-<tenantId>` for a rollout's deployments. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
 
 class HttpError extends Error {
   constructor(
@@ -97,22 +111,56 @@ export async function handleApiRequest(event: ApiEvent, deps: ApiDependencies): 
       claimedKey = key;
     }
     const result = await route(event, method, caller, deps);
-    if (claimedKey) await deps.registry.completeIdempotencyKey(claimedKey, { statusCode: result.statusCode, body: result.body });
+    if (claimedKey) await settleIdempotencyKey(deps, claimedKey, result);
     return result;
   } catch (e) {
     const result = errorResult(e);
-    if (claimedKey) {
-      // A client error is the answer to this request; a server error may go away on retry.
-      if (result.statusCode < 500) await deps.registry.completeIdempotencyKey(claimedKey, { statusCode: result.statusCode, body: result.body });
-      else await deps.registry.releaseIdempotencyKey(claimedKey).catch(() => undefined);
-    }
+    if (claimedKey) await settleIdempotencyKey(deps, claimedKey, result).catch(() => undefined);
     return result;
   }
+}
+
+/**
+ * Keeps the answer for a retry with the same key, or forgets the key. A 409 (the tenant was busy,
+ * the version moved on) and a 5xx may go away on retry: they are not kept, or a retry would get
+ * the stale refusal for a day. A kept answer is bounded: a larger one is kept as its status and a
+ * short body naming what it created, so the record never exceeds DynamoDB's item limit.
+ */
+async function settleIdempotencyKey(deps: ApiDependencies, key: string, result: ApiResult): Promise<void> {
+  if (result.statusCode === 409 || result.statusCode === 429 || result.statusCode >= 500) {
+    await deps.registry.releaseIdempotencyKey(key).catch(() => undefined);
+    return;
+  }
+  await deps.registry.completeIdempotencyKey(key, { statusCode: result.statusCode, body: storableBody(result.body) });
+}
+
+/** The answer as kept for a replay: itself when small, else what identifies what the request did. */
+export function storableBody(answer: string): string {
+  if (Buffer.byteLength(answer, 'utf8') <= MAX_STORED_BODY_BYTES) return answer;
+  let parsed: Record<string, unknown> = {};
+  try {
+    const p: unknown = JSON.parse(answer);
+    if (isObject(p)) parsed = p;
+  } catch {
+    // not JSON: only the note below
+  }
+  const pick = (o: unknown, keys: string[]): Record<string, unknown> | undefined => (isObject(o)
+    ? Object.fromEntries(keys.filter((k) => typeof o[k] === 'string' || typeof o[k] === 'number').map((k) => [k, o[k]]))
+    : undefined);
+  const short = {
+    message: 'the first answer to this Idempotency-Key was too large to keep; read the resources it names again',
+    ...(typeof parsed.message === 'string' ? { originalMessage: parsed.message.slice(0, 500) } : {}),
+    ...(pick(parsed.tenant, ['tenantId', 'version', 'state']) ? { tenant: pick(parsed.tenant, ['tenantId', 'version', 'state']) } : {}),
+    ...(pick(parsed.operation, ['operationId', 'type', 'status']) ? { operation: pick(parsed.operation, ['operationId', 'type', 'status']) } : {}),
+    ...(pick(parsed.rollout, ['rolloutId', 'status']) ? { rollout: pick(parsed.rollout, ['rolloutId', 'status']) } : {}),
+  };
+  return JSON.stringify(short);
 }
 
 async function route(event: ApiEvent, method: string, caller: string, deps: ApiDependencies): Promise<ApiResult> {
   const p = event.pathParameters ?? {};
   const key = `${method} ${event.resource}`;
+  pathProblems(p);
   switch (key) {
     case 'POST /tenants': return createTenant(body(event), caller, deps);
     case 'GET /tenants': return listTenants(event, deps);
@@ -143,33 +191,52 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
 
   const now = clock(deps);
   const tenantId = String(spec.tenantId);
+  const account = String(spec.account);
+  const region = (spec.region as string | undefined) ?? config.region;
+  const existing = await deps.registry.getTenant(tenantId);
+  const refused = refusal('CREATE', facts(tenantId, existing, now, true));
+  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  // A retry of a create that never deployed continues that incarnation (same external id, same
+  // history); it must stay where the first attempt may have left a rolled-back stack.
+  const retry = existing?.state === 'PENDING';
+  if (retry && (existing.account !== account || existing.region !== region)) {
+    throw new HttpError(409, `tenant '${tenantId}' was first asked for in ${existing.account}/${existing.region}; destroy it (DELETE) before creating it elsewhere`);
+  }
+  const incarnation = retry ? existing.incarnation ?? 1 : (existing?.incarnation ?? 0) + 1;
+  const version = retry ? existing.version + 1 : 1;
   const release = (req.release as string | undefined) ?? config.defaultRelease;
-  const operation = newOperation(deps, tenantId, 'CREATE', caller, now, 1, release, settingsDiff({}, spec));
+  const scheduled = req.inMaintenanceWindow === true;
+  const operation: OperationRecord = {
+    ...newOperation(deps, tenantId, 'CREATE', caller, now, version, release, settingsDiff({}, spec), incarnation),
+    spec,
+    ...(scheduled ? { scheduled: true } : {}),
+  };
   await deps.registry.putOperation(operation);
   const tenant: TenantRecord = {
     tenantId,
-    account: String(spec.account),
-    region: (spec.region as string | undefined) ?? config.region,
+    account,
+    region,
     tier: String(spec.tier),
     spec,
-    version: 1,
+    version,
     release,
     state: 'PENDING',
     // As CrossAccountLink.generateExternalId(): random, never derived from the tenant id.
-    externalId: randomBytes(24).toString('hex'),
-    createdAt: now.toISOString(),
+    externalId: retry && existing.externalId ? existing.externalId : randomBytes(24).toString('hex'),
+    createdAt: retry ? existing.createdAt : now.toISOString(),
     updatedAt: now.toISOString(),
-    lockOperationId: operation.operationId,
-    lockExpiresAt: lockExpiry(deps, now),
+    incarnation,
+    // A create that waits for the maintenance window takes the lock after the wait (workflow step `acquire`).
+    ...(scheduled ? {} : { lockOperationId: operation.operationId, lockExpiresAt: lockExpiry(deps, now) }),
     lastOperationId: operation.operationId,
   };
   try {
-    await deps.registry.createTenant(tenant);
+    await deps.registry.createTenant(tenant, now.toISOString());
   } catch (e) {
     await reject(deps, operation, e);
     throw e;
   }
-  return startOperation(deps, operation, tenant, req.inMaintenanceWindow === true, 201);
+  return startOperation(deps, operation, tenant, scheduled, 201);
 }
 
 async function changeTenant(tenantId: string, req: Record<string, unknown>, caller: string, deps: ApiDependencies): Promise<ApiResult> {
@@ -177,15 +244,13 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
     ...unknownFields(req, ['settings', 'expectedVersion', 'release', 'state', 'inMaintenanceWindow']),
     ...releaseProblems(req.release),
     ...booleanProblems(req, 'inMaintenanceWindow'),
+    ...versionProblems(req.expectedVersion),
   ];
-  if (req.expectedVersion !== undefined && !(Number.isInteger(req.expectedVersion) && (req.expectedVersion as number) >= 1)) {
-    problems.push(`expectedVersion: must be the tenant's current version, a whole number >= 1 (got: ${JSON.stringify(req.expectedVersion)})`);
-  }
   if (req.state !== undefined && req.state !== 'SUSPENDED' && req.state !== 'ACTIVE') {
     problems.push(`state: must be SUSPENDED (stop rollouts, allow destroy) or ACTIVE (got: ${JSON.stringify(req.state)})`);
   }
-  if (req.state !== undefined && (req.settings !== undefined || req.release !== undefined)) {
-    problems.push('state: change the state alone, not together with settings or release');
+  if (req.state !== undefined && (req.settings !== undefined || req.release !== undefined || req.inMaintenanceWindow !== undefined)) {
+    problems.push('state: change the state alone, not together with settings, release or inMaintenanceWindow');
   }
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const tenant = await existingTenant(tenantId, deps);
@@ -195,38 +260,62 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
   }
   const now = clock(deps);
 
-  if (req.state !== undefined) {
-    if (tenant.state === 'PENDING') throw new HttpError(409, 'the tenant has never been deployed; destroy it or wait for its creation');
-    const type: OperationType = req.state === 'SUSPENDED' ? 'SUSPEND' : 'RESUME';
-    const operation = { ...newOperation(deps, tenantId, type, caller, now, tenant.version + 1, tenant.release, [{ path: 'state', from: tenant.state, to: req.state }]), status: 'SUCCEEDED' as const, finishedAt: now.toISOString(), durationSeconds: 0 };
-    await deps.registry.putOperation(operation);
-    let changed: TenantRecord;
-    try {
-      changed = await deps.registry.changeTenant(tenantId, expected, now.toISOString(), { state: req.state as TenantRecord['state'], lastOperationId: operation.operationId });
-    } catch (e) {
-      await reject(deps, operation, e, ['SUCCEEDED']);
-      throw e;
-    }
-    return respond(200, { tenant: present(changed, now), operation });
-  }
+  if (req.state !== undefined) return changeState(tenant, req.state === 'SUSPENDED' ? 'SUSPEND' : 'RESUME', expected, caller, now, deps);
 
+  const refused = refusal('UPDATE', facts(tenantId, tenant, now));
+  if (refused) throw new HttpError(refused.statusCode, refused.message);
   const merged = req.settings === undefined ? { spec: tenant.spec, problems: [] } : mergeSettings(tenant.spec, req.settings, 'settings');
   const specIssues = merged.problems.length > 0 ? merged.problems : specProblems(merged.spec, 'spec');
   if (specIssues.length > 0) throw new HttpError(400, 'invalid request', specIssues);
+  // Guards read what is deployed: a change the deployed stack cannot take in place is refused here.
+  const fixed = inPlaceProblems(deployedSpecOf(tenant), merged.spec, 'settings');
+  if (fixed.length > 0) throw new HttpError(400, 'invalid request', fixed);
   const release = (req.release as string | undefined) ?? tenant.release;
   const changes = [...settingsDiff(tenant.spec, merged.spec), ...(release !== tenant.release ? [{ path: '(release)', from: tenant.release, to: release }] : [])];
-  const operation = newOperation(deps, tenantId, 'UPDATE', caller, now, tenant.version + 1, release, changes);
+  const scheduled = req.inMaintenanceWindow === true;
+  const operation: OperationRecord = {
+    ...newOperation(deps, tenantId, 'UPDATE', caller, now, tenant.version + 1, release, changes, tenant.incarnation),
+    spec: merged.spec,
+    ...(scheduled ? { scheduled: true } : {}),
+  };
   await deps.registry.putOperation(operation);
   let changed: TenantRecord;
   try {
     changed = await deps.registry.changeTenant(tenantId, expected, now.toISOString(),
       { spec: merged.spec, tier: String(merged.spec.tier), release, lastOperationId: operation.operationId },
-      { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) });
+      // A change that waits for the maintenance window takes the lock after the wait: an urgent fix is not refused for days.
+      scheduled ? undefined : { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) },
+      { op: 'UPDATE' });
   } catch (e) {
     await reject(deps, operation, e);
     throw e;
   }
-  return startOperation(deps, operation, changed, req.inMaintenanceWindow === true, 202);
+  return startOperation(deps, operation, changed, scheduled, 202);
+}
+
+/** SUSPEND and RESUME: registry-only changes of the state; no deploy and no new spec version. */
+async function changeState(tenant: TenantRecord, type: 'SUSPEND' | 'RESUME', expected: number, caller: string, now: Date, deps: ApiDependencies): Promise<ApiResult> {
+  const refused = refusal(type, facts(tenant.tenantId, tenant, now));
+  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  const to = type === 'SUSPEND' ? 'SUSPENDED' : (deployedSpecOf(tenant) ? 'ACTIVE' : 'PENDING');
+  const operation: OperationRecord = {
+    ...newOperation(deps, tenant.tenantId, type, caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to }], tenant.incarnation),
+    status: 'SUCCEEDED',
+    startedAt: now.toISOString(),
+    finishedAt: now.toISOString(),
+    durationSeconds: 0,
+  };
+  await deps.registry.putOperation(operation);
+  let changed: TenantRecord;
+  try {
+    const fields = { state: to, lastOperationId: operation.operationId } as const;
+    changed = await deps.registry.changeTenant(tenant.tenantId, expected, now.toISOString(), fields, undefined,
+      { op: type, bumpVersion: false });
+  } catch (e) {
+    await reject(deps, operation, e, ['SUCCEEDED']);
+    throw e;
+  }
+  return respond(200, { tenant: tenantView(changed, now), operation });
 }
 
 async function destroyTenant(
@@ -236,27 +325,24 @@ async function destroyTenant(
   caller: string,
   deps: ApiDependencies,
 ): Promise<ApiResult> {
-  const problems = unknownFields(req, ['confirm', 'expectedVersion']);
+  const problems = [...unknownFields(req, ['confirm', 'expectedVersion']), ...versionProblems(req.expectedVersion)];
+  if (req.confirm !== undefined && typeof req.confirm !== 'string') problems.push(`confirm: must be the tenant id (got: ${JSON.stringify(req.confirm)})`);
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const tenant = await existingTenant(tenantId, deps);
   const confirm = (req.confirm as string | undefined) ?? confirmQuery;
-  if (tenant.tier === 'PRODUCTION') {
-    // Two deliberate steps for a PRODUCTION tenant: suspend it first, then name it again here.
-    if (confirm !== tenantId) {
-      throw new HttpError(400, 'invalid request', [`confirm: destroying a PRODUCTION tenant needs "confirm": "${tenantId}" (got: ${JSON.stringify(confirm ?? null)})`]);
-    }
-    if (tenant.state !== 'SUSPENDED') {
-      throw new HttpError(409, `a PRODUCTION tenant must be suspended before it is destroyed (PATCH {"state": "SUSPENDED"}); it is ${tenant.state}`);
-    }
-  }
-  const expected = (req.expectedVersion as number | undefined) ?? tenant.version;
   const now = clock(deps);
-  const operation = newOperation(deps, tenantId, 'DESTROY', caller, now, tenant.version + 1, tenant.release, [{ path: 'state', from: tenant.state, to: 'DESTROYED' }]);
+  const refused = refusal('DESTROY', facts(tenantId, tenant, now), { confirm });
+  if (refused) throw new HttpError(refused.statusCode, refused.statusCode === 400 ? 'invalid request' : refused.message, refused.statusCode === 400 ? [refused.message] : undefined);
+  const expected = (req.expectedVersion as number | undefined) ?? tenant.version;
+  if (expected !== tenant.version) {
+    throw new HttpError(409, `the tenant is at version ${tenant.version}, not ${expected}: read it again`, undefined, { version: tenant.version });
+  }
+  const operation = newOperation(deps, tenantId, 'DESTROY', caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to: 'DESTROYED' }], tenant.incarnation);
   await deps.registry.putOperation(operation);
   let changed: TenantRecord;
   try {
     changed = await deps.registry.changeTenant(tenantId, expected, now.toISOString(), { lastOperationId: operation.operationId },
-      { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) });
+      { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) }, { op: 'DESTROY', bumpVersion: false });
   } catch (e) {
     await reject(deps, operation, e);
     throw e;
@@ -266,12 +352,14 @@ async function destroyTenant(
 
 async function detectDrift(tenantId: string, caller: string, deps: ApiDependencies): Promise<ApiResult> {
   const tenant = await existingTenant(tenantId, deps);
-  if (tenant.state === 'PENDING') throw new HttpError(409, 'the tenant has never been deployed: there is no stack to compare');
   const now = clock(deps);
-  const operation = newOperation(deps, tenantId, 'DRIFT', caller, now, tenant.version, tenant.release, []);
+  const refused = refusal('DRIFT', facts(tenantId, tenant, now));
+  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  const operation = newOperation(deps, tenantId, 'DRIFT', caller, now, tenant.version, tenant.release, [], tenant.incarnation);
   await deps.registry.putOperation(operation);
   try {
-    await deps.registry.lockTenant(tenantId, operation.operationId, lockExpiry(deps, now), now.toISOString());
+    await deps.registry.changeTenant(tenantId, tenant.version, now.toISOString(), { lastOperationId: operation.operationId },
+      { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) }, { op: 'DRIFT', bumpVersion: false });
   } catch (e) {
     await reject(deps, operation, e);
     throw e;
@@ -294,33 +382,42 @@ async function startOperation(
       waitForWindow: inMaintenanceWindow,
     });
   } catch (e) {
-    // The workflow never started: nothing will unlock the tenant but us.
-    const reason = `the workflow could not be started: ${(e as Error).message}`;
+    // The workflow never started: nothing will unlock the tenant but us. A create stays PENDING
+    // and unlocked: a retried POST /tenants creates it (the same incarnation).
+    const reason = `the workflow could not be started: ${(e as Error).message}`.slice(0, 1000);
     await deps.registry.updateOperation(operation.operationId, ['PENDING'], { status: 'FAILED', reason, finishedAt: clock(deps).toISOString() }).catch(() => undefined);
     await deps.registry.unlockTenant(operation.tenantId, operation.operationId, {}).catch(() => undefined);
     throw new HttpError(503, reason);
   }
-  return respond(status, { tenant: present(tenant, clock(deps)), operation });
+  return respond(status, { tenant: tenantView(tenant, clock(deps)), operation });
 }
 
 async function getTenant(tenantId: string, deps: ApiDependencies): Promise<ApiResult> {
   const tenant = await existingTenant(tenantId, deps);
-  const last = tenant.lastOperationId ? await deps.registry.getOperation(tenant.lastOperationId) : undefined;
-  return respond(200, { tenant: { ...present(tenant, clock(deps)), linkExternalId: tenant.externalId ?? null }, lastOperation: last ?? null });
+  // The newest entry of this incarnation's history, whoever started it (a rollout's deployments too).
+  const [last] = (await deps.registry.listOperations(tenantId, 1, undefined, tenant.incarnation ?? 1)).items;
+  return respond(200, { tenant: tenantView(tenant, clock(deps), { linkExternalId: true }), lastOperation: last ?? null });
 }
 
 async function listTenants(event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
   const { limit, nextToken } = paging(event);
   const page = await deps.registry.listTenants(limit, nextToken);
   const now = clock(deps);
-  return respond(200, { tenants: page.items.map((t) => present(t, now)), nextToken: page.nextToken ?? null });
+  return respond(200, { tenants: page.items.map((t) => tenantView(t, now)), nextToken: page.nextToken ?? null });
 }
 
 async function listOperations(tenantId: string, event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
-  await existingTenant(tenantId, deps);
+  const tenant = await existingTenant(tenantId, deps);
   const { limit, nextToken } = paging(event);
-  const page = await deps.registry.listOperations(tenantId, limit, nextToken);
-  return respond(200, { operations: page.items, nextToken: page.nextToken ?? null });
+  // The current incarnation by default; `?incarnation=n` reads an earlier one (a destroyed tenant's history stays readable).
+  const asked = event.queryStringParameters?.incarnation;
+  const current = tenant.incarnation ?? 1;
+  const incarnation = asked === undefined ? current : Number(asked);
+  if (!Number.isInteger(incarnation) || incarnation < 1 || incarnation > current) {
+    throw new HttpError(400, 'invalid request', [`incarnation: must be a whole number from 1 to ${current}, the tenant's incarnations (got: ${JSON.stringify(asked)})`]);
+  }
+  const page = await deps.registry.listOperations(tenantId, limit, nextToken, incarnation);
+  return respond(200, { incarnation, operations: page.items, nextToken: page.nextToken ?? null });
 }
 
 async function getOperation(operationId: string, deps: ApiDependencies): Promise<ApiResult> {
@@ -335,7 +432,9 @@ async function startRollout(req: Record<string, unknown>, caller: string, deps: 
   if (typeof req.release !== 'string') problems.push(`release: is required, the release label to roll out (got: ${JSON.stringify(req.release ?? null)})`);
   else problems.push(...releaseProblems(req.release));
   if (req.canaries !== undefined) {
-    if (!Array.isArray(req.canaries) || req.canaries.some((c) => typeof c !== 'string')) problems.push(`canaries: must be a list of tenant ids (got: ${JSON.stringify(req.canaries)})`);
+    if (!Array.isArray(req.canaries) || req.canaries.length > 100 || req.canaries.some((c) => typeof c !== 'string')) {
+      problems.push(`canaries: must be a list of at most 100 tenant ids (got: ${JSON.stringify(req.canaries)})`);
+    }
     if (req.canaryPercent !== undefined) problems.push('canaryPercent: give canaries or canaryPercent, not both');
   }
   problems.push(...numberProblems(req, 'canaryPercent', 1, 50, 'percent of the fleet in the first wave'));
@@ -343,6 +442,7 @@ async function startRollout(req: Record<string, unknown>, caller: string, deps: 
   problems.push(...numberProblems(req, 'maxConcurrency', 1, 1000, 'tenants deployed at the same time within a wave'));
   problems.push(...numberProblems(req, 'toleratedFailurePercentage', 0, 100, 'percent of failed tenants that still lets the rollout go on'));
   problems.push(...booleanProblems(req, 'approvalBetweenWaves'), ...booleanProblems(req, 'respectMaintenanceWindows'));
+  if (problems.length === 0 && Array.isArray(req.canaries)) problems.push(...await canaryProblems(req.canaries as string[], deps));
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
 
   const now = clock(deps);
@@ -393,10 +493,14 @@ async function approveWave(rolloutId: string, req: Record<string, unknown>, call
   if (!rollout) throw new HttpError(404, `no rollout '${rolloutId}'`);
   if (!rollout.approvalToken) throw new HttpError(409, `rollout '${rolloutId}' is not waiting for an approval (status ${rollout.status})`);
   // Clear the token first (conditional on it): two approvers cannot both release the same wave.
-  await deps.registry.updateRollout(rolloutId, { status: req.approved ? 'RUNNING' : 'STOPPING' }, ['approvalToken', 'awaitingApprovalForWave'],
-    { expression: 'approvalToken = :token', values: { ':token': rollout.approvalToken } });
+  // The decision is recorded in the same write: who, when, for which wave, what they said.
+  const approval = {
+    wave: rollout.awaitingApprovalForWave ?? null, approved: req.approved, by: caller, at: clock(deps).toISOString(), comment: (req.comment as string | undefined) ?? '',
+  };
+  await deps.registry.updateRollout(rolloutId, { status: req.approved ? 'RUNNING' : 'STOPPING', approvals: [...(rollout.approvals ?? []), approval] },
+    ['approvalToken', 'awaitingApprovalForWave'], { expression: 'approvalToken = :token', values: { ':token': rollout.approvalToken } });
   await deps.workflows.sendTaskSuccess(rollout.approvalToken, { approved: req.approved, approvedBy: caller, comment: req.comment ?? '' });
-  return respond(200, { rolloutId, wave: rollout.awaitingApprovalForWave, approved: req.approved, approvedBy: caller });
+  return respond(200, { rolloutId, wave: rollout.awaitingApprovalForWave, approved: req.approved, approvedBy: caller, approval });
 }
 
 // ---- helpers ----
@@ -410,11 +514,13 @@ function newOperation(
   specVersion: number,
   release: string,
   changes: unknown[],
+  incarnation: number | undefined,
 ): OperationRecord {
   const operationId = (deps.newId ?? randomUUID)();
   return {
     operationId,
     tenantId,
+    incarnation: incarnation ?? 1,
     type,
     status: 'PENDING',
     requestedBy: caller,
@@ -438,16 +544,75 @@ async function reject(deps: ApiDependencies, operation: OperationRecord, e: unkn
 async function existingTenant(tenantId: string, deps: ApiDependencies): Promise<TenantRecord> {
   const tenant = await deps.registry.getTenant(tenantId);
   if (!tenant) throw new HttpError(404, `no tenant '${tenantId}'`);
-  if (tenant.state === 'DESTROYED') throw new HttpError(410, `tenant '${tenantId}' was destroyed; its history stays readable at /tenants/${tenantId}/operations`);
+  // A destroyed tenant stays readable (state DESTROYED, its history); the lifecycle refuses writes to it.
   return tenant;
 }
 
-/** A tenant as the API shows it: the lock as `operationInFlight` (only while it is live). */
-function present(t: TenantRecord, now: Date): Record<string, unknown> {
-  // The link's external id is shown only by GET /tenants/{id} (linkExternalId), never in lists or events.
-  const { lockOperationId, lockExpiresAt, externalId: _externalId, ...rest } = t;
+/**
+ * What the lifecycle reads about a tenant (or its absence). The lock is left to the conditional
+ * write (`locked: false` here, except for a create, whose write would replace the item): a request that loses to an operation in
+ * flight is then recorded in the history as REJECTED, not only answered 409.
+ */
+function facts(tenantId: string, t: TenantRecord | undefined, now: Date, includeLock = false): TenantFacts {
+  return {
+    tenantId,
+    state: t?.state,
+    locked: includeLock && t?.lockOperationId !== undefined && (t.lockExpiresAt ?? '') > now.toISOString(),
+    tier: t?.tier,
+    deployedTier: t ? t.deployedTier ?? (deployedSpecOf(t) ? String(deployedSpecOf(t)!.tier) : undefined) : undefined,
+  };
+}
+
+/** Who may see what of a tenant answer. */
+export interface TenantViewAccess {
+  /** Include the link's external id (`linkExternalId`). @default false */
+  readonly linkExternalId?: boolean;
+}
+
+/**
+ * The one place a tenant is shaped for an answer: the lock as `operationInFlight` (only while it
+ * is live), and the link's external id only when `access` says so (GET /tenants/{id}; the scope
+ * check in front of the handler removes it for a caller who may not assume the link). Lists,
+ * write answers and events never carry it.
+ */
+export function tenantView(t: TenantRecord, now: Date, access: TenantViewAccess = {}): Record<string, unknown> {
+  const { lockOperationId, lockExpiresAt, externalId, ...rest } = t;
   const live = lockOperationId !== undefined && (lockExpiresAt ?? '') > now.toISOString();
-  return { ...rest, operationInFlight: live ? lockOperationId : null };
+  return { ...rest, operationInFlight: live ? lockOperationId : null, ...(access.linkExternalId ? { linkExternalId: externalId ?? null } : {}) };
+}
+
+/** Every canary must be a tenant a rollout moves (ACTIVE): a typo must not silently remove the canary wave. */
+async function canaryProblems(canaries: string[], deps: ApiDependencies): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [i, id] of canaries.entries()) {
+    if (!TENANT_ID_PATTERN.test(id)) {
+      problems.push(`canaries[${i}]: is not a tenant id (got: ${JSON.stringify(id)})`);
+      continue;
+    }
+    const t = await deps.registry.getTenant(id);
+    if (!t) problems.push(`canaries[${i}]: no tenant '${id}'`);
+    else if (t.state !== 'ACTIVE') problems.push(`canaries[${i}]: tenant '${id}' is ${t.state}; rollouts move ACTIVE tenants only`);
+  }
+  return problems;
+}
+
+/** Path parameters are checked before anything is read: an id no tenant can have is a 400, not a lookup. */
+function pathProblems(p: Record<string, string | undefined>): void {
+  const problems: string[] = [];
+  if (p.tenantId !== undefined && !TENANT_ID_PATTERN.test(p.tenantId)) {
+    problems.push(`tenantId: must be a tenant id, 3-31 lowercase letters, digits and hyphens starting with a letter (got: ${JSON.stringify(p.tenantId)})`);
+  }
+  for (const name of ['operationId', 'rolloutId']) {
+    const v = p[name];
+    if (v !== undefined && !ID_PATTERN.test(v)) problems.push(`${name}: must be an id of 1-100 letters, digits and hyphens (got: ${JSON.stringify(v)})`);
+  }
+  if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
+}
+
+function versionProblems(v: unknown): string[] {
+  return v === undefined || (Number.isInteger(v) && (v as number) >= 1)
+    ? []
+    : [`expectedVersion: must be the tenant's current version, a whole number >= 1 (got: ${JSON.stringify(v)})`];
 }
 
 function placementProblems(spec: SpecJson, config: ProvisionerConfig): string[] {
@@ -487,6 +652,8 @@ function body(event: ApiEvent, optional = false): Record<string, unknown> {
     if (optional) return {};
     throw new HttpError(400, 'invalid request', ['(body): a JSON object is required']);
   }
+  const size = Buffer.byteLength(event.body, 'utf8');
+  if (size > MAX_BODY_BYTES) throw new HttpError(413, 'invalid request', [`(body): is ${size} bytes; at most ${MAX_BODY_BYTES} are accepted`]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(event.body);
@@ -494,7 +661,19 @@ function body(event: ApiEvent, optional = false): Record<string, unknown> {
     throw new HttpError(400, 'invalid request', [`(body): is not JSON: ${(e as Error).message}`]);
   }
   if (!isObject(parsed)) throw new HttpError(400, 'invalid request', ['(body): must be a JSON object']);
+  const forbidden = forbiddenKeys(parsed, '');
+  if (forbidden.length > 0) throw new HttpError(400, 'invalid request', forbidden);
   return parsed;
+}
+
+/** Paths of keys that would reach Object.prototype when merged (JSON.parse keeps `__proto__` as an own key). */
+function forbiddenKeys(value: unknown, path: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenKeys(v, `${path}[${i}]`));
+  if (!isObject(value)) return [];
+  return Object.keys(value).flatMap((k) => {
+    const at = path ? `${path}.${k}` : k;
+    return FORBIDDEN_KEYS.includes(k) ? [`${at}: is not a setting; "${k}" is never accepted as a key`] : forbiddenKeys(value[k], at);
+  });
 }
 
 function paging(event: ApiEvent): { limit: number; nextToken?: string } {
@@ -533,11 +712,22 @@ function respond(statusCode: number, payload: unknown): ApiResult {
 
 function errorResult(e: unknown): ApiResult {
   if (e instanceof HttpError) {
-    return respond(e.statusCode, { message: e.message, ...(e.problems ? { problems: e.problems } : {}), ...(e.extra ?? {}) });
+    const problems = e.problems ? { problems: boundedProblems(e.problems) } : {};
+    return respond(e.statusCode, { message: bounded(e.message), ...problems, ...(e.extra ?? {}) });
   }
-  if (e instanceof ConflictError) return respond(409, { message: e.message });
+  if (e instanceof ConflictError) return respond(409, { message: bounded(e.message) });
   if (e instanceof BadTokenError) return respond(400, { message: 'invalid request', problems: [`nextToken: ${e.message}`] });
   // Internals stay in the log, not in the answer.
   console.error('unhandled error', e);
   return respond(500, { message: 'internal error; the request may be retried with the same Idempotency-Key' });
+}
+
+/** A message cut to MAX_PROBLEM_CHARS: values echoed back stay short whatever was sent. */
+function bounded(text: string): string {
+  return text.length <= MAX_PROBLEM_CHARS ? text : `${text.slice(0, MAX_PROBLEM_CHARS - 20)}… (${text.length - MAX_PROBLEM_CHARS + 20} more characters)`;
+}
+
+function boundedProblems(problems: string[]): string[] {
+  const shown = problems.slice(0, MAX_PROBLEMS).map(bounded);
+  return problems.length > MAX_PROBLEMS ? [...shown, `… and ${problems.length - MAX_PROBLEMS} more problems`] : shown;
 }

@@ -25,15 +25,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 import { GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
+import { LIFECYCLE, OperationType, TenantState } from './lifecycle.lambda-shared';
 
 // The table's index and TTL names live in config.lambda-shared (no AWS SDK import): the construct
 // reads them too, and the construct side must load without the SDK (a devDependency).
 export { GSI1, TTL_ATTRIBUTE };
 
-/** Lifecycle state of a tenant in the registry. */
-export type TenantState = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'DESTROYED';
-/** Kind of operation. */
-export type OperationType = 'CREATE' | 'UPDATE' | 'DESTROY' | 'DEPLOY' | 'DRIFT' | 'SUSPEND' | 'RESUME';
+export type { OperationType, TenantState };
 /** Status of an operation. */
 export type OperationStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'REJECTED';
 
@@ -61,6 +59,12 @@ export interface TenantRecord {
   readonly deployedVersion?: number;
   /** The release the last successful deployment applied. */
   readonly deployedRelease?: string;
+  /** The spec the last successful deployment applied: what the guards read and what rollouts redeploy. */
+  readonly deployedSpec?: Record<string, unknown>;
+  /** The tier of `deployedSpec`. */
+  readonly deployedTier?: string;
+  /** 1 for the first create of this id, +1 for every create after a destroy; each has its own history. */
+  readonly incarnation?: number;
 }
 
 /** An operation item: one entry of a tenant's history. */
@@ -84,6 +88,15 @@ export interface OperationRecord {
   /** What happened: stack status and reason, failed resources, build, retained data, drift. */
   readonly outcome?: Record<string, unknown>;
   readonly reason?: string;
+  /** The tenant's incarnation this operation belongs to. */
+  readonly incarnation?: number;
+  /** The spec a deploying operation (CREATE, UPDATE, DEPLOY) deploys. */
+  readonly spec?: Record<string, unknown>;
+  /** Asked to wait for the maintenance window: the lock is taken after the wait, not by the request. */
+  readonly scheduled?: boolean;
+  /** Where a running operation is: `WAITING_FOR_WINDOW` (until `waitingUntil`), `DEPLOYING`. */
+  readonly step?: string;
+  readonly waitingUntil?: string;
 }
 
 /** A fleet rollout item. */
@@ -101,6 +114,8 @@ export interface RolloutRecord {
   readonly awaitingApprovalForWave?: number;
   readonly reason?: string;
   readonly finishedAt?: string;
+  /** Every approval or refusal between waves: who, when, what they said. */
+  readonly approvals?: Array<Record<string, unknown>>;
 }
 
 /** The stored answer to a request with an Idempotency-Key. */
@@ -148,18 +163,28 @@ export class Registry {
   }
 
   /**
-   * Creates a tenant item, locked by its CREATE operation. A destroyed tenant's id may be used again.
+   * Creates a tenant item (a new incarnation). Succeeds when the id is free, destroyed and
+   * unlocked, or PENDING (never deployed), unlocked and in the same account and region: a create
+   * that failed or never started is retried by creating again.
    *
-   * @throws ConflictError when the tenant exists (and is not destroyed and unlocked)
+   * @throws ConflictError when the tenant exists otherwise
    */
-  public async createTenant(tenant: TenantRecord): Promise<void> {
+  public async createTenant(tenant: TenantRecord, now?: string): Promise<void> {
+    const at = now ?? tenant.updatedAt;
     try {
       await this.client.send(new PutItemCommand({
         TableName: this.tableName,
         Item: marshallItem({ pk: `TENANT#${tenant.tenantId}`, sk: TENANT_SK, gsi1pk: 'TENANTS', gsi1sk: tenant.tenantId, ...tenant }),
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :destroyed AND attribute_not_exists(lockOperationId))',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':destroyed': { S: 'DESTROYED' } },
+        ConditionExpression: 'attribute_not_exists(pk) OR ((attribute_not_exists(lockOperationId) OR lockExpiresAt < :now) AND '
+          + '(#state = :destroyed OR (#state = :pending AND attribute_not_exists(deployedSpec) AND attribute_not_exists(deployedVersion) AND account = :account AND #region = :region)))',
+        ExpressionAttributeNames: { '#state': 'state', '#region': 'region' },
+        ExpressionAttributeValues: {
+          ':destroyed': { S: 'DESTROYED' },
+          ':pending': { S: 'PENDING' },
+          ':now': { S: at },
+          ':account': { S: tenant.account },
+          ':region': { S: tenant.region },
+        },
       }));
     } catch (e) {
       throw conflictOr(e, `tenant '${tenant.tenantId}' already exists`);
@@ -167,10 +192,11 @@ export class Registry {
   }
 
   /**
-   * Changes a tenant if it is still at `expectedVersion` and not locked by a live operation,
-   * incrementing its version; when `lock` is given, takes the lock for that operation.
+   * Changes a tenant if it is still at `expectedVersion`, in a state `op` may start from and not
+   * locked by a live operation; increments its version when `bumpVersion` (a new desired spec);
+   * when `lock` is given, takes the lock for that operation.
    *
-   * @throws ConflictError when the version moved on or an operation is in flight
+   * @throws ConflictError when the version moved on, the state forbids `op` or an operation is in flight
    */
   public async changeTenant(
     tenantId: string,
@@ -178,41 +204,68 @@ export class Registry {
     now: string,
     fields: Partial<TenantRecord>,
     lock?: { operationId: string; expiresAt: string },
+    options: { op?: OperationType; bumpVersion?: boolean; states?: readonly TenantState[] } = {},
   ): Promise<TenantRecord> {
-    const set: Record<string, unknown> = { ...fields, updatedAt: now, version: expectedVersion + 1 };
+    const bump = options.bumpVersion ?? true;
+    const set: Record<string, unknown> = { ...fields, updatedAt: now, ...(bump ? { version: expectedVersion + 1 } : {}) };
     if (lock) {
       set.lockOperationId = lock.operationId;
       set.lockExpiresAt = lock.expiresAt;
     }
+    const states = options.states ?? (options.op ? LIFECYCLE[options.op].from : undefined);
+    const stateValues: Record<string, unknown> = {};
+    (states ?? []).forEach((st, i) => { stateValues[`:st${i}`] = st; });
     return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, set, [], {
-      expression: '#version = :expected AND (attribute_not_exists(lockOperationId) OR lockExpiresAt < :now)',
-      names: { '#version': 'version' },
-      values: { ':expected': expectedVersion, ':now': now },
-    }, `tenant '${tenantId}' changed since version ${expectedVersion} or has an operation in flight`);
+      expression: '#version = :expected AND (attribute_not_exists(lockOperationId) OR lockExpiresAt < :now)'
+        + (states ? ` AND #state IN (${states.map((_, i) => `:st${i}`).join(', ')})` : ''),
+      names: { '#version': 'version', ...(states ? { '#state': 'state' } : {}) },
+      values: { ':expected': expectedVersion, ':now': now, ...stateValues },
+    }, `tenant '${tenantId}' changed since version ${expectedVersion}, is in another state, or has an operation in flight`);
   }
 
   /**
-   * Takes the tenant's lock for an operation started by a workflow (a rollout): succeeds when the
-   * tenant is unlocked, its lock expired, or the lock is already this operation's.
+   * Takes the tenant's lock for an operation: succeeds when the tenant is in a state `op` may
+   * start from, unlocked (or its lock expired, or already this operation's) and, when
+   * `specVersion` is given, still at that version (a scheduled change that a later one superseded
+   * does not deploy). The state is checked in the same write: a rollout planned before a destroy
+   * or a suspension cannot redeploy the tenant.
    *
-   * @throws ConflictError when another live operation holds the lock
+   * @throws ConflictError when any of that does not hold (read the tenant to learn which)
    */
-  public async lockTenant(tenantId: string, operationId: string, expiresAt: string, now: string): Promise<TenantRecord> {
-    return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, { lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
-      expression: 'attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)',
-      values: { ':op': operationId, ':now': now },
-    }, `tenant '${tenantId}' has another operation in flight`);
+  public async lockTenant(
+    tenantId: string,
+    operationId: string,
+    expiresAt: string,
+    now: string,
+    options: { op?: OperationType; specVersion?: number; fields?: Partial<TenantRecord> } = {},
+  ): Promise<TenantRecord> {
+    const states = options.op ? LIFECYCLE[options.op].from : undefined;
+    const values: Record<string, unknown> = { ':op': operationId, ':now': now };
+    (states ?? []).forEach((st, i) => { values[`:st${i}`] = st; });
+    if (options.specVersion !== undefined) values[':version'] = options.specVersion;
+    const names: Record<string, string> = {};
+    if (states) names['#state'] = 'state';
+    if (options.specVersion !== undefined) names['#version'] = 'version';
+    return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, { ...(options.fields ?? {}), lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
+      expression: 'attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)'
+        + (states ? ` AND #state IN (${states.map((_, i) => `:st${i}`).join(', ')})` : '')
+        + (options.specVersion !== undefined ? ' AND #version = :version' : ''),
+      names,
+      values,
+    }, `tenant '${tenantId}' has another operation in flight, is in another state or moved on`);
   }
 
   /**
-   * Releases the lock held by `operationId` and records what the operation changed on the tenant.
-   * A lock held by another operation is left alone (returns false).
+   * Releases the lock held by `operationId` and records what the operation changed on the tenant,
+   * only if the tenant is still in `expectedState` (when given). A lock held by another operation
+   * is left alone (returns false).
    */
-  public async unlockTenant(tenantId: string, operationId: string, fields: Partial<TenantRecord>): Promise<boolean> {
+  public async unlockTenant(tenantId: string, operationId: string, fields: Partial<TenantRecord>, expectedState?: TenantState): Promise<boolean> {
     try {
       await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, ['lockOperationId', 'lockExpiresAt'], {
-        expression: 'lockOperationId = :op',
-        values: { ':op': operationId },
+        expression: 'lockOperationId = :op' + (expectedState ? ' AND #state = :expectedState' : ''),
+        names: expectedState ? { '#state': 'state' } : undefined,
+        values: { ':op': operationId, ...(expectedState ? { ':expectedState': expectedState } : {}) },
       }, 'not locked by this operation');
       return true;
     } catch (e) {
@@ -226,7 +279,13 @@ export class Registry {
     try {
       await this.client.send(new PutItemCommand({
         TableName: this.tableName,
-        Item: marshallItem({ pk: `OPERATION#${op.operationId}`, sk: OPERATION_SK, gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`, gsi1sk: `${op.requestedAt}#${op.operationId}`, ...op }),
+        Item: marshallItem({
+          pk: `OPERATION#${op.operationId}`,
+          sk: OPERATION_SK,
+          gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`,
+          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}#${op.requestedAt}#${op.operationId}`,
+          ...op,
+        }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
     } catch (e) {
@@ -255,9 +314,12 @@ export class Registry {
     }, `operation '${operationId}' is not ${from.join(' or ')}`);
   }
 
-  /** A tenant's operations, newest first. */
-  public async listOperations(tenantId: string, limit: number, nextToken?: string): Promise<Page<OperationRecord>> {
-    return this.query<OperationRecord>(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false);
+  /**
+   * A tenant's operations, newest first: those of one incarnation (a re-created id does not
+   * inherit the history of the tenant destroyed before it), or of every incarnation.
+   */
+  public async listOperations(tenantId: string, limit: number, nextToken?: string, incarnation?: number): Promise<Page<OperationRecord>> {
+    return this.query<OperationRecord>(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, incarnation === undefined ? undefined : `${incarnationKey(incarnation)}#`);
   }
 
   /** Every tenant, by id. */
@@ -344,12 +406,12 @@ export class Registry {
     return out.Item ? stripKeys(unmarshallItem(out.Item)) as T : undefined;
   }
 
-  private async query<T>(gsi1pk: string, limit: number, nextToken: string | undefined, forward: boolean): Promise<Page<T>> {
+  private async query<T>(gsi1pk: string, limit: number, nextToken: string | undefined, forward: boolean, skPrefix?: string): Promise<Page<T>> {
     const out = await this.client.send(new QueryCommand({
       TableName: this.tableName,
       IndexName: GSI1,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: gsi1pk } },
+      KeyConditionExpression: skPrefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: gsi1pk }, ...(skPrefix ? { ':prefix': { S: skPrefix } } : {}) },
       ScanIndexForward: forward,
       Limit: limit,
       ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk) : undefined,
@@ -399,6 +461,11 @@ export class Registry {
       throw conflictOr(e, conflictMessage);
     }
   }
+}
+
+/** The sort-key prefix of an incarnation's operations (zero-padded: the index sorts strings). */
+function incarnationKey(incarnation: number): string {
+  return String(incarnation).padStart(6, '0');
 }
 
 /** A condition expression with its placeholders. */

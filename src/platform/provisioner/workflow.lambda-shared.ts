@@ -6,6 +6,7 @@
  * token), finishRollout.
  */
 import { ProvisionerConfig, deployRoleArn, sourceLocationOf, tenantStackName } from './config.lambda-shared';
+import { deployedSpecOf, LIFECYCLE, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
   buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary,
 } from './outcome.lambda-shared';
@@ -40,6 +41,10 @@ export interface OperationContext {
   readonly externalId: string;
   readonly waitForWindow: boolean;
   readonly skip: boolean;
+  /** Why the operation was skipped (a rollout found the tenant suspended, destroyed, busy or already on the release). */
+  readonly skipReason?: string;
+  /** Whether this operation holds the tenant's lock (false: it takes it in `acquire`, after the window wait). */
+  readonly locked?: boolean;
   readonly startedAt: string;
 }
 
@@ -55,6 +60,7 @@ export class StepError extends Error {
 export async function runStep(event: Record<string, unknown>, deps: WorkflowDependencies): Promise<Record<string, unknown>> {
   switch (event.action) {
     case 'begin': return begin(event, deps) as unknown as Promise<Record<string, unknown>>;
+    case 'acquire': return acquire(event, deps) as unknown as Promise<Record<string, unknown>>;
     case 'window': return window(event, deps);
     case 'record': return record(event, deps);
     case 'plan': return plan(event, deps);
@@ -66,6 +72,12 @@ export async function runStep(event: Record<string, unknown>, deps: WorkflowDepe
   }
 }
 
+/**
+ * The first step of an operation execution. Creates a rollout deployment's history entry, then
+ * takes the tenant's lock with a conditional write that re-checks the state (`acquire`) — unless
+ * the workflow waits for the maintenance window first and says it calls `acquire` after the wait
+ * (`lockAfterWindow: true` in the step's payload): then nothing is locked during the wait.
+ */
 async function begin(step: Record<string, unknown>, deps: WorkflowDependencies): Promise<OperationContext> {
   const { registry, config } = deps;
   // The workflow passes its input as `input` and its execution ARN beside it.
@@ -74,53 +86,118 @@ async function begin(step: Record<string, unknown>, deps: WorkflowDependencies):
   const operationId = String(event.operationId);
   const tenantId = String(event.tenantId);
   const rolloutId = typeof event.rolloutId === 'string' ? event.rolloutId : undefined;
-  let tenant = await registry.getTenant(tenantId);
+  const tenant = await registry.getTenant(tenantId);
   if (!tenant) throw new StepError('TenantNotFound', `no tenant '${tenantId}' in the registry`);
 
   let op = await registry.getOperation(operationId);
   if (!op && rolloutId) {
-    // A rollout's deployment: the workflow creates its history entry and takes the lock itself.
+    // A rollout's deployment: the workflow creates its history entry. It deploys the spec that
+    // last deployed successfully with the rollout's release, never a change that failed.
     const release = String(event.release);
     op = {
       operationId,
       tenantId,
+      incarnation: tenant.incarnation ?? 1,
       type: 'DEPLOY',
       status: 'PENDING',
       requestedBy: `rollout:${rolloutId}`,
       requestedAt: now.toISOString(),
-      specVersion: tenant.version,
+      specVersion: tenant.deployedVersion ?? tenant.version,
       release,
       rolloutId,
       changes: [{ path: '(release)', from: tenant.deployedRelease ?? null, to: release }],
       executionArn: typeof event.executionArn === 'string' ? event.executionArn : undefined,
       outcome: { stackName: tenantStackName(tenantId) },
+      ...(deployedSpecOf(tenant) ? { spec: deployedSpecOf(tenant) } : {}),
     };
     await registry.putOperation(op).catch((e) => { if (!(e instanceof ConflictError)) throw e; });
     op = (await registry.getOperation(operationId))!;
   }
   if (!op) throw new StepError('OperationNotFound', `no operation '${operationId}' in the registry`);
+  if (op.status === 'SKIPPED') return context(config, tenant, op, event, true, now, op.reason);
 
-  if (rolloutId && op.status === 'PENDING') {
-    if (tenant.deployedRelease === op.release && tenant.deployedVersion === tenant.version) {
-      await registry.updateOperation(operationId, ['PENDING'], { status: 'SKIPPED', reason: `already on release ${op.release}`, finishedAt: now.toISOString(), durationSeconds: 0 });
-      return context(config, tenant, op, event, true, now);
-    }
-    try {
-      const expiresAt = new Date(now.getTime() + config.lockTtlSeconds * 1000).toISOString();
-      tenant = await registry.lockTenant(tenantId, operationId, expiresAt, now.toISOString());
-    } catch (e) {
-      if (e instanceof ConflictError) {
-        throw new StepError('TenantLocked', `tenant '${tenantId}' has another operation in flight (${tenant.lockOperationId}); it keeps its release for now`);
-      }
-      throw e;
-    }
-  } else if (tenant.lockOperationId !== operationId) {
+  const base = context(config, tenant, op, event, false, now);
+  if (tenant.lockOperationId === operationId && (tenant.lockExpiresAt ?? '') > now.toISOString()) {
+    // The API took the lock with the request (an immediate change, a destroy, a drift).
+    return acquire({ context: { ...base, locked: true } }, deps);
+  }
+  if (!rolloutId && !op.scheduled) {
     throw new StepError('LockLost', `tenant '${tenantId}' is not locked by operation '${operationId}' (lock: ${tenant.lockOperationId ?? 'none'}); the lock may have expired`);
   }
-  if (op.status === 'PENDING') {
-    op = await registry.updateOperation(operationId, ['PENDING'], { status: 'RUNNING', startedAt: now.toISOString() });
+  if (base.waitForWindow && step.lockAfterWindow === true) {
+    // Nothing is locked while the execution waits for the window: an urgent change is not refused for days.
+    if (rolloutId && op.status === 'PENDING') {
+      // Tell already now when nothing will happen (suspended, destroyed, on the release); the lock is checked after the wait.
+      const reason = rolloutSkipReason(tenant, op, now, false);
+      if (reason) return skipOperation(deps, base, reason);
+    }
+    return { ...base, locked: false };
   }
-  return context(config, tenant, op, event, false, now);
+  return acquire({ context: { ...base, locked: false } }, deps);
+}
+
+/**
+ * Takes the tenant's lock for the operation in `context` (after the maintenance-window wait, or
+ * from `begin`), with one conditional write that also checks the lifecycle: the state must be one
+ * the operation may start from (a rollout moves ACTIVE tenants only), and a scheduled change must
+ * still be the tenant's current version. When the write fails, the tenant is read to say why, and
+ * the operation is SKIPPED with that reason: a busy, suspended or destroyed tenant is not a failed
+ * release. Returns the context (`skip: true` when skipped), marked RUNNING.
+ */
+async function acquire(event: Record<string, unknown>, deps: WorkflowDependencies): Promise<OperationContext> {
+  const { registry, config } = deps;
+  const ctx = event.context as OperationContext;
+  const now = clock(deps);
+  let op = await registry.getOperation(ctx.operationId);
+  if (!op) throw new StepError('OperationNotFound', `no operation '${ctx.operationId}' in the registry`);
+  if (op.status === 'SKIPPED') return { ...ctx, skip: true, skipReason: op.reason };
+  let tenant = await registry.getTenant(ctx.tenantId);
+  if (!tenant) throw new StepError('TenantNotFound', `no tenant '${ctx.tenantId}' in the registry`);
+  if (op.rolloutId) {
+    const reason = rolloutSkipReason(tenant, op, now, true);
+    if (reason) return skipOperation(deps, ctx, reason);
+  }
+  const expiresAt = new Date(now.getTime() + config.lockTtlSeconds * 1000).toISOString();
+  // A scheduled create or change deploys only while it is the tenant's newest version.
+  const specVersion = op.scheduled && (op.type === 'CREATE' || op.type === 'UPDATE') ? op.specVersion : undefined;
+  try {
+    tenant = await registry.lockTenant(ctx.tenantId, ctx.operationId, expiresAt, now.toISOString(), {
+      op: op.type as OperationType, specVersion, fields: { lastOperationId: op.operationId },
+    });
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    const seen = await registry.getTenant(ctx.tenantId);
+    const reason = !seen ? 'the tenant no longer exists'
+      : !LIFECYCLE[op.type as OperationType].from.includes(seen.state) ? `the tenant is ${seen.state}: ${op.type} is not possible in that state`
+        : specVersion !== undefined && seen.version !== specVersion ? `superseded: the tenant moved on to version ${seen.version} (operation ${seen.lastOperationId ?? 'unknown'}) before the window; that change deploys the newer spec`
+          : `the tenant was busy with operation ${seen.lockOperationId ?? 'unknown'}`;
+    if (op.rolloutId || op.scheduled) return skipOperation(deps, ctx, reason);
+    throw new StepError('LockLost', `tenant '${ctx.tenantId}' could not be locked for operation '${ctx.operationId}': ${reason}`);
+  }
+  if (op.status === 'PENDING') {
+    op = await registry.updateOperation(ctx.operationId, ['PENDING'], { status: 'RUNNING', startedAt: now.toISOString(), step: 'DEPLOYING' });
+  }
+  // The spec and release as they are now (a scheduled change deploys what its version holds).
+  return { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+}
+
+/** Why a rollout's deployment does nothing for this tenant, or undefined. */
+function rolloutSkipReason(tenant: TenantRecord, op: OperationRecord, now: Date, checkLock: boolean): string | undefined {
+  if ((tenant.incarnation ?? 1) !== (op.incarnation ?? 1)) return 'the tenant was destroyed and created again since the rollout was planned';
+  if (tenant.state !== 'ACTIVE') return `the tenant is ${tenant.state}: rollouts move ACTIVE tenants only`;
+  if (!deployedSpecOf(tenant)) return 'nothing was ever deployed for this tenant';
+  if (tenant.deployedRelease === op.release) return `already on release ${op.release}`;
+  if (checkLock && tenant.lockOperationId && tenant.lockOperationId !== op.operationId && (tenant.lockExpiresAt ?? '') > now.toISOString()) {
+    return `the tenant was busy with operation ${tenant.lockOperationId}; it keeps release ${tenant.deployedRelease ?? 'unknown'} for now`;
+  }
+  return undefined;
+}
+
+async function skipOperation(deps: WorkflowDependencies, ctx: OperationContext, reason: string): Promise<OperationContext> {
+  const now = clock(deps).toISOString();
+  await deps.registry.updateOperation(ctx.operationId, ['PENDING'], { status: 'SKIPPED', reason, finishedAt: now, durationSeconds: 0 })
+    .catch((e) => { if (!(e instanceof ConflictError)) throw e; });
+  return { ...ctx, skip: true, skipReason: reason, locked: false };
 }
 
 function context(
@@ -130,6 +207,7 @@ function context(
   event: Record<string, unknown>,
   skip: boolean,
   now: Date,
+  skipReason?: string,
 ): OperationContext {
   const action = op.type === 'DESTROY' ? 'destroy' : op.type === 'DRIFT' ? 'drift' : 'deploy';
   return {
@@ -143,10 +221,12 @@ function context(
     deployRoleArn: deployRoleArn(config, tenant.account, tenant.region),
     release: op.release,
     sourceLocation: sourceLocationOf(config, op.release) ?? '',
-    specJson: JSON.stringify(tenant.spec),
+    // What this operation deploys (its own spec), else the tenant's (a destroy, a drift).
+    specJson: JSON.stringify(op.spec ?? tenant.spec),
     externalId: tenant.externalId ?? '',
     waitForWindow: event.waitForWindow === true,
     skip,
+    ...(skipReason ? { skipReason } : {}),
     startedAt: op.startedAt ?? now.toISOString(),
   };
 }
@@ -155,7 +235,13 @@ async function window(event: Record<string, unknown>, deps: WorkflowDependencies
   const ctx = event.context as OperationContext;
   const spec = JSON.parse(ctx.specJson) as Record<string, unknown>;
   // 0 minutes: a deployment starts inside the window; CloudFormation finishes what it started.
-  return { ...nextWindow(maintenanceWindowOf(spec), clock(deps)) };
+  const next = nextWindow(maintenanceWindowOf(spec), clock(deps));
+  if (!next.inWindow) {
+    // Shown by GET /operations/{id} and a rollout's tenants: waiting for the window until then.
+    await deps.registry.updateOperation(ctx.operationId, ['PENDING', 'RUNNING'], { step: 'WAITING_FOR_WINDOW', waitingUntil: next.startAt })
+      .catch((e) => { if (!(e instanceof ConflictError)) throw e; });
+  }
+  return { ...next };
 }
 
 async function record(event: Record<string, unknown>, deps: WorkflowDependencies): Promise<Record<string, unknown>> {
@@ -184,28 +270,45 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
   } else {
     succeeded = !error && !buildError && isDeployed(stack.stackStatus);
   }
-  const status = succeeded ? 'SUCCEEDED' : 'FAILED';
-  const reason = succeeded ? undefined : failureReason(failed, stack, build, error ?? buildError);
+  let status: 'SUCCEEDED' | 'FAILED' = succeeded ? 'SUCCEEDED' : 'FAILED';
+  let reason = succeeded ? undefined : failureReason(failed, stack, build, error ?? buildError);
   const op = await registry.getOperation(ctx.operationId);
   const started = op?.startedAt ?? ctx.startedAt;
   const durationSeconds = Math.max(0, Math.round((now.getTime() - new Date(started).getTime()) / 1000));
-  await registry.updateOperation(ctx.operationId, ['PENDING', 'RUNNING'], {
-    status, outcome, finishedAt: now.toISOString(), durationSeconds, ...(reason ? { reason } : {}),
-  }).catch((e) => { if (!(e instanceof ConflictError)) throw e; });
 
-  const tenantFields: { -readonly [K in keyof TenantRecord]?: TenantRecord[K] } = stack.stackStatus === 'UNKNOWN' ? {} : { lastStackStatus: stack.stackStatus };
-  if (succeeded && ctx.action === 'deploy') {
-    const tenant = await registry.getTenant(ctx.tenantId);
-    Object.assign(tenantFields, {
-      state: tenant?.state === 'SUSPENDED' ? 'SUSPENDED' : 'ACTIVE',
-      deployedVersion: op?.specVersion ?? tenant?.version,
-      deployedRelease: ctx.release,
-      release: ctx.release,
-    });
+  // The tenant first, conditional on this operation's lock and on the state it was read in: the
+  // next state comes from the lifecycle (a destroyed tenant never becomes ACTIVE again), and a
+  // success moves the deployed spec, tier and release to what this operation deployed.
+  const tenant = await registry.getTenant(ctx.tenantId);
+  const type = (op?.type ?? ctx.type) as OperationType;
+  const deploys = LIFECYCLE[type]?.deploys === true;
+  const tenantFields: { -readonly [K in keyof TenantRecord]?: TenantRecord[K] } = stack.stackStatus === 'UNKNOWN' || ctx.action === 'drift' ? {} : { lastStackStatus: stack.stackStatus };
+  let unlocked = false;
+  if (tenant) {
+    const everDeployed = deployedSpecOf(tenant) !== undefined || (succeeded && deploys);
+    tenantFields.state = stateAfter(tenant.state, type, succeeded, everDeployed);
+    if (succeeded && deploys && op) {
+      const spec = op.spec ?? tenant.spec;
+      Object.assign(tenantFields, {
+        deployedSpec: spec,
+        deployedTier: String(spec.tier),
+        deployedVersion: op.specVersion,
+        deployedRelease: op.release,
+        // A rollout's release becomes the tenant's release too (a later change keeps it).
+        ...(type === 'DEPLOY' ? { release: op.release } : {}),
+      });
+    }
+    unlocked = await registry.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
+    if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === 'PENDING' || op?.status === 'RUNNING')) {
+      // Finished without the lock (it expired and another operation took the tenant): the registry
+      // keeps the deployed spec it had; this outcome is not applied and says so.
+      status = 'FAILED';
+      reason = `the ${ctx.action} finished (${stack.stackStatus}) after this operation had lost the tenant's lock (now ${tenant.lockOperationId ?? 'none'}); the registry was not changed: run it again`;
+    }
   }
-  if (succeeded && ctx.action === 'destroy') tenantFields.state = 'DESTROYED';
-  if (ctx.action === 'drift') delete tenantFields.lastStackStatus;
-  const unlocked = await registry.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields);
+  await registry.updateOperation(ctx.operationId, ['PENDING', 'RUNNING'], {
+    status, outcome, finishedAt: now.toISOString(), durationSeconds, step: 'DONE', ...(reason ? { reason: reason.slice(0, 2000) } : {}),
+  }).catch((e) => { if (!(e instanceof ConflictError)) throw e; });
   return {
     status,
     unlocked,
@@ -269,10 +372,23 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
     tenants.push(...page.items);
     token = page.nextToken;
   } while (token);
-  // Only live tenants move: suspended, destroyed and never-deployed ones keep what they have.
-  const eligible = tenants.filter((t) => t.state === 'ACTIVE');
-  const todo = eligible.filter((t) => !(t.deployedRelease === req.release && t.deployedVersion === t.version));
+  // Only live tenants move: suspended, destroyed and never-deployed ones keep what they have. A
+  // tenant already on the release is skipped whatever its desired spec: a rollout deploys the
+  // last spec that deployed successfully, never a change that failed.
+  const eligible = tenants.filter((t) => t.state === 'ACTIVE' && deployedSpecOf(t) !== undefined);
+  const todo = eligible.filter((t) => t.deployedRelease !== req.release);
   const skipped = eligible.length - todo.length;
+  // Canaries are checked against the plan: a named canary that is not in it is reported, and a
+  // plan in which none of the named canaries is left has no canary wave: it does not start.
+  const todoIds = new Set(todo.map((t) => t.tenantId));
+  const byId = new Map(tenants.map((t) => [t.tenantId, t]));
+  const canariesOutOfPlan = req.canaries.filter((c) => !todoIds.has(c)).map((c) => {
+    const t = byId.get(c);
+    return { tenantId: c, reason: !t ? 'no such tenant' : t.state !== 'ACTIVE' ? `the tenant is ${t.state}` : t.deployedRelease === req.release ? `already on release ${req.release}` : 'nothing was ever deployed' };
+  });
+  if (req.canaries.length > 0 && canariesOutOfPlan.length === req.canaries.length && todo.length > 0) {
+    throw new StepError('CanariesNotInPlan', `none of the canaries is in the plan (${canariesOutOfPlan.map((c) => `${c.tenantId}: ${c.reason}`).join('; ').slice(0, 1000)}): the rollout would have no canary wave; name other canaries`);
+  }
   const waves = splitWaves(todo.map((t) => t.tenantId), req.canaries, req.canaryPercent, req.waveSize);
   const items = waves.map((ids) => ids.map((tenantId) => ({ tenantId, operationId: `${rolloutId}-${tenantId}` })));
   await registry.updateRollout(rolloutId, {
@@ -280,6 +396,7 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
     waves: waves.map((ids, index) => ({ index, tenants: ids, status: 'PENDING' })),
     results: [],
     skippedTenants: skipped,
+    ...(canariesOutOfPlan.length > 0 ? { canariesOutOfPlan } : {}),
   } as Record<string, unknown>);
   return {
     rolloutId,
