@@ -216,22 +216,8 @@ export class TenantNetwork extends Construct {
    * @param props the construct's props, validated before anything is created
    */
   constructor(scope: Construct, id: string, props: TenantNetworkProps) {
+    validateTenantNetworkProps(props);
     super(scope, id);
-    const v = new PropsValidation('TenantNetwork', props.tenantId);
-    v.tenantId('tenantId', props.tenantId);
-    v.tier('tier', props.tier);
-    v.vpcCidr('vpcCidr', props.vpcCidr);
-    v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
-    v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
-    v.boolean('internetEgress', props.internetEgress);
-    v.pattern('s3PrefixListId', '^pl-[0-9a-f]{8,17}$', 'a prefix list id (pl- and 8-17 hexadecimal digits)', props.s3PrefixListId);
-    if (props.vpc && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId ?? props.internetEgress ?? props.s3PrefixListId) !== undefined) {
-      v.add('vpc', 'an imported VPC is its owner\'s: vpcCidr, routedCidrs, transitGatewayId, internetEgress and s3PrefixListId apply only to a VPC made here', props.vpc.node.path);
-    }
-    if (props.transitGatewayId !== undefined && (props.routedCidrs ?? []).length === 0) {
-      v.add('routedCidrs', 'list the networks to route to the Transit Gateway (transitGatewayId is set)', props.routedCidrs);
-    }
-    v.throwIfInvalid();
 
     TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
@@ -242,163 +228,33 @@ export class TenantNetwork extends Construct {
     this.logShipping = props.logShipping;
 
     if (props.vpc) {
+      // The owner's VPC: wrapped, nothing created (no flow logs, endpoints, NAT or lookup).
       this.vpc = props.vpc;
       this.imported = true;
-      return;
-    }
-    this.imported = false;
-    const production = this.tier !== TenantTier.DEVELOPMENT;
-    const key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, this.tier);
-    this.key = key;
-    const stack = Stack.of(this);
-    const vpcCidr = props.vpcCidr ?? DEFAULT_VPC_CIDR;
-    this.vpcCidr = vpcCidr;
-    const prefix = Number(vpcCidr.split('/')[1]);
-
-    const flowLogGroup = new TenantLogGroup(this, 'FlowLogs', {
-      tier: this.tier,
-      encryptionKey: key,
-      logShipping: props.logShipping,
-    });
-    this.flowLogGroup = flowLogGroup;
-    // Confused-deputy protection (issue 9.8): the service may assume the role only for flow logs
-    // of this account.
-    const flowLogRole = new iam.Role(this, 'FlowLogRole', {
-      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com').withConditions({
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ec2', resource: 'vpc-flow-log', resourceName: '*' }) },
-      }),
-      description: `Flow logs of the VPC of tenant ${props.tenantId}`,
-    });
-
-    const vpc = new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
-      // The same AZs and subnets in every tier: a tier change never moves a subnet (issue 8.8).
-      maxAzs: 3,
-      // NAT is added by requireInternetEgress(), per tier; the private subnets exist either way.
-      natGateways: 0,
-      restrictDefaultSecurityGroup: true,
-      subnetConfiguration: [
-        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: prefix + 8, mapPublicIpOnLaunch: false },
-        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: prefix + 4 },
-        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: prefix + 8 },
-      ],
-      flowLogs: {
-        All: {
-          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole),
-          trafficType: ec2.FlowLogTrafficType.ALL,
-        },
-      },
-    });
-    this.createdVpc = vpc;
-
-    const s3Endpoint = vpc.addGatewayEndpoint('S3', {
-      service: ec2.GatewayVpcEndpointAwsService.S3,
-      subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-    });
-    // Issue 9.9: only this account's buckets (a stolen credential cannot copy data out to another
-    // account through the endpoint), plus CloudFormation's AWS-owned bucket of the region that
-    // receives custom resource responses (cloudformation-custom-resource-response-<region without
-    // hyphens>, AWS CloudFormation User Guide, "Setting up VPC endpoints for AWS CloudFormation").
-    s3Endpoint.addToPolicy(new iam.PolicyStatement({
-      sid: 'OnlyThisAccountsBuckets',
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:*'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
-    }));
-    s3Endpoint.addToPolicy(new iam.PolicyStatement({
-      sid: 'CloudFormationCustomResourceResponses',
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:PutObject'],
-      resources: [`arn:${stack.partition}:s3:::${cloudFormationResponseBucket(stack)}/*`],
-    }));
-
-    const endpointSecurityGroup = new ec2.SecurityGroup(this, 'SecretsManagerEndpointSecurityGroup', {
-      vpc,
-      description: 'Secrets Manager endpoint: HTTPS from inside the tenant VPC only',
-      allowAllOutbound: false,
-    });
-    this.endpointSecurityGroup = endpointSecurityGroup;
-    // Functions and secret rotation anywhere in the VPC call Secrets Manager; nothing else may.
-    endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(vpcCidr), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
-    const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', {
-      service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
-      // One AZ in DEVELOPMENT (7.30 USD a month per AZ; an AZ outage may stop a DEV rotation),
-      // every AZ in PRODUCTION. Adding AZs later updates the endpoint in place.
-      subnets: production
-        ? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }
-        : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: [vpc.availabilityZones[0]] },
-      privateDnsEnabled: true,
-      securityGroups: [endpointSecurityGroup],
-      open: false,
-    });
-    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
-      sid: 'OnlyThisAccountsSecrets',
-      principals: [new iam.AnyPrincipal()],
-      actions: ['secretsmanager:*'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
-    }));
-    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
-      // Rotation asks for a random password; the action names no resource, so aws:ResourceAccount
-      // would not be present.
-      sid: 'RandomPasswords',
-      principals: [new iam.AnyPrincipal()],
-      actions: ['secretsmanager:GetRandomPassword'],
-      resources: ['*'],
-    }));
-    this.endpointGroup.add(s3Endpoint, secretsEndpoint);
-    // Issue 8.11: whatever runs in this VPC depends on the endpoints, so a destroy deletes them last
-    // (a custom resource's Delete still reaches Secrets Manager and its S3 response URL).
-    Aspects.of(stack).add(new EndpointsLast(vpc, this.endpointGroup));
-
-    if (props.transitGatewayId !== undefined) {
-      this.attachTransitGateway(vpc, props.transitGatewayId);
-    }
-
-    for (const subnet of vpc.publicSubnets) {
-      Suppressions.add(subnet, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
-        id: `${pack}-VPCNoUnrestrictedRouteToIGW`,
-        reason: 'Public subnets exist only for internet-facing load balancers and NAT, which need the default route to the internet gateway; nothing else is placed in them',
-      })));
-    }
-    Suppressions.add(this, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
-      id: `${pack}-IAMNoInlinePolicy`,
-      reason: 'The flow log role policy is generated by aws-cdk-lib for this one role, grants only writing to the flow log group, and lives and dies with the role',
-    })));
-    // aws-cdk-lib's provider that strips the default security group's rules is a stack singleton.
-    const restrictProvider = stack.node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
-    if (restrictProvider) {
-      Suppressions.add(restrictProvider, [
-        {
-          id: 'CT.LAMBDA.PR.3',
-          reason: 'aws-cdk-lib deploy-time handler that only calls EC2 RevokeSecurityGroupIngress/Egress on the default security group; it touches no tenant data, and placing it in the VPC would make VPC deletion depend on its own network interfaces',
-        },
-      ]);
-      // Its log group, created before the first invocation: encrypted, with retention, shipped, and
-      // removed with the stack in DEVELOPMENT (Lambda would otherwise create an unmanaged one that
-      // outlives the stack). One per stack, like the provider.
-      const handler = restrictProvider.node.tryFindChild('Handler') as CfnResource | undefined;
-      if (handler && !restrictProvider.node.tryFindChild('LogGroup')) {
-        const handlerLogs = new TenantLogGroup(restrictProvider as Construct, 'LogGroup', {
-          tier: this.tier,
-          encryptionKey: key,
-          logShipping: props.logShipping,
-          logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
-        });
-        // Its own log group only, not AWSLambdaBasicExecutionRole's every log group (issue 9.6).
-        // Every custom resource the provider serves (this VPC's, and those of any other VPC of
-        // the stack) then waits for the log group and the policy.
-        HandlerExecutionRole.narrowProviderRole(restrictProvider, handlerLogs);
+    } else {
+      this.imported = false;
+      this.key = props.encryptionKey ?? TenantKey.of(this, props.tenantId, this.tier);
+      this.vpcCidr = props.vpcCidr ?? DEFAULT_VPC_CIDR;
+      const flowLogs = this.createFlowLogs(this.key);
+      this.flowLogGroup = flowLogs.logGroup;
+      const vpc = this.createVpc(this.vpcCidr, flowLogs);
+      this.createdVpc = vpc;
+      const s3Endpoint = this.createS3Endpoint(vpc);
+      this.endpointSecurityGroup = this.createEndpointSecurityGroup(vpc, this.vpcCidr);
+      const secretsEndpoint = this.createSecretsManagerEndpoint(vpc, this.endpointSecurityGroup);
+      this.deleteEndpointsLast(vpc, s3Endpoint, secretsEndpoint);
+      if (props.transitGatewayId !== undefined) {
+        this.attachTransitGateway(vpc, props.transitGatewayId);
       }
+      this.suppressNetworkFindings(vpc);
+      this.narrowRestrictDefaultSecurityGroupProvider(this.key);
+      this.vpc = vpc;
+      if (props.internetEgress) this.requireInternetEgress();
+      // Made now, whether or not a handler reads the id: created on first read, it would leave the
+      // stack again when its only readers (in another stack) go, and CloudFormation refuses to
+      // remove an export still imported ("Export ... in use"), which deadlocks that change.
+      if (!this.givenS3PrefixListId) this.lookedUpS3PrefixListId = this.lookUpS3PrefixList();
     }
-    this.vpc = vpc;
-    if (props.internetEgress) this.requireInternetEgress();
-    // Made now, whether or not a handler reads the id: created on first read, it would leave the
-    // stack again when its only readers (in another stack) go, and CloudFormation refuses to
-    // remove an export still imported ("Export ... in use"), which deadlocks that change.
-    if (!this.givenS3PrefixListId) this.lookedUpS3PrefixListId = this.lookUpS3PrefixList();
   }
 
   /**
@@ -494,6 +350,196 @@ export class TenantNetwork extends Construct {
     }
     securityGroup.addEgressRule(this.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the Secrets Manager endpoint');
     securityGroup.addEgressRule(ec2.Peer.prefixList(this.s3PrefixListId!), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
+  }
+
+  /**
+   * The flow log group (tenant key, retention by tier, shipped) and the role the flow logs
+   * service writes it with, assumable only for flow logs of this account (issue 9.8).
+   */
+  private createFlowLogs(key: TenantKey): { logGroup: TenantLogGroup; role: iam.Role } {
+    const stack = Stack.of(this);
+    const flowLogGroup = new TenantLogGroup(this, 'FlowLogs', {
+      tier: this.tier,
+      encryptionKey: key,
+      logShipping: this.logShipping,
+    });
+    // Confused-deputy protection (issue 9.8): the service may assume the role only for flow logs
+    // of this account.
+    const flowLogRole = new iam.Role(this, 'FlowLogRole', {
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ec2', resource: 'vpc-flow-log', resourceName: '*' }) },
+      }),
+      description: `Flow logs of the VPC of tenant ${this.tenantId}`,
+    });
+    return { logGroup: flowLogGroup, role: flowLogRole };
+  }
+
+  /**
+   * The VPC: the same three AZs and subnet layout in every tier (a tier change never moves a
+   * subnet, issue 8.8), no NAT until {@link requireInternetEgress}, the default security group
+   * stripped, flow logs of all traffic.
+   */
+  private createVpc(vpcCidr: string, flowLogs: { logGroup: TenantLogGroup; role: iam.Role }): ec2.Vpc {
+    const prefix = Number(vpcCidr.split('/')[1]);
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
+      // The same AZs and subnets in every tier: a tier change never moves a subnet (issue 8.8).
+      maxAzs: 3,
+      // NAT is added by requireInternetEgress(), per tier; the private subnets exist either way.
+      natGateways: 0,
+      restrictDefaultSecurityGroup: true,
+      subnetConfiguration: [
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: prefix + 8, mapPublicIpOnLaunch: false },
+        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: prefix + 4 },
+        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: prefix + 8 },
+      ],
+      flowLogs: {
+        All: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs.logGroup, flowLogs.role),
+          trafficType: ec2.FlowLogTrafficType.ALL,
+        },
+      },
+    });
+    return vpc;
+  }
+
+  /**
+   * The S3 gateway endpoint of the private and isolated subnets, admitting only this account's
+   * buckets and CloudFormation's response bucket of the region (issue 9.9).
+   */
+  private createS3Endpoint(vpc: ec2.Vpc): ec2.GatewayVpcEndpoint {
+    const stack = Stack.of(this);
+    const s3Endpoint = vpc.addGatewayEndpoint('S3', {
+      service: ec2.GatewayVpcEndpointAwsService.S3,
+      subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+    // Issue 9.9: only this account's buckets (a stolen credential cannot copy data out to another
+    // account through the endpoint), plus CloudFormation's AWS-owned bucket of the region that
+    // receives custom resource responses (cloudformation-custom-resource-response-<region without
+    // hyphens>, AWS CloudFormation User Guide, "Setting up VPC endpoints for AWS CloudFormation").
+    s3Endpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'OnlyThisAccountsBuckets',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
+    }));
+    s3Endpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'CloudFormationCustomResourceResponses',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [`arn:${stack.partition}:s3:::${cloudFormationResponseBucket(stack)}/*`],
+    }));
+
+    return s3Endpoint;
+  }
+
+  /** The Secrets Manager endpoint's security group: HTTPS in from the VPC's own range only, nothing out. */
+  private createEndpointSecurityGroup(vpc: ec2.Vpc, vpcCidr: string): ec2.SecurityGroup {
+    const endpointSecurityGroup = new ec2.SecurityGroup(this, 'SecretsManagerEndpointSecurityGroup', {
+      vpc,
+      description: 'Secrets Manager endpoint: HTTPS from inside the tenant VPC only',
+      allowAllOutbound: false,
+    });
+    // Functions and secret rotation anywhere in the VPC call Secrets Manager; nothing else may.
+    endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(vpcCidr), ec2.Port.tcp(443), 'HTTPS from the tenant VPC');
+    return endpointSecurityGroup;
+  }
+
+  /**
+   * The Secrets Manager interface endpoint in the isolated subnets (every AZ in PRODUCTION, one in
+   * DEVELOPMENT), admitting only this account's secrets and random passwords.
+   */
+  private createSecretsManagerEndpoint(vpc: ec2.Vpc, endpointSecurityGroup: ec2.ISecurityGroup): ec2.InterfaceVpcEndpoint {
+    const stack = Stack.of(this);
+    const production = this.tier !== TenantTier.DEVELOPMENT;
+    const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', {
+      service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+      // One AZ in DEVELOPMENT (7.30 USD a month per AZ; an AZ outage may stop a DEV rotation),
+      // every AZ in PRODUCTION. Adding AZs later updates the endpoint in place.
+      subnets: production
+        ? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }
+        : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: [vpc.availabilityZones[0]] },
+      privateDnsEnabled: true,
+      securityGroups: [endpointSecurityGroup],
+      open: false,
+    });
+    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
+      sid: 'OnlyThisAccountsSecrets',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['secretsmanager:*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:ResourceAccount': stack.account } },
+    }));
+    secretsEndpoint.addToPolicy(new iam.PolicyStatement({
+      // Rotation asks for a random password; the action names no resource, so aws:ResourceAccount
+      // would not be present.
+      sid: 'RandomPasswords',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['secretsmanager:GetRandomPassword'],
+      resources: ['*'],
+    }));
+    return secretsEndpoint;
+  }
+
+  /** Every Lambda function of the stack in this VPC depends on the endpoints, so a destroy deletes them last (issue 8.11). */
+  private deleteEndpointsLast(vpc: ec2.Vpc, s3Endpoint: ec2.GatewayVpcEndpoint, secretsEndpoint: ec2.InterfaceVpcEndpoint): void {
+    const stack = Stack.of(this);
+    this.endpointGroup.add(s3Endpoint, secretsEndpoint);
+    // Issue 8.11: whatever runs in this VPC depends on the endpoints, so a destroy deletes them last
+    // (a custom resource's Delete still reaches Secrets Manager and its S3 response URL).
+    Aspects.of(stack).add(new EndpointsLast(vpc, this.endpointGroup));
+
+  }
+
+  /** The compliance findings the public subnets and the flow log role's inline policy cannot avoid, each with its reason. */
+  private suppressNetworkFindings(vpc: ec2.Vpc): void {
+    for (const subnet of vpc.publicSubnets) {
+      Suppressions.add(subnet, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+        id: `${pack}-VPCNoUnrestrictedRouteToIGW`,
+        reason: 'Public subnets exist only for internet-facing load balancers and NAT, which need the default route to the internet gateway; nothing else is placed in them',
+      })));
+    }
+    Suppressions.add(this, ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+      id: `${pack}-IAMNoInlinePolicy`,
+      reason: 'The flow log role policy is generated by aws-cdk-lib for this one role, grants only writing to the flow log group, and lives and dies with the role',
+    })));
+  }
+
+  /**
+   * aws-cdk-lib's stack-singleton provider that strips the default security group: its finding
+   * suppressed with the reason, and its log group made here (tenant key, retention, shipped) with
+   * its role narrowed to it (issue 9.6).
+   */
+  private narrowRestrictDefaultSecurityGroupProvider(key: TenantKey): void {
+    const stack = Stack.of(this);
+    // aws-cdk-lib's provider that strips the default security group's rules is a stack singleton.
+    const restrictProvider = stack.node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    if (restrictProvider) {
+      Suppressions.add(restrictProvider, [
+        {
+          id: 'CT.LAMBDA.PR.3',
+          reason: 'aws-cdk-lib deploy-time handler that only calls EC2 RevokeSecurityGroupIngress/Egress on the default security group; it touches no tenant data, and placing it in the VPC would make VPC deletion depend on its own network interfaces',
+        },
+      ]);
+      // Its log group, created before the first invocation: encrypted, with retention, shipped, and
+      // removed with the stack in DEVELOPMENT (Lambda would otherwise create an unmanaged one that
+      // outlives the stack). One per stack, like the provider.
+      const handler = restrictProvider.node.tryFindChild('Handler') as CfnResource | undefined;
+      if (handler && !restrictProvider.node.tryFindChild('LogGroup')) {
+        const handlerLogs = new TenantLogGroup(restrictProvider as Construct, 'LogGroup', {
+          tier: this.tier,
+          encryptionKey: key,
+          logShipping: this.logShipping,
+          logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
+        });
+        // Its own log group only, not AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+        // Every custom resource the provider serves (this VPC's, and those of any other VPC of
+        // the stack) then waits for the log group and the policy.
+        HandlerExecutionRole.narrowProviderRole(restrictProvider, handlerLogs);
+      }
+    }
   }
 
   /**
@@ -608,6 +654,29 @@ export class TenantNetwork extends Construct {
   public get internalLoadBalancerSubnets(): ec2.SubnetSelection {
     return this.functionSubnets;
   }
+}
+
+/**
+ * Validates the props of a {@link TenantNetwork} (before anything is created) and throws one error listing every problem: the
+ * tenant, tier and address ranges, and that an imported VPC takes none of the settings that only
+ * apply to a VPC made here.
+ */
+function validateTenantNetworkProps(props: TenantNetworkProps): void {
+  const v = new PropsValidation('TenantNetwork', props.tenantId);
+  v.tenantId('tenantId', props.tenantId);
+  v.tier('tier', props.tier);
+  v.vpcCidr('vpcCidr', props.vpcCidr);
+  v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
+  v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
+  v.boolean('internetEgress', props.internetEgress);
+  v.pattern('s3PrefixListId', '^pl-[0-9a-f]{8,17}$', 'a prefix list id (pl- and 8-17 hexadecimal digits)', props.s3PrefixListId);
+  if (props.vpc && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId ?? props.internetEgress ?? props.s3PrefixListId) !== undefined) {
+    v.add('vpc', 'an imported VPC is its owner\'s: vpcCidr, routedCidrs, transitGatewayId, internetEgress and s3PrefixListId apply only to a VPC made here', props.vpc.node.path);
+  }
+  if (props.transitGatewayId !== undefined && (props.routedCidrs ?? []).length === 0) {
+    v.add('routedCidrs', 'list the networks to route to the Transit Gateway (transitGatewayId is set)', props.routedCidrs);
+  }
+  v.throwIfInvalid();
 }
 
 /** `cloudformation-custom-resource-response-<region without hyphens>`, or any region's when the region is a token. */
