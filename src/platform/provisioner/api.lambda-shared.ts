@@ -724,7 +724,9 @@ function errorResult(e: unknown): ApiResult {
 
 /** A message cut to MAX_PROBLEM_CHARS: values echoed back stay short whatever was sent. */
 function bounded(text: string): string {
-  return text.length <= MAX_PROBLEM_CHARS ? text : `${text.slice(0, MAX_PROBLEM_CHARS - 20)}… (${text.length - MAX_PROBLEM_CHARS + 20} more characters)`;
+  if (text.length <= MAX_PROBLEM_CHARS) return text;
+  const suffix = `… (${text.length} characters)`;
+  return `${text.slice(0, MAX_PROBLEM_CHARS - suffix.length)}${suffix}`;
 }
 
 function boundedProblems(problems: string[]): string[] {

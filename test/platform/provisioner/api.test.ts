@@ -1,8 +1,9 @@
 // The API handler against a real DynamoDB API implementation (dynalite): validation, conditional
 // writes, idempotency, history order, pagination. Step Functions is a recorder here (the
 // workflows themselves run in workflows.test.ts).
+import { deployedTenant, finish as finishExecution, newWorld, take } from './lifecycle-support';
 import { CALLER, LocalDynamo, TENANT_ACCOUNTS, createRegistryTable, devSpec, provisionerStack, startDynalite, testConfig } from './support';
-import { ApiEvent, handleApiRequest, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
+import { ApiEvent, handleApiRequest, MAX_STORED_BODY_BYTES, storableBody, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { validateTenantSpec } from '../../../src/tenant/validate-tenant-spec';
 
@@ -270,5 +271,119 @@ describe('rollouts', () => {
     expect(approved.statusCode).toBe(200);
     expect(a.tokens).toEqual([{ token: 'token-1', output: { approved: true, approvedBy: CALLER, comment: 'canaries look fine' } }]);
     expect((await a.call('POST', '/rollouts/{rolloutId}/approval', { rolloutId }, { approved: true })).statusCode).toBe(409);
+  });
+});
+
+describe('every bad input: a clear 4xx, bounded in size, nothing written (issue 19 §2)', () => {
+  const big = 'x'.repeat(60 * 1024);
+  const longId = 'a'.repeat(3000);
+  const cases: Array<[string, string, string, Record<string, string>, unknown, Record<string, string>?]> = [
+    ['a 3,000-character tenant id (GET)', 'GET', '/tenants/{tenantId}', { tenantId: longId }, undefined],
+    ['a 3,000-character tenant id (PATCH)', 'PATCH', '/tenants/{tenantId}', { tenantId: longId }, { settings: {} }],
+    ['a 3,000-character tenant id (DELETE)', 'DELETE', '/tenants/{tenantId}', { tenantId: longId }, undefined],
+    ['a 3,000-character tenant id (history)', 'GET', '/tenants/{tenantId}/operations', { tenantId: longId }, undefined],
+    ['a 3,000-character tenant id (drift)', 'POST', '/tenants/{tenantId}/drift', { tenantId: longId }, undefined],
+    ['a 3,000-character operation id', 'GET', '/operations/{operationId}', { operationId: longId }, undefined],
+    ['a 3,000-character rollout id', 'POST', '/rollouts/{rolloutId}/approval', { rolloutId: longId }, { approved: true }],
+    ['a 60 KiB value in a spec', 'POST', '/tenants', {}, { spec: { ...devSpec('acme'), database: { databaseName: big } } }],
+    ['a 60 KiB value in a merge patch', 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { function: { runtime: big } } }],
+    ['a 60 KiB release label', 'POST', '/rollouts', {}, { release: big }],
+    ['a 60 KiB canary list', 'POST', '/rollouts', {}, { release: '2.0.0', canaries: [big] }],
+    ['a body over 64 KiB', 'POST', '/tenants', {}, { spec: devSpec('acme'), padding: 'y'.repeat(70 * 1024) }],
+    ['a string expectedVersion on DELETE', 'DELETE', '/tenants/{tenantId}', { tenantId: 'acme' }, { expectedVersion: '1' }],
+    ['a fractional expectedVersion on DELETE', 'DELETE', '/tenants/{tenantId}', { tenantId: 'acme' }, { expectedVersion: 1.5 }],
+    ['a confirm that is not a string', 'DELETE', '/tenants/{tenantId}', { tenantId: 'acme' }, { confirm: ['acme'] }],
+    ['__proto__ in a merge patch', 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, '{"settings":{"__proto__":{"tier":"PRODUCTION"}}}'],
+    ['__proto__ deep in a merge patch', 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, '{"settings":{"database":{"__proto__":{"maxCapacity":1000}}}}'],
+    ['constructor in a merge patch', 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { constructor: { prototype: { x: 1 } } } } }],
+    ['prototype in a spec', 'POST', '/tenants', {}, { spec: { ...devSpec('acme'), link: { prototype: {} } } }],
+  ];
+
+  test.each(cases)('%s', async (_name, method, resource, params, body) => {
+    const w = await newWorld(dynamo.client, stack);
+    await deployedTenant(w, devSpec('acme'));
+    const before = await w.scan();
+    const res = await w.call(method, resource, params, body);
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.statusCode).not.toBe(404);
+    expect(res.body.length).toBeLessThan(4096);
+    expect(res.json.message).toEqual(expect.any(String));
+    expect(res.json.problems?.length ?? 1).toBeGreaterThan(0);
+    expect(await w.scan()).toEqual(before);
+    expect(w.executions).toEqual([]);
+  });
+
+  test('a merge patch with __proto__ names the key; the stored spec is untouched', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    await deployedTenant(w, devSpec('acme'));
+    const res = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, '{"settings":{"database":{"__proto__":{"maxCapacity":1000}}}}');
+    expect(res.json.problems).toEqual(['settings.database.__proto__: is not a setting; "__proto__" is never accepted as a key']);
+    expect((await w.registry.getTenant('acme'))!.spec).toEqual(devSpec('acme'));
+  });
+
+  test('a list of problems is cut to 50 lines of at most 500 characters', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    const spec: Record<string, unknown> = { ...devSpec('acme') };
+    for (let i = 0; i < 80; i++) spec[`unknown${i}`] = 'z'.repeat(600);
+    const res = await w.call('POST', '/tenants', {}, { spec });
+    expect(res.statusCode).toBe(400);
+    expect(res.json.problems).toHaveLength(51);
+    expect(res.json.problems[50]).toBe('… and 30 more problems');
+    expect(Math.max(...res.json.problems.map((p: string) => p.length))).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('Idempotency-Key records stay valid (issue 19 §2)', () => {
+  test('a request whose answer would echo a megabyte keeps a bounded record: the retry gets the same answer, not a 5xx', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    const headers = { 'Idempotency-Key': 'huge-answer-0001' };
+    const body = { spec: { ...devSpec('acme'), database: { databaseName: 'q'.repeat(60 * 1024) }, function: { runtime: 'r'.repeat(2048) } } };
+    const first = await w.call('POST', '/tenants', {}, body, headers);
+    expect(first.statusCode).toBe(400);
+    const retry = await w.call('POST', '/tenants', {}, body, headers);
+    expect(retry.statusCode).toBe(400);
+    expect(retry.headers['Idempotent-Replayed']).toBe('true');
+    expect(retry.body).toBe(first.body);
+  });
+
+  test('an answer larger than the record bound is kept as its status and what it names', () => {
+    const answer = JSON.stringify({ tenant: { tenantId: 'acme', version: 3, state: 'ACTIVE', spec: { blob: 'b'.repeat(500_000) } }, operation: { operationId: 'op-1', type: 'UPDATE', status: 'PENDING' } });
+    const kept = storableBody(answer);
+    expect(Buffer.byteLength(kept)).toBeLessThan(MAX_STORED_BODY_BYTES);
+    expect(JSON.parse(kept)).toEqual({
+      message: 'the first answer to this Idempotency-Key was too large to keep; read the resources it names again',
+      tenant: { tenantId: 'acme', version: 3, state: 'ACTIVE' },
+      operation: { operationId: 'op-1', type: 'UPDATE', status: 'PENDING' },
+    });
+    expect(storableBody('{"small":true}')).toBe('{"small":true}');
+  });
+
+  test('a 409 is not kept: once the tenant is free, the retry with the same key goes through', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    await deployedTenant(w, devSpec('acme'));
+    expect((await w.call('POST', '/tenants/{tenantId}/drift', { tenantId: 'acme' })).statusCode).toBe(202);
+    const headers = { 'Idempotency-Key': 'change-acme-0001' };
+    const patch = { settings: { database: { maxCapacity: 4 } } };
+    const busy = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, patch, headers);
+    expect(busy.statusCode).toBe(409);
+    await finishExecution(w, take(w), 'success');
+    const retry = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, patch, headers);
+    expect(retry.statusCode).toBe(202);
+    expect(retry.headers['Idempotent-Replayed']).toBeUndefined();
+  });
+
+  test('a 503 during create leaves a tenant that the retried POST (same key) creates', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    const headers = { 'Idempotency-Key': 'create-acme-0001' };
+    w.failStarts(true);
+    const failed = await w.call('POST', '/tenants', {}, { spec: devSpec('acme') }, headers);
+    expect(failed.statusCode).toBe(503);
+    expect(await w.registry.getTenant('acme')).toMatchObject({ state: 'PENDING' });
+    w.failStarts(false);
+    const retry = await w.call('POST', '/tenants', {}, { spec: devSpec('acme') }, headers);
+    expect(retry.statusCode).toBe(201);
+    await finishExecution(w, take(w), 'success');
+    expect(await w.registry.getTenant('acme')).toMatchObject({ state: 'ACTIVE', deployedVersion: 2 });
   });
 });
