@@ -40,6 +40,45 @@ function keysOf(stack: Stack): Map<string, TenantKey> {
   return keys;
 }
 
+/** The TenantKeys of an app, by environment and tenant id. */
+function keysByEnvOf(stack: Stack): Map<string, TenantKey> {
+  const byEnv = KEYS_BY_ENV.get(stack.node.root) ?? new Map<string, TenantKey>();
+  KEYS_BY_ENV.set(stack.node.root, byEnv);
+  return byEnv;
+}
+
+/**
+ * Validates the props of a {@link TenantKey} in `stack` (before anything is created): the tenant
+ * and tier, and that the tenant has no key yet in this stack or in another stack of the same
+ * environment (the alias exists once per account and region).
+ */
+function validateTenantKeyProps(stack: Stack, props: TenantKeyProps): void {
+  const v = new PropsValidation('TenantKey', props.tenantId);
+  v.tenantId('tenantId', props.tenantId);
+  v.tier('tier', props.tier);
+  v.throwIfInvalid();
+  const other = keysOf(stack).get(props.tenantId);
+  if (other) {
+    throw new Error(
+      `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${stack.node.path} already has a key for this tenant ` +
+        `(${other.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
+        `pass that key to the blocks as encryptionKey (or let them share TenantKey.of(scope, '${props.tenantId}')) (got: '${props.tenantId}')`,
+    );
+  }
+  // Issue 10: the alias exists once per account and region, so the same tenant's key in two
+  // stacks of one environment fails the second deploy; say so at synth.
+  const env = envOf(stack);
+  const elsewhere = env === undefined ? undefined : keysByEnvOf(stack).get(`${env}/${props.tenantId}`);
+  if (elsewhere) {
+    throw new Error(
+      `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${Stack.of(elsewhere).node.path} already has a key for this tenant in ${env} ` +
+        `(${elsewhere.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
+        'pass that key to the blocks of the other stacks as encryptionKey, or give this tenant\'s stacks different environments ' +
+        `(got: '${props.tenantId}')`,
+    );
+  }
+}
+
 /** AWS services that encrypt a tenant's data with its key, through the service (kms:ViaService). */
 const VIA_SERVICES = ['secretsmanager', 'rds', 'backup'];
 
@@ -113,47 +152,52 @@ export class TenantKey extends Construct {
    * @param props the construct's props, validated before anything is created
    */
   constructor(scope: Construct, id: string, props: TenantKeyProps) {
+    validateTenantKeyProps(Stack.of(scope), props);
     super(scope, id);
-    const v = new PropsValidation('TenantKey', props.tenantId);
-    v.tenantId('tenantId', props.tenantId);
-    v.tier('tier', props.tier);
-    v.throwIfInvalid();
 
     TenantGuardrails.applyTo(this);
     this.tenantId = props.tenantId;
     this.tier = props.tier ?? TenantTier.PRODUCTION;
-    const stack = Stack.of(this);
-    const registry = keysOf(stack);
-    const other = registry.get(props.tenantId);
-    if (other) {
-      throw new Error(
-        `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${stack.node.path} already has a key for this tenant ` +
-          `(${other.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
-          `pass that key to the blocks as encryptionKey (or let them share TenantKey.of(scope, '${props.tenantId}')) (got: '${props.tenantId}')`,
-      );
-    }
-    // Issue 10: the alias exists once per account and region, so the same tenant's key in two
-    // stacks of one environment fails the second deploy; say so at synth.
-    const env = envOf(stack);
-    const byEnv = KEYS_BY_ENV.get(stack.node.root) ?? new Map<string, TenantKey>();
-    KEYS_BY_ENV.set(stack.node.root, byEnv);
-    const elsewhere = env === undefined ? undefined : byEnv.get(`${env}/${props.tenantId}`);
-    if (elsewhere) {
-      throw new Error(
-        `Invalid TenantKey props for tenant "${props.tenantId}":\n- tenantId: the stack ${Stack.of(elsewhere).node.path} already has a key for this tenant in ${env} ` +
-          `(${elsewhere.node.path}); the alias alias/tenant-blocks/${props.tenantId} exists once per account and region: ` +
-          'pass that key to the blocks of the other stacks as encryptionKey, or give this tenant\'s stacks different environments ' +
-          `(got: '${props.tenantId}')`,
-      );
-    }
-    if (env !== undefined) byEnv.set(`${env}/${props.tenantId}`, this);
-    registry.set(props.tenantId, this);
+    this.register();
     // Fail safe: only an explicit DEVELOPMENT tier makes the key deletable.
     const production = this.tier !== TenantTier.DEVELOPMENT;
+    const key = this.createKey(production);
+    if (production) this.denyDestructionExceptBreakGlass(key);
+    this.admitServicesOfThisAccount(key);
+    this.key = key;
+    this.resource = key;
+  }
 
+  /**
+   * Keeps the key when the stack is deleted, in every tier, because something encrypted with it
+   * outlives the stack (a database's final snapshot, a retained backup vault's recovery points):
+   * deleting the key would make those unreadable after the pending window. TenantPostgres calls
+   * it. A DEVELOPMENT key retained this way costs about 1 USD a month until an operator schedules
+   * its deletion, after the snapshots and recovery points are gone.
+   *
+   * @param reason what outlives the stack, recorded in the construct metadata
+   */
+  public retainOnDelete(reason: string): void {
+    this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.node.addMetadata('cdk-tenant-blocks:retained', reason);
+  }
+
+  /** Records this key as the tenant's key of its stack and environment (the checks ran before super). */
+  private register(): void {
+    const stack = Stack.of(this);
+    const env = envOf(stack);
+    if (env !== undefined) keysByEnvOf(stack).set(`${env}/${this.tenantId}`, this);
+    keysOf(stack).set(this.tenantId, this);
+  }
+
+  /**
+   * The key: rotation on, the alias of the tenant; retained in PRODUCTION with the longest pending
+   * window (snapshots and backups are unreadable without it), deletable after 7 days in DEVELOPMENT.
+   */
+  private createKey(production: boolean): kms.Key {
     const key = new kms.Key(this, 'Resource', {
-      description: `cdk-tenant-blocks key of tenant ${props.tenantId}`,
-      alias: `alias/tenant-blocks/${props.tenantId}`,
+      description: `cdk-tenant-blocks key of tenant ${this.tenantId}`,
+      alias: `alias/tenant-blocks/${this.tenantId}`,
       enableKeyRotation: true,
       // Keys are retained in PRODUCTION: without the key, snapshots and backups are unreadable.
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -161,25 +205,38 @@ export class TenantKey extends Construct {
       pendingWindow: production ? Duration.days(30) : Duration.days(7),
     });
 
-    if (production) {
-      // Issue 8.15: backups and snapshots are unreadable without this key, so nobody but the
-      // break-glass role may disable it or schedule its deletion, whatever IAM grants them.
-      // PutKeyPolicy is deliberately not denied: CloudFormation updates this policy with the
-      // deploying role (a deny would break every update, and KMS refuses a policy that locks out
-      // its caller). Rewriting the policy stays possible for an account admin; CloudTrail records
-      // it, and an organization SCP is the place to deny it outside the deploy and break-glass roles.
-      key.addToResourcePolicy(
-        new iam.PolicyStatement({
-          sid: 'DenyKeyDestructionExceptBreakGlass',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['kms:DisableKey', 'kms:ScheduleKeyDeletion'],
-          resources: ['*'],
-          conditions: { ArnNotEquals: { 'aws:PrincipalArn': BreakGlass.roleArn(this) } },
-        }),
-      );
-    }
+    return key;
+  }
 
+  /**
+   * PRODUCTION (issue 8.15): nobody but the break-glass role may disable the key or schedule its
+   * deletion, whatever IAM grants them.
+   */
+  private denyDestructionExceptBreakGlass(key: kms.Key): void {
+    // Issue 8.15: backups and snapshots are unreadable without this key, so nobody but the
+    // break-glass role may disable it or schedule its deletion, whatever IAM grants them.
+    // PutKeyPolicy is deliberately not denied: CloudFormation updates this policy with the
+    // deploying role (a deny would break every update, and KMS refuses a policy that locks out
+    // its caller). Rewriting the policy stays possible for an account admin; CloudTrail records
+    // it, and an organization SCP is the place to deny it outside the deploy and break-glass roles.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyKeyDestructionExceptBreakGlass',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:DisableKey', 'kms:ScheduleKeyDeletion'],
+        resources: ['*'],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': BreakGlass.roleArn(this) } },
+      }),
+    );
+  }
+
+  /**
+   * CloudWatch Logs for log groups of this account and region, Secrets Manager, RDS and AWS Backup
+   * through the service for this account; grants only by AWS services for AWS resources (CT.KMS.PR.3).
+   */
+  private admitServicesOfThisAccount(key: kms.Key): void {
+    const stack = Stack.of(this);
     key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
@@ -225,22 +282,5 @@ export class TenantKey extends Construct {
         },
       }),
     );
-
-    this.key = key;
-    this.resource = key;
-  }
-
-  /**
-   * Keeps the key when the stack is deleted, in every tier, because something encrypted with it
-   * outlives the stack (a database's final snapshot, a retained backup vault's recovery points):
-   * deleting the key would make those unreadable after the pending window. TenantPostgres calls
-   * it. A DEVELOPMENT key retained this way costs about 1 USD a month until an operator schedules
-   * its deletion, after the snapshots and recovery points are gone.
-   *
-   * @param reason what outlives the stack, recorded in the construct metadata
-   */
-  public retainOnDelete(reason: string): void {
-    this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    this.node.addMetadata('cdk-tenant-blocks:retained', reason);
   }
 }
