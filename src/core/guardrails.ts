@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import {
@@ -226,7 +226,7 @@ export class TenantGuardrails implements IAspect {
 class StackGuardrails implements IAspect {
   public visit(node: IConstruct): void {
     // The root is visited first: each synth starts a fresh pass (indexes and renders built once per stack).
-    if (node === passRoot(node)) startPass(node);
+    if (Stage.isStage(node) || node.node.scope === undefined) startPass(node);
     if (!CfnResource.isCfnResource(node)) return;
     const type = node.cfnResourceType;
     if (type === 'AWS::EC2::SecurityGroupIngress' || type === 'AWS::EC2::SecurityGroupEgress') {
@@ -254,7 +254,7 @@ function checkRuleOnBlockGroup(node: CfnResource, rendered: Rendered): Problem[]
   const stack = Stack.of(node);
   if (node.cfnResourceType === 'AWS::EC2::SecurityGroupEgress') return checkEgressRule(stack, p as IngressRule);
   const groupStack = Stack.of(group);
-  return checkIngressRule(stack, p as IngressRule, () => indexOf(groupStack).loadBalancerOnly(groupStack.resolve(group.logicalId) as string));
+  return checkIngressRule(stack, p as IngressRule, () => indexOf(groupStack).loadBalancerOnly(groupStack.getLogicalId(group)));
 }
 
 /** Reports each problem not exempted as an error annotation on the resource, once. */

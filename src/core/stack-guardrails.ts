@@ -97,7 +97,7 @@ export class StackIndex {
   public resource(logicalId: string): CfnResource | undefined {
     if (!this.byId) {
       this.byId = new Map();
-      for (const c of this.resources()) this.byId.set(this.stack.resolve(c.logicalId) as string, c);
+      for (const c of this.resources()) this.byId.set(this.stack.getLogicalId(c), c);
     }
     return this.byId.get(logicalId);
   }
@@ -153,8 +153,12 @@ export class StackIndex {
 /** What one synth's check pass has learnt so far. */
 class Pass {
   public readonly indexes = new Map<Stack, StackIndex>();
-  /** Renders taken when a resource is visited, shared by the aspects visiting it (block and stack). */
-  public readonly visited = new Map<CfnResource, Rendered | undefined>();
+  /**
+   * The last resource rendered as it was visited: the block's and the stack's aspects visit a
+   * resource one after the other, so one slot lets them share the render without keeping every
+   * render of a fleet in memory.
+   */
+  public lastVisited?: { readonly node: CfnResource; readonly rendered: Rendered | undefined };
   public tenantStacks?: Map<Stack, TenantStackInfo>;
 }
 
@@ -173,8 +177,25 @@ interface Registry {
 const registries = new WeakMap<IConstruct, Registry>();
 const passes = new WeakMap<IConstruct, Pass>();
 
+const rootsOfStacks = new WeakMap<Stack, IConstruct>();
+
+function stackOf(scope: IConstruct): Stack | undefined {
+  try {
+    return Stack.of(scope);
+  } catch {
+    return undefined; // a construct outside any stack (the App itself)
+  }
+}
+
 /** The construct a synth starts from for `scope`: its stage (usually the App), or the tree's root. */
 export function passRoot(scope: IConstruct): IConstruct {
+  // Stage.of walks every ancestor: remember the answer per stack, which every resource has.
+  const stack = stackOf(scope);
+  if (stack && stack !== scope) {
+    let root = rootsOfStacks.get(stack);
+    if (!root) rootsOfStacks.set(stack, (root = passRoot(stack)));
+    return root;
+  }
   return Stage.of(scope) ?? scope.node.root;
 }
 
@@ -247,8 +268,8 @@ export function indexOf(stack: Stack): StackIndex {
 /** `node` rendered as it is visited, once per pass for every aspect that visits it. */
 export function renderVisited(node: CfnResource): Rendered | undefined {
   const pass = passOf(node);
-  if (!pass.visited.has(node)) pass.visited.set(node, render(node));
-  return pass.visited.get(node);
+  if (pass.lastVisited?.node !== node) pass.lastVisited = { node, rendered: render(node) };
+  return pass.lastVisited.rendered;
 }
 
 /** Whether `node` is (below) a scope in the set. */

@@ -83,7 +83,7 @@ export function linkContainmentProblems(expectation: LinkContainmentExpectation)
   const own = new Map<CfnResource, () => unknown>([[expectation.boundary.resource, expectation.boundary.document]]);
   if (expectation.permissions) own.set(expectation.permissions.resource, expectation.permissions.document);
 
-  for (const { resource, stack, rendered } of scanOf(expectation.role)) {
+  for (const { resource, stack, rendered } of candidatesOf(expectation, roleStack, roleId)) {
     // Identity policies live in the role's account; another account's resources are denied by the boundary.
     if (!sameAccount(stack, roleStack)) continue;
     const where = `${resource.cfnResourceType} ${resource.node.path}`;
@@ -123,10 +123,30 @@ interface Scanned {
   readonly resource: CfnResource;
   readonly stack: Stack;
   readonly rendered: Rendered;
+  /** The rendered properties as JSON, computed once. */
+  readonly text: string;
 }
 
-const scans = new WeakMap<IConstruct, { readonly constructs: number; readonly resources: Scanned[] }>();
+/**
+ * The app's policy-carrying resources, rendered once, indexed so that each link looks only at the
+ * resources that can name it: those of its own stack (references by logical id), those naming a
+ * role by a name (indexed by the words that start like the link role names), and those importing
+ * a value from another stack. Looking at every resource of the app for every link made a fleet's
+ * synth quadratic in the number of tenants.
+ */
+interface Scan {
+  readonly resources: Scanned[];
+  readonly byStack: Map<Stack, Scanned[]>;
+  readonly imports: Scanned[];
+  /** Per role-name prefix: the resources holding each word that starts with it. */
+  readonly byWord: Map<string, Map<string, Scanned[]>>;
+  /** Link validations of this synth still to come: the scan is dropped after the last one. */
+  remaining: number;
+}
+
+const scans = new WeakMap<IConstruct, Scan>();
 const armed = new WeakSet<IConstruct>();
+const linkCounts = new WeakMap<IConstruct, number>();
 
 /** The construct whose resources a link checks: its stage (usually the App). */
 function scanRoot(scope: IConstruct): IConstruct {
@@ -134,9 +154,10 @@ function scanRoot(scope: IConstruct): IConstruct {
 }
 
 /**
- * Makes every synth start with a fresh scan: a validation on the stage, which the synth visits
- * before any construct below it, drops the previous scan. The links of one synth then share one
- * rendering of the app's policy-carrying resources (one pass, not one per tenant).
+ * Makes every synth share one scan: a validation on the stage, which the synth visits before any
+ * construct below it, renders the app's policy-carrying resources once for all the links of the
+ * synth (one pass, not one per tenant); the last link to validate drops it. A link validated
+ * outside a synth (`link.node.validate()`) scans afresh.
  *
  * @param scope any construct of the link
  */
@@ -144,32 +165,75 @@ export function resetScanOnEverySynth(scope: IConstruct): void {
   // The guardrails' whole-stack check leaves the link's own resources to this check.
   registerLink(scope);
   const root = scanRoot(scope);
+  linkCounts.set(root, (linkCounts.get(root) ?? 0) + 1);
   if (armed.has(root)) return;
   armed.add(root);
   root.node.addValidation({
     validate: () => {
-      scans.delete(root);
+      scans.set(root, scanApp(root, linkCounts.get(root) ?? 0));
       return [];
     },
   });
 }
 
-/** The app's policy-carrying resources, rendered (cached for the current synth). */
-function scanOf(scope: IConstruct): Scanned[] {
-  const root = scanRoot(scope);
-  const all = root.node.findAll();
-  const cached = scans.get(root);
-  // A construct added since the scan (a link validated outside a synth) invalidates it too.
-  if (cached && cached.constructs === all.length) return cached.resources;
+/** Renders and indexes the app's policy-carrying resources. */
+function scanApp(root: IConstruct, links: number): Scan {
   const resources: Scanned[] = [];
-  for (const c of all) {
+  const byStack = new Map<Stack, Scanned[]>();
+  const imports: Scanned[] = [];
+  for (const c of root.node.findAll()) {
     if (!CfnResource.isCfnResource(c)) continue;
     if (!ROLE_POLICY_TYPES.has(c.cfnResourceType) && !RESOURCE_POLICY_TYPES.has(c.cfnResourceType)) continue;
     const rendered = render(c);
-    if (rendered) resources.push({ resource: c, stack: Stack.of(c), rendered });
+    if (!rendered) continue;
+    const stack = Stack.of(c);
+    const scanned: Scanned = { resource: c, stack, rendered, text: JSON.stringify(rendered.properties) };
+    resources.push(scanned);
+    let list = byStack.get(stack);
+    if (!list) byStack.set(stack, (list = []));
+    list.push(scanned);
+    if (scanned.text.includes('"Fn::ImportValue"')) imports.push(scanned);
   }
-  scans.set(root, { constructs: all.length, resources });
-  return resources;
+  return { resources, byStack, imports, byWord: new Map(), remaining: links };
+}
+
+/** Characters a role name may hold (IAM: `[\w+=,.@-]`): a name is a whole word of them. */
+const NAME_SEPARATORS = /[^\w+=,.@-]+/;
+
+/** The resources holding a word equal to `roleName`, through an index of the words starting like it. */
+function namingResources(scan: Scan, roleName: string, tenantId: string): Scanned[] {
+  // Link role names are a fixed prefix + the tenant id: one index per prefix serves every link.
+  const prefix = roleName.endsWith(tenantId) && roleName.length > tenantId.length ? roleName.slice(0, -tenantId.length) : roleName;
+  let index = scan.byWord.get(prefix);
+  if (!index) {
+    index = new Map();
+    for (const scanned of scan.resources) {
+      if (!scanned.text.includes(prefix)) continue;
+      for (const word of new Set(scanned.text.split(NAME_SEPARATORS))) {
+        if (!word.startsWith(prefix)) continue;
+        let list = index.get(word);
+        if (!list) index.set(word, (list = []));
+        list.push(scanned);
+      }
+    }
+    scan.byWord.set(prefix, index);
+  }
+  return index.get(roleName) ?? [];
+}
+
+/** The resources that can name the link role: its stack's, those naming it, those importing values. */
+function candidatesOf(expectation: LinkContainmentExpectation, roleStack: Stack, roleId: string): Scanned[] {
+  const root = scanRoot(expectation.role);
+  let scan = scans.get(root);
+  const inSynth = scan !== undefined;
+  scan ??= scanApp(root, 0);
+  if (inSynth && --scan.remaining <= 0) scans.delete(root); // the last link of the synth: free the renders
+  const found = new Set<Scanned>([
+    ...(scan.byStack.get(roleStack) ?? []),
+    ...namingResources(scan, expectation.roleName, expectation.tenantId),
+    ...scan.imports.filter((s) => s.text.includes(roleId)),
+  ]);
+  return [...found];
 }
 
 function render(node: CfnResource): Rendered | undefined {
