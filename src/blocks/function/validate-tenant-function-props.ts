@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { LogShipping, PropsValidation, TenantKey, TenantNetwork, TenantTier } from '../../core';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from './function-limits';
-import type { TenantFunctionProps } from './tenant-function';
+import type { TenantFunctionProps } from './tenant-function-props';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
