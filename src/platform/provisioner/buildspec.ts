@@ -25,10 +25,12 @@ const OUT = '"${CDK_OUT:-cdk.out}"';
 
 const CDK = 'npx --yes "aws-cdk@${CDK_CLI_VERSION}"';
 
-/** Checks the cloud assembly holds exactly the requested stack, for the requested environment. */
+/** Checks the cloud assembly reports no missing context and holds exactly the requested stack, for the requested environment. */
 const VERIFY_ASSEMBLY = [
   'node -e \'',
   'const m = require(require("path").resolve(process.env.CDK_OUT || "cdk.out", "manifest.json"));',
+  // A lookup that failed leaves its key in `missing` and dummy values in the template: never deploy that.
+  'if (Array.isArray(m.missing) && m.missing.length > 0) { console.error("the cloud assembly reports missing context (" + m.missing.map((x) => x.key).join(", ") + "): the build could not look it up with the lookup role of the tenant account; pin it in cdk.context.json of the platform app, or bootstrap the tenant account with --trust for the platform account"); process.exit(1); }',
   'const stacks = Object.entries(m.artifacts || {}).filter(([, a]) => a.type === "aws:cloudformation:stack");',
   'const want = process.env.TENANT_STACK_NAME;',
   'const names = stacks.map(([id, a]) => (a.properties && a.properties.stackName) || id);',

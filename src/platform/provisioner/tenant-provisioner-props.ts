@@ -57,4 +57,25 @@ export interface TenantProvisionerProps {
    * @default Duration.hours(1)
    */
   readonly buildTimeout?: Duration;
+
+  /**
+   * Whether the two functions reserve concurrency (the workflow steps 20, the API 10). Off by
+   * default: Lambda keeps 100 executions of the account's quota unreserved, so any reservation
+   * fails on a new account (its quota starts at 10 or 50). Turn it on where the platform account's
+   * quota is at least 130 plus every other reservation in the region; without it, throttled
+   * workflow steps are retried by Step Functions (TooManyRequests, up to 10 times).
+   *
+   * @default false - both functions share the account's unreserved pool
+   */
+  readonly reserveConcurrency?: boolean;
+
+  /**
+   * Whether this stack sets the account-level API Gateway CloudWatch role (`AWS::ApiGateway::Account`)
+   * that access logging of the API stage needs. A fresh account has none, and the stage then fails
+   * to create ("CloudWatch Logs role ARN must be set in account settings"). It is one setting per
+   * account and region: turn it on in the one stack that owns it, and only where nothing else sets it.
+   *
+   * @default false - the platform account must have the role set already (see docs/platform/provisioner.md, "A fresh account")
+   */
+  readonly apiGatewayCloudWatchRole?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Aws, CfnElement, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnElement, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -116,7 +116,7 @@ export class TenantProvisioner extends Construct {
     const hubBus = events.EventBus.fromEventBusArn(this, 'HubBus', props.hub.eventBusArn);
     this.operationWorkflow = this.buildOperationWorkflow(workflowFn, table, hubBus);
     this.rolloutWorkflow = this.buildRolloutWorkflow(workflowFn, hubBus, this.operationWorkflow);
-    this.buildAbandonedOperationsRule(workflowFn);
+    this.buildAbandonedExecutionRules(workflowFn);
 
     const apiFn = this.buildApiFunction(table, source);
     this.apiFunction = apiFn;
@@ -202,7 +202,8 @@ export class TenantProvisioner extends Construct {
     project.addToRolePolicy(new iam.PolicyStatement({
       sid: 'AssumeTenantCdkRoles',
       actions: ['sts:AssumeRole', 'sts:TagSession'],
-      resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role')],
+      // The lookup role: `cdk synth` of a tenant whose VPC needs availability zones not in the app's cdk.context.json.
+      resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role'), ...this.tenantRoleArns('lookup-role')],
       conditions: this.orgCondition(),
     }));
     return project;
@@ -218,29 +219,42 @@ export class TenantProvisioner extends Construct {
       logGroup: workflowLogs,
       timeout: Duration.minutes(1),
       memorySize: 512,
-      // Bounded share of the account's pool; Step Functions retries throttled steps (TooManyRequests).
-      reservedConcurrentExecutions: 20,
+      // Opt-in (reserveConcurrency): a reservation fails on a new account; Step Functions retries throttled steps.
+      reservedConcurrentExecutions: this.props.reserveConcurrency ? 20 : undefined,
       environment: this.handlerEnvironment(table, source),
     });
     this.grantRegistry(workflowFn, table);
+    // The stack's events, template and drifts are read by steps (bounded summaries into the state).
+    workflowFn.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'ReadTenantStacksWithDeployRole',
+      actions: ['sts:AssumeRole'],
+      resources: this.tenantRoleArns('deploy-role'),
+      conditions: this.orgCondition(),
+    }));
     return workflowFn;
   }
 
-  /** An execution that times out or is stopped runs no Catch: its status change releases the tenant at once. */
-  private buildAbandonedOperationsRule(workflowFn: lambda.IFunction): events.Rule {
-    return new events.Rule(this, 'AbandonedOperations', {
-      description: 'cdk-tenant-blocks provisioner: an operation execution timed out or was stopped; record it and unlock the tenant',
+  /**
+   * An execution that fails uncatchably (States.DataLimitExceeded, States.Runtime), times out or is
+   * stopped runs no Catch: its status change records the end and releases the tenant (operations)
+   * or ends the rollout. A FAILED execution that recorded its outcome is left as it is by the handler.
+   */
+  private buildAbandonedExecutionRules(workflowFn: lambda.IFunction): void {
+    const rule = (id: string, description: string, machine: sfn.IStateMachine, action: string): events.Rule => new events.Rule(this, id, {
+      description,
       eventPattern: {
         source: ['aws.states'],
         detailType: ['Step Functions Execution Status Change'],
-        detail: { stateMachineArn: [this.operationWorkflow.stateMachineArn], status: ['TIMED_OUT', 'ABORTED'] },
+        detail: { stateMachineArn: [machine.stateMachineArn], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
       },
       targets: [new targets.LambdaFunction(workflowFn, {
-        event: events.RuleTargetInput.fromObject({ action: 'abandoned', detail: events.EventField.fromPath('$.detail') }),
+        event: events.RuleTargetInput.fromObject({ action, detail: events.EventField.fromPath('$.detail') }),
         retryAttempts: 10,
         maxEventAge: Duration.hours(24),
       })],
     });
+    rule('AbandonedOperations', 'cdk-tenant-blocks provisioner: an operation execution failed, timed out or was stopped; record it and unlock the tenant', this.operationWorkflow, 'abandoned');
+    rule('AbandonedRollouts', 'cdk-tenant-blocks provisioner: a rollout execution failed, timed out or was stopped; record its end', this.rolloutWorkflow, 'abandonedRollout');
   }
 
   /** The function behind the API: 29 seconds (API Gateway's limit), 1 GiB for the validator's cold start; it may start both workflows and answer approvals. */
@@ -254,8 +268,8 @@ export class TenantProvisioner extends Construct {
       timeout: Duration.seconds(29),
       // The bundle carries the spec validator (and the aws-cdk-lib it uses): memory is also CPU for the cold start.
       memorySize: 1024,
-      // The API serves platform services, not end users: 10 concurrent requests, the stage throttles beyond.
-      reservedConcurrentExecutions: 10,
+      // Opt-in (reserveConcurrency): the API serves platform services, not end users; the stage throttles at 20 per second.
+      reservedConcurrentExecutions: this.props.reserveConcurrency ? 10 : undefined,
       environment: {
         ...this.handlerEnvironment(table, source),
         [ENV.OPERATION_STATE_MACHINE_ARN]: this.operationWorkflow.stateMachineArn,
@@ -362,22 +376,25 @@ export class TenantProvisioner extends Construct {
     // States are constructs: their own scope keeps their names (the state names) clear of the resources'.
     const s = new Construct(this, 'OperationSteps');
     const record = this.recordSteps(s, fn, table, hubBus);
-    const describeStack = this.stackOutcomeSteps(s, record);
+    const describeStack = this.stackOutcomeSteps(s, fn, record);
     const build = this.buildState(s);
     build.addCatch(describeStack, { resultPath: '$.buildError' }).next(describeStack);
 
-    // Destroy: the template first, to list what CloudFormation will keep (snapshots, vaults, keys).
-    const getTemplate = this.cloudFormationCall(s, 'GetTemplate', 'getTemplate', { 'StackName.$': '$.context.stackName', 'TemplateStage': 'Original' }, '$.template', { 'TemplateBody.$': '$.TemplateBody' });
-    getTemplate.addCatch(build, { resultPath: '$.templateError' }).next(build);
-    const detect = this.driftSteps(s, record, describeStack);
+    // Destroy: what CloudFormation will keep (snapshots, vaults, keys), read from the template by a
+    // step: only that list enters the state, never the template (190 KB for the example's PRODUCTION tenant).
+    const retained = this.lambdaStep(s, 'RetainedResources', fn, { 'action': 'retainedResources', 'context.$': '$.context' }, '$.template');
+    retained.addCatch(build, { resultPath: '$.templateError' }).next(build);
+    const detect = this.driftSteps(s, fn, record, describeStack);
 
     const act = new sfn.Choice(s, 'Action?')
       .when(sfn.Condition.stringEquals('$.context.action', 'drift'), detect)
-      .when(sfn.Condition.stringEquals('$.context.action', 'destroy'), getTemplate)
+      .when(sfn.Condition.stringEquals('$.context.action', 'destroy'), retained)
       .otherwise(build);
     const start = this.beginSteps(s, fn, record, act);
 
     const machine = new sfn.StateMachine(this, 'OperationWorkflow', {
+      // A fixed name: aws-cdk-lib scopes the role's key grant to the ARN built from it (empty without one).
+      stateMachineName: this.stateMachineName('Operations'),
       comment: 'cdk-tenant-blocks provisioner: one tenant operation (create, update, destroy, deploy, drift)',
       definitionBody: sfn.DefinitionBody.fromChainable(start),
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -442,9 +459,13 @@ export class TenantProvisioner extends Construct {
     return record;
   }
 
-  /** CloudFormation's outcome, read with the tenant's deploy role: the stack polled while in progress, then its events; returns the first step. */
-  private stackOutcomeSteps(s: Construct, record: sfn.IChainable): sfn.CustomState {
-    const describeEvents = this.cloudFormationCall(s, 'DescribeStackEvents', 'describeStackEvents', { 'StackName.$': '$.context.stackName' }, '$.events', { 'StackEvents.$': '$.StackEvents' });
+  /**
+   * CloudFormation's outcome, read with the tenant's deploy role: the stack polled while in
+   * progress, then this operation's failed events, read by a step that keeps only those (bounded):
+   * a page of stack events carries every resource's properties. Returns the first step.
+   */
+  private stackOutcomeSteps(s: Construct, fn: lambda.IFunction, record: sfn.IChainable): sfn.CustomState {
+    const describeEvents = this.lambdaStep(s, 'FailedStackEvents', fn, { 'action': 'stackEvents', 'context.$': '$.context' }, '$.events');
     describeEvents.addCatch(record, { resultPath: '$.eventsError' }).next(record);
     const describeStack = this.cloudFormationCall(s, 'DescribeStack', 'describeStacks', { 'StackName.$': '$.context.stackName' }, '$.stack', { 'Stacks.$': '$.Stacks' });
     describeStack.addCatch(record, { resultPath: '$.stackError' });
@@ -465,15 +486,16 @@ export class TenantProvisioner extends Construct {
   }
 
   /** Drift as an operation: CloudFormation's drift detection, polled; the differing properties are recorded. Returns the first step. */
-  private driftSteps(s: Construct, record: sfn.IChainable, describeStack: sfn.IChainable): sfn.CustomState {
+  private driftSteps(s: Construct, fn: lambda.IFunction, record: sfn.IChainable, describeStack: sfn.IChainable): sfn.CustomState {
     const detect = this.cloudFormationCall(s, 'DetectDrift', 'detectStackDrift', { 'StackName.$': '$.context.stackName' }, '$.detect');
     detect.addCatch(record, { resultPath: '$.error' });
     const driftWait = new sfn.Wait(s, 'DriftDetectionRunning', { time: sfn.WaitTime.duration(Duration.seconds(10)) });
-    const driftStatus = this.cloudFormationCall(s, 'DriftDetectionStatus', 'describeStackDriftDetectionStatus', { 'StackDriftDetectionId.$': '$.detect.StackDriftDetectionId' }, '$.detection',
-      { 'DetectionStatus.$': '$.DetectionStatus', 'StackDriftStatus.$': '$.StackDriftStatus' });
+    // No ResultSelector: StackDriftStatus is absent while detection runs, and a selector naming an
+    // absent field fails the execution uncatchably (States.Runtime). The whole answer is a few fields.
+    const driftStatus = this.cloudFormationCall(s, 'DriftDetectionStatus', 'describeStackDriftDetectionStatus', { 'StackDriftDetectionId.$': '$.detect.StackDriftDetectionId' }, '$.detection');
     driftStatus.addCatch(record, { resultPath: '$.error' });
-    const driftResources = this.cloudFormationCall(s, 'DriftedResources', 'describeStackResourceDrifts',
-      { 'StackName.$': '$.context.stackName', 'StackResourceDriftStatusFilters': ['MODIFIED', 'DELETED'] }, '$.drifts', { 'StackResourceDrifts.$': '$.StackResourceDrifts' });
+    // Read by a step that keeps the differences, bounded: each drift carries both full property documents.
+    const driftResources = this.lambdaStep(s, 'DriftedResources', fn, { 'action': 'driftedResources', 'context.$': '$.context' }, '$.drifts');
     driftResources.addCatch(record, { resultPath: '$.error' }).next(describeStack);
     const driftCount = new sfn.Pass(s, 'CountDriftPoll', { parameters: { 'count.$': 'States.MathAdd($.polls.count, 1)' }, resultPath: '$.polls' });
     detect.next(driftWait).next(driftStatus).next(new sfn.Choice(s, 'DriftDetected?')
@@ -484,25 +506,37 @@ export class TenantProvisioner extends Construct {
     return detect;
   }
 
-  /** Start -> begin (lock, context) -> skip, or wait for the maintenance window, or act. Returns the first state. */
+  /**
+   * Start -> begin (context; the lock unless the operation waits for its window) -> skip, or wait
+   * for the maintenance window, or act; an operation that waited takes the lock after the wait
+   * (acquire), so an urgent change is not refused for days. Returns the first state.
+   */
   private beginSteps(s: Construct, fn: lambda.IFunction, record: sfn.IChainable, act: sfn.IChainable): sfn.Pass {
+    const skipped = new sfn.Pass(s, 'Skipped', {
+      parameters: { 'operationId.$': '$.operationId', 'tenantId.$': '$.tenantId', 'status': 'SKIPPED' },
+    }).next(new sfn.Succeed(s, 'NothingToDo'));
+    const acquire = this.lambdaStep(s, 'Acquire', fn, { 'action': 'acquire', 'context.$': '$.context' }, '$.context');
+    acquire.addCatch(record, { resultPath: '$.error' });
+    acquire.next(new sfn.Choice(s, 'SkipAfterWindow?')
+      .when(sfn.Condition.booleanEquals('$.context.skip', true), skipped)
+      .otherwise(act));
+    const locked = new sfn.Choice(s, 'Locked?')
+      .when(sfn.Condition.and(sfn.Condition.isPresent('$.context.locked'), sfn.Condition.booleanEquals('$.context.locked', false)), acquire)
+      .otherwise(act);
     const window = this.lambdaStep(s, 'NextWindow', fn, { 'action': 'window', 'context.$': '$.context' }, '$.window');
     window.addCatch(record, { resultPath: '$.error' });
     window.next(new sfn.Choice(s, 'InWindow?')
       .when(sfn.Condition.booleanEquals('$.window.inWindow', false),
-        new sfn.Wait(s, 'WaitForWindow', { time: sfn.WaitTime.timestampPath('$.window.startAt') }).next(act))
-      .otherwise(act));
+        new sfn.Wait(s, 'WaitForWindow', { time: sfn.WaitTime.timestampPath('$.window.startAt') }).next(locked))
+      .otherwise(locked));
 
-    const begin = this.lambdaStep(s, 'Begin', fn, { 'action': 'begin', 'input.$': '$', 'executionArn.$': '$$.Execution.Id' }, '$.context');
+    const begin = this.lambdaStep(s, 'Begin', fn, { 'action': 'begin', 'input.$': '$', 'executionArn.$': '$$.Execution.Id', 'lockAfterWindow': true }, '$.context');
     begin.addCatch(record, { resultPath: '$.error' });
-    const skipped = new sfn.Pass(s, 'Skipped', {
-      parameters: { 'operationId.$': '$.operationId', 'tenantId.$': '$.tenantId', 'status': 'SKIPPED' },
-    }).next(new sfn.Succeed(s, 'NothingToDo'));
     const start = new sfn.Pass(s, 'Start', { result: sfn.Result.fromObject({ count: 0 }), resultPath: '$.polls' });
     start.next(begin).next(new sfn.Choice(s, 'Skip?')
       .when(sfn.Condition.booleanEquals('$.context.skip', true), skipped)
       .when(sfn.Condition.booleanEquals('$.context.waitForWindow', true), window)
-      .otherwise(act));
+      .otherwise(locked));
     return start;
   }
 
@@ -555,37 +589,57 @@ export class TenantProvisioner extends Construct {
     const wave = this.waveMap(s, operation);
     wave.addCatch(ends.failed, { resultPath: '$.error' });
 
+    // Judged from every stored result, not from the state (results live in the rollout store).
     const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
-      'action': 'evaluate',
+      'action': 'evaluateStoredWave',
       'rolloutId.$': '$.rolloutId',
       'waveIndex.$': '$.wave.index',
       'waveCount.$': '$.plan.waveCount',
       'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
-      'results.$': '$.waveResults',
     }, '$.evaluation');
     evaluate.addCatch(ends.failed, { resultPath: '$.error' });
+    const readPage = this.lambdaStep(s, 'ReadWavePage', fn, {
+      'action': 'readWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page',
+    }, '$.page');
+    readPage.addCatch(ends.failed, { resultPath: '$.error' });
+    // The page's results replace themselves with their counts: the state holds one page at a time.
+    const recordPage = this.lambdaStep(s, 'RecordWavePage', fn, {
+      'action': 'recordWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page', 'results.$': '$.waveResults',
+    }, '$.waveResults');
+    recordPage.addCatch(ends.failed, { resultPath: '$.error' });
+    const nextPage = new sfn.Pass(s, 'NextPage', {
+      parameters: { 'index.$': '$.wave.index', 'page.$': 'States.MathAdd($.wave.page, 1)' },
+      resultPath: '$.wave',
+    });
+    nextPage.next(readPage);
 
     const prepare = new sfn.Pass(s, 'PrepareWave', {
-      parameters: { 'index.$': '$.plan.waveIndex', 'items.$': 'States.ArrayGetItem($.plan.waves, $.plan.waveIndex)' },
+      parameters: { 'index.$': '$.plan.waveIndex', 'page': 0 },
       resultPath: '$.wave',
     });
     const nextWave = new sfn.Pass(s, 'NextWave', { inputPath: '$.evaluation.nextWaveIndex', resultPath: '$.plan.waveIndex' });
     nextWave.next(prepare);
     const approval = this.approvalStep(s, fn, ends, nextWave);
 
-    prepare.next(wave).next(evaluate).next(new sfn.Choice(s, 'ThresholdCrossed?')
+    prepare.next(readPage).next(wave).next(recordPage).next(new sfn.Choice(s, 'MorePages?')
+      .when(sfn.Condition.booleanEquals('$.page.hasMorePages', true), nextPage)
+      .otherwise(evaluate));
+    evaluate.next(new sfn.Choice(s, 'ThresholdCrossed?')
       .when(sfn.Condition.booleanEquals('$.evaluation.crossed', true), ends.stopped)
       .when(sfn.Condition.booleanEquals('$.evaluation.hasMoreWaves', false), ends.succeeded)
       .when(sfn.Condition.booleanEquals('$.plan.approvalBetweenWaves', true), approval)
       .otherwise(nextWave));
 
-    const plan = this.lambdaStep(s, 'Plan', fn, { 'action': 'plan', 'rolloutId.$': '$.rolloutId' }, '$.plan');
+    // The plan's waves go to the rollout store; the state gets the plan without them.
+    const plan = this.lambdaStep(s, 'Plan', fn, { 'action': 'planRollout', 'rolloutId.$': '$.rolloutId' }, '$.plan');
     plan.addCatch(ends.failed, { resultPath: '$.error' });
     plan.next(new sfn.Choice(s, 'AnyTenants?')
       .when(sfn.Condition.numberEquals('$.plan.waveCount', 0), ends.succeeded)
       .otherwise(prepare));
 
-    return new sfn.StateMachine(this, 'RolloutWorkflow', {
+    const machine = new sfn.StateMachine(this, 'RolloutWorkflow', {
+      // A fixed name: aws-cdk-lib scopes the role's key grant to the ARN built from it (empty without one).
+      stateMachineName: this.stateMachineName('Rollouts'),
       comment: 'cdk-tenant-blocks provisioner: a release rolled across the fleet in waves',
       definitionBody: sfn.DefinitionBody.fromChainable(plan),
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -594,6 +648,20 @@ export class TenantProvisioner extends Construct {
       logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
       encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
     });
+    // Starting an operation execution (and reading its output, .sync) encrypts and decrypts with the
+    // operation workflow's key context: the rollout role needs the key for that machine too.
+    machine.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'OperationWorkflowState',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: [this.encryptionKey.keyArn],
+      conditions: { StringEquals: { 'kms:EncryptionContext:aws:states:stateMachineArn': operation.stateMachineArn } },
+    }));
+    return machine;
+  }
+
+  /** A state machine name unique to this provisioner in its account and region (at most 80 characters). */
+  private stateMachineName(suffix: string): string {
+    return `${Names.uniqueResourceName(this, { maxLength: 79 - suffix.length })}-${suffix}`;
   }
 
   /** Every way a rollout ends: finishRollout records the status (and reason), the event goes to the hub bus, the execution ends accordingly. */
@@ -639,13 +707,15 @@ export class TenantProvisioner extends Construct {
       associateWithParent: true,
       resultSelector: { 'tenantId.$': '$.Output.tenantId', 'operationId.$': '$.Output.operationId', 'status.$': '$.Output.status' },
     });
+    // Not the cause (the child execution's whole description): the operation recorded its reason,
+    // which RecordWavePage reads back, truncated.
     const tenantFailed = new sfn.Pass(s, 'TenantFailed', {
-      parameters: { 'tenantId.$': '$.tenantId', 'operationId.$': '$.operationId', 'status': 'FAILED', 'reason.$': '$.error.Cause' },
+      parameters: { 'tenantId.$': '$.tenantId', 'operationId.$': '$.operationId', 'status': 'FAILED', 'error.$': '$.error.Error' },
     });
     deploy.addCatch(tenantFailed, { resultPath: '$.error' });
 
     const wave = new sfn.DistributedMap(s, 'RunWave', {
-      itemsPath: '$.wave.items',
+      itemsPath: '$.page.items',
       itemSelector: {
         'tenantId.$': '$$.Map.Item.Value.tenantId',
         'operationId.$': '$$.Map.Item.Value.operationId',
@@ -686,8 +756,10 @@ export class TenantProvisioner extends Construct {
     const api = new apigateway.RestApi(this, 'Api', {
       description: 'cdk-tenant-blocks provisioner API (IAM authorization)',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
-      // The account-wide API Gateway logging role is the platform's to manage, not a block's.
-      cloudWatchRole: false,
+      // The account-wide API Gateway logging role: opt-in (one setting per account and region).
+      cloudWatchRole: this.props.apiGatewayCloudWatchRole === true,
+      // Kept on stack deletion: other APIs of the account log through the same setting.
+      ...(this.props.apiGatewayCloudWatchRole === true ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       deployOptions: {
         stageName: 'v1',
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),

@@ -1,13 +1,16 @@
 /* eslint-disable import/no-extraneous-dependencies */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { STSClient } from '@aws-sdk/client-sts';
 import { configFromEnv } from './config.lambda-shared';
 import { Registry } from './registry.lambda-shared';
-import { runStep } from './workflow.lambda-shared';
+import { awsStackReaders, runStateMachineStep } from './state-machines.lambda-shared';
 
 const config = configFromEnv();
-const registry = new Registry(new DynamoDBClient({}), config.tableName);
+const client = new DynamoDBClient({});
+const registry = new Registry(client, config.tableName);
+const stacks = awsStackReaders(new STSClient({}));
 
-/** Step Functions entry point of the provisioner's workflow steps (`action` selects the step). */
+/** Step Functions (and EventBridge) entry point of the provisioner's workflow steps (`action` selects the step). */
 export async function handler(event: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return runStep(event, { registry, config });
+  return runStateMachineStep(event, { registry, config, client, stacks });
 }

@@ -13,7 +13,7 @@ import { PlatformHub } from'../../../src/platform/hub';
 import { PlatformAppSource, TenantProvisioner, TenantProvisionerProps } from '../../../src/platform/provisioner';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
-import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
 import { testStack } from '../../support/app';
 
 /** The part of aws-local-stepfunctions' API the tests use (the package is ESM-typed; its CommonJS build is required). */
@@ -169,6 +169,30 @@ export interface TenantBehaviour {
   readonly noStack?: boolean;
   /** Held until this resolves (to observe an operation in flight). */
   readonly gate?: Promise<void>;
+  /** The deployed template's body (GetTemplate). @default a small template with a snapshot and a retained key */
+  readonly templateBody?: string;
+  /** What DescribeStackDriftDetectionStatus answers, call by call (the last one repeats). */
+  readonly driftStatuses?: Array<Record<string, unknown>>;
+}
+
+/** A small deployed template: a database kept as a snapshot, a retained key, a function. */
+export const SMALL_TEMPLATE = JSON.stringify({
+  Resources: {
+    DatabaseCluster: { Type: 'AWS::RDS::DBCluster', DeletionPolicy: 'Snapshot' },
+    Key: { Type: 'AWS::KMS::Key', DeletionPolicy: 'Retain' },
+    Fn: { Type: 'AWS::Lambda::Function' },
+  },
+});
+
+/** The largest state (JSON characters) seen at any state transition, and where. */
+export interface StateSizeRecord {
+  size: number;
+  state: string;
+}
+
+/** JSON size of a value, as Step Functions counts its payloads (UTF-8 bytes of the JSON text). */
+export function jsonSize(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 }
 
 /** The error name of a failed local execution (`OperationFailed`, `RolloutStopped`, ...). */
@@ -184,6 +208,8 @@ export interface LocalRunLog {
   readonly states: string[];
   readonly waits: Array<{ state: string; input: any }>;
   readonly dynamo: Array<Record<string, any>>;
+  /** The largest state input or output seen in any execution (operation or rollout). */
+  readonly largestState: StateSizeRecord;
 }
 
 /** Options of {@link LocalWorkflows}. */
@@ -198,6 +224,11 @@ export interface LocalWorkflowsOptions {
   readonly now?: () => Date;
   /** The Record step fails (to exercise the last-resort path). */
   readonly failRecord?: boolean;
+  /**
+   * Rollout children answered without running the operation workflow (fleet-size tests): the
+   * status of each tenant's operation and, for a failure, the cause Step Functions would report.
+   */
+  readonly fastChild?: (tenantId: string, operationId: string) => { status: 'SUCCEEDED' | 'FAILED' | 'SKIPPED'; cause?: string };
 }
 
 /**
@@ -206,10 +237,11 @@ export interface LocalWorkflowsOptions {
  * CloudFormation answer as the scenario says, events are captured.
  */
 export class LocalWorkflows {
-  public readonly log: LocalRunLog = { builds: [], events: [], states: [], waits: [], dynamo: [] };
+  public readonly log: LocalRunLog = { builds: [], events: [], states: [], waits: [], dynamo: [], largestState: { size: 0, state: '' } };
   public readonly operationDefinition: Record<string, any>;
   public readonly rolloutDefinition: Record<string, any>;
   private readonly running = new Set<Promise<unknown>>();
+  private readonly driftPolls = new Map<string, number>();
 
   constructor(private readonly options: LocalWorkflowsOptions) {
     this.operationDefinition = definitionOf(options.stack, 'ProvisionerOperationWorkflow');
@@ -243,6 +275,7 @@ export class LocalWorkflows {
       overrides: { taskResourceLocalHandlers: this.rolloutHandlers() },
       context: { Task: { Token: `token-${input.rolloutId}` }, Execution: { Id: `arn:aws:states:us-east-1:111111111111:execution:RolloutWorkflow:${input.rolloutId}` } },
     });
+    void this.collectEvents(run.eventLogs);
     return run.result;
   }
 
@@ -268,13 +301,22 @@ export class LocalWorkflows {
   private async collectEvents(events: AsyncGenerator<any>): Promise<void> {
     for await (const e of events) {
       if (e.type === 'StateEntered') this.log.states.push(e.state.name);
+      if (e.type === 'StateEntered' || e.type === 'StateExited') {
+        for (const payload of [e.state.input, e.state.output]) {
+          if (payload === undefined) continue;
+          const size = jsonSize(payload);
+          if (size > this.log.largestState.size) Object.assign(this.log.largestState, { size, state: `${e.state.name} (${e.type === 'StateEntered' ? 'input' : 'output'})` });
+        }
+      }
     }
   }
 
   private step() {
     return async (input: any) => {
       try {
-        return await runStep(input, { registry: this.options.registry, config: this.options.config, now: this.options.now });
+        return await runStateMachineStep(input, {
+          registry: this.options.registry, config: this.options.config, now: this.options.now, client: this.options.client, stacks: (roleArn) => this.stackReader(roleArn),
+        });
       } catch (e) {
         // As Lambda reports a function error to Step Functions: the error type, and a JSON cause.
         const err = new Error(JSON.stringify({ errorType: (e as Error).name, errorMessage: (e as Error).message }));
@@ -286,6 +328,34 @@ export class LocalWorkflows {
 
   private behaviour(tenantId: string): TenantBehaviour {
     return this.options.behaviour?.(tenantId) ?? {};
+  }
+
+  /** CloudFormation as the scenario says, read with a deploy role (the handler's stack reader). */
+  private stackReader(roleArn: string): StackReader {
+    expect(roleArn).toMatch(/^arn:aws:iam::\d{12}:role\/cdk-hnb659fds-deploy-role-\d{12}-us-east-1$/);
+    const tenantOf = (stackName: string) => stackName.replace(/^Tenant-/, '');
+    const missingStack = (stackName: string) => new Error(`Stack with id ${stackName} does not exist`);
+    return {
+      describeStackEvents: async (stackName) => {
+        const b = this.behaviour(tenantOf(stackName));
+        if (b.noStack) throw missingStack(stackName);
+        return { StackEvents: b.events ?? [] };
+      },
+      getTemplate: async (stackName) => {
+        const b = this.behaviour(tenantOf(stackName));
+        return { TemplateBody: b.templateBody ?? SMALL_TEMPLATE };
+      },
+      describeStackResourceDrifts: async () => ({
+        StackResourceDrifts: [{
+          LogicalResourceId: 'DatabaseCluster',
+          ResourceType: 'AWS::RDS::DBCluster',
+          StackResourceDriftStatus: 'MODIFIED',
+          ExpectedProperties: '{"BackupRetentionPeriod":7}',
+          ActualProperties: '{"BackupRetentionPeriod":1}',
+          PropertyDifferences: [{ PropertyPath: '/BackupRetentionPeriod', ExpectedValue: '7', ActualValue: '1', DifferenceType: 'NOT_EQUAL' }],
+        }],
+      }),
+    };
   }
 
   private operationHandlers(): Record<string, (input: any) => Promise<any>> {
@@ -304,6 +374,10 @@ export class LocalWorkflows {
     };
     return {
       Begin: step,
+      Acquire: step,
+      FailedStackEvents: step,
+      RetainedResources: step,
+      DriftedResources: step,
       NextWindow: async (input) => {
         const out = await step(input);
         if (!out.inWindow) this.log.waits.push({ state: 'WaitForWindow', input: out });
@@ -342,24 +416,13 @@ export class LocalWorkflows {
         if (b.noStack) throw stackMissing(input.StackName);
         return { Stacks: [{ StackName: input.StackName, StackStatus: b.stackStatus ?? 'UPDATE_COMPLETE', ...(b.stackStatusReason ? { StackStatusReason: b.stackStatusReason } : {}) }] };
       },
-      DescribeStackEvents: async (input) => {
-        const b = this.behaviour(tenantOf(input.StackName));
-        if (b.noStack) throw stackMissing(input.StackName);
-        return { StackEvents: b.events ?? [] };
+      DetectDrift: async (input) => ({ StackDriftDetectionId: `drift-${input.StackName}` }),
+      DriftDetectionStatus: async (input) => {
+        const statuses = this.behaviour(tenantOf(String(input.StackDriftDetectionId).replace(/^drift-/, ''))).driftStatuses ?? [{ DetectionStatus: 'DETECTION_COMPLETE', StackDriftStatus: 'DRIFTED' }];
+        const n = (this.driftPolls.get(input.StackDriftDetectionId) ?? 0);
+        this.driftPolls.set(input.StackDriftDetectionId, n + 1);
+        return { StackId: 'stack', StackDriftDetectionId: input.StackDriftDetectionId, ...statuses[Math.min(n, statuses.length - 1)], Timestamp: new Date().toISOString() };
       },
-      GetTemplate: async () => ({
-        TemplateBody: JSON.stringify({ Resources: { DatabaseCluster: { Type: 'AWS::RDS::DBCluster', DeletionPolicy: 'Snapshot' }, Key: { Type: 'AWS::KMS::Key', DeletionPolicy: 'Retain' }, Fn: { Type: 'AWS::Lambda::Function' } } }),
-      }),
-      DetectDrift: async () => ({ StackDriftDetectionId: 'drift-1' }),
-      DriftDetectionStatus: async () => ({ DetectionStatus: 'DETECTION_COMPLETE', StackDriftStatus: 'DRIFTED' }),
-      DriftedResources: async () => ({
-        StackResourceDrifts: [{
-          LogicalResourceId: 'DatabaseCluster',
-          ResourceType: 'AWS::RDS::DBCluster',
-          StackResourceDriftStatus: 'MODIFIED',
-          PropertyDifferences: [{ PropertyPath: '/BackupRetentionPeriod', ExpectedValue: '7', ActualValue: '1', DifferenceType: 'NOT_EQUAL' }],
-        }],
-      }),
       PublishOutcome: async (input) => {
         this.log.events.push(...input.Entries);
         return { Entries: [{ EventId: 'e' }], FailedEntryCount: 0 };
@@ -372,6 +435,8 @@ export class LocalWorkflows {
     return {
       Plan: step,
       EvaluateWave: step,
+      ReadWavePage: step,
+      RecordWavePage: step,
       RolloutFailed: step,
       RolloutSucceeded: step,
       ThresholdCrossed: step,
@@ -385,6 +450,15 @@ export class LocalWorkflows {
       // The child: the real operation definition, run by the same interpreter.
       DeployTenant: async (input) => {
         const child = typeof input.Input === 'string' ? JSON.parse(input.Input) : input.Input;
+        if (this.options.fastChild) {
+          const answer = this.options.fastChild(child.tenantId, child.operationId);
+          if (answer.status === 'FAILED') {
+            const err = new Error(answer.cause ?? 'OperationFailed');
+            err.name = 'States.TaskFailed';
+            throw err;
+          }
+          return { Output: { tenantId: child.tenantId, operationId: child.operationId, status: answer.status }, Status: 'SUCCEEDED' };
+        }
         try {
           const output = await this.runOperation(child);
           return { Output: output, Status: 'SUCCEEDED' };
