@@ -121,96 +121,16 @@ export class VpcFunctionCleanup extends Construct {
    */
   constructor(scope: Construct, id: string, props: VpcFunctionCleanupProps) {
     super(scope, id);
-    const stack = Stack.of(this);
-
     const logGroup = new TenantLogGroup(this, 'Logs', { tier: props.tier, encryptionKey: props.encryptionKey, logShipping: props.logShipping });
     this.logGroup = logGroup;
-    // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
-    const role = new HandlerExecutionRole(this, 'HandlerRole', {
-      description: `VpcFunctionCleanup handler of ${this.node.path}`.slice(0, 1000),
-      logGroup,
-    });
-    const handler = new VpcCleanupFunction(this, 'Handler', {
-      role,
-      description: 'Clean destroy: deletes Lambda functions in a VPC (or detaches them) and their network interfaces',
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      // The clean-up waits for Lambda to release the ENIs; it stops itself 30 seconds before this.
-      timeout: Duration.minutes(14),
-      logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      // Never in the VPC it cleans up: it must not leave ENIs of its own behind.
-    });
+    const { handler, role } = this.createHandler(logGroup);
     this.handlerFunction = handler;
     this.handler = handler;
-
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      // DescribeNetworkInterfaces supports no resource-level permissions.
-      actions: ['ec2:DescribeNetworkInterfaces'],
-      resources: ['*'],
-    }));
-    if (props.vpc) this.vpcArns.add(vpcArn(stack, props.vpc.vpcId));
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      // Lambda's ENIs carry no tag and their ids are unknown at deploy time: only network
-      // interfaces of the functions' VPCs (ec2:Vpc, supported by DeleteNetworkInterface), never
-      // any other interface of the account.
-      actions: ['ec2:DeleteNetworkInterface'],
-      resources: [stack.formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
-      conditions: {
-        ArnEquals: { 'ec2:Vpc': Lazy.any({ produce: () => (this.vpcArns.size === 1 ? [...this.vpcArns][0] : [...this.vpcArns]) }) },
-      },
-    }));
-    handler.addToRolePolicy(new iam.PolicyStatement({
-      // The handler only acts while this stack itself is being deleted.
-      actions: ['cloudformation:DescribeStacks'],
-      resources: [stack.stackId],
-    }));
-
-    const noDlq = 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader';
-    const outsideVpc = 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs';
-    const noConcurrency = 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool';
-    const ownPolicy = 'The handler policy is scoped to the functions it cleans up, ENIs of their VPCs, and this stack; no policy is shared';
-    Suppressions.add(role, [
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'ec2:DescribeNetworkInterfaces supports no resource-level permissions; ENI deletion is limited by an ec2:Vpc condition to the functions\' VPCs (Lambda ENIs carry no tag and their ids are unknown at deploy time)',
-        appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`],
-      },
-      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })),
-    ]);
-    Suppressions.add(handler, [
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
-      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
-      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
-      { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
-    ]);
-
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: handler.functionArn,
-      resourceType: VpcFunctionCleanup.RESOURCE_TYPE,
-      // A handler that never answers (a crash before the response, a lost response) must not keep
-      // the stack waiting CloudFormation's default hour: the handler stops itself at 14 minutes,
-      // so give up shortly after.
-      serviceTimeout: Duration.minutes(16),
-      properties: {
-        FunctionNames: Lazy.list({ produce: () => [...this.functionNames] }),
-        DetachOnlyFunctionNames: Lazy.list({ produce: () => [...this.detachOnlyFunctionNames] }, { omitEmpty: true }),
-        SecurityGroupIds: Lazy.list({ produce: () => [...this.securityGroupIds] }),
-      },
-    });
-    // The handler with its role and policy outlive the resource: they must still run its Delete.
-    this.resource.node.addDependency(handler, role);
-
-    this.node.addValidation({
-      validate: () => [
-        ...(this.functionNames.size + this.detachOnlyFunctionNames.size === 0
-          ? ['VpcFunctionCleanup has no function to clean up: call addFunction, addFunctionName or addSecretRotation'] : []),
-        ...(this.securityGroupIds.size === 0
-          ? ['VpcFunctionCleanup has no security group: call addSecurityGroup (the network interfaces are found by their group)'] : []),
-        ...(this.securityGroupIds.size > 0 && this.vpcArns.size === 0
-          ? ['VpcFunctionCleanup cannot tell the VPC of its (imported) security groups: pass the vpc prop (network interfaces may only be deleted in that VPC)'] : []),
-      ],
-    });
+    if (props.vpc) this.vpcArns.add(vpcArn(Stack.of(this), props.vpc.vpcId));
+    this.allowCleanup(handler);
+    this.suppressHandlerFindings(handler, role);
+    this.resource = this.createResource(handler, role);
+    this.checkSomethingToCleanUp();
   }
 
   /**
@@ -309,6 +229,119 @@ export class VpcFunctionCleanup extends Construct {
    */
   public addSubnets(subnets: ec2.ISubnet[]): void {
     subnets.forEach((subnet) => this.resource.node.addDependency(subnet));
+  }
+
+  /**
+   * The clean-up handler, outside the VPC it cleans up (its own ENIs would block the delete), with
+   * a role that writes only its own log group (issue 9.6).
+   */
+  private createHandler(logGroup: TenantLogGroup): { handler: lambda.Function; role: HandlerExecutionRole } {
+    // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
+    const role = new HandlerExecutionRole(this, 'HandlerRole', {
+      description: `VpcFunctionCleanup handler of ${this.node.path}`.slice(0, 1000),
+      logGroup,
+    });
+    const handler = new VpcCleanupFunction(this, 'Handler', {
+      role,
+      description: 'Clean destroy: deletes Lambda functions in a VPC (or detaches them) and their network interfaces',
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      // The clean-up waits for Lambda to release the ENIs; it stops itself 30 seconds before this.
+      timeout: Duration.minutes(14),
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      // Never in the VPC it cleans up: it must not leave ENIs of its own behind.
+    });
+    return { handler, role };
+  }
+
+  /**
+   * What the handler may do: describe ENIs, delete ENIs of the functions' VPCs only (`ec2:Vpc`,
+   * filled in as groups are added), and read this stack's status (it acts only while the stack is
+   * being deleted). `add*` calls add the function-level statements.
+   */
+  private allowCleanup(handler: lambda.Function): void {
+    const stack = Stack.of(this);
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      // DescribeNetworkInterfaces supports no resource-level permissions.
+      actions: ['ec2:DescribeNetworkInterfaces'],
+      resources: ['*'],
+    }));
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      // Lambda's ENIs carry no tag and their ids are unknown at deploy time: only network
+      // interfaces of the functions' VPCs (ec2:Vpc, supported by DeleteNetworkInterface), never
+      // any other interface of the account.
+      actions: ['ec2:DeleteNetworkInterface'],
+      resources: [stack.formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
+      conditions: {
+        ArnEquals: { 'ec2:Vpc': Lazy.any({ produce: () => (this.vpcArns.size === 1 ? [...this.vpcArns][0] : [...this.vpcArns]) }) },
+      },
+    }));
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      // The handler only acts while this stack itself is being deleted.
+      actions: ['cloudformation:DescribeStacks'],
+      resources: [stack.stackId],
+    }));
+  }
+
+  /** The compliance findings a CloudFormation-only handler outside the VPC cannot avoid, each with its reason. */
+  private suppressHandlerFindings(handler: lambda.Function, role: HandlerExecutionRole): void {
+    const stack = Stack.of(this);
+    const noDlq = 'Invoked by CloudFormation, answered through the response URL; a failure shows in the stack events, a dead-letter queue would have no reader';
+    const outsideVpc = 'The clean-up handler must not run in the VPC it cleans up (its own ENIs would block the delete); it calls only AWS APIs';
+    const noConcurrency = 'Runs once per stack deletion; reserving concurrency for it would only shrink the account pool';
+    const ownPolicy = 'The handler policy is scoped to the functions it cleans up, ENIs of their VPCs, and this stack; no policy is shared';
+    Suppressions.add(role, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'ec2:DescribeNetworkInterfaces supports no resource-level permissions; ENI deletion is limited by an ec2:Vpc condition to the functions\' VPCs (Lambda ENIs carry no tag and their ids are unknown at deploy time)',
+        appliesTo: ['Resource::*', `Resource::arn:<AWS::Partition>:ec2:${nagText(stack.region, '<AWS::Region>')}:${nagText(stack.account, '<AWS::AccountId>')}:network-interface/*`],
+      },
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-IAMNoInlinePolicy`, reason: ownPolicy })),
+    ]);
+    Suppressions.add(handler, [
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaDLQ`, reason: noDlq })),
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({ id: `${pack}-LambdaInsideVPC`, reason: outsideVpc })),
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ id: `${pack}-LambdaConcurrency`, reason: noConcurrency })),
+      { id: 'CT.LAMBDA.PR.3', reason: outsideVpc },
+    ]);
+  }
+
+  /**
+   * The clean-up custom resource: the lists of functions and groups rendered lazily (the `add*`
+   * calls fill them); its handler, role and policy outlive it, since they run its Delete.
+   */
+  private createResource(handler: lambda.Function, role: HandlerExecutionRole): CustomResource {
+    const resource = new CustomResource(this, 'Resource', {
+      serviceToken: handler.functionArn,
+      resourceType: VpcFunctionCleanup.RESOURCE_TYPE,
+      // A handler that never answers (a crash before the response, a lost response) must not keep
+      // the stack waiting CloudFormation's default hour: the handler stops itself at 14 minutes,
+      // so give up shortly after.
+      serviceTimeout: Duration.minutes(16),
+      properties: {
+        FunctionNames: Lazy.list({ produce: () => [...this.functionNames] }),
+        DetachOnlyFunctionNames: Lazy.list({ produce: () => [...this.detachOnlyFunctionNames] }, { omitEmpty: true }),
+        SecurityGroupIds: Lazy.list({ produce: () => [...this.securityGroupIds] }),
+      },
+    });
+    // The handler with its role and policy outlive the resource: they must still run its Delete.
+    resource.node.addDependency(handler, role);
+    return resource;
+  }
+
+  /** A synth error when nothing was added: a clean-up without functions or groups is a wiring mistake. */
+  private checkSomethingToCleanUp(): void {
+    this.node.addValidation({
+      validate: () => [
+        ...(this.functionNames.size + this.detachOnlyFunctionNames.size === 0
+          ? ['VpcFunctionCleanup has no function to clean up: call addFunction, addFunctionName or addSecretRotation'] : []),
+        ...(this.securityGroupIds.size === 0
+          ? ['VpcFunctionCleanup has no security group: call addSecurityGroup (the network interfaces are found by their group)'] : []),
+        ...(this.securityGroupIds.size > 0 && this.vpcArns.size === 0
+          ? ['VpcFunctionCleanup cannot tell the VPC of its (imported) security groups: pass the vpc prop (network interfaces may only be deleted in that VPC)'] : []),
+      ],
+    });
   }
 
   private register(functionName: string, functionArn: string, options: VpcFunctionCleanupOptions): void {
