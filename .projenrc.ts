@@ -21,8 +21,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  // Node 20 is past its end of life; jsii 6 supports 22 and 24, which CI runs the tests under too.
-  minNodeVersion: '22.0.0',
+  // Node 20 is past its end of life but still works (CI runs on it, and on 22 and 24): engines admits it, as the README says.
+  minNodeVersion: '20.0.0',
+  workflowNodeVersion: '22.x',
 
   cdkVersion: CDK_VERSION,
   cdkVersionPinning: false,
@@ -61,6 +62,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   devDeps: [
+    // the types of the Node.js the tests and handlers run on (22 and 24; 20 still runs them)
+    '@types/node@^22',
     'cdk-nag@^3.0.2',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
     INTEG_RUNNER,
