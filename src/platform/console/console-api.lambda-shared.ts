@@ -156,7 +156,7 @@ export async function authenticate(event: ConsoleEvent, deps: ConsoleDependencie
     claims = await deps.verifier.verify(token);
   } catch (e) {
     // Expired, forged, another pool's or another client's: the reason stays in the log.
-    console.log(JSON.stringify({ refused: (e as Error).name }));
+    console.log(JSON.stringify({ refused: (e as Error).constructor?.name ?? 'Error' }));
     throw new HttpError(401, 'sign in again: the token is not valid');
   }
   return callerOf(claims, deps.federatedTenants);

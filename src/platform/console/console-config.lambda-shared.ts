@@ -24,3 +24,23 @@ export function parseFederatedTenants(text: string | undefined): Record<string, 
 export function renderFederatedTenants(map: Record<string, string>): string {
   return Object.entries(map).map(([p, t]) => `${p}=${t}`).join(',');
 }
+
+/**
+ * The Content-Security-Policy of every page: nothing inline, nothing from elsewhere but the sign-in
+ * domain (the token exchange), no framing. `style-src 'self'` (no 'unsafe-inline'): the app ships
+ * one stylesheet and sets no style attributes. The distribution and the local server send the same.
+ */
+export function contentSecurityPolicy(signInOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}`,
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}

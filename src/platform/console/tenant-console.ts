@@ -15,7 +15,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { ConsoleApiFunction } from './console-api-function';
-import { CONSOLE_ENV, renderFederatedTenants } from './console-config.lambda-shared';
+import { CONSOLE_ENV, contentSecurityPolicy, renderFederatedTenants } from './console-config.lambda-shared';
 import { TenantConsoleProps } from './tenant-console-props';
 import { MAX_CONSOLE_BYTES_SCANNED, validateTenantConsoleProps } from './validate-tenant-console-props';
 import { HandlerExecutionRole } from '../../core/execution-role';
@@ -27,26 +27,6 @@ export * from './tenant-console-props';
 /** Where the web app's build (index.html, app.js, app.css) lies: built at build time, like the handlers. */
 const WEB_ASSET_DIR = path.join(__dirname, '../../../assets/platform/console/web');
 
-/**
- * The Content-Security-Policy of every page: nothing inline, nothing from elsewhere but the sign-in
- * domain (the token exchange), no framing. `style-src 'self'` (no 'unsafe-inline'): the app ships
- * one stylesheet and sets no style attributes.
- */
-function contentSecurityPolicy(signInOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${signInOrigin}`,
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
 
 /** What the identity part made. */
 interface ConsoleIdentity {
