@@ -11,6 +11,7 @@
  * records the page's results here and judges the failure threshold from every stored result. The
  * state holds one page at a time: its size does not grow with the fleet.
  */
+/* eslint-disable import/no-extraneous-dependencies */
 import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ConflictError, marshallItem, unmarshallItem } from './registry.lambda-shared';
 import { isObject } from './settings.lambda-shared';
@@ -45,7 +46,8 @@ export async function planRollout(event: Record<string, unknown>, deps: StateMac
   for (const [w, items] of waves.entries()) {
     const pageCount = Math.max(1, Math.ceil(items.length / WAVE_PAGE_SIZE));
     for (let p = 0; p < pageCount; p++) {
-      const page = items.slice(p * WAVE_PAGE_SIZE, (p + 1) * WAVE_PAGE_SIZE).map((i) => ({ tenantId: String(i.tenantId), operationId: String(i.operationId) }));
+      const page = items.slice(p * WAVE_PAGE_SIZE, (p + 1) * WAVE_PAGE_SIZE)
+        .map((i) => ({ tenantId: String(i.tenantId), operationId: String(i.operationId) }));
       await deps.client.send(new PutItemCommand({
         TableName: deps.config.tableName,
         Item: marshallItem({ pk: pk(rolloutId), sk: `WAVE#${pad(w)}#PAGE#${pad(p)}`, items: page, pageCount, tenantCount: items.length }),

@@ -28,11 +28,14 @@ export const MAX_DIFFERENCES = 20;
 /** Longest reason, value or error text kept in the state. */
 export const MAX_TEXT = 1000;
 
+/** A page of a CloudFormation list. */
+export type StackPage<K extends string> = { [key in K]?: Array<Record<string, unknown>> } & { NextToken?: string };
+
 /** The CloudFormation reads of one tenant stack, made with the tenant's deploy role. */
 export interface StackReader {
-  describeStackEvents(stackName: string, nextToken?: string): Promise<{ StackEvents?: Array<Record<string, unknown>>; NextToken?: string }>;
+  describeStackEvents(stackName: string, nextToken?: string): Promise<StackPage<'StackEvents'>>;
   getTemplate(stackName: string): Promise<{ TemplateBody?: string }>;
-  describeStackResourceDrifts(stackName: string, nextToken?: string): Promise<{ StackResourceDrifts?: Array<Record<string, unknown>>; NextToken?: string }>;
+  describeStackResourceDrifts(stackName: string, nextToken?: string): Promise<StackPage<'StackResourceDrifts'>>;
 }
 
 /** Gives the stack reader for a deploy role in a region. */
@@ -123,7 +126,8 @@ async function stackEvents(event: Record<string, unknown>, deps: StateMachineSte
   }
   // Oldest first: the first failure is the cause.
   failed.sort((a, b) => String(a.Timestamp).localeCompare(String(b.Timestamp)));
-  return { StackEvents: failed.slice(0, MAX_FAILED_EVENTS), ...(failed.length > MAX_FAILED_EVENTS ? { omittedEvents: failed.length - MAX_FAILED_EVENTS } : {}) };
+  const omitted = failed.length - MAX_FAILED_EVENTS;
+  return { StackEvents: failed.slice(0, MAX_FAILED_EVENTS), ...(omitted > 0 ? { omittedEvents: omitted } : {}) };
 }
 
 /**
@@ -216,11 +220,11 @@ export function awsStackReaders(sts: STSClient): StackReaderFactory {
   };
   return (roleArn, region) => ({
     describeStackEvents: async (StackName, NextToken) =>
-      (await clientFor(roleArn, region)).send(new DescribeStackEventsCommand({ StackName, NextToken })) as Promise<{ StackEvents?: Array<Record<string, unknown>>; NextToken?: string }>,
+      (await clientFor(roleArn, region)).send(new DescribeStackEventsCommand({ StackName, NextToken })) as Promise<StackPage<'StackEvents'>>,
     getTemplate: async (StackName) => (await clientFor(roleArn, region)).send(new GetTemplateCommand({ StackName, TemplateStage: 'Original' })),
     describeStackResourceDrifts: async (StackName, NextToken) =>
       (await clientFor(roleArn, region)).send(new DescribeStackResourceDriftsCommand({
         StackName, NextToken, StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'],
-      })) as unknown as Promise<{ StackResourceDrifts?: Array<Record<string, unknown>>; NextToken?: string }>,
+      })) as unknown as Promise<StackPage<'StackResourceDrifts'>>,
   });
 }

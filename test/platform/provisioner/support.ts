@@ -9,7 +9,7 @@ import * as path from 'path';
 import { CreateTableCommand, DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { PlatformHub } from'../../../src/platform/hub';
+import { PlatformHub } from '../../../src/platform/hub';
 import { PlatformAppSource, TenantProvisioner, TenantProvisionerProps } from '../../../src/platform/provisioner';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
@@ -315,7 +315,11 @@ export class LocalWorkflows {
     return async (input: any) => {
       try {
         return await runStateMachineStep(input, {
-          registry: this.options.registry, config: this.options.config, now: this.options.now, client: this.options.client, stacks: (roleArn) => this.stackReader(roleArn),
+          registry: this.options.registry,
+          config: this.options.config,
+          now: this.options.now,
+          client: this.options.client,
+          stacks: (roleArn) => this.stackReader(roleArn),
         });
       } catch (e) {
         // As Lambda reports a function error to Step Functions: the error type, and a JSON cause.
