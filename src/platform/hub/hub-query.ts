@@ -13,6 +13,7 @@ import {
   HISTORY_ROOT,
   LOGS_ROOT,
   PARTITION_KEYS,
+  accountPrefixOf,
   projectionTemplate,
 } from '../../core/log-partition.lambda-shared';
 import { HUB_GLUE_DATABASE, HUB_HISTORY_TABLE, HUB_LOGS_TABLE, HUB_WORKGROUP, partitionOf } from '../../core/hub-names';
@@ -254,6 +255,115 @@ export function grantQuery(scope: Construct, grantee: iam.IGrantable, layer: Que
       grantee,
       actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
       resourceArns: [layer.resultsBucket.bucketArn],
+    }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resourceArns: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    }),
+  ];
+  return grants.reduce((all, g) => all.combine(g));
+}
+
+/** The name of the Athena workgroup of one tenant account: `tenant-blocks-hub-<account>`. */
+export function tenantWorkGroupName(tenantAccountId: string): string {
+  return `${HUB_WORKGROUP}-${tenantAccountId}`;
+}
+
+/** Where the workgroup of one tenant account writes its results: `results/account=<id>/`. */
+export function tenantResultsPrefix(tenantAccountId: string): string {
+  return `results/${ACCOUNT_PARTITION_KEY}=${tenantAccountId}/`;
+}
+
+/**
+ * The Athena workgroup of one tenant account (issue 21 §2): the hub workgroup's enforced
+ * configuration (encrypted results, 1 GiB scan limit, engine 3), with results under that tenant's
+ * own prefix of the results bucket, so a grantee of one tenant never reads another tenant's results.
+ * Created once per account, on the first per-tenant grant.
+ */
+export function tenantWorkGroup(scope: Construct, layer: QueryLayer, key: kms.IKey, tenantAccountId: string): athena.CfnWorkGroup {
+  const id = `WorkGroup-${tenantAccountId}`;
+  const existing = scope.node.tryFindChild(id);
+  if (existing) return existing as athena.CfnWorkGroup;
+  const { account } = Stack.of(scope);
+  return new athena.CfnWorkGroup(scope, id, {
+    name: tenantWorkGroupName(tenantAccountId),
+    description: `cdk-tenant-blocks platform hub: queries of tenant account ${tenantAccountId} only`,
+    state: 'ENABLED',
+    recursiveDeleteOption: true,
+    workGroupConfiguration: {
+      // Clients cannot override the output location, the encryption or the limits.
+      enforceWorkGroupConfiguration: true,
+      publishCloudWatchMetricsEnabled: true,
+      bytesScannedCutoffPerQuery: QUERY_BYTES_SCANNED_CUTOFF,
+      requesterPaysEnabled: false,
+      engineVersion: { selectedEngineVersion: 'Athena engine version 3' },
+      resultConfiguration: {
+        outputLocation: `s3://${layer.resultsBucket.bucketName}/${tenantResultsPrefix(tenantAccountId)}`,
+        expectedBucketOwner: account,
+        encryptionConfiguration: { encryptionOption: 'SSE_KMS', kmsKey: key.keyArn },
+      },
+    },
+  });
+}
+
+/**
+ * Grants `grantee` the queries of ONE tenant account and nothing of another (issue 21 §2): Athena
+ * in that tenant's workgroup only; the Glue catalog entries; `s3:GetObject` under that account's
+ * `logs/account=<id>/` and `history/account=<id>/` only, and `s3:ListBucket` only with those
+ * prefixes; its own results prefix; the hub key through S3 only. A query that names another
+ * account (`account IN (...)`, a wider `LIKE`) is refused by S3 when Athena reads the first object
+ * of a partition the grantee cannot read: IAM, not the SQL text, enforces the tenant.
+ */
+export function grantQueryOfTenant(scope: Construct, grantee: iam.IGrantable, layer: QueryLayer, bucket: s3.IBucket, key: kms.IKey, tenantAccountId: string): iam.Grant {
+  const stack = Stack.of(scope);
+  const { region, account } = stack;
+  const partition = partitionOf(stack);
+  const workGroup = tenantWorkGroup(scope, layer, key, tenantAccountId);
+  const glueArn = (resource: string) => `arn:${partition}:glue:${region}:${account}:${resource}`;
+  const tenantPrefixes = [accountPrefixOf(LOGS_ROOT, tenantAccountId), accountPrefixOf(HISTORY_ROOT, tenantAccountId)];
+  const results = tenantResultsPrefix(tenantAccountId);
+  const grants = [
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:GetWorkGroup', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
+      resourceArns: [`arn:${partition}:athena:${region}:${account}:workgroup/${workGroup.name}`],
+    }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable'],
+      resourceArns: [
+        glueArn('catalog'),
+        glueArn(`database/${HUB_GLUE_DATABASE}`),
+        glueArn(`table/${HUB_GLUE_DATABASE}/${HUB_LOGS_TABLE}`),
+        glueArn(`table/${HUB_GLUE_DATABASE}/${HUB_HISTORY_TABLE}`),
+      ],
+    }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:GetObject'],
+      resourceArns: tenantPrefixes.map((p) => bucket.arnForObjects(`${p}*`)),
+    }),
+    iam.Grant.addToPrincipal({ grantee, actions: ['s3:GetBucketLocation'], resourceArns: [bucket.bucketArn] }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:ListBucket'],
+      resourceArns: [bucket.bucketArn],
+      // Listing only inside the tenant's partitions: Athena lists each projected day prefix.
+      conditions: { StringLike: { 's3:prefix': tenantPrefixes.map((p) => `${p}*`) } },
+    }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'],
+      resourceArns: [layer.resultsBucket.arnForObjects(`${results}*`)],
+    }),
+    iam.Grant.addToPrincipal({ grantee, actions: ['s3:GetBucketLocation', 's3:ListBucketMultipartUploads'], resourceArns: [layer.resultsBucket.bucketArn] }),
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:ListBucket'],
+      resourceArns: [layer.resultsBucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${results}*`] } },
     }),
     iam.Grant.addToPrincipal({
       grantee,

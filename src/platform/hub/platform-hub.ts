@@ -15,7 +15,7 @@ import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from 
 import { createHubAlarms } from './hub-alarms';
 import { createBackupVault } from './hub-backup';
 import { createEventHistory, firehoseDeliveryRole, firehoseWriteStatement } from './hub-history';
-import { QueryLayer, createQueryLayer, grantQuery } from './hub-query';
+import { QueryLayer, createQueryLayer, grantQuery, grantQueryOfTenant } from './hub-query';
 import { ACCOUNT, HISTORY_ROOT, LOGS_ROOT, accountPrefixOf, firehosePrefix } from '../../core/log-partition.lambda-shared';
 import { LogProcessorFunction } from './log-processor-function';
 import {
@@ -316,10 +316,40 @@ export class PlatformHub extends Construct {
    * `kms:Decrypt`/`GenerateDataKey` of the hub key through S3 only. Every query must still pin one
    * tenant account (the tables' `injected` projection): build it with `TenantLogQuery`.
    *
+   * FLEET-WIDE: the grantee reads every tenant's partitions (the pin is a query rule, not an access
+   * rule: `account IN ('a', 'b')` passes it). Give it to the platform's on-call only; give a console
+   * that serves one tenant {@link PlatformHub.grantQueryTenant}, which IAM enforces.
+   *
    * @param grantee the platform principal (query console)
    */
   public grantQueryTenantLogs(grantee: iam.IGrantable): iam.Grant {
     return grantQuery(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey);
+  }
+
+  /**
+   * Lets `grantee` (the console's role for one tenant) query the shipped logs and event history of
+   * exactly ONE tenant account, enforced by IAM rather than by the SQL text: Athena only in that
+   * account's own workgroup `tenant-blocks-hub-<account>` (created on the first grant, results under
+   * `results/account=<account>/` of the results bucket); `s3:GetObject` only under
+   * `logs/account=<account>/` and `history/account=<account>/`, `s3:ListBucket` only with those
+   * prefixes; its own results prefix; the Glue catalog entries; the hub key through S3 only. A
+   * query that reaches for another account's partition (`account IN (...)`, an unpinned scan) fails
+   * with AccessDenied on the first object it may not read. Run `TenantLogQuery` in
+   * `TenantLogQuery.tenantWorkGroup`.
+   *
+   * @param grantee the platform principal that may see this one tenant
+   * @param tenantAccountId exactly one admitted tenant account: 12 digits, listed in `tenantAccountIds`
+   * @throws Error when `tenantAccountId` is not exactly one 12-digit account the hub admits
+   */
+  public grantQueryTenant(grantee: iam.IGrantable, tenantAccountId: string): iam.Grant {
+    // A literal, exactly one account: a token, a list, a wildcard or a quote could widen the S3 prefix.
+    if (typeof tenantAccountId !== 'string' || Token.isUnresolved(tenantAccountId) || !ACCOUNT.test(tenantAccountId)) {
+      throw new Error(`PlatformHub.grantQueryTenant: tenantAccountId must be exactly one 12-digit AWS account id, a literal (got: ${JSON.stringify(tenantAccountId)})`);
+    }
+    if (!this.tenantAccountIds.includes(tenantAccountId)) {
+      throw new Error(`PlatformHub.grantQueryTenant: ${tenantAccountId} is not an admitted tenant account (tenantAccountIds: ${this.tenantAccountIds.join(', ')})`);
+    }
+    return grantQueryOfTenant(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey, tenantAccountId);
   }
 
   /** The stack's environment, the admitted accounts and the retention, each resolved once. */

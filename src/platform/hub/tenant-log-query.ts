@@ -56,7 +56,7 @@ export class TenantLogQuery {
       'ORDER BY "timestamp", id',
       `LIMIT ${MAX_ROWS}`,
     ].join('\n');
-    return new TenantLogQuery(sql, [
+    return new TenantLogQuery(tenantAccountId, sql, [
       literal(tenantAccountId), ...dayLiterals(from, to), literal(logGroupName), String(from.getTime()), String(to.getTime()),
     ]);
   }
@@ -81,13 +81,23 @@ export class TenantLogQuery {
       'ORDER BY "time", id',
       `LIMIT ${MAX_ROWS}`,
     ].join('\n');
-    return new TenantLogQuery(sql, [
+    return new TenantLogQuery(tenantAccountId, sql, [
       literal(tenantAccountId), ...dayLiterals(from, to), literal(isoSeconds(from)), literal(isoSeconds(to)),
     ]);
   }
 
-  /** The Athena workgroup to run the query in (the hub's: encrypted results, scan limit). */
+  /**
+   * The hub's shared Athena workgroup (encrypted results, scan limit), for a role granted the
+   * fleet-wide `PlatformHub.grantQueryTenantLogs`.
+   */
   public readonly workGroup: string = HUB_WORKGROUP;
+
+  /**
+   * The workgroup of the query's tenant account, `tenant-blocks-hub-<account>`: run the query here
+   * with a role granted `PlatformHub.grantQueryTenant` for that account (results under that
+   * tenant's own prefix).
+   */
+  public readonly tenantWorkGroup: string;
 
   /** The Glue database the query reads. */
   public readonly database: string = HUB_GLUE_DATABASE;
@@ -103,7 +113,8 @@ export class TenantLogQuery {
    */
   public readonly executionParameters: string[];
 
-  private constructor(queryString: string, executionParameters: string[]) {
+  private constructor(tenantAccountId: string, queryString: string, executionParameters: string[]) {
+    this.tenantWorkGroup = `${HUB_WORKGROUP}-${tenantAccountId}`;
     this.queryString = queryString;
     this.executionParameters = executionParameters;
   }
