@@ -94,8 +94,20 @@ describe('an operation keeps templates, events and drifts out of its state', () 
     const now = started.toISOString();
     const spec = { ...devSpec('acme'), tier: 'PRODUCTION' };
     await registry.createTenant({
-      tenantId: 'acme', account: '210987654321', region: 'us-east-1', tier: 'PRODUCTION', spec, version: 1, release: '1.0.0', state: 'SUSPENDED',
-      createdAt: now, updatedAt: now, deployedVersion: 1, deployedRelease: '1.0.0', lockOperationId: 'op-destroy', lockExpiresAt: '2999-01-01T00:00:00.000Z',
+      tenantId: 'acme',
+      account: '210987654321',
+      region: 'us-east-1',
+      tier: 'PRODUCTION',
+      spec,
+      version: 1,
+      release: '1.0.0',
+      state: 'SUSPENDED',
+      createdAt: now,
+      updatedAt: now,
+      deployedVersion: 1,
+      deployedRelease: '1.0.0',
+      lockOperationId: 'op-destroy',
+      lockExpiresAt: '2999-01-01T00:00:00.000Z',
     } as any);
     await registry.putOperation({
       operationId: 'op-destroy', tenantId: 'acme', type: 'DESTROY', status: 'PENDING', requestedBy: 'test', requestedAt: now, specVersion: 1, release: '1.0.0', changes: [],
@@ -125,8 +137,20 @@ describe('an operation keeps templates, events and drifts out of its state', () 
     }));
     const now = new Date().toISOString();
     await registry.createTenant({
-      tenantId: 'acme', account: '210987654321', region: 'us-east-1', tier: 'DEVELOPMENT', spec: devSpec('acme'), version: 1, release: '1.0.0', state: 'ACTIVE',
-      createdAt: now, updatedAt: now, deployedVersion: 1, deployedRelease: '1.0.0', lockOperationId: 'op-drift', lockExpiresAt: '2999-01-01T00:00:00.000Z',
+      tenantId: 'acme',
+      account: '210987654321',
+      region: 'us-east-1',
+      tier: 'DEVELOPMENT',
+      spec: devSpec('acme'),
+      version: 1,
+      release: '1.0.0',
+      state: 'ACTIVE',
+      createdAt: now,
+      updatedAt: now,
+      deployedVersion: 1,
+      deployedRelease: '1.0.0',
+      lockOperationId: 'op-drift',
+      lockExpiresAt: '2999-01-01T00:00:00.000Z',
     } as any);
     await registry.putOperation({
       operationId: 'op-drift', tenantId: 'acme', type: 'DRIFT', status: 'PENDING', requestedBy: 'test', requestedAt: now, specVersion: 1, release: '1.0.0', changes: [],
@@ -150,9 +174,24 @@ describe('a rollout keeps its plan and results out of its state', () => {
           [tableName]: ids.slice(i, i + 25).map((tenantId) => ({
             PutRequest: {
               Item: marshallItem({
-                pk: `TENANT#${tenantId}`, sk: '#TENANT', gsi1pk: 'TENANTS', gsi1sk: tenantId,
-                tenantId, account: '210987654321', region: 'us-east-1', tier: 'DEVELOPMENT', spec: devSpec(tenantId), deployedSpec: devSpec(tenantId),
-                version: 1, release: '1.0.0', state: 'ACTIVE', createdAt: now, updatedAt: now, deployedVersion: 1, deployedRelease: '1.0.0', incarnation: 1,
+                pk: `TENANT#${tenantId}`,
+                sk: '#TENANT',
+                gsi1pk: 'TENANTS',
+                gsi1sk: tenantId,
+                tenantId,
+                account: '210987654321',
+                region: 'us-east-1',
+                tier: 'DEVELOPMENT',
+                spec: devSpec(tenantId),
+                deployedSpec: devSpec(tenantId),
+                version: 1,
+                release: '1.0.0',
+                state: 'ACTIVE',
+                createdAt: now,
+                updatedAt: now,
+                deployedVersion: 1,
+                deployedRelease: '1.0.0',
+                incarnation: 1,
               }),
             },
           })),
@@ -176,10 +215,20 @@ describe('a rollout keeps its plan and results out of its state', () => {
     });
     const ids = await fleet(tableName, 5000);
     await registry.putRollout({
-      rolloutId: 'r-fleet', release: '2.0.0', status: 'PENDING', requestedBy: 'test', createdAt: new Date().toISOString(),
+      rolloutId: 'r-fleet',
+      release: '2.0.0',
+      status: 'PENDING',
+      requestedBy: 'test',
+      createdAt: new Date().toISOString(),
       request: {
-        release: '2.0.0', canaries: [], canaryPercent: 1, waveSize: 0, maxConcurrency: 50, toleratedFailurePercentage: 20,
-        approvalBetweenWaves: false, respectMaintenanceWindows: false,
+        release: '2.0.0',
+        canaries: [],
+        canaryPercent: 1,
+        waveSize: 0,
+        maxConcurrency: 50,
+        toleratedFailurePercentage: 20,
+        approvalBetweenWaves: false,
+        respectMaintenanceWindows: false,
       },
     } as any);
     const result = await workflows.runRollout({ rolloutId: 'r-fleet' });
