@@ -79,8 +79,9 @@ export class DevelopmentLeftovers extends Construct {
   /**
    * A failed clean-up run (an AWS error, e.g. a delete refused): named
    * `tenant-blocks-<tenantId>-<8 hex>-leftovers`, so the CrossAccountLink forwards its state changes.
+   * It has no action of its own; a platform adds one with `alarm.addAlarmAction(...)`.
    */
-  public readonly alarm: cloudwatch.IAlarm;
+  public readonly alarm: cloudwatch.Alarm;
 
   /**
    * @param scope the construct (a DEVELOPMENT TenantPostgres) or stack it belongs to

@@ -19,7 +19,9 @@ export interface TenantPostgresProps {
    *
    * Moving PRODUCTION to DEVELOPMENT is an explicit operator step, not a side effect: the vault's
    * access policy refuses its own removal to everyone but the break-glass role, so such an update
-   * fails until that role lifts it (docs: "Ending a contract").
+   * fails until that role lifts it (docs: "Ending a contract"). And what keeps data does not
+   * depend on the tier: the final snapshot, the retained automated backups, the point-in-time
+   * window (`backupRetention`), the retained vault and the retained key are the same in both tiers.
    *
    * @default TenantTier.PRODUCTION
    */
@@ -49,9 +51,14 @@ export interface TenantPostgresProps {
   readonly maxCapacity?: number;
 
   /**
-   * How far back point-in-time recovery reaches (continuous backup): 1 to 35 whole days.
+   * How far back point-in-time recovery reaches (continuous backup): 1 to 35 whole days. The
+   * automated backups outlive a deleted cluster for this long, in every tier.
    *
-   * @default - 7 days in DEVELOPMENT, 35 days in PRODUCTION
+   * Not derived from the tier: shortening it discards the older restore points at once, so a
+   * PRODUCTION → DEVELOPMENT change must not do it by itself. A shorter window (e.g. 7 days for a
+   * DEVELOPMENT database) is this explicit prop.
+   *
+   * @default Duration.days(35), in every tier
    */
   readonly backupRetention?: Duration;
 

@@ -11,6 +11,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BackupOptInFunction } from './backup-opt-in-function';
 import { BootstrapFunction } from './bootstrap-function';
 import { DevelopmentLeftovers } from './development-leftovers';
+import { ENGINE_MAJOR_VERSION, ENGINE_VERSION } from './engine-version';
 import { forwardedAlarmSuppressions, HIPAA_NIST, HIPAA_NIST_PCI, perPack } from './pack-suppressions';
 import { POSTGRES_PARAMETERS } from './parameters';
 import { CAPACITY_FLOOR } from './postgres-limits';
@@ -68,12 +69,17 @@ const DATA_API_ACTIONS = [
   'rds-data:RollbackTransaction',
 ];
 
+/**
+ * How far back point-in-time recovery reaches when `backupRetention` is not given, in EVERY tier:
+ * shrinking it discards the older restore points at once, so a PRODUCTION → DEVELOPMENT change must
+ * not shorten it; a shorter window is the explicit `backupRetention` prop.
+ */
+const DEFAULT_BACKUP_RETENTION = Duration.days(35);
+
 /** What differs between the tiers, each resolved once (an alarm threshold cannot drift from the setting it watches). */
 interface TierSettings {
   /** `maxCapacity` when the prop is not given (ACUs). */
   readonly maxCapacity: number;
-  /** `backupRetention` (point-in-time recovery) when the prop is not given. */
-  readonly backupRetention: Duration;
   /** Idle time after which the cluster pauses (0 ACU); `undefined`: never paused. */
   readonly autoPause?: Duration;
   /** How long the daily AWS Backup recovery points are kept. */
@@ -88,7 +94,6 @@ interface TierSettings {
 const DEFAULTS: Record<TenantTier, TierSettings> = {
   [TenantTier.DEVELOPMENT]: {
     maxCapacity: 2,
-    backupRetention: Duration.days(7),
     // pauses after 15 idle minutes (idle_session_timeout closes forgotten sessions)
     autoPause: Duration.minutes(15),
     // the end of life of a destroyed DEV tenant's recovery points
@@ -99,7 +104,6 @@ const DEFAULTS: Record<TenantTier, TierSettings> = {
   },
   [TenantTier.PRODUCTION]: {
     maxCapacity: 16,
-    backupRetention: Duration.days(35),
     autoPause: undefined,
     dailyRecoveryPointRetention: Duration.days(35),
     storageAlarmGiB: 500,
@@ -125,6 +129,9 @@ interface Context {
   readonly clusterIdentifier: string;
 }
 
+/** The TenantPostgres of each stack, by tenant: its backup vault name is fixed per tenant and stack. */
+const DATABASES = new WeakMap<Stack, Map<string, TenantPostgres[]>>();
+
 /** A custom resource and the function behind it. */
 interface CustomResourceParts {
   readonly fn: lambda.Function;
@@ -132,12 +139,16 @@ interface CustomResourceParts {
 }
 
 /**
- * The engine of every TenantPostgres. 17.4+ supports scaling to 0 ACUs with auto-pause and the RDS
- * Data API; 17.9 is the newest version aws-cdk-lib 2.257 knows. Minor upgrades then arrive in the
- * maintenance window.
+ * The engine of every TenantPostgres: Aurora PostgreSQL {@link ENGINE_VERSION} (17.4+ supports
+ * scaling to 0 ACUs with auto-pause and the RDS Data API). The version is a floor that never
+ * changes inside its major (engine-version.ts says why): automatic minor upgrades move the cluster
+ * forward in the maintenance window, and a release that lowered the template's version would fail
+ * on every cluster AWS had already upgraded.
  */
 function postgresEngine(): rds.IClusterEngine {
-  return rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_17_9 });
+  return rds.DatabaseClusterEngine.auroraPostgres({
+    version: rds.AuroraPostgresEngineVersion.of(ENGINE_VERSION, ENGINE_MAJOR_VERSION, { s3Import: true, s3Export: true }),
+  });
 }
 
 /**
@@ -197,10 +208,12 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
 
   /**
    * The alarms of the database (CPU, ACU utilisation, free memory, deadlocks, connections, storage,
-   * replica lag in PRODUCTION, failed rotations), each named `tenant-blocks-<tenantId>-...` so the
-   * CrossAccountLink forwards their state changes to the platform.
+   * replica lag in PRODUCTION, failed rotations; in DEVELOPMENT the leftovers clean-up's), each
+   * named `tenant-blocks-<tenantId>-...` so the CrossAccountLink forwards their state changes to the
+   * platform. They have no action of their own; a platform adds its own with
+   * `alarm.addAlarmAction(new SnsAction(topic))` (the link's route stays).
    */
-  public readonly alarms: cloudwatch.IAlarm[];
+  public readonly alarms: cloudwatch.Alarm[];
 
   /** The log group PostgreSQL exports its log to. */
   public readonly logGroup: TenantLogGroup;
@@ -301,6 +314,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     ];
 
     this.suppress(cluster, plan, [bootstrap.fn, rotationFunction, regressionFunction], optIn.fn, rotationFunction);
+    this.reportVaultNameCollisions();
   }
 
   /**
@@ -328,7 +342,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       subnets: network.databaseSubnets,
       window: props.maintenanceWindow ?? MaintenanceWindow.defaultFor(this.tenantId),
       maxCapacity: props.maxCapacity ?? defaults.maxCapacity,
-      backupRetention: props.backupRetention ?? defaults.backupRetention,
+      backupRetention: props.backupRetention ?? DEFAULT_BACKUP_RETENTION,
       // the cluster identifier is fixed so the log group can exist (key, retention, shipping) before
       // RDS writes to it; derived from the tenant and the construct path, unique per account
       clusterIdentifier: `${this.tenantId}-${this.node.addr.slice(0, 8)}`,
@@ -394,7 +408,8 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
   /**
    * The Aurora Serverless v2 cluster: isolated subnets, the tenant key for storage and Performance
    * Insights, IAM authentication and the Data API, the postgresql log exported to its own log group,
-   * automatic minor upgrades in the maintenance window, PITR for `backupRetention`. PRODUCTION: a
+   * automatic minor upgrades in the maintenance window, PITR for `backupRetention` (kept after a
+   * delete, in every tier). PRODUCTION: a
    * reader in another AZ, never paused, deletion protection and retained instances; DEVELOPMENT:
    * writer only, pauses when idle. A final snapshot on delete in every tier. No enhanced monitoring
    * (see NO_ENHANCED_MONITORING).
@@ -440,8 +455,9 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
       preferredMaintenanceWindow: window.toString(),
       backup: { retention: ctx.backupRetention, preferredWindow: window.backupWindow() },
       deletionProtection: production,
-      // PITR backups outlive a deleted PRODUCTION cluster for their retention period
-      deleteAutomatedBackups: !production,
+      // PITR backups outlive a deleted cluster for their retention period, in every tier: a
+      // PRODUCTION → DEVELOPMENT change followed by a destroy must not delete them with the cluster
+      deleteAutomatedBackups: false,
       // a final snapshot in every tier; DEVELOPMENT can still be destroyed by its stack
       removalPolicy: RemovalPolicy.SNAPSHOT,
     });
@@ -751,6 +767,30 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
   }
 
   /**
+   * Two TenantPostgres of one tenant in one stack would both create the backup vault
+   * `tenant-<tenantId>-<8 hex of the stack id>` (fixed per stack so that a redeploy after a destroy
+   * meets no retained vault), and the deploy would fail on the second. Reported at synth, on the
+   * first database of the tenant in the stack, with every path; counts fully built databases only.
+   */
+  private reportVaultNameCollisions(): void {
+    const stack = Stack.of(this);
+    const byTenant = DATABASES.get(stack) ?? new Map<string, TenantPostgres[]>();
+    DATABASES.set(stack, byTenant);
+    const group = byTenant.get(this.tenantId) ?? [];
+    group.push(this);
+    if (group.length === 1) {
+      byTenant.set(this.tenantId, group);
+      this.node.addValidation({
+        validate: () => group.length < 2 ? [] : [
+          `two TenantPostgres of tenant "${this.tenantId}" in the stack ${stack.node.path} would both create the backup vault ` +
+          `tenant-${this.tenantId}-<stack> and the deploy would fail on the name: ${group.map((db) => db.node.path).join(', ')}; ` +
+          'put the second database in another stack, or use one database with several schemas',
+        ],
+      });
+    }
+  }
+
+  /**
    * The AWS Backup plan of the cluster, after the region's opt-in: daily at 05:00 UTC (PRODUCTION
    * keeps 35 days and copies to the platform's vault when `backupCopyVaultArn` is given;
    * DEVELOPMENT 14 days, the end of life of a destroyed DEV tenant's recovery points) and, in
@@ -846,7 +886,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
    * max_connections, storage beyond the tier's size, replica lag (PRODUCTION) and failed rotations.
    * Thresholds derive from the resolved `maxCapacity`, never a second default.
    */
-  private createAlarms(ctx: Context, cluster: rds.DatabaseCluster, rotation: lambda.IFunction): cloudwatch.IAlarm[] {
+  private createAlarms(ctx: Context, cluster: rds.DatabaseCluster, rotation: lambda.IFunction): cloudwatch.Alarm[] {
     const connectionLimit = serverlessMaxConnections(ctx.maxCapacity);
     const alarm = (alarmId: string, suffix: string, metric: cloudwatch.IMetric, threshold: number, comparison: cloudwatch.ComparisonOperator,
       description: string, periods = 3) =>
@@ -976,4 +1016,4 @@ function serverlessMaxConnections(maxCapacity: number): number {
 const NO_ENHANCED_MONITORING = 'Enhanced monitoring writes to the account-wide RDSOSMetrics log group, which RDS creates outside the stack unencrypted and kept forever, shared by every database of the account (no tenant stack can own it); Performance Insights (tenant key) and the CloudWatch metrics and alarms cover the instances';
 
 /** Why a DEVELOPMENT cluster has no deletion protection. */
-const DEV_DELETION_REASON = 'DEVELOPMENT databases must be destroyable by their stack (issue decision); RemovalPolicy.SNAPSHOT takes a final snapshot with the data at deletion time and the AWS Backup vault and its recovery points are retained, both readable because the tenant key is retained too; only the point-in-time restore history (automated backups) goes with the cluster';
+const DEV_DELETION_REASON = 'DEVELOPMENT databases must be destroyable by their stack (issue decision); RemovalPolicy.SNAPSHOT takes a final snapshot with the data at deletion time and the AWS Backup vault and its recovery points are retained, both readable because the tenant key is retained too, and the automated backups (the point-in-time history) outlive the cluster for their retention period';
