@@ -39,8 +39,10 @@ for (const { stack, kind, tier } of stacks) {
   const templateText = fs.readFileSync(path.join(assembly.directory, artifact.templateFile), 'utf8');
   const resources = Object.keys(JSON.parse(templateText).Resources ?? {}).length;
   // What the stack costs while nobody uses it (TenantCostEstimate, list prices kept in the package).
-  const cost = TenantCostEstimate.fromTemplateJson(templateText, stack.region);
-  for (const u of cost.notPriced) unpriced.push(`${stack.stackName}: ${u.resourceType} x${u.logicalIds.length} (${u.reason})`);
+  // a region without a price table is reported, not fatal: the estimate is a guide, not a gate
+  const cost = TenantCostEstimate.REGIONS.includes(stack.region) ? TenantCostEstimate.fromTemplateJson(templateText, stack.region) : undefined;
+  if (!cost) unpriced.push(`${stack.stackName}: no price table for ${stack.region} (prices exist for ${TenantCostEstimate.REGIONS.join(', ')})`);
+  for (const u of cost?.notPriced ?? []) unpriced.push(`${stack.stackName}: ${u.resourceType} x${u.logicalIds.length} (${u.reason})`);
   const findings = complianceFindings(stack);
   totalFindings += findings.length;
   if (findings.length > 0) details.push(`${stack.stackName}:\n${formatFindings(findings)}`);
@@ -51,7 +53,7 @@ for (const { stack, kind, tier } of stacks) {
   if (lintFindings.length > 0) details.push(`${stack.stackName} cfn-lint:\n${formatCfnLint(lintFindings)}`);
   rows.push([
     stack.stackName, kind, stack.account, tier, String(resources), `${(templateText.length / 1024).toFixed(1)} KB`,
-    `${cost.usdPerMonth.toFixed(2)}${cost.notPriced.length > 0 ? '+' : ''}`, String(findings.length), String(lintFindings.length),
+    cost ? `${cost.usdPerMonth.toFixed(2)}${cost.notPriced.length > 0 ? '+' : ''}` : 'n/a', String(findings.length), String(lintFindings.length),
   ]);
 }
 
@@ -62,7 +64,7 @@ console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
-console.log('idle $/month: TenantCostEstimate of the template (us-east-1 list prices, usage excluded; docs/cost.md)'
+console.log(`idle $/month: TenantCostEstimate of the template (list prices of ${TenantCostEstimate.REGIONS.join(', ')}, usage excluded; docs/cost.md)`
   + (unpriced.length > 0 ? `; not priced (the figure is a lower bound): ${unpriced.join('; ')}` : ''));
 console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings; cfn-lint: errors and warnings not ignored for a stated reason');
 if (file.generatedExternalIds.length > 0) {

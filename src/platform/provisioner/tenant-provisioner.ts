@@ -805,8 +805,8 @@ export class TenantProvisioner extends Construct {
     const anyObject = objectModel('ObjectRequest', []);
     const rolloutModel = objectModel('StartRolloutRequest', ['release']);
     const approvalModel = objectModel('ApprovalRequest', ['approved']);
-    // One permission for the whole API (not one per method and test invocation): the resource policy decides who calls.
-    const integration = new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false, scopePermissionToMethod: false });
+    // One permission for the whole API (not one per method, and so none for test invocations): the resource policy decides who calls.
+    const integration = new apigateway.LambdaIntegration(fn, { proxy: true, scopePermissionToMethod: false });
     const withBody = (model: apigateway.Model): apigateway.MethodOptions => ({ requestValidator: validator, requestModels: { 'application/json': model } });
     const read: apigateway.MethodOptions = { requestValidator: validator };
 
