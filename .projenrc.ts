@@ -196,12 +196,15 @@ const apiCheck = project.addTask('docgen:check', {
   exec: 'bash scripts/docgen-check.sh',
 });
 project.gitignore.addPatterns('.pacmak-check/', '.api-check.md', '/.integ-gate/');
-project.npmignore?.addPatterns('/integ/', '/examples/', '/bench/', '/.ci/', '/.ci-venv/', '.pacmak-check/',
+project.npmignore?.addPatterns('/integ/', '/examples/*', '/bench/', '/.ci/', '/.ci-venv/', '.pacmak-check/',
   // internal files a consumer never needs
   '/.agents/', '/scripts/', '/tsconfig.dev.json', '/.snippets/', '/.bench/', '/.pg-test/', '/test-reports/');
 // lib/ carries inline source maps whose sources are src/*.ts: ship src/ so that a stack trace
 // (node --enable-source-maps) points to files that exist in the package.
 project.npmignore?.include('/src/');
+// `tenant-blocks init` makes a team's platform app from the example platform app: ship it (not its output).
+project.npmignore?.include('/examples/platform/');
+project.npmignore?.exclude('/examples/platform/cdk.out/');
 
 // The provisioner's API handler validates with the tenant spec's validator (one source of truth with
 // the constructs), whose core helpers import Duration/Token from the aws-cdk-lib root: its index

@@ -21,7 +21,8 @@ describe('npm package contents', () => {
     ['tsconfig.dev.json', /^tsconfig\.dev\.json$/],
     ['test/', /^test\//],
     ['integ/', /^integ\//],
-    ['examples/', /^examples\//],
+    ['examples/ other than the platform app init copies', /^examples\/(?!platform\/)/],
+    ['the example\'s cloud assembly', /^examples\/platform\/cdk\.out\//],
     ['bench/', /^bench\//],
     ['.ci/', /^\.ci\//],
     ['.projenrc.ts', /^\.projenrc\.ts$/],
@@ -31,6 +32,10 @@ describe('npm package contents', () => {
 
   test('ships the sources the inline source maps of lib/ point to', () => {
     expect(files).toEqual(expect.arrayContaining(['src/index.ts', 'src/core/index.ts', 'src/cost/tenant-cost-estimate.ts']));
+  });
+
+  test('ships the example platform app `tenant-blocks init` copies', () => {
+    expect(files).toEqual(expect.arrayContaining(['examples/platform/app.ts', 'examples/platform/platform.ts', 'examples/platform/config.ts', 'examples/platform/main.ts', 'examples/platform/app-code/index.js']));
   });
 
   test('ships the bundled handlers (no esbuild or Docker at the consumer\'s synth)', () => {
