@@ -17,6 +17,7 @@ interface Sample {
   readonly variant: string;
   readonly count: number;
   readonly synthMs: number;
+  readonly synthCpuMs: number;
   readonly maxRssMiB: number;
   readonly resources: number;
   readonly templateBytes: number;
@@ -49,7 +50,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const rows: string[][] = [['tenants', 'variant', 'synth (median)', 'peak RSS (median)', 'resources', 'template', 'ms/resource', 'ms/KB', 'vs plain']];
+const rows: string[][] = [['tenants', 'variant', 'synth (median)', 'peak RSS (median)', 'resources', 'template', 'ms/resource', 'ms/KB', 'ms/KB vs plain', 'CPU ms/KB vs plain', 'vs plain']];
 console.log(`node ${process.version}, ${os.cpus().length} cores; ${samples} samples per cell, alternating variants`);
 for (const count of counts) {
   const bySide: Record<string, Sample[]> = { plain: [], blocks: [] };
@@ -57,6 +58,9 @@ for (const count of counts) {
     for (const variant of ['plain', 'blocks']) bySide[variant].push(sample(variant, count));
   }
   const plainMs = median(bySide.plain.map((s) => s.synthMs));
+  // The goal is per KB of template (issue 21 §4): a blocks tenant is several times the template of a plain one.
+  const plainMsPerKb = plainMs / (bySide.plain[0].templateBytes / 1024);
+  const plainCpuPerKb = median(bySide.plain.map((s) => s.synthCpuMs)) / (bySide.plain[0].templateBytes / 1024);
   for (const variant of ['plain', 'blocks']) {
     const s = bySide[variant];
     const ms = median(s.map((x) => x.synthMs));
@@ -69,6 +73,8 @@ for (const count of counts) {
       `${(s[0].templateBytes / 1024).toFixed(0)} KB`,
       (ms / s[0].resources).toFixed(2),
       (ms / (s[0].templateBytes / 1024)).toFixed(2),
+      variant === 'plain' ? '' : `${(ms / (s[0].templateBytes / 1024) / plainMsPerKb).toFixed(2)}x`,
+      variant === 'plain' ? '' : `${(median(s.map((x) => x.synthCpuMs)) / (s[0].templateBytes / 1024) / plainCpuPerKb).toFixed(2)}x`,
       variant === 'plain' ? '' : `${(ms / plainMs).toFixed(2)}x time, ${(median(s.map((x) => x.maxRssMiB)) / median(bySide.plain.map((x) => x.maxRssMiB))).toFixed(2)}x memory`,
     ]);
   }

@@ -1,6 +1,7 @@
 /**
  * One benchmark sample, run in a fresh process: builds `count` tenants with one variant, synthesizes
- * them, and prints one JSON line with the synth wall time, peak RSS, resources and template bytes.
+ * them, and prints one JSON line with the synth wall time, its CPU time (user + system, all threads),
+ * peak RSS, resources and template bytes.
  *
  *   node -r ts-node/register/transpile-only bench/synth.ts <plain|blocks> <count> <outdir>
  */
@@ -19,6 +20,8 @@ const context = {
 };
 
 const started = process.hrtime.bigint();
+// CPU time as well as wall time: on a shared machine the wall time also counts waiting for a core.
+const cpuStarted = process.cpuUsage();
 const app = new App({ outdir, context });
 for (let i = 0; i < count; i++) {
   const id = `tenant-${String(i).padStart(3, '0')}`;
@@ -27,6 +30,8 @@ for (let i = 0; i < count; i++) {
 }
 const assembly = app.synth();
 const synthMs = Number(process.hrtime.bigint() - started) / 1e6;
+const cpu = process.cpuUsage(cpuStarted);
+const synthCpuMs = (cpu.user + cpu.system) / 1000;
 
 let resources = 0;
 let templateBytes = 0;
@@ -39,6 +44,7 @@ console.log(JSON.stringify({
   variant,
   count,
   synthMs,
+  synthCpuMs,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,
   resources,
   templateBytes,

@@ -128,6 +128,14 @@ const DELETE = 'Delete';
  * - symmetric encryption KMS keys rotate (`EnableKeyRotation: true`);
  * - a role marked with {@link TenantGuardrails.requirePermissionsBoundary} keeps its boundary.
  *
+ * Over the whole tenant stack (one app-wide check, added by the first `applyTo` of an app): a
+ * security group rule outside the blocks that targets a block's group (a stack-level
+ * `CfnSecurityGroupIngress`, `SecurityGroup.fromSecurityGroupId(..).addIngressRule(..)`, in any stack
+ * of the app) holds the same ingress and egress invariants; and in every stack holding a block of a
+ * tenant, no trust or resource policy outside the `CrossAccountLink` admits the platform account,
+ * another account, an organization, `*` not held to the tenant account, or a principal the check
+ * cannot read ({@link GuardrailInvariant.NO_FOREIGN_ACCESS}).
+ *
  * What is deliberately not checked: KMS keys may be `Delete` (KMS always schedules the deletion
  * with a 7–30 day, cancellable pending window, so nothing is deleted outright; `TenantKey` retains
  * keys in PRODUCTION, and keys marked with `retainOnDelete` in every tier); S3 buckets and log groups may be deleted (DEVELOPMENT tenants are torn down
