@@ -15,9 +15,9 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { DEFAULT_TENANTS_FILE, offlineContext, readPlatformFile } from './config';
 import { buildPlatformApp } from './platform';
+import { complianceFindings, formatCfnLint, formatFindings, lintTemplates } from '../../compliance/index';
 import { TenantCostEstimate } from '../../src';
 // The package's compliance entry point, as a platform team imports it: 'cdk-tenant-blocks/compliance'.
-import { complianceFindings, formatCfnLint, formatFindings, lintTemplates } from '../../compliance/index';
 
 const started = Date.now();
 const file = readPlatformFile(process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_TENANTS_FILE);

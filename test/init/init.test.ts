@@ -36,7 +36,9 @@ describe('tenant-blocks init', () => {
     const result = initPlatformApp(app, { platformAccount: '123456789012', tenantAccount: '210987654321', region: 'eu-west-1', tenantId: 'globex' });
     linkPackages(app);
     const run = spawnSync('npx', ['ts-node', '--prefer-ts-exts', 'main.ts'], {
-      cwd: app, encoding: 'utf8', timeout: 600_000,
+      cwd: app,
+      encoding: 'utf8',
+      timeout: 600_000,
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', JSII_DEPRECATED: 'quiet', TS_NODE_PROJECT: path.join(app, 'tsconfig.json') },
     });
     // THEN

@@ -5,8 +5,8 @@
  * AWS SDK (a devDependency: the Lambda runtime ships it) is bundled into assets/ and must never be
  * reached from the construct side — the Python smoke app found exactly that break.
  */
-import { builtinModules } from 'module';
 import * as fs from 'fs';
+import { builtinModules } from 'module';
 import * as path from 'path';
 import * as ts from 'typescript';
 
