@@ -65,6 +65,6 @@ test('the library (src/index.ts) loads with its own dependencies only', () => {
 });
 
 test('the check can fail: a handler module is reported with the devDependency it needs', () => {
-  const offending = [...runtimeImports(path.join(ROOT, 'src', 'provisioner', 'registry.lambda-shared.ts'))].filter(([spec]) => !allowed(spec));
+  const offending = [...runtimeImports(path.join(ROOT, 'src', 'platform', 'provisioner', 'registry.lambda-shared.ts'))].filter(([spec]) => !allowed(spec));
   expect(offending.map(([spec]) => spec)).toContain('@aws-sdk/client-dynamodb');
 });
