@@ -38,6 +38,15 @@ export interface LifecycleRule {
   readonly summary: string;
 }
 
+/**
+ * States in which an operation's workflow may take (or hold) the tenant's lock. The same as
+ * `from`, except a create: its request writes the PENDING item, so its workflow runs on PENDING
+ * only (a tenant destroyed while a create waited for its window is not created behind its back).
+ */
+export function lockStates(op: OperationType): readonly TenantState[] {
+  return op === 'CREATE' ? ['PENDING'] : LIFECYCLE[op].from;
+}
+
 /** The lifecycle table. */
 export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   CREATE: {

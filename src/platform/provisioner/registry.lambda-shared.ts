@@ -25,7 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 import { GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
-import { LIFECYCLE, OperationType, TenantState } from './lifecycle.lambda-shared';
+import { LIFECYCLE, lockStates, OperationType, TenantState } from './lifecycle.lambda-shared';
 
 // The table's index and TTL names live in config.lambda-shared (no AWS SDK import): the construct
 // reads them too, and the construct side must load without the SDK (a devDependency).
@@ -237,20 +237,30 @@ export class Registry {
     operationId: string,
     expiresAt: string,
     now: string,
-    options: { op?: OperationType; specVersion?: number; fields?: Partial<TenantRecord> } = {},
+    options: { op?: OperationType; specVersion?: number; incarnation?: number; fields?: Partial<TenantRecord> } = {},
   ): Promise<TenantRecord> {
-    const states = options.op ? LIFECYCLE[options.op].from : undefined;
+    const states = options.op ? lockStates(options.op) : undefined;
     const values: Record<string, unknown> = { ':op': operationId, ':now': now };
     (states ?? []).forEach((st, i) => { values[`:st${i}`] = st; });
-    if (options.specVersion !== undefined) values[':version'] = options.specVersion;
     const names: Record<string, string> = {};
-    if (states) names['#state'] = 'state';
-    if (options.specVersion !== undefined) names['#version'] = 'version';
+    const parts = ['attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)'];
+    if (states) {
+      names['#state'] = 'state';
+      parts.push(`#state IN (${states.map((_, i) => `:st${i}`).join(', ')})`);
+    }
+    if (options.specVersion !== undefined) {
+      names['#version'] = 'version';
+      values[':version'] = options.specVersion;
+      parts.push('#version = :version');
+    }
+    if (options.incarnation !== undefined) {
+      // The same tenant, not a later one of the same id (items written before incarnations count as the first).
+      values[':incarnation'] = options.incarnation;
+      parts.push(options.incarnation === 1 ? '(attribute_not_exists(incarnation) OR incarnation = :incarnation)' : 'incarnation = :incarnation');
+    }
     return this.update<TenantRecord>(`TENANT#${tenantId}`, TENANT_SK, { ...(options.fields ?? {}), lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
-      expression: 'attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)'
-        + (states ? ` AND #state IN (${states.map((_, i) => `:st${i}`).join(', ')})` : '')
-        + (options.specVersion !== undefined ? ' AND #version = :version' : ''),
-      names,
+      expression: parts.join(' AND '),
+      names: Object.keys(names).length > 0 ? names : undefined,
       values,
     }, `tenant '${tenantId}' has another operation in flight, is in another state or moved on`);
   }

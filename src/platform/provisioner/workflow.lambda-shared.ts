@@ -6,7 +6,7 @@
  * token), finishRollout.
  */
 import { ProvisionerConfig, deployRoleArn, sourceLocationOf, tenantStackName } from './config.lambda-shared';
-import { deployedSpecOf, LIFECYCLE, OperationType, stateAfter } from './lifecycle.lambda-shared';
+import { deployedSpecOf, LIFECYCLE, lockStates, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
   buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary,
 } from './outcome.lambda-shared';
@@ -162,15 +162,16 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
   const specVersion = op.scheduled && (op.type === 'CREATE' || op.type === 'UPDATE') ? op.specVersion : undefined;
   try {
     tenant = await registry.lockTenant(ctx.tenantId, ctx.operationId, expiresAt, now.toISOString(), {
-      op: op.type as OperationType, specVersion, fields: { lastOperationId: op.operationId },
+      op: op.type as OperationType, specVersion, incarnation: op.incarnation ?? 1, fields: { lastOperationId: op.operationId },
     });
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
     const seen = await registry.getTenant(ctx.tenantId);
     const reason = !seen ? 'the tenant no longer exists'
-      : !LIFECYCLE[op.type as OperationType].from.includes(seen.state) ? `the tenant is ${seen.state}: ${op.type} is not possible in that state`
-        : specVersion !== undefined && seen.version !== specVersion ? `superseded: the tenant moved on to version ${seen.version} (operation ${seen.lastOperationId ?? 'unknown'}) before the window; that change deploys the newer spec`
-          : `the tenant was busy with operation ${seen.lockOperationId ?? 'unknown'}`;
+      : (seen.incarnation ?? 1) !== (op.incarnation ?? 1) ? 'the tenant was destroyed and created again since this operation was asked for'
+        : !lockStates(op.type as OperationType).includes(seen.state) ? `the tenant is ${seen.state}: ${op.type} is not possible in that state`
+          : specVersion !== undefined && seen.version !== specVersion ? `superseded: the tenant moved on to version ${seen.version} (operation ${seen.lastOperationId ?? 'unknown'}) before the window; that change deploys the newer spec`
+            : `the tenant was busy with operation ${seen.lockOperationId ?? 'unknown'}`;
     if (op.rolloutId || op.scheduled) return skipOperation(deps, ctx, reason);
     throw new StepError('LockLost', `tenant '${ctx.tenantId}' could not be locked for operation '${ctx.operationId}': ${reason}`);
   }

@@ -4,7 +4,7 @@
  * the test runs step by step (begin → [acquire after the window] → record, or an abandoned
  * execution), so a test decides every interleaving and every outcome.
  */
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
 import { CALLER, createRegistryTable, testConfig } from './support';
 import { ApiEvent, ApiResult, handleApiRequest, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
@@ -45,6 +45,8 @@ export interface World {
   step(event: Record<string, unknown>): Promise<Record<string, any>>;
   /** Every item of the table (to assert that nothing was written). */
   scan(): Promise<Array<Record<string, unknown>>>;
+  /** Deletes the table (dynalite, like DynamoDB, limits how many tables exist at once). */
+  dispose(): Promise<void>;
 }
 
 let tables = 0;
@@ -98,6 +100,9 @@ export async function newWorld(client: DynamoDBClient, stack: Stack, start = '20
     async scan() {
       const out = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
       return (out.Items ?? []).map((i) => unmarshallItem(i)).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
+    },
+    async dispose() {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
     },
   };
 }
