@@ -18,7 +18,9 @@ const VICTOR = 'victor@acme.example'; // viewer of acme
 const GINA = 'gina@globex.example'; // editor of globex
 const OLIVIA = 'olivia@platform.example'; // operator
 
-async function call(token: string | undefined, method: string, rawPath: string, body?: unknown, query: Record<string, string> = {}): Promise<{ status: number; json: any; raw: ConsoleResult }> {
+interface Answer { status: number; json: any; raw: ConsoleResult }
+
+async function call(token: string | undefined, method: string, rawPath: string, body?: unknown, query: Record<string, string> = {}): Promise<Answer> {
   const event: ConsoleEvent = {
     rawPath,
     headers: token ? { authorization: `Bearer ${token}` } : {},

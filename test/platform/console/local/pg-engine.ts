@@ -89,7 +89,8 @@ export class LocalLogQueryEngine implements LogQueryEngine {
     run.polls++;
     // Like Athena, a query is seen running at least once.
     const state = run.polls <= 1 && run.state === 'SUCCEEDED' ? 'RUNNING' : run.state;
-    return { state, bytesScanned: run.bytes, reason: run.reason, executionParameters: run.query.executionParameters, workGroup: run.query.workGroup, queryString: run.query.queryString };
+    const { executionParameters, workGroup, queryString } = run.query;
+    return { state, bytesScanned: run.bytes, reason: run.reason, executionParameters, workGroup, queryString };
   }
 
   public async results(queryId: string, nextToken: string | undefined, maxResults: number): Promise<LogQueryPage> {
