@@ -26,8 +26,9 @@ export interface TenantFunctionProps {
   readonly tenantId: string;
 
   /**
-   * The tenant's tier: decides deployment strategy (gradual in PRODUCTION), retention, deletion
-   * protection and concurrency bounds.
+   * The tenant's tier: decides deployment strategy (gradual in PRODUCTION), alarm thresholds, log
+   * levels, the load balancer's deletion protection and concurrency bounds; never whether data is
+   * kept (see `disposableData`).
    *
    * @default TenantTier.PRODUCTION
    */
@@ -135,6 +136,18 @@ export interface TenantFunctionProps {
    * @default false - no route to the internet; the function reaches the tenant's AWS endpoints only
    */
   readonly internetEgress?: boolean;
+
+  /**
+   * Whether the function's data is disposable: the data bucket and the access-log bucket are
+   * emptied and deleted with the stack, an overwritten or deleted object stays recoverable for 7
+   * days (instead of 90), and access logs are kept 30 days (instead of a year). A deliberate choice
+   * for a DEVELOPMENT tenant that wants a clean destroy; refused in PRODUCTION. The tier never
+   * decides it: a PRODUCTION tenant moved to DEVELOPMENT keeps its data until this is set too, in a
+   * deploy of its own.
+   *
+   * @default false - the data is kept, in every tier: both buckets, and the tenant key that decrypts the data bucket, are retained when the stack is destroyed or they are replaced; overwritten or deleted objects stay recoverable for 90 days; access logs are kept a year
+   */
+  readonly disposableData?: boolean;
 
   /**
    * The tenant network to run in.

@@ -67,18 +67,12 @@ const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
 /**
  * Everything about a TenantFunction that differs by tier, in one place and resolved once, so an
  * alarm cannot drift from the setting it watches. PRODUCTION: the first failure a customer sees
- * raises an alarm, long retention, gradual deployments; DEVELOPMENT: sustained failure only
- * (developers iterate), short retention, a stack that destroys cleanly.
+ * raises an alarm, gradual deployments; DEVELOPMENT: sustained failure only (developers iterate),
+ * a load balancer that can be deleted. What keeps data is not here: see {@link DATA_RETENTION}.
  */
 interface TierSettings {
   /** The PRODUCTION side (fail safe: whatever is not DEVELOPMENT). */
   readonly production: boolean;
-  /** How long load balancer and S3 access logs are kept: as long as the tier's log groups (they are evidence). */
-  readonly accessLogExpiration: Duration;
-  /** How long an overwritten or deleted data object stays recoverable. */
-  readonly noncurrentDataExpiration: Duration;
-  /** Whether the buckets are emptied when the stack is destroyed (a bucket with objects cannot be deleted). */
-  readonly autoDeleteObjects: boolean;
   /** The app's log level: everything while developing, INFO in PRODUCTION. */
   readonly applicationLogLevel: lambda.ApplicationLogLevel;
   /** Load balancer deletion protection: PRODUCTION only, DEVELOPMENT stacks must destroy cleanly. */
@@ -101,9 +95,6 @@ interface TierSettings {
 const DEFAULTS: { readonly [tier in TenantTier]: TierSettings } = {
   [TenantTier.PRODUCTION]: {
     production: true,
-    accessLogExpiration: Duration.days(365),
-    noncurrentDataExpiration: Duration.days(90),
-    autoDeleteObjects: false,
     applicationLogLevel: lambda.ApplicationLogLevel.INFO,
     deletionProtection: true,
     healthCheckInterval: Duration.seconds(60),
@@ -115,9 +106,6 @@ const DEFAULTS: { readonly [tier in TenantTier]: TierSettings } = {
   },
   [TenantTier.DEVELOPMENT]: {
     production: false,
-    accessLogExpiration: Duration.days(30),
-    noncurrentDataExpiration: Duration.days(7),
-    autoDeleteObjects: true,
     applicationLogLevel: lambda.ApplicationLogLevel.DEBUG,
     deletionProtection: false,
     healthCheckInterval: Duration.seconds(300),
@@ -126,6 +114,38 @@ const DEFAULTS: { readonly [tier in TenantTier]: TierSettings } = {
     http5xxThreshold: 10,
     latencyThresholdSeconds: 10,
     canaryDeployment: false,
+  },
+};
+
+/** What keeps the function's data (its data bucket and its access-log bucket). */
+interface DataRetention {
+  /** On delete and on replacement. */
+  readonly removalPolicy: RemovalPolicy;
+  /** Whether the buckets are emptied when the stack is destroyed (a bucket with objects cannot be deleted). */
+  readonly autoDeleteObjects: boolean;
+  /** How long an overwritten or deleted data object stays recoverable. */
+  readonly noncurrentDataExpiration: Duration;
+  /** How long load balancer and S3 access logs are kept (they are evidence). */
+  readonly accessLogExpiration: Duration;
+}
+
+/**
+ * What keeps the data, decided by the `disposableData` prop alone, never by the tier (issue 21.3):
+ * a PRODUCTION tenant moved to DEVELOPMENT keeps its data, and a destroy after that deletes
+ * nothing; a DEVELOPMENT tenant that wants a clean destroy says so.
+ */
+const DATA_RETENTION: { readonly kept: DataRetention; readonly disposable: DataRetention } = {
+  kept: {
+    removalPolicy: RemovalPolicy.RETAIN,
+    autoDeleteObjects: false,
+    noncurrentDataExpiration: Duration.days(90),
+    accessLogExpiration: Duration.days(365),
+  },
+  disposable: {
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+    noncurrentDataExpiration: Duration.days(7),
+    accessLogExpiration: Duration.days(30),
   },
 };
 
@@ -142,7 +162,7 @@ interface FunctionContext {
   readonly internetEgress: boolean;
   readonly runtime: TenantRuntime;
   readonly timeout: Duration;
-  readonly removalPolicy: RemovalPolicy;
+  readonly retention: DataRetention;
   /** How descriptions name this function: `TenantFunction <tenantId>/<id>`. */
   readonly label: string;
 }
@@ -361,7 +381,8 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       internetEgress,
       runtime: props.runtime ?? TenantRuntime.NODEJS_24_X,
       timeout: props.timeout ?? Duration.seconds(30),
-      removalPolicy: TierDefaults.dataRemovalPolicy(tier),
+      // Validation refuses disposable data in PRODUCTION.
+      retention: props.disposableData === true ? DATA_RETENTION.disposable : DATA_RETENTION.kept,
       label: `TenantFunction ${props.tenantId}/${this.node.id}`,
     };
   }
@@ -372,7 +393,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
    * TLS only and without ACLs; the data bucket's server access logs go to the access-log bucket.
    */
   private buildBuckets(ctx: FunctionContext): FunctionBuckets {
-    const { settings } = ctx;
+    const { retention } = ctx;
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -380,15 +401,15 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       // No ACLs: log delivery (ALB and S3 server access logs) is granted by the bucket policy.
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
-      // Access logs are evidence, kept as long as the tier's log groups, then expired.
+      // Access logs are evidence: a year, unless the data is disposable.
       lifecycleRules: [{
-        expiration: settings.accessLogExpiration,
+        expiration: retention.accessLogExpiration,
         noncurrentVersionExpiration: Duration.days(7),
         abortIncompleteMultipartUploadAfter: Duration.days(1),
       }],
-      removalPolicy: ctx.removalPolicy,
-      // DEVELOPMENT stacks must destroy cleanly; a bucket with objects cannot be deleted otherwise.
-      autoDeleteObjects: settings.autoDeleteObjects,
+      removalPolicy: retention.removalPolicy,
+      // Disposable data: the stack destroys cleanly; a bucket with objects cannot be deleted otherwise.
+      autoDeleteObjects: retention.autoDeleteObjects,
     });
     TenantGuardrails.exempt(accessLogs, GuardrailInvariant.CUSTOMER_MANAGED_ENCRYPTION,
       'ALB access log delivery supports only SSE-S3 buckets; the bucket holds request metadata, not tenant data');
@@ -398,7 +419,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       { id: 'CT.S3.PR.2', reason: 'This is the access-log bucket itself; logging it into itself would loop' },
       { id: 'CT.S3.PR.4', reason: 'Access-log bucket: nothing consumes its event notifications' },
       { id: 'CT.S3.PR.10', reason: 'ALB access log delivery supports only SSE-S3 (S3-managed keys)' },
-      { id: 'CT.S3.PR.9', reason: 'Access-log bucket: object lock would block the lifecycle expiry and the DEVELOPMENT clean destroy' },
+      { id: 'CT.S3.PR.9', reason: 'Access-log bucket: object lock would block the lifecycle expiry and the clean destroy of disposable data' },
     ]);
 
     const data = new s3.Bucket(this, 'Data', {
@@ -410,15 +431,19 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
-      lifecycleRules: [{ noncurrentVersionExpiration: settings.noncurrentDataExpiration, abortIncompleteMultipartUploadAfter: Duration.days(1) }],
-      // Retained in PRODUCTION (customer data); DEVELOPMENT data is disposable and the stack must destroy cleanly.
-      removalPolicy: ctx.removalPolicy,
-      autoDeleteObjects: settings.autoDeleteObjects,
+      lifecycleRules: [{ noncurrentVersionExpiration: retention.noncurrentDataExpiration, abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Customer data is retained in every tier unless the platform declared it disposable.
+      removalPolicy: retention.removalPolicy,
+      autoDeleteObjects: retention.autoDeleteObjects,
     });
+    if (!retention.autoDeleteObjects) {
+      // A retained bucket is only worth keeping with the key that decrypts it.
+      ctx.key.retainOnDelete(`the data bucket of TenantFunction ${data.node.path} is retained with the stack (disposableData is not set); its objects are encrypted with this key`);
+    }
     Suppressions.add(data, [
       ...inPacks([HIPAA, NIST, PCI], ['S3BucketReplicationEnabled'], 'Versioned bucket in a single-tenant account; cross-region replication is a platform decision (backup), not a block default'),
       { id: 'CT.S3.PR.4', reason: 'The app reads and writes the bucket itself; no event consumer exists to notify' },
-      { id: 'CT.S3.PR.9', reason: 'Object lock would prevent the app from deleting its own objects and the DEVELOPMENT clean destroy' },
+      { id: 'CT.S3.PR.9', reason: 'Object lock would prevent the app from deleting its own objects and the clean destroy of disposable data' },
     ]);
     // Server access logs of the data bucket, granted by bucket policy rather than the log-delivery
     // ACL CDK would add without the serverAccessLogsUseBucketPolicy feature flag (CT.S3.PR.5: no ACLs).
@@ -441,7 +466,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
   }
 
   /**
-   * The bucket-emptying handler CDK adds for autoDeleteObjects (DEVELOPMENT only) is a shared
+   * The bucket-emptying handler CDK adds for autoDeleteObjects (disposable data only) is a shared
    * stack-level singleton outside the VPC. Its log group is created in the stack (encrypted,
    * retention, shipped, removed with the stack), before any bucket is emptied: Lambda would
    * otherwise create an unmanaged one that is kept forever and never shipped. It exists only once
@@ -451,7 +476,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const autoDelete = ctx.stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
     if (!autoDelete) return;
     Suppressions.add(autoDelete, [
-      { id: 'CT.LAMBDA.PR.3', reason: 'CDK\'s autoDeleteObjects handler (DEVELOPMENT only) empties buckets through the S3 API at stack deletion; it must not depend on the VPC being deleted' },
+      { id: 'CT.LAMBDA.PR.3', reason: 'CDK\'s autoDeleteObjects handler (disposable data only) empties buckets through the S3 API at stack deletion; it must not depend on the VPC being deleted' },
     ]);
     const handler = autoDelete.node.tryFindChild('Handler') as CfnResource | undefined;
     const handlerLogs = (autoDelete.node.tryFindChild('LogGroup') as TenantLogGroup | undefined) ?? (handler ? new TenantLogGroup(autoDelete as Construct, 'LogGroup', {

@@ -96,6 +96,12 @@ export function validateTenantFunctionProps(scope: IConstruct, props: TenantFunc
   const rc = RESERVED_CONCURRENCY[tier];
   v.number('reservedConcurrency', { min: rc.min, max: rc.max, step: 1 }, props.reservedConcurrency);
   v.boolean('internetEgress', props.internetEgress);
+  v.boolean('disposableData', props.disposableData);
+  if (props.disposableData === true && tier === TenantTier.PRODUCTION) {
+    // Issue 21.3: PRODUCTION data is never deleted with the stack; disposing of it takes a tier
+    // change and this prop, deliberately.
+    v.add('disposableData', 'is refused in PRODUCTION: a PRODUCTION tenant\'s data is kept when its stack is destroyed; to dispose of it, move the tenant to DEVELOPMENT and set disposableData then', props.disposableData);
+  }
 
   const environmentOk = checkMap(v, 'environment', props.environment, "must be a map of names to strings, e.g. { LOG_LEVEL: 'info' }");
   const secretsOk = checkMap(v, 'secrets', props.secrets, 'must be a map of environment names to secrets, e.g. { API_KEY_SECRET_ARN: secret }');

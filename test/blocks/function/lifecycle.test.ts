@@ -51,7 +51,7 @@ describe('8.12 the function role and its policies outlive its security group', (
 
 describe('8.13 every function the block creates logs into a log group of the stack (tenant key, retention, shipped), created before the function runs', () => {
   test.each<[string, () => { stack: Stack; template: Template }]>([
-    ['DEVELOPMENT (CDK bucket auto-delete handler, clean-up handler, default SG handler)', () => build({ logShipping: LogShipping.toDestination(DESTINATION) })],
+    ['DEVELOPMENT with disposable data (CDK bucket auto-delete handler, clean-up handler, default SG handler)', () => build({ logShipping: LogShipping.toDestination(DESTINATION), disposableData: true })],
     ['PRODUCTION', () => prod({ logShipping: LogShipping.toDestination(DESTINATION) })],
   ])('%s', (_name, make) => {
     const { template } = make();

@@ -40,6 +40,7 @@ const zone = (s: Construct) => route53.HostedZone.fromHostedZoneAttributes(s, 'Z
 describe('every suppression suppresses a finding', () => {
   test.each<[string, (s: Construct) => Partial<TenantFunctionProps>]>([
     ['DEVELOPMENT without a domain', () => ({})],
+    ['DEVELOPMENT with disposable data (CDK\'s bucket auto-delete handler)', () => ({ disposableData: true })],
     ['DEVELOPMENT with a domain, open to the internet', (s) => ({ domain: { hostedZone: zone(s), recordName: 'app' }, allowedCidrs: ['0.0.0.0/0'] })],
     ['PRODUCTION with a domain', (s) => ({ tier: TenantTier.PRODUCTION, domain: { hostedZone: zone(s), recordName: 'app' } })],
     ['PRODUCTION with internet egress', (s) => ({ tier: TenantTier.PRODUCTION, domain: { hostedZone: zone(s), recordName: 'app' }, internetEgress: true })],

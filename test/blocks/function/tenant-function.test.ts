@@ -373,19 +373,21 @@ describe('buckets', () => {
     });
   });
 
-  test('data bucket retained in PRODUCTION, destroyed (emptied first) in DEVELOPMENT', () => {
+  test('data bucket retained in every tier; destroyed (emptied first) only with disposableData (issue 21.3, retention.test.ts)', () => {
     const dataOf = (t: Template) => Object.values(t.findResources('AWS::S3::Bucket', { Properties: { LoggingConfiguration: Match.anyValue() } }))[0];
     expect(dataOf(prod().template).DeletionPolicy).toBe('Retain');
-    const dev = build().template;
-    expect(dataOf(dev).DeletionPolicy).toBe('Delete');
-    dev.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+    expect(dataOf(build().template).DeletionPolicy).toBe('Retain');
+    build().template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     prod().template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+    const disposable = build({ disposableData: true }).template;
+    expect(dataOf(disposable).DeletionPolicy).toBe('Delete');
+    disposable.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
   });
 
   test('every bucket the shared auto-delete provider empties, the user\'s own too, waits for its log group and logs policy', () => {
     const stack = testStack();
     const before = new s3.Bucket(stack, 'UserBucketBefore', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
-    new TenantFunction(stack, 'App', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler' });
+    new TenantFunction(stack, 'App', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler', disposableData: true });
     const after = new s3.Bucket(stack, 'UserBucketAfter', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
     const resources = Template.fromStack(stack).toJSON().Resources;
     const provider = 'CustomS3AutoDeleteObjectsCustomResourceProvider';
@@ -399,14 +401,15 @@ describe('buckets', () => {
     }
   });
 
-  test('access-log bucket: SSE-S3 (the only encryption ALB log delivery supports), no ACLs, TLS enforced, lifecycle by tier', () => {
+  test('access-log bucket: SSE-S3 (the only encryption ALB log delivery supports), no ACLs, TLS enforced, a year of logs unless the data is disposable', () => {
     const { template } = build();
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30, Status: 'Enabled' })]) },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 365, Status: 'Enabled' })]) },
     });
     prod().template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 365 })]) } });
+    build({ disposableData: true }).template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30 })]) } });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: Match.stringLikeRegexp('^AppAccessLogs') },
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'S3ServerAccessLogsOfTheDataBucket', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' })]) },
