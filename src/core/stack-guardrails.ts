@@ -395,6 +395,7 @@ function onlyActions(statement: Record<string, unknown>, pattern: RegExp): boole
 /** A principal ARN or account id as text, with the partition and the stack's own account filled in; undefined when unreadable. */
 function principalText(ctx: Context, value: unknown): string | undefined {
   if (typeof value === 'string') return Token.isUnresolved(value) ? undefined : value;
+  if ((value as { Ref?: unknown } | null)?.Ref === 'AWS::AccountId') return ctx.ownAccount ?? '<own>';
   const join = (value as { 'Fn::Join'?: unknown } | null)?.['Fn::Join'];
   if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
     let text = '';

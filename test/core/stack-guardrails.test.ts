@@ -4,7 +4,7 @@
 // organization, `*` or a principal the check cannot read (except the link itself), is a synth error
 // naming the resource, unless exempted with a reason.
 import * as path from 'path';
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -196,6 +196,7 @@ describe('TenantGuardrails over the whole tenant stack', () => {
       const t = tenant();
       t.fn.function.grantInvoke(new iam.ServicePrincipal('events.amazonaws.com'));
       t.fn.function.grantInvoke(new iam.AccountRootPrincipal());
+      t.fn.latest.grantInvoke(new iam.AccountPrincipal(Aws.ACCOUNT_ID));
       new iam.Role(t.stack, 'Own', { assumedBy: new iam.AccountPrincipal(TENANT_ACCOUNT) });
       const bucket = new s3.Bucket(t.stack, 'Extra', { encryptionKey: t.key.key, enforceSSL: true });
       bucket.grantRead(new iam.AccountRootPrincipal());
