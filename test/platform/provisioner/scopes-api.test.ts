@@ -4,11 +4,12 @@
 // per account, and a test that fails when the handler grows a route without an authorization rule.
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { LocalDynamo, createRegistryTable, devSpec, provisionerStack, startDynalite, testConfig } from './support';
+import { LocalDynamo, devSpec, startDynalite, testConfig } from './support';
 import { ApiEvent, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { AUTHORIZED_ROUTES, authorizeApiRequest } from '../../../src/platform/provisioner/scopes-api.lambda-shared';
 import { AccessPolicy, ScopeRule } from '../../../src/platform/provisioner/scopes.lambda-shared';
+import { createRegistryTableLike } from '../../cli/local-api';
 
 const ACCOUNTS = ['210987654321', '310987654321', '410987654321', '510987654321'];
 const role = (name: string) => `arn:aws:iam::111111111111:role/platform/${name}`;
@@ -33,7 +34,6 @@ const SCOPES: ScopeRule[] = [
 
 let dynamo: LocalDynamo;
 let tables = 0;
-const stack = provisionerStack().stack;
 beforeAll(async () => { dynamo = await startDynalite(); });
 afterAll(async () => dynamo.close());
 
@@ -48,7 +48,7 @@ interface Fleet {
 /** Three tenants (acme, globex, beta-one in three accounts), ACTIVE, an operation of globex and a rollout waiting for approval. */
 async function fleet(options: { allowSharedAccounts?: boolean } = {}): Promise<Fleet> {
   const tableName = `scopes-${++tables}`;
-  await createRegistryTable(dynamo.client, tableName, stack);
+  await createRegistryTableLike(dynamo.client, tableName);
   const registry = new Registry(dynamo.client, tableName);
   const config = testConfig(tableName, { tenantAccountIds: ACCOUNTS });
   const started: string[] = [];
