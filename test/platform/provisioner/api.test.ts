@@ -338,11 +338,13 @@ describe('Idempotency-Key records stay valid (issue 19 §2)', () => {
   test('a request whose answer would echo a megabyte keeps a bounded record: the retry gets the same answer, not a 5xx', async () => {
     const w = await newWorld(dynamo.client, stack);
     const headers = { 'Idempotency-Key': 'huge-answer-0001' };
-    const body = { spec: { ...devSpec('acme'), database: { databaseName: 'q'.repeat(60 * 1024) }, function: { runtime: 'r'.repeat(2048) } } };
+    // A megabyte value: echoed in a problem, the answer alone would pass DynamoDB's 400 KB item limit.
+    const body = { spec: { ...devSpec('acme'), database: { databaseName: 'q'.repeat(1024 * 1024) } } };
     const first = await w.call('POST', '/tenants', {}, body, headers);
-    expect(first.statusCode).toBe(400);
+    expect(first.statusCode).toBe(413);
+    expect(first.body.length).toBeLessThan(1024);
     const retry = await w.call('POST', '/tenants', {}, body, headers);
-    expect(retry.statusCode).toBe(400);
+    expect(retry.statusCode).toBe(413);
     expect(retry.headers['Idempotent-Replayed']).toBe('true');
     expect(retry.body).toBe(first.body);
   });
