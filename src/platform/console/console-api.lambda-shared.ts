@@ -21,6 +21,8 @@ import { HUB_WORKGROUP } from '../../core/hub-names';
 import { LOG_GROUP_NAME } from '../../core/log-partition.lambda-shared';
 import { TenantLogQuery } from '../hub/tenant-log-query';
 import { ApiDependencies, ApiResult, handleApiRequest } from '../provisioner/api.lambda-shared';
+import { authorizeApiRequest } from '../provisioner/scopes-api.lambda-shared';
+import { AccessPolicy } from '../provisioner/scopes.lambda-shared';
 import { GSI1, OperationRecord, RolloutRecord, TenantRecord, unmarshallItem } from '../provisioner/registry.lambda-shared';
 import { isObject, maintenanceWindowOf } from '../provisioner/settings.lambda-shared';
 import { nextWindow, renderWindow } from '../provisioner/window.lambda-shared';
@@ -251,8 +253,14 @@ async function changeSettings(tenantId: string, event: ConsoleEvent, caller: Con
     }
   }
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
-  // The provisioner's own handler: its validation, its lock, its history; the caller is the console user.
-  const result: ApiResult = await handleApiRequest({
+  // The provisioner's own handler behind its own authorization: the console user is a principal
+  // whose scope is its one tenant (issue 20), READ for every role and CHANGE_SETTINGS for editors.
+  const scope = new AccessPolicy([{
+    principalArn: caller.principal,
+    actions: caller.role === 'editor' ? ['READ', 'CHANGE_SETTINGS'] : ['READ'],
+    tenantIds: [tenantId],
+  }]);
+  const result: ApiResult = await authorizeApiRequest({
     resource: '/tenants/{tenantId}',
     httpMethod: 'PATCH',
     path: `/tenants/${tenantId}`,
@@ -260,7 +268,7 @@ async function changeSettings(tenantId: string, event: ConsoleEvent, caller: Con
     headers: { 'idempotency-key': header(event, 'idempotency-key') },
     body: JSON.stringify(req),
     requestContext: { identity: { userArn: caller.principal } },
-  }, deps.provisioner);
+  }, deps.provisioner, scope, handleApiRequest);
   return { statusCode: result.statusCode, headers: { ...JSON_HEADERS }, body: result.body };
 }
 

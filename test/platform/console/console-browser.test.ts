@@ -57,7 +57,7 @@ async function expectAccessible(page: Page): Promise<void> {
   // Evaluated through the devtools protocol: the page's CSP (rightly) refuses an injected script tag.
   await page.evaluate(AXE_SOURCE);
   const violations: Array<{ id: string; impact: string; nodes: unknown[] }> = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target) }));
   });
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -72,7 +72,7 @@ async function crafted(page: Page, method: string, url: string, body?: unknown):
   return page.evaluate(async ({ m, u, b }) => {
     const r = await fetch(u, {
       method: m,
-      headers: { 'Authorization': `Bearer ${sessionStorage.getItem('console.idToken')}`, 'Content-Type': 'application/json' },
+      headers: { 'Authorization': `Bearer ${(globalThis as any).sessionStorage.getItem('console.idToken')}`, 'Content-Type': 'application/json' },
       body: b === undefined ? undefined : JSON.stringify(b),
     });
     return { status: r.status, text: await r.text() };
@@ -172,7 +172,7 @@ describeIfChromium('the console in a browser', () => {
     await gina.getByRole('link', { name: 'Logs' }).click();
     await gina.getByRole('button', { name: 'Search' }).click();
     await gina.locator('table.logs').waitFor();
-    const queryId = await gina.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    const queryId = await gina.evaluate(() => (performance.getEntriesByType('resource') as Array<{ name: string }>)
       .map((e) => e.name).find((n) => /\/api\/logs\/[^?]+/.test(n))!.match(/\/api\/logs\/([^?]+)/)![1]);
     const stolen = await crafted(page, 'GET', `/api/logs/${queryId}`);
     expect(stolen.status).toBe(403);
@@ -184,7 +184,7 @@ describeIfChromium('the console in a browser', () => {
   test('a log search shows its progress and returns only the tenant\'s lines, paged', async () => {
     const page = await signIn('dana@acme.example');
     await page.getByRole('link', { name: 'Logs' }).click();
-    await page.waitForFunction(() => (document.querySelector('#log-group') as HTMLInputElement | null)?.value !== '');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('#log-group')?.value !== '');
     await expect(page.locator('#log-group').inputValue()).resolves.toBe('/aws/lambda/Tenant-acme-AppHandler');
     await page.getByLabel('Containing').fill('error');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -216,7 +216,7 @@ describeIfChromium('the console in a browser', () => {
     for (const token of [expired, forged]) {
       const page = await newPage();
       await page.goto(local.url);
-      await page.evaluate((t) => sessionStorage.setItem('console.idToken', t), token);
+      await page.evaluate((t) => (globalThis as any).sessionStorage.setItem('console.idToken', t), token);
       const status = await page.evaluate(async (t) => (await fetch('/api/settings', { headers: { Authorization: `Bearer ${t}` } })).status, token);
       expect(status).toBe(401);
       await page.reload();
