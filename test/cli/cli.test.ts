@@ -28,11 +28,20 @@ let api: LocalApi;
 beforeAll(async () => {
   // The same bundling the build's `bundle:cli` task does: one file, its dependencies inside.
   buildSync({
-    entryPoints: [path.join(__dirname, '../../src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20',
-    outfile: BUNDLE, banner: { js: '#!/usr/bin/env node' }, logLevel: 'error',
+    entryPoints: [path.join(__dirname, '../../src/cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile: BUNDLE,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'error',
   });
   api = await startLocalApi([
-    { principalArn: role('fleet-operator'), allTenants: true, actions: ['READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT', 'APPROVE'] },
+    {
+      principalArn: role('fleet-operator'),
+      allTenants: true,
+      actions: ['READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT', 'APPROVE'],
+    },
     { principalArn: role('release-approver'), allTenants: true, actions: ['READ', 'APPROVE'] },
     { principalArn: role('acme-admin'), tenantIds: ['acme'], actions: ['READ', 'CHANGE_SETTINGS', 'SUSPEND_RESUME'] },
   ], [OPERATOR, APPROVER, ACME], ACCOUNTS);
