@@ -866,7 +866,14 @@ export class TenantProvisioner extends Construct {
   private suppressFunctions(workflowFn: lambda.Function, apiFn: lambda.Function, roleEntries: ComplianceSuppression[]): void {
     for (const fn of [workflowFn, apiFn]) {
       // the role is the function's own (HandlerExecutionRole), created before it
-      Suppressions.add(fn.role!, roleEntries);
+      Suppressions.add(fn.role!, [
+        ...roleEntries,
+        ...(fn === workflowFn && this.props.organizationId ? [{
+          id: 'AwsSolutions-IAM5',
+          reason: 'sts:AssumeRole on the CDK deploy role of any account of the organization (aws:ResourceOrgID) to read its stack\'s events, template and drifts',
+          appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${this.nagEnv().region}`],
+        }] : []),
+      ]);
       Suppressions.add(fn, [
         ...['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC', 'CT.LAMBDA.PR.3'].map((id) => ({
           id, reason: 'The provisioner has no VPC: its functions call only AWS APIs (DynamoDB, Step Functions) through their public endpoints with IAM',
@@ -877,6 +884,9 @@ export class TenantProvisioner extends Construct {
             ? 'Invoked synchronously only (API Gateway): a failure is answered; a DLQ applies to asynchronous invocations'
             : 'Invoked synchronously by Step Functions (failures are caught and recorded); its one asynchronous source, EventBridge for abandoned executions, retries for 24 hours, and the lock expires anyway',
         })),
+        ...(this.props.reserveConcurrency ? [] : ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'].map((id) => ({
+          id, reason: 'Reserved concurrency is opt-in (reserveConcurrency): Lambda keeps 100 executions unreserved, so any reservation fails on a new account (quota 10 or 50); throttled workflow steps are retried by Step Functions',
+        }))),
       ]);
     }
   }
@@ -898,6 +908,7 @@ export class TenantProvisioner extends Construct {
           ...(this.props.organizationId ? [
             `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
             `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
+            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-lookup-role-*-${region}`,
           ] : []),
         ],
       },
@@ -948,6 +959,16 @@ export class TenantProvisioner extends Construct {
         id, reason: 'The backend is a Lambda integration, not an HTTP endpoint: there is no backend TLS connection for a client certificate to authenticate',
       })),
     ]);
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Suppressions.add(cloudWatchRole, [
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'API Gateway\'s own service role for account-level logging (apiGatewayCloudWatchRole): the AWS managed policy AmazonAPIGatewayPushToCloudWatchLogs is the documented one',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
+        },
+      ]);
+    }
     Suppressions.add(this.api, [{
       id: 'AwsSolutions-COG4',
       reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',

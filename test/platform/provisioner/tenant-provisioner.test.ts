@@ -3,7 +3,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CALLER, FIXTURE_APP, PLATFORM_ENV, TENANT_ACCOUNTS, definitionOf, provisionerStack } from './support';
-import { PlatformHub } from'../../../src/platform/hub';
+import { PlatformHub } from '../../../src/platform/hub';
 import { PlatformAppSource, TenantProvisioner } from '../../../src/platform/provisioner';
 import { BUILD_VARIABLES } from '../../../src/platform/provisioner/buildspec';
 import { testStack } from '../../support/app';
@@ -23,14 +23,14 @@ describe('TenantProvisioner', () => {
   const template = Template.fromStack(stack);
 
   describe('IAM', () => {
-    test('the build may assume only the CDK deploy and file-publishing roles of the listed tenant accounts', () => {
+    test('the build may assume only the CDK deploy, file-publishing and lookup roles of the listed tenant accounts', () => {
       const assume = statements(template, 'ProvisionerBuildRole').filter((s) => JSON.stringify(s.Action).includes('sts:'));
       const roles = (role: string) => TENANT_ACCOUNTS.map((a) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${a}:role/cdk-hnb659fds-${role}-${a}-us-east-1`]] }));
       expect(assume).toEqual([{
         Sid: 'AssumeTenantCdkRoles',
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: [...roles('deploy-role'), ...roles('file-publishing-role')],
+        Resource: [...roles('deploy-role'), ...roles('file-publishing-role'), ...roles('lookup-role')],
       }]);
     });
 
@@ -49,8 +49,16 @@ describe('TenantProvisioner', () => {
       expect(JSON.stringify(assume[0].Resource)).not.toContain('file-publishing');
       const definition = definitionOf(stack, 'ProvisionerOperationWorkflow');
       const cfnStates = Object.entries(definition.States as Record<string, any>).filter(([, s]) => String(s.Resource).includes('aws-sdk:cloudformation'));
-      expect(cfnStates.map(([name]) => name).sort()).toEqual(['DescribeStack', 'DescribeStackEvents', 'DetectDrift', 'DriftDetectionStatus', 'DriftedResources', 'GetTemplate']);
+      // Only the small answers are read by the state machine; events, the template and drifts by bounded steps.
+      expect(cfnStates.map(([name]) => name).sort()).toEqual(['DescribeStack', 'DetectDrift', 'DriftDetectionStatus']);
       for (const [, state] of cfnStates) expect(state.Credentials).toEqual({ 'RoleArn.$': '$.context.deployRoleArn' });
+      for (const name of ['FailedStackEvents', 'RetainedResources', 'DriftedResources']) {
+        expect([name, definition.States[name].Resource]).toEqual([name, expect.stringMatching(/^arn:aws:lambda:us-east-1:111111111111:function:ProvisionerWorkflowFunction/)]);
+      }
+      const fnAssume = statements(template, 'ProvisionerWorkflowFunctionRole').filter((s) => s.Sid === 'ReadTenantStacksWithDeployRole');
+      expect(fnAssume).toHaveLength(1);
+      expect(JSON.stringify(fnAssume[0].Resource)).toContain('deploy-role-210987654321');
+      expect(JSON.stringify(fnAssume[0].Resource)).not.toMatch(/file-publishing|lookup/);
     });
 
     test('the handlers may read and write registry items but never delete or scan them (history is append-only)', () => {
@@ -113,9 +121,9 @@ describe('TenantProvisioner', () => {
     test('bodies are validated and access logs are written', () => {
       template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
       template.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'v1', TracingEnabled: true, AccessLogSetting: { DestinationArn: Match.anyValue() } });
-      // One permission for the whole API (the resource policy decides who calls), one for the abandoned-executions rule.
+      // One permission for the whole API (the resource policy decides who calls), one per abandoned-executions rule.
       const principals = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties.Principal).sort();
-      expect(principals).toEqual(['apigateway.amazonaws.com', 'events.amazonaws.com']);
+      expect(principals).toEqual(['apigateway.amazonaws.com', 'events.amazonaws.com', 'events.amazonaws.com']);
     });
   });
 
@@ -155,14 +163,22 @@ describe('TenantProvisioner', () => {
     });
   });
 
-  test('an operation execution that times out or is stopped releases its tenant through an EventBridge rule', () => {
+  test.each([
+    ['operation', '^ProvisionerOperationWorkflow', 'abandoned'],
+    ['rollout', '^ProvisionerRolloutWorkflow', 'abandonedRollout'],
+  ])('an %s execution that fails uncatchably, times out or is stopped is recorded through an EventBridge rule', (_kind, machine, action) => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         'source': ['aws.states'],
         'detail-type': ['Step Functions Execution Status Change'],
-        'detail': { stateMachineArn: [{ Ref: Match.stringLikeRegexp('^ProvisionerOperationWorkflow') }], status: ['TIMED_OUT', 'ABORTED'] },
+        // FAILED too: States.DataLimitExceeded and States.Runtime end an execution without its Catch paths.
+        'detail': { stateMachineArn: [{ Ref: Match.stringLikeRegexp(machine) }], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
       },
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerWorkflowFunction'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 } })],
+      Targets: [Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerWorkflowFunction'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 },
+        InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp(`"action":"${action}"`) }),
+      })],
     });
   });
 
