@@ -50,7 +50,9 @@ afterAll(async () => api?.close());
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function start(args: string[], who: LocalIdentity = OPERATOR, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Run>; stdout: () => string } {
+interface Started { child: ChildProcess; done: Promise<Run>; stdout: () => string }
+
+function start(args: string[], who: LocalIdentity = OPERATOR, env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, [BUNDLE, ...args], {
     env: {
       PATH: process.env.PATH,
