@@ -420,6 +420,13 @@ export class LocalWorkflows {
         if (b.noStack) throw stackMissing(input.StackName);
         return { Stacks: [{ StackName: input.StackName, StackStatus: b.stackStatus ?? 'UPDATE_COMPLETE', ...(b.stackStatusReason ? { StackStatusReason: b.stackStatusReason } : {}) }] };
       },
+      // The SDK states of the definitions before the state-size fix (to measure them): raw CloudFormation answers.
+      DescribeStackEvents: async (input) => {
+        const b = this.behaviour(tenantOf(input.StackName));
+        if (b.noStack) throw stackMissing(input.StackName);
+        return { StackEvents: b.events ?? [] };
+      },
+      GetTemplate: async (input) => ({ TemplateBody: this.behaviour(tenantOf(input.StackName)).templateBody ?? SMALL_TEMPLATE }),
       DetectDrift: async (input) => ({ StackDriftDetectionId: `drift-${input.StackName}` }),
       DriftDetectionStatus: async (input) => {
         const statuses = this.behaviour(tenantOf(String(input.StackDriftDetectionId).replace(/^drift-/, ''))).driftStatuses ?? [{ DetectionStatus: 'DETECTION_COMPLETE', StackDriftStatus: 'DRIFTED' }];

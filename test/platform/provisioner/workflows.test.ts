@@ -10,6 +10,7 @@ import {
 import { ApiEvent, ApiResult, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
+import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
 import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,6 +19,8 @@ const validateAsl = require('asl-validator') as (definition: unknown) => { isVal
 let dynamo: LocalDynamo;
 let stack: Stack;
 let tableCount = 0;
+/** No stack is read by the abandoned-execution handlers. */
+const noStacks = (): StackReader => { throw new Error('no stack reads expected'); };
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -313,6 +316,65 @@ describe('an execution that ends without its Catch paths', () => {
     expect((await w.registry.getOperation(operationId))!.status).toBe('FAILED');
     const again = await runStep({ action: 'abandoned', detail: { name: operationId, status: 'ABORTED' } }, { registry: w.registry, config: w.config });
     expect(again).toEqual({ operationId, recorded: false, unlocked: false });
+  });
+});
+
+describe('an execution that ends uncatchably (FAILED without its Catch paths)', () => {
+  test('an operation whose execution FAILED before recording (e.g. States.DataLimitExceeded) is recorded and its tenant unlocked', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const w = await world(() => ({ gate }));
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    const operationId = changed.json.operation.operationId;
+    await waitFor(() => w.workflows.log.builds.length === 1);
+    // What EventBridge delivers through the AbandonedOperations rule, which now matches FAILED too.
+    const out = await runStateMachineStep(
+      { action: 'abandoned', detail: { name: operationId, status: 'FAILED', error: 'States.DataLimitExceeded' } },
+      { registry: w.registry, config: w.config, client: dynamo.client, stacks: noStacks },
+    );
+    expect(out).toMatchObject({ operationId, recorded: true, unlocked: true });
+    expect((await w.registry.getOperation(operationId))!).toMatchObject({ status: 'FAILED', reason: expect.stringMatching(/failed before it recorded an outcome/) });
+    expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+    release();
+    await w.workflows.settle();
+  });
+
+  test('a FAILED execution that recorded its outcome (OperationFailed) is left as it is', async () => {
+    const w = await world(() => ({ buildFails: 'exit status 1', stackStatus: 'UPDATE_ROLLBACK_COMPLETE', stackStatusReason: 'The following resource(s) failed to update: [App]' }));
+    await activeTenant(w.registry, 'acme');
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4 } } });
+    await w.workflows.settle();
+    const operationId = changed.json.operation.operationId;
+    const before = (await w.registry.getOperation(operationId))!;
+    expect(before.status).toBe('FAILED');
+    const out = await runStateMachineStep(
+      { action: 'abandoned', detail: { name: operationId, status: 'FAILED' } },
+      { registry: w.registry, config: w.config, client: dynamo.client, stacks: noStacks },
+    );
+    expect(out).toMatchObject({ recorded: false, unlocked: false });
+    expect((await w.registry.getOperation(operationId))!.reason).toBe(before.reason);
+  });
+
+  test('a rollout stopped by hand (or failed uncatchably, or timed out) ends FAILED with the reason; a finished rollout is left alone', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const w = await world(() => ({ gate }), { approve: () => true });
+    for (const id of ['tenant-01', 'tenant-02']) await activeTenant(w.registry, id);
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaries: ['tenant-01'], waveSize: 1 });
+    const rolloutId = started.json.rollout.rolloutId;
+    await waitFor(() => w.workflows.log.builds.length === 1);
+    // What EventBridge delivers through the AbandonedRollouts rule when an operator stops the execution.
+    const deps = { registry: w.registry, config: w.config, client: dynamo.client, stacks: noStacks };
+    expect(await runStateMachineStep({ action: 'abandonedRollout', detail: { name: rolloutId, status: 'ABORTED' } }, deps)).toEqual({ rolloutId, recorded: true });
+    const rollout = (await w.registry.getRollout(rolloutId))!;
+    expect(rollout).toMatchObject({ status: 'FAILED', reason: 'the rollout execution was stopped before it recorded its end' });
+    expect(rollout.finishedAt).toBeDefined();
+    release();
+    await w.workflows.settle();
+    const ended = (await w.registry.getRollout(rolloutId))!;
+    expect(await runStateMachineStep({ action: 'abandonedRollout', detail: { name: rolloutId, status: 'FAILED' } }, deps)).toEqual({ rolloutId, recorded: false });
+    expect((await w.registry.getRollout(rolloutId))!.status).toBe(ended.status);
   });
 });
 
