@@ -112,7 +112,7 @@ function buildSchema(): Record<string, unknown> {
           allowedCidrs: cidrList(CLIENT_CIDR, 'Networks allowed to reach the database port: IPv4 /8-/32 or lowercase IPv6 /32-/128 network addresses, at most 50, never the whole internet. Default: none.'),
           maintenanceWindow: { type: 'string', pattern: WINDOW, description: 'Weekly window in UTC, ddd:hh24:mi-ddd:hh24:mi (e.g. sun:18:00-sun:18:30), 30 minutes to 22.5 hours. Default: a slot between 00:00 and 06:00 derived from the tenant id.' },
           maxCapacity: { type: 'number', minimum: 1, maximum: MAX_CAPACITY_LIMIT, multipleOf: 0.5, description: 'Largest capacity in ACUs, 1-256 in steps of 0.5. Default: 2 (DEVELOPMENT), 16 (PRODUCTION).' },
-          backupRetentionDays: { type: 'integer', minimum: BACKUP_RETENTION_DAYS.min, maximum: BACKUP_RETENTION_DAYS.max, description: 'Point-in-time recovery in whole days, 1-35. Default: 7 (DEVELOPMENT), 35 (PRODUCTION).' },
+          backupRetentionDays: { type: 'integer', minimum: BACKUP_RETENTION_DAYS.min, maximum: BACKUP_RETENTION_DAYS.max, description: 'Point-in-time recovery in whole days, 1-35. Default: 35 in every tier (a tier change never shortens it; set it for less).' },
           databaseName: {
             type: 'string',
             pattern: DATABASE_NAME_PATTERN,

@@ -42,7 +42,7 @@ export interface TenantDatabaseSpec {
   /**
    * How far back point-in-time recovery reaches, in whole days: 1 to 35.
    *
-   * @default - 7 in DEVELOPMENT, 35 in PRODUCTION
+   * @default - 35 in every tier (a tier change never shortens it)
    */
   readonly backupRetentionDays?: number;
 

@@ -157,7 +157,7 @@ export interface TenantPostgresSettings {
   /**
    * Point-in-time recovery, 1-35 whole days.
    *
-   * @default - 7 days in DEVELOPMENT, 35 days in PRODUCTION
+   * @default - 35 days in every tier (a tier change never shortens it)
    */
   readonly backupRetention?: Duration;
 
