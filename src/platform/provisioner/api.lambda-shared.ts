@@ -171,6 +171,7 @@ async function route(event: ApiEvent, method: string, caller: string, deps: ApiD
     case 'POST /tenants/{tenantId}/drift': return detectDrift(p.tenantId!, caller, deps);
     case 'GET /operations/{operationId}': return getOperation(p.operationId!, deps);
     case 'POST /rollouts': return startRollout(body(event), caller, deps);
+    case 'GET /rollouts': return listRollouts(event, deps);
     case 'GET /rollouts/{rolloutId}': return getRollout(p.rolloutId!, deps);
     case 'POST /rollouts/{rolloutId}/approval': return approveWave(p.rolloutId!, body(event), caller, deps);
     default: throw new HttpError(404, `no route ${key}`);
@@ -475,6 +476,12 @@ async function startRollout(req: Record<string, unknown>, caller: string, deps: 
     throw new HttpError(503, reason);
   }
   return respond(202, { rollout });
+}
+
+async function listRollouts(event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
+  const { limit, nextToken } = paging(event);
+  const page = await deps.registry.listRollouts(limit, nextToken);
+  return respond(200, { rollouts: page.items.map(({ approvalToken: _hidden, ...shown }) => shown), nextToken: page.nextToken ?? null });
 }
 
 async function getRollout(rolloutId: string, deps: ApiDependencies): Promise<ApiResult> {

@@ -17,10 +17,10 @@ export const TENANT_STATES: readonly TenantState[] = ['PENDING', 'ACTIVE', 'SUSP
 export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DEPLOY', 'DRIFT', 'SUSPEND', 'RESUME', 'DESTROY'];
 
 /**
- * The scope action a principal needs to ask for an operation (the scope model is issue 20's;
- * the names here are what its checks are keyed on).
+ * The scope action a principal needs to ask for an operation: the names of the scope model
+ * (scopes.lambda-shared.ts, `TENANT_ACTIONS`), which enforces them in front of the handler.
  */
-export type ScopeAction = 'create' | 'change' | 'suspend' | 'destroy' | 'drift' | 'rollout';
+export type ScopeAction = 'CREATE' | 'CHANGE_SETTINGS' | 'SUSPEND_RESUME' | 'DESTROY' | 'DRIFT' | 'ROLLOUT';
 
 /** One row of the lifecycle table. */
 export interface LifecycleRule {
@@ -52,7 +52,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   CREATE: {
     from: ['PENDING', 'DESTROYED'],
     fromAbsent: true,
-    askedBy: 'create',
+    askedBy: 'CREATE',
     locks: true,
     deploys: true,
     summary: 'a new tenant, a new incarnation of a destroyed one, or a retry of a create that never deployed',
@@ -60,7 +60,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   UPDATE: {
     from: ['PENDING', 'ACTIVE', 'SUSPENDED'],
     fromAbsent: false,
-    askedBy: 'change',
+    askedBy: 'CHANGE_SETTINGS',
     locks: true,
     deploys: true,
     summary: 'deploy changed settings or another release',
@@ -68,7 +68,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   DEPLOY: {
     from: ['ACTIVE'],
     fromAbsent: false,
-    askedBy: 'rollout',
+    askedBy: 'ROLLOUT',
     locks: true,
     deploys: true,
     summary: 'a rollout moves the deployed spec to its release; other states are skipped with the reason',
@@ -76,7 +76,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   DRIFT: {
     from: ['ACTIVE', 'SUSPENDED'],
     fromAbsent: false,
-    askedBy: 'drift',
+    askedBy: 'DRIFT',
     locks: true,
     deploys: false,
     summary: 'compare the stack with its template; changes nothing',
@@ -84,7 +84,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   SUSPEND: {
     from: ['PENDING', 'ACTIVE'],
     fromAbsent: false,
-    askedBy: 'suspend',
+    askedBy: 'SUSPEND_RESUME',
     locks: false,
     deploys: false,
     summary: 'stop rollouts and allow a PRODUCTION destroy; registry only, no deploy, no new spec version',
@@ -92,7 +92,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   RESUME: {
     from: ['SUSPENDED'],
     fromAbsent: false,
-    askedBy: 'suspend',
+    askedBy: 'SUSPEND_RESUME',
     locks: false,
     deploys: false,
     summary: 'back to ACTIVE (PENDING when nothing was ever deployed); registry only',
@@ -100,7 +100,7 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
   DESTROY: {
     from: ['PENDING', 'ACTIVE', 'SUSPENDED'],
     fromAbsent: false,
-    askedBy: 'destroy',
+    askedBy: 'DESTROY',
     locks: true,
     deploys: false,
     summary: 'delete the stack; a PRODUCTION tenant must be SUSPENDED and named in `confirm`',

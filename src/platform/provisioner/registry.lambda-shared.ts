@@ -355,6 +355,11 @@ export class Registry {
     return this.get<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK);
   }
 
+  /** Rollouts, newest first. */
+  public async listRollouts(limit: number, nextToken?: string): Promise<Page<RolloutRecord>> {
+    return this.query<RolloutRecord>('ROLLOUTS', limit, nextToken, false);
+  }
+
   /** Updates a rollout (optionally only when `condition` holds). */
   public async updateRollout(
     rolloutId: string,

@@ -150,7 +150,7 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
   const now = clock(deps);
   let op = await registry.getOperation(ctx.operationId);
   if (!op) throw new StepError('OperationNotFound', `no operation '${ctx.operationId}' in the registry`);
-  if (op.status === 'SKIPPED') return { ...ctx, skip: true, skipReason: op.reason };
+  if (op.status === 'SKIPPED') return { ...ctx, skip: true, skipReason: op.reason ?? 'skipped' };
   let tenant = await registry.getTenant(ctx.tenantId);
   if (!tenant) throw new StepError('TenantNotFound', `no tenant '${ctx.tenantId}' in the registry`);
   if (op.rolloutId) {
@@ -227,7 +227,8 @@ function context(
     externalId: tenant.externalId ?? '',
     waitForWindow: event.waitForWindow === true,
     skip,
-    ...(skipReason ? { skipReason } : {}),
+    // Always set when skipped: the state machine may carry it into the wave's results.
+    ...(skip ? { skipReason: skipReason ?? 'skipped' } : {}),
     startedAt: op.startedAt ?? now.toISOString(),
   };
 }

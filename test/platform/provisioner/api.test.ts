@@ -272,6 +272,17 @@ describe('rollouts', () => {
     expect(a.tokens).toEqual([{ token: 'token-1', output: { approved: true, approvedBy: CALLER, comment: 'canaries look fine' } }]);
     expect((await a.call('POST', '/rollouts/{rolloutId}/approval', { rolloutId }, { approved: true })).statusCode).toBe(409);
   });
+
+  test('rollouts are listed newest first, page by page, without approval tokens', async () => {
+    const a = await api();
+    const ids: string[] = [];
+    for (const release of ['2.0.0', '2.1.0', '2.2.0']) ids.push((await a.call('POST', '/rollouts', {}, { release })).json.rollout.rolloutId);
+    await a.registry.updateRollout(ids[2], { approvalToken: 'secret-token', status: 'AWAITING_APPROVAL' });
+    const first = await a.call('GET', '/rollouts', {}, undefined, {}, { limit: '2' });
+    const second = await a.call('GET', '/rollouts', {}, undefined, {}, { limit: '2', nextToken: first.json.nextToken });
+    expect([...first.json.rollouts, ...second.json.rollouts].map((r: any) => r.rolloutId)).toEqual([...ids].reverse());
+    expect(first.body).not.toContain('secret-token');
+  });
 });
 
 describe('every bad input: a clear 4xx, bounded in size, nothing written (issue 19 §2)', () => {
