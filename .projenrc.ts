@@ -284,4 +284,18 @@ if (bundle) {
   bench.prependSpawn(bundle);
 }
 
+// Issue 23: the developer loop's reload, save to new code answering, median and max over 20 saves.
+project.addTask('bench:dev', {
+  description: 'tenant-blocks dev: from a saved file to the new code answering over HTTP, median and max over 20 saves',
+  exec: 'ts-node --transpile-only --prefer-ts-exts bench/dev-reload.ts',
+  receiveArgs: true,
+});
+
+// Issue 24: zero warnings from the library on the newest aws-cdk-lib (the dev pin is the minimum peer).
+project.addTask('check:newest-cdk', {
+  description: 'Synthesize the example platform app against the newest aws-cdk-lib; fail on any synth warning or deprecated API use',
+  exec: 'bash scripts/newest-cdk/run.sh',
+  receiveArgs: true,
+});
+
 project.synth();
