@@ -21,9 +21,9 @@ import { HUB_WORKGROUP } from '../../core/hub-names';
 import { LOG_GROUP_NAME } from '../../core/log-partition.lambda-shared';
 import { TenantLogQuery } from '../hub/tenant-log-query';
 import { ApiDependencies, ApiResult, handleApiRequest } from '../provisioner/api.lambda-shared';
+import { GSI1, OperationRecord, RolloutRecord, TenantRecord, unmarshallItem } from '../provisioner/registry.lambda-shared';
 import { authorizeApiRequest } from '../provisioner/scopes-api.lambda-shared';
 import { AccessPolicy } from '../provisioner/scopes.lambda-shared';
-import { GSI1, OperationRecord, RolloutRecord, TenantRecord, unmarshallItem } from '../provisioner/registry.lambda-shared';
 import { isObject, maintenanceWindowOf } from '../provisioner/settings.lambda-shared';
 import { nextWindow, renderWindow } from '../provisioner/window.lambda-shared';
 
@@ -127,7 +127,7 @@ const OPERATION_ID = /^[A-Za-z0-9-]{1,128}$/;
 const MAX_RANGE_MS = 31 * 86_400_000;
 /** Health reads a fortnight of the tenant's events (alarm state changes). */
 const HEALTH_LOOKBACK_MS = 14 * 86_400_000;
-const LOG_PAGE = 200;
+const LOG_PAGE = 50;
 const FLEET_MAX = 1000;
 
 class HttpError extends Error {
