@@ -12,6 +12,9 @@
  * - POST /tenants creates a DEVELOPMENT tenant (201); GET /tenants/integ-dev reports its CREATE
  *   operation SUCCEEDED (polled, the build runs `cdk deploy` for real); the parameter holds 2;
  * - PATCH /tenants/integ-dev with database.maxCapacity 4 answers 202 and SUCCEEDED; the parameter holds 4;
+ *   every operation runs in the named, key-encrypted state machine (its role's key grant names it);
+ * - POST /tenants/integ-dev/drift answers 202 and SUCCEEDED: the workflow function reads the drifts
+ *   with the tenant's deploy role (the stack's events, template and drifts never enter the state);
  * - an unsigned caller is refused (the assertion provider's own role is not a listed caller: 403);
  * - DELETE /tenants/integ-dev destroys the tenant stack; GET answers 410.
  *
@@ -108,11 +111,18 @@ const changed = call({ method: 'GET', path: tenantPath, pick: 'lastOperation.sta
 changed.expect(ExpectedResult.objectLike({ Payload: 'SUCCEEDED' })).waitForAssertions(untilSucceeded);
 const changedValue = parameter('4');
 
+// Drift: the workflow function reads the drifts with the tenant's deploy role (bounded summary into the state).
+const drift = call({ method: 'POST', path: `${tenantPath}/drift`, idempotencyKey: 'integ-drift-integ-dev' });
+drift.expect(ExpectedResult.objectLike({ Payload: '202' }));
+const drifted = call({ method: 'GET', path: tenantPath, pick: 'lastOperation.status' });
+drifted.expect(ExpectedResult.objectLike({ Payload: 'SUCCEEDED' })).waitForAssertions(untilSucceeded);
+
 const destroy = call({ method: 'DELETE', path: tenantPath, idempotencyKey: 'integ-destroy-integ-dev' });
 destroy.expect(ExpectedResult.objectLike({ Payload: '202' }));
 const gone = call({ method: 'GET', path: tenantPath });
 gone.expect(ExpectedResult.objectLike({ Payload: '410' })).waitForAssertions(untilSucceeded);
 
-create.next(created).next(createdValue).next(unsigned).next(change).next(changed).next(changedValue).next(destroy).next(gone);
+create.next(created).next(createdValue).next(unsigned).next(change).next(changed).next(changedValue)
+  .next(drift).next(drifted).next(destroy).next(gone);
 
 app.synth();

@@ -17,15 +17,16 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/provisioner/workflow.lambda.ts
+// src/platform/provisioner/workflow.lambda.ts
 var workflow_lambda_exports = {};
 __export(workflow_lambda_exports, {
   handler: () => handler
 });
 module.exports = __toCommonJS(workflow_lambda_exports);
-var import_client_dynamodb2 = require("@aws-sdk/client-dynamodb");
+var import_client_dynamodb3 = require("@aws-sdk/client-dynamodb");
+var import_client_sts2 = require("@aws-sdk/client-sts");
 
-// src/provisioner/config.lambda-shared.ts
+// src/platform/provisioner/config.lambda-shared.ts
 var ENV = {
   TABLE_NAME: "REGISTRY_TABLE_NAME",
   OPERATION_STATE_MACHINE_ARN: "OPERATION_STATE_MACHINE_ARN",
@@ -75,8 +76,95 @@ function sourceLocationOf(config2, release) {
 var GSI1 = "gsi1";
 var TTL_ATTRIBUTE = "expiresAt";
 
-// src/provisioner/registry.lambda-shared.ts
+// src/platform/provisioner/registry.lambda-shared.ts
 var import_client_dynamodb = require("@aws-sdk/client-dynamodb");
+
+// src/platform/provisioner/lifecycle.lambda-shared.ts
+function lockStates(op) {
+  return op === "CREATE" ? ["PENDING"] : LIFECYCLE[op].from;
+}
+var LIFECYCLE = {
+  CREATE: {
+    from: ["PENDING", "DESTROYED"],
+    fromAbsent: true,
+    askedBy: "CREATE",
+    locks: true,
+    deploys: true,
+    summary: "a new tenant, a new incarnation of a destroyed one, or a retry of a create that never deployed"
+  },
+  UPDATE: {
+    from: ["PENDING", "ACTIVE", "SUSPENDED"],
+    fromAbsent: false,
+    askedBy: "CHANGE_SETTINGS",
+    locks: true,
+    deploys: true,
+    summary: "deploy changed settings or another release"
+  },
+  DEPLOY: {
+    from: ["ACTIVE"],
+    fromAbsent: false,
+    askedBy: "ROLLOUT",
+    locks: true,
+    deploys: true,
+    summary: "a rollout moves the deployed spec to its release; other states are skipped with the reason"
+  },
+  DRIFT: {
+    from: ["ACTIVE", "SUSPENDED"],
+    fromAbsent: false,
+    askedBy: "DRIFT",
+    locks: true,
+    deploys: false,
+    summary: "compare the stack with its template; changes nothing"
+  },
+  SUSPEND: {
+    from: ["PENDING", "ACTIVE"],
+    fromAbsent: false,
+    askedBy: "SUSPEND_RESUME",
+    locks: false,
+    deploys: false,
+    summary: "stop rollouts and allow a PRODUCTION destroy; registry only, no deploy, no new spec version"
+  },
+  RESUME: {
+    from: ["SUSPENDED"],
+    fromAbsent: false,
+    askedBy: "SUSPEND_RESUME",
+    locks: false,
+    deploys: false,
+    summary: "back to ACTIVE (PENDING when nothing was ever deployed); registry only"
+  },
+  DESTROY: {
+    from: ["PENDING", "ACTIVE", "SUSPENDED"],
+    fromAbsent: false,
+    askedBy: "DESTROY",
+    locks: true,
+    deploys: false,
+    summary: "delete the stack; a PRODUCTION tenant must be SUSPENDED and named in `confirm`"
+  }
+};
+function stateAfter(state, op, succeeded, everDeployed) {
+  if (state === "DESTROYED") return "DESTROYED";
+  switch (op) {
+    case "SUSPEND":
+      return succeeded ? "SUSPENDED" : state;
+    case "RESUME":
+      return succeeded ? everDeployed ? "ACTIVE" : "PENDING" : state;
+    case "DESTROY":
+      return succeeded ? "DESTROYED" : state;
+    case "CREATE":
+    case "UPDATE":
+    case "DEPLOY":
+      if (!succeeded) return state;
+      return state === "SUSPENDED" ? "SUSPENDED" : "ACTIVE";
+    default:
+      return state;
+  }
+}
+function deployedSpecOf(t) {
+  if (t.deployedSpec) return t.deployedSpec;
+  return t.deployedVersion !== void 0 && t.deployedVersion === t.version ? t.spec : void 0;
+}
+
+// src/platform/provisioner/registry.lambda-shared.ts
 var ConflictError = class extends Error {
   name = "ConflictError";
 };
@@ -89,8 +177,8 @@ var ROLLOUT_SK = "#ROLLOUT";
 var IDEMPOTENCY_SK = "#IDEMPOTENCY";
 var KEY_ATTRIBUTES = ["pk", "sk", "gsi1pk", "gsi1sk"];
 var Registry = class {
-  constructor(client, tableName) {
-    this.client = client;
+  constructor(client2, tableName) {
+    this.client = client2;
     this.tableName = tableName;
   }
   client;
@@ -100,62 +188,104 @@ var Registry = class {
     return this.get(`TENANT#${tenantId}`, TENANT_SK);
   }
   /**
-   * Creates a tenant item, locked by its CREATE operation. A destroyed tenant's id may be used again.
+   * Creates a tenant item (a new incarnation). Succeeds when the id is free, destroyed and
+   * unlocked, or PENDING (never deployed), unlocked and in the same account and region: a create
+   * that failed or never started is retried by creating again.
    *
-   * @throws ConflictError when the tenant exists (and is not destroyed and unlocked)
+   * @throws ConflictError when the tenant exists otherwise
    */
-  async createTenant(tenant) {
+  async createTenant(tenant, now) {
+    const at = now ?? tenant.updatedAt;
     try {
       await this.client.send(new import_client_dynamodb.PutItemCommand({
         TableName: this.tableName,
         Item: marshallItem({ pk: `TENANT#${tenant.tenantId}`, sk: TENANT_SK, gsi1pk: "TENANTS", gsi1sk: tenant.tenantId, ...tenant }),
-        ConditionExpression: "attribute_not_exists(pk) OR (#state = :destroyed AND attribute_not_exists(lockOperationId))",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":destroyed": { S: "DESTROYED" } }
+        ConditionExpression: "attribute_not_exists(pk) OR ((attribute_not_exists(lockOperationId) OR lockExpiresAt < :now) AND (#state = :destroyed OR (#state = :pending AND attribute_not_exists(deployedSpec) AND attribute_not_exists(deployedVersion) AND account = :account AND #region = :region)))",
+        ExpressionAttributeNames: { "#state": "state", "#region": "region" },
+        ExpressionAttributeValues: {
+          ":destroyed": { S: "DESTROYED" },
+          ":pending": { S: "PENDING" },
+          ":now": { S: at },
+          ":account": { S: tenant.account },
+          ":region": { S: tenant.region }
+        }
       }));
     } catch (e) {
       throw conflictOr(e, `tenant '${tenant.tenantId}' already exists`);
     }
   }
   /**
-   * Changes a tenant if it is still at `expectedVersion` and not locked by a live operation,
-   * incrementing its version; when `lock` is given, takes the lock for that operation.
+   * Changes a tenant if it is still at `expectedVersion`, in a state `op` may start from and not
+   * locked by a live operation; increments its version when `bumpVersion` (a new desired spec);
+   * when `lock` is given, takes the lock for that operation.
    *
-   * @throws ConflictError when the version moved on or an operation is in flight
+   * @throws ConflictError when the version moved on, the state forbids `op` or an operation is in flight
    */
-  async changeTenant(tenantId, expectedVersion, now, fields, lock) {
-    const set = { ...fields, updatedAt: now, version: expectedVersion + 1 };
+  async changeTenant(tenantId, expectedVersion, now, fields, lock, options = {}) {
+    const bump = options.bumpVersion ?? true;
+    const set = { ...fields, updatedAt: now, ...bump ? { version: expectedVersion + 1 } : {} };
     if (lock) {
       set.lockOperationId = lock.operationId;
       set.lockExpiresAt = lock.expiresAt;
     }
+    const states = options.states ?? (options.op ? LIFECYCLE[options.op].from : void 0);
+    const stateValues = {};
+    (states ?? []).forEach((st, i) => {
+      stateValues[`:st${i}`] = st;
+    });
     return this.update(`TENANT#${tenantId}`, TENANT_SK, set, [], {
-      expression: "#version = :expected AND (attribute_not_exists(lockOperationId) OR lockExpiresAt < :now)",
-      names: { "#version": "version" },
-      values: { ":expected": expectedVersion, ":now": now }
-    }, `tenant '${tenantId}' changed since version ${expectedVersion} or has an operation in flight`);
+      expression: "#version = :expected AND (attribute_not_exists(lockOperationId) OR lockExpiresAt < :now)" + (states ? ` AND #state IN (${states.map((_, i) => `:st${i}`).join(", ")})` : ""),
+      names: { "#version": "version", ...states ? { "#state": "state" } : {} },
+      values: { ":expected": expectedVersion, ":now": now, ...stateValues }
+    }, `tenant '${tenantId}' changed since version ${expectedVersion}, is in another state, or has an operation in flight`);
   }
   /**
-   * Takes the tenant's lock for an operation started by a workflow (a rollout): succeeds when the
-   * tenant is unlocked, its lock expired, or the lock is already this operation's.
+   * Takes the tenant's lock for an operation: succeeds when the tenant is in a state `op` may
+   * start from, unlocked (or its lock expired, or already this operation's) and, when
+   * `specVersion` is given, still at that version (a scheduled change that a later one superseded
+   * does not deploy). The state is checked in the same write: a rollout planned before a destroy
+   * or a suspension cannot redeploy the tenant.
    *
-   * @throws ConflictError when another live operation holds the lock
+   * @throws ConflictError when any of that does not hold (read the tenant to learn which)
    */
-  async lockTenant(tenantId, operationId, expiresAt, now) {
-    return this.update(`TENANT#${tenantId}`, TENANT_SK, { lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
-      expression: "attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)",
-      values: { ":op": operationId, ":now": now }
-    }, `tenant '${tenantId}' has another operation in flight`);
+  async lockTenant(tenantId, operationId, expiresAt, now, options = {}) {
+    const states = options.op ? lockStates(options.op) : void 0;
+    const values = { ":op": operationId, ":now": now };
+    (states ?? []).forEach((st, i) => {
+      values[`:st${i}`] = st;
+    });
+    const names = {};
+    const parts = ["attribute_exists(pk) AND (attribute_not_exists(lockOperationId) OR lockOperationId = :op OR lockExpiresAt < :now)"];
+    if (states) {
+      names["#state"] = "state";
+      parts.push(`#state IN (${states.map((_, i) => `:st${i}`).join(", ")})`);
+    }
+    if (options.specVersion !== void 0) {
+      names["#version"] = "version";
+      values[":version"] = options.specVersion;
+      parts.push("#version = :version");
+    }
+    if (options.incarnation !== void 0) {
+      values[":incarnation"] = options.incarnation;
+      parts.push(options.incarnation === 1 ? "(attribute_not_exists(incarnation) OR incarnation = :incarnation)" : "incarnation = :incarnation");
+    }
+    return this.update(`TENANT#${tenantId}`, TENANT_SK, { ...options.fields ?? {}, lockOperationId: operationId, lockExpiresAt: expiresAt }, [], {
+      expression: parts.join(" AND "),
+      names: Object.keys(names).length > 0 ? names : void 0,
+      values
+    }, `tenant '${tenantId}' has another operation in flight, is in another state or moved on`);
   }
   /**
-   * Releases the lock held by `operationId` and records what the operation changed on the tenant.
-   * A lock held by another operation is left alone (returns false).
+   * Releases the lock held by `operationId` and records what the operation changed on the tenant,
+   * only if the tenant is still in `expectedState` (when given). A lock held by another operation
+   * is left alone (returns false).
    */
-  async unlockTenant(tenantId, operationId, fields) {
+  async unlockTenant(tenantId, operationId, fields, expectedState) {
     try {
       await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, ["lockOperationId", "lockExpiresAt"], {
-        expression: "lockOperationId = :op",
-        values: { ":op": operationId }
+        expression: "lockOperationId = :op" + (expectedState ? " AND #state = :expectedState" : ""),
+        names: expectedState ? { "#state": "state" } : void 0,
+        values: { ":op": operationId, ...expectedState ? { ":expectedState": expectedState } : {} }
       }, "not locked by this operation");
       return true;
     } catch (e) {
@@ -168,7 +298,13 @@ var Registry = class {
     try {
       await this.client.send(new import_client_dynamodb.PutItemCommand({
         TableName: this.tableName,
-        Item: marshallItem({ pk: `OPERATION#${op.operationId}`, sk: OPERATION_SK, gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`, gsi1sk: `${op.requestedAt}#${op.operationId}`, ...op }),
+        Item: marshallItem({
+          pk: `OPERATION#${op.operationId}`,
+          sk: OPERATION_SK,
+          gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`,
+          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}#${op.requestedAt}#${op.operationId}`,
+          ...op
+        }),
         ConditionExpression: "attribute_not_exists(pk)"
       }));
     } catch (e) {
@@ -196,9 +332,12 @@ var Registry = class {
       values
     }, `operation '${operationId}' is not ${from.join(" or ")}`);
   }
-  /** A tenant's operations, newest first. */
-  async listOperations(tenantId, limit, nextToken) {
-    return this.query(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false);
+  /**
+   * A tenant's operations, newest first: those of one incarnation (a re-created id does not
+   * inherit the history of the tenant destroyed before it), or of every incarnation.
+   */
+  async listOperations(tenantId, limit, nextToken, incarnation) {
+    return this.query(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, incarnation === void 0 ? void 0 : `${incarnationKey(incarnation)}#`);
   }
   /** Every tenant, by id. */
   async listTenants(limit, nextToken) {
@@ -219,6 +358,10 @@ var Registry = class {
   /** The rollout, or undefined. */
   async getRollout(rolloutId) {
     return this.get(`ROLLOUT#${rolloutId}`, ROLLOUT_SK);
+  }
+  /** Rollouts, newest first. */
+  async listRollouts(limit, nextToken) {
+    return this.query("ROLLOUTS", limit, nextToken, false);
   }
   /** Updates a rollout (optionally only when `condition` holds). */
   async updateRollout(rolloutId, fields, remove = [], condition) {
@@ -262,20 +405,20 @@ var Registry = class {
   async releaseIdempotencyKey(key) {
     await this.update(`IDEMPOTENCY#${key}`, IDEMPOTENCY_SK, { [TTL_ATTRIBUTE]: 0 }, [], { expression: "attribute_exists(pk)" }, "idempotency record vanished");
   }
-  async get(pk, sk) {
+  async get(pk2, sk) {
     const out = await this.client.send(new import_client_dynamodb.GetItemCommand({
       TableName: this.tableName,
-      Key: { pk: { S: pk }, sk: { S: sk } },
+      Key: { pk: { S: pk2 }, sk: { S: sk } },
       ConsistentRead: true
     }));
     return out.Item ? stripKeys(unmarshallItem(out.Item)) : void 0;
   }
-  async query(gsi1pk, limit, nextToken, forward) {
+  async query(gsi1pk, limit, nextToken, forward, skPrefix) {
     const out = await this.client.send(new import_client_dynamodb.QueryCommand({
       TableName: this.tableName,
       IndexName: GSI1,
-      KeyConditionExpression: "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": { S: gsi1pk } },
+      KeyConditionExpression: skPrefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
+      ExpressionAttributeValues: { ":pk": { S: gsi1pk }, ...skPrefix ? { ":prefix": { S: skPrefix } } : {} },
       ScanIndexForward: forward,
       Limit: limit,
       ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk) : void 0
@@ -285,7 +428,7 @@ var Registry = class {
       nextToken: out.LastEvaluatedKey ? encodeToken(out.LastEvaluatedKey) : void 0
     };
   }
-  async update(pk, sk, set, remove, condition, conflictMessage) {
+  async update(pk2, sk, set, remove, condition, conflictMessage) {
     const names = { ...condition.names ?? {} };
     const values = {};
     for (const [k, v] of Object.entries(condition.values ?? {})) values[k] = marshallValue(v);
@@ -305,7 +448,7 @@ var Registry = class {
     try {
       const out = await this.client.send(new import_client_dynamodb.UpdateItemCommand({
         TableName: this.tableName,
-        Key: { pk: { S: pk }, sk: { S: sk } },
+        Key: { pk: { S: pk2 }, sk: { S: sk } },
         UpdateExpression: expression,
         ConditionExpression: condition.expression,
         ExpressionAttributeNames: Object.keys(names).length ? names : void 0,
@@ -318,6 +461,9 @@ var Registry = class {
     }
   }
 };
+function incarnationKey(incarnation) {
+  return String(incarnation).padStart(6, "0");
+}
 function isConditionalFailure(e) {
   return e?.name === "ConditionalCheckFailedException";
 }
@@ -376,7 +522,14 @@ function decodeToken(token, gsi1pk) {
   return marshallItem(obj);
 }
 
-// src/provisioner/window.lambda-shared.ts
+// src/platform/provisioner/state-machines.lambda-shared.ts
+var import_client_cloudformation = require("@aws-sdk/client-cloudformation");
+var import_client_sts = require("@aws-sdk/client-sts");
+
+// src/platform/provisioner/rollout-store.lambda-shared.ts
+var import_client_dynamodb2 = require("@aws-sdk/client-dynamodb");
+
+// src/platform/provisioner/window.lambda-shared.ts
 var DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 var MINUTES_PER_DAY = 24 * 60;
 var MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
@@ -440,7 +593,7 @@ function fnv1a(text) {
   return h >>> 0;
 }
 
-// src/provisioner/settings.lambda-shared.ts
+// src/platform/provisioner/settings.lambda-shared.ts
 function maintenanceWindowOf(spec) {
   const database = spec.database;
   const text = isObject(database) && typeof database.maintenanceWindow === "string" ? database.maintenanceWindow : void 0;
@@ -450,7 +603,7 @@ function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/provisioner/outcome.lambda-shared.ts
+// src/platform/provisioner/outcome.lambda-shared.ts
 var DEPLOYED = ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"];
 var KNOCK_ON = /Resource (creation|update) cancelled|Resource handler returned message: "null"|cancelled$/i;
 function buildSummary(buildOrCause) {
@@ -548,7 +701,7 @@ function errorText(error) {
   return `${error.Error ?? "Error"}: ${cause}`.slice(0, 2e3);
 }
 
-// src/provisioner/workflow.lambda-shared.ts
+// src/platform/provisioner/workflow.lambda-shared.ts
 var StepError = class extends Error {
   constructor(name, message) {
     super(message);
@@ -559,6 +712,8 @@ async function runStep(event, deps) {
   switch (event.action) {
     case "begin":
       return begin(event, deps);
+    case "acquire":
+      return acquire(event, deps);
     case "window":
       return window(event, deps);
     case "record":
@@ -584,7 +739,7 @@ async function begin(step, deps) {
   const operationId = String(event.operationId);
   const tenantId = String(event.tenantId);
   const rolloutId = typeof event.rolloutId === "string" ? event.rolloutId : void 0;
-  let tenant = await registry2.getTenant(tenantId);
+  const tenant = await registry2.getTenant(tenantId);
   if (!tenant) throw new StepError("TenantNotFound", `no tenant '${tenantId}' in the registry`);
   let op = await registry2.getOperation(operationId);
   if (!op && rolloutId) {
@@ -592,16 +747,18 @@ async function begin(step, deps) {
     op = {
       operationId,
       tenantId,
+      incarnation: tenant.incarnation ?? 1,
       type: "DEPLOY",
       status: "PENDING",
       requestedBy: `rollout:${rolloutId}`,
       requestedAt: now.toISOString(),
-      specVersion: tenant.version,
+      specVersion: tenant.deployedVersion ?? tenant.version,
       release,
       rolloutId,
       changes: [{ path: "(release)", from: tenant.deployedRelease ?? null, to: release }],
       executionArn: typeof event.executionArn === "string" ? event.executionArn : void 0,
-      outcome: { stackName: tenantStackName(tenantId) }
+      outcome: { stackName: tenantStackName(tenantId) },
+      ...deployedSpecOf(tenant) ? { spec: deployedSpecOf(tenant) } : {}
     };
     await registry2.putOperation(op).catch((e) => {
       if (!(e instanceof ConflictError)) throw e;
@@ -609,29 +766,75 @@ async function begin(step, deps) {
     op = await registry2.getOperation(operationId);
   }
   if (!op) throw new StepError("OperationNotFound", `no operation '${operationId}' in the registry`);
-  if (rolloutId && op.status === "PENDING") {
-    if (tenant.deployedRelease === op.release && tenant.deployedVersion === tenant.version) {
-      await registry2.updateOperation(operationId, ["PENDING"], { status: "SKIPPED", reason: `already on release ${op.release}`, finishedAt: now.toISOString(), durationSeconds: 0 });
-      return context(config2, tenant, op, event, true, now);
-    }
-    try {
-      const expiresAt = new Date(now.getTime() + config2.lockTtlSeconds * 1e3).toISOString();
-      tenant = await registry2.lockTenant(tenantId, operationId, expiresAt, now.toISOString());
-    } catch (e) {
-      if (e instanceof ConflictError) {
-        throw new StepError("TenantLocked", `tenant '${tenantId}' has another operation in flight (${tenant.lockOperationId}); it keeps its release for now`);
-      }
-      throw e;
-    }
-  } else if (tenant.lockOperationId !== operationId) {
+  if (op.status === "SKIPPED") return context(config2, tenant, op, event, true, now, op.reason);
+  const base = context(config2, tenant, op, event, false, now);
+  if (tenant.lockOperationId === operationId && (tenant.lockExpiresAt ?? "") > now.toISOString()) {
+    return acquire({ context: { ...base, locked: true } }, deps);
+  }
+  if (!rolloutId && !op.scheduled) {
     throw new StepError("LockLost", `tenant '${tenantId}' is not locked by operation '${operationId}' (lock: ${tenant.lockOperationId ?? "none"}); the lock may have expired`);
   }
-  if (op.status === "PENDING") {
-    op = await registry2.updateOperation(operationId, ["PENDING"], { status: "RUNNING", startedAt: now.toISOString() });
+  if (base.waitForWindow && step.lockAfterWindow === true) {
+    if (rolloutId && op.status === "PENDING") {
+      const reason = rolloutSkipReason(tenant, op, now, false);
+      if (reason) return skipOperation(deps, base, reason);
+    }
+    return { ...base, locked: false };
   }
-  return context(config2, tenant, op, event, false, now);
+  return acquire({ context: { ...base, locked: false } }, deps);
 }
-function context(config2, tenant, op, event, skip, now) {
+async function acquire(event, deps) {
+  const { registry: registry2, config: config2 } = deps;
+  const ctx = event.context;
+  const now = clock(deps);
+  let op = await registry2.getOperation(ctx.operationId);
+  if (!op) throw new StepError("OperationNotFound", `no operation '${ctx.operationId}' in the registry`);
+  if (op.status === "SKIPPED") return { ...ctx, skip: true, skipReason: op.reason ?? "skipped" };
+  let tenant = await registry2.getTenant(ctx.tenantId);
+  if (!tenant) throw new StepError("TenantNotFound", `no tenant '${ctx.tenantId}' in the registry`);
+  if (op.rolloutId) {
+    const reason = rolloutSkipReason(tenant, op, now, true);
+    if (reason) return skipOperation(deps, ctx, reason);
+  }
+  const expiresAt = new Date(now.getTime() + config2.lockTtlSeconds * 1e3).toISOString();
+  const specVersion = op.scheduled && (op.type === "CREATE" || op.type === "UPDATE") ? op.specVersion : void 0;
+  try {
+    tenant = await registry2.lockTenant(ctx.tenantId, ctx.operationId, expiresAt, now.toISOString(), {
+      op: op.type,
+      specVersion,
+      incarnation: op.incarnation ?? 1,
+      fields: { lastOperationId: op.operationId }
+    });
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    const seen = await registry2.getTenant(ctx.tenantId);
+    const reason = !seen ? "the tenant no longer exists" : (seen.incarnation ?? 1) !== (op.incarnation ?? 1) ? "the tenant was destroyed and created again since this operation was asked for" : !lockStates(op.type).includes(seen.state) ? `the tenant is ${seen.state}: ${op.type} is not possible in that state` : specVersion !== void 0 && seen.version !== specVersion ? `superseded: the tenant moved on to version ${seen.version} (operation ${seen.lastOperationId ?? "unknown"}) before the window; that change deploys the newer spec` : `the tenant was busy with operation ${seen.lockOperationId ?? "unknown"}`;
+    if (op.rolloutId || op.scheduled) return skipOperation(deps, ctx, reason);
+    throw new StepError("LockLost", `tenant '${ctx.tenantId}' could not be locked for operation '${ctx.operationId}': ${reason}`);
+  }
+  if (op.status === "PENDING") {
+    op = await registry2.updateOperation(ctx.operationId, ["PENDING"], { status: "RUNNING", startedAt: now.toISOString(), step: "DEPLOYING" });
+  }
+  return { ...context(config2, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+}
+function rolloutSkipReason(tenant, op, now, checkLock) {
+  if ((tenant.incarnation ?? 1) !== (op.incarnation ?? 1)) return "the tenant was destroyed and created again since the rollout was planned";
+  if (tenant.state !== "ACTIVE") return `the tenant is ${tenant.state}: rollouts move ACTIVE tenants only`;
+  if (!deployedSpecOf(tenant)) return "nothing was ever deployed for this tenant";
+  if (tenant.deployedRelease === op.release) return `already on release ${op.release}`;
+  if (checkLock && tenant.lockOperationId && tenant.lockOperationId !== op.operationId && (tenant.lockExpiresAt ?? "") > now.toISOString()) {
+    return `the tenant was busy with operation ${tenant.lockOperationId}; it keeps release ${tenant.deployedRelease ?? "unknown"} for now`;
+  }
+  return void 0;
+}
+async function skipOperation(deps, ctx, reason) {
+  const now = clock(deps).toISOString();
+  await deps.registry.updateOperation(ctx.operationId, ["PENDING"], { status: "SKIPPED", reason, finishedAt: now, durationSeconds: 0 }).catch((e) => {
+    if (!(e instanceof ConflictError)) throw e;
+  });
+  return { ...ctx, skip: true, skipReason: reason, locked: false };
+}
+function context(config2, tenant, op, event, skip, now, skipReason) {
   const action = op.type === "DESTROY" ? "destroy" : op.type === "DRIFT" ? "drift" : "deploy";
   return {
     operationId: op.operationId,
@@ -644,17 +847,26 @@ function context(config2, tenant, op, event, skip, now) {
     deployRoleArn: deployRoleArn(config2, tenant.account, tenant.region),
     release: op.release,
     sourceLocation: sourceLocationOf(config2, op.release) ?? "",
-    specJson: JSON.stringify(tenant.spec),
+    // What this operation deploys (its own spec), else the tenant's (a destroy, a drift).
+    specJson: JSON.stringify(op.spec ?? tenant.spec),
     externalId: tenant.externalId ?? "",
     waitForWindow: event.waitForWindow === true,
     skip,
+    // Always set when skipped: the state machine may carry it into the wave's results.
+    ...skip ? { skipReason: skipReason ?? "skipped" } : {},
     startedAt: op.startedAt ?? now.toISOString()
   };
 }
 async function window(event, deps) {
   const ctx = event.context;
   const spec = JSON.parse(ctx.specJson);
-  return { ...nextWindow(maintenanceWindowOf(spec), clock(deps)) };
+  const next = nextWindow(maintenanceWindowOf(spec), clock(deps));
+  if (!next.inWindow) {
+    await deps.registry.updateOperation(ctx.operationId, ["PENDING", "RUNNING"], { step: "WAITING_FOR_WINDOW", waitingUntil: next.startAt }).catch((e) => {
+      if (!(e instanceof ConflictError)) throw e;
+    });
+  }
+  return { ...next };
 }
 async function record(event, deps) {
   const { registry: registry2 } = deps;
@@ -680,33 +892,46 @@ async function record(event, deps) {
   } else {
     succeeded = !error && !buildError && isDeployed(stack.stackStatus);
   }
-  const status = succeeded ? "SUCCEEDED" : "FAILED";
-  const reason = succeeded ? void 0 : failureReason(failed, stack, build, error ?? buildError);
+  let status = succeeded ? "SUCCEEDED" : "FAILED";
+  let reason = succeeded ? void 0 : failureReason(failed, stack, build, error ?? buildError);
   const op = await registry2.getOperation(ctx.operationId);
   const started = op?.startedAt ?? ctx.startedAt;
   const durationSeconds = Math.max(0, Math.round((now.getTime() - new Date(started).getTime()) / 1e3));
+  const tenant = await registry2.getTenant(ctx.tenantId);
+  const type = op?.type ?? ctx.type;
+  const deploys = LIFECYCLE[type]?.deploys === true;
+  const tenantFields = stack.stackStatus === "UNKNOWN" || ctx.action === "drift" ? {} : { lastStackStatus: stack.stackStatus };
+  let unlocked = false;
+  if (tenant) {
+    const everDeployed = deployedSpecOf(tenant) !== void 0 || succeeded && deploys;
+    tenantFields.state = stateAfter(tenant.state, type, succeeded, everDeployed);
+    if (succeeded && deploys && op) {
+      const spec = op.spec ?? tenant.spec;
+      Object.assign(tenantFields, {
+        deployedSpec: spec,
+        deployedTier: String(spec.tier),
+        deployedVersion: op.specVersion,
+        deployedRelease: op.release,
+        // A rollout's release becomes the tenant's release too (a later change keeps it).
+        ...type === "DEPLOY" ? { release: op.release } : {}
+      });
+    }
+    unlocked = await registry2.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
+    if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === "PENDING" || op?.status === "RUNNING")) {
+      status = "FAILED";
+      reason = `the ${ctx.action} finished (${stack.stackStatus}) after this operation had lost the tenant's lock (now ${tenant.lockOperationId ?? "none"}); the registry was not changed: run it again`;
+    }
+  }
   await registry2.updateOperation(ctx.operationId, ["PENDING", "RUNNING"], {
     status,
     outcome,
     finishedAt: now.toISOString(),
     durationSeconds,
-    ...reason ? { reason } : {}
+    step: "DONE",
+    ...reason ? { reason: reason.slice(0, 2e3) } : {}
   }).catch((e) => {
     if (!(e instanceof ConflictError)) throw e;
   });
-  const tenantFields = stack.stackStatus === "UNKNOWN" ? {} : { lastStackStatus: stack.stackStatus };
-  if (succeeded && ctx.action === "deploy") {
-    const tenant = await registry2.getTenant(ctx.tenantId);
-    Object.assign(tenantFields, {
-      state: tenant?.state === "SUSPENDED" ? "SUSPENDED" : "ACTIVE",
-      deployedVersion: op?.specVersion ?? tenant?.version,
-      deployedRelease: ctx.release,
-      release: ctx.release
-    });
-  }
-  if (succeeded && ctx.action === "destroy") tenantFields.state = "DESTROYED";
-  if (ctx.action === "drift") delete tenantFields.lastStackStatus;
-  const unlocked = await registry2.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields);
   return {
     status,
     unlocked,
@@ -758,16 +983,26 @@ async function plan(event, deps) {
     tenants.push(...page.items);
     token = page.nextToken;
   } while (token);
-  const eligible = tenants.filter((t) => t.state === "ACTIVE");
-  const todo = eligible.filter((t) => !(t.deployedRelease === req.release && t.deployedVersion === t.version));
+  const eligible = tenants.filter((t) => t.state === "ACTIVE" && deployedSpecOf(t) !== void 0);
+  const todo = eligible.filter((t) => t.deployedRelease !== req.release);
   const skipped = eligible.length - todo.length;
+  const todoIds = new Set(todo.map((t) => t.tenantId));
+  const byId = new Map(tenants.map((t) => [t.tenantId, t]));
+  const canariesOutOfPlan = req.canaries.filter((c) => !todoIds.has(c)).map((c) => {
+    const t = byId.get(c);
+    return { tenantId: c, reason: !t ? "no such tenant" : t.state !== "ACTIVE" ? `the tenant is ${t.state}` : t.deployedRelease === req.release ? `already on release ${req.release}` : "nothing was ever deployed" };
+  });
+  if (req.canaries.length > 0 && canariesOutOfPlan.length === req.canaries.length && todo.length > 0) {
+    throw new StepError("CanariesNotInPlan", `none of the canaries is in the plan (${canariesOutOfPlan.map((c) => `${c.tenantId}: ${c.reason}`).join("; ").slice(0, 1e3)}): the rollout would have no canary wave; name other canaries`);
+  }
   const waves = splitWaves(todo.map((t) => t.tenantId), req.canaries, req.canaryPercent, req.waveSize);
   const items = waves.map((ids) => ids.map((tenantId) => ({ tenantId, operationId: `${rolloutId}-${tenantId}` })));
   await registry2.updateRollout(rolloutId, {
     status: "RUNNING",
     waves: waves.map((ids, index) => ({ index, tenants: ids, status: "PENDING" })),
     results: [],
-    skippedTenants: skipped
+    skippedTenants: skipped,
+    ...canariesOutOfPlan.length > 0 ? { canariesOutOfPlan } : {}
   });
   return {
     rolloutId,
@@ -859,11 +1094,311 @@ async function abandoned(event, deps) {
   return { operationId, recorded, unlocked };
 }
 
-// src/provisioner/workflow.lambda.ts
+// src/platform/provisioner/rollout-store.lambda-shared.ts
+var WAVE_PAGE_SIZE = 200;
+var MAX_RESULT_REASON = 500;
+var MAX_FAILURE_SAMPLES = 20;
+var FINAL = ["SUCCEEDED", "FAILED", "STOPPED"];
+var pad2 = (n) => String(n).padStart(5, "0");
+var pk = (rolloutId) => `ROLLOUT#${rolloutId}`;
+function reasonOf(text) {
+  const s = String(text ?? "");
+  return s.length <= MAX_RESULT_REASON ? s : `${s.slice(0, MAX_RESULT_REASON - 1)}\u2026`;
+}
+async function planRollout(event, deps) {
+  const rolloutId = String(event.rolloutId);
+  const plan2 = await runStep({ action: "plan", rolloutId }, deps);
+  const waves = Array.isArray(plan2.waves) ? plan2.waves : [];
+  for (const [w, items] of waves.entries()) {
+    const pageCount = Math.max(1, Math.ceil(items.length / WAVE_PAGE_SIZE));
+    for (let p = 0; p < pageCount; p++) {
+      const page = items.slice(p * WAVE_PAGE_SIZE, (p + 1) * WAVE_PAGE_SIZE).map((i) => ({ tenantId: String(i.tenantId), operationId: String(i.operationId) }));
+      await deps.client.send(new import_client_dynamodb2.PutItemCommand({
+        TableName: deps.config.tableName,
+        Item: marshallItem({ pk: pk(rolloutId), sk: `WAVE#${pad2(w)}#PAGE#${pad2(p)}`, items: page, pageCount, tenantCount: items.length })
+      }));
+    }
+  }
+  const { waves: _omitted, ...rest } = plan2;
+  return { ...rest, waveCount: waves.length, waveIndex: 0 };
+}
+async function readWavePage(event, deps) {
+  const rolloutId = String(event.rolloutId);
+  const waveIndex = Number(event.waveIndex);
+  const page = Number(event.page ?? 0);
+  const out = await deps.client.send(new import_client_dynamodb2.GetItemCommand({
+    TableName: deps.config.tableName,
+    Key: marshallItem({ pk: pk(rolloutId), sk: `WAVE#${pad2(waveIndex)}#PAGE#${pad2(page)}` }),
+    ConsistentRead: true
+  }));
+  if (!out.Item) throw new StepError("WavePageNotFound", `rollout '${rolloutId}' has no page ${page} of wave ${waveIndex}`);
+  const item = unmarshallItem(out.Item);
+  return { index: waveIndex, page, items: item.items, hasMorePages: page + 1 < Number(item.pageCount) };
+}
+async function recordWavePage(event, deps) {
+  const rolloutId = String(event.rolloutId);
+  const waveIndex = Number(event.waveIndex);
+  const page = Number(event.page ?? 0);
+  const raw = (Array.isArray(event.results) ? event.results : []).filter(isObject);
+  const results = [];
+  for (const r of raw) {
+    const status = String(r.status ?? "FAILED");
+    const result = { tenantId: String(r.tenantId), operationId: String(r.operationId), status };
+    if (status === "FAILED" || status === "SKIPPED") {
+      const op = await deps.registry.getOperation(String(r.operationId)).catch(() => void 0);
+      const reason = op?.reason ?? (status === "FAILED" ? `the operation execution failed (${String(r.error ?? "no outcome recorded")})` : void 0);
+      if (reason) result.reason = reasonOf(reason);
+    }
+    results.push(result);
+  }
+  await deps.client.send(new import_client_dynamodb2.PutItemCommand({
+    TableName: deps.config.tableName,
+    Item: marshallItem({ pk: pk(rolloutId), sk: `RESULT#${pad2(waveIndex)}#${pad2(page)}`, wave: waveIndex, results })
+  }));
+  return { recorded: results.length, failed: results.filter((r) => r.status === "FAILED").length };
+}
+async function storedResults(deps, rolloutId) {
+  const all = [];
+  let start;
+  do {
+    const out = await deps.client.send(new import_client_dynamodb2.QueryCommand({
+      TableName: deps.config.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: marshallItem({ ":pk": pk(rolloutId), ":prefix": "RESULT#" }),
+      ExclusiveStartKey: start,
+      ConsistentRead: true
+    }));
+    for (const item of out.Items ?? []) {
+      const page = unmarshallItem(item);
+      const wave = Number(page.wave);
+      for (const r of (Array.isArray(page.results) ? page.results : []).filter(isObject)) all.push({ ...r, wave });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return all;
+}
+async function evaluateStoredWave(event, deps) {
+  const rolloutId = String(event.rolloutId);
+  const waveIndex = Number(event.waveIndex);
+  const tolerated = Number(event.toleratedFailurePercentage);
+  const all = await storedResults(deps, rolloutId);
+  const attempted = all.filter((r) => r.status !== "SKIPPED").length;
+  const failedResults = all.filter((r) => r.status === "FAILED");
+  const failed = failedResults.length;
+  const failurePercentage = attempted === 0 ? 0 : Math.round(failed * 1e4 / attempted) / 100;
+  const crossed = failed > 0 && failurePercentage > tolerated;
+  const rollout = await deps.registry.getRollout(rolloutId);
+  const waves = (rollout?.waves ?? []).map((w) => Number(w.index) === waveIndex ? { ...w, status: crossed ? "FAILED" : "DONE" } : w);
+  const counts = {
+    attempted,
+    failed,
+    succeeded: all.filter((r) => r.status === "SUCCEEDED").length,
+    skipped: all.filter((r) => r.status === "SKIPPED").length
+  };
+  await deps.registry.updateRollout(rolloutId, {
+    waves,
+    failurePercentage,
+    resultCounts: counts,
+    failures: failedResults.slice(0, MAX_FAILURE_SAMPLES)
+  });
+  return { crossed, failed, attempted, failurePercentage, nextWaveIndex: waveIndex + 1, hasMoreWaves: waveIndex + 1 < Number(event.waveCount) };
+}
+async function abandonedRollout(event, deps) {
+  const detail = isObject(event.detail) ? event.detail : event;
+  const rolloutId = String(detail.name);
+  const status = String(detail.status);
+  const rollout = await deps.registry.getRollout(rolloutId);
+  if (!rollout || FINAL.includes(rollout.status) || rollout.finishedAt) return { rolloutId, recorded: false };
+  const how = status === "TIMED_OUT" ? "timed out" : status === "ABORTED" ? "was stopped" : status.toLowerCase();
+  const cause = typeof detail.cause === "string" && detail.cause ? `: ${reasonOf(detail.cause)}` : "";
+  try {
+    await deps.registry.updateRollout(rolloutId, {
+      status: "FAILED",
+      reason: `the rollout execution ${how} before it recorded its end${cause}`,
+      finishedAt: (deps.now ?? (() => /* @__PURE__ */ new Date()))().toISOString()
+    }, ["approvalToken", "awaitingApprovalForWave"], {
+      expression: "attribute_exists(pk) AND NOT (#rs IN (:succeeded, :failed, :stopped))",
+      names: { "#rs": "status" },
+      values: { ":succeeded": "SUCCEEDED", ":failed": "FAILED", ":stopped": "STOPPED" }
+    });
+  } catch (e) {
+    if (e instanceof ConflictError) return { rolloutId, recorded: false };
+    throw e;
+  }
+  return { rolloutId, recorded: true };
+}
+
+// src/platform/provisioner/state-machines.lambda-shared.ts
+var MAX_FAILED_EVENTS = 25;
+var MAX_EVENT_PAGES = 10;
+var MAX_RETAINED = 100;
+var MAX_DRIFTED = 50;
+var MAX_DIFFERENCES = 20;
+var MAX_TEXT = 1e3;
+async function runStateMachineStep(event, deps) {
+  switch (event.action) {
+    case "stackEvents":
+      return stackEvents(event, deps);
+    case "retainedResources":
+      return retainedTemplate(event, deps);
+    case "driftedResources":
+      return driftedResources2(event, deps);
+    case "planRollout":
+      return planRollout(event, deps);
+    case "readWavePage":
+      return readWavePage(event, deps);
+    case "recordWavePage":
+      return recordWavePage(event, deps);
+    case "evaluateStoredWave":
+      return evaluateStoredWave(event, deps);
+    case "abandonedRollout":
+      return abandonedRollout(event, deps);
+    default:
+      return runStep(event, deps);
+  }
+}
+function truncate(text, max = MAX_TEXT) {
+  const s = String(text ?? "");
+  return s.length <= max ? s : `${s.slice(0, max - 1)}\u2026`;
+}
+function readerOf(event, deps) {
+  const ctx = isObject(event.context) ? event.context : {};
+  const stackName = String(ctx.stackName ?? "");
+  if (!stackName || !ctx.deployRoleArn) throw new StepError("NoContext", "the operation has no stack context");
+  return { reader: deps.stacks(String(ctx.deployRoleArn), String(ctx.region || deps.config.region)), stackName, since: String(ctx.startedAt ?? "") };
+}
+function missing(e) {
+  return /does not exist/i.test(String(e?.message ?? e));
+}
+function stackError(e) {
+  return new StepError("StackReadFailed", truncate(`${e?.name ?? "Error"}: ${e?.message ?? e}`));
+}
+function isoOf(value) {
+  const d = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? String(value) : d.toISOString();
+}
+async function stackEvents(event, deps) {
+  const { reader, stackName, since } = readerOf(event, deps);
+  const failed = [];
+  let token;
+  let pages = 0;
+  try {
+    do {
+      const page = await reader.describeStackEvents(stackName, token);
+      pages++;
+      const events = (page.StackEvents ?? []).filter(isObject);
+      for (const e of events) {
+        if (typeof e.ResourceStatus === "string" && e.ResourceStatus.endsWith("_FAILED") && isoOf(e.Timestamp) >= since) {
+          failed.push({
+            LogicalResourceId: truncate(e.LogicalResourceId, 256),
+            ResourceType: truncate(e.ResourceType, 256),
+            ResourceStatus: e.ResourceStatus,
+            ResourceStatusReason: truncate(e.ResourceStatusReason),
+            Timestamp: isoOf(e.Timestamp)
+          });
+        }
+      }
+      const older = events.some((e) => isoOf(e.Timestamp) < since);
+      token = older ? void 0 : page.NextToken;
+    } while (token && pages < MAX_EVENT_PAGES);
+  } catch (e) {
+    if (missing(e)) return { StackEvents: [] };
+    throw stackError(e);
+  }
+  failed.sort((a, b) => String(a.Timestamp).localeCompare(String(b.Timestamp)));
+  const omitted = failed.length - MAX_FAILED_EVENTS;
+  return { StackEvents: failed.slice(0, MAX_FAILED_EVENTS), ...omitted > 0 ? { omittedEvents: omitted } : {} };
+}
+async function retainedTemplate(event, deps) {
+  const { reader, stackName } = readerOf(event, deps);
+  let body;
+  try {
+    body = (await reader.getTemplate(stackName)).TemplateBody ?? "";
+  } catch (e) {
+    if (missing(e)) return { TemplateBody: '{"Resources":{}}', retainedCount: 0 };
+    throw stackError(e);
+  }
+  let template;
+  try {
+    template = JSON.parse(body);
+  } catch {
+    return { TemplateBody: '{"Resources":{}}', retainedCount: 0, unreadable: true };
+  }
+  const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
+  const retained = Object.entries(resources).filter(([, r]) => isObject(r) && ["Retain", "RetainExceptOnCreate", "Snapshot"].includes(String(r.DeletionPolicy))).sort(([a], [b]) => a.localeCompare(b));
+  const kept = Object.fromEntries(retained.slice(0, MAX_RETAINED).map(([id, r]) => {
+    const resource = r;
+    return [truncate(id, 256), { Type: truncate(resource.Type, 256), DeletionPolicy: resource.DeletionPolicy }];
+  }));
+  return { TemplateBody: JSON.stringify({ Resources: kept }), retainedCount: retained.length };
+}
+async function driftedResources2(event, deps) {
+  const { reader, stackName } = readerOf(event, deps);
+  const drifts = [];
+  let token;
+  let pages = 0;
+  let total = 0;
+  try {
+    do {
+      const page = await reader.describeStackResourceDrifts(stackName, token);
+      pages++;
+      for (const d of (page.StackResourceDrifts ?? []).filter(isObject)) {
+        if (d.StackResourceDriftStatus === "IN_SYNC" || d.StackResourceDriftStatus === "NOT_CHECKED") continue;
+        total++;
+        if (drifts.length >= MAX_DRIFTED) continue;
+        const differences = (Array.isArray(d.PropertyDifferences) ? d.PropertyDifferences.filter(isObject) : []).slice(0, MAX_DIFFERENCES);
+        drifts.push({
+          LogicalResourceId: truncate(d.LogicalResourceId, 256),
+          ResourceType: truncate(d.ResourceType, 256),
+          StackResourceDriftStatus: d.StackResourceDriftStatus,
+          PropertyDifferences: differences.map((p) => ({
+            PropertyPath: truncate(p.PropertyPath, 256),
+            ...p.ExpectedValue !== void 0 ? { ExpectedValue: truncate(p.ExpectedValue, 200) } : {},
+            ...p.ActualValue !== void 0 ? { ActualValue: truncate(p.ActualValue, 200) } : {},
+            DifferenceType: p.DifferenceType
+          }))
+        });
+      }
+      token = page.NextToken;
+    } while (token && pages < MAX_EVENT_PAGES);
+  } catch (e) {
+    throw stackError(e);
+  }
+  return { StackResourceDrifts: drifts, driftedResourceCount: total };
+}
+function awsStackReaders(sts) {
+  const sessions = /* @__PURE__ */ new Map();
+  const clientFor = async (roleArn, region) => {
+    const key = `${roleArn}|${region}`;
+    const cached = sessions.get(key);
+    if (cached && cached.expires - Date.now() > 3e5) return cached.client;
+    const out = await sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "tenant-blocks-provisioner", DurationSeconds: 900 }));
+    const c = out.Credentials;
+    const client2 = new import_client_cloudformation.CloudFormationClient({
+      region,
+      credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
+    });
+    sessions.set(key, { client: client2, expires: c.Expiration ? c.Expiration.getTime() : Date.now() + 9e5 });
+    return client2;
+  };
+  return (roleArn, region) => ({
+    describeStackEvents: async (StackName, NextToken) => (await clientFor(roleArn, region)).send(new import_client_cloudformation.DescribeStackEventsCommand({ StackName, NextToken })),
+    getTemplate: async (StackName) => (await clientFor(roleArn, region)).send(new import_client_cloudformation.GetTemplateCommand({ StackName, TemplateStage: "Original" })),
+    describeStackResourceDrifts: async (StackName, NextToken) => (await clientFor(roleArn, region)).send(new import_client_cloudformation.DescribeStackResourceDriftsCommand({
+      StackName,
+      NextToken,
+      StackResourceDriftStatusFilters: ["MODIFIED", "DELETED"]
+    }))
+  });
+}
+
+// src/platform/provisioner/workflow.lambda.ts
 var config = configFromEnv();
-var registry = new Registry(new import_client_dynamodb2.DynamoDBClient({}), config.tableName);
+var client = new import_client_dynamodb3.DynamoDBClient({});
+var registry = new Registry(client, config.tableName);
+var stacks = awsStackReaders(new import_client_sts2.STSClient({}));
 async function handler(event) {
-  return runStep(event, { registry, config });
+  return runStateMachineStep(event, { registry, config, client, stacks });
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -1,4 +1,4 @@
-// The smallest platform app that honours the provisioner's contract (docs/provisioner.md):
+// The smallest platform app that honours the provisioner's contract (docs/platform/provisioner.md):
 // TENANT_SPEC_JSON in, exactly one stack named TENANT_STACK_NAME out, for TENANT_ACCOUNT/TENANT_REGION.
 // It stands in for a real platform app in integ/integ.provisioner.ts: the stack holds one SSM
 // parameter per setting the integ test changes, so a deployed change is observable.
