@@ -142,6 +142,33 @@ describeIfChromium('the console in a browser', () => {
     await page.context().close();
   });
 
+  test('keyboard only: the sections are reachable with Tab and Enter, a failed save moves the focus to its problems', async () => {
+    const page = await signIn('dana@acme.example');
+    await page.getByRole('heading', { name: 'Settings of acme' }).waitFor();
+    const focused = () => page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim() ?? '');
+    await page.locator('body').focus();
+    let label = '';
+    for (let i = 0; i < 10 && label !== 'History'; i++) {
+      await page.keyboard.press('Tab');
+      label = await focused();
+    }
+    expect(label).toBe('History');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByRole('link', { name: 'Settings' }).focus();
+    await page.keyboard.press('Enter');
+    const maxCapacity = page.locator('#field-database-maxCapacity');
+    await maxCapacity.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('300');
+    await page.getByRole('button', { name: 'Save changes' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.error-summary').waitFor();
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement?.className)).resolves.toBe('error-summary');
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('maxCapacity');
+    await page.context().close();
+  });
+
   test('a viewer sees no edit control, and the backend answers 403 to a crafted change', async () => {
     const page = await signIn('victor@acme.example');
     await page.getByRole('heading', { name: 'Settings of acme' }).waitFor();
