@@ -15,6 +15,7 @@ import { deployedSpecOf, inPlaceProblems, refusal, TenantFacts } from './lifecyc
 import {
   BadTokenError, ConflictError, OperationRecord, OperationType, Registry, RolloutRecord, TenantRecord,
 } from './registry.lambda-shared';
+import { readWavePage } from './rollout-store.lambda-shared';
 import { isObject, mergeSettings, settingsDiff, SpecJson } from './settings.lambda-shared';
 import { specProblems } from './spec.lambda-shared';
 import { TENANT_ID_PATTERN } from '../../core/validation';
@@ -172,7 +173,7 @@ async function route(event: ApiEvent, method: string, caller: string, deps: ApiD
     case 'GET /operations/{operationId}': return getOperation(p.operationId!, deps);
     case 'POST /rollouts': return startRollout(body(event), caller, deps);
     case 'GET /rollouts': return listRollouts(event, deps);
-    case 'GET /rollouts/{rolloutId}': return getRollout(p.rolloutId!, deps);
+    case 'GET /rollouts/{rolloutId}': return getRollout(p.rolloutId!, event, deps);
     case 'POST /rollouts/{rolloutId}/approval': return approveWave(p.rolloutId!, body(event), caller, deps);
     default: throw new HttpError(404, `no route ${key}`);
   }
@@ -484,11 +485,57 @@ async function listRollouts(event: ApiEvent, deps: ApiDependencies): Promise<Api
   return respond(200, { rollouts: page.items.map(({ approvalToken: _hidden, ...shown }) => shown), nextToken: page.nextToken ?? null });
 }
 
-async function getRollout(rolloutId: string, deps: ApiDependencies): Promise<ApiResult> {
+async function getRollout(rolloutId: string, event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
+  const q = event.queryStringParameters ?? {};
+  const waveCount = (await deps.registry.getRollout(rolloutId))?.waves?.length ?? 0;
+  const wave = q.wave === undefined ? undefined : Number(q.wave);
+  const page = q.page === undefined ? 0 : Number(q.page);
+  const problems: string[] = [];
+  if (wave !== undefined && !(Number.isInteger(wave) && wave >= 0 && wave < Math.max(waveCount, 1))) {
+    problems.push(`wave: must be a wave index from 0 to ${Math.max(waveCount - 1, 0)} (got: ${JSON.stringify(q.wave)})`);
+  }
+  if (!(Number.isInteger(page) && page >= 0 && page < 10000)) problems.push(`page: must be a whole number >= 0 (got: ${JSON.stringify(q.page)})`);
+  if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const rollout = await deps.registry.getRollout(rolloutId);
   if (!rollout) throw new HttpError(404, `no rollout '${rolloutId}'`);
   const { approvalToken: _hidden, ...shown } = rollout;
-  return respond(200, { rollout: shown });
+  if (wave === undefined) return respond(200, { rollout: shown });
+  return respond(200, { rollout: shown, wave: await waveTenants(rolloutId, wave, page, deps) });
+}
+
+/**
+ * Each tenant of one page of a wave with its step: PLANNED (its deployment has not begun),
+ * WAITING_FOR_WINDOW until `waitingUntil`, DEPLOYING, or its final status and the reason
+ * (SKIPPED: suspended, busy, already on the release...). The plan's pages are the rollout store's.
+ */
+async function waveTenants(rolloutId: string, wave: number, page: number, deps: ApiDependencies): Promise<Record<string, unknown>> {
+  let stored: Record<string, unknown>;
+  try {
+    // The API reads the pages only: no CloudFormation reader.
+    const noStacks = () => { throw new Error('the API reads no stacks'); };
+    stored = await readWavePage({ rolloutId, waveIndex: wave, page }, { ...deps, client: deps.registry.client, stacks: noStacks });
+  } catch (e) {
+    if ((e as Error).name === 'WavePageNotFound') throw new HttpError(404, `rollout '${rolloutId}' has no page ${page} of wave ${wave} (yet)`);
+    throw e;
+  }
+  const items = (Array.isArray(stored.items) ? stored.items : []).filter(isObject);
+  const tenants: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < items.length; i += 25) {
+    tenants.push(...await Promise.all(items.slice(i, i + 25).map(async (item) => {
+      const op = await deps.registry.getOperation(String(item.operationId));
+      const final = op && ['SUCCEEDED', 'FAILED', 'SKIPPED', 'REJECTED'].includes(op.status);
+      return {
+        tenantId: item.tenantId,
+        operationId: item.operationId,
+        status: op?.status ?? 'PLANNED',
+        step: !op ? 'PLANNED' : final ? op.status : op.step ?? op.status,
+        ...(op?.waitingUntil && !final ? { waitingUntil: op.waitingUntil } : {}),
+        ...(op?.reason ? { reason: op.reason.slice(0, 500) } : {}),
+        ...(op?.finishedAt ? { finishedAt: op.finishedAt } : {}),
+      };
+    })));
+  }
+  return { index: wave, page, hasMorePages: stored.hasMorePages === true, tenants };
 }
 
 async function approveWave(rolloutId: string, req: Record<string, unknown>, caller: string, deps: ApiDependencies): Promise<ApiResult> {

@@ -155,7 +155,11 @@ const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
 /** Registry access for the handlers. */
 export class Registry {
-  constructor(private readonly client: DynamoDBClient, private readonly tableName: string) {}
+  /**
+   * @param client the DynamoDB client (also used by the rollout store for its pages)
+   * @param tableName the registry table
+   */
+  constructor(public readonly client: DynamoDBClient, private readonly tableName: string) {}
 
   /** The tenant, or undefined. Strongly consistent. */
   public async getTenant(tenantId: string): Promise<TenantRecord | undefined> {

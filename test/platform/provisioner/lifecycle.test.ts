@@ -7,6 +7,7 @@ import { devSpec, LocalDynamo, provisionerStack, startDynalite } from './support
 import {
   inPlaceProblems, isGuardedProduction, LIFECYCLE, OPERATION_TYPES, refusal, stateAfter, TENANT_STATES, TenantState,
 } from '../../../src/platform/provisioner/lifecycle.lambda-shared';
+import { planRollout } from '../../../src/platform/provisioner/rollout-store.lambda-shared';
 
 let dynamo: LocalDynamo;
 let stack: Stack;
@@ -372,6 +373,44 @@ describe('what the operator sees', () => {
     await finish(w, items[0], 'success');
     const got = await w.call('GET', '/tenants/{tenantId}', { tenantId: 'acme' });
     expect(got.json.lastOperation).toMatchObject({ operationId: items[0].name, type: 'DEPLOY', status: 'SUCCEEDED', requestedBy: expect.stringMatching(/^rollout:/) });
+  });
+
+  test('a running rollout shows each tenant\'s step: planned, waiting for its window until T, done, skipped and why', async () => {
+    const w = await world();
+    for (const id of ['acme', 'bravo', 'charlie', 'delta']) await deployedTenant(w, devSpec(id));
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaryPercent: 25 });
+    const rolloutId = started.json.rollout.rolloutId;
+    const plan = await planRollout({ rolloutId }, { registry: w.registry, config: w.config, client: w.client, now: w.now, stacks: () => { throw new Error('no stacks'); } });
+    expect(plan.waveCount).toBe(2);
+    const item = (tenantId: string) => ({
+      arn: w.config.operationStateMachineArn,
+      name: `${rolloutId}-${tenantId}`,
+      input: { operationId: `${rolloutId}-${tenantId}`, tenantId, type: 'DEPLOY', rolloutId, release: '2.0.0', waitForWindow: true },
+    });
+    // acme (the canary) waits for its window (sun:03:00; the clock is Saturday 2026-11-28).
+    const waiting = await begin(w, item('acme'));
+    expect(waiting.locked).toBe(false);
+    await w.step({ action: 'window', context: waiting });
+    await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'charlie' }, { state: 'SUSPENDED' });
+    await finish(w, item('bravo'), 'success');
+    await finish(w, item('charlie'), 'success');
+
+    const wave0 = await w.call('GET', '/rollouts/{rolloutId}', { rolloutId }, undefined, {}, { wave: '0' });
+    expect(wave0.json.wave).toEqual({
+      index: 0,
+      page: 0,
+      hasMorePages: false,
+      tenants: [
+        { tenantId: 'acme', operationId: `${rolloutId}-acme`, status: 'PENDING', step: 'WAITING_FOR_WINDOW', waitingUntil: '2026-11-29T03:00:00.000Z' },
+      ],
+    });
+    const wave1 = await w.call('GET', '/rollouts/{rolloutId}', { rolloutId }, undefined, {}, { wave: '1' });
+    expect(wave1.json.wave.tenants).toEqual([
+      expect.objectContaining({ tenantId: 'bravo', status: 'SUCCEEDED', step: 'SUCCEEDED', finishedAt: expect.any(String) }),
+      expect.objectContaining({ tenantId: 'charlie', status: 'SKIPPED', reason: 'the tenant is SUSPENDED: rollouts move ACTIVE tenants only' }),
+      { tenantId: 'delta', operationId: `${rolloutId}-delta`, status: 'PLANNED', step: 'PLANNED' },
+    ]);
+    expect((await w.call('GET', '/rollouts/{rolloutId}', { rolloutId }, undefined, {}, { wave: '7' })).statusCode).toBe(400);
   });
 
   test('an approval between waves is recorded: who, when, which wave, the comment', async () => {
