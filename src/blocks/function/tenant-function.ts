@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Annotations, CfnElement, CfnOutput, CfnResource, Duration, Fn, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -30,6 +33,7 @@ import { TenantRuntime } from './tenant-runtime';
 import { ResolvedWiring, validateAddedEnvironment, validateTenantFunctionProps } from './validate-tenant-function-props';
 import { GuardrailInvariant, TenantGuardrails } from '../../core/guardrails';
 import { LAMBDA_NETWORK_INTERFACE_REASON, lambdaNetworkInterfaceFindings, lambdaNetworkInterfaceStatements } from '../../core/lambda-network-access';
+import { RDS_CA_BUNDLE } from '../postgres/rds-ca-bundle.lambda-shared';
 
 // The props moved to their own module (no type-only import cycle with the validation); re-exported
 // here so `import { TenantFunctionProps } from '.../tenant-function'` keeps working.
@@ -57,7 +61,18 @@ export const TENANT_FUNCTION_ENV = {
   DB_PORT: 'DB_PORT',
   /** The database name. */
   DB_NAME: 'DB_NAME',
+  /** Path of the Amazon RDS root CA bundle (PEM) in the function's file system, to verify the database's TLS certificate. */
+  DB_CA_BUNDLE: 'DB_CA_BUNDLE_PATH',
 };
+
+/**
+ * Where a function with a database finds the Amazon RDS root CAs (PEM, every commercial region),
+ * shipped in a layer of the block (layers unpack under /opt): the value of `DB_CA_BUNDLE_PATH`.
+ */
+export const RDS_CA_BUNDLE_PATH = '/opt/tenant-blocks/rds-ca-bundle.pem';
+
+/** The layer's content directory, written once per process (its asset hash depends on the content only). */
+let rdsCaBundleDirectory: string | undefined;
 
 /** Seconds the load balancer waits beyond the function timeout before it gives up on a request. */
 const IDLE_TIMEOUT_MARGIN_SECONDS = 5;
@@ -538,6 +553,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       environment[TENANT_FUNCTION_ENV.DB_HOST] = props.database.endpointHost;
       environment[TENANT_FUNCTION_ENV.DB_PORT] = String(props.database.port);
       environment[TENANT_FUNCTION_ENV.DB_NAME] = props.database.databaseName;
+      environment[TENANT_FUNCTION_ENV.DB_CA_BUNDLE] = RDS_CA_BUNDLE_PATH;
       // The app user's credentials, never the admin's.
       secrets.push(props.database.appSecret);
     }
@@ -591,6 +607,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     ctx: FunctionContext, role: iam.IRole, logGroup: logs.ILogGroup, securityGroup: ec2.ISecurityGroup, environment: { [key: string]: string },
   ): lambda.Function {
     const { props, runtime } = ctx;
+    const caBundle = props.database ? this.buildRdsCaBundle() : undefined;
     const fn = new lambda.Function(this, 'Function', {
       description: ctx.label,
       code: props.code.toLambdaCode(),
@@ -614,6 +631,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       runtimeManagementMode: lambda.RuntimeManagementMode.AUTO,
       // No reservation unless the platform chooses one: a new account (quota 10) cannot reserve any.
       reservedConcurrentExecutions: props.reservedConcurrency,
+      layers: caBundle ? [caBundle] : undefined,
     });
     // X-Ray tracing, set on the resource: `tracing: ACTIVE` would add an inline policy to the role
     // (its two actions are in the execution policy).
@@ -633,6 +651,27 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
       Suppressions.add(fn, [{ id: 'AwsSolutions-L1', reason: `${runtime.name} is supported by AWS Lambda and kept in TenantRuntime for a migration period; it leaves the list before its deprecation date` }]);
     }
     return fn;
+  }
+
+  /**
+   * With a database: the Amazon RDS root CAs the block's own handlers trust (and nothing else), as
+   * a layer at {@link RDS_CA_BUNDLE_PATH}, so the app verifies the database's certificate
+   * (`sslmode=verify-full`, `ssl: { ca, rejectUnauthorized: true }`) in any runtime: Python has no
+   * RDS CA, and Node.js 20 and later load the runtime's (`/var/runtime/ca-cert.pem`) only when asked.
+   */
+  private buildRdsCaBundle(): lambda.LayerVersion {
+    if (rdsCaBundleDirectory === undefined) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenant-blocks-rds-ca-'));
+      const file = path.join(dir, ...RDS_CA_BUNDLE_PATH.replace(/^\/opt\//, '').split('/'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, RDS_CA_BUNDLE.join(''));
+      rdsCaBundleDirectory = dir;
+    }
+    return new lambda.LayerVersion(this, 'RdsCaBundle', {
+      code: lambda.Code.fromAsset(rdsCaBundleDirectory),
+      description: 'Amazon RDS root CAs (PEM) at ' + RDS_CA_BUNDLE_PATH + ', to verify the tenant database\'s TLS certificate',
+      compatibleArchitectures: [lambda.Architecture.ARM_64],
+    });
   }
 
   /**
