@@ -1,3 +1,4 @@
+/* eslint-disable import/no-extraneous-dependencies -- Preact is bundled into the web app at build time: a devDependency, never a runtime dependency of the library */
 /**
  * The tenant console's web app (Preact): settings, history, logs, health for a tenant's users; the
  * fleet for platform operators. Every answer comes from the console API, which takes the tenant
@@ -173,7 +174,10 @@ function SettingsPage({ me }: { me: Me }) {
         </div>
       )}
       <form onSubmit={save} noValidate aria-label="Tenant settings">
-        <SettingsForm spec={tenant.spec} editable={editable} draft={draft} problems={byField} onChange={(path, text) => setDraft({ ...draft, [path]: text })} />
+        <SettingsForm
+          spec={tenant.spec} editable={editable} draft={draft} problems={byField}
+          onChange={(path, text) => setDraft({ ...draft, [path]: text })}
+        />
         {unplaced.length > 0 && <ul class="problems">{unplaced.map((p) => <li key={p}>{p}</li>)}</ul>}
         {editable && (
           <div class="actions">
@@ -365,7 +369,11 @@ function HealthPage() {
         <table>
           <caption class="sr-only">Current alarm states</caption>
           <thead><tr><th scope="col">Alarm</th><th scope="col">State</th><th scope="col">Since</th><th scope="col">Reason</th></tr></thead>
-          <tbody>{h.alarms.map((a: any) => <tr key={a.name}><td>{a.name}</td><td><Badge value={a.state} /></td><td>{when(a.since)}</td><td>{a.reason}</td></tr>)}</tbody>
+          <tbody>
+            {h.alarms.map((a: any) => (
+              <tr key={a.name}><td>{a.name}</td><td><Badge value={a.state} /></td><td>{when(a.since)}</td><td>{a.reason}</td></tr>
+            ))}
+          </tbody>
         </table>
       )}
       <h2>Maintenance window</h2>

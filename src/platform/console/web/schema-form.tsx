@@ -1,3 +1,4 @@
+/* eslint-disable import/no-extraneous-dependencies -- Preact is bundled into the web app at build time: a devDependency, never a runtime dependency of the library */
 /**
  * The settings form, GENERATED from the published JSON Schema of a tenant spec
  * (schema/tenant-spec.tenant.schema.json, bundled at build time): one section per block, one field
@@ -152,7 +153,9 @@ function allowedText(f: Field): string {
   return '';
 }
 
-function Input({ f, text, editable, invalid, describedBy, onChange }: { f: Field; text: string; editable: boolean; invalid: boolean; describedBy: string; onChange: (t: string) => void }) {
+interface InputProps { f: Field; text: string; editable: boolean; invalid: boolean; describedBy: string; onChange: (t: string) => void }
+
+function Input({ f, text, editable, invalid, describedBy, onChange }: InputProps) {
   const common = { 'id': id(f.path), 'name': f.path, 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' as const : undefined };
   if (!editable) {
     return <output id={id(f.path)} aria-describedby={describedBy} class="value">{text === '' ? <span class="muted">default</span> : text.split('\n').map((l, i) => <Fragment key={i}>{i > 0 && <br />}{l}</Fragment>)}</output>;

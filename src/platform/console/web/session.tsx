@@ -100,7 +100,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (!token) throw new SignedOut('not signed in');
   const r = await fetch(path, {
     method,
-    headers: { 'Authorization': `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (r.status === 401) {
