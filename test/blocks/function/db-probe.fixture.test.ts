@@ -4,9 +4,12 @@
 // link shows up as a failed check with its reason.
 import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
+import { RDS_CA_BUNDLE } from '../../../src/blocks/postgres/rds-ca-bundle.lambda-shared';
+import { RDS_CA_BUNDLE_PATH } from '../../../src/blocks/function/tenant-function';
 import { PostgresServer } from '../../support/postgres-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,12 +18,18 @@ const probe = require(path.join(__dirname, 'fixtures', 'db-probe')) as { handler
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf';
 const secrets = mockClient(SecretsManagerClient);
 let server: PostgresServer;
+/** The CA bundle files the probe reads: the local server's CA (as the layer holds Aurora's), and the RDS bundle itself. */
+const caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-probe-ca-'));
+const SERVER_CA = path.join(caDir, 'server-ca.pem');
+const RDS_CAS = path.join(caDir, 'rds-ca-bundle.pem');
 
 /** The report the integ test compares the invocation's payload with (integ/integ.tenant-function.ts). */
 const WORKING = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'db-probe.expected.json'), 'utf8'));
 
 beforeAll(async () => {
   server = await PostgresServer.create();
+  fs.writeFileSync(SERVER_CA, server.ca);
+  fs.writeFileSync(RDS_CAS, RDS_CA_BUNDLE.join(''));
 }, 60_000);
 
 afterAll(async () => {
@@ -53,6 +62,7 @@ beforeEach(() => {
   process.env.DB_PORT = String(server.port);
   process.env.DB_NAME = 'app';
   process.env.DB_SECRET_ARN = SECRET_ARN;
+  process.env.DB_CA_BUNDLE_PATH = SERVER_CA;
   process.env.PROBE_TIMEOUT_MS = '2000';
   // "the internet" played by the loopback: nothing listens on port 1 (a function without a route out)
   process.env.PROBE_INTERNET_HOST = '127.0.0.1';
@@ -66,8 +76,8 @@ afterEach(() => {
   process.env = { ...saved };
 });
 
-/** The working report, with the port of the local server instead of Aurora's 5432. */
-const working = () => ({ ...WORKING, database: { ...WORKING.database, env: { ...WORKING.database.env, DB_PORT: String(server.port) } } });
+/** The working report, with the port and CA of the local server instead of Aurora's 5432 and the layer's bundle. */
+const working = () => ({ ...WORKING, database: { ...WORKING.database, env: { ...WORKING.database.env, DB_PORT: String(server.port), DB_CA_BUNDLE_PATH: SERVER_CA } } });
 
 test('reports a data bucket the role may not use (a key condition that does not match)', async () => {
   probeModule.dataBucketClient = fakeBucket({ put: async () => { throw Object.assign(new Error('not authorized to kms:GenerateDataKey'), { name: 'AccessDenied' }); } });
@@ -85,10 +95,11 @@ test('reports a role that may delete object versions (what s3:DeleteObject* woul
 
 test('the integ expectation is the report of a working database in Aurora\'s port', () => {
   expect(WORKING.database).toEqual({
-    env: { DB_HOST: true, DB_PORT: '5432', DB_NAME: 'app', DB_SECRET_ARN: true },
+    env: { DB_HOST: true, DB_PORT: '5432', DB_NAME: 'app', DB_SECRET_ARN: true, DB_CA_BUNDLE_PATH: RDS_CA_BUNDLE_PATH },
     secretReadable: true,
     secretMatchesEnv: true,
     postgresTls: true,
+    postgresTlsVerified: true,
   });
   expect(WORKING.dataBucket).toEqual({ readWrite: true, versionDeletionDenied: true });
 });
@@ -165,13 +176,30 @@ test('reports the variables the block did not set (a function without a database
   delete process.env.DB_PORT;
   delete process.env.DB_NAME;
   delete process.env.DB_SECRET_ARN;
+  delete process.env.DB_CA_BUNDLE_PATH;
   const report = await probe.handler({});
   expect(report.database).toEqual({
-    env: { DB_HOST: false, DB_PORT: null, DB_NAME: null, DB_SECRET_ARN: false },
+    env: { DB_HOST: false, DB_PORT: null, DB_NAME: null, DB_SECRET_ARN: false, DB_CA_BUNDLE_PATH: null },
     secretReadable: false,
     secretMatchesEnv: false,
     postgresTls: false,
-    errors: ['env: DB_HOST is not set', 'env: DB_PORT is not set', 'env: DB_NAME is not set', 'env: DB_SECRET_ARN is not set'],
+    postgresTlsVerified: false,
+    errors: ['env: DB_HOST is not set', 'env: DB_PORT is not set', 'env: DB_NAME is not set', 'env: DB_SECRET_ARN is not set', 'env: DB_CA_BUNDLE_PATH is not set'],
   });
   expect(secrets.calls()).toHaveLength(0);
+});
+
+test('reports a server certificate the CA bundle does not verify (a server of another CA, or a man in the middle)', async () => {
+  // the real RDS bundle against the local server, whose certificate another CA signed
+  process.env.DB_CA_BUNDLE_PATH = RDS_CAS;
+  const report = await probe.handler({});
+  expect(report.database).toEqual(expect.objectContaining({ postgresTls: true, postgresTlsVerified: false }));
+  expect(report.database.errors).toEqual([expect.stringMatching(/^postgres: the certificate does not verify against DB_CA_BUNDLE_PATH: /)]);
+});
+
+test('reports a CA bundle path the function cannot read (a missing layer)', async () => {
+  process.env.DB_CA_BUNDLE_PATH = path.join(caDir, 'missing.pem');
+  const report = await probe.handler({});
+  expect(report.database).toEqual(expect.objectContaining({ postgresTls: true, postgresTlsVerified: false }));
+  expect(report.database.errors).toEqual([`postgres: the certificate does not verify against DB_CA_BUNDLE_PATH: cannot read ${process.env.DB_CA_BUNDLE_PATH}: ENOENT`]);
 });
