@@ -191,3 +191,53 @@ export const LINK_FORWARDED_SOURCES: readonly string[] = Object.freeze([
   'aws.acm', 'aws.backup', 'aws.cloudformation', 'aws.cloudwatch', 'aws.ec2', 'aws.health',
   'aws.iam', 'aws.kms', 'aws.logs', 'aws.rds', 'aws.secretsmanager',
 ]);
+
+/** The prefix every block alarm name carries, whatever the tenant: `tenant-blocks-`. */
+export const BLOCK_ALARM_PREFIX = 'tenant-blocks-';
+
+/**
+ * The link's forwarding patterns as the hub admits them (issue 21 §2), one per link rule, in the
+ * link's order: the same sources, detail-types and event names, with the two tenant-specific parts
+ * widened to what the hub can know without the tenant id: any block alarm (`tenant-blocks-`
+ * prefix; the tenant is the sending account, never the name) and the IAM event names of the link
+ * rule (the role and policy names are the tenant's).
+ */
+export function hubAdmittedPatterns(): events.EventPattern[] {
+  return linkForwardingRules({ tenantId: '', roleName: '', policyArns: [], iamEvents: true }).map((rule) => {
+    if (rule.id === 'AlarmStateChanges') {
+      return { ...rule.pattern, detail: { alarmName: [{ prefix: BLOCK_ALARM_PREFIX }] } };
+    }
+    if (rule.id === 'LinkIamChanges') {
+      const detail = { ...(rule.pattern.detail as Record<string, unknown>) };
+      delete detail.$or;
+      return { ...rule.pattern, detail };
+    }
+    return rule.pattern;
+  });
+}
+
+/** The detail-types of the link's patterns: the hub bus admits only these (`events:detail-type`). */
+export function hubAdmittedDetailTypes(): string[] {
+  return [...new Set(hubAdmittedPatterns().flatMap((p) => p.detailType ?? []))].sort();
+}
+
+/**
+ * One EventBridge pattern (as CloudFormation takes it, `detail-type` spelled out) matching any of
+ * the link's patterns, optionally from one account only or from every account but some.
+ *
+ * @param options `account`: only events of this account; `exceptAccounts`: not of these (quarantine)
+ */
+export function hubFilterPattern(options: { account?: string; exceptAccounts?: string[] } = {}): Record<string, unknown> {
+  const accountFilter = options.account !== undefined
+    ? { account: [options.account] }
+    : (options.exceptAccounts ?? []).length > 0 ? { account: [{ 'anything-but': [...options.exceptAccounts!] }] } : {};
+  // The account filter once, beside $or (ANDed with it): the pattern stays far below 4096 characters.
+  return {
+    ...accountFilter,
+    $or: hubAdmittedPatterns().map((p) => ({
+      source: p.source,
+      'detail-type': p.detailType,
+      ...(p.detail ? { detail: p.detail } : {}),
+    })),
+  };
+}

@@ -7,8 +7,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { HUB_DELIVERY_STREAM_NAME, HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
+import { BLOCK_ALARM_PREFIX } from '../../core/link-events';
 
 /** Name of the fleet dashboard (one hub per platform account and region). */
 export const FLEET_DASHBOARD_NAME = 'tenant-blocks-fleet';
@@ -55,6 +57,14 @@ export interface HubAlarmsProps {
   readonly processor: lambda.IFunction;
   /** Name of the rule that feeds the history. */
   readonly historyRuleName: string;
+  /** The admitted tenant accounts: one tenant-alarm rule and one volume rule and alarm each. */
+  readonly tenantAccountIds: string[];
+  /** Accounts in quarantine: no tenant-alarm rule (their events stay in the archive). */
+  readonly quarantinedAccountIds: string[];
+  /** The tenant id of each mapped account, carried by its notifications. */
+  readonly tenantIdsByAccount: { [accountId: string]: string };
+  /** Where a rule's target failures go after the retries (never lost silently). */
+  readonly deadLetterQueue: sqs.IQueue;
 }
 
 /** What {@link createHubAlarms} created. */
@@ -65,16 +75,32 @@ export interface HubAlarms {
   readonly alarms: cloudwatch.Alarm[];
   /** The fleet dashboard. */
   readonly dashboard: cloudwatch.Dashboard;
-  /** The rule that turns tenant alarm state changes into notifications. */
-  readonly tenantAlarmRule: events.Rule;
+  /** The rules that turn tenant alarm state changes into notifications, one per admitted account not in quarantine. */
+  readonly tenantAlarmRules: events.Rule[];
 }
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
 const LT = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
 
-/** Names of the hub's two EventBridge rules that publish to the topic. */
+/**
+ * Name prefix of the hub's tenant-alarm rules, one per admitted account:
+ * `tenant-blocks-hub-tenant-alarms-<account>`.
+ */
 export const TENANT_ALARM_RULE_NAME = 'tenant-blocks-hub-tenant-alarms';
+
+/** Name prefix of the per-account volume rules: `tenant-blocks-hub-volume-<account>`. */
+export const VOLUME_RULE_NAME = 'tenant-blocks-hub-volume';
+
+/**
+ * Most events one tenant account may put on the hub bus in 5 minutes before its volume alarm
+ * fires: a stack update of every block emits a few dozen, a backup day a handful; a thousand is a
+ * rule forwarding more than the link's patterns, or a loop.
+ */
+export const TENANT_EVENT_VOLUME_THRESHOLD = 1000;
+
+/** How long and how often EventBridge retries a hub rule's target before the dead-letter queue. */
+export const TARGET_RETRY = { maximumEventAgeInSeconds: 24 * 60 * 60, maximumRetryAttempts: 185 };
 /** Rule on the default bus: an object was written under `errors/` of the hub bucket. */
 export const ERROR_OUTPUT_RULE_NAME = 'tenant-blocks-hub-error-output';
 
@@ -220,15 +246,15 @@ export function hubAlarmSpecs(streamName: string, processorName: string): HubAla
       reason: 'EventBridge could not put tenant events into the history stream: the history has a gap (replay it from the archive)',
     },
     {
-      id: 'TenantAlarmRuleFailuresAlarm',
-      namespace: 'AWS/Events',
-      metricName: 'FailedInvocations',
-      dimensions: { EventBusName: '', RuleName: TENANT_ALARM_RULE_NAME },
-      statistic: 'Sum',
+      id: 'HubDeadLetterAlarm',
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: '' },
+      statistic: 'Maximum',
       comparison: GT,
       threshold: 0,
       evaluationPeriods: 1,
-      reason: 'A tenant alarm state change could not be published to the notification topic: somebody was not told',
+      reason: 'A hub rule gave up on an event after 24 h of retries (history stream or notification topic unreachable): it waits in the dead-letter queue for 14 days, re-drive it',
     },
     {
       id: 'ErrorOutputAlarm',
@@ -267,7 +293,14 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     principals: [new iam.ServicePrincipal('events.amazonaws.com')],
     actions: ['sns:Publish'],
     resources: [topic.topicArn],
-    conditions: { ArnEquals: { 'aws:SourceArn': [ruleArn(bus.eventBusName, TENANT_ALARM_RULE_NAME), ruleArn('default', ERROR_OUTPUT_RULE_NAME)] } },
+    conditions: {
+      ArnEquals: {
+        'aws:SourceArn': [
+          ...tenantAlarmAccounts(props).map((a) => ruleArn(bus.eventBusName, `${TENANT_ALARM_RULE_NAME}-${a}`)),
+          ruleArn('default', ERROR_OUTPUT_RULE_NAME),
+        ],
+      },
+    },
   }));
   topic.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'HubAlarmsPublish',
@@ -288,24 +321,37 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     resources: ['*'],
   }));
 
-  const topicTarget = (input: events.RuleTargetInput): events.IRuleTarget => ({ bind: () => ({ arn: topic.topicArn, input }) });
-  const tenantAlarmRule = new events.Rule(scope, 'TenantAlarmRule', {
-    eventBus: bus,
-    ruleName: TENANT_ALARM_RULE_NAME,
-    description: 'cdk-tenant-blocks: tenant alarm state changes forwarded by the links, to the notification topic',
-    // Only the blocks' alarms (named tenant-blocks-<tenantId>-...), like the link's own rule.
-    eventPattern: { source: ['aws.cloudwatch'], detailType: ['CloudWatch Alarm State Change'], detail: { alarmName: [{ prefix: 'tenant-blocks-' }] } },
-    targets: [topicTarget(events.RuleTargetInput.fromObject({
-      kind: 'tenant-alarm',
-      tenantAccount: events.EventField.account,
-      region: events.EventField.region,
-      time: events.EventField.time,
-      alarmName: events.EventField.fromPath('$.detail.alarmName'),
-      alarmArn: events.EventField.fromPath('$.resources[0]'),
-      state: events.EventField.fromPath('$.detail.state.value'),
-      previousState: events.EventField.fromPath('$.detail.previousState.value'),
-      reason: events.EventField.fromPath('$.detail.state.reason'),
-    }))],
+  const topicTarget = (input: events.RuleTargetInput): events.IRuleTarget => ({
+    bind: () => ({ arn: topic.topicArn, input, deadLetterConfig: { arn: props.deadLetterQueue.queueArn }, retryPolicy: TARGET_RETRY }),
+  });
+  // One rule per admitted account (issue 21 §2): the tenant is the account the rule pins, written into
+  // the message as a literal, never read from the alarm's name (a tenant may name an alarm after another).
+  const tenantAlarmRules = tenantAlarmAccounts(props).map((tenantAccount) => {
+    const tenantId = props.tenantIdsByAccount[tenantAccount];
+    return new events.Rule(scope, `TenantAlarmRule-${tenantAccount}`, {
+      eventBus: bus,
+      ruleName: `${TENANT_ALARM_RULE_NAME}-${tenantAccount}`,
+      description: `cdk-tenant-blocks: alarm state changes of tenant account ${tenantAccount}, to the notification topic`,
+      // Only the blocks' alarms (named tenant-blocks-...), of this account only.
+      eventPattern: {
+        account: [tenantAccount],
+        source: ['aws.cloudwatch'],
+        detailType: ['CloudWatch Alarm State Change'],
+        detail: { alarmName: [{ prefix: BLOCK_ALARM_PREFIX }] },
+      },
+      targets: [topicTarget(events.RuleTargetInput.fromObject({
+        kind: 'tenant-alarm',
+        tenantAccount,
+        ...(tenantId !== undefined ? { tenantId } : {}),
+        region: events.EventField.region,
+        time: events.EventField.time,
+        alarmName: events.EventField.fromPath('$.detail.alarmName'),
+        alarmArn: events.EventField.fromPath('$.resources[0]'),
+        state: events.EventField.fromPath('$.detail.state.value'),
+        previousState: events.EventField.fromPath('$.detail.previousState.value'),
+        reason: events.EventField.fromPath('$.detail.state.reason'),
+      }))],
+    });
   });
 
   const errorRule = new events.Rule(scope, 'ErrorOutputRule', {
@@ -331,8 +377,8 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     if (spec.id === 'HistoryRuleFailuresAlarm') {
       dimensions.EventBusName = bus.eventBusName;
       dimensions.RuleName = props.historyRuleName;
-    } else if (spec.id === 'TenantAlarmRuleFailuresAlarm') {
-      dimensions.EventBusName = bus.eventBusName;
+    } else if (spec.id === 'HubDeadLetterAlarm') {
+      dimensions.QueueName = props.deadLetterQueue.queueName;
     }
     const alarm = new cloudwatch.Alarm(scope, spec.id, {
       alarmDescription: spec.reason,
@@ -349,6 +395,7 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     alarm.addOkAction(action);
     return alarm;
   });
+  alarms.push(...tenantVolumeAlarms(scope, props, action));
 
   const metric = (namespace: string, metricName: string, dimensionsMap: Record<string, string>, statistic: string, label: string) =>
     new cloudwatch.Metric({ namespace, metricName, dimensionsMap, statistic, period: PERIOD, label });
@@ -363,7 +410,6 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
         new cloudwatch.GraphWidget({
           title: 'Tenant alarm state changes and events (fleet)',
           left: [
-            metric('AWS/Events', 'MatchedEvents', { EventBusName: bus.eventBusName, RuleName: TENANT_ALARM_RULE_NAME }, 'Sum', 'tenant alarm state changes'),
             metric('AWS/Firehose', 'IncomingRecords', historyStream, 'Sum', 'tenant events into history'),
           ],
           width: 12,
@@ -408,5 +454,47 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
       ],
     ],
   });
-  return { topic, alarms, dashboard, tenantAlarmRule };
+  return { topic, alarms, dashboard, tenantAlarmRules };
+}
+
+/** The admitted accounts that get a tenant-alarm rule: every one not in quarantine. */
+function tenantAlarmAccounts(props: HubAlarmsProps): string[] {
+  return props.tenantAccountIds.filter((a) => !props.quarantinedAccountIds.includes(a));
+}
+
+/**
+ * Per admitted account (issue 21 §2): a rule on the hub bus that matches every event of that
+ * account (no target: it only counts) and an alarm when the account puts more than
+ * {@link TENANT_EVENT_VOLUME_THRESHOLD} events in 5 minutes. The alarm is the trigger of the
+ * quarantine (`quarantinedAccountIds`): an on-call decision, not an automatic cut-off, so a
+ * legitimate burst never silently loses a tenant's history.
+ */
+function tenantVolumeAlarms(scope: Construct, props: HubAlarmsProps, action: cloudwatch.IAlarmAction): cloudwatch.Alarm[] {
+  return props.tenantAccountIds.map((account) => {
+    new events.Rule(scope, `TenantEventVolumeRule-${account}`, {
+      eventBus: props.bus,
+      ruleName: `${VOLUME_RULE_NAME}-${account}`,
+      description: `cdk-tenant-blocks: counts the events tenant account ${account} puts on the hub bus (no target)`,
+      eventPattern: { account: [account] },
+    });
+    const alarm = new cloudwatch.Alarm(scope, `TenantEventVolumeAlarm-${account}`, {
+      alarmDescription: `Tenant account ${account} put more than ${TENANT_EVENT_VOLUME_THRESHOLD} events on the hub bus in 5 minutes: `
+        + 'a rule forwarding more than the link\'s patterns, or a loop; quarantine it (quarantinedAccountIds) unless it is a legitimate burst',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'MatchedEvents',
+        // The literal name: a rule's Ref on a custom bus is "<bus>|<rule>", not the metric's RuleName.
+        dimensionsMap: { EventBusName: props.bus.eventBusName, RuleName: `${VOLUME_RULE_NAME}-${account}` },
+        statistic: 'Sum',
+        period: PERIOD,
+      }),
+      comparisonOperator: GT,
+      threshold: TENANT_EVENT_VOLUME_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  });
 }

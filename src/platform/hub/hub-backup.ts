@@ -1,10 +1,22 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BreakGlass } from '../../core';
 import { HUB_BACKUP_VAULT_NAME, partitionOf } from '../../core/hub-names';
+
+/**
+ * Shortest lifecycle of a copy the vault accepts: a week, so a copy cannot be made to expire
+ * before anyone looked at it.
+ */
+export const MIN_COPY_RETENTION = Duration.days(7);
+
+/**
+ * Longest lifecycle of a copy the vault accepts: 35 days, the lifecycle `TenantPostgres` gives its
+ * copies (a tenant cannot make the platform pay for copies kept for years).
+ */
+export const MAX_COPY_RETENTION = Duration.days(35);
 
 /** What {@link createBackupVault} created. */
 export interface HubBackupVault {
@@ -27,10 +39,11 @@ export interface HubBackupVault {
  *   the copies either; the copies expire with the lifecycle the tenant's copy rule sets;
  * - retained when the stack is deleted.
  *
- * No Vault Lock here: a lock's minimum retention would make every tenant copy with a shorter
- * lifecycle fail; the Deny above protects the copies, and the tenant side sets the lifecycle.
+ * - a vault lock (governance mode) bounding every copy's lifecycle to 7-35 days (issue 21 §2): a
+ *   copy job with a lifecycle outside the bounds fails in the tenant account (its backup job
+ *   result reaches the hub), instead of parking copies the platform pays for without limit.
  */
-export function createBackupVault(scope: Construct, tenantAccountIds: string[]): HubBackupVault {
+export function createBackupVault(scope: Construct, tenantAccountIds: string[], vaultName: string = HUB_BACKUP_VAULT_NAME): HubBackupVault {
   const stack = Stack.of(scope);
   const partition = partitionOf(stack);
   const key = new kms.Key(scope, 'BackupKey', {
@@ -51,9 +64,13 @@ export function createBackupVault(scope: Construct, tenantAccountIds: string[]):
   }));
   const breakGlass = `arn:${partition}:iam::${stack.account}:role/${BreakGlass.ROLE_NAME}`;
   const vault = new backup.BackupVault(scope, 'BackupVault', {
-    backupVaultName: HUB_BACKUP_VAULT_NAME,
+    backupVaultName: vaultName,
     encryptionKey: key,
     removalPolicy: RemovalPolicy.RETAIN,
+    // Issue 21 §2: a tenant cannot park copies with any lifecycle here. Governance mode (no
+    // changeableFor): the bounds hold for every copy, and the break-glass role can still lift the
+    // lock, which a compliance-mode lock would make impossible forever after three days.
+    lockConfiguration: { minRetention: MIN_COPY_RETENTION, maxRetention: MAX_COPY_RETENTION },
     accessPolicy: new iam.PolicyDocument({
       statements: [
         new iam.PolicyStatement({

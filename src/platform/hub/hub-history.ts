@@ -4,10 +4,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { Suppressions } from '../../core';
 import { ACCOUNT_PARTITION_KEY, HISTORY_ROOT, firehosePrefix } from '../../core/log-partition.lambda-shared';
-import { CHANGE_EVENT_SOURCES, HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
+import { HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
+import { hubFilterPattern } from '../../core/link-events';
 
 /** What {@link createEventHistory} wires. Internal to the hub. */
 export interface EventHistoryProps {
@@ -17,6 +19,10 @@ export interface EventHistoryProps {
   readonly bucket: s3.IBucket;
   /** The hub event bus. */
   readonly bus: events.IEventBus;
+  /** Where the rule's events go after 24 h of failed deliveries. */
+  readonly deadLetterQueue: sqs.IQueue;
+  /** Accounts in quarantine: their events stay in the archive, not in the history stream. */
+  readonly quarantinedAccountIds: string[];
 }
 
 /** What {@link createEventHistory} created. */
@@ -122,12 +128,23 @@ export function createEventHistory(scope: Construct, props: EventHistoryProps): 
       resources: [deliveryStream.attrArn],
     })],
   });
-  const target: events.IRuleTarget = { bind: () => ({ arn: deliveryStream.attrArn, role: eventsRole }) };
+  // Retried for 24 h, then kept in the dead-letter queue (alarmed): never lost silently.
+  const target: events.IRuleTarget = {
+    bind: () => ({
+      arn: deliveryStream.attrArn,
+      role: eventsRole,
+      deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
+      retryPolicy: { maximumEventAgeInSeconds: 24 * 60 * 60, maximumRetryAttempts: 185 },
+    }),
+  };
   const rule = new events.Rule(scope, 'HistoryRule', {
     eventBus: bus,
     ruleName,
-    description: 'cdk-tenant-blocks: every admitted tenant event into the per-tenant history',
-    eventPattern: { source: [...CHANGE_EVENT_SOURCES] },
+    description: 'cdk-tenant-blocks: tenant events of the link\'s exact patterns into the per-tenant history',
+    // The link's exact patterns (issue 21 §2), not every event of its sources: a tenant rule that
+    // forwards all EC2 or CloudFormation events never reaches the shared stream. Quarantined
+    // accounts are left out (their events stay in the archive).
+    eventPattern: hubFilterPattern({ exceptAccounts: props.quarantinedAccountIds }) as events.EventPattern,
     targets: [target],
   });
   rule.node.addDependency(eventsPolicy);

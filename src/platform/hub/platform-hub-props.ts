@@ -29,4 +29,35 @@ export interface PlatformHubProps {
    * @default Duration.days(365) - a year of history (PCI DSS 10.7)
    */
   readonly retention?: Duration;
+
+  /**
+   * Tenant accounts in quarantine (each also in `tenantAccountIds`): their events are still
+   * admitted and kept in the bus archive for the retention (nothing is lost, replay them once the
+   * quarantine ends), but they no longer reach the shared history stream or the notification topic.
+   * Put an account here when its `TenantEventVolumeAlarm-<account>` fires and the volume is not a
+   * legitimate burst; remove it (and replay the archive) when the tenant's rules are fixed.
+   *
+   * @default - no account in quarantine
+   */
+  readonly quarantinedAccountIds?: string[];
+
+  /**
+   * The tenant id of each admitted account (keys: accounts of `tenantAccountIds`): tenant alarm
+   * notifications carry `tenantId` from this map, by the account the alarm came from, never from
+   * the alarm's name (a tenant can name an alarm after another tenant).
+   *
+   * @default - notifications carry `tenantAccount` only; map it to the tenant in the platform's registry
+   */
+  readonly tenantIdsByAccount?: { [accountId: string]: string };
+
+  /**
+   * The generation of the hub's backup vault, part of its name (`tenant-blocks-hub` for 1,
+   * `tenant-blocks-hub-<n>` after): the vault is retained when the hub's stack is deleted (it holds
+   * tenant copies under a vault lock), so a hub redeployed in the same account and region takes the
+   * next generation. Tenant stacks take the new `backupVaultArn`; the old vault keeps its copies
+   * until their lifecycle ends.
+   *
+   * @default 1
+   */
+  readonly backupVaultGeneration?: number;
 }

@@ -10,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../../core';
 import { createHubAlarms } from './hub-alarms';
@@ -31,6 +32,7 @@ import {
   LINK_ROLE_NAME_PREFIX,
   partitionOf,
 } from '../../core/hub-names';
+import { hubAdmittedDetailTypes, hubFilterPattern } from '../../core/link-events';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
 import { PlatformHubProps } from './platform-hub-props';
 import { validatePlatformHubProps } from './validate-platform-hub-props';
@@ -60,6 +62,12 @@ interface HubContext {
   readonly tenantAccountIds: string[];
   /** Retention of shipped logs, history and archived events. */
   readonly retention: Duration;
+  /** Accounts in quarantine (a copy of the props' list). */
+  readonly quarantinedAccountIds: string[];
+  /** The tenant id of each mapped account (a copy of the props' map). */
+  readonly tenantIdsByAccount: { [accountId: string]: string };
+  /** Name of the backup vault of this generation. */
+  readonly backupVaultName: string;
 }
 
 /**
@@ -261,7 +269,8 @@ export class PlatformHub extends Construct {
 
     const bus = this.createEventBus(ctx, key);
     this.eventBus = bus;
-    const history = createEventHistory(this, { key, bucket, bus });
+    const deadLetterQueue = this.createDeadLetterQueue(ctx, key, bus);
+    const history = createEventHistory(this, { key, bucket, bus, deadLetterQueue, quarantinedAccountIds: ctx.quarantinedAccountIds });
     this.glueDatabaseName = HUB_GLUE_DATABASE;
     this.logsTableName = HUB_LOGS_TABLE;
     this.historyTableName = HUB_HISTORY_TABLE;
@@ -275,12 +284,16 @@ export class PlatformHub extends Construct {
       streamName: stream.streamName,
       processor,
       historyRuleName: history.rule.ruleName,
+      tenantAccountIds: ctx.tenantAccountIds,
+      quarantinedAccountIds: ctx.quarantinedAccountIds,
+      tenantIdsByAccount: ctx.tenantIdsByAccount,
+      deadLetterQueue,
     });
     this.notificationTopic = notifications.topic;
     this.alarms = notifications.alarms;
     this.dashboard = notifications.dashboard;
 
-    this.backupVault = createBackupVault(this, this.tenantAccountIds).vault;
+    this.backupVault = createBackupVault(this, this.tenantAccountIds, ctx.backupVaultName).vault;
     this.backupVaultArn = this.backupVaultArnOf(ctx);
 
     // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
@@ -362,6 +375,9 @@ export class PlatformHub extends Construct {
       partition: partitionOf(stack),
       tenantAccountIds: [...(props.tenantAccountIds ?? [])],
       retention: props.retention ?? DEFAULT_RETENTION,
+      quarantinedAccountIds: [...(props.quarantinedAccountIds ?? [])],
+      tenantIdsByAccount: { ...(props.tenantIdsByAccount ?? {}) },
+      backupVaultName: backupVaultNameOf(props.backupVaultGeneration ?? 1),
     };
   }
 
@@ -714,6 +730,9 @@ export class PlatformHub extends Construct {
         // as a custom event, so a tenant can neither forge history nor flood the bus with its own.
         StringEquals: {
           'events:source': [...CHANGE_EVENT_SOURCES],
+          // And only the detail-types of the link's patterns (issue 21 §2): a tenant rule forwarding
+          // e.g. every EC2 instance state change is refused at the door.
+          'events:detail-type': hubAdmittedDetailTypes(),
           ...(this.organizationId ? { 'aws:PrincipalOrgID': this.organizationId } : {}),
         },
       },
@@ -724,12 +743,46 @@ export class PlatformHub extends Construct {
     const archive = new events.Archive(bus, 'Archive', {
       sourceEventBus: events.EventBus.fromEventBusArn(bus, 'ByArn', this.reference.eventBusArn),
       description: 'Tenant change history, replayable',
-      eventPattern: { source: [...CHANGE_EVENT_SOURCES] },
+      // Every event of the link's patterns, from every admitted account, quarantined ones included:
+      // the archive is where nothing is lost (replay after a quarantine or a failed delivery).
+      eventPattern: hubFilterPattern() as events.EventPattern,
       retention,
       kmsKey: key,
     });
     archive.node.addDependency(bus);
+    // The hub is the platform side of every link: its bus admitting the listed tenant accounts is
+    // the hub's purpose, not a door into a tenant account.
+    TenantGuardrails.exempt(bus, GuardrailInvariant.NO_FOREIGN_ACCESS,
+      'The hub bus policy admits PutEvents from the listed tenant accounts into the platform account; it opens nothing in a tenant account');
     return bus;
+  }
+
+  /**
+   * The dead-letter queue of the hub's rules (issue 21 §2): an event the history stream or the
+   * notification topic refused for 24 h lands here for 14 days (hub key, TLS only), and
+   * `HubDeadLetterAlarm` fires: never lost silently. Only the hub's rules on its bus may send.
+   */
+  private createDeadLetterQueue(ctx: HubContext, key: kms.IKey, bus: events.IEventBus): sqs.Queue {
+    const queue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      // The longest SQS keeps a message: two weeks to re-drive.
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+    });
+    queue.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'HubRulesDeadLetters',
+      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+      actions: ['sqs:SendMessage'],
+      resources: [queue.queueArn],
+      conditions: {
+        ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:events:${ctx.region}:${ctx.account}:rule/${bus.eventBusName}/tenant-blocks-hub-*` },
+        StringEquals: { 'aws:SourceAccount': ctx.account },
+      },
+    }));
+    const isDeadLetterQueue = 'This queue is the dead-letter queue of the hub rules (EventBridge targets); a dead-letter queue of its own would only move the same messages again';
+    Suppressions.add(queue, [{ id: 'AwsSolutions-SQS3', reason: isDeadLetterQueue }, { id: 'CT.SQS.PR.1', reason: isDeadLetterQueue }]);
+    return queue;
   }
 
   /**
@@ -742,7 +795,7 @@ export class PlatformHub extends Construct {
       partition: ctx.partition,
       service: 'backup',
       resource: 'backup-vault',
-      resourceName: HUB_BACKUP_VAULT_NAME,
+      resourceName: ctx.backupVaultName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
   }
@@ -787,6 +840,11 @@ function auditBucketDefaults(retention: Duration, options: { objectLock: boolean
     // Shipped logs are the platform's audit trail.
     removalPolicy: RemovalPolicy.RETAIN,
   };
+}
+
+/** The backup vault's name of a generation: `tenant-blocks-hub` (1), `tenant-blocks-hub-<n>` after. */
+function backupVaultNameOf(generation: number): string {
+  return generation === 1 ? HUB_BACKUP_VAULT_NAME : `${HUB_BACKUP_VAULT_NAME}-${generation}`;
 }
 
 /** `<root>/account=<id>/`, validated: the outer partition of the hub layout. */

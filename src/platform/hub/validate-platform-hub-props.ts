@@ -50,6 +50,22 @@ export function validatePlatformHubProps(props: PlatformHubProps): void {
     });
   }
   v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', props.organizationId);
+  const listed = new Set(accounts !== undefined && !Token.isUnresolved(accounts) ? accounts : []);
+  (props.quarantinedAccountIds ?? []).forEach((account, i) => {
+    if (Token.isUnresolved(account)) return;
+    if (!ACCOUNT_ID.test(account)) {
+      v.add(`quarantinedAccountIds[${i}]`, 'must be a 12-digit AWS account id', account);
+    } else if (!listed.has(account)) {
+      v.add(`quarantinedAccountIds[${i}]`, 'must be one of tenantAccountIds (only an admitted account can be quarantined)', account);
+    }
+  });
+  for (const [account, tenantId] of Object.entries(props.tenantIdsByAccount ?? {})) {
+    if (!listed.has(account)) {
+      v.add(`tenantIdsByAccount.${account}`, 'must be an account of tenantAccountIds', account);
+    }
+    v.tenantId(`tenantIdsByAccount.${account}`, tenantId);
+  }
+  v.number('backupVaultGeneration', { min: 1, max: 999, step: 1 }, props.backupVaultGeneration);
   v.duration('retention', { min: MIN_HUB_RETENTION, max: MAX_HUB_RETENTION }, props.retention);
   v.wholeDays('retention', props.retention);
   v.throwIfInvalid();

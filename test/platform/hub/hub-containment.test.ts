@@ -60,7 +60,7 @@ describe('issue 9.11: one tenant cannot exhaust the log pipeline', () => {
     expect(alarmOn(template, 'AWS/Firehose', 'ThrottledGetRecords').Threshold).toBe(0);
     expect(alarmOn(template, 'AWS/Kinesis', 'WriteProvisionedThroughputExceeded').Threshold).toBe(0);
     // Records the processor could not read land under errors/processing-failed/: the errors/ rule counts them.
-    expect(alarmOn(template, 'AWS/Events', 'MatchedEvents').Dimensions).toEqual([{ Name: 'RuleName', Value: 'tenant-blocks-hub-error-output' }]);
+    expect(alarmOn(template, 'AWS/Events', 'MatchedEvents', { Name: 'RuleName', Value: 'tenant-blocks-hub-error-output' }).Dimensions).toEqual([{ Name: 'RuleName', Value: 'tenant-blocks-hub-error-output' }]);
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         'source': ['aws.s3'],

@@ -134,3 +134,161 @@ describe('21.2 per-tenant query isolation is enforced by IAM', () => {
     }
   });
 });
+
+/**
+ * A small EventBridge pattern matcher (exact values, `prefix`, `anything-but`, nested objects,
+ * `$or`): enough to judge the hub's patterns offline.
+ */
+function matches(pattern: Record<string, unknown>, event: Record<string, unknown>): boolean {
+  return Object.entries(pattern).every(([key, rule]) => {
+    if (key === '$or') return (rule as Array<Record<string, unknown>>).some((branch) => matches(branch, event));
+    const value = event[key];
+    if (Array.isArray(rule)) {
+      return rule.some((r) => {
+        if (r && typeof r === 'object') {
+          const o = r as Record<string, unknown>;
+          if ('prefix' in o) return typeof value === 'string' && value.startsWith(o.prefix as string);
+          if ('anything-but' in o) return !(o['anything-but'] as unknown[]).includes(value);
+          throw new Error(`unsupported ${JSON.stringify(o)}`);
+        }
+        return Array.isArray(value) ? value.includes(r) : value === r;
+      });
+    }
+    return value !== undefined && typeof value === 'object' && matches(rule as Record<string, unknown>, value as Record<string, unknown>);
+  });
+}
+
+function rules(stack: Stack) {
+  return Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule')).map((r) => r.Properties);
+}
+
+const alarmEvent = (account: string, alarmName: string) => ({
+  'account': account,
+  'source': 'aws.cloudwatch',
+  'detail-type': 'CloudWatch Alarm State Change',
+  'detail': { alarmName, state: { value: 'ALARM' } },
+});
+
+describe('21.2 no tenant can flood the hub, and no event is lost silently', () => {
+  const ec2StateChange = { 'account': TENANT_A, 'source': 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification', 'detail': {} };
+  const ec2ApiCall = { 'account': TENANT_A, 'source': 'aws.ec2', 'detail-type': 'AWS API Call via CloudTrail', 'detail': { eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances' } };
+  const cfnAnyApiCall = { 'account': TENANT_A, 'source': 'aws.cloudformation', 'detail-type': 'AWS API Call via CloudTrail', 'detail': { eventSource: 'cloudformation.amazonaws.com', eventName: 'DescribeStacks' } };
+  const sgChange = { 'account': TENANT_A, 'source': 'aws.ec2', 'detail-type': 'AWS API Call via CloudTrail', 'detail': { eventSource: 'ec2.amazonaws.com', eventName: 'AuthorizeSecurityGroupIngress' } };
+  const stackStatus = { 'account': TENANT_A, 'source': 'aws.cloudformation', 'detail-type': 'CloudFormation Stack Status Change', 'detail': {} };
+
+  test('the history rule and the archive take the link\'s exact patterns only', () => {
+    const { stack } = hubStack();
+    const history = rules(stack).find((r) => r.Name === 'tenant-blocks-hub-history')!;
+    const archive = Object.values(Template.fromStack(stack).findResources('AWS::Events::Archive'))[0].Properties;
+    for (const pattern of [history.EventPattern, archive.EventPattern]) {
+      expect(matches(pattern, sgChange)).toBe(true);
+      expect(matches(pattern, stackStatus)).toBe(true);
+      expect(matches(pattern, alarmEvent(TENANT_A, 'tenant-blocks-alpha-db-cpu'))).toBe(true);
+      // What a tenant rule forwarding "all EC2" or "all CloudFormation" events would add:
+      expect(matches(pattern, ec2StateChange)).toBe(false);
+      expect(matches(pattern, ec2ApiCall)).toBe(false);
+      expect(matches(pattern, cfnAnyApiCall)).toBe(false);
+      expect(matches(pattern, alarmEvent(TENANT_A, 'my-own-alarm'))).toBe(false);
+    }
+  });
+
+  test('the bus policy refuses detail-types no link pattern has', () => {
+    const { stack } = hubStack();
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::Events::EventBusPolicy'));
+    const detailTypes = policy.Properties.Statement.Condition.StringEquals['events:detail-type'];
+    expect(detailTypes).toContain('CloudFormation Stack Status Change');
+    expect(detailTypes).not.toContain('EC2 Instance State-change Notification');
+    expect(detailTypes).not.toContain('Object Created');
+  });
+
+  test('each admitted account has its own volume rule and alarm, notifying the topic', () => {
+    const { stack } = hubStack();
+    for (const account of [TENANT_A, TENANT_B]) {
+      const rule = rules(stack).find((r) => r.Name === `tenant-blocks-hub-volume-${account}`)!;
+      expect(rule.EventPattern).toEqual({ account: [account] });
+      expect(matches(rule.EventPattern, { ...ec2StateChange, account })).toBe(true);
+      Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Events',
+        MetricName: 'MatchedEvents',
+        Dimensions: [{ Name: 'EventBusName', Value: { Ref: logicalIdStartingWith(stack, 'AWS::Events::EventBus', 'HubEventBus') } }, { Name: 'RuleName', Value: `tenant-blocks-hub-volume-${account}` }],
+        Threshold: 1000,
+        AlarmActions: [{ Ref: logicalIdStartingWith(stack, 'AWS::SNS::Topic', 'HubNotificationTopic') }],
+      });
+    }
+  });
+
+  test('a quarantined account\'s events stay in the archive but reach neither the history nor the topic', () => {
+    const { stack } = hubStack({ tenantAccountIds: [TENANT_A, TENANT_B], quarantinedAccountIds: [TENANT_B] });
+    const history = rules(stack).find((r) => r.Name === 'tenant-blocks-hub-history')!;
+    const archive = Object.values(Template.fromStack(stack).findResources('AWS::Events::Archive'))[0].Properties;
+    expect(matches(history.EventPattern, { ...stackStatus, account: TENANT_B })).toBe(false);
+    expect(matches(history.EventPattern, stackStatus)).toBe(true);
+    expect(matches(archive.EventPattern, { ...stackStatus, account: TENANT_B })).toBe(true);
+    const alarmRules = rules(stack).filter((r) => String(r.Name).startsWith('tenant-blocks-hub-tenant-alarms'));
+    expect(alarmRules.some((r) => matches(r.EventPattern, alarmEvent(TENANT_B, 'tenant-blocks-bravo-x')))).toBe(false);
+  });
+
+  test('the history and tenant-alarm targets retry for 24 h, then keep the event in an alarmed dead-letter queue', () => {
+    const { stack } = hubStack();
+    const queue = logicalIdStartingWith(stack, 'AWS::SQS::Queue', 'HubDeadLetterQueue');
+    const targets = rules(stack).filter((r) => String(r.Name).startsWith('tenant-blocks-hub-history') || String(r.Name).startsWith('tenant-blocks-hub-tenant-alarms'))
+      .flatMap((r) => r.Targets);
+    expect(targets).toHaveLength(3);
+    for (const target of targets) {
+      expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queue, 'Arn'] } });
+      expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 });
+    }
+    Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdStartingWith(stack, 'AWS::KMS::Key', 'HubKey'), 'Arn'] } });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Threshold: 0,
+    });
+  });
+
+  test('throws when a quarantined account is not admitted or not an account', () => {
+    expect(() => hubStack({ tenantAccountIds: [TENANT_A], quarantinedAccountIds: [TENANT_B, 'x'] })).toThrow(
+      /- quarantinedAccountIds\[0\]: must be one of tenantAccountIds .*\n- quarantinedAccountIds\[1\]: must be a 12-digit AWS account id/);
+  });
+});
+
+describe('21.2 the tenant of a notification is its account, never its alarm name', () => {
+  test('an alarm of account A named after tenant B is notified as A\'s, by A\'s rule only', () => {
+    const { stack } = hubStack({ tenantAccountIds: [TENANT_A, TENANT_B], tenantIdsByAccount: { [TENANT_A]: 'alpha', [TENANT_B]: 'bravo' } });
+    const spoof = alarmEvent(TENANT_A, 'tenant-blocks-bravo-db-cpu');
+    const matching = rules(stack).filter((r) => String(r.Name).startsWith('tenant-blocks-hub-tenant-alarms') && matches(r.EventPattern, spoof));
+    expect(matching).toHaveLength(1);
+    const message = JSON.parse(matching[0].Targets[0].InputTransformer.InputTemplate.replace(/<[^>]+>/g, '"x"'));
+    expect(message).toEqual(expect.objectContaining({ tenantAccount: TENANT_A, tenantId: 'alpha' }));
+  });
+
+  test('throws when a mapped account is not admitted or the tenant id is invalid', () => {
+    expect(() => hubStack({ tenantAccountIds: [TENANT_A], tenantIdsByAccount: { [TENANT_B]: 'bravo', [TENANT_A]: 'Not Valid' } })).toThrow(
+      /- tenantIdsByAccount\.222222222222: must be an account of tenantAccountIds/);
+  });
+});
+
+describe('21.2 the hub backup vault', () => {
+  test('a vault lock bounds every copy\'s lifecycle (7 to 35 days), in governance mode', () => {
+    const { stack } = hubStack();
+    Template.fromStack(stack).hasResourceProperties('AWS::Backup::BackupVault', {
+      BackupVaultName: 'tenant-blocks-hub',
+      LockConfiguration: { MinRetentionDays: 7, MaxRetentionDays: 35 },
+    });
+    const [vault] = Object.values(Template.fromStack(stack).findResources('AWS::Backup::BackupVault'));
+    expect(vault.Properties.LockConfiguration.ChangeableForDays).toBeUndefined();
+  });
+
+  test('a redeployed hub takes the next vault generation: a new name and ARN beside the retained vault', () => {
+    const first = hubStack();
+    const second = hubStack({ tenantAccountIds: [TENANT_A, TENANT_B], backupVaultGeneration: 2 });
+    expect(first.hub.backupVaultArn).toBe('arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub');
+    expect(second.hub.backupVaultArn).toBe('arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub-2');
+    Template.fromStack(second.stack).hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'tenant-blocks-hub-2' });
+  });
+
+  test.each([0, 1.5, -1, 1000])('throws when backupVaultGeneration is %p', (generation) => {
+    expect(() => hubStack({ tenantAccountIds: [TENANT_A], backupVaultGeneration: generation })).toThrow(/- backupVaultGeneration: must be between 1 and 999, a whole number/);
+  });
+});

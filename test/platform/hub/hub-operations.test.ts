@@ -9,6 +9,7 @@ import { CrossAccountLink } from'../../../src/blocks/link';
 import { PlatformHub } from'../../../src/platform/hub';
 import { hubAlarmSpecs } from '../../../src/platform/hub/hub-alarms';
 import { CHANGE_EVENT_SOURCES } from '../../../src/core/hub-names';
+import { hubFilterPattern } from '../../../src/core/link-events';
 import { testStack } from '../../support/app';
 
 const PLATFORM = { account: '111111111111', region: 'us-east-1' };
@@ -36,7 +37,8 @@ describe('tenant alarms reach the platform', () => {
       Condition: {
         ArnEquals: {
           'aws:SourceArn': [
-            { 'Fn::Join': ['', ['arn:aws:events:us-east-1:111111111111:rule/', { Ref: expect.stringMatching(/^HubEventBus/) }, '/tenant-blocks-hub-tenant-alarms']] },
+            // One rule per admitted account (issue 21 §2).
+            { 'Fn::Join': ['', ['arn:aws:events:us-east-1:111111111111:rule/', { Ref: expect.stringMatching(/^HubEventBus/) }, `/tenant-blocks-hub-tenant-alarms-${TENANT_A}`]] },
             'arn:aws:events:us-east-1:111111111111:rule/tenant-blocks-hub-error-output',
           ],
         },
@@ -57,9 +59,10 @@ describe('tenant alarms reach the platform', () => {
 
   test('a tenant alarm state change on the hub bus becomes a message naming the tenant account and the alarm', () => {
     const { template } = hubStack();
-    const [rule] = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: 'tenant-blocks-hub-tenant-alarms' } }));
+    const [rule] = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: `tenant-blocks-hub-tenant-alarms-${TENANT_A}` } }));
     expect(rule.Properties.EventBusName).toEqual({ Ref: expect.stringMatching(/^HubEventBus/) });
     expect(rule.Properties.EventPattern).toEqual({
+      'account': [TENANT_A],
       'source': ['aws.cloudwatch'],
       'detail-type': ['CloudWatch Alarm State Change'],
       'detail': { alarmName: [{ prefix: 'tenant-blocks-' }] },
@@ -67,7 +70,6 @@ describe('tenant alarms reach the platform', () => {
     const [target] = rule.Properties.Targets;
     expect(target.Arn).toEqual({ Ref: expect.stringMatching(/^HubNotificationTopic/) });
     expect(target.InputTransformer.InputPathsMap).toEqual({
-      'account': '$.account',
       'region': '$.region',
       'time': '$.time',
       'detail-alarmName': '$.detail.alarmName',
@@ -76,7 +78,8 @@ describe('tenant alarms reach the platform', () => {
       'detail-previousState-value': '$.detail.previousState.value',
       'detail-state-reason': '$.detail.state.reason',
     });
-    expect(target.InputTransformer.InputTemplate).toBe('{"kind":"tenant-alarm","tenantAccount":<account>,"region":<region>,"time":<time>,"alarmName":<detail-alarmName>,"alarmArn":<resources-0->,"state":<detail-state-value>,"previousState":<detail-previousState-value>,"reason":<detail-state-reason>}');
+    expect(target.InputTransformer.InputTemplate).toBe(`{"kind":"tenant-alarm","tenantAccount":"${TENANT_A}","region":<region>,"time":<time>,"alarmName":<detail-alarmName>,"alarmArn":<resources-0->,"state":<detail-state-value>,"previousState":<detail-previousState-value>,"reason":<detail-state-reason>}`);
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [expect.stringMatching(/^HubDeadLetterQueue/), 'Arn'] } });
   });
 
   test('the hub key lets the two publishing services encrypt for the topic', () => {
@@ -96,10 +99,13 @@ describe('per-tenant, append-only event history', () => {
   test('every admitted source goes from the hub bus to the history delivery stream, through a role only that rule may use', () => {
     const { template } = hubStack();
     const [rule] = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: 'tenant-blocks-hub-history' } }));
-    expect(rule.Properties.EventPattern).toEqual({ source: [...CHANGE_EVENT_SOURCES] });
+    // Issue 21 §2: the link's exact patterns, not every event of its sources.
+    expect(rule.Properties.EventPattern).toEqual(hubFilterPattern());
     expect(rule.Properties.Targets).toEqual([expect.objectContaining({
       Arn: { 'Fn::GetAtt': [expect.stringMatching(/^HubHistoryDelivery/), 'Arn'] },
       RoleArn: { 'Fn::GetAtt': [expect.stringMatching(/^HubHistoryRuleRole/), 'Arn'] },
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^HubDeadLetterQueue/), 'Arn'] } },
+      RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
     })]);
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^HubHistoryRuleRole') }],
@@ -237,9 +243,10 @@ describe('hub alarms and the fleet dashboard', () => {
   test('every alarm of the table exists with its threshold and reason, notifies the topic and treats no data as fine', () => {
     const { template, hub, stack } = hubStack();
     const specs = hubAlarmSpecs('s', 'f');
+    // The table, plus one volume alarm per admitted account (issue 21 §2).
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    expect(alarms).toHaveLength(specs.length);
-    expect(hub.alarms).toHaveLength(specs.length);
+    expect(alarms).toHaveLength(specs.length + 1);
+    expect(hub.alarms).toHaveLength(specs.length + 1);
     for (const spec of specs) {
       const found = alarms.filter((a) => a.MetricName === spec.metricName && a.Namespace === spec.namespace && a.AlarmDescription === spec.reason);
       expect(found.map(() => spec.id)).toEqual([spec.id]);

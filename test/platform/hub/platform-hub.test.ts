@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { PlatformHub, PlatformHubProps } from'../../../src/platform/hub';
+import { hubAdmittedDetailTypes, hubFilterPattern } from '../../../src/core/link-events';
 import { testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
@@ -319,10 +320,11 @@ describe('PlatformHub with listed tenant accounts', () => {
       Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`, `arn:aws:iam::${TENANT_B}:root`] },
       Action: 'events:PutEvents',
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^HubEventBus/), 'Arn'] },
-      Condition: { StringEquals: { 'events:source': FORWARDED } },
+      Condition: { StringEquals: { 'events:source': FORWARDED, 'events:detail-type': hubAdmittedDetailTypes() } },
     });
+    // Issue 21 §2: the archive keeps the link's exact patterns, from every admitted account.
     template.hasResourceProperties('AWS::Events::Archive', {
-      EventPattern: { source: FORWARDED },
+      EventPattern: hubFilterPattern(),
       RetentionDays: 365,
     });
   });
@@ -409,7 +411,7 @@ describe('PlatformHub with accounts and an organization', () => {
       Principal: { AWS: [`arn:aws:iam::${TENANT_A}:root`] },
       Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
     }));
-    expect(only(template, 'AWS::Events::EventBusPolicy').Statement.Condition).toEqual({ StringEquals: { 'events:source': FORWARDED, 'aws:PrincipalOrgID': ORG } });
+    expect(only(template, 'AWS::Events::EventBusPolicy').Statement.Condition).toEqual({ StringEquals: { 'events:source': FORWARDED, 'events:detail-type': hubAdmittedDetailTypes(), 'aws:PrincipalOrgID': ORG } });
   });
 
   test('passes every compliance gate and cfn-lint', () => {
