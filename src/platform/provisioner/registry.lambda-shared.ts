@@ -297,7 +297,7 @@ export class Registry {
           pk: `OPERATION#${op.operationId}`,
           sk: OPERATION_SK,
           gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`,
-          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}#${op.requestedAt}#${op.operationId}`,
+          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}${op.requestedAt}#${op.operationId}`,
           ...op,
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -333,7 +333,11 @@ export class Registry {
    * inherit the history of the tenant destroyed before it), or of every incarnation.
    */
   public async listOperations(tenantId: string, limit: number, nextToken?: string, incarnation?: number): Promise<Page<OperationRecord>> {
-    return this.query<OperationRecord>(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, incarnation === undefined ? undefined : `${incarnationKey(incarnation)}#`);
+    const sk = incarnation === undefined ? undefined
+      // The first incarnation's keys have no prefix (as written before incarnations existed): all keys below '~'.
+      : incarnation === 1 ? { expression: 'gsi1sk < :bound', value: INCARNATION_MARK }
+        : { expression: 'begins_with(gsi1sk, :bound)', value: incarnationKey(incarnation) };
+    return this.query<OperationRecord>(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, sk);
   }
 
   /** Every tenant, by id. */
@@ -425,15 +429,17 @@ export class Registry {
     return out.Item ? stripKeys(unmarshallItem(out.Item)) as T : undefined;
   }
 
-  private async query<T>(gsi1pk: string, limit: number, nextToken: string | undefined, forward: boolean, skPrefix?: string): Promise<Page<T>> {
+  private async query<T>(
+    gsi1pk: string, limit: number, nextToken: string | undefined, forward: boolean, sk?: { expression: string; value: string },
+  ): Promise<Page<T>> {
     const out = await this.client.send(new QueryCommand({
       TableName: this.tableName,
       IndexName: GSI1,
-      KeyConditionExpression: skPrefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: gsi1pk }, ...(skPrefix ? { ':prefix': { S: skPrefix } } : {}) },
+      KeyConditionExpression: sk ? `gsi1pk = :pk AND ${sk.expression}` : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: gsi1pk }, ...(sk ? { ':bound': { S: sk.value } } : {}) },
       ScanIndexForward: forward,
       Limit: limit,
-      ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk) : undefined,
+      ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk, sk) : undefined,
     }));
     return {
       items: (out.Items ?? []).map((i) => stripKeys(unmarshallItem(i)) as T),
@@ -482,9 +488,16 @@ export class Registry {
   }
 }
 
-/** The sort-key prefix of an incarnation's operations (zero-padded: the index sorts strings). */
+/** Marks the sort keys of later incarnations: after every timestamp, so the newest incarnation lists first. */
+const INCARNATION_MARK = '~';
+
+/**
+ * The sort-key prefix of an incarnation's operations: none for the first (the key format of
+ * registries written before incarnations existed, so their history needs no migration),
+ * `~<zero-padded n>#` for later ones (the index sorts strings).
+ */
 function incarnationKey(incarnation: number): string {
-  return String(incarnation).padStart(6, '0');
+  return incarnation === 1 ? '' : `${INCARNATION_MARK}${String(incarnation).padStart(6, '0')}#`;
 }
 
 /** A condition expression with its placeholders. */
@@ -551,7 +564,7 @@ function encodeToken(key: Record<string, AttributeValue>): string {
   return Buffer.from(JSON.stringify(unmarshallItem(key)), 'utf8').toString('base64url');
 }
 
-function decodeToken(token: string, gsi1pk: string): Record<string, AttributeValue> {
+function decodeToken(token: string, gsi1pk: string, sk?: { expression: string; value: string }): Record<string, AttributeValue> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -563,6 +576,11 @@ function decodeToken(token: string, gsi1pk: string): Record<string, AttributeVal
   if (typeof obj !== 'object' || obj === null || obj.gsi1pk !== gsi1pk
     || Object.keys(obj).some((k) => !KEY_ATTRIBUTES.includes(k)) || Object.values(obj).some((v) => typeof v !== 'string')) {
     throw new BadTokenError('nextToken is not a token this API returned for this list');
+  }
+  // A token of another incarnation's history would start outside the query's key range.
+  const key = String(obj.gsi1sk ?? '');
+  if (sk && (sk.expression.startsWith('begins_with') ? !key.startsWith(sk.value) : !(key < sk.value))) {
+    throw new BadTokenError('nextToken is not a token this API returned for this incarnation');
   }
   return marshallItem(obj);
 }

@@ -261,6 +261,14 @@ describe('history per incarnation', () => {
     const previous = await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' }, undefined, {}, { incarnation: '1' });
     expect(previous.json.operations.map((o: any) => o.type)).toEqual(['DESTROY', 'CREATE']);
     expect((await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' }, undefined, {}, { incarnation: '3' })).statusCode).toBe(400);
+    // Page by page within an incarnation; a token of one incarnation is refused for another.
+    const page1 = await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' }, undefined, {}, { incarnation: '1', limit: '1' });
+    expect(page1.json.operations.map((o: any) => o.type)).toEqual(['DESTROY']);
+    const page2 = await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' }, undefined, {}, { incarnation: '1', limit: '1', nextToken: page1.json.nextToken });
+    expect(page2.json.operations.map((o: any) => o.type)).toEqual(['CREATE']);
+    expect((await w.call('GET', '/tenants/{tenantId}/operations', { tenantId: 'acme' }, undefined, {}, { nextToken: page1.json.nextToken })).statusCode).toBe(400);
+    // The history of every incarnation together (as the console reads it): the newest incarnation first.
+    expect((await w.registry.listOperations('acme', 10)).items.map((o) => `${o.incarnation}:${o.type}`)).toEqual(['2:CREATE', '1:DESTROY', '1:CREATE']);
   });
 });
 
