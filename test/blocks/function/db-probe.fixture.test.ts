@@ -77,7 +77,10 @@ afterEach(() => {
 });
 
 /** The working report, with the port and CA of the local server instead of Aurora's 5432 and the layer's bundle. */
-const working = () => ({ ...WORKING, database: { ...WORKING.database, env: { ...WORKING.database.env, DB_PORT: String(server.port), DB_CA_BUNDLE_PATH: SERVER_CA } } });
+const working = () => ({
+  ...WORKING,
+  database: { ...WORKING.database, env: { ...WORKING.database.env, DB_PORT: String(server.port), DB_CA_BUNDLE_PATH: SERVER_CA } },
+});
 
 test('reports a data bucket the role may not use (a key condition that does not match)', async () => {
   probeModule.dataBucketClient = fakeBucket({ put: async () => { throw Object.assign(new Error('not authorized to kms:GenerateDataKey'), { name: 'AccessDenied' }); } });
