@@ -283,7 +283,7 @@ describeIfChromium('the console in a browser', () => {
     expect(tenants.map((t) => t.split(/\s/)[0])).toEqual(['acme', 'globex', 'initech-dev']);
     await expect(page.getByRole('heading', { name: /Release 1\.4\.0/ }).count()).resolves.toBe(1);
     const waves = await page.locator('ol.waves li').allInnerTexts();
-    expect(waves).toEqual([expect.stringMatching(/^Wave 1: initech-dev\s+SUCCEEDED/), expect.stringMatching(/^Wave 2: acme, globex\s+RUNNING/)]);
+    expect(waves).toEqual([expect.stringMatching(/^Wave 1: initech-dev\s+DONE/), expect.stringMatching(/^Wave 2: acme, globex\s+RUNNING/)]);
     await expect(page.getByText('1 of 2 waves done').count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
     await expectAccessible(page);

@@ -385,6 +385,11 @@ function HealthPage() {
 
 // ---- fleet ----
 
+/** A wave's tenants: the first ten by name, then how many more. */
+function tenantList(ids: string[]): string {
+  return ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`;
+}
+
 function FleetPage() {
   const [f, setF] = useState<any>(null);
   useEffect(() => { void call('GET', '/api/fleet').then((r) => setF(r.body)); }, []);
@@ -409,7 +414,7 @@ function FleetPage() {
       </table>
       <h2>Rollouts</h2>
       {f.rollouts.length === 0 ? <p>No rollout.</p> : f.rollouts.map((r: any) => {
-        const done = r.waves.filter((w: any) => w.status === 'SUCCEEDED').length;
+        const done = r.waves.filter((w: any) => w.status === 'DONE' || w.status === 'SUCCEEDED').length;
         return (
           <section key={r.rolloutId} class="rollout" aria-labelledby={`rollout-${r.rolloutId}`}>
             <h3 id={`rollout-${r.rolloutId}`}>Release {r.release} <Badge value={r.status} /></h3>
@@ -417,7 +422,7 @@ function FleetPage() {
             <label for={`rollout-progress-${r.rolloutId}`}>{done} of {r.waves.length} waves done</label>
             <progress id={`rollout-progress-${r.rolloutId}`} max={r.waves.length} value={done} />
             <ol class="waves">
-              {r.waves.map((w: any) => <li key={w.index}>Wave {w.index + 1}: {(w.tenants ?? []).join(', ')} <Badge value={String(w.status ?? 'PENDING')} /></li>)}
+              {r.waves.map((w: any) => <li key={w.index}>Wave {w.index + 1}: {tenantList(w.tenants ?? [])} <Badge value={String(w.status ?? 'PENDING')} /></li>)}
             </ol>
           </section>
         );

@@ -239,7 +239,7 @@ async function seed(registry: Registry, engine: LocalLogQueryEngine, specs: Arra
     createdAt: at(1 * day + 60_000),
     request: { release: '1.4.0', canaryPercent: 10, waveSize: 2 },
     waves: [
-      { index: 0, tenants: [tenants[2]?.tenantId ?? tenants[0].tenantId], status: 'SUCCEEDED' },
+      { index: 0, tenants: [tenants[2]?.tenantId ?? tenants[0].tenantId], status: 'DONE' },
       { index: 1, tenants: tenants.slice(0, 2).map((t) => t.tenantId), status: 'RUNNING' },
     ],
   };
