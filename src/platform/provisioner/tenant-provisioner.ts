@@ -204,7 +204,7 @@ export class TenantProvisioner extends Construct {
       actions: ['sts:AssumeRole', 'sts:TagSession'],
       // The lookup role: `cdk synth` of a tenant whose VPC needs availability zones not in the app's cdk.context.json.
       resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role'), ...this.tenantRoleArns('lookup-role')],
-      conditions: this.orgCondition(),
+      conditions: this.accountCondition(),
     }));
     return project;
   }
@@ -229,7 +229,7 @@ export class TenantProvisioner extends Construct {
       sid: 'ReadTenantStacksWithDeployRole',
       actions: ['sts:AssumeRole'],
       resources: this.tenantRoleArns('deploy-role'),
-      conditions: this.orgCondition(),
+      conditions: this.accountCondition(),
     }));
     return workflowFn;
   }
@@ -312,15 +312,20 @@ export class TenantProvisioner extends Construct {
     this.encryptionKey.grantEncryptDecrypt(fn);
   }
 
-  /** ARNs of a CDK bootstrap role (`deploy-role`, `file-publishing-role`) in every tenant account (or every account of the organization). */
+  /**
+   * The ARN pattern of a CDK bootstrap role (`deploy-role`, `file-publishing-role`, `lookup-role`)
+   * in any account, narrowed to the tenant accounts by {@link accountCondition}: one ARN per role
+   * whatever the fleet's size (an ARN per account outgrew IAM's 6,144-character managed policy at 40 accounts).
+   */
   private tenantRoleArns(role: string): string[] {
-    const region = Stack.of(this).region;
-    const accounts = this.props.tenantAccountIds && this.props.tenantAccountIds.length > 0 ? this.props.tenantAccountIds : ['*'];
-    return accounts.map((a) => `arn:${Aws.PARTITION}:iam::${a}:role/cdk-${this.qualifier}-${role}-${a}-${region}`);
+    return [`arn:${Aws.PARTITION}:iam::*:role/cdk-${this.qualifier}-${role}-*-${Stack.of(this).region}`];
   }
 
-  private orgCondition(): Record<string, unknown> | undefined {
-    return this.props.organizationId ? { StringEquals: { 'aws:ResourceOrgID': this.props.organizationId } } : undefined;
+  /** The tenant accounts as a condition on the role's account: the listed ones (aws:ResourceAccount) or the organization's (aws:ResourceOrgID). */
+  private accountCondition(): Record<string, unknown> {
+    return this.props.organizationId
+      ? { StringEquals: { 'aws:ResourceOrgID': this.props.organizationId } }
+      : { StringEquals: { 'aws:ResourceAccount': this.props.tenantAccountIds ?? [] } };
   }
 
   private logGroup(id: string): logs.LogGroup {
@@ -547,7 +552,7 @@ export class TenantProvisioner extends Construct {
       sid: 'ReadTenantStacksWithDeployRole',
       actions: ['sts:AssumeRole'],
       resources: this.tenantRoleArns('deploy-role'),
-      conditions: this.orgCondition(),
+      conditions: this.accountCondition(),
     }));
     machine.addToRolePolicy(new iam.PolicyStatement({
       sid: 'RunBuild',
@@ -868,9 +873,9 @@ export class TenantProvisioner extends Construct {
       // the role is the function's own (HandlerExecutionRole), created before it
       Suppressions.add(fn.role!, [
         ...roleEntries,
-        ...(fn === workflowFn && this.props.organizationId ? [{
+        ...(fn === workflowFn ? [{
           id: 'AwsSolutions-IAM5',
-          reason: 'sts:AssumeRole on the CDK deploy role of any account of the organization (aws:ResourceOrgID) to read its stack\'s events, template and drifts',
+          reason: 'sts:AssumeRole on the CDK deploy role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read a stack\'s events, template and drifts',
           appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${this.nagEnv().region}`],
         }] : []),
       ]);
@@ -905,11 +910,10 @@ export class TenantProvisioner extends Construct {
           `Resource::arn:<AWS::Partition>:logs:${region}:${account}:log-group:/aws/codebuild/<${build}>:*`,
           // fromBucket: every release archive under the prefix (a rollout picks the release per build)
           ...(this.releaseObjects ? [this.releaseObjects] : []),
-          ...(this.props.organizationId ? [
-            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
-            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
-            `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-lookup-role-*-${region}`,
-          ] : []),
+          // the tenant accounts' CDK roles, narrowed by aws:ResourceAccount (listed) or aws:ResourceOrgID
+          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
+          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
+          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-lookup-role-*-${region}`,
         ],
       },
       ...['HIPAA.Security-CodeBuildProjectSourceRepoUrl', 'PCI.DSS.321-CodeBuildProjectSourceRepoUrl'].map((id) => ({
@@ -926,11 +930,11 @@ export class TenantProvisioner extends Construct {
     Suppressions.add(this.operationWorkflow, [
       ...inline,
       { id: 'AwsSolutions-IAM5', reason: generated, appliesTo: ['Resource::*', fnArn] },
-      ...(this.props.organizationId ? [{
+      {
         id: 'AwsSolutions-IAM5',
-        reason: 'sts:AssumeRole on the CDK deploy role of any account of the organization (aws:ResourceOrgID) to read its stack',
+        reason: 'sts:AssumeRole on the CDK deploy role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read its stack',
         appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`],
-      }] : []),
+      },
     ]);
     Suppressions.add(this.rolloutWorkflow, [
       ...inline,

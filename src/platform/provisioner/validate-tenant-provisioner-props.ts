@@ -7,8 +7,12 @@ import { PropsValidation } from '../../core/validation';
 export const QUALIFIER_PATTERN = /^[A-Za-z0-9]{1,10}$/;
 /** IAM principals that may call the API: roles or users (any path) of an account. */
 export const CALLER_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
-/** Most listed tenant accounts: each names two role ARNs in the build's and the workflow's policies (6,144-character policy limit). */
-export const MAX_PROVISIONER_ACCOUNTS = 40;
+/**
+ * Most listed tenant accounts: the handlers get the list in an environment variable (Lambda allows
+ * 4 KB of variables in all; 200 accounts take 2.6 KB). The policies name one ARN pattern per role
+ * and the accounts in an aws:ResourceAccount condition (15 characters each). Larger fleets: organizationId.
+ */
+export const MAX_PROVISIONER_ACCOUNTS = 200;
 /** Shortest and longest build. */
 export const BUILD_TIMEOUT = { min: Duration.minutes(10), max: Duration.hours(8) };
 

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { provisionerStack } from './support';
 import { SYNTH_COMMANDS } from '../../../src/platform/provisioner/buildspec';
+import { MAX_PROVISIONER_ACCOUNTS } from '../../../src/platform/provisioner/validate-tenant-provisioner-props';
 import { expectCompliant } from '../../support/compliance';
 
 function rolePolicyStatements(template: Template, rolePrefix: string): Array<Record<string, any>> {
@@ -68,6 +69,23 @@ describe('a fresh platform account', () => {
     const [, stage] = Object.entries(t.findResources('AWS::ApiGateway::Stage'))[0];
     expect(stage.DependsOn).toContain(accountId);
     expectCompliant(s);
+  });
+
+  test(`${MAX_PROVISIONER_ACCOUNTS} listed tenant accounts fit: every role policy under IAM's limits, every function's environment under Lambda's 4 KB`, () => {
+    const accounts = Array.from({ length: MAX_PROVISIONER_ACCOUNTS }, (_, i) => String(100000000000 + i * 7919));
+    const big = Template.fromStack(provisionerStack({ tenantAccountIds: accounts }).stack).toJSON();
+    const literal = (v: any): any => (Array.isArray(v) ? v.map(literal)
+      : v && typeof v === 'object' ? (v['Fn::Join'] ? v['Fn::Join'][1].map((x: unknown) => (typeof x === 'string' ? x : 'aws')).join('') : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literal(x)])))
+        : v);
+    const resources = Object.entries(big.Resources as Record<string, any>);
+    // IAM: inline policies of a role 10,240 characters in all, a managed policy 6,144 (no whitespace).
+    const inline = resources.filter(([, x]) => x.Type === 'AWS::IAM::Policy').map(([, r]) => JSON.stringify(literal(r.Properties.PolicyDocument)).length);
+    expect(Math.max(...inline)).toBeLessThan(10_240);
+    const managed = resources.filter(([, x]) => x.Type === 'AWS::IAM::ManagedPolicy').map(([, r]) => JSON.stringify(literal(r.Properties.PolicyDocument)).length);
+    expect(Math.max(0, ...managed)).toBeLessThan(6_144);
+    const envs = resources.filter(([, x]) => x.Type === 'AWS::Lambda::Function').map(([, r]) => JSON.stringify(literal(r.Properties.Environment?.Variables ?? {})).length);
+    expect(Math.max(...envs)).toBeLessThan(4_096);
+    expect(() => provisionerStack({ tenantAccountIds: [...accounts, '999999999999'] })).toThrow(`lists at most ${MAX_PROVISIONER_ACCOUNTS} accounts; use organizationId for larger fleets`);
   });
 
   describe('the build on a tenant account whose context is not pre-seeded', () => {

@@ -25,12 +25,14 @@ describe('TenantProvisioner', () => {
   describe('IAM', () => {
     test('the build may assume only the CDK deploy, file-publishing and lookup roles of the listed tenant accounts', () => {
       const assume = statements(template, 'ProvisionerBuildRole').filter((s) => JSON.stringify(s.Action).includes('sts:'));
-      const roles = (role: string) => TENANT_ACCOUNTS.map((a) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${a}:role/cdk-hnb659fds-${role}-${a}-us-east-1`]] }));
+      const role = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::*:role/cdk-hnb659fds-${name}-*-us-east-1`]] });
+      // One ARN pattern per role, the accounts in the condition: the policy does not grow with the fleet.
       expect(assume).toEqual([{
         Sid: 'AssumeTenantCdkRoles',
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: [...roles('deploy-role'), ...roles('file-publishing-role'), ...roles('lookup-role')],
+        Resource: [role('deploy-role'), role('file-publishing-role'), role('lookup-role')],
+        Condition: { StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } },
       }]);
     });
 
@@ -57,7 +59,8 @@ describe('TenantProvisioner', () => {
       }
       const fnAssume = statements(template, 'ProvisionerWorkflowFunctionRole').filter((s) => s.Sid === 'ReadTenantStacksWithDeployRole');
       expect(fnAssume).toHaveLength(1);
-      expect(JSON.stringify(fnAssume[0].Resource)).toContain('deploy-role-210987654321');
+      expect(JSON.stringify(fnAssume[0].Resource)).toContain('cdk-hnb659fds-deploy-role-*-us-east-1');
+      expect(fnAssume[0].Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } });
       expect(JSON.stringify(fnAssume[0].Resource)).not.toMatch(/file-publishing|lookup/);
     });
 
@@ -80,7 +83,7 @@ describe('TenantProvisioner', () => {
     test('a custom bootstrap qualifier names the roles', () => {
       const custom = Template.fromStack(provisionerStack({ cdkQualifier: 'tenants01' }).stack);
       const [assume] = statements(custom, 'ProvisionerBuildRole').filter((s) => s.Sid === 'AssumeTenantCdkRoles');
-      expect(JSON.stringify(assume.Resource)).toContain('cdk-tenants01-deploy-role-210987654321-us-east-1');
+      expect(JSON.stringify(assume.Resource)).toContain('cdk-tenants01-deploy-role-*-us-east-1');
     });
   });
 
