@@ -16,7 +16,7 @@
  * - POST /tenants/integ-dev/drift answers 202 and SUCCEEDED: the workflow function reads the drifts
  *   with the tenant's deploy role (the stack's events, template and drifts never enter the state);
  * - an unsigned caller is refused (the assertion provider's own role is not a listed caller: 403);
- * - DELETE /tenants/integ-dev destroys the tenant stack; GET answers 410.
+ * - DELETE /tenants/integ-dev destroys the tenant stack; GET answers its state DESTROYED (history stays readable).
  *
  * The hub is referenced by name only (PlatformHub.referenceFor): with no hub deployed, publishing
  * the outcome event fails and is caught; the operation's outcome is recorded regardless.
@@ -119,8 +119,8 @@ drifted.expect(ExpectedResult.objectLike({ Payload: 'SUCCEEDED' })).waitForAsser
 
 const destroy = call({ method: 'DELETE', path: tenantPath, idempotencyKey: 'integ-destroy-integ-dev' });
 destroy.expect(ExpectedResult.objectLike({ Payload: '202' }));
-const gone = call({ method: 'GET', path: tenantPath });
-gone.expect(ExpectedResult.objectLike({ Payload: '410' })).waitForAssertions(untilSucceeded);
+const gone = call({ method: 'GET', path: tenantPath, pick: 'tenant.state' });
+gone.expect(ExpectedResult.objectLike({ Payload: 'DESTROYED' })).waitForAssertions(untilSucceeded);
 
 create.next(created).next(createdValue).next(unsigned).next(change).next(changed).next(changedValue)
   .next(drift).next(drifted).next(destroy).next(gone);
