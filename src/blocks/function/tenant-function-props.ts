@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../core';
 import { TenantFunctionCode } from './tenant-function-code';
 import { TenantRuntime } from './tenant-runtime';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../core';
 import type { TenantPostgres } from '../postgres/tenant-postgres';
 
 // The whitelist of a TenantFunction, in a module of its own: the block and its validation both

@@ -8,8 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { RDS_CA_BUNDLE } from '../../../src/blocks/postgres/rds-ca-bundle.lambda-shared';
 import { RDS_CA_BUNDLE_PATH } from '../../../src/blocks/function/tenant-function';
+import { RDS_CA_BUNDLE } from '../../../src/blocks/postgres/rds-ca-bundle.lambda-shared';
 import { PostgresServer } from '../../support/postgres-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
