@@ -650,16 +650,26 @@ async function canaryProblems(canaries: string[], deps: ApiDependencies): Promis
   return problems;
 }
 
-/** Path parameters are checked before anything is read: an id no tenant can have is a 400, not a lookup. */
-function pathProblems(p: Record<string, string | undefined>): void {
+/**
+ * The problems of a request's path parameters, checked before anything is read: an id no tenant,
+ * operation or rollout can have is a 400, not a lookup (a 3,000-character key is a DynamoDB
+ * validation error). Exported for the authorization in front of the handler, which reads the
+ * tenant before the handler runs.
+ */
+export function pathParameterProblems(p: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (p.tenantId !== undefined && !TENANT_ID_PATTERN.test(p.tenantId)) {
-    problems.push(`tenantId: must be a tenant id, 3-31 lowercase letters, digits and hyphens starting with a letter (got: ${JSON.stringify(p.tenantId)})`);
+    problems.push(`tenantId: must be a tenant id, 3-31 lowercase letters, digits and hyphens starting with a letter (got: ${JSON.stringify(p.tenantId.slice(0, 100))})`);
   }
   for (const name of ['operationId', 'rolloutId']) {
     const v = p[name];
-    if (v !== undefined && !ID_PATTERN.test(v)) problems.push(`${name}: must be an id of 1-100 letters, digits and hyphens (got: ${JSON.stringify(v)})`);
+    if (v !== undefined && !ID_PATTERN.test(v)) problems.push(`${name}: must be an id of 1-100 letters, digits and hyphens (got: ${JSON.stringify(v.slice(0, 100))})`);
   }
+  return problems;
+}
+
+function pathProblems(p: Record<string, string | undefined>): void {
+  const problems = pathParameterProblems(p);
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
 }
 

@@ -176,7 +176,10 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
     throw new StepError('LockLost', `tenant '${ctx.tenantId}' could not be locked for operation '${ctx.operationId}': ${reason}`);
   }
   if (op.status === 'PENDING') {
-    op = await registry.updateOperation(ctx.operationId, ['PENDING'], { status: 'RUNNING', startedAt: now.toISOString(), step: 'DEPLOYING' });
+    const step = op.type === 'DESTROY' ? 'DESTROYING' : op.type === 'DRIFT' ? 'DETECTING_DRIFT' : 'DEPLOYING';
+    op = await registry.updateOperation(ctx.operationId, ['PENDING'], { status: 'RUNNING', startedAt: now.toISOString(), step });
+  } else if (op.step === 'WAITING_FOR_WINDOW') {
+    op = await registry.updateOperation(ctx.operationId, ['RUNNING'], { step: op.type === 'DESTROY' ? 'DESTROYING' : 'DEPLOYING' });
   }
   // The spec and release as they are now (a scheduled change deploys what its version holds).
   return { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
