@@ -235,7 +235,7 @@ export function hubFilterPattern(options: { account?: string; exceptAccounts?: s
   return {
     ...accountFilter,
     $or: hubAdmittedPatterns().map((p) => ({
-      source: p.source,
+      'source': p.source,
       'detail-type': p.detailType,
       ...(p.detail ? { detail: p.detail } : {}),
     })),

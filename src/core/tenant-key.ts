@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
 import { BreakGlass } from './break-glass';
 import { TenantGuardrails } from './guardrails';
+import { partitionOf } from './hub-names';
 import { TenantTier } from './tier';
 import { PropsValidation } from './validation';
 
@@ -180,6 +181,36 @@ export class TenantKey extends Construct {
   public retainOnDelete(reason: string): void {
     this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.node.addMetadata('cdk-tenant-blocks:retained', reason);
+  }
+
+  /**
+   * Lets the platform account's AWS Backup copy recovery points encrypted with this key into the
+   * hub's backup vault (issue 21 §2): AWS Backup copies RDS and Aurora snapshots across accounts
+   * only when the source key is shared with the destination account, and this key otherwise admits
+   * its own account only. The statement admits `platformAccountId` through AWS Backup and RDS in
+   * this region only (`kms:ViaService`), never directly; the destination re-encrypts the copy with
+   * the hub vault's own key. Call it once per platform account (later calls add nothing).
+   *
+   * @param platformAccountId the account of the hub vault the copies go to (12 digits, not this account)
+   * @throws Error when `platformAccountId` is not a 12-digit account other than the key's own
+   */
+  public allowBackupCopiesTo(platformAccountId: string): void {
+    const stack = Stack.of(this);
+    if (typeof platformAccountId !== 'string' || !/^\d{12}$/.test(platformAccountId) || platformAccountId === stack.account) {
+      throw new Error(`TenantKey of tenant "${this.tenantId}": allowBackupCopiesTo needs the 12-digit platform account, not this key's own account (got: ${JSON.stringify(platformAccountId)})`);
+    }
+    const sid = `AllowBackupCopiesTo${platformAccountId}`;
+    if (this.node.tryFindChild(sid)) return;
+    new Construct(this, sid);
+    this.resource.addToResourcePolicy(new iam.PolicyStatement({
+      sid,
+      principals: [new iam.ArnPrincipal(`arn:${partitionOf(stack)}:iam::${platformAccountId}:root`)],
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'kms:ViaService': ['backup', 'rds'].map((s) => `${s}.${stack.region}.amazonaws.com`) },
+      },
+    }));
   }
 
   /** Records this key as the tenant's key of its stack and environment (the checks ran before super). */

@@ -267,3 +267,35 @@ describe('TenantKey', () => {
     expect(ids(TenantTier.PRODUCTION)).toEqual(ids(TenantTier.DEVELOPMENT));
   });
 });
+
+describe('issue 21 §2: cross-account copies into the hub vault', () => {
+  test('allowBackupCopiesTo shares the key with the platform account through AWS Backup and RDS only, once', () => {
+    const stack = testStack('Tenant', TEST_ENV);
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme' });
+    key.allowBackupCopiesTo('111111111111');
+    key.allowBackupCopiesTo('111111111111');
+    const [resource] = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'));
+    const statements = resource.Properties.KeyPolicy.Statement.filter((s: { Sid?: string }) => s.Sid === 'AllowBackupCopiesTo111111111111');
+    expect(statements).toEqual([{
+      Sid: 'AllowBackupCopiesTo111111111111',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+      Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': ['backup.us-east-1.amazonaws.com', 'rds.us-east-1.amazonaws.com'] } },
+    }]);
+  });
+
+  test('without the call, the key admits no other account (copies to the hub vault would fail)', () => {
+    const stack = testStack('Tenant', TEST_ENV);
+    new TenantKey(stack, 'Key', { tenantId: 'acme' });
+    const [resource] = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'));
+    expect(JSON.stringify(resource.Properties.KeyPolicy)).not.toContain('111111111111');
+  });
+
+  test.each(['x', '12345', TEST_ENV.account])('throws when the platform account is %p', (account) => {
+    const stack = testStack('Tenant', TEST_ENV);
+    const key = new TenantKey(stack, 'Key', { tenantId: 'acme' });
+    expect(() => key.allowBackupCopiesTo(account)).toThrow(/allowBackupCopiesTo needs the 12-digit platform account/);
+  });
+});

@@ -316,7 +316,9 @@ export function tenantWorkGroup(scope: Construct, layer: QueryLayer, key: kms.IK
  * account (`account IN (...)`, a wider `LIKE`) is refused by S3 when Athena reads the first object
  * of a partition the grantee cannot read: IAM, not the SQL text, enforces the tenant.
  */
-export function grantQueryOfTenant(scope: Construct, grantee: iam.IGrantable, layer: QueryLayer, bucket: s3.IBucket, key: kms.IKey, tenantAccountId: string): iam.Grant {
+export function grantQueryOfTenant(
+  scope: Construct, grantee: iam.IGrantable, layer: QueryLayer, bucket: s3.IBucket, key: kms.IKey, tenantAccountId: string,
+): iam.Grant {
   const stack = Stack.of(scope);
   const { region, account } = stack;
   const partition = partitionOf(stack);
