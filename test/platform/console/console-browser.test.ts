@@ -142,6 +142,20 @@ describeIfChromium('the console in a browser', () => {
     await page.context().close();
   });
 
+  test('a change that fails shows CloudFormation\'s reason, and the history records the failure', async () => {
+    const page = await signIn('ivan@initech.example');
+    await page.getByRole('heading', { name: 'Settings of initech-dev' }).waitFor();
+    await page.locator('#field-database-maxCapacity').fill('128');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Change failed' }).waitFor();
+    await expect(page.locator('.progress-panel').innerText()).resolves.toContain('DatabaseCluster (AWS::RDS::DBCluster) UPDATE_FAILED');
+    await shot(page, 'failed');
+    await page.getByRole('link', { name: 'History' }).click();
+    const row = await page.locator('tbody tr').first().innerText();
+    expect(row).toMatch(/ivan@initech\.example \(console\)[\s\S]*FAILED[\s\S]*UPDATE_FAILED/);
+    await page.context().close();
+  });
+
   test('keyboard only: the sections are reachable with Tab and Enter, a failed save moves the focus to its problems', async () => {
     const page = await signIn('dana@acme.example');
     await page.getByRole('heading', { name: 'Settings of acme' }).waitFor();

@@ -159,7 +159,7 @@ function SettingsPage({ me }: { me: Me }) {
         <dt>Version</dt><dd>{tenant.version}{tenant.deployedVersion !== tenant.version ? ` (deployed: ${tenant.deployedVersion ?? 'none'})` : ''}</dd>
       </dl>
       {!editable && <p class="note">You can read these settings; an editor of your organization can change them.</p>}
-      {watched && <OperationProgress key={watched} operationId={watched} onDone={() => { void load(); }} />}
+      {watched && <OperationProgress key={watched} operationId={watched} onDone={() => { setMessage(''); void load(); }} />}
       {(problems.length > 0 || message) && (
         <div ref={summary} tabIndex={-1} class={problems.length ? 'error-summary' : 'note'} role={problems.length ? 'alert' : 'status'}>
           {message && <p>{message}</p>}
