@@ -43,9 +43,9 @@ export class ApiClient {
     });
   }
 
-  /** Sends one request; a write carries an Idempotency-Key that its retries reuse. */
+  /** Sends one request; a write carries an Idempotency-Key (given, or a new one) that its retries reuse. */
   public async request(
-    method: string, path: string, options: { query?: Record<string, string | undefined>; body?: unknown } = {},
+    method: string, path: string, options: { query?: Record<string, string | undefined>; body?: unknown; idempotencyKey?: string } = {},
   ): Promise<ApiAnswer> {
     const url = new URL(path.replace(/^\//, ''), this.base);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
@@ -56,7 +56,8 @@ export class ApiClient {
       // Node frames a DELETE body only with an explicit length.
       headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
     }
-    if (method !== 'GET') headers['idempotency-key'] = randomUUID();
+    // A key derived from the change (e.g. an apply) makes a re-run repeat nothing; else one per request, reused by its retries.
+    if (method !== 'GET') headers['idempotency-key'] = options.idempotencyKey ?? randomUUID();
     let lastError: unknown;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {

@@ -1,0 +1,77 @@
+import { Aws, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { PropsValidation } from '../../core/validation';
+
+/** Props of {@link TenantBuildRole}. */
+export interface TenantBuildRoleProps {
+  /** The tenant account this role deploys to (12 digits): the only account whose roles it may assume. */
+  readonly tenantAccountId: string;
+
+  /**
+   * The ARN of the provisioner's CodeBuild project: only builds of this project may take the role
+   * (`aws:SourceArn`, the confused-deputy guard of a service principal).
+   */
+  readonly buildProjectArn: string;
+
+  /**
+   * The tenant account's region.
+   *
+   * @default - the stack's region (the provisioner deploys to its own region)
+   */
+  readonly region?: string;
+
+  /**
+   * The CDK bootstrap qualifier of the tenant account.
+   *
+   * @default 'hnb659fds' - the CDK default
+   */
+  readonly qualifier?: string;
+}
+
+/**
+ * The platform account's build role for ONE tenant account: the provisioner starts each build of a
+ * tenant with this role (StartBuild's `serviceRoleOverride`), so a build can assume the deploy,
+ * file-publishing and lookup roles of its tenant's account and of no other; the tenant account's
+ * `TenantAccountBootstrap` trusts exactly this role. One bad build dependency reaches one tenant,
+ * not the fleet.
+ *
+ * Why per-account roles rather than session tags: the tags of `sts:AssumeRole` are chosen by the
+ * caller, and the caller is the build, which runs the platform app's dependencies; a role fixed
+ * before the build starts cannot be widened from inside it. With one tenant per account (the
+ * provisioner's default), per account is per tenant.
+ *
+ * The role holds only the cross-account right; the provisioner grants it what its builds need in
+ * the platform account (logs, source, key) as it does for the project's own role.
+ */
+export class TenantBuildRole extends Construct {
+  /** The role. */
+  public readonly role: iam.Role;
+
+  /** The roles of the tenant account this role may assume. */
+  public readonly tenantRoleArns: string[];
+
+  constructor(scope: Construct, id: string, props: TenantBuildRoleProps) {
+    const v = new PropsValidation('TenantBuildRole', props.tenantAccountId ?? 'unknown');
+    v.accountId('tenantAccountId', props.tenantAccountId);
+    if (props.tenantAccountId === undefined) v.add('tenantAccountId', 'is required: the tenant account (12 digits)', props.tenantAccountId);
+    if (typeof props.buildProjectArn !== 'string' || (!Token.isUnresolved(props.buildProjectArn) && !/^arn:aws[a-z-]*:codebuild:[a-z0-9-]+:\d{12}:project\/[A-Za-z0-9_-]+$/.test(props.buildProjectArn))) {
+      v.add('buildProjectArn', 'must be the ARN of the provisioner\'s CodeBuild project', props.buildProjectArn);
+    }
+    v.pattern('qualifier', '^[A-Za-z0-9]{1,10}$', 'a CDK bootstrap qualifier: 1-10 letters or digits', props.qualifier);
+    v.throwIfInvalid();
+    super(scope, id);
+    const q = props.qualifier ?? 'hnb659fds';
+    const region = props.region ?? Stack.of(this).region;
+    const account = props.tenantAccountId;
+    this.tenantRoleArns = ['deploy-role', 'file-publishing-role', 'lookup-role']
+      .map((r) => `arn:${Aws.PARTITION}:iam::${account}:role/cdk-${q}-${r}-${account}-${region}`);
+    this.role = new iam.Role(this, 'Resource', {
+      description: `cdk-tenant-blocks provisioner: builds for tenant account ${account} only`,
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com', {
+        conditions: { ArnEquals: { 'aws:SourceArn': props.buildProjectArn }, StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    });
+    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'OneTenantAccount', actions: ['sts:AssumeRole'], resources: this.tenantRoleArns }));
+  }
+}

@@ -1,0 +1,259 @@
+// The tenant-account bootstrap: its execution policy derived from and tested against every block's
+// synthesized templates in both tiers, the boundary every created role carries, trust in one build
+// role by ARN, one build reaching one tenant account, and the compliance gates.
+import { App, CliCredentialsStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { BlockTemplate, TENANT_ACCOUNT, blockTemplates } from './block-templates';
+import { BOUNDARY_SERVICES, TENANT_PERMISSIONS_BOUNDARY_NAME, TenantAccountBootstrap, TenantBuildRole } from '../../../src/platform/bootstrap';
+import { RESOURCE_TYPE_ACTIONS, ROLE_SERVICES_OF_MANAGED_POLICIES, executionActions } from '../../../src/platform/bootstrap/execution-policy';
+import { expectCfnLintClean } from '../../support/cfn-lint';
+import { complianceFindings, formatFindings } from '../../support/compliance';
+
+const PLATFORM = '111111111111';
+const buildRole = (account: string) => `arn:aws:iam::${PLATFORM}:role/tenant-blocks/build-${account}`;
+const WORKFLOW = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/provisioner-workflow`;
+
+function bootstrapStack(account = TENANT_ACCOUNT, props: Partial<ConstructorParameters<typeof TenantAccountBootstrap>[2]> = {}) {
+  const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  // No assets: deployable with the account's own credentials before anything is bootstrapped.
+  const stack = new Stack(app, 'TenantBlocksBootstrap', { env: { account, region: 'us-east-1' }, synthesizer: new CliCredentialsStackSynthesizer() });
+  const bootstrap = new TenantAccountBootstrap(stack, 'Bootstrap', { buildRoleArn: buildRole(account), workflowRoleArn: WORKFLOW, ...props });
+  return { stack, bootstrap, template: Template.fromStack(stack).toJSON() as Record<string, any> };
+}
+
+/** Replaces the partition, account and region tokens with literals, so ARNs compare as text. */
+function literal(value: any): any {
+  if (Array.isArray(value)) return value.map(literal);
+  if (value && typeof value === 'object') {
+    if (value.Ref === 'AWS::Partition') return 'aws';
+    if (value.Ref === 'AWS::Region') return 'us-east-1';
+    if (value.Ref === 'AWS::AccountId') return TENANT_ACCOUNT;
+    if (value['Fn::Join']) return literal(value['Fn::Join'][1]).join(value['Fn::Join'][0]);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literal(v)]));
+  }
+  return value;
+}
+
+interface Statement {
+  Effect: string; Action?: string | string[]; Resource?: string | string[]; Condition?: Record<string, any>; Principal?: any; Sid?: string;
+}
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const matches = (pattern: string, value: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+
+function executionStatements(template: Record<string, any>): Statement[] {
+  return Object.entries<any>(template.Resources)
+    .filter(([id, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && id.includes('ExecutionPolicy'))
+    .flatMap(([, r]) => literal(r.Properties.PolicyDocument).Statement as Statement[]);
+}
+
+/** Whether the statements allow `action` on `resource` (no explicit deny), ignoring conditions. */
+function allows(statements: Statement[], action: string, resource = '*'): boolean {
+  const hit = (s: Statement) => list(s.Action).some((a) => matches(a, action)) && list(s.Resource).some((r) => matches(r, resource) || r === '*');
+  return statements.some((s) => s.Effect === 'Allow' && hit(s)) && !statements.some((s) => s.Effect === 'Deny' && hit(s));
+}
+
+/** A resource of the tenant stack the action would act on (its names are CloudFormation's). */
+function resourceFor(action: string): string {
+  if (action.startsWith('ssm:')) return `arn:aws:ssm:us-east-1:${TENANT_ACCOUNT}:parameter/tenant-blocks/acme/manifest`;
+  if (action === 'iam:CreateServiceLinkedRole') return `arn:aws:iam::${TENANT_ACCOUNT}:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS`;
+  if (action.includes('Policy') && !action.includes('Role')) return `arn:aws:iam::${TENANT_ACCOUNT}:policy/Tenant-acme-Policy`;
+  if (action.startsWith('iam:')) return `arn:aws:iam::${TENANT_ACCOUNT}:role/Tenant-acme-TenantAppServiceRole-ABC`;
+  return '*';
+}
+
+function resourcesOf(t: BlockTemplate, type: string): Array<[string, any]> {
+  return Object.entries<any>(t.template.Resources).filter(([, r]) => r.Type === type);
+}
+
+describe('the execution policy is derived from the blocks\' templates', () => {
+  const templates = blockTemplates();
+  const types = [...new Set(templates.flatMap((t) => Object.values<any>(t.template.Resources).map((r) => r.Type)))].sort();
+  const { template } = bootstrapStack();
+  const statements = executionStatements(template);
+
+  test('the table knows exactly the resource types the blocks synthesize, in both tiers', () => {
+    expect(templates.map((t) => t.name)).toEqual(['initech-dev (DEVELOPMENT)', 'acme (PRODUCTION)']);
+    expect(Object.keys(RESOURCE_TYPE_ACTIONS).sort()).toEqual(types.filter((t) => !t.startsWith('Custom::')));
+  });
+
+  test.each(types)('CloudFormation may create, change, delete and read %s', (type) => {
+    const missing = executionActions([type]).filter((a) => !allows(statements, a, resourceFor(a)));
+    expect(missing).toEqual([]);
+  });
+
+  test.each([
+    ['iam:CreatePolicy'], ['s3:CreateBucket'], ['s3:PutBucketPolicy'], ['acm:RequestCertificate'], ['cloudwatch:PutMetricAlarm'],
+    ['codedeploy:CreateDeploymentGroup'], ['backup-storage:MountCapsule'], ['backup:CreateBackupVault'], ['lambda:InvokeFunction'],
+  ])('the policy allows %s (the documented policy could not deploy the blocks without it)', (action) => {
+    expect(allows(statements, action, resourceFor(action))).toBe(true);
+  });
+
+  test('the policy grants nothing the blocks do not use: no *, no service wildcard, no IAM users, no organizations', () => {
+    const actions = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => list(s.Action));
+    expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
+    expect(actions.filter((a) => /^iam:.*(User|AccessKey|LoginProfile|Group)/.test(a) || a.startsWith('organizations:') || a.startsWith('sts:'))).toEqual([]);
+  });
+
+  test('every role of every template is created where the policy allows it: its path, and the boundary the CreateRole condition requires', () => {
+    const create = statements.find((s) => s.Sid === 'RolesCarryTheBoundary')!;
+    expect(list(create.Action)).toEqual(expect.arrayContaining(['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy']));
+    const boundary = create.Condition!.StringEquals['iam:PermissionsBoundary'];
+    expect(boundary).toBe(`arn:aws:iam::${TENANT_ACCOUNT}:policy/${TENANT_PERMISSIONS_BOUNDARY_NAME}`);
+    const roles = templates.flatMap((t) => resourcesOf(t, 'AWS::IAM::Role').map(([id, r]) => ({ id: `${t.name} ${id}`, ...literal(r.Properties) })));
+    expect(roles.length).toBeGreaterThan(20);
+    for (const role of roles) {
+      const arn = `arn:aws:iam::${TENANT_ACCOUNT}:role${role.Path ?? '/'}Tenant-acme-${role.id.split(' ').pop()}`;
+      expect({ role: role.id, covered: list(create.Resource).some((r) => matches(r, arn)), boundary: role.PermissionsBoundary })
+        .toEqual({ role: role.id, covered: true, boundary });
+    }
+  });
+
+  test('roles are passed only to the services the blocks hand roles to', () => {
+    const passedTo = new Set<string>();
+    for (const t of templates) {
+      for (const [, fn] of resourcesOf(t, 'AWS::Lambda::Function')) if (fn.Properties.Role) passedTo.add('lambda.amazonaws.com');
+      for (const [, f] of resourcesOf(t, 'AWS::EC2::FlowLog')) if (f.Properties.DeliverLogsPermissionArn) passedTo.add('vpc-flow-logs.amazonaws.com');
+      for (const [, s] of resourcesOf(t, 'AWS::Backup::BackupSelection')) if (s.Properties.BackupSelection.IamRoleArn) passedTo.add('backup.amazonaws.com');
+      for (const [, g] of resourcesOf(t, 'AWS::CodeDeploy::DeploymentGroup')) if (g.Properties.ServiceRoleArn) passedTo.add('codedeploy.amazonaws.com');
+    }
+    const pass = statements.find((s) => s.Sid === 'PassRolesToTheBlocksServices')!;
+    expect(list(pass.Condition!.StringEquals['iam:PassedToService'])).toEqual(expect.arrayContaining([...passedTo]));
+  });
+
+  test('the boundary allows exactly the services the blocks\' roles use, and never IAM', () => {
+    const used = new Set<string>();
+    for (const t of templates) {
+      const docs = [
+        ...resourcesOf(t, 'AWS::IAM::Policy').map(([, r]) => r.Properties.PolicyDocument),
+        ...resourcesOf(t, 'AWS::IAM::ManagedPolicy').map(([, r]) => r.Properties.PolicyDocument),
+        ...resourcesOf(t, 'AWS::IAM::Role').flatMap(([, r]) => (r.Properties.Policies ?? []).map((p: any) => p.PolicyDocument)),
+      ];
+      for (const d of docs) for (const s of d.Statement) if (s.Effect === 'Allow') for (const a of list<string>(s.Action)) used.add(a.split(':')[0]);
+      for (const [, r] of resourcesOf(t, 'AWS::IAM::Role')) {
+        for (const arn of list<any>(r.Properties.ManagedPolicyArns).map(literal).filter((a: any) => typeof a === 'string' && a.includes(':iam::aws:policy/'))) {
+          const name = arn.split(':iam::aws:policy/')[1];
+          expect({ name, known: ROLE_SERVICES_OF_MANAGED_POLICIES[name] !== undefined }).toEqual({ name, known: true });
+          for (const s of ROLE_SERVICES_OF_MANAGED_POLICIES[name]) used.add(s);
+        }
+      }
+    }
+    expect([...used].filter((s) => s !== 'iam' && s !== 'sts').sort()).toEqual([...BOUNDARY_SERVICES].sort());
+    const boundary = Object.values<any>(bootstrapStack().template.Resources)
+      .find((r) => r.Properties?.ManagedPolicyName === TENANT_PERMISSIONS_BOUNDARY_NAME);
+    const deny = boundary.Properties.PolicyDocument.Statement.find((s: any) => s.Sid === 'NoIdentityChanges');
+    expect(deny.Action).toEqual(expect.arrayContaining(['iam:*', 'sts:AssumeRole']));
+  });
+
+  test('each execution policy fits a managed policy (6,144 characters without whitespace)', () => {
+    const policies = Object.entries<any>(template.Resources).filter(([id, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && id.includes('ExecutionPolicy'));
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    for (const [, p] of policies) expect(JSON.stringify(literal(p.Properties.PolicyDocument)).length).toBeLessThan(6144);
+    const roles = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::IAM::Role' && String(literal(r.Properties.RoleName)).includes('cfn-exec-role'));
+    expect(roles[0].Properties.ManagedPolicyArns).toHaveLength(policies.length);
+  });
+});
+
+describe('trust: the build role by ARN, nothing else', () => {
+  const { template } = bootstrapStack();
+  const roles = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::IAM::Role').map((r) => literal(r.Properties));
+  const byName = (part: string) => roles.find((r) => String(r.RoleName).includes(part))!;
+
+  test.each(['deploy-role', 'file-publishing-role', 'lookup-role'])('%s trusts only the build role of this account', (name) => {
+    const role = byName(name);
+    expect(role.RoleName).toBe(`cdk-hnb659fds-${name}-${TENANT_ACCOUNT}-us-east-1`);
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: buildRole(TENANT_ACCOUNT) } }]);
+  });
+
+  test('no principal anywhere is an account root or a wildcard AWS principal', () => {
+    const text = JSON.stringify(roles.map((r) => r.AssumeRolePolicyDocument));
+    expect(text).not.toMatch(/:root"/);
+    expect(text).not.toContain('"AWS":"*"');
+  });
+
+  test('the execution role is CloudFormation\'s alone; the observer role is the workflow\'s and reads only', () => {
+    expect(byName('cfn-exec-role').AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'cloudformation.amazonaws.com' });
+    const observer = byName('tenant-blocks-observer');
+    expect(observer.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ AWS: WORKFLOW });
+    const policy = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::IAM::ManagedPolicy' && JSON.stringify(r.Properties.Roles ?? []).includes('ObserverRole'));
+    const actions: string[] = policy.Properties.PolicyDocument.Statement.flatMap((s: any) => list(s.Action));
+    expect(actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List|Detect)/.test(a))).toEqual([]);
+  });
+
+  test('the deploy role acts on Tenant-* stacks only and passes only the execution role', () => {
+    const policy = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::IAM::ManagedPolicy' && JSON.stringify(r.Properties.Roles ?? []).includes('DeployRole'));
+    const st: Statement[] = literal(policy.Properties.PolicyDocument).Statement;
+    expect(st.find((s) => s.Sid === 'TenantStacks')!.Resource).toBe(`arn:aws:cloudformation:us-east-1:${TENANT_ACCOUNT}:stack/Tenant-*/*`);
+    expect(st.find((s) => s.Sid === 'PassTheExecutionRole')!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^BootstrapCloudFormationExecutionRole/), 'Arn'] });
+    expect(Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::IAM::Policy')).toEqual([]);
+  });
+});
+
+describe('a build deploys one tenant: per-account build roles', () => {
+  const A = '210987654321';
+  const B = '310987654321';
+  const platform = new Stack(new App(), 'Platform', { env: { account: PLATFORM, region: 'us-east-1' } });
+  const project = `arn:aws:codebuild:us-east-1:${PLATFORM}:project/ProvisionerBuild`;
+  const roleA = new TenantBuildRole(platform, 'BuildA', { tenantAccountId: A, buildProjectArn: project });
+  new TenantBuildRole(platform, 'BuildB', { tenantAccountId: B, buildProjectArn: project });
+  const platformTemplate = Template.fromStack(platform).toJSON();
+
+  /** What the build role of `account` may assume, from its identity policy. */
+  function assumable(logicalPrefix: string): string[] {
+    const policy = Object.entries<any>(platformTemplate.Resources).find(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(logicalPrefix))![1];
+    return literal(policy.Properties.PolicyDocument).Statement.filter((s: any) => s.Action === 'sts:AssumeRole').flatMap((s: any) => list(s.Resource));
+  }
+
+  test('the build role of A may assume A\'s deploy, file-publishing and lookup roles, and nothing of B', () => {
+    expect(assumable('BuildA')).toEqual([
+      `arn:aws:iam::${A}:role/cdk-hnb659fds-deploy-role-${A}-us-east-1`,
+      `arn:aws:iam::${A}:role/cdk-hnb659fds-file-publishing-role-${A}-us-east-1`,
+      `arn:aws:iam::${A}:role/cdk-hnb659fds-lookup-role-${A}-us-east-1`,
+    ]);
+    expect(assumable('BuildA').some((r) => r.includes(B))).toBe(false);
+    expect(roleA.tenantRoleArns).toHaveLength(3);
+  });
+
+  test('B\'s bootstrap trusts B\'s build role, not A\'s', () => {
+    const b = bootstrapStack(B);
+    const trusted = Object.values<any>(b.template.Resources).filter((r) => r.Type === 'AWS::IAM::Role')
+      .flatMap((r) => r.Properties.AssumeRolePolicyDocument.Statement.map((s: any) => s.Principal.AWS)).filter(Boolean);
+    expect(new Set(trusted)).toEqual(new Set([buildRole(B), WORKFLOW]));
+  });
+
+  test('only builds of the provisioner\'s project may take a build role', () => {
+    const role = Object.values<any>(platformTemplate.Resources).find((r) => r.Type === 'AWS::IAM::Role')!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0]).toEqual({
+      Action: 'sts:AssumeRole',
+      Effect: 'Allow',
+      Principal: { Service: 'codebuild.amazonaws.com' },
+      Condition: { ArnEquals: { 'aws:SourceArn': project }, StringEquals: { 'aws:SourceAccount': PLATFORM } },
+    });
+  });
+});
+
+describe('validation', () => {
+  test.each([
+    ['the build role is an account root', { buildRoleArn: `arn:aws:iam::${PLATFORM}:root` }, '- buildRoleArn: must be an IAM role ARN'],
+    ['the build role is a wildcard', { buildRoleArn: `arn:aws:iam::${PLATFORM}:role/*` }, '- buildRoleArn: must name one role, no wildcards'],
+    ['the build role is missing', { buildRoleArn: undefined }, '- buildRoleArn: is required'],
+    ['the workflow role is an account', { workflowRoleArn: PLATFORM }, '- workflowRoleArn: must be an IAM role ARN'],
+    ['the qualifier is too long', { qualifier: 'much-too-long-qualifier' }, '- qualifier: must be a CDK bootstrap qualifier'],
+  ])('throws when %s', (_name, props, message) => {
+    expect(() => bootstrapStack(TENANT_ACCOUNT, props as any)).toThrow(message);
+  });
+
+  test('throws one error listing every problem', () => {
+    expect(() => bootstrapStack(TENANT_ACCOUNT, { buildRoleArn: '*', qualifier: '' })).toThrow(/^Invalid TenantAccountBootstrap props for tenant "bootstrap":\n- buildRoleArn: .*\n- qualifier: /);
+  });
+});
+
+describe('compliance', () => {
+  test('cdk-nag packs and Control Tower rules: no findings', () => {
+    const { stack } = bootstrapStack();
+    expect(formatFindings(complianceFindings(stack))).toBe('no compliance findings');
+  }, 300_000);
+
+  test('cfn-lint clean', () => {
+    expectCfnLintClean(bootstrapStack().stack);
+  }, 120_000);
+});
