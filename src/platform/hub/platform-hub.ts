@@ -110,7 +110,14 @@ interface HubContext {
  *   ({@link PlatformHub.grantQueryTenantLogs}, `TenantLogQuery`);
  * - an SNS topic (hub key) that receives tenant alarm state changes, tagged with the tenant account,
  *   and the hub's own pipeline alarms; a fleet dashboard;
- * - a backup vault with its own key that tenant accounts copy recovery points into.
+ * - a backup vault with its own key that tenant accounts copy recovery points into, under a vault
+ *   lock (governance mode) bounding every copy's lifecycle to 7-35 days;
+ * - isolation and flood control (issue 21 §2): the bus policy admits only the detail-types of the
+ *   link's patterns, and the history rule and archive only the link's exact patterns; a counting
+ *   rule and a volume alarm per account, and `quarantinedAccountIds` to keep a flooding account out
+ *   of the history and the topic (its events stay in the archive); a dead-letter queue behind the
+ *   history and notification rules; one tenant-alarm rule per account, so the tenant of a
+ *   notification is its account, never its alarm's name; `grantQueryTenant` for one tenant's queries.
  */
 export class PlatformHub extends Construct {
   /**
@@ -178,8 +185,9 @@ export class PlatformHub extends Construct {
 
   /**
    * The SNS topic (hub key) that receives tenant alarm state changes (a JSON message with
-   * `kind`, `tenantAccount`, `alarmName` (which starts with `tenant-blocks-<tenantId>-`), `alarmArn`,
-   * `state`, `previousState`, `reason`, `time`, `region`),
+   * `kind`, `tenantAccount` (the account the alarm came from: the tenant's identity), `tenantId`
+   * (from `tenantIdsByAccount`, when mapped), `alarmName` (the tenant's own text: never read a
+   * tenant from it), `alarmArn`, `state`, `previousState`, `reason`, `time`, `region`),
    * the hub's pipeline alarms and notices of objects under `errors/`. Subscribe the on-call to it.
    */
   public readonly notificationTopic: sns.ITopic;
