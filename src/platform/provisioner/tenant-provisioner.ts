@@ -283,6 +283,7 @@ export class TenantProvisioner extends Construct {
     return apiFn;
   }
 
+  /** The handlers' settings (config.lambda-shared.ts reads them): table, region, accounts, qualifier, lock TTL, rollout defaults, release source. */
   private handlerEnvironment(table: dynamodb.ITable, source: BoundAppSource): Record<string, string> {
     const bucketName = source.releasePrefix !== undefined ? source.bucket.bucketName : undefined;
     const prefix = source.releasePrefix;
@@ -328,6 +329,7 @@ export class TenantProvisioner extends Construct {
       : { StringEquals: { 'aws:ResourceAccount': this.props.tenantAccountIds ?? [] } };
   }
 
+  /** A log group of the provisioner: encrypted with its key, kept a year, retained. */
   private logGroup(id: string): logs.LogGroup {
     return new logs.LogGroup(this, id, {
       encryptionKey: this.encryptionKey,
@@ -337,6 +339,7 @@ export class TenantProvisioner extends Construct {
     });
   }
 
+  /** A workflow step run by the workflow function (its payload, the response only), two minutes at most, retried when throttled. */
   private lambdaStep(scope: Construct, id: string, fn: lambda.IFunction, payload: Record<string, unknown>, resultPath: string): tasks.LambdaInvoke {
     return this.retryThrottled(new tasks.LambdaInvoke(scope, id, {
       lambdaFunction: fn,
@@ -594,29 +597,7 @@ export class TenantProvisioner extends Construct {
     const wave = this.waveMap(s, operation);
     wave.addCatch(ends.failed, { resultPath: '$.error' });
 
-    // Judged from every stored result, not from the state (results live in the rollout store).
-    const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
-      'action': 'evaluateStoredWave',
-      'rolloutId.$': '$.rolloutId',
-      'waveIndex.$': '$.wave.index',
-      'waveCount.$': '$.plan.waveCount',
-      'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
-    }, '$.evaluation');
-    evaluate.addCatch(ends.failed, { resultPath: '$.error' });
-    const readPage = this.lambdaStep(s, 'ReadWavePage', fn, {
-      'action': 'readWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page',
-    }, '$.page');
-    readPage.addCatch(ends.failed, { resultPath: '$.error' });
-    // The page's results replace themselves with their counts: the state holds one page at a time.
-    const recordPage = this.lambdaStep(s, 'RecordWavePage', fn, {
-      'action': 'recordWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page', 'results.$': '$.waveResults',
-    }, '$.waveResults');
-    recordPage.addCatch(ends.failed, { resultPath: '$.error' });
-    const nextPage = new sfn.Pass(s, 'NextPage', {
-      parameters: { 'index.$': '$.wave.index', 'page.$': 'States.MathAdd($.wave.page, 1)' },
-      resultPath: '$.wave',
-    });
-    nextPage.next(readPage);
+    const { evaluate, readPage, recordPage } = this.wavePageSteps(s, fn, ends);
 
     const prepare = new sfn.Pass(s, 'PrepareWave', {
       parameters: { 'index.$': '$.plan.waveIndex', 'page': 0 },
@@ -626,9 +607,7 @@ export class TenantProvisioner extends Construct {
     nextWave.next(prepare);
     const approval = this.approvalStep(s, fn, ends, nextWave);
 
-    prepare.next(readPage).next(wave).next(recordPage).next(new sfn.Choice(s, 'MorePages?')
-      .when(sfn.Condition.booleanEquals('$.page.hasMorePages', true), nextPage)
-      .otherwise(evaluate));
+    prepare.next(readPage).next(wave).next(recordPage);
     evaluate.next(new sfn.Choice(s, 'ThresholdCrossed?')
       .when(sfn.Condition.booleanEquals('$.evaluation.crossed', true), ends.stopped)
       .when(sfn.Condition.booleanEquals('$.evaluation.hasMoreWaves', false), ends.succeeded)
@@ -667,6 +646,42 @@ export class TenantProvisioner extends Construct {
   /** A state machine name unique to this provisioner in its account and region (at most 80 characters). */
   private stateMachineName(suffix: string): string {
     return `${Names.uniqueResourceName(this, { maxLength: 79 - suffix.length })}-${suffix}`;
+  }
+
+  /**
+   * The steps around one page of a wave: read the page from the rollout store, record its results
+   * there (they leave the state), next page; after the last page, judge the threshold from every
+   * stored result. Returns the entry (read), the step after the Map (record) and the evaluation.
+   */
+  private wavePageSteps(s: Construct, fn: lambda.IFunction, ends: RolloutEnds): WavePageSteps {
+    // Judged from every stored result, not from the state (results live in the rollout store).
+    const evaluate = this.lambdaStep(s, 'EvaluateWave', fn, {
+      'action': 'evaluateStoredWave',
+      'rolloutId.$': '$.rolloutId',
+      'waveIndex.$': '$.wave.index',
+      'waveCount.$': '$.plan.waveCount',
+      'toleratedFailurePercentage.$': '$.plan.toleratedFailurePercentage',
+    }, '$.evaluation');
+    evaluate.addCatch(ends.failed, { resultPath: '$.error' });
+    const readPage = this.lambdaStep(s, 'ReadWavePage', fn, {
+      'action': 'readWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page',
+    }, '$.page');
+    readPage.addCatch(ends.failed, { resultPath: '$.error' });
+    // The page's results replace themselves with their counts: the state holds one page at a time.
+    const recordPage = this.lambdaStep(s, 'RecordWavePage', fn, {
+      'action': 'recordWavePage', 'rolloutId.$': '$.rolloutId', 'waveIndex.$': '$.wave.index', 'page.$': '$.wave.page', 'results.$': '$.waveResults',
+    }, '$.waveResults');
+    recordPage.addCatch(ends.failed, { resultPath: '$.error' });
+    const nextPage = new sfn.Pass(s, 'NextPage', {
+      parameters: { 'index.$': '$.wave.index', 'page.$': 'States.MathAdd($.wave.page, 1)' },
+      resultPath: '$.wave',
+    });
+    nextPage.next(readPage);
+
+    recordPage.next(new sfn.Choice(s, 'MorePages?')
+      .when(sfn.Condition.booleanEquals('$.page.hasMorePages', true), nextPage)
+      .otherwise(evaluate));
+    return { evaluate, readPage, recordPage };
   }
 
   /** Every way a rollout ends: finishRollout records the status (and reason), the event goes to the hub bus, the execution ends accordingly. */
@@ -756,6 +771,7 @@ export class TenantProvisioner extends Construct {
     return approval;
   }
 
+  /** The REST API: regional, IAM authorization and a resource policy admitting only the callers, validated bodies, JSON access logs, throttled stage. */
   private buildApi(fn: lambda.IFunction, callers: string[]): apigateway.RestApi {
     const accessLogs = this.logGroup('ApiAccessLogs');
     const api = new apigateway.RestApi(this, 'Api', {
@@ -978,6 +994,13 @@ export class TenantProvisioner extends Construct {
       reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',
     }]);
   }
+}
+
+/** The steps around one page of a wave. */
+interface WavePageSteps {
+  readonly readPage: tasks.LambdaInvoke;
+  readonly recordPage: tasks.LambdaInvoke;
+  readonly evaluate: tasks.LambdaInvoke;
 }
 
 /** The steps that end a rollout, one per way it can end. */
