@@ -11,7 +11,10 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { LocalConsole, SECURITY_HEADERS, startLocalConsole } from './local/server';
 
 const CHROMIUM = '/usr/bin/chromium';
-const IMAGES = path.join(__dirname, '..', '..', '..', 'docs', 'images');
+// The committed screenshots (docs/images) are refreshed on purpose only (CONSOLE_SCREENSHOTS=docs):
+// a test run never changes the tree; otherwise they go to test-reports/ (ignored).
+const ROOT = path.join(__dirname, '..', '..', '..');
+const IMAGES = process.env.CONSOLE_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'test-reports', 'console-screenshots');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const available = fs.existsSync(CHROMIUM);
 const describeIfChromium = available ? describe : describe.skip;
