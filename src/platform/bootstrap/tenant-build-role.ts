@@ -45,6 +45,33 @@ export interface TenantBuildRoleProps {
  * the platform account (logs, source, key) as it does for the project's own role.
  */
 export class TenantBuildRole extends Construct {
+  /** The path of every build role (the workflow's iam:PassRole names `role/tenant-blocks/build/*`). */
+  public static readonly ROLE_PATH = '/tenant-blocks/build/';
+
+  /**
+   * The name of the build role of `tenantAccountId` in `region`: fixed, so the workflow computes the
+   * role of a build from its tenant's account (`serviceRoleOverride`).
+   *
+   * @param tenantAccountId the tenant account
+   * @param region the provisioner's region
+   */
+  public static roleNameFor(tenantAccountId: string, region: string): string {
+    return `tenant-blocks-build-${tenantAccountId}-${region}`;
+  }
+
+  /**
+   * The ARN of the build role of `tenantAccountId`: what the tenant account's
+   * `TenantAccountBootstrap` takes as `buildRoleArn`.
+   *
+   * @param platformAccountId the provisioner's account
+   * @param tenantAccountId the tenant account
+   * @param region the provisioner's region
+   * @param partition the AWS partition (default 'aws')
+   */
+  public static roleArnFor(platformAccountId: string, tenantAccountId: string, region: string, partition?: string): string {
+    return `arn:${partition ?? 'aws'}:iam::${platformAccountId}:role${TenantBuildRole.ROLE_PATH}${TenantBuildRole.roleNameFor(tenantAccountId, region)}`;
+  }
+
   /** The role. */
   public readonly role: iam.Role;
 
@@ -67,6 +94,8 @@ export class TenantBuildRole extends Construct {
     this.tenantRoleArns = ['deploy-role', 'file-publishing-role', 'lookup-role']
       .map((r) => `arn:${Aws.PARTITION}:iam::${account}:role/cdk-${q}-${r}-${account}-${region}`);
     this.role = new iam.Role(this, 'Resource', {
+      roleName: TenantBuildRole.roleNameFor(account, region),
+      path: TenantBuildRole.ROLE_PATH,
       description: `cdk-tenant-blocks provisioner: builds for tenant account ${account} only`,
       assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com', {
         conditions: { ArnEquals: { 'aws:SourceArn': props.buildProjectArn }, StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },

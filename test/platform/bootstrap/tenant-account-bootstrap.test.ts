@@ -10,7 +10,7 @@ import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
 
 const PLATFORM = '111111111111';
-const buildRole = (account: string) => `arn:aws:iam::${PLATFORM}:role/tenant-blocks/build-${account}`;
+const buildRole = (account: string) => TenantBuildRole.roleArnFor(PLATFORM, account, 'us-east-1');
 const WORKFLOW = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/provisioner-workflow`;
 
 function bootstrapStack(account = TENANT_ACCOUNT, props: Partial<ConstructorParameters<typeof TenantAccountBootstrap>[2]> = {}) {
@@ -220,8 +220,11 @@ describe('a build deploys one tenant: per-account build roles', () => {
     expect(new Set(trusted)).toEqual(new Set([buildRole(B), WORKFLOW]));
   });
 
-  test('only builds of the provisioner\'s project may take a build role', () => {
+  test('only builds of the provisioner\'s project may take a build role, named after its account so the workflow can pick it', () => {
     const role = Object.values<any>(platformTemplate.Resources).find((r) => r.Type === 'AWS::IAM::Role')!;
+    expect(role.Properties.RoleName).toBe(`tenant-blocks-build-${A}-us-east-1`);
+    expect(role.Properties.Path).toBe('/tenant-blocks/build/');
+    expect(TenantBuildRole.roleArnFor(PLATFORM, A, 'us-east-1')).toBe(`arn:aws:iam::${PLATFORM}:role/tenant-blocks/build/tenant-blocks-build-${A}-us-east-1`);
     expect(role.Properties.AssumeRolePolicyDocument.Statement[0]).toEqual({
       Action: 'sts:AssumeRole',
       Effect: 'Allow',
