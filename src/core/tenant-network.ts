@@ -666,7 +666,7 @@ function validateTenantNetworkProps(props: TenantNetworkProps): void {
   v.tenantId('tenantId', props.tenantId);
   v.tier('tier', props.tier);
   v.vpcCidr('vpcCidr', props.vpcCidr);
-  v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
+  v.routedNetworks('routedCidrs', props.routedCidrs, props.vpcCidr);
   v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
   v.boolean('internetEgress', props.internetEgress);
   v.pattern('s3PrefixListId', '^pl-[0-9a-f]{8,17}$', 'a prefix list id (pl- and 8-17 hexadecimal digits)', props.s3PrefixListId);

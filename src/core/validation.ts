@@ -274,6 +274,40 @@ export class PropsValidation {
    * @param values the value to check (`undefined` is not checked)
    * @param options what the calling block allows
    */
+  /**
+   * Checks the customer networks routed into a tenant VPC through a Transit Gateway: the checks of
+   * {@link cidrs} (no whole internet), then IPv4 only (a Transit Gateway route of a VPC route table
+   * is an IPv4 `DestinationCidrBlock` here), and none inside, or holding, the VPC's own range (AWS
+   * refuses a route as specific as the VPC's local route, and traffic to it would never leave).
+   *
+   * @param path the prop path named in the message, e.g. `routedCidrs`
+   * @param values the value to check (`undefined` is not checked)
+   * @param vpcCidr the VPC's range (`undefined`: the default 10.0.0.0/16)
+   */
+  public routedNetworks(path: string, values: string[] | undefined, vpcCidr: string | undefined): void {
+    if (values === undefined) return;
+    const before = this.problems.length;
+    this.cidrs(path, values, { exposes: 'the tenant VPC' });
+    if (this.problems.length > before || !Array.isArray(values)) return;
+    if (values.length === 0) {
+      this.add(path, 'lists no network: list the customer networks to route in, or leave it out', values);
+      return;
+    }
+    const vpc = parseCidr(vpcCidr ?? '10.0.0.0/16');
+    values.forEach((raw, i) => {
+      const parsed = parseCidr(raw);
+      if (typeof parsed === 'string') return;
+      if (parsed.ipv6) {
+        this.add(`${path}[${i}]`, 'must be an IPv4 network: routes to the Transit Gateway are IPv4 (an IPv6 customer network is not routed here)', raw);
+      } else if (typeof vpc !== 'string' && !vpc.ipv6) {
+        const shorter = Math.min(parsed.prefix, vpc.prefix);
+        if (sameNetwork(parsed.bytes, maskBytes(vpc.bytes, shorter), shorter)) {
+          this.add(`${path}[${i}]`, `overlaps the tenant VPC (${vpcCidr ?? '10.0.0.0/16'}): a routed network must lie outside it (choose another vpcCidr for this tenant)`, raw);
+        }
+      }
+    });
+  }
+
   public cidrs(path: string, values: string[] | undefined, options: CidrValidationOptions = {}): void {
     if (values === undefined) return;
     if (Token.isUnresolved(values)) {

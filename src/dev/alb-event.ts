@@ -7,8 +7,10 @@
  * - header names lowercase; with multi-value headers off, a repeated header or query parameter
  *   arrives once, with its LAST value;
  * - query parameters are passed as they were sent (still percent-encoded, not decoded);
- * - the body is base64-encoded (`isBase64Encoded: true`) unless its content type is text
- *   (`text/*`, JSON, XML, JavaScript, form data); an empty body is `''`;
+ * - the body is base64-encoded (`isBase64Encoded: true`) unless its content type is `text/*`,
+ *   `application/json`, `application/javascript` or `application/xml` (nothing else, not even form
+ *   data or `+json` types); an empty body is `''`;
+ * - a request or response body over 1 MB is refused (413 / 502), as the ALB's Lambda limit;
  * - the ALB adds `x-forwarded-for`, `x-forwarded-port`, `x-forwarded-proto` and `x-amzn-trace-id`;
  * - the response's `statusCode` (required), `statusDescription`, `headers` and `body` (base64 when
  *   `isBase64Encoded`) become the HTTP response; a result that is not such an object is a 502.
@@ -48,7 +50,11 @@ export interface LocalResponse {
   readonly body: Buffer;
 }
 
-const TEXT_TYPES = [/^text\//, /^application\/(.+\+)?json\b/, /^application\/(.+\+)?xml\b/, /^application\/javascript\b/, /^application\/x-www-form-urlencoded\b/];
+/** The content types the ALB passes as text (AWS: "Lambda functions as targets", the request body). */
+const TEXT_TYPES = [/^text\//, /^application\/json\s*(;|$)/, /^application\/javascript\s*(;|$)/, /^application\/xml\s*(;|$)/];
+
+/** The ALB's limit on a Lambda target's request and response body (1 MB). */
+export const ALB_LAMBDA_BODY_LIMIT = 1024 * 1024;
 
 /** The target group ARN the local server names in every event (an ARN of the right shape). */
 export const LOCAL_TARGET_GROUP_ARN = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tenant-blocks-dev/0000000000000000';
@@ -118,6 +124,9 @@ export function httpResponseFromResult(result: unknown): LocalResponse {
     for (const [name, value] of Object.entries(r.headers)) headers[name.toLowerCase()] = String(value);
   }
   const body = typeof r.body === 'string' ? Buffer.from(r.body, r.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.alloc(0);
+  if (body.length > ALB_LAMBDA_BODY_LIMIT) {
+    return { status: 502, statusMessage: 'Bad Gateway', headers: { 'content-type': 'text/plain' }, body: Buffer.from('502 Bad Gateway: the response body is over 1 MB (the ALB\'s limit for a Lambda target)\n') };
+  }
   const description = typeof r.statusDescription === 'string' ? r.statusDescription.replace(/^\d+\s+/, '') : undefined;
   return { status: r.statusCode, statusMessage: description, headers, body };
 }

@@ -21,7 +21,7 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import type * as esbuild from 'esbuild';
 import type { Client } from 'pg';
-import { albEventFromRequest, albHealthCheckEvent, httpResponseFromResult } from './alb-event';
+import { ALB_LAMBDA_BODY_LIMIT, albEventFromRequest, albHealthCheckEvent, httpResponseFromResult } from './alb-event';
 import type { WorkerMessage, WorkerRequest } from './app-worker';
 import { LogLine, fromPostgresLog } from './log-line';
 import { PostgresServer } from './postgres-server';
@@ -122,6 +122,7 @@ export class DevServer {
   private watcher?: fs.FSWatcher;
   private logTail?: NodeJS.Timeout;
   private nextInvoke = 1;
+  private invoking: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, (m: Extract<WorkerMessage, { type: 'result' }>) => void>();
   private loadedWaiters = new Map<number, (error?: string) => void>();
   private buildCount = 0;
@@ -171,10 +172,14 @@ export class DevServer {
   public async invoke(event: unknown): Promise<Extract<WorkerMessage, { type: 'result' }>> {
     const id = this.nextInvoke++;
     const timeoutMs = (this.options.timeoutSeconds ?? 30) * 1000;
-    return new Promise((resolve) => {
+    // one request at a time, like one Lambda execution environment (and so each log line keeps its
+    // request id); concurrent requests wait their turn
+    const turn = this.invoking.then(() => new Promise<Extract<WorkerMessage, { type: 'result' }>>((resolve) => {
       this.pending.set(id, resolve);
       this.send({ type: 'invoke', id, event, timeoutMs });
-    });
+    }));
+    this.invoking = turn.then(() => undefined, () => undefined);
+    return turn;
   }
 
   /** Stops everything and removes the build folder. */
@@ -415,6 +420,11 @@ export class DevServer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
+        if (Buffer.concat(chunks).length > ALB_LAMBDA_BODY_LIMIT) {
+          res.writeHead(413, { 'content-type': 'text/plain' });
+          res.end('413: the request body is over 1 MB (the ALB\'s limit for a Lambda target)\n');
+          return;
+        }
         if (!this.builds.some((b) => b.readyAt !== undefined)) {
           res.writeHead(503, { 'content-type': 'text/plain' });
           res.end('503: no build of the app has succeeded yet (see the terminal)\n');

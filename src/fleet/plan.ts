@@ -43,6 +43,8 @@ export interface TenantPlan {
 
 /** Settings the API refuses to change in place: the plan says so instead of sending a change that fails. */
 const IDENTITY = ['tenantId', 'account', 'region'];
+/** Blocks whose removal deletes what they keep: never a side effect of a file that forgot them. */
+const BLOCKS = ['database', 'function'];
 
 /** Every leaf that differs between two JSON values, with its path (`database.allowedCidrs`). */
 export function diffSettings(from: unknown, to: unknown, path = ''): SettingChange[] {
@@ -66,7 +68,11 @@ export function planFleet(file: TenantSpec[], registry: RegisteredTenant[]): Ten
     }
     const changes = diffSettings(current.spec, spec);
     const identity = changes.filter((c) => IDENTITY.some((k) => c.path === k || c.path.startsWith(`${k}.`)));
-    if (identity.length > 0) {
+    const was = (current.spec ?? {}) as { [key: string]: unknown };
+    const removed = BLOCKS.filter((b) => was[b] !== undefined && (spec as unknown as { [key: string]: unknown })[b] === undefined);
+    if (removed.length > 0) {
+      plans.push({ tenantId: spec.tenantId, action: 'blocked', changes, reason: `the file has no ${removed.join(' and no ')}: apply never removes a block (it would delete it); remove it deliberately with \`tenants change ${spec.tenantId} --set '{"${removed[0]}":null}'\`` });
+    } else if (identity.length > 0) {
       plans.push({ tenantId: spec.tenantId, action: 'blocked', changes, reason: `${identity.map((c) => c.path).join(', ')} cannot change in place: a tenant keeps its account and region (destroy and create it anew)` });
     } else if (current.state === 'SUSPENDED' && changes.length > 0) {
       plans.push({ tenantId: spec.tenantId, action: 'blocked', changes, reason: 'the tenant is SUSPENDED: resume it before changing its settings' });
@@ -93,9 +99,13 @@ export function mergePatch(from: unknown, to: unknown): unknown {
   return patch;
 }
 
-/** A stable key for one apply of one tenant's spec: re-running the same apply repeats nothing. */
-export function applyKey(tenantId: string, spec: unknown, expectedVersion?: number): string {
-  return createHash('sha256').update(JSON.stringify([tenantId, spec, expectedVersion ?? null])).digest('hex').slice(0, 40);
+/**
+ * A stable key for one apply of one tenant's spec: re-running the same apply repeats nothing. The
+ * basis is what the change starts from (the registry version of a change, the destroyed record of
+ * a re-create), so the same spec applied to another starting point is a new request, not a replay.
+ */
+export function applyKey(tenantId: string, spec: unknown, basis?: number | string): string {
+  return createHash('sha256').update(JSON.stringify([tenantId, spec, basis ?? null])).digest('hex').slice(0, 40);
 }
 
 /** The plan as lines a person reads (`+ create`, `~ change`, `= unchanged`, `? only in registry`, `! blocked`). */

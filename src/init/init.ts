@@ -30,14 +30,25 @@ export interface InitOptions {
 export interface InitResult {
   readonly dir: string;
   readonly files: string[];
+  /** Whether cdk.context.json holds the zones (false: the first synth with credentials looks them up). */
+  readonly zonesWritten: boolean;
 }
 
 /** The files of the example app a team's app is made of (relative to examples/platform). */
 const APP_FILES = ['app.ts', 'config.ts', 'platform.ts', 'main.ts', 'cdk.json', 'app-code/index.js'];
 
-/** Availability zone names exist in every account (their mapping to physical zones differs): three per region. */
-function zonesOf(region: string): string[] {
-  return ['a', 'b', 'c'].map((z) => `${region}${z}`);
+/**
+ * Regions where the zone names a, b and c exist in every account (names map to different physical
+ * zones per account, which does not matter here). Elsewhere the names differ per account (us-west-1
+ * has two zones, ap-northeast-1 and ca-central-1 lack a letter for many accounts): no guess is
+ * written, and the first synth with credentials looks them up.
+ */
+const ABC_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-south-1', 'ap-northeast-2', 'sa-east-1'];
+
+/** Three zone names of a region where they exist in every account; undefined elsewhere. */
+export function zonesOf(region: string): string[] | undefined {
+  return ABC_REGIONS.includes(region) ? ['a', 'b', 'c'].map((z) => `${region}${z}`) : undefined;
 }
 
 /** The package's root (where package.json and examples/ are), from src/init or lib/init. */
@@ -98,13 +109,15 @@ export function initPlatformApp(dir: string, options: InitOptions = {}): InitRes
     provisionerRoleArn: `arn:aws:iam::${platformAccount}:role/platform/provisioner`,
   }, undefined, 2)}\n`;
   const context: { [key: string]: string[] } = {};
-  for (const account of [platformAccount, tenantAccount]) context[`availability-zones:account=${account}:region=${region}`] = zonesOf(region);
+  const zones = zonesOf(region);
+  if (zones) for (const account of [platformAccount, tenantAccount]) context[`availability-zones:account=${account}:region=${region}`] = zones;
   files['cdk.context.json'] = `${JSON.stringify(context, undefined, 2)}\n`;
   const dev = version.devDependencies;
   files['package.json'] = `${JSON.stringify({
     name: 'platform-app',
     private: true,
-    scripts: { synth: 'cdk synth', summary: 'ts-node --prefer-ts-exts main.ts', deploy: 'cdk deploy' },
+    // a synth without the platform's link external ids is never deployed (app.ts refuses it otherwise)
+    scripts: { synth: 'cdk synth -c throwawayExternalIds=true', summary: 'ts-node --prefer-ts-exts main.ts' },
     dependencies: {
       'cdk-tenant-blocks': `^${version.version === '0.0.0' ? '0.0.0' : version.version}`,
       'aws-cdk-lib': dev['aws-cdk-lib'] ?? '^2.257.0',
@@ -124,36 +137,42 @@ export function initPlatformApp(dir: string, options: InitOptions = {}): InitRes
     exclude: ['cdk.out', 'node_modules'],
   }, undefined, 2)}\n`;
   files['.gitignore'] = 'node_modules/\ncdk.out/\n*.d.ts\n*.js\n!app-code/**/*.js\n';
-  files['README.md'] = readme(tenantId, platformAccount, tenantAccount, region);
+  files['README.md'] = readme(tenantId, platformAccount, tenantAccount, region, zones !== undefined);
 
   fs.mkdirSync(target, { recursive: true });
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     fs.writeFileSync(path.join(target, file), text);
   }
-  return { dir: target, files: Object.keys(files).sort() };
+  return { dir: target, files: Object.keys(files).sort(), zonesWritten: zones !== undefined };
 }
 
-function readme(tenantId: string, platformAccount: string, tenantAccount: string, region: string): string {
+function readme(tenantId: string, platformAccount: string, tenantAccount: string, region: string, zonesWritten: boolean): string {
   return `# Platform app
 
-Made by \`npx tenant-blocks init\` from cdk-tenant-blocks' example platform app: a \`PlatformHub\`
+Made by \`tenant-blocks init\` from cdk-tenant-blocks' example platform app: a \`PlatformHub\`
 and a \`TenantProvisioner\` in the platform account (${platformAccount}, ${region}) and one stack per
 tenant of \`tenants.json\` (now: \`${tenantId}\` in ${tenantAccount}).
 
 \`\`\`bash
 npm install
-npm run summary     # synthesize every stack offline: resources, idle cost, compliance findings, cfn-lint
-npx cdk synth       # the cloud assembly in cdk.out/
+npm run summary     # synthesize every stack offline: resources, idle cost, compliance findings, cfn-lint, warnings
+npm run synth       # the cloud assembly in cdk.out/ (with throwaway link external ids: never deploy it)
 \`\`\`
 
 - \`tenants.json\`: the tenants' whitelisted settings (validated with the JSON Schema the API uses).
+  Once the provisioner runs, it owns them: \`tenant-blocks plan -f tenants.json\` shows the difference
+  with its registry and \`tenant-blocks apply -f tenants.json\` makes the registry match.
 - \`platform.json\`: the platform account, region and the roles that may use the tenants' links.
-- \`cdk.context.json\`: the availability zones of every account and region above (no AWS call at synth);
-  add a line for each new tenant account (\`availability-zones:account=<id>:region=<region>\`).
+- \`cdk.context.json\`: ${zonesWritten
+  ? `the availability zones of every account above in ${region} (no AWS call at synth); add a line for each
+  new tenant account (\\\`availability-zones:account=<id>:region=${region}\\\`).`
+  : `empty: zone names in ${region} differ per account, so the first \\\`npx cdk synth\\\` with credentials of each
+  account looks them up and records them here (commit the file).`}
 - \`app-code/\`: the app every tenant runs (replace it with yours; \`npx tenant-blocks dev app-code\`
   runs it locally behind the load balancer's exact events).
-- Before a deploy: replace the placeholder accounts, onboard each tenant account (docs: access), and
-  keep each tenant's link external id with the platform (\`TENANT_EXTERNAL_IDS_FILE\`).
+- A deploy needs each tenant's link external id (kept by the platform; \`TENANT_EXTERNAL_IDS_FILE\`):
+  without it the app refuses to synthesize, because a deploy would cut the platform off the tenant.
+  Before the first deploy: replace the placeholder accounts and onboard each tenant account (docs: access).
 `;
 }

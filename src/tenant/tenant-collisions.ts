@@ -1,8 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { TenantKey } from '../core/tenant-key';
 import { CrossAccountLink } from '../blocks/link/cross-account-link';
 import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
+import { TenantKey } from '../core/tenant-key';
 
 /** Whether the app of a scope already carries the collision check. */
 const CHECKED = new WeakSet<IConstruct>();

@@ -2,10 +2,10 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct, IConstruct } from 'constructs';
-import { TenantTier } from '../core/tier';
-import { PropsValidation } from '../core/validation';
 import { TenantFunction } from '../blocks/function/tenant-function';
 import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
+import { TenantTier } from '../core/tier';
+import { PropsValidation } from '../core/validation';
 
 /** Props of {@link TenantDashboard}. */
 export interface TenantDashboardProps {

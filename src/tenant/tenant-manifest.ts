@@ -3,11 +3,11 @@ import * as path from 'path';
 import { CfnOutput, Lazy, Stack } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import type { TenantFunction } from '../blocks/function/tenant-function';
+import type { CrossAccountLink } from '../blocks/link/cross-account-link';
+import type { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 import type { TenantNetwork } from '../core/tenant-network';
 import { TenantTier } from '../core/tier';
-import type { CrossAccountLink } from '../blocks/link/cross-account-link';
-import type { TenantFunction } from '../blocks/function/tenant-function';
-import type { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 
 /** Props of {@link TenantManifest}. */
 export interface TenantManifestProps {

@@ -8,10 +8,10 @@ import {
   TIER_NAMES,
   TRANSIT_GATEWAY_ID_PATTERN,
 } from './validate-tenant-spec';
-import { TENANT_ID_PATTERN } from '../core/validation';
 import { TenantRuntime } from '../blocks/function/tenant-runtime';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../blocks/function/validate-tenant-function-props';
 import { DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/validate-tenant-postgres-props';
+import { TENANT_ID_PATTERN } from '../core/validation';
 
 /** The `$id` of the schema (the package path; editors also accept a relative path to the file). */
 export const TENANT_SPEC_SCHEMA_ID = 'https://unpkg.com/cdk-tenant-blocks/schema/tenant-spec.schema.json';
@@ -24,6 +24,8 @@ const IPV6 = '[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}';
 const CLIENT_CIDR = `^(${IPV4}/(3[0-2]|[12][0-9]|[89])|${IPV6}/(12[0-8]|1[01][0-9]|[4-9][0-9]|3[2-9]))$`;
 /** A client network, or the whole internet stated explicitly. */
 const ENDPOINT_CIDR = `^(${IPV4}/(3[0-2]|[12][0-9]|[89])|${IPV6}/(12[0-8]|1[01][0-9]|[4-9][0-9]|3[2-9])|0\\.0\\.0\\.0/0|::/0)$`;
+/** A private IPv4 range from /16 to /20 (host bits are checked by the parser). */
+const PRIVATE_VPC_CIDR = `^(10\\.${OCTET}\\.${OCTET}\\.${OCTET}|172\\.(1[6-9]|2[0-9]|3[01])\\.${OCTET}\\.${OCTET}|192\\.168\\.${OCTET}\\.${OCTET})/(1[6-9]|20)$`;
 const DAY = '(mon|tue|wed|thu|fri|sat|sun)';
 const CLOCK = '([01][0-9]|2[0-3]):[0-5][0-9]';
 const WINDOW = `^${DAY}:${CLOCK}-${DAY}:${CLOCK}$`;
@@ -98,8 +100,8 @@ function buildSchema(): Record<string, unknown> {
         description: 'The tenant network (TenantNetwork): its VPC range and the customer networks the platform routes in.',
         additionalProperties: false,
         properties: {
-          vpcCidr: { type: 'string', pattern: `^${IPV4}/(1[6-9]|20)$`, description: 'The VPC range: a private IPv4 network address, /16 to /20. Choose it once. Default: 10.0.0.0/16.' },
-          routedCidrs: cidrList(CLIENT_CIDR, 'Customer networks routed into the tenant VPC through the Transit Gateway: IPv4 /8-/32 or lowercase IPv6 /32-/128 network addresses, at most 50. Default: none.'),
+          vpcCidr: { type: 'string', pattern: PRIVATE_VPC_CIDR, description: 'The VPC range: a private IPv4 network address (10/8, 172.16/12, 192.168/16), /16 to /20. Choose it once. Default: 10.0.0.0/16.' },
+          routedCidrs: { ...cidrList(`^${IPV4}/(3[0-2]|[12][0-9]|[89])$`, 'Customer networks routed into the tenant VPC through the Transit Gateway: IPv4 /8-/32 network addresses outside the VPC range, 1-50. Default: none.'), minItems: 1 },
           transitGatewayId: { type: 'string', pattern: TRANSIT_GATEWAY_ID_PATTERN, description: 'The Transit Gateway the routed networks come through (tgw- and 8-17 hexadecimal digits). Required with routedCidrs.' },
         },
         dependencies: { routedCidrs: ['transitGatewayId'], transitGatewayId: ['routedCidrs'] },

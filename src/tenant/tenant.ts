@@ -8,20 +8,20 @@ import { TenantDashboard } from './tenant-dashboard';
 import { TenantManifest } from './tenant-manifest';
 import type { TenantDatabaseSpec, TenantFunctionSpec, TenantSpec } from './tenant-spec';
 import { validateTenantSpec } from './validate-tenant-spec';
+import { TenantFunction, TenantFunctionDomain } from '../blocks/function/tenant-function';
+import { TenantFunctionCode } from '../blocks/function/tenant-function-code';
+import { TenantRuntime } from '../blocks/function/tenant-runtime';
+import { CrossAccountLink } from '../blocks/link/cross-account-link';
+import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
+import { PlatformHubReference } from '../core/platform-hub-reference';
 import { TierDefaults } from '../core/tenant-defaults';
 import { TenantKey } from '../core/tenant-key';
 import { TenantNetwork } from '../core/tenant-network';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
-import { CrossAccountLink } from '../blocks/link/cross-account-link';
 import { PlatformHub } from '../platform/hub/platform-hub';
-import { PlatformHubReference } from '../core/platform-hub-reference';
-import { TenantFunction, TenantFunctionDomain } from '../blocks/function/tenant-function';
-import { TenantFunctionCode } from '../blocks/function/tenant-function-code';
-import { TenantRuntime } from '../blocks/function/tenant-runtime';
-import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 
 /** The platform side of a tenant's cross-account link (see `CrossAccountLinkProps`). */
 export interface TenantLinkSettings {
@@ -409,7 +409,7 @@ export class Tenant extends Construct {
   /** The network settings are TenantNetwork's (checked here, before anything is created) and only for a network the tenant creates. */
   private static validateNetworkSettings(v: PropsValidation, props: TenantProps): void {
     v.vpcCidr('vpcCidr', props.vpcCidr);
-    v.cidrs('routedCidrs', props.routedCidrs, { exposes: 'the tenant VPC' });
+    v.routedNetworks('routedCidrs', props.routedCidrs, props.vpcCidr);
     v.pattern('transitGatewayId', '^tgw-[0-9a-f]{8,17}$', 'a Transit Gateway id (tgw- and 8-17 hexadecimal digits)', props.transitGatewayId);
     if (props.network && (props.vpcCidr ?? props.routedCidrs ?? props.transitGatewayId) !== undefined) {
       v.add('network', 'is given with vpcCidr, routedCidrs or transitGatewayId: those configure the network the tenant creates; set them on the TenantNetwork instead', props.network.node.path);

@@ -1,10 +1,10 @@
 import type { TenantSpec } from './tenant-spec';
-import { MaintenanceWindow } from '../core/maintenance-window';
-import { TenantTier } from '../core/tier';
-import { PropsValidation } from '../core/validation';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from '../blocks/function/function-limits';
 import { RUNTIME_NAMES } from '../blocks/function/runtime-names';
 import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/postgres-limits';
+import { MaintenanceWindow } from '../core/maintenance-window';
+import { TenantTier } from '../core/tier';
+import { PropsValidation } from '../core/validation';
 
 /**
  * The keys a tenant spec may have (anything else is a typo or a setting that is not whitelisted).
@@ -355,7 +355,9 @@ function checkNetwork(v: PropsValidation, value: unknown, path: string): void {
   if (typed(v, cidrPath, value.vpcCidr, 'string', '"10.20.0.0/16"')) {
     v.vpcCidr(cidrPath, value.vpcCidr as string);
   }
-  const routed = checkCidrs(v, value.routedCidrs, join(path, 'routedCidrs'), { allowWholeInternet: false, exposes: 'the tenant VPC' });
+  // IPv4 only, outside the VPC's range: the same check TenantNetwork makes
+  v.routedNetworks(join(path, 'routedCidrs'), value.routedCidrs as string[] | undefined, typeof value.vpcCidr === 'string' ? value.vpcCidr : undefined);
+  const routed = Array.isArray(value.routedCidrs) ? value.routedCidrs : [];
   const tgwPath = join(path, 'transitGatewayId');
   const tgw = typed(v, tgwPath, value.transitGatewayId, 'string', '"tgw-0123456789abcdef0"');
   if (tgw) {

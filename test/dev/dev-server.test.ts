@@ -69,7 +69,9 @@ describe('the ALB contract', () => {
 
   test.each([
     ['a JSON body arrives as text', 'application/json', Buffer.from('{"a":1}'), false],
-    ['a form body arrives as text', 'application/x-www-form-urlencoded', Buffer.from('a=1&b=2'), false],
+    ['an XML body arrives as text', 'application/xml; charset=utf-8', Buffer.from('<a/>'), false],
+    ['a form body arrives base64-encoded (not a text type for the ALB)', 'application/x-www-form-urlencoded', Buffer.from('a=1&b=2'), true],
+    ['a +json body arrives base64-encoded (only application/json is text)', 'application/vnd.api+json', Buffer.from('{"a":1}'), true],
     ['a binary body arrives base64-encoded', 'application/octet-stream', Buffer.from([0, 159, 255]), true],
   ])('%s', async (_name, type, body, base64) => {
     const reply = await request(`${server.url}/echo`, { method: 'POST', headers: [['content-type', type]], body });
@@ -88,6 +90,19 @@ describe('the ALB contract', () => {
 
   test('a result without statusCode is a 502, as the ALB answers', async () => {
     expect((await request(`${server.url}/broken`)).status).toBe(502);
+  });
+
+  test('concurrent requests are served one at a time, each log line with its own request id', async () => {
+    const replies = await Promise.all([1, 2, 3, 4].map((n) => request(`${server.url}/concurrent/${n}`)));
+    for (const [i, reply] of replies.entries()) {
+      const requestId = reply.headers['x-amzn-requestid'];
+      expect(lines).toContainEqual(expect.objectContaining({ source: 'function', requestId, message: `request GET /concurrent/${i + 1}` }));
+      expect(lines).toContainEqual(expect.objectContaining({ source: 'function', requestId, message: `after /concurrent/${i + 1}` }));
+    }
+  });
+
+  test('a request body over 1 MB is refused with 413, as the ALB refuses it', async () => {
+    expect((await request(`${server.url}/echo`, { method: 'POST', headers: [['content-type', 'text/plain']], body: Buffer.alloc(1024 * 1024 + 1, 97) })).status).toBe(413);
   });
 
   test('the health check path was invoked at start and its result logged', () => {

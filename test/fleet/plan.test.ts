@@ -39,6 +39,13 @@ describe('planFleet', () => {
     expect(plan.reason).toContain(reason);
   });
 
+  test.each([['database', { ...acme, database: undefined }], ['function', { ...acme }]])('blocks a file that drops the %s (apply never deletes a block)', (block, spec) => {
+    const withFunction = { ...acme, function: { memorySize: 512 } };
+    const [plan] = planFleet(specs([spec]), [registered(block === 'function' ? withFunction : acme)]);
+    expect(plan.action).toBe('blocked');
+    expect(plan.reason).toContain(`the file has no ${block}: apply never removes a block`);
+  });
+
   test('the merge patch turns the registry\'s spec into the file\'s (null removes a setting)', () => {
     const from = { ...acme, database: { maxCapacity: 8, databaseName: 'shop' }, link: { allowQuery: false } };
     const to = { ...acme, database: { maxCapacity: 8, allowedCidrs: ['10.1.0.0/24'] } };
@@ -51,6 +58,8 @@ describe('planFleet', () => {
     expect(applyKey('acme', acme, 3)).toBe(applyKey('acme', { ...acme }, 3));
     expect(applyKey('acme', acme, 3)).not.toBe(applyKey('acme', acme, 4));
     expect(applyKey('acme', acme, 3)).toMatch(/^[0-9a-f]{40}$/);
+    // a re-create after a destroy is not a replay of the first create
+    expect(applyKey('acme', acme, 'new')).not.toBe(applyKey('acme', acme, 'DESTROYED@7'));
   });
 
   test('the printed plan counts every action', () => {

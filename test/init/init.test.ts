@@ -72,6 +72,21 @@ describe('tenant-blocks init', () => {
     expect(fs.readFileSync(path.join(dir, 'tenants.json'), 'utf8')).toBe('mine');
   });
 
+  test('writes no availability zones where their names differ per account (the first synth with credentials looks them up)', () => {
+    const app = path.join(dir, 'west');
+    const result = initPlatformApp(app, { region: 'us-west-1' });
+    expect(result.zonesWritten).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'cdk.context.json'), 'utf8'))).toEqual({});
+    expect(fs.readFileSync(path.join(app, 'README.md'), 'utf8')).toContain('zone names in us-west-1 differ per account');
+    expect(initPlatformApp(path.join(dir, 'east'), { region: 'us-east-1' }).zonesWritten).toBe(true);
+  });
+
+  test('the generated synth script never makes a deployable assembly with made-up link ids', () => {
+    const app = path.join(dir, 'platform');
+    initPlatformApp(app);
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8')).scripts.synth).toBe('cdk synth -c throwawayExternalIds=true');
+  });
+
   test('rewrites the example\'s imports of the sources to the package', () => {
     expect(rewriteImports("import { A } from '../../src';\nimport { B } from '../../src/tenant';\nimport { c } from '../../compliance/index';"))
       .toBe("import { A } from 'cdk-tenant-blocks';\nimport { B } from 'cdk-tenant-blocks';\nimport { c } from 'cdk-tenant-blocks/compliance';");

@@ -40,6 +40,13 @@ export const VALID_SPECS: Array<[string, () => Record<string, any>]> = [
   ['a PRODUCTION tenant with every setting', fullSpec],
   ['a DEVELOPMENT tenant with only the required settings', minimalSpec],
   ['a tenant without blocks', () => ({ tenantId: 'bare', tier: 'PRODUCTION', account: '012345678901' })],
+  ['a tenant whose customer networks are routed in', () => ({
+    tenantId: 'routed',
+    tier: 'PRODUCTION',
+    account: '510987654321',
+    network: { vpcCidr: '172.20.0.0/18', routedCidrs: ['203.0.113.0/24', '10.0.0.0/8'], transitGatewayId: 'tgw-0123456789abcdef0' },
+    database: { allowedCidrs: ['203.0.113.0/24'] },
+  })],
   ['a DEVELOPMENT function without a domain on private ranges', () => ({
     tenantId: 'devfn',
     tier: 'DEVELOPMENT',
@@ -107,6 +114,12 @@ export const INVALID_SPECS: InvalidCase[] = [
   { name: 'an unknown top-level key', spec: { ...fullSpec(), vpc: '10.0.0.0/16' }, path: 'vpc', message: 'is not a setting here; allowed: tenantId, tier, account, region, network, database, function, link', schemaRejects: true },
   { name: 'a spec that is a list', spec: [fullSpec()], path: '', message: 'must be an object with tenantId, tier and account', schemaRejects: true },
   { name: 'database as a string', spec: { ...fullSpec(), database: 'aurora' }, path: 'database', message: 'must be an object with the database settings', schemaRejects: true },
+  // The network (issue 24): the parser and the JSON Schema agree on every case.
+  { name: 'a public VPC range', spec: { ...fullSpec(), network: { vpcCidr: '8.8.0.0/16' } }, path: 'network.vpcCidr', message: 'must be a private range', schemaRejects: true },
+  { name: 'an IPv6 routed network', spec: { ...fullSpec(), network: { routedCidrs: ['2001:db8::/32'], transitGatewayId: 'tgw-0123456789abcdef0' } }, path: 'network.routedCidrs[0]', message: 'must be an IPv4 network', schemaRejects: true },
+  { name: 'an empty list of routed networks', spec: { ...fullSpec(), network: { routedCidrs: [], transitGatewayId: 'tgw-0123456789abcdef0' } }, path: 'network.routedCidrs', message: 'lists no network', schemaRejects: true },
+  { name: 'a Transit Gateway without routed networks', spec: { ...fullSpec(), network: { transitGatewayId: 'tgw-0123456789abcdef0' } }, path: 'network.routedCidrs', message: 'list the networks to route', schemaRejects: true },
+  { name: 'routed networks without a Transit Gateway', spec: { ...fullSpec(), network: { routedCidrs: ['203.0.113.0/24'] } }, path: 'network.transitGatewayId', message: 'is required with routedCidrs', schemaRejects: true },
   // Ranges, patterns, reserved names.
   { name: 'the whole internet to the database', spec: withDatabase({ allowedCidrs: ['0.0.0.0/0'] }), path: 'database.allowedCidrs[0]', message: 'opens the database to the whole internet', schemaRejects: true },
   { name: 'a /4 network to the database', spec: withDatabase({ allowedCidrs: ['16.0.0.0/4'] }), path: 'database.allowedCidrs[0]', message: 'covers a large part of the internet', schemaRejects: true },
@@ -129,6 +142,7 @@ export const INVALID_SPECS: InvalidCase[] = [
   { name: 'internetEgress as a number', spec: withFunction({ internetEgress: 1 }), path: 'function.internetEgress', message: 'must be a boolean, e.g. true (got: 1)', schemaRejects: true },
   { name: 'a PRODUCTION function without a domain', spec: { ...fullSpec(), function: { runtime: 'nodejs24.x' } }, path: 'function.domain', message: 'is required in PRODUCTION', schemaRejects: true },
   { name: 'a public range without a domain (parser only: private ranges are not a pattern)', spec: { tenantId: 'devfn', tier: 'DEVELOPMENT', account: '410987654321', function: { allowedCidrs: ['203.0.113.0/24'] } }, path: 'function.allowedCidrs', message: 'reaching the endpoint from public networks needs a domain', schemaRejects: false },
+  { name: 'a routed network inside the VPC range (parser only: an overlap of two settings is not a pattern)', spec: { ...fullSpec(), network: { vpcCidr: '10.20.0.0/16', routedCidrs: ['10.20.8.0/24'], transitGatewayId: 'tgw-0123456789abcdef0' } }, path: 'network.routedCidrs[0]', message: 'overlaps the tenant VPC (10.20.0.0/16)', schemaRejects: false },
   { name: 'a hosted zone id in lowercase', spec: withFunction({ domain: { hostedZoneId: 'z0123', zoneName: 'acme.example.com', recordName: 'api' } }), path: 'function.domain.hostedZoneId', message: 'must be a Route 53 hosted zone id', schemaRejects: true },
   { name: 'a domain without a recordName', spec: withFunction({ domain: { hostedZoneId: 'Z0123', zoneName: 'acme.example.com' } }), path: 'function.domain.recordName', message: 'is required', schemaRejects: true },
   { name: 'link.allowQuery as a string', spec: { ...fullSpec(), link: { allowQuery: 'yes' } }, path: 'link.allowQuery', message: "must be a boolean, e.g. true (got: 'yes')", schemaRejects: true },

@@ -29,7 +29,7 @@ describe('TenantSpecSchema', () => {
     const paths = (validate.errors ?? []).flatMap((e) => {
       const p = e.params as { additionalProperty?: string; missingProperty?: string; i?: number; j?: number };
       if (e.keyword === 'additionalProperties') return [`${e.instancePath}/${p.additionalProperty}`];
-      if (e.keyword === 'required') return [`${e.instancePath}/${p.missingProperty}`];
+      if (e.keyword === 'required' || e.keyword === 'dependencies') return [`${e.instancePath}/${p.missingProperty}`];
       if (e.keyword === 'uniqueItems') return [`${e.instancePath}/${p.i}`, `${e.instancePath}/${p.j}`];
       return [e.instancePath];
     });
@@ -42,6 +42,7 @@ describe('TenantSpecSchema', () => {
       'a network with host bits set (parser only: not expressible as a pattern)',
       'a window of 10 minutes (parser only: a length is not a pattern)',
       'a public range without a domain (parser only: private ranges are not a pattern)',
+      'a routed network inside the VPC range (parser only: an overlap of two settings is not a pattern)',
     ]);
     for (const c of parserOnly) {
       const file = { tenants: [c.spec] };
