@@ -25,11 +25,13 @@ export interface CommandContext {
 }
 
 /** One command. */
-interface Command {
+export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly args: string[];
   readonly options: Record<string, OptionSpec>;
+  /** A command that needs no API: it runs without an endpoint, credentials or `ctx.client`. */
+  readonly local?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -6,7 +6,7 @@
  * line), 2 a mistake on the command line.
  */
 import { ApiClient } from './client';
-import { COMMANDS, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
+import { COMMANDS, Command, CommandContext, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
 import { Output, processOutput } from './progress';
 
 /** Milliseconds between polls of a progress display (TENANT_BLOCKS_POLL_MS overrides, for tests and impatient people). */
@@ -47,6 +47,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output):
     out.error(`Usage: tenant-blocks ${spec.usage}`);
     return 2;
   }
+  if (spec.local) return runLocal(spec, out, parsed);
   const endpoint = (parsed.options.endpoint as string | undefined) ?? env.TENANT_BLOCKS_ENDPOINT;
   if (!endpoint) {
     out.error('no endpoint: pass --endpoint <API URL> or set TENANT_BLOCKS_ENDPOINT (the provisioner\'s API URL with its stage)');
@@ -61,6 +62,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output):
     const client = new ApiClient({ endpoint, region, profile: parsed.options.profile as string | undefined });
     const pollMs = env.TENANT_BLOCKS_POLL_MS ? Number(env.TENANT_BLOCKS_POLL_MS) : DEFAULT_POLL_MS;
     return await spec.run({ client, out, args: parsed.args, options: parsed.options, pollMs });
+  } catch (e) {
+    out.error((e as Error).message);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+/** A command without the API (no endpoint, no credentials). */
+async function runLocal(spec: Command, out: Output, parsed: ReturnType<typeof parseCommand>): Promise<number> {
+  try {
+    return await spec.run({ out, args: parsed.args, options: parsed.options } as unknown as CommandContext);
   } catch (e) {
     out.error((e as Error).message);
     return e instanceof UsageError ? 2 : 1;
