@@ -406,6 +406,15 @@ export class Tenant extends Construct {
     return tenant;
   }
 
+  /**
+   * The tenants of the app of `scope` (every stack), e.g. for a summary or a check.
+   *
+   * @param scope any construct of the app
+   */
+  public static allOf(scope: IConstruct): Tenant[] {
+    return [...(TENANTS.get(scope.node.root)?.values() ?? [])];
+  }
+
   /** The network settings are TenantNetwork's (checked here, before anything is created) and only for a network the tenant creates. */
   private static validateNetworkSettings(v: PropsValidation, props: TenantProps): void {
     v.vpcCidr('vpcCidr', props.vpcCidr);
@@ -472,52 +481,6 @@ export class Tenant extends Construct {
       organizationId: settings.organizationId,
       hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId, spec.region ?? stack.region) : undefined,
     };
-  }
-
-  /** The spec's database as `TenantPostgres` (child `Database`). */
-  private addSpecDatabase(d: TenantDatabaseSpec): TenantPostgres {
-    return this.addPostgres(IDS.database, {
-      allowedCidrs: d.allowedCidrs,
-      maintenanceWindow: d.maintenanceWindow !== undefined ? MaintenanceWindow.fromString(d.maintenanceWindow) : undefined,
-      maxCapacity: d.maxCapacity,
-      backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
-      databaseName: d.databaseName,
-    });
-  }
-
-  /** The spec's function as `TenantFunction` (child `App`), with the platform's code and the database. */
-  private addSpecFunction(f: TenantFunctionSpec, settings: TenantPlatformSettings, database?: TenantPostgres): TenantFunction {
-    const domain = f.domain
-      ? {
-        hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, IDS.zone, {
-          hostedZoneId: f.domain.hostedZoneId,
-          zoneName: f.domain.zoneName,
-        }),
-        recordName: f.domain.recordName,
-      }
-      : undefined;
-    return this.addFunction(IDS.function, {
-      code: settings.functionCode!,
-      handler: settings.functionHandler ?? 'index.handler',
-      environment: settings.functionEnvironment,
-      runtime: f.runtime !== undefined ? TenantRuntime.all().find((r) => r.name === f.runtime) : undefined,
-      memorySize: f.memorySize,
-      timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
-      reservedConcurrency: f.reservedConcurrency,
-      internetEgress: f.internetEgress,
-      allowedCidrs: f.allowedCidrs,
-      domain,
-      database,
-    });
-  }
-
-  /**
-   * The tenants of the app of `scope` (every stack), e.g. for a summary or a check.
-   *
-   * @param scope any construct of the app
-   */
-  public static allOf(scope: IConstruct): Tenant[] {
-    return [...(TENANTS.get(scope.node.root)?.values() ?? [])];
   }
 
   /** The tenant id. */
@@ -861,6 +824,41 @@ export class Tenant extends Construct {
     if (this.shippedStacks.has(stack)) return;
     this.shippedStacks.add(stack);
     Aspects.of(stack).add(new ShipTenantLogGroups(this));
+  }
+  /** The spec's database as `TenantPostgres` (child `Database`). */
+  private addSpecDatabase(d: TenantDatabaseSpec): TenantPostgres {
+    return this.addPostgres(IDS.database, {
+      allowedCidrs: d.allowedCidrs,
+      maintenanceWindow: d.maintenanceWindow !== undefined ? MaintenanceWindow.fromString(d.maintenanceWindow) : undefined,
+      maxCapacity: d.maxCapacity,
+      backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
+      databaseName: d.databaseName,
+    });
+  }
+  /** The spec's function as `TenantFunction` (child `App`), with the platform's code and the database. */
+  private addSpecFunction(f: TenantFunctionSpec, settings: TenantPlatformSettings, database?: TenantPostgres): TenantFunction {
+    const domain = f.domain
+      ? {
+        hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, IDS.zone, {
+          hostedZoneId: f.domain.hostedZoneId,
+          zoneName: f.domain.zoneName,
+        }),
+        recordName: f.domain.recordName,
+      }
+      : undefined;
+    return this.addFunction(IDS.function, {
+      code: settings.functionCode!,
+      handler: settings.functionHandler ?? 'index.handler',
+      environment: settings.functionEnvironment,
+      runtime: f.runtime !== undefined ? TenantRuntime.all().find((r) => r.name === f.runtime) : undefined,
+      memorySize: f.memorySize,
+      timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
+      reservedConcurrency: f.reservedConcurrency,
+      internetEgress: f.internetEgress,
+      allowedCidrs: f.allowedCidrs,
+      domain,
+      database,
+    });
   }
 }
 
