@@ -1,8 +1,8 @@
 // IAM quotas the link's generated policies must respect for every valid tenant id and region.
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CrossAccountLink } from'../../../src/blocks/link';
-import { PlatformHub } from'../../../src/platform/hub';
+import { CrossAccountLink } from '../../../src/blocks/link';
+import { PlatformHub } from '../../../src/platform/hub';
 import { testStack } from '../../support/app';
 
 /** IAM's default quota for a role trust policy (characters, whitespace excluded). */

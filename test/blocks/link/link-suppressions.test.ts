@@ -2,8 +2,8 @@
 // link (with a hub, an organization and both allow* calls) has no finding at all.
 import * as path from 'path';
 import { TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
-import { CrossAccountLink } from'../../../src/blocks/link';
-import { PlatformHub } from'../../../src/platform/hub';
+import { CrossAccountLink } from '../../../src/blocks/link';
+import { PlatformHub } from '../../../src/platform/hub';
 import { TenantFunction, TenantFunctionCode } from '../../../src/blocks/function';
 import { TenantPostgres } from '../../../src/blocks/postgres';
 import { testStack } from '../../support/app';

@@ -2,7 +2,7 @@
 // on the hub as it was before these fixes and names the point it proves.
 import { gzipSync } from 'zlib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { PlatformHub, PlatformHubProps } from'../../../src/platform/hub';
+import { PlatformHub, PlatformHubProps } from '../../../src/platform/hub';
 import { handler } from '../../../src/platform/hub/log-processor.lambda';
 import { testStack } from '../../support/app';
 

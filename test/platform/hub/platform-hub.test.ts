@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { PlatformHub, PlatformHubProps } from'../../../src/platform/hub';
+import { PlatformHub, PlatformHubProps } from '../../../src/platform/hub';
 import { hubAdmittedDetailTypes, hubFilterPattern } from '../../../src/core/link-events';
 import { testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';

@@ -7,8 +7,8 @@
 // recorded suppression must match a raw finding on its construct or below.
 import * as path from 'path';
 import { TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
-import { CrossAccountLink } from'../../../src/blocks/link';
-import { PlatformHub } from'../../../src/platform/hub';
+import { CrossAccountLink } from '../../../src/blocks/link';
+import { PlatformHub } from '../../../src/platform/hub';
 import { TenantFunction, TenantFunctionCode } from '../../../src/blocks/function';
 import { TenantPostgres } from '../../../src/blocks/postgres';
 import { testStack } from '../../support/app';

@@ -6,7 +6,7 @@
 import { gzipSync } from 'zlib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Client } from 'pg';
-import { PlatformHub } from'../../../src/platform/hub';
+import { PlatformHub } from '../../../src/platform/hub';
 import { dayOf } from '../../../src/core/log-partition.lambda-shared';
 import { handler } from '../../../src/platform/hub/log-processor.lambda';
 import { TenantLogQuery } from '../../../src/platform/hub/tenant-log-query';
