@@ -10,11 +10,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
-import { CrossAccountLink } from'../../../src/blocks/link';
-import { IamPolicyDocument, IamRequest, effectivePermissions, isAllowed } from '../../../src/blocks/link/iam-evaluator';
 import { TenantFunction, TenantFunctionCode } from '../../../src/blocks/function';
+import { CrossAccountLink } from '../../../src/blocks/link';
+import { IamPolicyDocument, IamRequest, effectivePermissions, isAllowed } from '../../../src/blocks/link/iam-evaluator';
 import { TenantPostgres } from '../../../src/blocks/postgres';
+import { TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
 import { testStack } from '../../support/app';
 
 const ACCOUNT = '210987654321';
