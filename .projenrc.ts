@@ -115,6 +115,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   sampleCode: false,
+  // The command-line client and what only it uses (the developer loop, init, the fleet file) are
+  // bundled by esbuild into assets/cli (with their dependencies); they are not jsii API.
+  excludeTypescript: ['src/cli/**', 'src/dev/**', 'src/init/**', 'src/fleet/**'],
   // Lint everything that is TypeScript, and never rewrite files in the test task: a CI run must not
   // silently change the tree (`npx projen eslint --fix` by hand when wanted).
   eslintOptions: {
@@ -162,6 +165,8 @@ const typecheck = project.addTask('typecheck', {
   description: 'Type-check tests, integ tests, examples and benchmarks (ts-jest with isolatedModules does not)',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
 });
+// the console's web app has its own tsconfig (JSX, DOM)
+typecheck.exec('tsc --noEmit -p src/platform/console/web/tsconfig.json');
 const integVerify = project.addTask('integ:verify', {
   description: 'Verify every committed integ snapshot offline (fails with CHANGED when a snapshot is stale)',
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
@@ -214,6 +219,37 @@ project.tasks.tryFind('bundle:platform/provisioner/api.lambda')?.reset(
   + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core',
 );
 
+// The console's backend: the same alias, and region-info (imported by the hub's names) from its own file.
+project.tasks.tryFind('bundle:platform/console/console-api.lambda')?.reset(
+  'esbuild --bundle src/platform/console/console-api.lambda.ts --target=node24 --platform=node --outfile=assets/platform/console/console-api.lambda/index.js '
+  + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core '
+  + '--alias:aws-cdk-lib/region-info=./node_modules/aws-cdk-lib/region-info/index.js',
+);
+// The console's web app (Preact, esbuild; fails over its 150 KB compressed budget), built before any synth.
+const consoleWeb = project.addTask('bundle:console-web', {
+  description: 'Build the console web app into assets/platform/console/web (fails over 150 KB of compressed JavaScript)',
+  exec: 'node src/platform/console/web/build.js',
+});
+// The command-line client `tenant-blocks`: one file with its dependencies (SigV4 signing, the spec
+// validator, the developer loop); esbuild and pg of the developer loop are loaded from the app's folder.
+const cliBundle = project.addTask('bundle:cli', {
+  description: 'Bundle the tenant-blocks command-line client into assets/cli/tenant-blocks.js',
+  exec: 'esbuild --bundle src/cli/main.ts --platform=node --target=node20 --outfile=assets/cli/tenant-blocks.js '
+    + '--banner:js="#!/usr/bin/env node" --tsconfig=test/tsconfig.json --alias:aws-cdk-lib=aws-cdk-lib/core --external:pg-native --log-level=error',
+});
+project.addBins({ 'tenant-blocks': 'assets/cli/tenant-blocks.js' });
+project.addTask('console:local', {
+  description: 'Serve the tenant console on http://127.0.0.1:4321 against local stand-ins, seeded with the example tenants',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --prefer-ts-exts test/platform/console/local/server.ts',
+  receiveArgs: true,
+});
+project.addTask('console:screenshots', {
+  description: 'Rewrite the console screenshots in docs/images (the browser tests write to test-reports/ otherwise)',
+  env: { CONSOLE_SCREENSHOTS: 'docs' },
+  exec: 'jest test/platform/console/console-browser.test.ts',
+});
+
 // cdk-tenant-blocks/compliance: compiled by plain tsc, not jsii (string unions; cdk-nag and the
 // validator stay optional: jsii would make them hard dependencies of every language's package).
 const compileCompliance = project.addTask('compile:compliance', {
@@ -229,6 +265,8 @@ project.eslint?.addOverride({
 });
 
 if (bundle) {
+  bundle.spawn(consoleWeb);
+  bundle.spawn(cliBundle);
   project.testTask.prependSpawn(bundle);
 }
 // Snapshots are only ever rewritten on purpose, by this task (projen's own `test:update` is

@@ -5,6 +5,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { ApiAnswer, ApiClient } from './client';
+import { FLEET_COMMANDS, LOCAL_COMMANDS } from './fleet-commands';
 import { Output, watchOperation, watchRollout } from './progress';
 
 /** An option of a command. */
@@ -272,6 +273,9 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  // the fleet file (plan, apply) and the developer's machine (dev, init): src/cli/fleet-commands.ts
+  ...FLEET_COMMANDS,
+  ...LOCAL_COMMANDS,
 };
 
 /** Splits options and positionals for a command; throws a usage error as text. */

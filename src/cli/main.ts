@@ -6,6 +6,8 @@
  * line), 2 a mistake on the command line.
  */
 import { ApiClient } from './client';
+import { runWorker } from '../dev/app-worker';
+import { DEV_WORKER_ARGUMENT } from '../dev/dev-server';
 import { COMMANDS, Command, CommandContext, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
 import { Output, processOutput } from './progress';
 
@@ -78,7 +80,10 @@ async function runLocal(spec: Command, out: Output, parsed: ReturnType<typeof pa
   }
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === DEV_WORKER_ARGUMENT) {
+  // `tenant-blocks dev` runs the app in a child process of this same bundle
+  runWorker();
+} else if (require.main === module) {
   const out = processOutput();
   main(process.argv.slice(2), process.env, out).then(
     (code) => { process.exitCode = code; },

@@ -74,4 +74,5 @@ export function runWorker(): void {
   });
 }
 
-if (require.main === module) runWorker();
+// Run directly (forked as app-worker.js/.ts); inside the bundled client, main.ts starts it instead.
+if (require.main === module && /app-worker\.[jt]s$/.test(process.argv[1] ?? '')) runWorker();

@@ -25,7 +25,7 @@ import { ALB_LAMBDA_BODY_LIMIT, albEventFromRequest, albHealthCheckEvent, httpRe
 import type { WorkerMessage, WorkerRequest } from './app-worker';
 import { LogLine, fromPostgresLog } from './log-line';
 import { PostgresServer } from './postgres-server';
-import { HEALTH_CHECK_PATH, TENANT_FUNCTION_ENV } from '../blocks/function/tenant-function';
+import { HEALTH_CHECK_PATH, TENANT_FUNCTION_ENV } from '../blocks/function/function-contract';
 import { bootstrapDatabase, LOGIN_REJECTED } from '../blocks/postgres/bootstrap.lambda-shared';
 import { POSTGRES_PARAMETERS } from '../blocks/postgres/parameters';
 
@@ -76,6 +76,9 @@ export function localPostgresSettings(): { [name: string]: string } {
 }
 
 const ENTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/** The argument the bundled command-line client runs the app worker with (see `forkWorker`). */
+export const DEV_WORKER_ARGUMENT = '__tenant-blocks-dev-worker';
 
 /**
  * A package the developer loop needs at run time but the construct library does not (esbuild, pg,
@@ -300,7 +303,7 @@ export class DevServer {
       : fs.existsSync(ts)
         ? fork(ts, [], { env: { ...process.env, ...env }, execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
         // inside the bundled command-line client: the client runs the worker when given this argument
-        : fork(__filename, ['__tenant-blocks-dev-worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        : fork(__filename, [DEV_WORKER_ARGUMENT], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter((l) => l !== '').forEach((message) =>
         this.log({ time: new Date().toISOString(), source: 'function', level: 'INFO', message })));
@@ -351,8 +354,9 @@ export class DevServer {
       [TENANT_FUNCTION_ENV.DB_HOST]: pg.host,
       [TENANT_FUNCTION_ENV.DB_PORT]: String(pg.port),
       [TENANT_FUNCTION_ENV.DB_NAME]: database,
-      // the local server's certificate, trusted like the RDS CA is on AWS
+      // the local server's certificate, trusted like the RDS CA is on AWS: by default and at the path the block gives
       NODE_EXTRA_CA_CERTS: caFile,
+      [TENANT_FUNCTION_ENV.DB_CA_BUNDLE]: caFile,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(this.secrets.address() as AddressInfo).port}`,
       AWS_ACCESS_KEY_ID: 'tenant-blocks-dev',
       AWS_SECRET_ACCESS_KEY: 'tenant-blocks-dev',

@@ -39,37 +39,10 @@ import { RDS_CA_BUNDLE } from '../postgres/rds-ca-bundle.lambda-shared';
 // here so `import { TenantFunctionProps } from '.../tenant-function'` keeps working.
 export * from './tenant-function-props';
 
-/**
- * Path the load balancer's health checks request. Apps need not implement it (any answer below 500
- * counts as healthy); an app that does should answer without touching its database.
- */
-export const HEALTH_CHECK_PATH = '/healthz';
-
-/** Environment variable names the block sets itself (TypeScript only: jsii does not export consts). */
-export const TENANT_FUNCTION_ENV = {
-  /** Name of the data bucket. */
-  DATA_BUCKET: 'DATA_BUCKET_NAME',
-  /** The tenant id. */
-  TENANT_ID: 'TENANT_ID',
-  /** The tier. */
-  TIER: 'TENANT_TIER',
-  /** ARN of the database app user's secret (JSON with username, password, host, port, dbname). */
-  DB_SECRET_ARN: 'DB_SECRET_ARN',
-  /** The database endpoint host. */
-  DB_HOST: 'DB_HOST',
-  /** The database port. */
-  DB_PORT: 'DB_PORT',
-  /** The database name. */
-  DB_NAME: 'DB_NAME',
-  /** Path of the Amazon RDS root CA bundle (PEM) in the function's file system, to verify the database's TLS certificate. */
-  DB_CA_BUNDLE: 'DB_CA_BUNDLE_PATH',
-};
-
-/**
- * Where a function with a database finds the Amazon RDS root CAs (PEM, every commercial region),
- * shipped in a layer of the block (layers unpack under /opt): the value of `DB_CA_BUNDLE_PATH`.
- */
-export const RDS_CA_BUNDLE_PATH = '/opt/tenant-blocks/rds-ca-bundle.pem';
+// The contract with the app (health check path, environment names, CA bundle path) has no imports,
+// so the developer loop's command-line client uses it without aws-cdk-lib.
+export * from './function-contract';
+import { HEALTH_CHECK_PATH, RDS_CA_BUNDLE_PATH, TENANT_FUNCTION_ENV } from './function-contract';
 
 /** The layer's content directory, written once per process (its asset hash depends on the content only). */
 let rdsCaBundleDirectory: string | undefined;
