@@ -156,6 +156,32 @@ describe('widening the link is a synth error', () => {
     expect(synthError(stack)).toBe('no error');
   });
 
+  test('throws at synth when another tenant\'s stack of a fleet app names this link\'s role (one shared scan, indexed by role name)', () => {
+    // GIVEN a fleet: tenant acme (with its blocks) and 20 more links in their own stacks of the same app
+    const { stack } = tenant();
+    const app = stack.node.root as App;
+    const links = Array.from({ length: 20 }, (_, i) => {
+      const other = new Stack(app, `Tenant${i}`, { env: { account: ACCOUNT, region: REGION } });
+      return new CrossAccountLink(other, 'Link', {
+        tenantId: `acme${i}`,
+        platformAccountId: '111111111111',
+        platformRoleArns: ['arn:aws:iam::111111111111:role/console'],
+        externalId: CrossAccountLink.generateExternalId(),
+      });
+    });
+    // WHEN a key in tenant acme7's stack names acme's link role by its ARN (acme7 is a different role)
+    const key = new kms.Key(links[7], 'Door', { enableKeyRotation: true });
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/${CrossAccountLink.roleNameFor('acme')}`)],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+    }));
+    // THEN acme's link reports it, and no other link does
+    const error = synthError(stack);
+    expect(error).toMatch(/CrossAccountLink of tenant "acme": AWS::KMS::Key Tenant7\/Link\/Door\/Resource names the link role/);
+    expect(error).not.toMatch(/CrossAccountLink of tenant "t\d+"/);
+  });
+
   test('throws at synth when a grant in another stack of the app widens the link', () => {
     const { stack, link } = tenant();
     const other = new Stack(stack.node.root as App, 'Other', { env: { account: ACCOUNT, region: REGION } });
