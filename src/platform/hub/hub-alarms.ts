@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -326,9 +326,9 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
   });
   // One rule per admitted account (issue 21 §2): the tenant is the account the rule pins, written into
   // the message as a literal, never read from the alarm's name (a tenant may name an alarm after another).
-  const tenantAlarmRules = tenantAlarmAccounts(props).map((tenantAccount) => {
+  const tenantAlarmRules = tenantAlarmAccounts(props).map((tenantAccount, i) => {
     const tenantId = props.tenantIdsByAccount[tenantAccount];
-    return new events.Rule(scope, `TenantAlarmRule-${tenantAccount}`, {
+    return new events.Rule(scope, `TenantAlarmRule-${idPart(tenantAccount, i)}`, {
       eventBus: bus,
       ruleName: `${TENANT_ALARM_RULE_NAME}-${tenantAccount}`,
       description: `cdk-tenant-blocks: alarm state changes of tenant account ${tenantAccount}, to the notification topic`,
@@ -470,14 +470,14 @@ function tenantAlarmAccounts(props: HubAlarmsProps): string[] {
  * legitimate burst never silently loses a tenant's history.
  */
 function tenantVolumeAlarms(scope: Construct, props: HubAlarmsProps, action: cloudwatch.IAlarmAction): cloudwatch.Alarm[] {
-  return props.tenantAccountIds.map((account) => {
-    new events.Rule(scope, `TenantEventVolumeRule-${account}`, {
+  return props.tenantAccountIds.map((account, i) => {
+    new events.Rule(scope, `TenantEventVolumeRule-${idPart(account, i)}`, {
       eventBus: props.bus,
       ruleName: `${VOLUME_RULE_NAME}-${account}`,
       description: `cdk-tenant-blocks: counts the events tenant account ${account} puts on the hub bus (no target)`,
       eventPattern: { account: [account] },
     });
-    const alarm = new cloudwatch.Alarm(scope, `TenantEventVolumeAlarm-${account}`, {
+    const alarm = new cloudwatch.Alarm(scope, `TenantEventVolumeAlarm-${idPart(account, i)}`, {
       alarmDescription: `Tenant account ${account} put more than ${TENANT_EVENT_VOLUME_THRESHOLD} events on the hub bus in 5 minutes: `
         + 'a rule forwarding more than the link\'s patterns, or a loop; quarantine it (quarantinedAccountIds) unless it is a legitimate burst',
       metric: new cloudwatch.Metric({
@@ -497,4 +497,12 @@ function tenantVolumeAlarms(scope: Construct, props: HubAlarmsProps, action: clo
     alarm.addOkAction(action);
     return alarm;
   });
+}
+
+/**
+ * The account as part of a construct id: the account itself, or its position when it is a token
+ * (one stack standing in for both accounts: construct ids cannot hold tokens).
+ */
+function idPart(account: string, index: number): string {
+  return Token.isUnresolved(account) ? String(index) : account;
 }

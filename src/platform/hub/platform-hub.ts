@@ -13,7 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../../core';
-import { createHubAlarms } from './hub-alarms';
+import { ERROR_OUTPUT_RULE_NAME, createHubAlarms } from './hub-alarms';
 import { createBackupVault } from './hub-backup';
 import { createEventHistory, firehoseDeliveryRole, firehoseWriteStatement } from './hub-history';
 import { QueryLayer, createQueryLayer, grantQuery, grantQueryOfTenant } from './hub-query';
@@ -767,7 +767,7 @@ export class PlatformHub extends Construct {
 
   /**
    * The dead-letter queue of the hub's rules (issue 21 §2): an event the history stream or the
-   * notification topic refused for 24 h lands here for 14 days (hub key, TLS only), and
+   * notification topic (tenant alarms, errors/ notices) refused for 24 h lands here for 14 days (hub key, TLS only), and
    * `HubDeadLetterAlarm` fires: never lost silently. Only the hub's rules on its bus may send.
    */
   private createDeadLetterQueue(ctx: HubContext, key: kms.IKey, bus: events.IEventBus): sqs.Queue {
@@ -784,7 +784,13 @@ export class PlatformHub extends Construct {
       actions: ['sqs:SendMessage'],
       resources: [queue.queueArn],
       conditions: {
-        ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:events:${ctx.region}:${ctx.account}:rule/${bus.eventBusName}/tenant-blocks-hub-*` },
+        ArnLike: {
+          'aws:SourceArn': [
+            `arn:${ctx.partition}:events:${ctx.region}:${ctx.account}:rule/${bus.eventBusName}/tenant-blocks-hub-*`,
+            // The errors/ watcher lives on the default bus.
+            `arn:${ctx.partition}:events:${ctx.region}:${ctx.account}:rule/${ERROR_OUTPUT_RULE_NAME}`,
+          ],
+        },
         StringEquals: { 'aws:SourceAccount': ctx.account },
       },
     }));

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IamPolicyDocument, IamRequest, evaluatePolicies } from '../../../src/blocks/link/iam-evaluator';
@@ -290,5 +290,33 @@ describe('21.2 the hub backup vault', () => {
 
   test.each([0, 1.5, -1, 1000])('throws when backupVaultGeneration is %p', (generation) => {
     expect(() => hubStack({ tenantAccountIds: [TENANT_A], backupVaultGeneration: generation })).toThrow(/- backupVaultGeneration: must be between 1 and 999, a whole number/);
+  });
+});
+
+describe('21.2 the dead-letter queue admits exactly the hub rules that use it', () => {
+  test('the history, tenant-alarm and errors/ rules may send to it, nothing else', () => {
+    const { stack } = hubStack();
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::SQS::QueuePolicy'));
+    const send = policy.Properties.PolicyDocument.Statement.find((s: { Sid?: string }) => s.Sid === 'HubRulesDeadLetters');
+    const bus = logicalIdStartingWith(stack, 'AWS::Events::EventBus', 'HubEventBus');
+    expect(send.Condition.ArnLike['aws:SourceArn']).toEqual([
+      { 'Fn::Join': ['', ['arn:aws:events:us-east-1:111111111111:rule/', { Ref: bus }, '/tenant-blocks-hub-*']] },
+      'arn:aws:events:us-east-1:111111111111:rule/tenant-blocks-hub-error-output',
+    ]);
+    const users = rules(stack).filter((r) => (r.Targets ?? []).some((t: { DeadLetterConfig?: unknown }) => t.DeadLetterConfig));
+    expect(users.map((r) => r.Name).sort()).toEqual([
+      'tenant-blocks-hub-error-output', 'tenant-blocks-hub-history',
+      `tenant-blocks-hub-tenant-alarms-${TENANT_A}`, `tenant-blocks-hub-tenant-alarms-${TENANT_B}`,
+    ]);
+  });
+});
+
+describe('21.2 a hub whose tenant account is a token (one stack standing in for both accounts)', () => {
+  test('per-account rules and alarms get positional ids', () => {
+    const stack = testStack('Platform', PLATFORM);
+    new PlatformHub(stack, 'Hub', { tenantAccountIds: [TENANT_A, Aws.ACCOUNT_ID] });
+    const ids = Object.keys(Template.fromStack(stack).findResources('AWS::Events::Rule'));
+    expect(ids.filter((id) => id.startsWith('HubTenantAlarmRule1'))).toHaveLength(1);
+    expect(ids.filter((id) => id.startsWith('HubTenantEventVolumeRule1'))).toHaveLength(1);
   });
 });
