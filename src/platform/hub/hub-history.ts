@@ -11,6 +11,9 @@ import { ACCOUNT_PARTITION_KEY, HISTORY_ROOT, firehosePrefix } from '../../core/
 import { HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
 import { hubFilterPattern } from '../../core/link-events';
 
+/** Name of the rule on the hub bus that feeds the history stream. */
+export const HISTORY_RULE_NAME = 'tenant-blocks-hub-history';
+
 /** What {@link createEventHistory} wires. Internal to the hub. */
 export interface EventHistoryProps {
   /** The hub key. */
@@ -109,7 +112,7 @@ export function createEventHistory(scope: Construct, props: EventHistoryProps): 
   // The role must hold its permissions before Firehose validates them at creation.
   deliveryStream.node.addDependency(policy);
 
-  const ruleName = 'tenant-blocks-hub-history';
+  const ruleName = HISTORY_RULE_NAME;
   const eventsRole = new iam.Role(scope, 'HistoryRuleRole', {
     description: 'EventBridge puts admitted tenant events into the history delivery stream',
     assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {

@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { GuardrailInvariant, LogShipping, Suppressions, TenantGuardrails } from '../../core';
 import { ERROR_OUTPUT_RULE_NAME, createHubAlarms } from './hub-alarms';
 import { createBackupVault } from './hub-backup';
-import { createEventHistory, firehoseDeliveryRole, firehoseWriteStatement } from './hub-history';
+import { HISTORY_RULE_NAME, createEventHistory, firehoseDeliveryRole, firehoseWriteStatement } from './hub-history';
 import { QueryLayer, createQueryLayer, grantQuery, grantQueryOfTenant } from './hub-query';
 import { ACCOUNT, HISTORY_ROOT, LOGS_ROOT, accountPrefixOf, firehosePrefix } from '../../core/log-partition.lambda-shared';
 import { LogProcessorFunction } from './log-processor-function';
@@ -278,7 +278,7 @@ export class PlatformHub extends Construct {
     const bus = this.createEventBus(ctx, key);
     this.eventBus = bus;
     const deadLetterQueue = this.createDeadLetterQueue(ctx, key, bus);
-    const history = createEventHistory(this, { key, bucket, bus, deadLetterQueue, quarantinedAccountIds: ctx.quarantinedAccountIds });
+    createEventHistory(this, { key, bucket, bus, deadLetterQueue, quarantinedAccountIds: ctx.quarantinedAccountIds });
     this.glueDatabaseName = HUB_GLUE_DATABASE;
     this.logsTableName = HUB_LOGS_TABLE;
     this.historyTableName = HUB_HISTORY_TABLE;
@@ -291,7 +291,8 @@ export class PlatformHub extends Construct {
       bucket,
       streamName: stream.streamName,
       processor,
-      historyRuleName: history.rule.ruleName,
+      // The literal name: a rule's Ref on a custom bus is "<bus>|<rule>", which no metric's RuleName matches.
+      historyRuleName: HISTORY_RULE_NAME,
       tenantAccountIds: ctx.tenantAccountIds,
       quarantinedAccountIds: ctx.quarantinedAccountIds,
       tenantIdsByAccount: ctx.tenantIdsByAccount,

@@ -320,3 +320,17 @@ describe('21.2 a hub whose tenant account is a token (one stack standing in for 
     expect(ids.filter((id) => id.startsWith('HubTenantEventVolumeRule1'))).toHaveLength(1);
   });
 });
+
+describe('21.2 the rule-failure alarms watch the metric EventBridge publishes', () => {
+  test('HistoryRuleFailuresAlarm names the history rule by its name, not by its Ref ("<bus>|<rule>" on a custom bus)', () => {
+    const { stack } = hubStack();
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Events',
+      MetricName: 'FailedInvocations',
+      Dimensions: [
+        { Name: 'EventBusName', Value: { Ref: logicalIdStartingWith(stack, 'AWS::Events::EventBus', 'HubEventBus') } },
+        { Name: 'RuleName', Value: 'tenant-blocks-hub-history' },
+      ],
+    });
+  });
+});
