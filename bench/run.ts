@@ -5,6 +5,7 @@
  *   npx projen bench                 # 1, 10 and 50 tenants, 3 samples each, medians
  *   npx projen bench -- 1,10 5       # tenant counts, samples
  *   npx projen bench -- 1000 1       # a fleet: can one process synthesize 1,000 tenants, in how much memory?
+ *   npx projen bench -- 1000 1 3584  # the same within a V8 heap limit of 3,584 MiB (does it fit in 4 GiB?)
  *
  * This is a measurement, not a test: it prints figures and never fails on a threshold.
  */
@@ -26,6 +27,9 @@ interface Sample {
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const counts = (args[0] ?? '1,10,50').split(',').map(Number);
 const samples = Number(args[1] ?? 3);
+// V8's old-space limit (MiB) of each sample: high by default so a fleet reports its real peak
+// instead of crashing; a lower limit shows whether the app fits (V8 collects garbage sooner).
+const heapMiB = Number(args[2] ?? 16384);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tenant-blocks-bench-'));
 
 function sample(variant: string, count: number): Sample {
@@ -35,7 +39,7 @@ function sample(variant: string, count: number): Sample {
     process.execPath,
     // A fleet of 1,000 tenants needs more than V8's default heap limit: raise it so the figure is the
     // real peak, not the limit's crash.
-    ['--max-old-space-size=16384', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth.ts'), variant, String(count), outdir],
+    [`--max-old-space-size=${heapMiB}`, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth.ts'), variant, String(count), outdir],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (result.status !== 0) {
@@ -51,7 +55,7 @@ function median(values: number[]): number {
 }
 
 const rows: string[][] = [['tenants', 'variant', 'synth (median)', 'peak RSS (median)', 'resources', 'template', 'ms/resource', 'ms/KB', 'ms/KB vs plain', 'CPU ms/KB vs plain', 'vs plain']];
-console.log(`node ${process.version}, ${os.cpus().length} cores; ${samples} samples per cell, alternating variants`);
+console.log(`node ${process.version}, ${os.cpus().length} cores; ${samples} samples per cell, alternating variants; V8 heap limit ${heapMiB} MiB`);
 for (const count of counts) {
   const bySide: Record<string, Sample[]> = { plain: [], blocks: [] };
   for (let i = 0; i < samples; i++) {
