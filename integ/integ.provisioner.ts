@@ -28,8 +28,8 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PlatformHub } from'../src/platform/hub';
-import { PlatformAppSource, TenantProvisioner } from '../src/platform/provisioner';
+import { PlatformHub } from '../src/platform/hub';
+import { PlatformAppSource, TenantAction, TenantProvisioner } from '../src/platform/provisioner';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksProvisionerInteg');
@@ -43,7 +43,7 @@ const provisioner = new TenantProvisioner(stack, 'Provisioner', {
   hub: PlatformHub.referenceFor(stack.account, stack.region),
   appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'test', 'platform', 'provisioner', 'fixtures', 'app'), 'integ-1'),
   tenantAccountIds: [stack.account],
-  apiCallerArns: [clientRole.roleArn],
+  apiCallers: [{ principalArn: clientRole.roleArn, allTenants: true, actions: Object.values(TenantAction) }],
   buildTimeout: Duration.minutes(30),
 });
 clientRole.addToPolicy(new iam.PolicyStatement({

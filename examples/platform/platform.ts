@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PlatformConfig, PlatformFile } from './config';
-import { PlatformAppSource, PlatformHub, Suppressions, TenantFunctionCode, TenantProvisioner, TenantTier } from '../../src';
+import { PlatformAppSource, PlatformHub, Suppressions, TenantFunctionCode, TenantAction, TenantConsole, TenantProvisioner, TenantTier } from '../../src';
 import { Tenant, TenantSpec } from '../../src/tenant';
 
 /** Kind of stack, for the summary. */
@@ -41,6 +41,7 @@ export interface HubStackProps extends StackProps {
 export class HubStack extends Stack {
   public readonly hub: PlatformHub;
   public readonly provisioner: TenantProvisioner;
+  public readonly console: TenantConsole;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
@@ -55,8 +56,22 @@ export class HubStack extends Stack {
       appSource: PlatformAppSource.fromBucket(releases, 'platform-app/', '1.0.0'),
       tenantAccountIds: props.tenantAccountIds,
       // the platform's own services call the API (here the stand-in provisioner role below)
-      apiCallerArns: [provisionerArn],
+      // the platform's own service (the stand-in provisioner role below): every tenant, every action but
+      // approving its own rollouts' waves (a release manager's role would hold APPROVE)
+      apiCallers: [{
+        principalArn: provisionerArn,
+        allTenants: true,
+        actions: Object.values(TenantAction).filter((a) => a !== TenantAction.APPROVE),
+      }],
     });
+    // The customers' console (docs/platform/console.md): settings from the spec's schema through the
+    // provisioner's validation, history, logs per tenant, health; its own Cognito user pool.
+    this.console = new TenantConsole(this, 'Console', {
+      hub: this.hub,
+      provisioner: this.provisioner,
+      signInDomainPrefix: `tenant-console-${props.platform.account}`,
+    });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url });
     for (const [roleId, arn] of [['QueryConsole', consoleArn], ['Provisioner', provisionerArn]]) {
       // Stand-ins for the platform's own services (the query console and the provisioner), with the
       // names and paths platform.json gives, which the tenant links trust.
@@ -66,6 +81,14 @@ export class HubStack extends Stack {
         description: `Platform ${roleId}: may assume the tenant links, nothing else in tenant accounts`,
       });
       this.hub.grantAssumeTenantLinks(role);
+      if (roleId === 'Provisioner') {
+        this.provisioner.grantInvokeApi(role);
+        Suppressions.add(role, [{
+          id: 'AwsSolutions-IAM5',
+          reason: 'execute-api:Invoke on every method of the provisioner API\'s stage: what this caller may do to which tenant is its apiCallers scope, enforced by the handler',
+          appliesTo: [`Resource::arn:<AWS::Partition>:execute-api:${props.platform.region}:${props.platform.account}:<TenantProvisionerApiD121A285>/<TenantProvisionerApiDeploymentStagev1D5C948C4>/*/*`],
+        }]);
+      }
       Suppressions.add(role, [
         {
           id: 'AwsSolutions-IAM5',

@@ -3,12 +3,12 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { TenantTier } from '../../src/core';
-import { CrossAccountLink } from'../../src/blocks/link';
-import { PlatformHub } from'../../src/platform/hub';
 import { TenantFunction, TenantFunctionCode } from '../../src/blocks/function';
+import { CrossAccountLink } from '../../src/blocks/link';
 import { TenantPostgres } from '../../src/blocks/postgres';
-import { PlatformAppSource, TenantProvisioner } from '../../src/platform/provisioner';
+import { TenantTier } from '../../src/core';
+import { PlatformHub } from '../../src/platform/hub';
+import { PlatformAppSource, TenantAction, TenantProvisioner } from '../../src/platform/provisioner';
 import { testStack } from '../support/app';
 
 const FIXTURE = path.join(__dirname, '..', 'blocks', 'function', 'fixtures', 'hello');
@@ -53,7 +53,7 @@ const BLOCKS: Array<[string, () => Stack]> = [
       hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
       appSource: PlatformAppSource.fromAsset(PROVISIONER_APP, '1.0.0'),
       tenantAccountIds: [TENANT_ENV.account],
-      apiCallerArns: [`arn:aws:iam::${PLATFORM_ENV.account}:role/platform/provisioner-client`],
+      apiCallers: [{ principalArn: `arn:aws:iam::${PLATFORM_ENV.account}:role/platform/provisioner-client`, allTenants: true, actions: Object.values(TenantAction) }],
     });
     return stack;
   }],

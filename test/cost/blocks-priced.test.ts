@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CrossAccountLink, PlatformHub, TenantCostEstimate, TenantFunctionCode, TenantTier } from '../../src';
-import { PlatformAppSource, TenantProvisioner } from '../../src/platform/provisioner';
+import { PlatformAppSource, TenantAction, TenantProvisioner } from '../../src/platform/provisioner';
 import { Tenant } from '../../src/tenant';
 import { testApp } from '../support/app';
 
@@ -22,7 +22,7 @@ function templatesOfAFleet(): Map<string, string> {
     hub: hub.reference,
     appSource: PlatformAppSource.fromAsset(path.join(__dirname, '..', 'platform', 'provisioner', 'fixtures', 'app'), '1.0.0'),
     tenantAccountIds: [TENANT.account],
-    apiCallerArns: ['arn:aws:iam::111111111111:role/platform/provisioner-client'],
+    apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/platform/provisioner-client', allTenants: true, actions: Object.values(TenantAction) }],
   });
   for (const tier of [TenantTier.DEVELOPMENT, TenantTier.PRODUCTION]) {
     const stack = new Stack(app, `Tenant-${tier}`, { env: TENANT });

@@ -4,14 +4,18 @@ import { SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-s
 import { ApiEvent, ApiResult, handleApiRequest } from './api.lambda-shared';
 import { configFromEnv } from './config.lambda-shared';
 import { Registry } from './registry.lambda-shared';
+import { authorizeApiRequest } from './scopes-api.lambda-shared';
+import { AccessPolicy } from './scopes.lambda-shared';
 
 const config = configFromEnv();
 const registry = new Registry(new DynamoDBClient({}), config.tableName);
 const sfn = new SFNClient({});
+// who may do what to which tenant (TenantProvisionerProps.apiCallers), decided before the handler runs
+const policy = AccessPolicy.fromEnv();
 
 /** API Gateway (REST, proxy integration) entry point of the provisioner's API. */
 export async function handler(event: ApiEvent): Promise<ApiResult> {
-  return handleApiRequest(event, {
+  return authorizeApiRequest(event, {
     registry,
     config,
     workflows: {
@@ -27,5 +31,5 @@ export async function handler(event: ApiEvent): Promise<ApiResult> {
         await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
       },
     },
-  });
+  }, policy, handleApiRequest);
 }

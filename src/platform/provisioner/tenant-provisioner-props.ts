@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { PlatformAppSource } from './platform-app-source';
+import type { ApiCallerScope } from './scopes';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
 
 /** Props of {@link TenantProvisioner}: the platform team's whitelist. */
@@ -34,8 +35,23 @@ export interface TenantProvisionerProps {
    */
   readonly cdkQualifier?: string;
 
-  /** The IAM roles (or users) that may call the API (exact ARNs; the API's resource policy denies everyone else). */
-  readonly apiCallerArns: string[];
+  /**
+   * Who may call the API and what each may do: per caller (an IAM role or user ARN), the tenants
+   * (ids, a prefix, or all), optionally the accounts, and the actions (read, create, change settings,
+   * suspend/resume, destroy, drift, rollout, approve, code push, assume the link). The handler
+   * enforces them on every route and filters lists; the API's resource policy denies every principal
+   * that is not a caller. A caller also needs `execute-api:Invoke` in its own policy
+   * (`grantInvokeApi`). docs/platform/access.md.
+   */
+  readonly apiCallers: ApiCallerScope[];
+
+  /**
+   * Whether two tenants may share one AWS account. The hub's log and event partition is per account,
+   * so tenants sharing an account see each other's logs in the console and the query console.
+   *
+   * @default false - one tenant per account (a second create in an occupied account answers 409)
+   */
+  readonly allowSharedTenantAccounts?: boolean;
 
   /**
    * How many tenants a rollout deploys at the same time within a wave, unless the request says.

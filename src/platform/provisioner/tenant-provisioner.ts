@@ -15,6 +15,8 @@ import { ApiFunction } from './api-function';
 import { BoundAppSource } from './app-source-binding';
 import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
 import { ENV, GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
+import { ApiCallerScope, ProvisionerAccess } from './scopes';
+import { SCOPES_ENV, SHARED_ACCOUNTS_ENV } from './scopes.lambda-shared';
 import { TenantProvisionerProps } from './tenant-provisioner-props';
 import { validateTenantProvisionerProps } from './validate-tenant-provisioner-props';
 import { WorkflowFunction } from './workflow-function';
@@ -120,9 +122,24 @@ export class TenantProvisioner extends Construct {
 
     const apiFn = this.buildApiFunction(table, source);
     this.apiFunction = apiFn;
-    this.api = this.buildApi(apiFn, props.apiCallerArns);
+    this.api = this.buildApi(apiFn, props.apiCallers);
     this.apiUrl = this.api.url;
     this.suppress(workflowFn, apiFn);
+  }
+
+  /**
+   * Lets `grantee` call the API (`execute-api:Invoke` on this API's stage): what a caller listed in
+   * `apiCallers` needs in its own policy, since the API's resource policy only denies. What it may
+   * do once in is its scope's tenants and actions, decided by the handler.
+   *
+   * @param grantee a caller of `apiCallers`
+   */
+  public grantInvokeApi(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:Invoke'],
+      resourceArns: [this.api.arnForExecuteApi('*', '/*', this.api.deploymentStage.stageName)],
+    });
   }
 
   /** The provisioner key: rotated, retained (the registry's history outlives a stack deletion), usable by CloudWatch Logs of this account, grants only for AWS resources. */
@@ -274,6 +291,9 @@ export class TenantProvisioner extends Construct {
         ...this.handlerEnvironment(table, source),
         [ENV.OPERATION_STATE_MACHINE_ARN]: this.operationWorkflow.stateMachineArn,
         [ENV.ROLLOUT_STATE_MACHINE_ARN]: this.rolloutWorkflow.stateMachineArn,
+        // who may do what to which tenant: enforced by the handler on every route
+        [SCOPES_ENV]: ProvisionerAccess.toJson(this.props.apiCallers),
+        [SHARED_ACCOUNTS_ENV]: String(this.props.allowSharedTenantAccounts === true),
       },
     });
     this.grantRegistry(apiFn, table);
@@ -772,7 +792,7 @@ export class TenantProvisioner extends Construct {
   }
 
   /** The REST API: regional, IAM authorization and a resource policy admitting only the callers, validated bodies, JSON access logs, throttled stage. */
-  private buildApi(fn: lambda.IFunction, callers: string[]): apigateway.RestApi {
+  private buildApi(fn: lambda.IFunction, callers: ApiCallerScope[]): apigateway.RestApi {
     const accessLogs = this.logGroup('ApiAccessLogs');
     const api = new apigateway.RestApi(this, 'Api', {
       description: 'cdk-tenant-blocks provisioner API (IAM authorization)',
@@ -790,23 +810,9 @@ export class TenantProvisioner extends Construct {
         throttlingBurstLimit: 40,
       },
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
-      policy: new iam.PolicyDocument({
-        statements: [
-          new iam.PolicyStatement({
-            actions: ['execute-api:Invoke'],
-            principals: callers.map((arn) => new iam.ArnPrincipal(arn)),
-            resources: ['execute-api:/*'],
-          }),
-          // IAM authorization alone would admit any principal of the account with execute-api:Invoke.
-          new iam.PolicyStatement({
-            effect: iam.Effect.DENY,
-            actions: ['execute-api:Invoke'],
-            principals: [new iam.AnyPrincipal()],
-            resources: ['execute-api:/*'],
-            conditions: { StringNotEquals: { 'aws:PrincipalArn': callers } },
-          }),
-        ],
-      }),
+      // Deny every principal that is not a caller; the handler decides per tenant and action (an allow
+      // for execute-api:/* here would make every caller's narrower identity policy meaningless).
+      policy: ProvisionerAccess.apiResourcePolicy(callers),
     });
     // Malformed requests get the same JSON shape as the handler's 400s.
     api.addGatewayResponse('BadRequestBody', {
@@ -991,7 +997,7 @@ export class TenantProvisioner extends Construct {
     }
     Suppressions.add(this.api, [{
       id: 'AwsSolutions-COG4',
-      reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4) and the resource policy admits only apiCallerArns',
+      reason: 'Callers are the platform\'s IAM roles: every method uses IAM authorization (SigV4), the resource policy denies every principal that is not in apiCallers, and the handler enforces each caller\'s tenants and actions',
     }]);
   }
 }

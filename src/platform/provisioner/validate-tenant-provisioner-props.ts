@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { RELEASE_PATTERN } from './config.lambda-shared';
+import { validateApiCallerScopes } from './scopes-validation';
 import { TenantProvisionerProps } from './tenant-provisioner-props';
 import { PropsValidation } from '../../core/validation';
 
@@ -47,15 +48,8 @@ export function validateTenantProvisionerProps(props: TenantProvisionerProps): v
   }
   v.pattern('organizationId', '^o-[a-z0-9]{10,32}$', 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', props.organizationId);
   v.pattern('cdkQualifier', QUALIFIER_PATTERN.source, 'a CDK bootstrap qualifier: 1-10 letters or digits (default hnb659fds)', props.cdkQualifier);
-  if (!Array.isArray(props.apiCallerArns) || props.apiCallerArns.length === 0) {
-    v.add('apiCallerArns', 'list the IAM roles (or users) that may call the API (at least one)', props.apiCallerArns);
-  } else {
-    props.apiCallerArns.forEach((arn, i) => {
-      if (Token.isUnresolved(arn)) return;
-      if (/[*?]/.test(arn)) v.add(`apiCallerArns[${i}]`, 'must name one principal, no wildcards', arn);
-      else if (!CALLER_ARN_PATTERN.test(arn)) v.add(`apiCallerArns[${i}]`, 'must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>)', arn);
-    });
-  }
+  validateApiCallerScopes(v, props.apiCallers, { tenantAccountIds: props.tenantAccountIds });
+  v.boolean('allowSharedTenantAccounts', props.allowSharedTenantAccounts);
   v.number('defaultMaxConcurrency', { min: 1, max: 1000, step: 1 }, props.defaultMaxConcurrency);
   v.number('defaultToleratedFailurePercentage', { min: 0, max: 100, step: 1 }, props.defaultToleratedFailurePercentage);
   v.duration('buildTimeout', BUILD_TIMEOUT, props.buildTimeout);

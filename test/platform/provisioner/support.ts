@@ -10,7 +10,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateItemCommand } from '@aws-sdk/
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformHub } from '../../../src/platform/hub';
-import { PlatformAppSource, TenantProvisioner, TenantProvisionerProps } from '../../../src/platform/provisioner';
+import { PlatformAppSource, TenantAction, TenantProvisioner, TenantProvisionerProps } from '../../../src/platform/provisioner';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
@@ -50,7 +50,7 @@ export function provisionerStack(overrides: Partial<TenantProvisionerProps> = {}
     hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
     appSource: PlatformAppSource.fromAsset(FIXTURE_APP, '1.0.0'),
     tenantAccountIds: TENANT_ACCOUNTS,
-    apiCallerArns: [CALLER],
+    apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
     ...overrides,
   });
   return { stack, provisioner };

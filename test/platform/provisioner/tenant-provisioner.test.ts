@@ -1,10 +1,11 @@
 import * as path from 'path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CALLER, FIXTURE_APP, PLATFORM_ENV, TENANT_ACCOUNTS, definitionOf, provisionerStack } from './support';
 import { PlatformHub } from '../../../src/platform/hub';
-import { PlatformAppSource, TenantProvisioner } from '../../../src/platform/provisioner';
+import { PlatformAppSource, TenantAction, TenantProvisioner } from '../../../src/platform/provisioner';
 import { BUILD_VARIABLES } from '../../../src/platform/provisioner/buildspec';
 import { testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
@@ -110,15 +111,31 @@ describe('TenantProvisioner', () => {
       ]);
     });
 
-    test('the resource policy admits only the listed callers', () => {
+    test('the resource policy only denies principals that are not callers (no allow: a caller\'s narrower identity policy holds)', () => {
       template.hasResourceProperties('AWS::ApiGateway::RestApi', {
         Policy: {
           Statement: [
-            { Action: 'execute-api:Invoke', Effect: 'Allow', Principal: { AWS: CALLER }, Resource: 'execute-api:/*' },
-            { Action: 'execute-api:Invoke', Effect: 'Deny', Principal: { AWS: '*' }, Resource: 'execute-api:/*', Condition: { StringNotEquals: { 'aws:PrincipalArn': [CALLER] } } },
+            { Sid: 'OnlyScopedCallers', Action: 'execute-api:Invoke', Effect: 'Deny', Principal: { AWS: '*' }, Resource: 'execute-api:/*', Condition: { StringNotEquals: { 'aws:PrincipalArn': [CALLER] } } },
           ],
         },
       });
+    });
+
+    test('the handler gets the callers\' scopes and enforces them (the API function\'s environment)', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('provisioner: REST API'),
+        Environment: { Variables: Match.objectLike({ API_CALLER_SCOPES: Match.stringLikeRegexp(CALLER.replace(/[/.]/g, '.')), ALLOW_SHARED_TENANT_ACCOUNTS: 'false' }) },
+      });
+    });
+
+    test('grantInvokeApi gives a caller execute-api:Invoke on this API\'s stage only', () => {
+      const { stack: s, provisioner } = provisionerStack();
+      const role = new iam.Role(s, 'Caller', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+      provisioner.grantInvokeApi(role);
+      const policyStatements = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const invoke = policyStatements.filter((st: { Action: unknown }) => st.Action === 'execute-api:Invoke');
+      expect(invoke).toHaveLength(1);
+      expect(JSON.stringify(invoke[0].Resource)).toMatch(/ProvisionerApi[0-9A-F]{8}.*ProvisionerApiDeploymentStagev1[0-9A-F]{8}.*\/\*\/\*/);
     });
 
     test('bodies are validated and access logs are written', () => {
@@ -200,7 +217,7 @@ describe('TenantProvisioner', () => {
         hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
         appSource: PlatformAppSource.fromBucket(bucket, 'platform-app/', '2.4.0'),
         tenantAccountIds: TENANT_ACCOUNTS,
-        apiCallerArns: [CALLER],
+        apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
       });
       const build = definitionOf(s, 'ProvisionerOperationWorkflow').States.Build;
       expect(build.Parameters).toMatchObject({ 'SourceLocationOverride.$': '$.context.sourceLocation', 'SourceTypeOverride': 'S3' });
@@ -230,7 +247,7 @@ describe('TenantProvisioner', () => {
         hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
         appSource: PlatformAppSource.fromBucket(bucketOf(s), 'platform-app/', '2.4.0'),
         tenantAccountIds: TENANT_ACCOUNTS,
-        apiCallerArns: [CALLER],
+        apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
       });
       const findings = complianceFindings(s).filter((f) => f.resourcePath.includes('/Provisioner/'));
       expect(formatFindings(findings)).toBe('no compliance findings');
@@ -259,9 +276,10 @@ describe('TenantProvisioner', () => {
       ['a duplicated account', { tenantAccountIds: ['210987654321', '210987654321'] }, 'tenantAccountIds[1]: duplicates tenantAccountIds[0]'],
       ['a malformed organization', { tenantAccountIds: undefined, organizationId: 'org-1' }, 'organizationId: must be an AWS Organizations id'],
       ['a bad qualifier', { cdkQualifier: 'my_qualifier!' }, 'cdkQualifier: must be a CDK bootstrap qualifier'],
-      ['no callers', { apiCallerArns: [] }, 'apiCallerArns: list the IAM roles (or users) that may call the API (at least one)'],
-      ['a caller that is not a role ARN', { apiCallerArns: ['arn:aws:sts::111111111111:assumed-role/x/y'] }, 'apiCallerArns[0]: must be an IAM role or user ARN'],
-      ['a wildcard caller', { apiCallerArns: ['arn:aws:iam::111111111111:role/*'] }, 'apiCallerArns[0]: must name one principal, no wildcards'],
+      ['no callers', { apiCallers: [] }, 'apiCallers: list the callers of the API and what each may do (at least one scope)'],
+      ['a caller that is a session, not a role', { apiCallers: [{ principalArn: 'arn:aws:sts::111111111111:assumed-role/x/y', allTenants: true, actions: [TenantAction.READ] }] }, 'must name the role (arn:aws:iam::<account>:role/<name>), not one of its sessions'],
+      ['a wildcard caller', { apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/*', allTenants: true, actions: [TenantAction.READ] }] }, 'must name one principal, no wildcards'],
+      ['a rollout scope over some tenants only', { apiCallers: [{ principalArn: CALLER, tenantIds: ['acme'], actions: [TenantAction.ROLLOUT] }] }, 'apiCallers[0]'],
       ['concurrency 0', { defaultMaxConcurrency: 0 }, 'defaultMaxConcurrency: must be between 1 and 1000, a whole number'],
       ['tolerance over 100', { defaultToleratedFailurePercentage: 120 }, 'defaultToleratedFailurePercentage: must be between 0 and 100, a whole number'],
       ['a 5-minute build', { buildTimeout: Duration.minutes(5) }, 'buildTimeout: must be between 10 minutes and 8 hours'],
@@ -275,7 +293,7 @@ describe('TenantProvisioner', () => {
       const s = new Stack(undefined, 'S', { env: PLATFORM_ENV });
       let message = '';
       try {
-        new TenantProvisioner(s, 'P', { ...base, tenantAccountIds: ['1'], apiCallerArns: [], defaultMaxConcurrency: 0 });
+        new TenantProvisioner(s, 'P', { ...base, tenantAccountIds: ['1'], apiCallers: [], defaultMaxConcurrency: 0 });
       } catch (e) {
         message = (e as Error).message;
       }
