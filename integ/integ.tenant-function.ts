@@ -77,6 +77,8 @@ const fn = new TenantFunction(stack, 'App', {
   network,
   encryptionKey: key,
   domain,
+  // An integ tenant leaves nothing behind: its data is disposable (a platform opts in explicitly).
+  disposableData: true,
   // The assertion runs outside the VPC: with a test domain, the load balancer must face the internet.
   allowedCidrs: domain ? ['0.0.0.0/0'] : undefined,
 });

@@ -1,4 +1,4 @@
-import { Aws, CfnResource, CustomResource, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnResource, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -302,6 +302,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
     const vault = this.createBackupVault(ctx);
     this.backupVault = vault;
     const plan = this.createBackupPlan(ctx, vault, cluster, optIn.resource, props.backupCopyVaultArn);
+    this.shareKeyWithCopyVault(ctx, props.backupCopyVaultArn);
     // DEVELOPMENT: what a destroy keeps (final snapshot, vault, key) has an end of life, owned by
     // the next incarnation's daily clean-up (issue 8.14); PRODUCTION keeps everything.
     const leftovers = ctx.production ? undefined : new DevelopmentLeftovers(this, 'DevelopmentLeftovers', {
@@ -788,6 +789,17 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         ],
       });
     }
+  }
+
+  /**
+   * AWS Backup copies recovery points into another account's vault only when the source key is
+   * shared with that account: the tenant key admits the copy vault's account through AWS Backup and
+   * RDS only (TenantKey.allowBackupCopiesTo). Nothing without `backupCopyVaultArn`.
+   */
+  private shareKeyWithCopyVault(ctx: Context, copyVaultArn: string | undefined): void {
+    if (copyVaultArn === undefined || Token.isUnresolved(copyVaultArn)) return;
+    const account = copyVaultArn.split(':')[4];
+    if (account !== undefined && /^\d{12}$/.test(account) && account !== Stack.of(this).account) ctx.key.allowBackupCopiesTo(account);
   }
 
   /**

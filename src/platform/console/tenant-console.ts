@@ -218,7 +218,16 @@ export class TenantConsole extends Construct {
     });
   }
 
+  /** The identity: a Cognito user pool, the customers' identity providers, the web app's client (each tenant bound server-side). */
   private buildIdentity(props: TenantConsoleProps): ConsoleIdentity {
+    const userPool = this.buildUserPool(props);
+    const { providers, federatedTenants } = this.buildFederation(props, userPool);
+    const client = this.buildWebClient(props, userPool, providers, federatedTenants);
+    return { userPool, client, federatedTenants };
+  }
+
+  /** The user pool: no self sign-up, MFA required, 14-character passwords, threat protection enforced (unless turned off), retained with deletion protection. */
+  private buildUserPool(props: TenantConsoleProps): cognito.UserPool {
     const threatProtection = props.threatProtection ?? true;
     const userPool = new cognito.UserPool(this, 'UserPool', {
       // The platform creates each customer's users (custom:tenant, custom:role): nobody signs up.
@@ -251,6 +260,13 @@ export class TenantConsole extends Construct {
       // Threat protection in enforcement mode (block risky sign-ins), the AdvancedSecurityMode cdk-nag COG3 reads.
       (userPool.node.defaultChild as cognito.CfnUserPool).userPoolAddOns = { advancedSecurityMode: 'ENFORCED' };
     }
+    return userPool;
+  }
+
+  /** The customers' OIDC and SAML identity providers, each bound to one tenant (the role comes from a claim). */
+  private buildFederation(
+    props: TenantConsoleProps, userPool: cognito.UserPool,
+  ): { providers: cognito.UserPoolIdentityProvider[]; federatedTenants: Record<string, string> } {
     const roleAttr = 'custom:role';
     const providers: cognito.UserPoolIdentityProvider[] = [];
     const federatedTenants: Record<string, string> = {};
@@ -284,6 +300,13 @@ export class TenantConsole extends Construct {
       idpRefs.push(idp);
     });
     providers.push(...idpRefs);
+    return { providers, federatedTenants };
+  }
+
+  /** The web app's client (authorization code with PKCE, no secret; reads but never writes the tenant and role) and the hosted sign-in domain. */
+  private buildWebClient(
+    props: TenantConsoleProps, userPool: cognito.UserPool, providers: cognito.UserPoolIdentityProvider[], federatedTenants: Record<string, string>,
+  ): cognito.UserPoolClient {
     const callback = this.url;
     const client = userPool.addClient('UserPoolClient', {
       userPoolClientName: 'tenant-console-web',
@@ -315,7 +338,7 @@ export class TenantConsole extends Construct {
       cognitoDomain: { domainPrefix: props.signInDomainPrefix },
       managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
     });
-    return { userPool, client, federatedTenants };
+    return client;
   }
 
   private logGroup(id: string): logs.LogGroup {

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import type { ApiCallerScope, ApiCallerScopesValidationOptions } from './scopes';
+import type { ApiCallerScope, ApiCallerScopesValidationOptions } from './scope-types';
 import { FLEET_ACTIONS, ScopeRule, TENANT_ACTIONS, TenantActionName } from './scopes.lambda-shared';
 import { PropsValidation } from '../../core/validation';
 

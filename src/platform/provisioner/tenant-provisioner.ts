@@ -47,8 +47,9 @@ export const PROVISIONER_EVENT_SOURCE = 'tenant-blocks.provisioner';
  *   plus an append-only history of operations (who, when, what changed, CloudFormation's outcome
  *   with its real reason, duration) and idempotency records; customer-managed key, point-in-time
  *   recovery, deletion protection, retained: it is the fleet's source of truth;
- * - a REST API with IAM authorization on every method and a resource policy that admits only
- *   `apiCallerArns`; writes validate with the tenant spec's own validator (400 with its problem
+ * - a REST API with IAM authorization on every method, a resource policy that denies every
+ *   principal not in `apiCallers`, and each caller's scope (tenants × actions) enforced by the
+ *   handler on every route; writes validate with the tenant spec's own validator (400 with its problem
  *   list), take the tenant's lock by a conditional write on its version (409 while an operation is
  *   in flight) and honour `Idempotency-Key`;
  * - an operation workflow (Step Functions, standard): lock -> optional wait for the tenant's

@@ -217,6 +217,16 @@ describe('issue 8.15: PRODUCTION backups survive one compromised admin', () => {
     expect(monthly.CopyActions).toBeUndefined();
   });
 
+  test('backupCopyVaultArn: the tenant key admits the copy vault\'s account through AWS Backup and RDS only (the copy works across accounts)', () => {
+    const arn = 'arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub';
+    const key = Object.values(build({ backupCopyVaultArn: arn }).template.findResources('AWS::KMS::Key'))[0] as any;
+    const share = key.Properties.KeyPolicy.Statement.find((st: any) => st.Sid === 'AllowBackupCopiesTo111111111111');
+    expect(share.Condition).toEqual({ StringEquals: { 'kms:ViaService': ['backup.us-east-1.amazonaws.com', 'rds.us-east-1.amazonaws.com'] } });
+    expect(JSON.stringify(share.Principal)).toContain(':iam::111111111111:root');
+    const without = Object.values(build().template.findResources('AWS::KMS::Key'))[0] as any;
+    expect(JSON.stringify(without.Properties.KeyPolicy)).not.toContain('AllowBackupCopiesTo');
+  });
+
   test('without backupCopyVaultArn nothing is copied', () => {
     const plan = Object.values(build().template.findResources('AWS::Backup::BackupPlan'))[0] as any;
     expect(plan.Properties.BackupPlan.BackupPlanRule.map((r: any) => r.CopyActions)).toEqual([undefined, undefined]);
