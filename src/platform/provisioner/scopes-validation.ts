@@ -94,7 +94,9 @@ function principalProblems(v: PropsValidation, at: string, arn: unknown): void {
   if (typeof arn !== 'string') {
     v.add(at, 'must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>)', arn);
   } else if (Token.isUnresolved(arn)) {
-    v.add(at, 'must be a literal ARN known at synth time (scopes are decided by the handler from this text), not a token', arn);
+    // The ARN of a role of this app (role.roleArn) resolves at deploy time, in the resource policy
+    // and in the handler's scopes alike; its shape is the role's, so nothing is left to check here.
+    return;
   } else if (/[*?]/.test(arn)) {
     v.add(at, 'must name one principal, no wildcards', arn);
   } else if (/:assumed-role\//.test(arn) || /^arn:[^:]+:sts:/.test(arn)) {

@@ -1,6 +1,7 @@
 // The scope model on its own: principal matching, authorize, filterTenants, the link external id,
 // the props validation (one error listing every problem), the handler's JSON and the resource policy.
 import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApiCallerScope, ProvisionerAccess, TenantAction } from '../../../src/platform/provisioner/scopes';
 import { AccessPolicy, TENANT_ACTIONS, principalKey } from '../../../src/platform/provisioner/scopes.lambda-shared';
 
@@ -127,4 +128,13 @@ describe('the API resource policy', () => {
       Condition: { StringNotEquals: { 'aws:PrincipalArn': [ops, 'arn:aws:iam::111111111111:role/acme'] } },
     }]);
   });
+});
+
+test('a caller that is a role of this app (its ARN a token) is admitted and resolves in the handler\'s scopes and the resource policy', () => {
+  const stack = new Stack(undefined, 'Tokens', { env: { account: '111111111111', region: 'us-east-1' } });
+  const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const scopes = [{ principalArn: role.roleArn, allTenants: true, actions: [TenantAction.READ] }];
+  expect(() => ProvisionerAccess.validate(scopes)).not.toThrow();
+  const json = stack.resolve(ProvisionerAccess.toJson(scopes));
+  expect(JSON.stringify(json)).toContain('"Fn::GetAtt":["Caller');
 });

@@ -7,24 +7,32 @@
 // names, ARNs or timings in it), so a test can compare it as a whole; `errors` only appears when
 // a check failed, and says which and why.
 //
-//   env                 DB_HOST, DB_PORT, DB_NAME and DB_SECRET_ARN are set by the block
+//   env                 DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN and DB_CA_BUNDLE_PATH are set by the block
 //   secretReadable      the function role may read (and decrypt) the app user's secret
 //   secretMatchesEnv    the secret's host, port and dbname are the ones in the environment
 //   postgresTls         a TCP connection to DB_HOST:DB_PORT opens (security groups allow it) and the
 //                       server answers PostgreSQL's SSLRequest with 'S' (a TLS-capable PostgreSQL)
+//   postgresTlsVerified the TLS handshake that follows verifies the server's certificate against the
+//                       CA bundle at DB_CA_BUNDLE_PATH (the block's layer) and the host name DB_HOST
 //   dataBucket          readWrite: the role may put, get and delete an object of DATA_BUCKET_NAME
 //                       (the tenant key through S3, with the bucket's encryption context);
 //                       versionDeletionDenied: deleting an object version is refused (AccessDenied)
 //   internet            refused: a TCP connection to a public host on 443 (PROBE_INTERNET_HOST,
 //                       default checkip.amazonaws.com) does not open within 3 s: a function without
 //                       internetEgress has no route out (the default)
+const fs = require('fs');
 const net = require('net');
+const tls = require('tls');
 
 const SSL_REQUEST_CODE = 80877103;
 const CONNECT_TIMEOUT_MS = Number(process.env.PROBE_TIMEOUT_MS ?? 10000);
 
-/** Sends PostgreSQL's SSLRequest and resolves with the one-byte answer ('S' or 'N'). */
-function sslRequest(host, port) {
+/**
+ * Sends PostgreSQL's SSLRequest and resolves with the one-byte answer ('S' or 'N'); after an 'S'
+ * and given a CA file, also with the outcome of a TLS handshake that verifies the server's
+ * certificate against those CAs and the host name (what `sslmode=verify-full` does).
+ */
+function sslRequest(host, port, caFile) {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port: Number(port) });
     const fail = (e) => { socket.destroy(); reject(e); };
@@ -37,8 +45,26 @@ function sslRequest(host, port) {
       socket.write(request);
     });
     socket.once('data', (data) => {
-      socket.destroy();
-      resolve(String.fromCharCode(data[0]));
+      const answer = String.fromCharCode(data[0]);
+      if (answer !== 'S' || !caFile) {
+        socket.destroy();
+        resolve({ answer });
+        return;
+      }
+      let ca;
+      try {
+        ca = fs.readFileSync(caFile);
+      } catch (e) {
+        socket.destroy();
+        resolve({ answer, verifyError: `cannot read ${caFile}: ${e.code ?? e.message}` });
+        return;
+      }
+      socket.removeAllListeners('error');
+      socket.setTimeout(0);
+      const secure = tls.connect({ socket, ca, host, servername: net.isIP(host) ? undefined : host, rejectUnauthorized: true });
+      const timer = setTimeout(() => { secure.destroy(); resolve({ answer, verifyError: `no TLS handshake within ${CONNECT_TIMEOUT_MS} ms` }); }, CONNECT_TIMEOUT_MS);
+      secure.once('secureConnect', () => { clearTimeout(timer); secure.destroy(); resolve({ answer, verified: true }); });
+      secure.once('error', (e) => { clearTimeout(timer); secure.destroy(); resolve({ answer, verifyError: `${e.code ?? e.name}: ${e.message}` }); });
     });
   });
 }
@@ -52,15 +78,16 @@ async function readSecret(secretArn) {
 }
 
 async function probeDatabase() {
-  const { DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN } = process.env;
+  const { DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN, DB_CA_BUNDLE_PATH } = process.env;
   const errors = [];
   const report = {
-    env: { DB_HOST: Boolean(DB_HOST), DB_PORT: DB_PORT ?? null, DB_NAME: DB_NAME ?? null, DB_SECRET_ARN: Boolean(DB_SECRET_ARN) },
+    env: { DB_HOST: Boolean(DB_HOST), DB_PORT: DB_PORT ?? null, DB_NAME: DB_NAME ?? null, DB_SECRET_ARN: Boolean(DB_SECRET_ARN), DB_CA_BUNDLE_PATH: DB_CA_BUNDLE_PATH ?? null },
     secretReadable: false,
     secretMatchesEnv: false,
     postgresTls: false,
+    postgresTlsVerified: false,
   };
-  for (const [name, value] of Object.entries({ DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN })) {
+  for (const [name, value] of Object.entries({ DB_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN, DB_CA_BUNDLE_PATH })) {
     if (!value) errors.push(`env: ${name} is not set`);
   }
   if (DB_SECRET_ARN) {
@@ -77,9 +104,11 @@ async function probeDatabase() {
   }
   if (DB_HOST && DB_PORT) {
     try {
-      const answer = await sslRequest(DB_HOST, DB_PORT);
+      const { answer, verified, verifyError } = await sslRequest(DB_HOST, DB_PORT, DB_CA_BUNDLE_PATH);
       report.postgresTls = answer === 'S';
+      report.postgresTlsVerified = verified === true;
       if (!report.postgresTls) errors.push(`postgres: SSLRequest answered '${answer}'`);
+      if (verifyError) errors.push(`postgres: the certificate does not verify against DB_CA_BUNDLE_PATH: ${verifyError}`);
     } catch (e) {
       errors.push(`postgres: ${e.message}`);
     }

@@ -27,7 +27,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/postgres/backup-opt-in.lambda.ts
+// src/blocks/postgres/backup-opt-in.lambda.ts
 var backup_opt_in_lambda_exports = {};
 __export(backup_opt_in_lambda_exports, {
   OPT_IN_PHYSICAL_ID: () => OPT_IN_PHYSICAL_ID,
@@ -126,7 +126,7 @@ function customResourceHandler(body) {
 }
 var FAILED_CREATE_PHYSICAL_ID = "create-failed";
 
-// src/postgres/backup-opt-in.lambda.ts
+// src/blocks/postgres/backup-opt-in.lambda.ts
 var OPT_IN_PHYSICAL_ID = "aws-backup-aurora-opt-in";
 async function optInAurora(client) {
   const settings = await client.send(new import_client_backup.DescribeRegionSettingsCommand({}));

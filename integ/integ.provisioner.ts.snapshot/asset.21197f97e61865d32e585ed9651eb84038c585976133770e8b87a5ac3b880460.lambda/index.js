@@ -177,6 +177,10 @@ var ROLLOUT_SK = "#ROLLOUT";
 var IDEMPOTENCY_SK = "#IDEMPOTENCY";
 var KEY_ATTRIBUTES = ["pk", "sk", "gsi1pk", "gsi1sk"];
 var Registry = class {
+  /**
+   * @param client the DynamoDB client (also used by the rollout store for its pages)
+   * @param tableName the registry table
+   */
   constructor(client2, tableName) {
     this.client = client2;
     this.tableName = tableName;
@@ -302,7 +306,7 @@ var Registry = class {
           pk: `OPERATION#${op.operationId}`,
           sk: OPERATION_SK,
           gsi1pk: `TENANT#${op.tenantId}#OPERATIONS`,
-          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}#${op.requestedAt}#${op.operationId}`,
+          gsi1sk: `${incarnationKey(op.incarnation ?? 1)}${op.requestedAt}#${op.operationId}`,
           ...op
         }),
         ConditionExpression: "attribute_not_exists(pk)"
@@ -337,7 +341,8 @@ var Registry = class {
    * inherit the history of the tenant destroyed before it), or of every incarnation.
    */
   async listOperations(tenantId, limit, nextToken, incarnation) {
-    return this.query(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, incarnation === void 0 ? void 0 : `${incarnationKey(incarnation)}#`);
+    const sk = incarnation === void 0 ? void 0 : incarnation === 1 ? { expression: "gsi1sk < :bound", value: INCARNATION_MARK } : { expression: "begins_with(gsi1sk, :bound)", value: incarnationKey(incarnation) };
+    return this.query(`TENANT#${tenantId}#OPERATIONS`, limit, nextToken, false, sk);
   }
   /** Every tenant, by id. */
   async listTenants(limit, nextToken) {
@@ -413,15 +418,15 @@ var Registry = class {
     }));
     return out.Item ? stripKeys(unmarshallItem(out.Item)) : void 0;
   }
-  async query(gsi1pk, limit, nextToken, forward, skPrefix) {
+  async query(gsi1pk, limit, nextToken, forward, sk) {
     const out = await this.client.send(new import_client_dynamodb.QueryCommand({
       TableName: this.tableName,
       IndexName: GSI1,
-      KeyConditionExpression: skPrefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": { S: gsi1pk }, ...skPrefix ? { ":prefix": { S: skPrefix } } : {} },
+      KeyConditionExpression: sk ? `gsi1pk = :pk AND ${sk.expression}` : "gsi1pk = :pk",
+      ExpressionAttributeValues: { ":pk": { S: gsi1pk }, ...sk ? { ":bound": { S: sk.value } } : {} },
       ScanIndexForward: forward,
       Limit: limit,
-      ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk) : void 0
+      ExclusiveStartKey: nextToken ? decodeToken(nextToken, gsi1pk, sk) : void 0
     }));
     return {
       items: (out.Items ?? []).map((i) => stripKeys(unmarshallItem(i))),
@@ -461,8 +466,9 @@ var Registry = class {
     }
   }
 };
+var INCARNATION_MARK = "~";
 function incarnationKey(incarnation) {
-  return String(incarnation).padStart(6, "0");
+  return incarnation === 1 ? "" : `${INCARNATION_MARK}${String(incarnation).padStart(6, "0")}#`;
 }
 function isConditionalFailure(e) {
   return e?.name === "ConditionalCheckFailedException";
@@ -508,7 +514,7 @@ function unmarshallItem(item) {
 function encodeToken(key) {
   return Buffer.from(JSON.stringify(unmarshallItem(key)), "utf8").toString("base64url");
 }
-function decodeToken(token, gsi1pk) {
+function decodeToken(token, gsi1pk, sk) {
   let parsed;
   try {
     parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
@@ -518,6 +524,10 @@ function decodeToken(token, gsi1pk) {
   const obj = parsed;
   if (typeof obj !== "object" || obj === null || obj.gsi1pk !== gsi1pk || Object.keys(obj).some((k) => !KEY_ATTRIBUTES.includes(k)) || Object.values(obj).some((v) => typeof v !== "string")) {
     throw new BadTokenError("nextToken is not a token this API returned for this list");
+  }
+  const key = String(obj.gsi1sk ?? "");
+  if (sk && (sk.expression.startsWith("begins_with") ? !key.startsWith(sk.value) : !(key < sk.value))) {
+    throw new BadTokenError("nextToken is not a token this API returned for this incarnation");
   }
   return marshallItem(obj);
 }
@@ -813,7 +823,10 @@ async function acquire(event, deps) {
     throw new StepError("LockLost", `tenant '${ctx.tenantId}' could not be locked for operation '${ctx.operationId}': ${reason}`);
   }
   if (op.status === "PENDING") {
-    op = await registry2.updateOperation(ctx.operationId, ["PENDING"], { status: "RUNNING", startedAt: now.toISOString(), step: "DEPLOYING" });
+    const step = op.type === "DESTROY" ? "DESTROYING" : op.type === "DRIFT" ? "DETECTING_DRIFT" : "DEPLOYING";
+    op = await registry2.updateOperation(ctx.operationId, ["PENDING"], { status: "RUNNING", startedAt: now.toISOString(), step });
+  } else if (op.step === "WAITING_FOR_WINDOW") {
+    op = await registry2.updateOperation(ctx.operationId, ["RUNNING"], { step: op.type === "DESTROY" ? "DESTROYING" : "DEPLOYING" });
   }
   return { ...context(config2, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
 }

@@ -17,7 +17,7 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/cross-account/log-processor.lambda.ts
+// src/platform/hub/log-processor.lambda.ts
 var log_processor_lambda_exports = {};
 __export(log_processor_lambda_exports, {
   RESPONSE_BUDGET_BYTES: () => RESPONSE_BUDGET_BYTES,
@@ -27,12 +27,12 @@ __export(log_processor_lambda_exports, {
 module.exports = __toCommonJS(log_processor_lambda_exports);
 var import_zlib = require("zlib");
 
-// src/cross-account/log-partition.lambda-shared.ts
+// src/core/log-partition.lambda-shared.ts
 var ACCOUNT = /^\d{12}$/;
 var LOG_GROUP_NAME = /^[A-Za-z0-9._/#-]{1,512}$/;
 var ACCOUNT_PARTITION_KEY = "account";
 
-// src/cross-account/log-processor.lambda.ts
+// src/platform/hub/log-processor.lambda.ts
 var RESPONSE_BUDGET_BYTES = 6e6;
 var ENVELOPE_BYTES = 14;
 var MalformedRecord = class extends Error {

@@ -5356,17 +5356,17 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/postgres/regression.lambda.ts
+// src/blocks/postgres/regression.lambda.ts
 var regression_lambda_exports = {};
 __export(regression_lambda_exports, {
   handler: () => handler2
 });
 module.exports = __toCommonJS(regression_lambda_exports);
 
-// src/postgres/bootstrap.lambda-shared.ts
+// src/blocks/postgres/bootstrap.lambda-shared.ts
 var import_crypto = require("crypto");
 
-// src/postgres/connection.lambda-shared.ts
+// src/blocks/postgres/connection.lambda-shared.ts
 var import_client_secrets_manager = require("@aws-sdk/client-secrets-manager");
 
 // node_modules/pg/esm/index.mjs
@@ -5474,7 +5474,7 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// src/postgres/connection.lambda-shared.ts
+// src/blocks/postgres/connection.lambda-shared.ts
 var SECRETS_CONNECTION_TIMEOUT_MS = 3e3;
 var SECRETS_REQUEST_TIMEOUT_MS = 5e3;
 function secretsManagerClient(config = {}) {
@@ -5583,7 +5583,7 @@ function quoteLiteral(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-// src/postgres/bootstrap.lambda-shared.ts
+// src/blocks/postgres/bootstrap.lambda-shared.ts
 var READ_ONLY_STATEMENT_TIMEOUT = "5min";
 var LOGIN_REJECTED = /* @__PURE__ */ new Set(["28P01", "28000"]);
 function scramVerifier(password, salt = (0, import_crypto.randomBytes)(16), iterations = 4096) {
@@ -5686,7 +5686,7 @@ async function bootstrapDatabase(admin, plan, canLogIn) {
   return { changes, notes };
 }
 
-// src/postgres/rds-ca-bundle.lambda-shared.ts
+// src/blocks/postgres/rds-ca-bundle.lambda-shared.ts
 var RDS_CA_BUNDLE = [
   // Amazon RDS sa-east-1 Root CA RSA2048 G1
   "-----BEGIN CERTIFICATE-----\nMIID/jCCAuagAwIBAgIQdOCSuA9psBpQd8EI368/0DANBgkqhkiG9w0BAQsFADCB\nlzELMAkGA1UEBhMCVVMxIjAgBgNVBAoMGUFtYXpvbiBXZWIgU2VydmljZXMsIElu\nYy4xEzARBgNVBAsMCkFtYXpvbiBSRFMxCzAJBgNVBAgMAldBMTAwLgYDVQQDDCdB\nbWF6b24gUkRTIHNhLWVhc3QtMSBSb290IENBIFJTQTIwNDggRzExEDAOBgNVBAcM\nB1NlYXR0bGUwIBcNMjEwNTE5MTgwNjI2WhgPMjA2MTA1MTkxOTA2MjZaMIGXMQsw\nCQYDVQQGEwJVUzEiMCAGA1UECgwZQW1hem9uIFdlYiBTZXJ2aWNlcywgSW5jLjET\nMBEGA1UECwwKQW1hem9uIFJEUzELMAkGA1UECAwCV0ExMDAuBgNVBAMMJ0FtYXpv\nbiBSRFMgc2EtZWFzdC0xIFJvb3QgQ0EgUlNBMjA0OCBHMTEQMA4GA1UEBwwHU2Vh\ndHRsZTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAN6ftL6w8v3dB2yW\nLjCxSP1D7ZsOTeLZOSCz1Zv0Gkd0XLhil5MdHOHBvwH/DrXqFU2oGzCRuAy+aZis\nDardJU6ChyIQIciXCO37f0K23edhtpXuruTLLwUwzeEPdcnLPCX+sWEn9Y5FPnVm\npCd6J8edH2IfSGoa9LdErkpuESXdidLym/w0tWG/O2By4TabkNSmpdrCL00cqI+c\nprA8Bx1jX8/9sY0gpAovtuFaRN+Ivg3PAnWuhqiSYyQ5nC2qDparOWuDiOhpY56E\nEgmTvjwqMMjNtExfYx6Rv2Ndu50TriiNKEZBzEtkekwXInTupmYTvc7U83P/959V\nUiQ+WSMCAwEAAaNCMEAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQU4uYHdH0+\nbUeh81Eq2l5/RJbW+vswDgYDVR0PAQH/BAQDAgGGMA0GCSqGSIb3DQEBCwUAA4IB\nAQBhxcExJ+w74bvDknrPZDRgTeMLYgbVJjx2ExH7/Ac5FZZWcpUpFwWMIJJxtewI\nAnhryzM3tQYYd4CG9O+Iu0+h/VVfW7e4O3joWVkxNMb820kQSEwvZfA78aItGwOY\nWSaFNVRyloVicZRNJSyb1UL9EiJ9ldhxm4LTT0ax+4ontI7zTx6n6h8Sr6r/UOvX\nd9T5aUUENWeo6M9jGupHNn3BobtL7BZm2oS8wX8IVYj4tl0q5T89zDi2x0MxbsIV\n5ZjwqBQ5JWKv7ASGPb+z286RjPA9R2knF4lJVZrYuNV90rHvI/ECyt/JrDqeljGL\nBLl1W/UsvZo6ldLIpoMbbrb5\n-----END CERTIFICATE-----\n",
@@ -5852,10 +5852,10 @@ var RDS_CA_BUNDLE = [
   "-----BEGIN CERTIFICATE-----\nMIIGATCCA+mgAwIBAgIRAMa0TPL+QgbWfUPpYXQkf8wwDQYJKoZIhvcNAQEMBQAw\ngZgxCzAJBgNVBAYTAlVTMSIwIAYDVQQKDBlBbWF6b24gV2ViIFNlcnZpY2VzLCBJ\nbmMuMRMwEQYDVQQLDApBbWF6b24gUkRTMQswCQYDVQQIDAJXQTExMC8GA1UEAwwo\nQW1hem9uIFJEUyBldS1ub3J0aC0xIFJvb3QgQ0EgUlNBNDA5NiBHMTEQMA4GA1UE\nBwwHU2VhdHRsZTAgFw0yMTA1MjQyMTAzMjBaGA8yMTIxMDUyNDIyMDMyMFowgZgx\nCzAJBgNVBAYTAlVTMSIwIAYDVQQKDBlBbWF6b24gV2ViIFNlcnZpY2VzLCBJbmMu\nMRMwEQYDVQQLDApBbWF6b24gUkRTMQswCQYDVQQIDAJXQTExMC8GA1UEAwwoQW1h\nem9uIFJEUyBldS1ub3J0aC0xIFJvb3QgQ0EgUlNBNDA5NiBHMTEQMA4GA1UEBwwH\nU2VhdHRsZTCCAiIwDQYJKoZIhvcNAQEBBQADggIPADCCAgoCggIBANhS9LJVJyWp\n6Rudy9t47y6kzvgnFYDrvJVtgEK0vFn5ifdlHE7xqMz4LZqWBFTnS+3oidwVRqo7\ntqsuuElsouStO8m315/YUzKZEPmkw8h5ufWt/lg3NTCoUZNkB4p4skr7TspyMUwE\nVdlKQuWTCOLtofwmWT+BnFF3To6xTh3XPlT3ssancw27Gob8kJegD7E0TSMVsecP\nB8je65+3b8CGwcD3QB3kCTGLy87tXuS2+07pncHvjMRMBdDQQQqhXWsRSeUNg0IP\nxdHTWcuwMldYPWK5zus9M4dCNBDlmZjKdcZZVUOKeBBAm7Uo7CbJCk8r/Fvfr6mw\nnXXDtuWhqn/WhJiI/y0QU27M+Hy5CQMxBwFsfAjJkByBpdXmyYxUgTmMpLf43p7H\noWfH1xN0cT0OQEVmAQjMakauow4AQLNkilV+X6uAAu3STQVFRSrpvMen9Xx3EPC3\nG9flHueTa71bU65Xe8ZmEmFhGeFYHY0GrNPAFhq9RThPRY0IPyCZe0Th8uGejkek\njQjm0FHPOqs5jc8CD8eJs4jSEFt9lasFLVDcAhx0FkacLKQjGHvKAnnbRwhN/dF3\nxt4oL8Z4JGPCLau056gKnYaEyviN7PgO+IFIVOVIdKEBu2ASGE8/+QJB5bcHefNj\n04hEkDW0UYJbSfPpVbGAR0gFI/QpycKnAgMBAAGjQjBAMA8GA1UdEwEB/wQFMAMB\nAf8wHQYDVR0OBBYEFFMXvvjoaGGUcul8GA3FT05DLbZcMA4GA1UdDwEB/wQEAwIB\nhjANBgkqhkiG9w0BAQwFAAOCAgEAQLwFhd2JKn4K/6salLyIA4mP58qbA/9BTB/r\nD9l0bEwDlVPSdY7R3gZCe6v7SWLfA9RjE5tdWDrQMi5IU6W2OVrVsZS/yGJfwnwe\na/9iUAYprA5QYKDg37h12XhVsDKlYCekHdC+qa5WwB1SL3YUprDLPWeaIQdg+Uh2\n+LxvpZGoxoEbca0fc7flwq9ke/3sXt/3V4wJDyY6AL2YNdjFzC+FtYjHHx8rYxHs\naesP7yunuN17KcfOZBBnSFRrx96k+Xm95VReTEEpwiBqAECqEpMbd+R0mFAayMb1\ncE77GaK5yeC2f67NLYGpkpIoPbO9p9rzoXLE5GpSizMjimnz6QCbXPFAFBDfSzim\nu6azp40kEUO6kWd7rBhqRwLc43D3TtNWQYxMve5mTRG4Od+eMKwYZmQz89BQCeqm\naZiJP9y9uwJw4p/A5V3lYHTDQqzmbOyhGUk6OdpdE8HXs/1ep1xTT20QDYOx3Ekt\nr4mmNYfH/8v9nHNRlYJOqFhmoh1i85IUl5IHhg6OT5ZTTwsGTSxvgQQXrmmHVrgZ\nrZIqyBKllCgVeB9sMEsntn4bGLig7CS/N1y2mYdW/745yCLZv2gj0NXhPqgEIdVV\nf9DhFD4ohE1C63XP0kOQee+LYg/MY5vH8swpCSWxQgX5icv5jVDz8YTdCKgUc5u8\nrM2p0kk=\n-----END CERTIFICATE-----\n"
 ];
 
-// src/postgres/regression.lambda-shared.ts
+// src/blocks/postgres/regression.lambda-shared.ts
 var import_crypto2 = require("crypto");
 
-// src/postgres/copy.lambda-shared.ts
+// src/blocks/postgres/copy.lambda-shared.ts
 var CopyQuery = class {
   constructor(text) {
     this.text = text;
@@ -5932,7 +5932,7 @@ async function copyTo(client, sql) {
   return query.done;
 }
 
-// src/postgres/regression.lambda-shared.ts
+// src/blocks/postgres/regression.lambda-shared.ts
 var ok = {};
 var app = (sql, expect = ok, extra = {}) => ({ sql, expect, ...extra });
 var app2 = (sql, expect = ok, extra = {}) => ({ session: "app2", sql, expect, ...extra });
@@ -6551,7 +6551,7 @@ async function runRegressionSuite(target, cases = REGRESSION_CASES) {
   return { passed: failed === 0 && results.length > 0, total: results.length, failed, serverVersion, results };
 }
 
-// src/postgres/bootstrap.lambda.ts
+// src/blocks/postgres/bootstrap.lambda.ts
 function required(props, key) {
   const value = props[key];
   if (typeof value !== "string" || value.length === 0) {
@@ -6678,7 +6678,7 @@ function makeRegressionHandler(options = {}) {
 }
 var handler = makeHandler();
 
-// src/postgres/regression.lambda.ts
+// src/blocks/postgres/regression.lambda.ts
 var handler2 = makeRegressionHandler();
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -17,7 +17,7 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/postgres/leftovers.lambda.ts
+// src/blocks/postgres/leftovers.lambda.ts
 var leftovers_lambda_exports = {};
 __export(leftovers_lambda_exports, {
   handler: () => handler,
@@ -25,7 +25,7 @@ __export(leftovers_lambda_exports, {
 });
 module.exports = __toCommonJS(leftovers_lambda_exports);
 
-// src/postgres/leftovers-sdk.lambda-shared.ts
+// src/blocks/postgres/leftovers-sdk.lambda-shared.ts
 var CLIENTS = {
   RDS: ["@aws-sdk/client-rds", "RDSClient"],
   Backup: ["@aws-sdk/client-backup", "BackupClient"],
@@ -49,7 +49,7 @@ function awsSdkCall(region, load = loadByName) {
   };
 }
 
-// src/postgres/leftovers.lambda-shared.ts
+// src/blocks/postgres/leftovers.lambda-shared.ts
 var TENANT_TAG = "tenant-blocks:tenant";
 var TIER_TAG = "tenant-blocks:tier";
 var STACK_ID_TAG = "tenant-blocks:stack-id";
@@ -383,7 +383,7 @@ function formatReport(report) {
   ];
 }
 
-// src/postgres/leftovers.lambda.ts
+// src/blocks/postgres/leftovers.lambda.ts
 function makeLeftoversHandler(call, env = process.env) {
   return async () => {
     const [account, region, tenantId] = [env.ACCOUNT_ID, env.AWS_REGION, env.TENANT_ID];

@@ -262,7 +262,7 @@ var require_postgres_interval = __commonJS({
       if (!(this instanceof PostgresInterval)) {
         return new PostgresInterval(raw);
       }
-      extend(this, parse(raw));
+      extend(this, parse2(raw));
     }
     var properties = ["seconds", "minutes", "hours", "days", "months", "years"];
     PostgresInterval.prototype.toPostgres = function() {
@@ -323,7 +323,7 @@ var require_postgres_interval = __commonJS({
       var microseconds = fraction + "000000".slice(fraction.length);
       return parseInt(microseconds, 10) / 1e3;
     }
-    function parse(interval) {
+    function parse2(interval) {
       if (!interval) return {};
       var matches = INTERVAL.exec(interval);
       var isNegative = matches[8] === "-";
@@ -812,13 +812,13 @@ var require_binaryParsers = __commonJS({
           console.log("ERROR: ElementType not implemented: " + elementType2);
         }
       };
-      var parse = function(dimension, elementType2) {
+      var parse2 = function(dimension, elementType2) {
         var array = [];
         var i2;
         if (dimension.length > 1) {
           var count = dimension.shift();
           for (i2 = 0; i2 < count; i2++) {
-            array[i2] = parse(dimension, elementType2);
+            array[i2] = parse2(dimension, elementType2);
           }
           dimension.unshift(count);
         } else {
@@ -828,7 +828,7 @@ var require_binaryParsers = __commonJS({
         }
         return array;
       };
-      return parse(dims, elementType);
+      return parse2(dims, elementType);
     };
     var parseText = function(value) {
       return value.toString("utf8");
@@ -1212,7 +1212,7 @@ var require_utils2 = __commonJS({
     var nodeCrypto = require("crypto");
     module2.exports = {
       postgresMd5PasswordHash,
-      randomBytes: randomBytes3,
+      randomBytes: randomBytes2,
       deriveKey,
       sha256,
       hashByName,
@@ -1222,7 +1222,7 @@ var require_utils2 = __commonJS({
     var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
     var subtleCrypto = webCrypto.subtle;
     var textEncoder = new TextEncoder();
-    function randomBytes3(length) {
+    function randomBytes2(length) {
       return webCrypto.getRandomValues(Buffer.alloc(length));
     }
     async function md5(string) {
@@ -1383,18 +1383,18 @@ var require_sasl = __commonJS({
       return password.replace(nonAsciiSpace, " ").replace(mappedToNothing, "").normalize("NFKC");
     }
     var DEFAULT_MAX_SCRAM_ITERATIONS = 1e5;
-    function startSession(mechanisms, stream2, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+    function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
       const candidates = ["SCRAM-SHA-256"];
-      if (stream2) candidates.unshift("SCRAM-SHA-256-PLUS");
+      if (stream) candidates.unshift("SCRAM-SHA-256-PLUS");
       const mechanism = candidates.find((candidate) => mechanisms.includes(candidate));
       if (!mechanism) {
         throw new Error("SASL: Only mechanism(s) " + candidates.join(" and ") + " are supported");
       }
-      if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream2.getPeerCertificate !== "function") {
+      if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream.getPeerCertificate !== "function") {
         throw new Error("SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate");
       }
       const clientNonce = crypto.randomBytes(18).toString("base64");
-      const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream2 ? "y" : "n";
+      const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream ? "y" : "n";
       return {
         mechanism,
         clientNonce,
@@ -1403,7 +1403,7 @@ var require_sasl = __commonJS({
         scramMaxIterations
       };
     }
-    async function continueSession(session, password, serverData, stream2) {
+    async function continueSession(session, password, serverData, stream) {
       if (session.message !== "SASLInitialResponse") {
         throw new Error("SASL: Last message was not SASLInitialResponse");
       }
@@ -1430,9 +1430,9 @@ var require_sasl = __commonJS({
       }
       const clientFirstMessageBare = "n=*,r=" + session.clientNonce;
       const serverFirstMessage = "r=" + sv.nonce + ",s=" + sv.salt + ",i=" + sv.iteration;
-      let channelBinding = stream2 ? "eSws" : "biws";
+      let channelBinding = stream ? "eSws" : "biws";
       if (session.mechanism === "SCRAM-SHA-256-PLUS") {
-        const peerCert = stream2.getPeerCertificate().raw;
+        const peerCert = stream.getPeerCertificate().raw;
         let hashName = signatureAlgorithmHashFromCertificate(peerCert);
         if (hashName === "MD5" || hashName === "SHA-1") hashName = "SHA-256";
         const certHash = await crypto.hashByName(hashName, peerCert);
@@ -1595,7 +1595,7 @@ var require_type_overrides = __commonJS({
 var require_pg_connection_string = __commonJS({
   "node_modules/pg-connection-string/index.js"(exports2, module2) {
     "use strict";
-    function parse(str, options = {}) {
+    function parse2(str, options = {}) {
       if (str.charAt(0) === "/") {
         const config2 = str.split(" ");
         return { host: config2[0], database: config2[1] };
@@ -1757,7 +1757,7 @@ var require_pg_connection_string = __commonJS({
       return poolConfig;
     }
     function parseIntoClientConfig(str) {
-      return toClientConfig(parse(str));
+      return toClientConfig(parse2(str));
     }
     function deprecatedSslModeWarning(sslmode) {
       if (!deprecatedSslModeWarning.warned && typeof process !== "undefined" && process.emitWarning) {
@@ -1772,10 +1772,10 @@ To prepare for this change:
 See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`);
       }
     }
-    module2.exports = parse;
-    parse.parse = parse;
-    parse.toClientConfig = toClientConfig;
-    parse.parseIntoClientConfig = parseIntoClientConfig;
+    module2.exports = parse2;
+    parse2.parse = parse2;
+    parse2.toClientConfig = toClientConfig;
+    parse2.parseIntoClientConfig = parseIntoClientConfig;
   }
 });
 
@@ -1785,7 +1785,7 @@ var require_connection_parameters = __commonJS({
     "use strict";
     var dns = require("dns");
     var defaults2 = require_defaults();
-    var parse = require_pg_connection_string().parse;
+    var parse2 = require_pg_connection_string().parse;
     var val = function(key, config, envVar) {
       if (config[key]) {
         return config[key];
@@ -1823,9 +1823,9 @@ var require_connection_parameters = __commonJS({
     };
     var ConnectionParameters = class {
       constructor(config) {
-        config = typeof config === "string" ? parse(config) : config || {};
+        config = typeof config === "string" ? parse2(config) : config || {};
         if (config.connectionString) {
-          config = Object.assign({}, config, parse(config.connectionString));
+          config = Object.assign({}, config, parse2(config.connectionString));
         }
         this.user = val("user", config);
         this.database = val("database", config);
@@ -2551,7 +2551,7 @@ var require_serializer = __commonJS({
       );
     };
     var emptyArray = [];
-    var parse = (query2) => {
+    var parse2 = (query2) => {
       const name = query2.name || "";
       if (name.length > 63) {
         console.error("Warning! Postgres only supports 63 characters for query names.");
@@ -2615,7 +2615,7 @@ var require_serializer = __commonJS({
       );
     };
     var emptyExecute = Buffer.from([69, 0, 0, 0, 9, 0, 0, 0, 0, 0]);
-    var execute2 = (config) => {
+    var execute = (config) => {
       if (!config || !config.portal && !config.rows) {
         return emptyExecute;
       }
@@ -2698,9 +2698,9 @@ var require_serializer = __commonJS({
       sendSASLInitialResponseMessage,
       sendSCRAMClientFinalMessage,
       query,
-      parse,
+      parse: parse2,
       bind,
-      execute: execute2,
+      execute,
       describe,
       close,
       flush: () => flushBuffer,
@@ -3087,7 +3087,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DatabaseError = exports2.serialize = void 0;
-    exports2.parse = parse;
+    exports2.parse = parse2;
     var messages_1 = require_messages();
     Object.defineProperty(exports2, "DatabaseError", { enumerable: true, get: function() {
       return messages_1.DatabaseError;
@@ -3097,10 +3097,10 @@ var require_dist = __commonJS({
       return serializer_1.serialize;
     } });
     var parser_1 = require_parser();
-    function parse(stream2, callback) {
+    function parse2(stream, callback) {
       const parser = new parser_1.Parser();
-      stream2.on("data", (buffer) => parser.parse(buffer, callback));
-      return new Promise((resolve) => stream2.on("end", () => resolve()));
+      stream.on("data", (buffer) => parser.parse(buffer, callback));
+      return new Promise((resolve) => stream.on("end", () => resolve()));
     }
   }
 });
@@ -3186,9 +3186,9 @@ var require_connection = __commonJS({
   "node_modules/pg/lib/connection.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events").EventEmitter;
-    var { parse, serialize } = require_dist();
-    var stream2 = require_stream();
-    var { getStream } = stream2;
+    var { parse: parse2, serialize } = require_dist();
+    var stream = require_stream();
+    var { getStream } = stream;
     var flushBuffer = serialize.flush();
     var syncBuffer = serialize.sync();
     var endBuffer = serialize.end();
@@ -3283,7 +3283,7 @@ var require_connection = __commonJS({
           options.servername = host;
         }
         try {
-          self.stream = stream2.getSecureStream(options);
+          self.stream = stream.getSecureStream(options);
         } catch (err) {
           return self.emit("error", err);
         }
@@ -3291,8 +3291,8 @@ var require_connection = __commonJS({
         self.stream.on("error", reportStreamError);
         self.emit("sslconnect");
       }
-      attachListeners(stream3) {
-        parse(stream3, (msg) => {
+      attachListeners(stream2) {
+        parse2(stream2, (msg) => {
           const eventName = msg.name === "error" ? "errorMessage" : msg.name;
           if (this._emitMessage) {
             this.emit("message", msg);
@@ -3466,19 +3466,19 @@ var require_split2 = __commonJS({
       options.transform = transform;
       options.flush = flush;
       options.readableObjectMode = true;
-      const stream2 = new Transform(options);
-      stream2[kLast] = "";
-      stream2[kDecoder] = new StringDecoder("utf8");
-      stream2.matcher = matcher;
-      stream2.mapper = mapper;
-      stream2.maxLength = options.maxLength;
-      stream2.skipOverflow = options.skipOverflow || false;
-      stream2.overflow = false;
-      stream2._destroy = function(err, cb) {
+      const stream = new Transform(options);
+      stream[kLast] = "";
+      stream[kDecoder] = new StringDecoder("utf8");
+      stream.matcher = matcher;
+      stream.mapper = mapper;
+      stream.maxLength = options.maxLength;
+      stream.skipOverflow = options.skipOverflow || false;
+      stream.overflow = false;
+      stream._destroy = function(err, cb) {
         this._writableState.errorEmitted = false;
         cb(err);
       };
-      return stream2;
+      return stream;
     }
     module2.exports = split;
   }
@@ -3520,9 +3520,9 @@ var require_helper = __commonJS({
         isWin = val;
       }
     });
-    module2.exports.warnTo = function(stream2) {
+    module2.exports.warnTo = function(stream) {
       var old = warnStream;
-      warnStream = stream2;
+      warnStream = stream;
       return old;
     };
     module2.exports.getFileName = function(rawEnv) {
@@ -3558,9 +3558,9 @@ var require_helper = __commonJS({
         return prev && (entry[field] === "*" || entry[field] === connInfo[field]);
       }, true);
     };
-    module2.exports.getPassword = function(connInfo, stream2, cb) {
+    module2.exports.getPassword = function(connInfo, stream, cb) {
       var pass;
-      var lineStream = stream2.pipe(split());
+      var lineStream = stream.pipe(split());
       function onLine(line) {
         var entry = parseLine(line);
         if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
@@ -3569,15 +3569,15 @@ var require_helper = __commonJS({
         }
       }
       var onEnd = function() {
-        stream2.destroy();
+        stream.destroy();
         cb(pass);
       };
       var onErr = function(err) {
-        stream2.destroy();
+        stream.destroy();
         warn("WARNING: error on reading file: %s", err);
         cb(void 0);
       };
-      stream2.on("error", onErr);
+      stream.on("error", onErr);
       lineStream.on("data", onLine).on("end", onEnd).on("error", onErr);
     };
     var parseLine = module2.exports.parseLine = function(line) {
@@ -5356,20 +5356,15 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/postgres/bootstrap.lambda.ts
-var bootstrap_lambda_exports = {};
-__export(bootstrap_lambda_exports, {
-  RDS_TLS: () => RDS_TLS,
+// src/blocks/postgres/rotation.lambda.ts
+var rotation_lambda_exports = {};
+__export(rotation_lambda_exports, {
   handler: () => handler,
-  makeHandler: () => makeHandler,
-  makeRegressionHandler: () => makeRegressionHandler
+  makeRotationHandler: () => makeRotationHandler
 });
-module.exports = __toCommonJS(bootstrap_lambda_exports);
+module.exports = __toCommonJS(rotation_lambda_exports);
 
-// src/postgres/bootstrap.lambda-shared.ts
-var import_crypto = require("crypto");
-
-// src/postgres/connection.lambda-shared.ts
+// src/blocks/postgres/connection.lambda-shared.ts
 var import_client_secrets_manager = require("@aws-sdk/client-secrets-manager");
 
 // node_modules/pg/esm/index.mjs
@@ -5386,98 +5381,7 @@ var Result = import_lib.default.Result;
 var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 
-// src/core/custom-resource.lambda-shared.ts
-var http = __toESM(require("http"));
-var https = __toESM(require("https"));
-var import_url = require("url");
-var responseSettings = {
-  /** Socket inactivity timeout of one attempt. */
-  timeoutMs: 1e4,
-  /** Attempts before giving up (only timeouts and network errors are retried). */
-  attempts: 3
-};
-var ResponseRejected = class extends Error {
-};
-async function sendResponse(url, body) {
-  const payload = JSON.stringify(body);
-  const attempts = Math.max(1, responseSettings.attempts);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await putOnce(url, payload, attempt, attempts);
-      return;
-    } catch (e) {
-      if (e instanceof ResponseRejected || attempt >= attempts) throw e;
-      console.warn(JSON.stringify({ level: "WARN", message: "CloudFormation response upload failed; retrying", attempt, error: e instanceof Error ? e.message : String(e) }));
-    }
-  }
-}
-function putOnce(url, payload, attempt, attempts) {
-  const target = new import_url.URL(url);
-  const transport = target.protocol === "http:" ? http : https;
-  const timeoutMs = responseSettings.timeoutMs;
-  return new Promise((resolve, reject) => {
-    const req = transport.request(
-      target,
-      {
-        method: "PUT",
-        headers: { "content-type": "", "content-length": Buffer.byteLength(payload) },
-        timeout: timeoutMs
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => {
-          if ((res.statusCode ?? 500) >= 300) {
-            reject(new ResponseRejected(`CloudFormation response rejected with HTTP ${res.statusCode}`));
-          } else {
-            resolve();
-          }
-        });
-        res.on("error", reject);
-      }
-    );
-    req.on("timeout", () => req.destroy(new Error(`CloudFormation response upload timed out after ${timeoutMs} ms (attempt ${attempt} of ${attempts})`)));
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
-function customResourceHandler(body) {
-  return async (event, context) => {
-    let response;
-    try {
-      const result = await body(event);
-      response = {
-        Status: "SUCCESS",
-        Reason: "OK",
-        PhysicalResourceId: result.physicalResourceId,
-        StackId: event.StackId,
-        RequestId: event.RequestId,
-        LogicalResourceId: event.LogicalResourceId,
-        NoEcho: false,
-        Data: result.data
-      };
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      console.error(JSON.stringify({ level: "ERROR", message: "custom resource failed", error: message, requestType: event.RequestType }));
-      response = {
-        Status: "FAILED",
-        Reason: `${message} (log stream: ${context?.logStreamName ?? "unknown"})`.slice(0, 3500),
-        PhysicalResourceId: event.PhysicalResourceId ?? FAILED_CREATE_PHYSICAL_ID,
-        StackId: event.StackId,
-        RequestId: event.RequestId,
-        LogicalResourceId: event.LogicalResourceId,
-        NoEcho: false
-      };
-    }
-    await sendResponse(event.ResponseURL, response);
-    return response;
-  };
-}
-var FAILED_CREATE_PHYSICAL_ID = "create-failed";
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-// src/postgres/connection.lambda-shared.ts
+// src/blocks/postgres/connection.lambda-shared.ts
 var SECRETS_CONNECTION_TIMEOUT_MS = 3e3;
 var SECRETS_REQUEST_TIMEOUT_MS = 5e3;
 function secretsManagerClient(config = {}) {
@@ -5487,22 +5391,6 @@ function secretsManagerClient(config = {}) {
     requestHandler: { connectionTimeout: SECRETS_CONNECTION_TIMEOUT_MS, requestTimeout: SECRETS_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     ...config
   });
-}
-async function readCredentials(secrets, secretArn) {
-  const response = await secrets.send(new import_client_secrets_manager.GetSecretValueCommand({ SecretId: secretArn }));
-  if (!response.SecretString) {
-    throw new Error(`secret ${secretArn} has no SecretString`);
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(response.SecretString);
-  } catch {
-    throw new Error(`secret ${secretArn} is not JSON`);
-  }
-  if (typeof parsed.username !== "string" || typeof parsed.password !== "string" || !parsed.username || !parsed.password) {
-    throw new Error(`secret ${secretArn} lacks a string "username" and "password"`);
-  }
-  return { username: parsed.username, password: parsed.password };
 }
 function clientConfig(endpoint, credentials, connectTimeoutMs = 1e4) {
   return {
@@ -5515,53 +5403,6 @@ function clientConfig(endpoint, credentials, connectTimeoutMs = 1e4) {
     connectionTimeoutMillis: connectTimeoutMs,
     application_name: "cdk-tenant-blocks"
   };
-}
-var TRANSIENT_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EPIPE",
-  "57P03",
-  // cannot_connect_now: the database system is starting up
-  "08000",
-  "08001",
-  "08006",
-  // connection exceptions
-  "53300"
-  // too_many_connections
-]);
-function isTransientConnectionError(error) {
-  const e = error;
-  if (e?.code && TRANSIENT_CODES.has(e.code)) {
-    return true;
-  }
-  return /timeout expired|Connection terminated unexpectedly|connect ETIMEDOUT/i.test(e?.message ?? "");
-}
-async function connectWithRetry(config, options) {
-  let delay = options.initialDelayMs ?? 1e3;
-  const maxDelay = options.maxDelayMs ?? 15e3;
-  for (let attempt = 1; ; attempt++) {
-    const client = new Client(config);
-    client.on("error", () => void 0);
-    try {
-      await client.connect();
-      return client;
-    } catch (e) {
-      await client.end().catch(() => void 0);
-      const wait = Math.min(delay, maxDelay) * (0.75 + Math.random() * 0.5);
-      if (!isTransientConnectionError(e) || Date.now() + wait >= options.deadline) {
-        const message = e instanceof Error ? e.message : String(e);
-        throw new Error(`cannot connect to ${config.host}:${config.port}/${config.database} as ${config.user} after ${attempt} attempt(s): ${message}`);
-      }
-      options.onRetry?.(attempt, e, wait);
-      await sleep(wait);
-      delay *= 2;
-    }
-  }
 }
 async function withClient(config, fn) {
   const client = new Client(config);
@@ -5586,110 +5427,7 @@ function quoteLiteral(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-// src/postgres/bootstrap.lambda-shared.ts
-var READ_ONLY_STATEMENT_TIMEOUT = "5min";
-var LOGIN_REJECTED = /* @__PURE__ */ new Set(["28P01", "28000"]);
-function scramVerifier(password, salt = (0, import_crypto.randomBytes)(16), iterations = 4096) {
-  const salted = (0, import_crypto.pbkdf2Sync)(password.normalize("NFKC"), salt, iterations, 32, "sha256");
-  const clientKey = (0, import_crypto.createHmac)("sha256", salted).update("Client Key").digest();
-  const storedKey = (0, import_crypto.createHash)("sha256").update(clientKey).digest();
-  const serverKey = (0, import_crypto.createHmac)("sha256", salted).update("Server Key").digest();
-  return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
-}
-async function ensureLoginRole(client, user, password, canLogIn, changes) {
-  const role = quoteIdent(user);
-  const existing = await client.query("SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = $1", [user]);
-  if (existing.rowCount === 0) {
-    await client.query(`CREATE ROLE ${role} LOGIN PASSWORD ${quoteLiteral(scramVerifier(password))}`);
-    changes.push(`created role ${user}`);
-    return;
-  }
-  if (!existing.rows[0].rolcanlogin) {
-    await client.query(`ALTER ROLE ${role} LOGIN`);
-    changes.push(`enabled login for role ${user}`);
-  }
-  if (!await canLogIn(user, password)) {
-    await client.query(`ALTER ROLE ${role} PASSWORD ${quoteLiteral(scramVerifier(password))}`);
-    changes.push(`set password of role ${user}`);
-  }
-}
-async function bootstrapDatabase(admin, plan, canLogIn) {
-  if (plan.appUser === plan.readOnlyUser) {
-    throw new Error("the app and read-only users must differ");
-  }
-  const changes = [];
-  const notes = [];
-  const app3 = quoteIdent(plan.appUser);
-  const readOnly = quoteIdent(plan.readOnlyUser);
-  const schema = app3;
-  const database = quoteIdent(plan.database);
-  await ensureLoginRole(admin, plan.appUser, plan.appPassword, canLogIn, changes);
-  await ensureLoginRole(admin, plan.readOnlyUser, plan.readOnlyPassword, canLogIn, changes);
-  await admin.query("BEGIN");
-  try {
-    const version = Number((await admin.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
-    const membership = version >= 16e4 ? "SET" : "MEMBER";
-    const member = await admin.query(`SELECT pg_catalog.pg_has_role(current_user, $1, '${membership}') AS ok`, [plan.appUser]);
-    if (!member.rows[0].ok) {
-      await admin.query(`GRANT ${app3} TO CURRENT_USER`);
-      changes.push(`granted ${plan.appUser} to the admin user`);
-    }
-    const owner = await admin.query(
-      "SELECT pg_catalog.pg_get_userbyid(nspowner) AS owner FROM pg_catalog.pg_namespace WHERE nspname = $1",
-      [plan.appUser]
-    );
-    if (owner.rowCount === 0) {
-      await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${app3}`);
-      changes.push(`created schema ${plan.appUser}`);
-    } else if (owner.rows[0].owner !== plan.appUser) {
-      await admin.query(`ALTER SCHEMA ${schema} OWNER TO ${app3}`);
-      changes.push(`made ${plan.appUser} the owner of schema ${plan.appUser}`);
-    }
-    await admin.query(`GRANT CONNECT ON DATABASE ${database} TO ${app3}, ${readOnly}`);
-    await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${readOnly}`);
-    await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${readOnly}`);
-    await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${app3} IN SCHEMA ${schema} GRANT SELECT ON TABLES TO ${readOnly}`);
-    await admin.query("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-    const storedSchema = (await admin.query("SELECT pg_catalog.quote_ident($1) AS q", [plan.appUser])).rows[0].q;
-    const roleSettings = [
-      ["search_path", schema, `search_path=${storedSchema}`],
-      ["default_transaction_read_only", "on", "default_transaction_read_only=on"],
-      ["statement_timeout", quoteLiteral(READ_ONLY_STATEMENT_TIMEOUT), `statement_timeout=${READ_ONLY_STATEMENT_TIMEOUT}`]
-    ];
-    for (const [name, value, stored] of roleSettings) {
-      const setting = await admin.query(
-        `SELECT count(*) AS n FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
-          WHERE r.rolname = $1 AND s.setdatabase = 0 AND $2 = ANY (s.setconfig)`,
-        [plan.readOnlyUser, stored]
-      );
-      if (setting.rows[0].n === "0") {
-        await admin.query(`ALTER ROLE ${readOnly} SET ${name} = ${value}`);
-        changes.push(`set ${name} of ${plan.readOnlyUser}`);
-      }
-    }
-    const audit = await admin.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pgaudit') AS available,
-              EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pgaudit') AS installed`
-    );
-    if (audit.rows[0].available && !audit.rows[0].installed) {
-      await admin.query("SAVEPOINT pgaudit");
-      try {
-        await admin.query("CREATE EXTENSION IF NOT EXISTS pgaudit");
-        changes.push("created extension pgaudit");
-      } catch (e) {
-        await admin.query("ROLLBACK TO SAVEPOINT pgaudit");
-        notes.push(`pgaudit not enabled: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    await admin.query("COMMIT");
-  } catch (e) {
-    await admin.query("ROLLBACK").catch(() => void 0);
-    throw e;
-  }
-  return { changes, notes };
-}
-
-// src/postgres/rds-ca-bundle.lambda-shared.ts
+// src/blocks/postgres/rds-ca-bundle.lambda-shared.ts
 var RDS_CA_BUNDLE = [
   // Amazon RDS sa-east-1 Root CA RSA2048 G1
   "-----BEGIN CERTIFICATE-----\nMIID/jCCAuagAwIBAgIQdOCSuA9psBpQd8EI368/0DANBgkqhkiG9w0BAQsFADCB\nlzELMAkGA1UEBhMCVVMxIjAgBgNVBAoMGUFtYXpvbiBXZWIgU2VydmljZXMsIElu\nYy4xEzARBgNVBAsMCkFtYXpvbiBSRFMxCzAJBgNVBAgMAldBMTAwLgYDVQQDDCdB\nbWF6b24gUkRTIHNhLWVhc3QtMSBSb290IENBIFJTQTIwNDggRzExEDAOBgNVBAcM\nB1NlYXR0bGUwIBcNMjEwNTE5MTgwNjI2WhgPMjA2MTA1MTkxOTA2MjZaMIGXMQsw\nCQYDVQQGEwJVUzEiMCAGA1UECgwZQW1hem9uIFdlYiBTZXJ2aWNlcywgSW5jLjET\nMBEGA1UECwwKQW1hem9uIFJEUzELMAkGA1UECAwCV0ExMDAuBgNVBAMMJ0FtYXpv\nbiBSRFMgc2EtZWFzdC0xIFJvb3QgQ0EgUlNBMjA0OCBHMTEQMA4GA1UEBwwHU2Vh\ndHRsZTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAN6ftL6w8v3dB2yW\nLjCxSP1D7ZsOTeLZOSCz1Zv0Gkd0XLhil5MdHOHBvwH/DrXqFU2oGzCRuAy+aZis\nDardJU6ChyIQIciXCO37f0K23edhtpXuruTLLwUwzeEPdcnLPCX+sWEn9Y5FPnVm\npCd6J8edH2IfSGoa9LdErkpuESXdidLym/w0tWG/O2By4TabkNSmpdrCL00cqI+c\nprA8Bx1jX8/9sY0gpAovtuFaRN+Ivg3PAnWuhqiSYyQ5nC2qDparOWuDiOhpY56E\nEgmTvjwqMMjNtExfYx6Rv2Ndu50TriiNKEZBzEtkekwXInTupmYTvc7U83P/959V\nUiQ+WSMCAwEAAaNCMEAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQU4uYHdH0+\nbUeh81Eq2l5/RJbW+vswDgYDVR0PAQH/BAQDAgGGMA0GCSqGSIb3DQEBCwUAA4IB\nAQBhxcExJ+w74bvDknrPZDRgTeMLYgbVJjx2ExH7/Ac5FZZWcpUpFwWMIJJxtewI\nAnhryzM3tQYYd4CG9O+Iu0+h/VVfW7e4O3joWVkxNMb820kQSEwvZfA78aItGwOY\nWSaFNVRyloVicZRNJSyb1UL9EiJ9ldhxm4LTT0ax+4ontI7zTx6n6h8Sr6r/UOvX\nd9T5aUUENWeo6M9jGupHNn3BobtL7BZm2oS8wX8IVYj4tl0q5T89zDi2x0MxbsIV\n5ZjwqBQ5JWKv7ASGPb+z286RjPA9R2knF4lJVZrYuNV90rHvI/ECyt/JrDqeljGL\nBLl1W/UsvZo6ldLIpoMbbrb5\n-----END CERTIFICATE-----\n",
@@ -5855,835 +5593,250 @@ var RDS_CA_BUNDLE = [
   "-----BEGIN CERTIFICATE-----\nMIIGATCCA+mgAwIBAgIRAMa0TPL+QgbWfUPpYXQkf8wwDQYJKoZIhvcNAQEMBQAw\ngZgxCzAJBgNVBAYTAlVTMSIwIAYDVQQKDBlBbWF6b24gV2ViIFNlcnZpY2VzLCBJ\nbmMuMRMwEQYDVQQLDApBbWF6b24gUkRTMQswCQYDVQQIDAJXQTExMC8GA1UEAwwo\nQW1hem9uIFJEUyBldS1ub3J0aC0xIFJvb3QgQ0EgUlNBNDA5NiBHMTEQMA4GA1UE\nBwwHU2VhdHRsZTAgFw0yMTA1MjQyMTAzMjBaGA8yMTIxMDUyNDIyMDMyMFowgZgx\nCzAJBgNVBAYTAlVTMSIwIAYDVQQKDBlBbWF6b24gV2ViIFNlcnZpY2VzLCBJbmMu\nMRMwEQYDVQQLDApBbWF6b24gUkRTMQswCQYDVQQIDAJXQTExMC8GA1UEAwwoQW1h\nem9uIFJEUyBldS1ub3J0aC0xIFJvb3QgQ0EgUlNBNDA5NiBHMTEQMA4GA1UEBwwH\nU2VhdHRsZTCCAiIwDQYJKoZIhvcNAQEBBQADggIPADCCAgoCggIBANhS9LJVJyWp\n6Rudy9t47y6kzvgnFYDrvJVtgEK0vFn5ifdlHE7xqMz4LZqWBFTnS+3oidwVRqo7\ntqsuuElsouStO8m315/YUzKZEPmkw8h5ufWt/lg3NTCoUZNkB4p4skr7TspyMUwE\nVdlKQuWTCOLtofwmWT+BnFF3To6xTh3XPlT3ssancw27Gob8kJegD7E0TSMVsecP\nB8je65+3b8CGwcD3QB3kCTGLy87tXuS2+07pncHvjMRMBdDQQQqhXWsRSeUNg0IP\nxdHTWcuwMldYPWK5zus9M4dCNBDlmZjKdcZZVUOKeBBAm7Uo7CbJCk8r/Fvfr6mw\nnXXDtuWhqn/WhJiI/y0QU27M+Hy5CQMxBwFsfAjJkByBpdXmyYxUgTmMpLf43p7H\noWfH1xN0cT0OQEVmAQjMakauow4AQLNkilV+X6uAAu3STQVFRSrpvMen9Xx3EPC3\nG9flHueTa71bU65Xe8ZmEmFhGeFYHY0GrNPAFhq9RThPRY0IPyCZe0Th8uGejkek\njQjm0FHPOqs5jc8CD8eJs4jSEFt9lasFLVDcAhx0FkacLKQjGHvKAnnbRwhN/dF3\nxt4oL8Z4JGPCLau056gKnYaEyviN7PgO+IFIVOVIdKEBu2ASGE8/+QJB5bcHefNj\n04hEkDW0UYJbSfPpVbGAR0gFI/QpycKnAgMBAAGjQjBAMA8GA1UdEwEB/wQFMAMB\nAf8wHQYDVR0OBBYEFFMXvvjoaGGUcul8GA3FT05DLbZcMA4GA1UdDwEB/wQEAwIB\nhjANBgkqhkiG9w0BAQwFAAOCAgEAQLwFhd2JKn4K/6salLyIA4mP58qbA/9BTB/r\nD9l0bEwDlVPSdY7R3gZCe6v7SWLfA9RjE5tdWDrQMi5IU6W2OVrVsZS/yGJfwnwe\na/9iUAYprA5QYKDg37h12XhVsDKlYCekHdC+qa5WwB1SL3YUprDLPWeaIQdg+Uh2\n+LxvpZGoxoEbca0fc7flwq9ke/3sXt/3V4wJDyY6AL2YNdjFzC+FtYjHHx8rYxHs\naesP7yunuN17KcfOZBBnSFRrx96k+Xm95VReTEEpwiBqAECqEpMbd+R0mFAayMb1\ncE77GaK5yeC2f67NLYGpkpIoPbO9p9rzoXLE5GpSizMjimnz6QCbXPFAFBDfSzim\nu6azp40kEUO6kWd7rBhqRwLc43D3TtNWQYxMve5mTRG4Od+eMKwYZmQz89BQCeqm\naZiJP9y9uwJw4p/A5V3lYHTDQqzmbOyhGUk6OdpdE8HXs/1ep1xTT20QDYOx3Ekt\nr4mmNYfH/8v9nHNRlYJOqFhmoh1i85IUl5IHhg6OT5ZTTwsGTSxvgQQXrmmHVrgZ\nrZIqyBKllCgVeB9sMEsntn4bGLig7CS/N1y2mYdW/745yCLZv2gj0NXhPqgEIdVV\nf9DhFD4ohE1C63XP0kOQee+LYg/MY5vH8swpCSWxQgX5icv5jVDz8YTdCKgUc5u8\nrM2p0kk=\n-----END CERTIFICATE-----\n"
 ];
 
-// src/postgres/regression.lambda-shared.ts
-var import_crypto2 = require("crypto");
+// src/blocks/postgres/rotation.lambda-shared.ts
+var import_client_secrets_manager2 = require("@aws-sdk/client-secrets-manager");
 
-// src/postgres/copy.lambda-shared.ts
-var CopyQuery = class {
-  constructor(text) {
-    this.text = text;
-    this.done = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-    this.done.catch(() => void 0);
-  }
-  text;
-  done;
-  chunks = [];
-  rowCount = 0;
-  error;
-  resolve;
-  reject;
-  submit(connection) {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection) {
-    connection.sendCopyFail("this statement does not read from STDIN");
-  }
-  handleCopyData(msg) {
-    this.chunks.push(msg.chunk);
-  }
-  handleCommandComplete(msg) {
-    const match = /^COPY (\d+)$/.exec(msg.text);
-    this.rowCount = match ? Number(match[1]) : 0;
-  }
-  handleError(error) {
-    this.error = error;
-    this.reject(error);
-  }
-  handleReadyForQuery() {
-    if (this.error) {
-      this.reject(this.error);
-    } else {
-      this.resolve({ rowCount: this.rowCount, data: Buffer.concat(this.chunks) });
-    }
-  }
-  // messages a COPY does not produce; present because pg may call them on any active query
-  handleRowDescription() {
-  }
-  handleDataRow() {
-  }
-  handleEmptyQuery() {
-  }
-  handlePortalSuspended() {
-  }
-};
-var CopyFromStdin = class extends CopyQuery {
-  constructor(text, payload) {
-    super(text);
-    this.payload = payload;
-  }
-  payload;
-  handleCopyInResponse(connection) {
-    const c = connection;
-    for (let offset = 0; offset < this.payload.length; offset += 65536) {
-      c.sendCopyFromChunk(this.payload.subarray(offset, offset + 65536));
-    }
-    c.endCopyFrom();
-  }
-};
-async function copyFrom(client, sql, data) {
-  const query = new CopyFromStdin(sql, Buffer.isBuffer(data) ? data : Buffer.from(data, "utf8"));
-  client.query(query);
-  return query.done;
-}
-async function copyTo(client, sql) {
-  const query = new class extends CopyQuery {
-  }(sql);
-  client.query(query);
-  return query.done;
+// src/blocks/postgres/bootstrap.lambda-shared.ts
+var import_crypto = require("crypto");
+function scramVerifier(password, salt = (0, import_crypto.randomBytes)(16), iterations = 4096) {
+  const salted = (0, import_crypto.pbkdf2Sync)(password.normalize("NFKC"), salt, iterations, 32, "sha256");
+  const clientKey = (0, import_crypto.createHmac)("sha256", salted).update("Client Key").digest();
+  const storedKey = (0, import_crypto.createHash)("sha256").update(clientKey).digest();
+  const serverKey = (0, import_crypto.createHmac)("sha256", salted).update("Server Key").digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
 }
 
-// src/postgres/regression.lambda-shared.ts
-var ok = {};
-var app = (sql, expect = ok, extra = {}) => ({ sql, expect, ...extra });
-var app2 = (sql, expect = ok, extra = {}) => ({ session: "app2", sql, expect, ...extra });
-var ro = (sql, expect = ok) => ({ session: "ro", sql, expect });
-var fails = (sqlstate) => ({ error: sqlstate });
-var REGRESSION_CASES = [
-  // --- transactions and savepoints -----------------------------------------------------------
-  {
-    id: "tx-commit-rollback",
-    area: "transactions",
-    description: "committed work is visible, rolled-back work is not",
-    steps: [
-      app("CREATE TEMP TABLE t (v int)"),
-      app("BEGIN"),
-      app("INSERT INTO t VALUES (1)", { rowCount: 1 }),
-      app("COMMIT"),
-      app("BEGIN"),
-      app("INSERT INTO t VALUES (2)"),
-      app("ROLLBACK"),
-      app("SELECT array_agg(v ORDER BY v) AS v FROM t", { value: [1] })
-    ]
-  },
-  {
-    id: "tx-savepoint-rollback-to",
-    area: "transactions",
-    description: "ROLLBACK TO SAVEPOINT undoes only the work after the savepoint",
-    steps: [
-      app("CREATE TEMP TABLE t (v int)"),
-      app("BEGIN"),
-      app("INSERT INTO t VALUES (1)"),
-      app("SAVEPOINT s1"),
-      app("INSERT INTO t VALUES (2)"),
-      app("SAVEPOINT s2"),
-      app("INSERT INTO t VALUES (3)"),
-      app("RELEASE SAVEPOINT s2"),
-      app("ROLLBACK TO SAVEPOINT s1"),
-      app("INSERT INTO t VALUES (4)"),
-      app("COMMIT"),
-      app("SELECT array_agg(v ORDER BY v) AS v FROM t", { value: [1, 4] })
-    ]
-  },
-  {
-    id: "tx-savepoint-recovers-error",
-    area: "transactions",
-    description: "an error inside a savepoint is recovered with ROLLBACK TO, the transaction commits",
-    steps: [
-      app("CREATE TEMP TABLE t (v int PRIMARY KEY)"),
-      app("BEGIN"),
-      app("INSERT INTO t VALUES (1)"),
-      app("SAVEPOINT s"),
-      app("INSERT INTO t VALUES (1)", fails("23505")),
-      app("ROLLBACK TO SAVEPOINT s"),
-      app("INSERT INTO t VALUES (2)"),
-      app("COMMIT"),
-      app("SELECT count(*)::int AS n FROM t", { value: 2 })
-    ]
-  },
-  {
-    id: "tx-aborted-transaction",
-    area: "transactions",
-    description: "after an error the transaction refuses statements until ROLLBACK",
-    steps: [
-      app("BEGIN"),
-      app("SELECT 1/0", fails("22012")),
-      app("SELECT 1", fails("25P02")),
-      app("ROLLBACK"),
-      app("SELECT 1 AS v", { value: 1 })
-    ]
-  },
-  {
-    id: "tx-read-only",
-    area: "transactions",
-    description: "a READ ONLY transaction refuses DDL; isolation level is reported",
-    steps: [
-      app("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
-      app("SHOW transaction_isolation", { value: "repeatable read" }),
-      app("CREATE TABLE tb_regression_never (id int)", fails("25006")),
-      app("ROLLBACK")
-    ]
-  },
-  // --- cursors -------------------------------------------------------------------------------
-  {
-    id: "cursor-fetch-move-close",
-    area: "cursors",
-    description: "DECLARE, FETCH n, MOVE, FETCH NEXT, CLOSE; a closed cursor is gone",
-    steps: [
-      app("BEGIN"),
-      app("DECLARE c CURSOR FOR SELECT g FROM generate_series(1, 10) g"),
-      app("FETCH 3 FROM c", { rows: [{ g: 1 }, { g: 2 }, { g: 3 }] }),
-      app("MOVE FORWARD 2 IN c", { rowCount: 2 }),
-      app("FETCH NEXT FROM c", { rows: [{ g: 6 }] }),
-      app("FETCH ALL FROM c", { rowCount: 4 }),
-      app("FETCH NEXT FROM c", { rows: [] }),
-      app("CLOSE c"),
-      app("FETCH NEXT FROM c", fails("34000")),
-      app("ROLLBACK")
-    ]
-  },
-  {
-    id: "cursor-scroll",
-    area: "cursors",
-    description: "SCROLL cursors move backwards and absolutely; NO SCROLL cursors refuse to",
-    steps: [
-      app("BEGIN"),
-      app("DECLARE s SCROLL CURSOR FOR SELECT g FROM generate_series(1, 10) g ORDER BY g"),
-      app("FETCH LAST FROM s", { value: 10 }),
-      app("FETCH PRIOR FROM s", { value: 9 }),
-      app("FETCH ABSOLUTE 3 FROM s", { value: 3 }),
-      app("FETCH RELATIVE -1 FROM s", { value: 2 }),
-      app("FETCH BACKWARD 5 FROM s", { rows: [{ g: 1 }] }),
-      app("FETCH FIRST FROM s", { value: 1 }),
-      app("DECLARE n NO SCROLL CURSOR FOR SELECT g FROM generate_series(1, 10) g"),
-      app("FETCH 2 FROM n", { rowCount: 2 }),
-      app("FETCH PRIOR FROM n", fails("55000")),
-      app("ROLLBACK")
-    ]
-  },
-  {
-    id: "cursor-with-hold",
-    area: "cursors",
-    description: "a WITH HOLD cursor survives COMMIT and keeps its position; a plain one does not",
-    steps: [
-      app("BEGIN"),
-      app("DECLARE h CURSOR WITH HOLD FOR SELECT g FROM generate_series(1, 5) g"),
-      app("DECLARE p CURSOR FOR SELECT g FROM generate_series(1, 5) g"),
-      app("FETCH 2 FROM h", { rows: [{ g: 1 }, { g: 2 }] }),
-      app("COMMIT"),
-      app("SELECT name, is_holdable FROM pg_cursors ORDER BY name", { rows: [{ name: "h", is_holdable: true }] }),
-      app("FETCH 2 FROM h", { rows: [{ g: 3 }, { g: 4 }] }),
-      app("MOVE NEXT IN h", { rowCount: 1 }),
-      app("FETCH NEXT FROM h", { rows: [] }),
-      app("FETCH NEXT FROM p", fails("34000")),
-      app("CLOSE h"),
-      app("SELECT count(*)::int AS n FROM pg_cursors", { value: 0 })
-    ]
-  },
-  {
-    id: "cursor-outside-transaction",
-    area: "cursors",
-    description: "a cursor without WITH HOLD needs a transaction block",
-    steps: [app("DECLARE c CURSOR FOR SELECT 1", fails("25P01"))]
-  },
-  // --- prepared statements -------------------------------------------------------------------
-  {
-    id: "prepare-execute-deallocate",
-    area: "prepared statements",
-    description: "SQL-level PREPARE/EXECUTE/DEALLOCATE; duplicates and deallocated names fail",
-    steps: [
-      app("PREPARE double_it(int) AS SELECT $1 * 2 AS v"),
-      app("EXECUTE double_it(21)", { value: 42 }),
-      app("PREPARE double_it(int) AS SELECT $1", fails("42P05")),
-      app("SELECT name FROM pg_prepared_statements", { rows: [{ name: "double_it" }] }),
-      app("DEALLOCATE double_it"),
-      app("EXECUTE double_it(1)", fails("26000")),
-      app("PREPARE a AS SELECT 1"),
-      app("DEALLOCATE ALL"),
-      app("SELECT count(*)::int AS n FROM pg_prepared_statements", { value: 0 })
-    ]
-  },
-  {
-    id: "extended-protocol-parameters",
-    area: "prepared statements",
-    description: "parameters are data, never SQL; named statements are reused with new parameters",
-    steps: [
-      app("SELECT $1::text || $2::text AS v", { value: "ab" }, { params: ["a", "b"] }),
-      app("SELECT $1::text AS v", { value: "x'; DROP TABLE t; --" }, { params: ["x'; DROP TABLE t; --"] }),
-      app("SELECT $1::int + 1 AS v", { value: 2 }, { params: [1], statementName: "tb_inc" }),
-      app("SELECT $1::int + 1 AS v", { value: 11 }, { params: [10], statementName: "tb_inc" }),
-      app("SELECT $1::int AS v", fails("22P02"), { params: ["not a number"] }),
-      app("SELECT $1::text IS NULL AS v", { value: true }, { params: [null] }),
-      app("SELECT $1::text AS v, length($1::text) AS n", { rows: [{ v: "h\xE9llo \u2603 \u{1F600}", n: 9 }] }, { params: ["h\xE9llo \u2603 \u{1F600}"] })
-    ]
-  },
-  // --- COPY ----------------------------------------------------------------------------------
-  {
-    id: "copy-in-out-text",
-    area: "copy",
-    description: "COPY FROM STDIN and TO STDOUT in text format round-trip, including NULL and escapes",
-    steps: [
-      app("CREATE TEMP TABLE c (id int, name text, doc jsonb)"),
-      app("COPY c (id, name, doc) FROM STDIN", { rowCount: 3 }, { copyIn: '1	alice	{"a": 1}\n2	bo\\tb	\\N\n3	\\N	[]\n' }),
-      app("SELECT id, name, doc FROM c ORDER BY id", {
-        rows: [{ id: 1, name: "alice", doc: { a: 1 } }, { id: 2, name: "bo	b", doc: null }, { id: 3, name: null, doc: [] }]
-      }),
-      app("COPY c TO STDOUT", { text: '1	alice	{"a": 1}\n2	bo\\tb	\\N\n3	\\N	[]\n', rowCount: 3 }, { copyOut: true })
-    ]
-  },
-  {
-    id: "copy-csv",
-    area: "copy",
-    description: "CSV with header and quoting in and out; COPY (query) TO STDOUT",
-    steps: [
-      app("CREATE TEMP TABLE c (id int, note text)"),
-      app("COPY c FROM STDIN WITH (FORMAT csv, HEADER true)", { rowCount: 2 }, { copyIn: 'id,note\n1,"a, b"\n2,"say ""hi"""\n' }),
-      app("COPY (SELECT * FROM c ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER true)", { text: 'id,note\n1,"a, b"\n2,"say ""hi"""\n' }, { copyOut: true }),
-      app("COPY (SELECT g FROM generate_series(1, 1000) g) TO STDOUT", { rowCount: 1e3, contains: "\n1000\n" }, { copyOut: true })
-    ]
-  },
-  {
-    id: "copy-bad-input",
-    area: "copy",
-    description: "bad COPY input fails with its SQLSTATE and loads nothing",
-    steps: [
-      app("CREATE TEMP TABLE c (id int)"),
-      app("COPY c FROM STDIN", fails("22P02"), { copyIn: "1\nnot-a-number\n" }),
-      app("SELECT count(*)::int AS n FROM c", { value: 0 })
-    ]
-  },
-  {
-    id: "copy-large",
-    area: "copy",
-    description: "COPY FROM STDIN of 50,000 rows (several CopyData messages)",
-    steps: [
-      app("CREATE TEMP TABLE c (id int, h text)"),
-      app("COPY c FROM STDIN", { rowCount: 5e4 }, {
-        copyIn: Array.from({ length: 5e4 }, (_, i) => `${i + 1}	${(0, import_crypto2.createHash)("md5").update(String(i + 1)).digest("hex")}
-`).join("")
-      }),
-      app("SELECT count(*)::int AS n, bool_and(h = md5(id::text)) AS same FROM c", { rows: [{ n: 5e4, same: true }] })
-    ]
-  },
-  // --- JSONB ---------------------------------------------------------------------------------
-  {
-    id: "jsonb-operators",
-    area: "jsonb",
-    description: "->, ->>, #>>, @>, ?, ||, jsonb_set, - and invalid input",
-    steps: [
-      app(`SELECT '{"a":{"b":[1,2,3]}}'::jsonb -> 'a' -> 'b' ->> 1 AS v`, { value: "2" }),
-      app(`SELECT '{"a":{"b":[1,2,3]}}'::jsonb #>> '{a,b,2}' AS v`, { value: "3" }),
-      app(`SELECT '{"a":1,"tags":["x","y"]}'::jsonb @> '{"tags":["y"]}' AS v`, { value: true }),
-      app(`SELECT '{"a":1}'::jsonb ? 'a' AS a, '{"a":1}'::jsonb ? 'b' AS b`, { rows: [{ a: true, b: false }] }),
-      app(`SELECT '{"a":1}'::jsonb || '{"b":2}' AS v`, { value: { a: 1, b: 2 } }),
-      app(`SELECT jsonb_set('{"a":{"b":1}}', '{a,b}', '42') - 'x' AS v`, { value: { a: { b: 42 } } }),
-      app("SELECT $1::jsonb -> $2 AS v", { value: { z: true } }, { params: ['{"k":{"z":true}}', "k"] }),
-      app(`SELECT '{"a":'::jsonb`, fails("22P02"))
-    ]
-  },
-  {
-    id: "jsonb-path",
-    area: "jsonb",
-    description: "jsonb_path_query, jsonb_path_exists and @? with filters",
-    steps: [
-      app(`SELECT jsonb_path_query('{"items":[{"p":5},{"p":15},{"p":25}]}', '$.items[*] ? (@.p > 10).p') AS v`, { rows: [{ v: 15 }, { v: 25 }] }),
-      app(`SELECT jsonb_path_exists('{"a":[1,2]}', '$.a[*] ? (@ == 2)') AS v`, { value: true }),
-      app(`SELECT '{"a":[1,2]}'::jsonb @? '$.a[*] ? (@ > 5)' AS v`, { value: false }),
-      app("SELECT jsonb_path_query('{}', 'strict $.missing')", fails("2203A"))
-    ]
-  },
-  {
-    id: "jsonb-gin-index",
-    area: "jsonb",
-    description: "a GIN index answers containment queries",
-    steps: [
-      app("CREATE TEMP TABLE d (id int, doc jsonb)"),
-      app("INSERT INTO d SELECT g, jsonb_build_object('k', g % 100, 'tags', jsonb_build_array('t' || (g % 7))) FROM generate_series(1, 5000) g", { rowCount: 5e3 }),
-      app("CREATE INDEX d_doc_gin ON d USING gin (doc jsonb_path_ops)"),
-      app("ANALYZE d"),
-      app("BEGIN"),
-      app("SET LOCAL enable_seqscan = off"),
-      app(`EXPLAIN (COSTS OFF) SELECT id FROM d WHERE doc @> '{"k": 7}'`, { contains: "d_doc_gin" }),
-      app(`SELECT count(*)::int AS n FROM d WHERE doc @> '{"k": 7, "tags": ["t0"]}'`, { value: 8 }),
-      app("COMMIT")
-    ]
-  },
-  // --- large results -------------------------------------------------------------------------
-  {
-    id: "large-result-cursor-stream",
-    area: "large results",
-    description: "100,000 rows streamed through a cursor in batches, checksummed (md5 of g<TAB>md5(g)<LF> for g = 1..100000)",
-    steps: [
-      app("SELECT g, md5(g::text) AS h FROM generate_series(1, 100000) g ORDER BY g", {
-        rowCount: 1e5,
-        md5: "dad45291f173e3ba3cf7de70e1251611"
-      }, { streamBatch: 5e3 })
-    ]
-  },
-  {
-    id: "large-result-single",
-    area: "large results",
-    description: "a ~10 MB result in one query",
-    steps: [
-      app("SELECT g, repeat('x', 1000) AS pad FROM generate_series(1, 10000) g", { rowCount: 1e4 }),
-      app("SELECT sum(length(repeat('x', 1000)))::int AS n FROM generate_series(1, 10000)", { value: 1e7 })
-    ]
-  },
-  // --- temp tables ---------------------------------------------------------------------------
-  {
-    id: "temp-table-on-commit",
-    area: "temp tables",
-    description: "ON COMMIT DROP and ON COMMIT DELETE ROWS; temp tables are private to their session",
-    steps: [
-      app("BEGIN"),
-      app("CREATE TEMP TABLE x (v int) ON COMMIT DROP"),
-      app("INSERT INTO x VALUES (1), (2)"),
-      app("SELECT count(*)::int AS n FROM x", { value: 2 }),
-      app("COMMIT"),
-      app("SELECT * FROM x", fails("42P01")),
-      app("CREATE TEMP TABLE y (v int) ON COMMIT DELETE ROWS"),
-      app("BEGIN"),
-      app("INSERT INTO y VALUES (1)"),
-      app("SELECT count(*)::int AS n FROM y", { value: 1 }),
-      app("COMMIT"),
-      app("SELECT count(*)::int AS n FROM y", { value: 0 }),
-      app("CREATE TEMP TABLE z (v int)"),
-      app2("SELECT * FROM z", fails("42P01"))
-    ]
-  },
-  // --- advisory locks ------------------------------------------------------------------------
-  {
-    id: "advisory-locks",
-    area: "advisory locks",
-    description: "pg_try_advisory_lock excludes a second session until unlocked; xact locks end with the transaction",
-    steps: [
-      app("SELECT pg_try_advisory_lock(424242) AS v", { value: true }),
-      app2("SELECT pg_try_advisory_lock(424242) AS v", { value: false }),
-      app("SELECT pg_advisory_unlock(424242) AS v", { value: true }),
-      app2("SELECT pg_try_advisory_lock(424242) AS v", { value: true }),
-      app2("SELECT pg_advisory_unlock(424242) AS v", { value: true }),
-      app("BEGIN"),
-      app("SELECT pg_try_advisory_xact_lock(7, 8) AS v", { value: true }),
-      app2("SELECT pg_try_advisory_xact_lock(7, 8) AS v", { value: false }),
-      app("COMMIT"),
-      app2("SELECT pg_try_advisory_xact_lock(7, 8) AS v", { value: true })
-    ]
-  },
-  // --- LISTEN/NOTIFY -------------------------------------------------------------------------
-  {
-    id: "listen-notify",
-    area: "listen/notify",
-    description: "a notification reaches the listening session; one sent in a rolled-back transaction does not",
-    steps: [
-      app("LISTEN tb_regression"),
-      app2("NOTIFY tb_regression, 'hello'"),
-      { awaitNotification: "tb_regression", expect: { value: "hello" } },
-      app2("BEGIN"),
-      app2("SELECT pg_notify('tb_regression', 'lost')"),
-      app2("ROLLBACK"),
-      app2("BEGIN"),
-      app2("SELECT pg_notify('tb_regression', 'kept')"),
-      app2("COMMIT"),
-      { awaitNotification: "tb_regression", expect: { value: "kept" } },
-      app("UNLISTEN *")
-    ]
-  },
-  // --- statement_timeout ---------------------------------------------------------------------
-  {
-    id: "statement-timeout",
-    area: "statement_timeout",
-    description: "SET LOCAL statement_timeout cancels a long statement (57014) and ends with the transaction",
-    steps: [
-      app("BEGIN"),
-      app("SET LOCAL statement_timeout = '200ms'"),
-      app("SELECT pg_sleep(5)", fails("57014")),
-      app("ROLLBACK"),
-      app("SELECT 1 AS v FROM pg_sleep(0.3)", { value: 1 }),
-      app("SET statement_timeout = '100ms'"),
-      app("SELECT pg_sleep(1)", fails("57014")),
-      app("RESET statement_timeout")
-    ]
-  },
-  // --- privileges ----------------------------------------------------------------------------
-  {
-    id: "privileges-read-only-role",
-    area: "privileges",
-    description: "the read-only role reads tables the app role creates later, runs read-only transactions by default and cannot write or create anything even when it turns that off",
-    steps: [
-      app("CREATE TABLE {{table}} (id int PRIMARY KEY, note text)"),
-      app("INSERT INTO {{table}} VALUES (1, 'one')", { rowCount: 1 }),
-      ro("SELECT id, note FROM {{table}}", { rows: [{ id: 1, note: "one" }] }),
-      // its transactions are read-only by default (bootstrap's role setting) ...
-      ro("SHOW default_transaction_read_only", { value: "on" }),
-      ro("INSERT INTO {{table}} VALUES (2, 'two')", fails("25006")),
-      // ... and when it turns that off, the privileges still refuse every write
-      ro("SET default_transaction_read_only = off"),
-      ro("INSERT INTO {{table}} VALUES (2, 'two')", fails("42501")),
-      ro("UPDATE {{table}} SET note = 'x'", fails("42501")),
-      ro("DELETE FROM {{table}}", fails("42501")),
-      ro("TRUNCATE {{table}}", fails("42501")),
-      ro("CREATE TABLE tb_regression_ro (id int)", fails("42501")),
-      ro("CREATE TABLE public.tb_regression_ro (id int)", fails("42501")),
-      ro("DROP TABLE {{table}}", fails("42501")),
-      app("DROP TABLE {{table}}")
-    ],
-    cleanup: ["DROP TABLE IF EXISTS {{table}}"]
-  },
-  {
-    id: "privileges-public-schema",
-    area: "privileges",
-    description: "nobody creates objects in the public schema (its ACL grants PUBLIC no CREATE, as on PostgreSQL 15+ where clusters upgraded from 14 still grant it); the app role creates in its own",
-    steps: [
-      // the ACL itself: on PostgreSQL 15+ the CREATE below fails by default, so it alone would pass
-      // trivially on a cluster whose public schema still grants CREATE to PUBLIC (upgraded from 14)
-      app(`SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
-             pg_catalog.aclexplode(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) a
-             WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE') AS v`, { value: true }),
-      app("SELECT pg_catalog.has_schema_privilege('public', 'public', 'CREATE') AS v", { value: false }),
-      app("CREATE TABLE public.tb_regression_public (id int)", fails("42501")),
-      app("SELECT current_schema() = current_user AS v", { value: true })
-    ],
-    cleanup: ["DROP TABLE IF EXISTS public.tb_regression_public"]
-  },
-  // --- types and errors ----------------------------------------------------------------------
-  {
-    id: "types-and-errors",
-    area: "types",
-    description: "numeric exactness, time zones, arrays, and the SQLSTATEs drivers map to exceptions",
-    steps: [
-      app("SELECT (0.1::numeric + 0.2)::text AS v", { value: "0.3" }),
-      app("SET TIME ZONE 'UTC'"),
-      app("SELECT '2024-01-01 12:00+02'::timestamptz::text AS v", { value: "2024-01-01 10:00:00+00" }),
-      app("SELECT ARRAY[1, 2, 3] || 4 AS v", { value: [1, 2, 3, 4] }),
-      app("SELEC 1", fails("42601")),
-      app("SELECT no_such_column FROM pg_class", fails("42703")),
-      app("SELECT 2147483647::int + 1", fails("22003"))
-    ]
-  }
-];
-var SessionPool = class {
-  constructor(target) {
-    this.target = target;
-  }
-  target;
-  sessions = /* @__PURE__ */ new Map();
-  async get(name) {
-    let session = this.sessions.get(name);
-    if (!session) {
-      const client = new Client(name === "ro" ? this.target.readOnly : this.target.app);
-      client.on("error", () => void 0);
-      const notifications = [];
-      client.on("notification", (n) => notifications.push(n));
-      await client.connect();
-      session = { client, notifications };
-      this.sessions.set(name, session);
-    }
-    return session;
-  }
-  async closeAll() {
-    await Promise.all([...this.sessions.values()].map((s) => s.client.end().catch(() => void 0)));
-    this.sessions.clear();
-  }
-};
-function normalise(rows) {
-  return JSON.parse(JSON.stringify(rows));
+// src/blocks/postgres/rotation.lambda-shared.ts
+var LOGIN_REJECTED = /* @__PURE__ */ new Set(["28P01", "28000"]);
+function log(message, extra = {}) {
+  console.log(JSON.stringify({ level: "INFO", message, ...extra }));
 }
-function sameJson(a, b) {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-function canonical(value) {
-  if (Array.isArray(value)) {
-    return value.map(canonical);
+async function rotate(event, secrets, config) {
+  const arn = event.SecretId;
+  const token = event.ClientRequestToken;
+  const user = config.users[arn];
+  if (user === void 0) {
+    throw new Error(`secret ${arn} is not one this function rotates`);
   }
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  if (typeof token !== "string" || token.length === 0) {
+    throw new Error("missing ClientRequestToken");
   }
-  return value;
-}
-async function waitForNotification(session, channel, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const index = session.notifications.findIndex((n) => n.channel === channel);
-    if (index >= 0) {
-      return session.notifications.splice(index, 1)[0];
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`no notification on channel ${channel} within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  const metadata = await secrets.send(new import_client_secrets_manager2.DescribeSecretCommand({ SecretId: arn }));
+  if (metadata.RotationEnabled === false) {
+    throw new Error(`secret ${arn} does not have rotation enabled`);
+  }
+  const versions = metadata.VersionIdsToStages ?? {};
+  const stages = versions[token];
+  if (!stages) {
+    throw new Error(`secret version ${token} has no stage for rotation of secret ${arn}`);
+  }
+  if (stages.includes("AWSCURRENT") && event.Step !== "finishSecret") {
+    log("version already AWSCURRENT, nothing to do", { step: event.Step, secretArn: arn, version: token });
+    return;
+  }
+  if (!stages.includes("AWSPENDING") && !stages.includes("AWSCURRENT")) {
+    throw new Error(`secret version ${token} is not set as AWSPENDING for rotation of secret ${arn}`);
+  }
+  switch (event.Step) {
+    case "createSecret":
+      return createSecret(secrets, config, arn, token, user);
+    case "setSecret":
+      return setSecret(secrets, config, arn, token, user);
+    case "testSecret":
+      return testSecret(secrets, config, arn, token, user);
+    case "finishSecret":
+      return finishSecret(secrets, arn, token, versions);
+    default:
+      throw new Error(`unknown rotation step ${String(event.Step)}`);
   }
 }
-async function stream(client, sql, batch) {
-  const hash = (0, import_crypto2.createHash)("md5");
-  let count = 0;
-  await client.query("BEGIN");
+async function readVersion(secrets, arn, version) {
   try {
-    await client.query(`DECLARE tb_stream NO SCROLL CURSOR FOR ${sql}`);
-    for (; ; ) {
-      const result = await client.query({ text: `FETCH ${batch} FROM tb_stream`, rowMode: "array" });
-      for (const row of result.rows) {
-        hash.update(row.map((v) => v === null ? "\\N" : String(v)).join("	") + "\n");
-      }
-      count += result.rows.length;
-      if (result.rows.length < batch) {
-        break;
-      }
+    const response = await secrets.send(new import_client_secrets_manager2.GetSecretValueCommand({ SecretId: arn, VersionId: version.token, VersionStage: version.stage }));
+    return parse(arn, response.SecretString);
+  } catch (e) {
+    if (e.name === "ResourceNotFoundException") {
+      return void 0;
     }
-    await client.query("CLOSE tb_stream");
+    throw e;
+  }
+}
+function parse(arn, text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text ?? "");
+  } catch {
+    throw new Error(`secret ${arn} is not JSON`);
+  }
+  if (typeof parsed.username !== "string" || typeof parsed.password !== "string" || !parsed.username || !parsed.password) {
+    throw new Error(`secret ${arn} lacks a string "username" and "password"`);
+  }
+  return parsed;
+}
+function expectUser(arn, document, user, version) {
+  if (document.username !== user) {
+    throw new Error(`secret ${arn} (${version}) holds user "${document.username}", expected "${user}"`);
+  }
+}
+async function createSecret(secrets, config, arn, token, user) {
+  const current = await readVersion(secrets, arn, { stage: "AWSCURRENT" });
+  if (!current) {
+    throw new Error(`secret ${arn} has no AWSCURRENT version`);
+  }
+  expectUser(arn, current, user, "AWSCURRENT");
+  if (await readVersion(secrets, arn, { token, stage: "AWSPENDING" })) {
+    log("createSecret: pending version exists", { secretArn: arn, version: token });
+    return;
+  }
+  const random = await secrets.send(new import_client_secrets_manager2.GetRandomPasswordCommand({
+    PasswordLength: config.passwordLength ?? 32,
+    ExcludeCharacters: config.excludeCharacters,
+    RequireEachIncludedType: true
+  }));
+  if (!random.RandomPassword) {
+    throw new Error("GetRandomPassword returned no password");
+  }
+  await secrets.send(new import_client_secrets_manager2.PutSecretValueCommand({
+    SecretId: arn,
+    ClientRequestToken: token,
+    SecretString: JSON.stringify({ ...current, password: random.RandomPassword }),
+    VersionStages: ["AWSPENDING"]
+  }));
+  log("createSecret: pending version stored", { secretArn: arn, version: token });
+}
+async function tryLogin(config, username, password) {
+  const client = new Client(clientConfig(config.endpoint, { username, password }, config.connectTimeoutMs));
+  client.on("error", () => void 0);
+  try {
+    await client.connect();
+    return client;
+  } catch (e) {
+    await client.end().catch(() => void 0);
+    if (LOGIN_REJECTED.has(e.code ?? "")) {
+      return void 0;
+    }
+    throw e;
+  }
+}
+async function adminClient(secrets, config) {
+  const adminUser = config.users[config.adminSecretArn];
+  for (const stage of ["AWSCURRENT", "AWSPENDING", "AWSPREVIOUS"]) {
+    const admin = await readVersion(secrets, config.adminSecretArn, { stage });
+    if (!admin) continue;
+    if (adminUser !== void 0) expectUser(config.adminSecretArn, admin, adminUser, stage);
+    const client = await tryLogin(config, admin.username, admin.password);
+    if (client) return client;
+  }
+  throw new Error(`cannot log in as the admin user with any version of ${config.adminSecretArn}`);
+}
+async function setSecret(secrets, config, arn, token, user) {
+  const pending = await readVersion(secrets, arn, { token, stage: "AWSPENDING" });
+  if (!pending) {
+    throw new Error(`secret ${arn} has no AWSPENDING version ${token}`);
+  }
+  expectUser(arn, pending, user, "AWSPENDING");
+  const probe = await tryLogin(config, user, pending.password);
+  if (probe) {
+    await probe.end().catch(() => void 0);
+    log("setSecret: pending password already set", { secretArn: arn, version: token });
+    return;
+  }
+  const client = arn === config.adminSecretArn ? await adminSelf(secrets, config, arn, user) : await adminClient(secrets, config);
+  try {
+    await setPassword(client, user, pending.password);
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+  log("setSecret: password changed", { secretArn: arn, version: token, user });
+}
+async function adminSelf(secrets, config, arn, user) {
+  for (const stage of ["AWSCURRENT", "AWSPREVIOUS"]) {
+    const version = await readVersion(secrets, arn, { stage });
+    if (!version) continue;
+    expectUser(arn, version, user, stage);
+    const client = await tryLogin(config, user, version.password);
+    if (client) return client;
+  }
+  throw new Error(`cannot log in as ${user} with the AWSCURRENT or AWSPREVIOUS version of ${arn}`);
+}
+async function setPassword(client, user, password) {
+  await client.query("BEGIN READ WRITE");
+  try {
+    await client.query(`ALTER ROLE ${quoteIdent(user)} PASSWORD ${quoteLiteral(scramVerifier(password))}`);
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK").catch(() => void 0);
     throw e;
   }
-  return { rowCount: count, md5: hash.digest("hex") };
 }
-async function execute(pool, step, table) {
-  const session = await pool.get(step.session ?? "app");
-  if (step.awaitNotification) {
-    const n = await waitForNotification(session, step.awaitNotification, 5e3);
-    return { value: n.payload };
+async function testSecret(secrets, config, arn, token, user) {
+  const pending = await readVersion(secrets, arn, { token, stage: "AWSPENDING" });
+  if (!pending) {
+    throw new Error(`secret ${arn} has no AWSPENDING version ${token}`);
   }
-  const sql = (step.sql ?? "").replace(/\{\{table\}\}/g, table);
-  if (step.copyIn !== void 0) {
-    const r = await copyFrom(session.client, sql, step.copyIn);
-    return { rowCount: r.rowCount };
-  }
-  if (step.copyOut) {
-    const r = await copyTo(session.client, sql);
-    return { rowCount: r.rowCount, text: r.data.toString("utf8") };
-  }
-  if (step.streamBatch) {
-    return stream(session.client, sql, step.streamBatch);
-  }
-  const result = await session.client.query({
-    text: sql,
-    values: step.params ? [...step.params] : void 0,
-    name: step.statementName
+  expectUser(arn, pending, user, "AWSPENDING");
+  await withClient(clientConfig(config.endpoint, pending, config.connectTimeoutMs), async (client) => {
+    await client.query("SELECT 1");
   });
-  const rows = normalise(result.rows ?? []);
-  const first = rows[0];
-  return { rows, rowCount: result.rowCount ?? rows.length, value: first ? Object.values(first)[0] : void 0 };
+  log("testSecret: pending password logs in", { secretArn: arn, version: token });
 }
-function check(expect, outcome) {
-  const show = (v) => JSON.stringify(v)?.slice(0, 300);
-  if (expect.rows !== void 0 && !sameJson(expect.rows, outcome.rows)) {
-    return `expected rows ${show(expect.rows)}, got ${show(outcome.rows)}`;
+async function finishSecret(secrets, arn, token, versions) {
+  const current = Object.entries(versions).find(([, s]) => s.includes("AWSCURRENT"))?.[0];
+  if (current === token) {
+    log("finishSecret: already AWSCURRENT", { secretArn: arn, version: token });
+    return;
   }
-  if ("value" in expect && !sameJson(expect.value, outcome.value)) {
-    return `expected value ${show(expect.value)}, got ${show(outcome.value)}`;
-  }
-  if (expect.rowCount !== void 0 && expect.rowCount !== outcome.rowCount) {
-    return `expected rowCount ${expect.rowCount}, got ${outcome.rowCount}`;
-  }
-  if (expect.text !== void 0 && expect.text !== outcome.text) {
-    return `expected output ${show(expect.text)}, got ${show(outcome.text)}`;
-  }
-  if (expect.md5 !== void 0 && expect.md5 !== outcome.md5) {
-    return `expected md5 ${expect.md5}, got ${outcome.md5}`;
-  }
-  if (expect.contains !== void 0) {
-    const haystack = outcome.text ?? JSON.stringify(outcome.rows ?? []);
-    if (!haystack.includes(expect.contains)) {
-      return `expected output containing ${show(expect.contains)}, got ${show(haystack)}`;
-    }
-  }
-  return void 0;
+  await secrets.send(new import_client_secrets_manager2.UpdateSecretVersionStageCommand({
+    SecretId: arn,
+    VersionStage: "AWSCURRENT",
+    MoveToVersionId: token,
+    RemoveFromVersionId: current
+  }));
+  log("finishSecret: version is AWSCURRENT", { secretArn: arn, version: token, previous: current });
 }
-function describeStep(step, index) {
-  const what = step.awaitNotification ? `await notification on ${step.awaitNotification}` : (step.sql ?? "").slice(0, 120);
-  return `step ${index + 1} [${step.session ?? "app"}] ${what}`;
-}
-async function runCase(target, c, table) {
-  const started = Date.now();
-  const pool = new SessionPool(target);
-  let failure;
+function rotationConfigFromEnv(env, ssl) {
+  const need = (key) => {
+    const value = env[key];
+    if (!value) throw new Error(`environment variable ${key} is not set`);
+    return value;
+  };
+  const endpoint = { host: need("DB_HOST"), port: Number(need("DB_PORT")), database: need("DB_NAME"), ssl };
+  const adminSecretArn = need("ADMIN_SECRET_ARN");
+  const raw = need("ROTATED_SECRETS");
+  let users;
   try {
-    for (const [index, step] of c.steps.entries()) {
-      const expect = step.expect ?? ok;
-      let outcome;
-      try {
-        outcome = await execute(pool, step, table);
-      } catch (e) {
-        const code = e.code;
-        const message = e instanceof Error ? e.message : String(e);
-        if (expect.error && expect.error === code) {
-          continue;
-        }
-        failure = `${describeStep(step, index)}: ${expect.error ? `expected SQLSTATE ${expect.error}, got` : "failed with"} ${code ?? "no SQLSTATE"}: ${message}`;
-        break;
-      }
-      if (expect.error) {
-        failure = `${describeStep(step, index)}: expected SQLSTATE ${expect.error}, but it succeeded`;
-        break;
-      }
-      const mismatch = check(expect, outcome);
-      if (mismatch) {
-        failure = `${describeStep(step, index)}: ${mismatch}`;
-        break;
-      }
-    }
-  } catch (e) {
-    failure = `cannot run: ${e instanceof Error ? e.message : String(e)}`;
-  } finally {
-    await pool.closeAll();
+    users = JSON.parse(raw);
+  } catch {
+    users = void 0;
   }
-  if (c.cleanup?.length) {
-    const cleaner = new SessionPool(target);
-    try {
-      const { client } = await cleaner.get("app");
-      for (const sql of c.cleanup) {
-        await client.query(sql.replace(/\{\{table\}\}/g, table)).catch(() => void 0);
-      }
-    } catch {
-    } finally {
-      await cleaner.closeAll();
-    }
+  if (typeof users !== "object" || users === null || Array.isArray(users) || Object.values(users).some((u) => typeof u !== "string")) {
+    throw new Error("environment variable ROTATED_SECRETS is not a JSON object of secret ARN to user name");
   }
-  return { id: c.id, area: c.area, passed: failure === void 0, failure, durationMs: Date.now() - started };
-}
-async function runRegressionSuite(target, cases = REGRESSION_CASES) {
-  const table = `tb_regression_${(0, import_crypto2.randomBytes)(4).toString("hex")}`;
-  let serverVersion = "unknown";
-  const probe = new Client(target.app);
-  probe.on("error", () => void 0);
-  try {
-    await probe.connect();
-    serverVersion = (await probe.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-  } catch (e) {
-    serverVersion = `unreachable: ${e instanceof Error ? e.message : String(e)}`;
-  } finally {
-    await probe.end().catch(() => void 0);
-  }
-  const results = [];
-  for (const c of cases) {
-    results.push(await runCase(target, c, table));
-  }
-  const failed = results.filter((r) => !r.passed).length;
-  return { passed: failed === 0 && results.length > 0, total: results.length, failed, serverVersion, results };
+  return {
+    endpoint,
+    adminSecretArn,
+    users,
+    excludeCharacters: env.EXCLUDE_CHARACTERS ?? ""
+  };
 }
 
-// src/postgres/bootstrap.lambda.ts
-function required(props, key) {
-  const value = props[key];
-  if (typeof value !== "string" || value.length === 0) {
-    throw new Error(`missing property ${key}`);
-  }
-  return value;
-}
-function log(message, extra = {}) {
-  console.log(JSON.stringify({ level: "INFO", message, ...extra }));
-}
-function isRegressionRequest(event) {
-  return typeof event === "object" && event !== null && event.action === "regression";
-}
-function need(env, key) {
-  const value = env[key];
-  if (!value) {
-    throw new Error(`environment variable ${key} is not set`);
-  }
-  return value;
-}
-var PINNED_PROPERTIES = [
-  ["Host", "DB_HOST"],
-  ["Port", "DB_PORT"],
-  ["Database", "DB_NAME"],
-  ["AdminSecretArn", "ADMIN_SECRET_ARN"],
-  ["AppSecretArn", "APP_SECRET_ARN"],
-  ["ReadOnlySecretArn", "READ_ONLY_SECRET_ARN"]
-];
-var RDS_TLS = { ca: RDS_CA_BUNDLE, rejectUnauthorized: true };
-function makeHandler(options = {}) {
-  const ssl = options.ssl ?? RDS_TLS;
+// src/blocks/postgres/rotation.lambda.ts
+function makeRotationHandler(options = {}) {
   const secrets = options.secrets ?? secretsManagerClient();
-  const margin = options.deadlineMarginMs ?? 3e4;
-  const deadlineOf = (context) => Date.now() + (context?.getRemainingTimeInMillis?.() ?? options.defaultBudgetMs ?? 6e5) - margin;
-  const bootstrapBody = (context) => async (event) => {
-    const props = event.ResourceProperties;
-    const env = options.env ?? process.env;
-    for (const [property, variable] of PINNED_PROPERTIES) {
-      const given = required(props, property);
-      if (given !== need(env, variable)) {
-        throw new Error(`property ${property} does not match the function's configuration (${variable}); refusing to connect elsewhere`);
-      }
-    }
-    const endpoint = {
-      host: need(env, "DB_HOST"),
-      port: Number(need(env, "DB_PORT")),
-      database: need(env, "DB_NAME"),
-      ssl
-    };
-    const physicalResourceId = `${endpoint.database}@${endpoint.host}`;
-    if (event.RequestType === "Delete") {
-      return { physicalResourceId: event.PhysicalResourceId ?? physicalResourceId };
-    }
-    const [admin, appUser, readOnly] = await Promise.all([
-      readCredentials(secrets, need(env, "ADMIN_SECRET_ARN")),
-      readCredentials(secrets, need(env, "APP_SECRET_ARN")),
-      readCredentials(secrets, need(env, "READ_ONLY_SECRET_ARN"))
-    ]);
-    const client = await connectWithRetry(clientConfig(endpoint, admin, options.connectTimeoutMs), {
-      deadline: deadlineOf(context),
-      initialDelayMs: options.initialRetryDelayMs,
-      onRetry: (attempt, error, delayMs) => log("database not accepting connections yet", {
-        attempt,
-        delayMs: Math.round(delayMs),
-        error: error instanceof Error ? error.message : String(error)
-      })
-    });
+  const ssl = options.ssl ?? { ca: RDS_CA_BUNDLE, rejectUnauthorized: true };
+  return async (event) => {
+    const config = { ...rotationConfigFromEnv(options.env ?? process.env, ssl), ...options.config };
     try {
-      const canLogIn = async (user, password) => {
-        try {
-          await withClient(clientConfig(endpoint, { username: user, password }, options.connectTimeoutMs), async () => void 0);
-          return true;
-        } catch (e) {
-          if (LOGIN_REJECTED.has(e.code ?? "")) {
-            return false;
-          }
-          throw e;
-        }
-      };
-      const outcome = await bootstrapDatabase(client, {
-        database: endpoint.database,
-        appUser: appUser.username,
-        appPassword: appUser.password,
-        readOnlyUser: readOnly.username,
-        readOnlyPassword: readOnly.password
-      }, canLogIn);
-      log("bootstrap complete", { requestType: event.RequestType, changes: outcome.changes, notes: outcome.notes });
-      return {
-        physicalResourceId,
-        data: { AppUser: appUser.username, ReadOnlyUser: readOnly.username, Schema: appUser.username, Changes: String(outcome.changes.length) }
-      };
-    } finally {
-      await client.end().catch(() => void 0);
+      await rotate(event, secrets, config);
+    } catch (e) {
+      console.error(JSON.stringify({ level: "ERROR", message: "rotation step failed", step: event?.Step, secretArn: event?.SecretId, error: e instanceof Error ? e.message : String(e) }));
+      throw e;
     }
-  };
-  return async (incoming, context) => {
-    if (isRegressionRequest(incoming)) {
-      throw new Error("the bootstrap function runs no regression suite: invoke the regression function (TenantPostgres.regressionFunction)");
-    }
-    return customResourceHandler(bootstrapBody(context))(incoming, context);
   };
 }
-function makeRegressionHandler(options = {}) {
-  const ssl = options.ssl ?? RDS_TLS;
-  const secrets = options.secrets ?? secretsManagerClient();
-  return async (request) => {
-    if (!isRegressionRequest(request)) {
-      throw new Error('expected { "action": "regression", "cases"?: [...] }');
-    }
-    const env = options.env ?? process.env;
-    const endpoint = { host: need(env, "DB_HOST"), port: Number(need(env, "DB_PORT")), database: need(env, "DB_NAME"), ssl };
-    const [appUser, readOnly] = await Promise.all([
-      readCredentials(secrets, need(env, "APP_SECRET_ARN")),
-      readCredentials(secrets, need(env, "READ_ONLY_SECRET_ARN"))
-    ]);
-    const cases = request.cases ? REGRESSION_CASES.filter((c) => request.cases.includes(c.id)) : REGRESSION_CASES;
-    const report = await runRegressionSuite({
-      app: clientConfig(endpoint, appUser, options.connectTimeoutMs),
-      readOnly: clientConfig(endpoint, readOnly, options.connectTimeoutMs)
-    }, cases);
-    log("regression suite finished", { passed: report.passed, total: report.total, failed: report.failed, serverVersion: report.serverVersion });
-    return report;
-  };
-}
-var handler = makeHandler();
+var handler = makeRotationHandler();
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
-  RDS_TLS,
   handler,
-  makeHandler,
-  makeRegressionHandler
+  makeRotationHandler
 });
