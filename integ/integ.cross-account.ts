@@ -29,9 +29,9 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { CrossAccountLink } from '../src/blocks/link';
 import { TenantKey, TenantLogGroup, TenantTier } from '../src/core';
-import { CrossAccountLink } from'../src/blocks/link';
-import { PlatformHub } from'../src/platform/hub';
+import { PlatformHub } from '../src/platform/hub';
 
 const app = new App();
 const stack = new Stack(app, 'TenantBlocksCrossAccountInteg');

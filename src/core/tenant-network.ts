@@ -629,7 +629,7 @@ export class TenantNetwork extends Construct {
           destinationCidrBlock: cidr,
           transitGatewayId,
         });
-        route.addDependency(attachment);
+        route.node.addDependency(attachment);
       });
     }
   }

@@ -123,7 +123,8 @@ test.each([
 // Issue 24 §1: the spec reaches the network's whitelist (a customer's VPN routed in, a custom VPC range).
 describe('a spec with a network', () => {
   const VPN = '203.0.113.0/24';
-  const routedSpec = (network?: object) => parseTenantSpecs({ tenants: [{ ...fullSpec(), ...(network ? { network } : {}), database: { allowedCidrs: [VPN] } }] })[0];
+  const routedSpec = (network?: object) =>
+    parseTenantSpecs({ tenants: [{ ...fullSpec(), ...(network ? { network } : {}), database: { allowedCidrs: [VPN] } }] })[0];
   const unroutable = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('nothing routes it in'));
 
   test('routed networks and a custom VPC range synthesize a database reachable from the customer network', () => {

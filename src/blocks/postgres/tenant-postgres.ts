@@ -653,7 +653,7 @@ export class TenantPostgres extends Construct implements ec2.IConnectable {
         rotationLambdaArn: fn.functionArn,
         rotationRules: { scheduleExpression: `rate(${ROTATION_INTERVAL.toDays()} days)` },
       });
-      schedule.addDependency(permission);
+      schedule.node.addDependency(permission);
       // the function (and, through it, its role policy) exists first; the roles too
       schedule.node.addDependency(bootstrap, fn);
     }

@@ -200,7 +200,9 @@ export class TenantConsole extends Construct {
       defaultRootObject: 'index.html',
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate: props.certificate,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // TLS 1.2 at least with the custom domain's certificate; CloudFront's default certificate has a
+      // fixed policy (aws-cdk-lib ignores the setting there, with a warning)
+      ...(props.certificate ? { minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,

@@ -132,7 +132,7 @@ export function createQueryLayer(scope: Construct, props: QueryLayerProps): Quer
         },
       },
     });
-    t.addDependency(database);
+    t.node.addDependency(database);
     return t;
   };
   const logsTable = table('LogsTable', HUB_LOGS_TABLE, LOGS_ROOT, LOG_COLUMNS,

@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { TenantConsole, TenantConsoleProps } from '../../../src/platform/console';
 import { PlatformHub } from '../../../src/platform/hub';
-import { PlatformAppSource, TenantProvisioner } from '../../../src/platform/provisioner';
+import { PlatformAppSource, TenantAction, TenantProvisioner } from '../../../src/platform/provisioner';
 import { testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
@@ -26,7 +26,7 @@ function platform(overrides: Partial<TenantConsoleProps> = {}) {
     hub: hub.reference,
     appSource: PlatformAppSource.fromAsset(FIXTURE_APP, '1.0.0'),
     tenantAccountIds: ['210987654321', '310987654321'],
-    apiCallerArns: ['arn:aws:iam::111111111111:role/platform/operator'],
+    apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/platform/operator', allTenants: true, actions: Object.values(TenantAction) }],
   } as any);
   const console = new TenantConsole(stack, 'Console', { hub, provisioner, signInDomainPrefix: 'acme-platform-console', ...overrides });
   return { stack, hub, provisioner, console, template: () => Template.fromStack(stack) };
@@ -143,7 +143,7 @@ describe('TenantConsole validation', () => {
   const stack = testStack('Platform', PLATFORM_ENV);
   const hub = new PlatformHub(stack, 'Hub', { tenantAccountIds: ['210987654321'] });
   const provisioner = new TenantProvisioner(stack, 'Provisioner', {
-    hub: hub.reference, appSource: PlatformAppSource.fromAsset(FIXTURE_APP, '1.0.0'), tenantAccountIds: ['210987654321'], apiCallerArns: ['arn:aws:iam::111111111111:role/op'],
+    hub: hub.reference, appSource: PlatformAppSource.fromAsset(FIXTURE_APP, '1.0.0'), tenantAccountIds: ['210987654321'], apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/op', allTenants: true, actions: Object.values(TenantAction) }],
   } as any);
   const base: TenantConsoleProps = { hub, provisioner, signInDomainPrefix: 'acme-console' };
   const cert = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc');

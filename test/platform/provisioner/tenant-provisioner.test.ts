@@ -267,7 +267,7 @@ describe('TenantProvisioner', () => {
       hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
       appSource: PlatformAppSource.fromAsset(FIXTURE_APP),
       tenantAccountIds: TENANT_ACCOUNTS,
-      apiCallerArns: [CALLER],
+      apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
     };
     test.each([
       ['neither accounts nor an organization', { tenantAccountIds: undefined }, 'tenantAccountIds: list the tenant accounts the provisioner may deploy to, or give organizationId (one is required)'],
