@@ -429,7 +429,9 @@ export class TenantProvisioner extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       timeout: OPERATION_TIMEOUT,
       tracingEnabled: true,
-      logs: { destination: this.logGroup('OperationWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      // Every state transition is logged, without its data: the state carries the tenant's spec and
+      // link external id, which no log may hold in clear (the registry records each outcome).
+      logs: { destination: this.logGroup('OperationWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: false },
       encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
     });
     this.grantOperationWorkflow(machine);
@@ -650,7 +652,8 @@ export class TenantProvisioner extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       timeout: ROLLOUT_TIMEOUT,
       tracingEnabled: true,
-      logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: true },
+      // Transitions without data, like the operation workflow (no spec or external id in a log).
+      logs: { destination: this.logGroup('RolloutWorkflowLogs'), level: sfn.LogLevel.ALL, includeExecutionData: false },
       encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey),
     });
     // Starting an operation execution (and reading its output, .sync) encrypts and decrypts with the

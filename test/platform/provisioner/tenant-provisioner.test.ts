@@ -306,3 +306,12 @@ describe('TenantProvisioner', () => {
 
 // The fixture app path is used by the asset source.
 void path;
+
+test('the workflows log every transition without its data: no spec or link external id in a log (issue 19 §4)', () => {
+  const template = Template.fromStack(provisionerStack().stack);
+  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  expect(machines).toHaveLength(2);
+  for (const m of machines) {
+    expect(m.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+  }
+});
