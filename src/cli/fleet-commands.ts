@@ -91,10 +91,14 @@ export const FLEET_COMMANDS = {
     },
   },
   apply: {
-    usage: 'apply -f <tenants.json> [--no-wait]',
-    summary: 'Make the registry match the tenants file: create and change tenants through the API (never destroys), following each operation',
+    usage: 'apply -f <tenants.json> [--now] [--no-wait]',
+    summary: 'Make the registry match the tenants file: create and change tenants through the API (never destroys), following each operation; PRODUCTION changes wait for their maintenance window',
     args: [] as string[],
-    options: { ...FILE, 'no-wait': { type: 'boolean' as const, help: 'return once the API accepted each request, without following the operations' } },
+    options: {
+      ...FILE,
+      'now': { type: 'boolean' as const, help: 'deploy PRODUCTION changes at once instead of in each tenant\'s maintenance window' },
+      'no-wait': { type: 'boolean' as const, help: 'return once the API accepted each request, without following the operations' },
+    },
     async run(ctx: FleetContext): Promise<number> {
       const current = await registered(ctx.client);
       const plans = planFleet(readTenantsFile(ctx.options.file), current);
@@ -106,7 +110,7 @@ export const FLEET_COMMANDS = {
       }
       let failed = 0;
       for (const p of plans.filter((x) => x.action === 'create' || x.action === 'change')) {
-        const a = await send(ctx.client, p, current.find((t) => t.tenantId === p.tenantId));
+        const a = await send(ctx.client, p, current.find((t) => t.tenantId === p.tenantId), ctx.options.now === true);
         if (a.status < 200 || a.status >= 300) {
           problemsOf(a.json, a.status).forEach((l) => ctx.out.error(`${p.tenantId}: ${l}`));
           failed++;
@@ -122,15 +126,17 @@ export const FLEET_COMMANDS = {
 };
 
 /** One create or change, with a key derived from the change: re-running the same apply repeats nothing. */
-function send(client: ApiClient, p: TenantPlan, current: RegisteredTenant | undefined) {
+function send(client: ApiClient, p: TenantPlan, current: RegisteredTenant | undefined, now: boolean) {
   if (p.action === 'create') {
     // a re-create of a destroyed tenant is keyed by the record it replaces: never a replay of the first create
     const basis = current ? `${current.state}@${current.version}` : 'new';
     return client.request('POST', '/tenants', { body: { spec: p.spec }, idempotencyKey: applyKey(p.tenantId, p.spec, basis) });
   }
   const settings = mergePatch(current!.spec, p.spec);
+  // A PRODUCTION tenant changes in its maintenance window unless the operator says now.
+  const inWindow = !now && (p.spec?.tier === 'PRODUCTION' || (current?.spec as { tier?: string } | undefined)?.tier === 'PRODUCTION');
   return client.request('PATCH', `/tenants/${encodeURIComponent(p.tenantId)}`, {
-    body: { settings, expectedVersion: p.expectedVersion },
+    body: { settings, expectedVersion: p.expectedVersion, ...(inWindow ? { inMaintenanceWindow: true } : {}) },
     idempotencyKey: applyKey(p.tenantId, p.spec, p.expectedVersion),
   });
 }

@@ -21,6 +21,7 @@ import { MAX_CONSOLE_BYTES_SCANNED, validateTenantConsoleProps } from './validat
 import { HandlerExecutionRole } from '../../core/execution-role';
 import { ComplianceSuppression, Suppressions } from '../../core/suppressions';
 import { GSI1 } from '../provisioner/config.lambda-shared';
+import { SCOPES_ENV, SHARED_ACCOUNTS_ENV } from '../provisioner/scopes.lambda-shared';
 
 export * from './tenant-console-props';
 
@@ -215,8 +216,7 @@ export class TenantConsole extends Construct {
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         compress: true,
       },
-      // A single-page app: unknown paths serve the app, which routes itself.
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) }],
+      // No error-page rewrite: the app routes on the URL's hash, and the API's 404s stay JSON.
     });
   }
 
@@ -327,13 +327,22 @@ export class TenantConsole extends Construct {
       ],
       // The tenant and the role are read, never written, by the web client.
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant', 'role'),
-      writeAttributes: new cognito.ClientAttributes(),
+      // Federated sign-in updates the attributes its provider maps (email, custom:role): Cognito needs
+      // them writable by the client. Users still cannot write them: the client issues tokens only
+      // through the hosted sign-in (explicit auth flows: refresh only, set below) without the
+      // aws.cognito.signin.user.admin scope that UpdateUserAttributes requires.
+      writeAttributes: Object.keys(federatedTenants).length > 0
+        ? new cognito.ClientAttributes().withStandardAttributes({ email: true }).withCustomAttributes('role')
+        : new cognito.ClientAttributes(),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     });
+    // No direct sign-in (SRP, custom auth) with the public client id: tokens come from the hosted
+    // sign-in only, with the OAuth scopes above (CDK's empty authFlows leaves Cognito's defaults on).
+    (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
     for (const idp of providers) client.node.addDependency(idp);
     new cognito.UserPoolDomain(this, 'SignInDomain', {
       userPool,
@@ -378,7 +387,11 @@ export class TenantConsole extends Construct {
       produce: () => {
         const stack = Stack.of(this);
         const mine = stack.resolve(own.environment)?.variables ?? {};
-        const provisioner = stack.resolve((theirs as lambda.CfnFunction).environment)?.variables ?? {};
+        const provisioner = { ...(stack.resolve((theirs as lambda.CfnFunction).environment)?.variables ?? {}) };
+        // the API callers' scopes are the provisioner API's: the console decides for its own users
+        // (one tenant, from the token), and they would only eat into Lambda's 4 KB of environment
+        delete provisioner[SCOPES_ENV];
+        delete provisioner[SHARED_ACCOUNTS_ENV];
         return { ...provisioner, ...mine };
       },
     }));

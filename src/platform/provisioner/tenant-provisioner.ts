@@ -796,6 +796,28 @@ export class TenantProvisioner extends Construct {
   }
 
   /** The REST API: regional, IAM authorization and a resource policy admitting only the callers, validated bodies, JSON access logs, throttled stage. */
+  /**
+   * The API's resource policy: deny every principal that is not a caller. A caller of another
+   * account also needs an allow here (IAM authorization across accounts needs both policies to
+   * allow), for exactly those callers; a caller of this account is admitted by its own policy only,
+   * so its narrower identity policy keeps its meaning.
+   */
+  private apiResourcePolicy(callers: ApiCallerScope[]): iam.PolicyDocument {
+    const policy = ProvisionerAccess.apiResourcePolicy(callers);
+    const here = Stack.of(this).account;
+    const foreign = callers.map((c) => c.principalArn)
+      .filter((arn) => !Token.isUnresolved(arn) && !Token.isUnresolved(here) && arn.split(':')[4] !== here);
+    if (foreign.length > 0) {
+      policy.addStatements(new iam.PolicyStatement({
+        sid: 'CallersOfOtherAccounts',
+        actions: ['execute-api:Invoke'],
+        principals: [...new Set(foreign)].map((arn) => new iam.ArnPrincipal(arn)),
+        resources: ['execute-api:/*'],
+      }));
+    }
+    return policy;
+  }
+
   private buildApi(fn: lambda.IFunction, callers: ApiCallerScope[]): apigateway.RestApi {
     const accessLogs = this.logGroup('ApiAccessLogs');
     const api = new apigateway.RestApi(this, 'Api', {
@@ -816,7 +838,7 @@ export class TenantProvisioner extends Construct {
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
       // Deny every principal that is not a caller; the handler decides per tenant and action (an allow
       // for execute-api:/* here would make every caller's narrower identity policy meaningless).
-      policy: ProvisionerAccess.apiResourcePolicy(callers),
+      policy: this.apiResourcePolicy(callers),
     });
     // Malformed requests get the same JSON shape as the handler's 400s.
     api.addGatewayResponse('BadRequestBody', {

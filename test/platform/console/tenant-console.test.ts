@@ -54,7 +54,18 @@ describe('TenantConsole', () => {
       ReadAttributes: Match.arrayWith(['custom:role', 'custom:tenant']),
       WriteAttributes: [],
       PreventUserExistenceErrors: 'ENABLED',
+      // no direct sign-in with the public client id: tokens only from the hosted sign-in, never with
+      // the aws.cognito.signin.user.admin scope that lets a user update its own attributes
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthScopes: Match.not(Match.arrayWith(['aws.cognito.signin.user.admin'])),
     });
+  });
+
+  test('the console\'s function does not carry the provisioner API\'s caller scopes (its 4 KB environment)', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {});
+    const console = fns.find((v) => v.CONSOLE_USER_POOL_ID)!;
+    expect(console.API_CALLER_SCOPES).toBeUndefined();
+    expect(fns.some((v) => v.API_CALLER_SCOPES !== undefined)).toBe(true);
   });
 
   test('the distribution: private bucket through origin access control, strict security headers on every response', () => {
@@ -94,7 +105,9 @@ describe('TenantConsole', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables).filter(Boolean);
     const console = fns.find((v) => v.CONSOLE_USER_POOL_ID !== undefined);
     const provisioner = fns.find((v) => v.OPERATION_STATE_MACHINE_ARN !== undefined && v.CONSOLE_USER_POOL_ID === undefined);
-    expect(console).toMatchObject({ ...provisioner, CONSOLE_MAX_BYTES_SCANNED: String(1024 ** 3), CONSOLE_FEDERATED_TENANTS: '' });
+    // every handler setting but the API callers' scopes (the console decides for its own users)
+    const { API_CALLER_SCOPES: _scopes, ALLOW_SHARED_TENANT_ACCOUNTS: _shared, ...settings } = provisioner;
+    expect(console).toMatchObject({ ...settings, CONSOLE_MAX_BYTES_SCANNED: String(1024 ** 3), CONSOLE_FEDERATED_TENANTS: '' });
   });
 
   test('the backend may change the registry as the provisioner\'s API does, never delete or scan', () => {
@@ -134,6 +147,8 @@ describe('TenantConsole federation and domain', () => {
     tpl.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', { ProviderName: 'acme-okta', ProviderType: 'OIDC', AttributeMapping: { 'email': 'email', 'custom:role': 'tenant_blocks_role' } });
     tpl.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', { ProviderName: 'globex-adfs', ProviderType: 'SAML' });
     tpl.hasResourceProperties('AWS::Cognito::UserPoolClient', { SupportedIdentityProviders: ['COGNITO', 'acme-okta', 'globex-adfs'], CallbackURLs: ['https://console.example.com/'] });
+    // federated sign-in updates the mapped attributes: the client must be allowed to write them
+    tpl.hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: ['custom:role', 'email'], ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] });
     const env = Object.values(tpl.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables).find((v) => v?.CONSOLE_USER_POOL_ID);
     expect(env.CONSOLE_FEDERATED_TENANTS).toBe('acme-okta=acme,globex-adfs=globex');
   });

@@ -121,6 +121,19 @@ describe('TenantProvisioner', () => {
       });
     });
 
+    test('a caller of another account is also allowed by the resource policy (both policies must allow across accounts), and only it', () => {
+      const foreign = 'arn:aws:iam::999999999999:role/platform/partner';
+      const t = Template.fromStack(provisionerStack({
+        apiCallers: [
+          { principalArn: CALLER, allTenants: true, actions: [TenantAction.READ] },
+          { principalArn: foreign, tenantIds: ['acme'], actions: [TenantAction.READ] },
+        ],
+      }).stack);
+      const policyStatements = Object.values(t.findResources('AWS::ApiGateway::RestApi'))[0].Properties.Policy.Statement;
+      const allow = policyStatements.filter((st: { Effect: string }) => st.Effect === 'Allow');
+      expect(allow).toEqual([{ Sid: 'CallersOfOtherAccounts', Action: 'execute-api:Invoke', Effect: 'Allow', Principal: { AWS: foreign }, Resource: 'execute-api:/*' }]);
+    });
+
     test('the handler gets the callers\' scopes and enforces them (the API function\'s environment)', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Description: Match.stringLikeRegexp('provisioner: REST API'),
