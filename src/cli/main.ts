@@ -6,17 +6,20 @@
  * line), 2 a mistake on the command line.
  */
 import { ApiClient } from './client';
+import { COMMANDS, Command, CommandContext, GLOBAL_OPTIONS, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
+import { Output, processOutput } from './progress';
 import { runWorker } from '../dev/app-worker';
 import { DEV_WORKER_ARGUMENT } from '../dev/dev-server';
-import { COMMANDS, Command, CommandContext, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
-import { Output, processOutput } from './progress';
 
 /** Milliseconds between polls of a progress display (TENANT_BLOCKS_POLL_MS overrides, for tests and impatient people). */
 const DEFAULT_POLL_MS = 5000;
 
 /** Runs the CLI with `argv` (without node and the script); resolves with the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output): Promise<number> {
-  const words = argv.filter((a) => !a.startsWith('-'));
+  // The command's words: positionals that are not the value of an option given before them
+  // (`tenant-blocks --endpoint URL tenants list`).
+  const takesValue = new Set(Object.entries(GLOBAL_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const words = argv.filter((a, i) => !a.startsWith('-') && !(i > 0 && takesValue.has(argv[i - 1])));
   const command = [`${words[0]} ${words[1]}`, words[0]].find((c) => COMMANDS[c] !== undefined);
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   if (command === undefined) {

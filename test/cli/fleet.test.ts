@@ -112,3 +112,9 @@ describe('plan and apply', () => {
     expect(api.requests.length).toBe(before);
   }, 60_000);
 });
+
+test('an option given before the command is not read as the command', async () => {
+  const run = await cli(['--region', 'us-east-1', 'plan', '-f', tenantsFile('order', [devSpec('fleet-a', { account: ACCOUNTS[0] })])]);
+  expect(run.stderr).not.toContain('unknown command');
+  expect(run.code).toBe(0);
+}, 60_000);
