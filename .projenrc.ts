@@ -91,6 +91,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // the integ clean-up script (scripts/integ-cleanup.ts) calls RDS and KMS too
     '@aws-sdk/client-rds',
     '@aws-sdk/client-kms',
+    '@aws-sdk/client-ssm',
     // Real components instead of mocks (see ../shared/TOOLCHAIN.md): a DynamoDB API implementation,
     // an Amazon States Language interpreter and validator, a JSON Schema validator for the spec.
     'dynalite@4.0.0',
