@@ -10,7 +10,7 @@ import {
 } from './validate-tenant-spec';
 import { TenantRuntime } from '../blocks/function/tenant-runtime';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_RANGE } from '../blocks/function/validate-tenant-function-props';
-import { DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/validate-tenant-postgres-props';
+import { BACKUP_VAULT_ARN_PATTERN, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/validate-tenant-postgres-props';
 import { TENANT_ID_PATTERN } from '../core/validation';
 
 /** The `$id` of the schema (the package path; editors also accept a relative path to the file). */
@@ -88,7 +88,11 @@ function buildSchema(): Record<string, unknown> {
                 function: {
                   type: 'object',
                   required: ['domain'],
-                  properties: { reservedConcurrency: { type: 'integer', minimum: prod.min, maximum: prod.max } },
+                  properties: {
+                    reservedConcurrency: { type: 'integer', minimum: prod.min, maximum: prod.max },
+                    // A PRODUCTION tenant's data is kept: disposableData may only be false.
+                    disposableData: { type: 'boolean', const: false },
+                  },
                 },
               },
             },
@@ -121,6 +125,11 @@ function buildSchema(): Record<string, unknown> {
             not: { enum: [...RESERVED_DATABASE_NAMES].sort() },
             description: 'Lowercase PostgreSQL identifier, not a reserved name. Default: app.',
           },
+          backupCopyVaultArn: {
+            type: 'string',
+            pattern: BACKUP_VAULT_ARN_PATTERN,
+            description: 'A backup vault (usually the platform hub\'s) that receives a copy of every daily recovery point: arn:aws:backup:<region>:<account>:backup-vault:<name>, in the tenant\'s region, in another account of the same AWS Organization, whose access policy admits the tenant account. Default: no copy outside the tenant account.',
+          },
         },
       },
       TenantFunctionSpec: {
@@ -135,6 +144,7 @@ function buildSchema(): Record<string, unknown> {
           internetEgress: { type: 'boolean', description: 'Whether the function may reach the internet over HTTPS; the tenant network then gets NAT (one NAT gateway per AZ in PRODUCTION, one NAT instance in DEVELOPMENT). Default: false (no route to the internet: the tenant\'s AWS endpoints only).' },
           allowedCidrs: cidrList(ENDPOINT_CIDR, 'Who may reach the endpoint. Private ranges keep the load balancer internal; public ranges and the whole internet need a domain. Default: the tenant VPC only.'),
           domain: { $ref: '#/definitions/TenantDomainSpec' },
+          disposableData: { type: 'boolean', description: 'Whether the function\'s data bucket and access logs are deleted with the stack (deleted objects recoverable 7 days, access logs kept 30 days). Refused in PRODUCTION. Default: false (kept in every tier).' },
         },
       },
       TenantDomainSpec: {

@@ -54,6 +54,20 @@ export interface TenantDatabaseSpec {
    * @default 'app'
    */
   readonly databaseName?: string;
+
+  /**
+   * A backup vault in another account (usually the PlatformHub's `backupVaultArn`) that receives a
+   * copy of every daily recovery point, so the backups survive the loss (or a compromised admin) of
+   * the tenant account: `arn:aws:backup:<region>:<account>:backup-vault:<name>`. The vault must be
+   * in the tenant's region (AWS Backup copies an Aurora recovery point to another account or to
+   * another region, not both) and in another account than the tenant's, of the same AWS
+   * Organization (AWS Backup's rule for cross-account copies); its access policy must admit the
+   * tenant account (the hub's does). The tenant key is shared with that account through AWS Backup
+   * and RDS only.
+   *
+   * @default - no copy outside the tenant account
+   */
+  readonly backupCopyVaultArn?: string;
 }
 
 /** The public domain a tenant's function is served on. */
@@ -125,6 +139,16 @@ export interface TenantFunctionSpec {
    * @default - no domain: an internal HTTP load balancer (DEVELOPMENT only)
    */
   readonly domain?: TenantDomainSpec;
+
+  /**
+   * Whether the function's data is disposable: the data bucket and its access-log bucket are
+   * emptied and deleted with the stack, deleted objects stay recoverable for 7 days (instead of
+   * 90), access logs are kept 30 days (instead of a year). Refused in PRODUCTION; a tenant moved to
+   * DEVELOPMENT keeps its data until this is set, in a deploy of its own.
+   *
+   * @default false - the data is kept in every tier: both buckets are retained when the stack is destroyed
+   */
+  readonly disposableData?: boolean;
 }
 
 /**

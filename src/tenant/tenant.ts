@@ -7,7 +7,7 @@ import { TenantCollisions } from './tenant-collisions';
 import { TenantDashboard } from './tenant-dashboard';
 import { TenantManifest } from './tenant-manifest';
 import type { TenantDatabaseSpec, TenantFunctionSpec, TenantSpec } from './tenant-spec';
-import { validateTenantSpec } from './validate-tenant-spec';
+import { backupCopyVaultProblems, validateTenantSpec } from './validate-tenant-spec';
 import { TenantFunction, TenantFunctionDomain } from '../blocks/function/tenant-function';
 import { TenantFunctionCode } from '../blocks/function/tenant-function-code';
 import { TenantRuntime } from '../blocks/function/tenant-runtime';
@@ -167,6 +167,15 @@ export interface TenantPostgresSettings {
    * @default 'app'
    */
   readonly databaseName?: string;
+
+  /**
+   * A backup vault in another account of the same AWS Organization, in the tenant's region
+   * (usually `PlatformHub.backupVaultArn`), that receives a copy of every daily recovery point
+   * (see `TenantPostgresProps.backupCopyVaultArn`).
+   *
+   * @default - no copy outside the tenant account
+   */
+  readonly backupCopyVaultArn?: string;
 }
 
 /** The app's settings of a tenant function (`TenantFunctionProps` without the tenant's wiring). */
@@ -247,6 +256,14 @@ export interface TenantFunctionSettings {
    * @default false - no route to the internet; the function reaches the tenant's AWS endpoints only
    */
   readonly internetEgress?: boolean;
+
+  /**
+   * Whether the function's data is disposable (deleted with the stack); refused in PRODUCTION
+   * (see `TenantFunctionProps.disposableData`).
+   *
+   * @default false - the data is kept in every tier
+   */
+  readonly disposableData?: boolean;
 }
 
 /** Where a tenant block goes: by default under the tenant, or in another stack. */
@@ -445,6 +462,13 @@ export class Tenant extends Construct {
     const region = spec.region;
     if (region !== undefined && !Token.isUnresolved(stack.region) && stack.region !== region) {
       v.add('spec.region', `is not the region of the stack ${stack.node.path} (${stack.region})`, region);
+    }
+    // The spec checks the vault against its own region; without one, the tenant's region is the stack's.
+    const vault = spec.database?.backupCopyVaultArn;
+    if (region === undefined && typeof vault === 'string' && !Token.isUnresolved(stack.region)) {
+      for (const p of backupCopyVaultProblems(vault, { region: stack.region }).filter((x) => x.startsWith('is in '))) {
+        v.add('spec.database.backupCopyVaultArn', p, vault);
+      }
     }
     if (spec.function !== undefined && settings.functionCode === undefined) {
       v.add('platform.functionCode', 'is required when the spec has a function: the platform app release every tenant runs', settings.functionCode);
@@ -683,6 +707,7 @@ export class Tenant extends Construct {
       );
     }
     const s = settings ?? {};
+    this.checkBackupCopyVault(stack, id, s.backupCopyVaultArn);
     const db = new TenantPostgres(scope, id, {
       tenantId: this.tenantId,
       tier: this.tier,
@@ -694,6 +719,7 @@ export class Tenant extends Construct {
       maxCapacity: s.maxCapacity,
       backupRetention: s.backupRetention,
       databaseName: s.databaseName,
+      backupCopyVaultArn: s.backupCopyVaultArn,
     });
     this.databases.set(stack, db);
     this.shipLogGroupsOf(stack);
@@ -733,6 +759,7 @@ export class Tenant extends Construct {
       domain: settings.domain,
       reservedConcurrency: settings.reservedConcurrency,
       internetEgress: settings.internetEgress,
+      disposableData: settings.disposableData,
     });
     this.functions.push(fn);
     this.shipLogGroupsOf(stack);
@@ -754,6 +781,21 @@ export class Tenant extends Construct {
   /** The tenant's dashboards, one per stack holding a block created through it (none with `dashboard: false`). */
   public get dashboardsCreated(): TenantDashboard[] {
     return [...this.dashboards.values()];
+  }
+
+  /**
+   * The copy vault's own rules against the database's stack (the spec's rules, with the stack's
+   * account and region): another account, the same region. TenantPostgres checks the ARN's form.
+   */
+  private checkBackupCopyVault(stack: Stack, id: string, arn: string | undefined): void {
+    if (typeof arn !== 'string' || Token.isUnresolved(arn)) return;
+    const literal = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+    const problems = backupCopyVaultProblems(arn, { account: literal(stack.account), region: literal(stack.region) });
+    // The form is TenantPostgres's to report (with its other props); the account and region are the tenant's.
+    const placement = problems.filter((p) => !p.startsWith('must be an AWS Backup vault ARN'));
+    if (placement.length > 0) {
+      throw new Error(`Invalid TenantPostgres props for tenant "${this.tenantId}" (${id}):\n${placement.map((p) => `- backupCopyVaultArn: ${p} (got: '${arn}')`).join('\n')}`);
+    }
   }
 
   /** Registers the tenant in its app: one tenant per account and region (key alias, vault and link names are fixed). */
@@ -833,6 +875,7 @@ export class Tenant extends Construct {
       maxCapacity: d.maxCapacity,
       backupRetention: d.backupRetentionDays !== undefined ? Duration.days(d.backupRetentionDays) : undefined,
       databaseName: d.databaseName,
+      backupCopyVaultArn: d.backupCopyVaultArn,
     });
   }
   /** The spec's function as `TenantFunction` (child `App`), with the platform's code and the database. */
@@ -855,6 +898,7 @@ export class Tenant extends Construct {
       timeout: f.timeoutSeconds !== undefined ? Duration.seconds(f.timeoutSeconds) : undefined,
       reservedConcurrency: f.reservedConcurrency,
       internetEgress: f.internetEgress,
+      disposableData: f.disposableData,
       allowedCidrs: f.allowedCidrs,
       domain,
       database,

@@ -1,7 +1,7 @@
 import type { TenantSpec } from './tenant-spec';
 import { MEMORY_RANGE, RESERVED_CONCURRENCY, TIMEOUT_SECONDS } from '../blocks/function/function-limits';
 import { RUNTIME_NAMES } from '../blocks/function/runtime-names';
-import { CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/postgres-limits';
+import { BACKUP_VAULT_ARN_PATTERN, CAPACITY_FLOOR, DATABASE_NAME_PATTERN, MAX_CAPACITY_LIMIT, RESERVED_DATABASE_NAMES } from '../blocks/postgres/postgres-limits';
 import { MaintenanceWindow } from '../core/maintenance-window';
 import { TenantTier } from '../core/tier';
 import { PropsValidation } from '../core/validation';
@@ -37,7 +37,7 @@ export const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{8,17}$';
  *
  * @internal shared with the JSON Schema module; not public API
  */
-export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapacity', 'backupRetentionDays', 'databaseName'];
+export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapacity', 'backupRetentionDays', 'databaseName', 'backupCopyVaultArn'];
 /**
  * The keys of `function`.
  *
@@ -45,7 +45,7 @@ export const DATABASE_SPEC_KEYS = ['allowedCidrs', 'maintenanceWindow', 'maxCapa
  *
  * @internal shared with the JSON Schema module; not public API
  */
-export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'internetEgress', 'allowedCidrs', 'domain'];
+export const FUNCTION_SPEC_KEYS = ['runtime', 'memorySize', 'timeoutSeconds', 'reservedConcurrency', 'internetEgress', 'allowedCidrs', 'domain', 'disposableData'];
 /**
  * The keys of `function.domain`.
  *
@@ -332,7 +332,11 @@ function checkTenant(v: PropsValidation, value: unknown, path: string): void {
   // Tier-dependent checks use the PRODUCTION bounds when the tier is invalid (the safe side).
   const effectiveTier = tier ?? TenantTier.PRODUCTION;
   if (value.network !== undefined) checkNetwork(v, value.network, join(path, 'network'));
-  if (value.database !== undefined) checkDatabase(v, value.database, join(path, 'database'), effectiveTier);
+  const home = {
+    account: typeof value.account === 'string' ? value.account : undefined,
+    region: typeof value.region === 'string' ? value.region : undefined,
+  };
+  if (value.database !== undefined) checkDatabase(v, value.database, join(path, 'database'), effectiveTier, home);
   if (value.function !== undefined) checkFunction(v, value.function, join(path, 'function'), effectiveTier, tier !== undefined);
   if (value.link !== undefined) checkLink(v, value.link, join(path, 'link'));
 }
@@ -371,7 +375,7 @@ function checkNetwork(v: PropsValidation, value: unknown, path: string): void {
   }
 }
 
-function checkDatabase(v: PropsValidation, value: unknown, path: string, tier: TenantTier): void {
+function checkDatabase(v: PropsValidation, value: unknown, path: string, tier: TenantTier, home: { account?: string; region?: string }): void {
   if (!isObject(value)) {
     v.add(path, 'must be an object with the database settings (or be left out: no database)', value);
     return;
@@ -410,6 +414,41 @@ function checkDatabase(v: PropsValidation, value: unknown, path: string, tier: T
       v.add(namePath, 'is reserved (a PostgreSQL/RDS database or an SQL key word); choose another name, e.g. app', name);
     }
   }
+
+  const copyPath = join(path, 'backupCopyVaultArn');
+  if (typed(v, copyPath, value.backupCopyVaultArn, 'string', '"arn:aws:backup:eu-west-1:111111111111:backup-vault:tenant-blocks-hub"')) {
+    for (const problem of backupCopyVaultProblems(value.backupCopyVaultArn as string, home)) v.add(copyPath, problem, value.backupCopyVaultArn);
+  }
+}
+
+
+/**
+ * The problems of a backup copy vault ARN for a tenant in `home` (the same rules in the spec and in
+ * `Tenant.addPostgres`): an AWS Backup vault ARN, in another account than the tenant's (a copy in
+ * the tenant account survives nothing the tenant's own vault does not), in the tenant's region
+ * (AWS Backup copies an Aurora recovery point across accounts or across regions, never both in
+ * one copy rule). What synth cannot check: the vault's account must be in the tenant account's
+ * AWS Organization, and the vault's access policy must admit the tenant account (the hub's does).
+ *
+ * Not stable API: exported for the blocks' own use, it may change in any release (README, "What is stable").
+ *
+ * @internal shared with Tenant; not public API
+ * @param arn the vault ARN
+ * @param home the tenant's account and region, where known
+ */
+export function backupCopyVaultProblems(arn: string, home: { account?: string; region?: string }): string[] {
+  if (!new RegExp(BACKUP_VAULT_ARN_PATTERN).test(arn)) {
+    return ['must be an AWS Backup vault ARN, arn:aws:backup:<region>:<12-digit account>:backup-vault:<name> (e.g. the PlatformHub\'s backupVaultArn)'];
+  }
+  const [, , , region, account] = arn.split(':');
+  const problems: string[] = [];
+  if (home.account !== undefined && account === home.account) {
+    problems.push(`is in the tenant's own account (${account}): a copy there survives nothing the tenant's vault does not; name a vault of the platform (or a backup) account in the same AWS Organization, e.g. the PlatformHub's backupVaultArn`);
+  }
+  if (home.region !== undefined && region !== home.region) {
+    problems.push(`is in ${region}, the tenant in ${home.region}: AWS Backup copies an Aurora recovery point to another account or to another region, not both; name the vault of the hub in ${home.region}`);
+  }
+  return problems;
 }
 
 function checkFunction(v: PropsValidation, value: unknown, path: string, tier: TenantTier, tierKnown: boolean): void {
@@ -441,6 +480,11 @@ function checkFunction(v: PropsValidation, value: unknown, path: string, tier: T
     v.number(concurrencyPath, { min: rc.min, max: rc.max, step: 1 }, value.reservedConcurrency as number);
   }
   typed(v, join(path, 'internetEgress'), value.internetEgress, 'boolean', 'true');
+  const disposablePath = join(path, 'disposableData');
+  if (typed(v, disposablePath, value.disposableData, 'boolean', 'true') && value.disposableData === true && tierKnown && tier === TenantTier.PRODUCTION) {
+    // The spec knows the desired tier only: a PRODUCTION spec never disposes of data (TenantFunction refuses it too).
+    v.add(disposablePath, 'is refused in PRODUCTION: a PRODUCTION tenant\'s data is kept when its stack is destroyed; to dispose of it, move the tenant to DEVELOPMENT first (a deploy of its own), then set disposableData', value.disposableData);
+  }
 
   const domainPath = join(path, 'domain');
   const hasDomain = value.domain !== undefined;

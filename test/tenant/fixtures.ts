@@ -3,6 +3,10 @@
  * same examples.
  */
 
+/** The hub's backup vault in the platform account 111111111111, eu-west-1 and us-east-1. */
+export const HUB_VAULT_EU = 'arn:aws:backup:eu-west-1:111111111111:backup-vault:tenant-blocks-hub';
+export const HUB_VAULT_US = 'arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub';
+
 /** A valid PRODUCTION tenant with every setting. */
 export function fullSpec(): Record<string, any> {
   return {
@@ -60,6 +64,20 @@ export const VALID_SPECS: Array<[string, () => Record<string, any>]> = [
     region: 'eu-west-1',
     database: { maintenanceWindow: 'sun:23:30-mon:00:30', maxCapacity: 2.5, backupRetentionDays: 1, databaseName: '_data_2' },
   })],
+  ['a PRODUCTION database copying its backups to the hub vault of its region', () => ({
+    tenantId: 'copied',
+    tier: 'PRODUCTION',
+    account: '510987654321',
+    region: 'eu-west-1',
+    database: { backupCopyVaultArn: HUB_VAULT_EU },
+  })],
+  ['a DEVELOPMENT function whose data is disposable', () => ({
+    tenantId: 'scratch',
+    tier: 'DEVELOPMENT',
+    account: '410987654321',
+    function: { disposableData: true },
+  })],
+  ['a PRODUCTION function that states its data is kept', () => ({ ...fullSpec(), function: { ...fullSpec().function, disposableData: false } })],
 ];
 
 /**
@@ -94,7 +112,7 @@ function without(key: string): Record<string, any> {
 export const INVALID_SPECS: InvalidCase[] = [
   // The repros of issue 10: wrong types from JSON are problems, never crashes.
   { name: 'allowedCidrs as a string', spec: withDatabase({ allowedCidrs: '10.0.0.0/24' }), path: 'database.allowedCidrs', message: "must be a list of CIDR strings, e.g. ['10.0.0.0/24'] (got: '10.0.0.0/24')", schemaRejects: true },
-  { name: 'backupRetention (a Duration prop) given as a number', spec: withDatabase({ backupRetention: 7 }), path: 'database.backupRetention', message: 'is not a setting here; allowed: allowedCidrs, maintenanceWindow, maxCapacity, backupRetentionDays, databaseName (got: 7)', schemaRejects: true },
+  { name: 'backupRetention (a Duration prop) given as a number', spec: withDatabase({ backupRetention: 7 }), path: 'database.backupRetention', message: 'is not a setting here; allowed: allowedCidrs, maintenanceWindow, maxCapacity, backupRetentionDays, databaseName, backupCopyVaultArn (got: 7)', schemaRejects: true },
   { name: 'backupRetentionDays as a string', spec: withDatabase({ backupRetentionDays: '7' }), path: 'database.backupRetentionDays', message: "must be a number, e.g. 7 (got: '7')", schemaRejects: true },
   { name: 'maintenanceWindow as an object', spec: withDatabase({ maintenanceWindow: { day: 'sun', hour: 3 } }), path: 'database.maintenanceWindow', message: 'must be a string, e.g. "sun:18:00-sun:18:30" (got: {"day":"sun","hour":3})', schemaRejects: true },
   { name: 'a deprecated runtime by name', spec: withFunction({ runtime: 'nodejs18.x' }), path: 'function.runtime', message: "is not a supported runtime (unknown, deprecated or about to be); allowed: nodejs24.x, nodejs22.x, python3.14, python3.13 (got: 'nodejs18.x')", schemaRejects: true },
@@ -146,5 +164,12 @@ export const INVALID_SPECS: InvalidCase[] = [
   { name: 'a hosted zone id in lowercase', spec: withFunction({ domain: { hostedZoneId: 'z0123', zoneName: 'acme.example.com', recordName: 'api' } }), path: 'function.domain.hostedZoneId', message: 'must be a Route 53 hosted zone id', schemaRejects: true },
   { name: 'a domain without a recordName', spec: withFunction({ domain: { hostedZoneId: 'Z0123', zoneName: 'acme.example.com' } }), path: 'function.domain.recordName', message: 'is required', schemaRejects: true },
   { name: 'link.allowQuery as a string', spec: { ...fullSpec(), link: { allowQuery: 'yes' } }, path: 'link.allowQuery', message: "must be a boolean, e.g. true (got: 'yes')", schemaRejects: true },
+  // Issue 24 §1: the copy vault and disposable data are spec settings, checked like the blocks check them.
+  { name: 'a copy vault that is not a backup vault ARN', spec: withDatabase({ backupCopyVaultArn: 'arn:aws:s3:::tenant-blocks-hub' }), path: 'database.backupCopyVaultArn', message: 'must be an AWS Backup vault ARN, arn:aws:backup:<region>:<12-digit account>:backup-vault:<name>', schemaRejects: true },
+  { name: 'a copy vault given as a list', spec: withDatabase({ backupCopyVaultArn: [HUB_VAULT_US] }), path: 'database.backupCopyVaultArn', message: 'must be a string, e.g. "arn:aws:backup:', schemaRejects: true },
+  { name: 'a copy vault in the tenant\'s own account (parser only: two settings compared)', spec: withDatabase({ backupCopyVaultArn: 'arn:aws:backup:us-east-1:210987654321:backup-vault:tenant-blocks-hub' }), path: 'database.backupCopyVaultArn', message: 'is in the tenant\'s own account (210987654321)', schemaRejects: false },
+  { name: 'a copy vault in another region (parser only: two settings compared)', spec: withDatabase({ backupCopyVaultArn: HUB_VAULT_EU }), path: 'database.backupCopyVaultArn', message: 'is in eu-west-1, the tenant in us-east-1: AWS Backup copies an Aurora recovery point to another account or to another region, not both', schemaRejects: false },
+  { name: 'disposable data in PRODUCTION', spec: withFunction({ disposableData: true }), path: 'function.disposableData', message: 'is refused in PRODUCTION: a PRODUCTION tenant\'s data is kept when its stack is destroyed', schemaRejects: true },
+  { name: 'disposableData as a string', spec: { tenantId: 'scratch', tier: 'DEVELOPMENT', account: '410987654321', function: { disposableData: 'yes' } }, path: 'function.disposableData', message: "must be a boolean, e.g. true (got: 'yes')", schemaRejects: true },
   { name: 'an external id in the link (platform-side, not a spec setting)', spec: { ...fullSpec(), link: { externalId: 'acme-7f3c9a1e52d84b06' } }, path: 'link.externalId', message: 'is not a setting here; allowed: allowQuery, allowInvoke', schemaRejects: true },
 ];

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { VALID_SPECS, fullSpec, minimalSpec } from './fixtures';
+import { HUB_VAULT_EU, HUB_VAULT_US, VALID_SPECS, fullSpec, minimalSpec } from './fixtures';
 import { CrossAccountLink, TenantFunctionCode, TenantTier } from '../../src';
 import { Tenant, TenantPlatformSettings, TenantSpec, parseTenantSpecs } from '../../src/tenant';
 import { testApp } from '../support/app';
@@ -109,6 +109,79 @@ describe('Tenant.fromSpec', () => {
     ['the link settings are partial', TENANT_ENV, TENANT_ENV, { ...PLATFORM, externalId: undefined }, '- platform: gives a link only with platformAccountId, platformRoleArns and externalId together'],
   ])('throws when %s', (_name, _specEnv, stackEnv, platform, message) => {
     expect(() => Tenant.fromSpec(tenantStack(stackEnv), 'Acme', fullSpec() as TenantSpec, platform as TenantPlatformSettings)).toThrow(message);
+  });
+});
+
+// Issue 24 §1: every whitelisted setting of a block is reachable from the spec.
+describe('Tenant.fromSpec reaches the copy vault and disposable data', () => {
+  test('database.backupCopyVaultArn copies every daily recovery point to that vault and shares the tenant key with its account', () => {
+    // GIVEN a spec file as JSON text
+    const full = fullSpec();
+    const [spec] = parseTenantSpecs(JSON.parse(JSON.stringify({ tenants: [{ ...full, database: { ...full.database, backupCopyVaultArn: HUB_VAULT_US } }] })));
+    const stack = tenantStack();
+    // WHEN
+    Tenant.fromSpec(stack, 'Acme', spec, PLATFORM);
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: Match.arrayWith([Match.objectLike({ RuleName: 'Daily', CopyActions: [Match.objectLike({ DestinationBackupVaultArn: HUB_VAULT_US })] })]),
+      }),
+    });
+    const keyPolicy = JSON.stringify(Object.values(template.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy);
+    expect(keyPolicy).toContain('arn:aws:iam::111111111111:root');
+  });
+
+  test('without backupCopyVaultArn no recovery point leaves the tenant account (today\'s template)', () => {
+    const stack = tenantStack();
+    Tenant.fromSpec(stack, 'Acme', fullSpec() as TenantSpec, PLATFORM);
+    const rules = Object.values(Template.fromStack(stack).findResources('AWS::Backup::BackupPlan'))
+      .flatMap((p) => p.Properties.BackupPlan.BackupPlanRule as Array<{ CopyActions?: unknown }>);
+    expect(rules.filter((r) => r.CopyActions !== undefined)).toEqual([]);
+  });
+
+  test('function.disposableData: true in DEVELOPMENT deletes the data and access-log buckets with the stack', () => {
+    const [spec] = parseTenantSpecs({ tenants: [{ tenantId: 'scratch', tier: 'DEVELOPMENT', account: '410987654321', function: { disposableData: true } }] });
+    const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
+    Tenant.fromSpec(stack, 'Scratch', spec, PLATFORM);
+    const buckets = Template.fromStack(stack).findResources('AWS::S3::Bucket');
+    const appBuckets = Object.entries(buckets).filter(([id]) => /^ScratchApp(Data|AccessLogs)/.test(id));
+    expect(appBuckets).toHaveLength(2);
+    for (const [, bucket] of appBuckets) expect(bucket.DeletionPolicy).toBe('Delete');
+  });
+
+  test('without disposableData a DEVELOPMENT tenant keeps its data (retained buckets)', () => {
+    const stack = new Stack(testApp(), 'Tenant', { env: { account: '410987654321', region: 'us-east-1' } });
+    Tenant.fromSpec(stack, 'Scratch', { tenantId: 'scratch', tier: TenantTier.DEVELOPMENT, account: '410987654321', function: {} }, PLATFORM);
+    const buckets = Object.entries(Template.fromStack(stack).findResources('AWS::S3::Bucket')).filter(([id]) => /^ScratchApp(Data|AccessLogs)/.test(id));
+    expect(buckets).toHaveLength(2);
+    for (const [, bucket] of buckets) expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  test('throws one error listing every problem of the new settings (and the others), nothing created', () => {
+    const full = fullSpec();
+    const spec = {
+      ...full,
+      region: undefined,
+      database: { ...full.database, backupCopyVaultArn: HUB_VAULT_EU, maxCapacity: 300 },
+      function: { ...full.function, disposableData: true },
+    } as unknown as TenantSpec;
+    const stack = tenantStack();
+    expect(() => Tenant.fromSpec(stack, 'Acme', spec, PLATFORM)).toThrow(
+      'Invalid tenant spec for Tenant.fromSpec:\n' +
+      '- spec.database.maxCapacity: must be between 1 and 256 ACUs in steps of 0.5 (got: 300)\n' +
+      "- spec.function.disposableData: is refused in PRODUCTION: a PRODUCTION tenant's data is kept when its stack is destroyed; to dispose of it, move the tenant to DEVELOPMENT first (a deploy of its own), then set disposableData (got: true)\n" +
+      `- spec.database.backupCopyVaultArn: is in eu-west-1, the tenant in us-east-1: AWS Backup copies an Aurora recovery point to another account or to another region, not both; name the vault of the hub in us-east-1 (got: '${HUB_VAULT_EU}')`,
+    );
+    expect(stack.node.children).toHaveLength(0);
+  });
+
+  test.each([
+    ['the vault is in the tenant\'s own account', 'arn:aws:backup:us-east-1:210987654321:backup-vault:tenant-blocks-hub', "- backupCopyVaultArn: is in the tenant's own account (210987654321)"],
+    ['the vault is in another region than the stack', HUB_VAULT_EU, '- backupCopyVaultArn: is in eu-west-1, the tenant in us-east-1'],
+  ])('Tenant.addPostgres throws when %s', (_name, arn, message) => {
+    const tenant = new Tenant(tenantStack(), 'Acme', { tenantId: 'acme' });
+    expect(() => tenant.addPostgres('Database', { backupCopyVaultArn: arn })).toThrow(message);
   });
 });
 

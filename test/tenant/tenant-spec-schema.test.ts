@@ -43,6 +43,8 @@ describe('TenantSpecSchema', () => {
       'a window of 10 minutes (parser only: a length is not a pattern)',
       'a public range without a domain (parser only: private ranges are not a pattern)',
       'a routed network inside the VPC range (parser only: an overlap of two settings is not a pattern)',
+      'a copy vault in the tenant\'s own account (parser only: two settings compared)',
+      'a copy vault in another region (parser only: two settings compared)',
     ]);
     for (const c of parserOnly) {
       const file = { tenants: [c.spec] };
