@@ -5,6 +5,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { ApiAnswer, ApiClient } from './client';
+import { DEV_COMMANDS } from './dev-commands';
 import { FLEET_COMMANDS, LOCAL_COMMANDS } from './fleet-commands';
 import { Output, watchOperation, watchRollout } from './progress';
 
@@ -30,6 +31,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly args: string[];
+  /** Arguments after `args` that may be left out (`push [<appDir>]`). @default - none */
+  readonly optionalArgs?: string[];
   readonly options: Record<string, OptionSpec>;
   /** A command that needs no API: it runs without an endpoint, credentials or `ctx.client`. */
   readonly local?: boolean;
@@ -275,6 +278,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   // the fleet file (plan, apply) and the developer's machine (dev, init): src/cli/fleet-commands.ts
   ...FLEET_COMMANDS,
+  // the developer loop against a DEVELOPMENT tenant (push, logs): src/cli/dev-commands.ts
+  ...DEV_COMMANDS,
   ...LOCAL_COMMANDS,
 };
 

@@ -7,6 +7,7 @@
  */
 import { ApiClient } from './client';
 import { COMMANDS, Command, CommandContext, GLOBAL_OPTIONS, UsageError, commandHelp, overviewHelp, parseCommand } from './commands';
+import { DevUsageError } from './dev-commands';
 import { Output, processOutput } from './progress';
 import { runWorker } from '../dev/app-worker';
 import { DEV_WORKER_ARGUMENT } from '../dev/dev-server';
@@ -19,6 +20,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output):
   // The command's words: positionals that are not the value of an option given before them
   // (`tenant-blocks --endpoint URL tenants list`).
   const takesValue = new Set(Object.entries(GLOBAL_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  takesValue.add('--api');
   const words = argv.filter((a, i) => !a.startsWith('-') && !(i > 0 && takesValue.has(argv[i - 1])));
   const command = [`${words[0]} ${words[1]}`, words[0]].find((c) => COMMANDS[c] !== undefined);
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
@@ -47,13 +49,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output):
     return 0;
   }
   const spec = COMMANDS[command];
-  if (parsed.args.length !== spec.args.length) {
-    out.error(`${command} takes ${spec.args.length === 0 ? 'no arguments' : spec.args.map((a) => `<${a}>`).join(' ')} (got: ${parsed.args.join(' ') || 'none'})`);
+  const optional = spec.optionalArgs ?? [];
+  if (parsed.args.length < spec.args.length || parsed.args.length > spec.args.length + optional.length) {
+    const names = [...spec.args.map((a) => `<${a}>`), ...optional.map((a) => `[<${a}>]`)];
+    out.error(`${command} takes ${names.length === 0 ? 'no arguments' : names.join(' ')} (got: ${parsed.args.join(' ') || 'none'})`);
     out.error(`Usage: tenant-blocks ${spec.usage}`);
     return 2;
   }
   if (spec.local) return runLocal(spec, out, parsed);
-  const endpoint = (parsed.options.endpoint as string | undefined) ?? env.TENANT_BLOCKS_ENDPOINT;
+  // `--api` is `push`'s and `logs`' name for it
+  const endpoint = (parsed.options.endpoint as string | undefined) ?? (parsed.options.api as string | undefined) ?? env.TENANT_BLOCKS_ENDPOINT;
   if (!endpoint) {
     out.error('no endpoint: pass --endpoint <API URL> or set TENANT_BLOCKS_ENDPOINT (the provisioner\'s API URL with its stage)');
     return 2;
@@ -69,7 +74,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output):
     return await spec.run({ client, out, args: parsed.args, options: parsed.options, pollMs });
   } catch (e) {
     out.error((e as Error).message);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError || e instanceof DevUsageError ? 2 : 1;
   }
 }
 

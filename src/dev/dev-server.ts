@@ -22,6 +22,7 @@ import * as path from 'path';
 import type * as esbuild from 'esbuild';
 import type { Client } from 'pg';
 import { ALB_LAMBDA_BODY_LIMIT, albEventFromRequest, albHealthCheckEvent, httpResponseFromResult } from './alb-event';
+import { appBuildOptions, buildErrors, entryFile, splitHandler } from './app-build';
 import type { WorkerMessage, WorkerRequest } from './app-worker';
 import { LogLine, fromPostgresLog } from './log-line';
 import { PostgresServer } from './postgres-server';
@@ -74,8 +75,6 @@ export function localPostgresSettings(): { [name: string]: string } {
   settings.log_timezone = 'UTC';
   return settings;
 }
-
-const ENTRY_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
 /** The argument the bundled command-line client runs the app worker with (see `forkWorker`). */
 export const DEV_WORKER_ARGUMENT = '__tenant-blocks-dev-worker';
@@ -134,11 +133,9 @@ export class DevServer {
 
   private constructor(private readonly options: DevServerOptions) {
     this.appDir = path.resolve(options.appDir);
-    const handler = options.handler ?? 'index.handler';
-    const dot = handler.lastIndexOf('.');
-    if (dot <= 0) throw new Error(`handler must be <module>.<export>, e.g. index.handler (got: '${handler}')`);
-    this.modulePath = handler.slice(0, dot);
-    this.exportName = handler.slice(dot + 1);
+    const { modulePath, exportName } = splitHandler(options.handler ?? 'index.handler');
+    this.modulePath = modulePath;
+    this.exportName = exportName;
     this.outDir = path.join(this.appDir, '.tenant-blocks-dev');
     this.log = options.onLog ?? (() => undefined);
   }
@@ -198,7 +195,7 @@ export class DevServer {
   }
 
   private async startAll(): Promise<void> {
-    const entry = this.entryFile();
+    const entry = entryFile(this.appDir, this.modulePath);
     const env: { [name: string]: string } = {
       [TENANT_FUNCTION_ENV.TENANT_ID]: this.options.tenantId ?? 'local',
       [TENANT_FUNCTION_ENV.TIER]: 'DEVELOPMENT',
@@ -218,16 +215,11 @@ export class DevServer {
     }
     fs.mkdirSync(this.outDir, { recursive: true });
     const build = loadPeer<typeof esbuild>('esbuild', this.appDir);
+    // the settings `tenant-blocks push` bundles with, for the Node.js running here (source maps for its stack traces)
     this.context = await build.context({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
+      ...appBuildOptions(entry, `node${process.versions.node.split('.')[0]}`),
       write: false,
       sourcemap: 'inline',
-      logLevel: 'silent',
-      external: ['pg-native'],
       outfile: path.join(this.outDir, 'bundle.js'),
     });
     await this.rebuild();
@@ -241,19 +233,11 @@ export class DevServer {
     this.log({ time: new Date().toISOString(), source: 'dev', requestId: health.requestId, level: health.error ? 'WARN' : 'INFO', message: `health check GET ${HEALTH_CHECK_PATH}: ${health.error ?? httpResponseFromResult(health.result).status}` });
   }
 
-  private entryFile(): string {
-    for (const ext of ENTRY_EXTENSIONS) {
-      const file = path.join(this.appDir, `${this.modulePath}${ext}`);
-      if (fs.existsSync(file)) return file;
-    }
-    throw new Error(`no ${this.modulePath}${ENTRY_EXTENSIONS.join('|')} in ${this.appDir} for the handler ${this.modulePath}.${this.exportName}`);
-  }
-
   private async buildAndLoad(changedAt: number): Promise<void> {
     const build = ++this.buildCount;
     const result = await this.context!.rebuild().catch((e: esbuild.BuildFailure) => e);
     const errors = 'errors' in result && result.errors.length > 0
-      ? result.errors.map((m) => `${m.location ? `${path.relative(this.appDir, m.location.file)}:${m.location.line}:${m.location.column}: ` : ''}${m.text}`)
+      ? buildErrors(this.appDir, result.errors)
       : this.checker?.check() ?? [];
     const output = 'outputFiles' in result ? result.outputFiles?.find((f) => f.path.endsWith('.js')) : undefined;
     if (errors.length > 0 || !output) {
@@ -457,8 +441,8 @@ export class DevServer {
   }
 }
 
-/** Incremental type checks of a TypeScript app with the TypeScript its folder (or this package) has. */
-class TypeChecker {
+/** Incremental type checks of a TypeScript app with the TypeScript its folder (or this package) has (also used by `push`). */
+export class TypeChecker {
   public static forApp(appDir: string, entry: string): TypeChecker | undefined {
     let ts: typeof import('typescript');
     try {

@@ -16,15 +16,37 @@ export interface LogLine {
   readonly source: LogSource;
   /** The request the line belongs to (`-` when none). */
   readonly requestId?: string;
-  /** INFO, WARN, ERROR, DEBUG, LOG (PostgreSQL), ... */
-  readonly level: string;
+  /** INFO, WARN, ERROR, DEBUG, LOG (PostgreSQL), ... (`-` when the line has none). */
+  readonly level?: string;
   readonly message: string;
 }
 
 /** `2026-12-06T17:50:01.123Z  function  <request id>  INFO  message` (tab-separated, one line). */
 export function formatLogLine(line: LogLine): string {
   const message = line.message.replace(/\r?\n/g, '\\n');
-  return [line.time, line.source, line.requestId ?? '-', line.level, message].join('\t');
+  return [line.time, line.source, line.requestId ?? '-', line.level ?? '-', message].join('\t');
+}
+
+/** A line as the provisioner's API answers `GET /tenants/{id}/logs/{queryId}` (the hub's shipped lines). */
+export interface HubLogLine {
+  /** ISO 8601. */
+  readonly timestamp: string;
+  readonly source: string;
+  readonly requestId?: string | null;
+  readonly level?: string | null;
+  readonly message: string;
+}
+
+/** A hub line as a {@link LogLine}: `tenant-blocks logs` prints it exactly like `tenant-blocks dev` prints its own. */
+export function fromHubLogLine(line: HubLogLine): LogLine {
+  const time = new Date(line.timestamp);
+  return {
+    time: Number.isNaN(time.getTime()) ? String(line.timestamp) : time.toISOString(),
+    source: line.source as LogSource,
+    requestId: line.requestId ?? undefined,
+    level: line.level ?? undefined,
+    message: String(line.message ?? ''),
+  };
 }
 
 /** The inverse of {@link formatLogLine} (undefined for a line of another shape). */
@@ -32,7 +54,7 @@ export function parseLogLine(text: string): LogLine | undefined {
   const parts = text.split('\t');
   if (parts.length < 5 || !/^\d{4}-\d\d-\d\dT/.test(parts[0])) return undefined;
   const [time, source, requestId, level, ...rest] = parts;
-  return { time, source: source as LogSource, requestId: requestId === '-' ? undefined : requestId, level, message: rest.join('\t').replace(/\\n/g, '\n') };
+  return { time, source: source as LogSource, requestId: requestId === '-' ? undefined : requestId, level: level === '-' ? undefined : level, message: rest.join('\t').replace(/\\n/g, '\n') };
 }
 
 /**

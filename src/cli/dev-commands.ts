@@ -1,0 +1,265 @@
+/**
+ * The developer loop's API commands (issue 23 §2, §3): `tenant-blocks push` (the app's code into a
+ * DEVELOPMENT tenant's function through the provisioner, without a deploy) and `tenant-blocks logs`
+ * (the tenant's function and database lines from the hub, printed exactly like `tenant-blocks dev`
+ * prints its own).
+ */
+import { ApiAnswer, ApiClient } from './client';
+import { Output } from './progress';
+import { PackageError, packageApp, packageProblems, size } from './push';
+import { fromHubLogLine, formatLogLine, HubLogLine } from '../dev/log-line';
+
+interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly help: string;
+  readonly short?: string;
+}
+
+/** What a command of this file gets (the shape of `CommandContext`, without importing it back). */
+interface DevContext {
+  readonly client: ApiClient;
+  readonly out: Output;
+  readonly args: string[];
+  readonly options: Record<string, string | boolean | undefined>;
+  readonly pollMs: number;
+}
+
+/** A mistake on the command line of these commands (exit code 2). */
+export class DevUsageError extends Error {}
+
+/** The API's URL, as `--api` (the same as `--endpoint`). */
+const API: Record<string, OptionSpec> = {
+  api: { type: 'string', help: 'the provisioner API\'s URL with its stage (the same as --endpoint)' },
+};
+
+/** Lines the hub may deliver late: its Firehose buffers 60 s, and two log groups arrive independently. */
+export const FOLLOW_LATE_MS = 120_000;
+
+/** Poll of a running log query: Athena answers in about a second. */
+const QUERY_POLL_MS = 1000;
+
+/** The commands of this file. */
+export const DEV_COMMANDS = {
+  push: {
+    usage: 'push --tenant <id> [<appDir>] [--handler index.handler] [--entry <file>] [--runtime nodejs24.x] [--expected-version <n>] [--api <url>]',
+    summary: 'Bundle the app as tenant-blocks dev runs it and push it to a DEVELOPMENT tenant\'s function (seconds, no deploy; recorded in its history)',
+    args: [] as string[],
+    optionalArgs: ['appDir'],
+    options: {
+      'tenant': { type: 'string' as const, help: 'the DEVELOPMENT tenant whose function gets the code (required)' },
+      'handler': { type: 'string' as const, help: 'the function\'s handler, <module>.<export> (default index.handler): the bundle is written as <module>.js' },
+      'entry': { type: 'string' as const, help: 'the entry file (default: <module>.ts|.js|... in the app\'s folder)' },
+      'runtime': { type: 'string' as const, help: 'the function\'s Node.js runtime, esbuild\'s target (default nodejs24.x)' },
+      'no-type-check': { type: 'boolean' as const, help: 'push a TypeScript app without type-checking it first' },
+      'expected-version': { type: 'string' as const, help: 'refuse the push unless the tenant is at this version' },
+      ...API,
+    },
+    async run(ctx: DevContext): Promise<number> {
+      const tenantId = required(ctx, 'tenant');
+      const appDir = ctx.args[0] ?? '.';
+      let pkg;
+      try {
+        pkg = await packageApp({
+          appDir,
+          handler: str(ctx.options.handler),
+          entry: str(ctx.options.entry),
+          runtime: str(ctx.options.runtime),
+          typeCheck: ctx.options['no-type-check'] === true ? false : undefined,
+        });
+      } catch (e) {
+        if (!(e instanceof PackageError)) throw new DevUsageError((e as Error).message);
+        ctx.out.error(`${tenantId}: the app does not build, nothing pushed:`);
+        e.problems.forEach((p) => ctx.out.error(p));
+        return 1;
+      }
+      const what = `${pkg.files.map((f) => f.name).join(', ')} (${size(pkg.zip.length)} zipped, ${size(pkg.unzippedBytes)} unzipped, sha256 ${pkg.sha256.slice(0, 12)})`;
+      const problems = packageProblems(pkg);
+      if (problems.length > 0) {
+        problems.forEach((p) => ctx.out.error(p));
+        return 1;
+      }
+      ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms`);
+      const expected = str(ctx.options['expected-version']);
+      const started = Date.now();
+      const a = await ctx.client.request('POST', `/tenants/${encodeURIComponent(tenantId)}/code`, {
+        body: {
+          zipBase64: pkg.zip.toString('base64'),
+          sha256: pkg.sha256,
+          ...(expected !== undefined ? { expectedVersion: Number(expected) } : {}),
+        },
+      });
+      if (!ok(a)) return fail(ctx.out, a);
+      if (ctx.options.json) {
+        ctx.out.line(JSON.stringify(a.json, null, 2));
+        return 0;
+      }
+      const r = a.json;
+      const who = r.requestedBy ? ` by ${r.requestedBy}` : '';
+      ctx.out.line(`${tenantId}: function ${r.functionName} runs version ${r.version} (code ${r.codeSha256}) — pushed${who} in ${Date.now() - started} ms, operation ${r.operationId}`);
+      if (r.restoredBy) ctx.out.line(`note: ${r.restoredBy}`);
+      return 0;
+    },
+  },
+  logs: {
+    usage: 'logs --tenant <id> [--since 10m|1h|2d|<ISO time>] [--until <ISO time>] [--filter <text>] [--limit <n>] [--follow] [--api <url>]',
+    summary: 'Print a tenant\'s function and database log lines from the hub, as tenant-blocks dev prints them (time, source, request id, level, message); --follow streams until Ctrl-C',
+    args: [] as string[],
+    options: {
+      tenant: { type: 'string' as const, help: 'the tenant (required; your scope needs READ_LOGS on it)' },
+      since: { type: 'string' as const, help: 'from when: a duration back from now (30s, 10m, 1h, 2d) or an ISO 8601 time (default 10m)' },
+      until: { type: 'string' as const, help: 'until when, an ISO 8601 time (default: now; not with --follow)' },
+      filter: { type: 'string' as const, help: 'only lines whose message contains this text' },
+      limit: { type: 'string' as const, help: 'at most this many lines per query (default: the API\'s)' },
+      follow: { type: 'boolean' as const, short: 'f', help: 'keep printing new lines every few seconds until Ctrl-C (exit code 0)' },
+      ...API,
+    },
+    async run(ctx: DevContext): Promise<number> {
+      return runLogs(ctx);
+    },
+  },
+};
+
+/** `10m` → 10 minutes before `now`; an ISO 8601 time as is; throws a usage error otherwise. */
+export function parseSince(value: string, now: Date): Date {
+  const m = /^(\d+)(s|m|h|d)$/.exec(value.trim());
+  if (m) {
+    const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+    return new Date(now.getTime() - Number(m[1]) * unit);
+  }
+  if (/^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(value.trim())) {
+    const t = new Date(value.trim());
+    if (!Number.isNaN(t.getTime())) return t;
+  }
+  throw new DevUsageError(`--since: expected a duration (30s, 10m, 1h, 2d) or an ISO 8601 time such as 2026-12-06T18:00:00Z (got: '${value}')`);
+}
+
+async function runLogs(ctx: DevContext): Promise<number> {
+  const tenantId = required(ctx, 'tenant');
+  const follow = ctx.options.follow === true;
+  const firstSince = parseSince(str(ctx.options.since) ?? '10m', new Date());
+  const until = str(ctx.options.until);
+  if (until !== undefined && follow) throw new DevUsageError('--until and --follow exclude each other');
+  if (until !== undefined && Number.isNaN(new Date(until).getTime())) throw new DevUsageError(`--until: expected an ISO 8601 time (got: '${until}')`);
+  const limit = str(ctx.options.limit);
+  if (limit !== undefined && !/^\d+$/.test(limit)) throw new DevUsageError(`--limit: expected a whole number (got: '${limit}')`);
+  const stop = follow ? interruptible() : undefined;
+  try {
+    // Lines printed so far, by identity, with how often (two identical lines are two lines): a
+    // re-read of the overlap prints only what is new.
+    const printed = new Map<string, { time: number; count: number }>();
+    let since = firstSince;
+    for (;;) {
+      const queryStartedAt = Date.now();
+      const lines = await queryLogs(ctx, tenantId, {
+        since: since.toISOString(),
+        ...(until !== undefined ? { until: new Date(until).toISOString() } : {}),
+        ...(str(ctx.options.filter) !== undefined ? { filter: str(ctx.options.filter) } : {}),
+        ...(limit !== undefined ? { limit: Number(limit) } : {}),
+      }, stop);
+      if (typeof lines === 'number') return lines;
+      const seen = new Map<string, number>();
+      for (const line of lines) {
+        const key = JSON.stringify([line.timestamp, line.source, line.requestId ?? null, line.level ?? null, line.message]);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        const before = printed.get(key);
+        if (before !== undefined && before.count >= n) continue;
+        printed.set(key, { time: Date.parse(line.timestamp), count: n });
+        ctx.out.line(formatLogLine(fromHubLogLine(line)));
+      }
+      if (!follow || stop!.stopped) return 0;
+      await stop!.sleep(ctx.pollMs);
+      if (stop!.stopped) return 0;
+      // The next query re-reads what may still arrive late, never before the first --since;
+      // what was printed is not printed again.
+      since = new Date(Math.max(firstSince.getTime(), queryStartedAt - FOLLOW_LATE_MS));
+      for (const [key, v] of printed) if (v.time < since.getTime()) printed.delete(key);
+    }
+  } finally {
+    stop?.dispose();
+  }
+}
+
+/** One query to its end, every page; a number is the exit code of a refusal or failure. */
+async function queryLogs(
+  ctx: DevContext, tenantId: string, body: Record<string, unknown>, stop: Interruptible | undefined,
+): Promise<HubLogLine[] | number> {
+  const tenant = encodeURIComponent(tenantId);
+  const started = await ctx.client.request('POST', `/tenants/${tenant}/logs`, { body });
+  if (!ok(started)) return fail(ctx.out, started);
+  const queryId = String(started.json.queryId);
+  const lines: HubLogLine[] = [];
+  let nextToken: string | undefined;
+  for (;;) {
+    const a = await ctx.client.request('GET', `/tenants/${tenant}/logs/${encodeURIComponent(queryId)}`, { query: { nextToken } });
+    if (!ok(a)) return fail(ctx.out, a);
+    const page = a.json;
+    if (page.status === 'FAILED') {
+      ctx.out.error(`the log query failed: ${page.error ?? 'no reason given'}`);
+      return 1;
+    }
+    if (page.status === 'RUNNING') {
+      if (stop) await stop.sleep(Math.min(ctx.pollMs, QUERY_POLL_MS));
+      else await new Promise((r) => setTimeout(r, Math.min(ctx.pollMs, QUERY_POLL_MS)));
+      if (stop?.stopped) return lines;
+      continue;
+    }
+    lines.push(...(page.lines ?? []));
+    nextToken = page.nextToken ?? undefined;
+    if (!nextToken) return lines;
+  }
+}
+
+interface Interruptible {
+  readonly stopped: boolean;
+  sleep(ms: number): Promise<void>;
+  dispose(): void;
+}
+
+/** Ctrl-C (SIGINT) or SIGTERM ends a --follow: the current sleep returns at once. */
+function interruptible(): Interruptible {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const onSignal = () => {
+    stopped = true;
+    wake?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    get stopped() { return stopped; },
+    sleep(ms) {
+      if (stopped) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const t = setTimeout(() => { wake = undefined; resolve(); }, ms);
+        wake = () => { clearTimeout(t); wake = undefined; resolve(); };
+      });
+    },
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function required(ctx: DevContext, name: string): string {
+  const v = ctx.options[name];
+  if (typeof v !== 'string' || v === '') throw new DevUsageError(`--${name} <id> is required`);
+  return v;
+}
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function ok(a: ApiAnswer): boolean {
+  return a.status >= 200 && a.status < 300;
+}
+
+/** The API's refusal: its problems, one per line (else its message), and exit code 1. */
+function fail(out: Output, a: ApiAnswer): number {
+  const problems: unknown = a.json?.problems;
+  const lines = Array.isArray(problems) && problems.length > 0 ? problems.map(String) : [String(a.json?.message ?? `HTTP ${a.status}`)];
+  for (const line of lines) out.error(line);
+  return 1;
+}
