@@ -117,7 +117,8 @@ describe('Tenant.fromSpec reaches the copy vault and disposable data', () => {
   test('database.backupCopyVaultArn copies every daily recovery point to that vault and shares the tenant key with its account', () => {
     // GIVEN a spec file as JSON text
     const full = fullSpec();
-    const [spec] = parseTenantSpecs(JSON.parse(JSON.stringify({ tenants: [{ ...full, database: { ...full.database, backupCopyVaultArn: HUB_VAULT_US } }] })));
+    const file = { tenants: [{ ...full, database: { ...full.database, backupCopyVaultArn: HUB_VAULT_US } }] };
+    const [spec] = parseTenantSpecs(JSON.parse(JSON.stringify(file)));
     const stack = tenantStack();
     // WHEN
     Tenant.fromSpec(stack, 'Acme', spec, PLATFORM);
