@@ -23,14 +23,17 @@ export const TIER_TAG = 'tenant-blocks:tier';
  */
 export class TierDefaults {
   /**
-   * Retention of every log group a block creates: one month in DEVELOPMENT, one year in
-   * PRODUCTION (PCI DSS 10.7 asks for a year of audit history).
+   * Retention of every log group a block creates: one year in every tier (PCI DSS 10.7 asks for a
+   * year of audit history), one month only for a log group whose block was explicitly told its logs
+   * are disposable (DEVELOPMENT only). Never decided by the tier: a PRODUCTION → DEVELOPMENT change
+   * would otherwise delete the PRODUCTION-era logs older than a month (issue 21.3).
    *
-   * @param tier the tenant tier
+   * @param disposable whether the block's logs were explicitly made disposable
    */
-  public static logRetention(tier: TenantTier): logs.RetentionDays {
-    // Fail safe: anything that is not DEVELOPMENT gets the PRODUCTION value.
-    return tier === TenantTier.DEVELOPMENT ? logs.RetentionDays.ONE_MONTH : logs.RetentionDays.ONE_YEAR;
+  public static logRetention(disposable: boolean): logs.RetentionDays {
+    // DEVELOPMENT's default is PRODUCTION's year: the tier cannot know what the group already holds
+    // from a PRODUCTION past, and a year of a small tenant's logs costs cents a month
+    return disposable ? logs.RetentionDays.ONE_MONTH : logs.RetentionDays.ONE_YEAR;
   }
 
   /**

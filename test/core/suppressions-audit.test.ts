@@ -37,8 +37,8 @@ describe('the suppression audit', () => {
     const stack = testStack();
     const { recorded, unused } = auditSuppressions(() => {
       const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-      const logGroup = new TenantLogGroup(stack, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key });
-      // a year of retention satisfies CT.CLOUDWATCH.PR.2: the DEVELOPMENT suppression now matches nothing
+      const logGroup = new TenantLogGroup(stack, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key, disposable: true });
+      // a year of retention satisfies CT.CLOUDWATCH.PR.2: the disposable logs' suppression now matches nothing
       (logGroup.node.defaultChild as logs.CfnLogGroup).retentionInDays = 365;
       return stack;
     }, CORE);
@@ -50,7 +50,7 @@ describe('the suppression audit', () => {
     const stack = testStack();
     const { recorded, raw, unused } = auditSuppressions(() => {
       const key = new TenantKey(stack, 'Key', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-      new TenantLogGroup(stack, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key });
+      new TenantLogGroup(stack, 'Logs', { tier: TenantTier.DEVELOPMENT, encryptionKey: key, disposable: true });
       return stack;
     }, { sources: ['blocks/postgres/', 'core/vpc-function-cleanup'] });
     expect(recorded).toEqual([]);

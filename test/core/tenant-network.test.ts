@@ -242,10 +242,12 @@ describe('TenantNetwork', () => {
     });
   });
 
-  test('DEVELOPMENT flow logs are kept a month', () => {
+  test('DEVELOPMENT flow logs are kept a year too: a tier change never shortens them (issue 21.3)', () => {
     const stack = testStack();
     new TenantNetwork(stack, 'Net', { tenantId: 'acme', tier: TenantTier.DEVELOPMENT });
-    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.map((g) => g.Properties.RetentionInDays)).toEqual(groups.map(() => 365));
   });
 
   test('uses the given tenant key instead of creating one', () => {
@@ -283,7 +285,7 @@ describe('TenantNetwork', () => {
       DeletionPolicy: 'Delete',
       Properties: {
         LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: Match.stringLikeRegexp(`^${provider}Handler`) }]] },
-        RetentionInDays: 30,
+        RetentionInDays: 365,
         KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantKeyacme'), 'Arn'] },
       },
     });

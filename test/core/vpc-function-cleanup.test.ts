@@ -172,7 +172,7 @@ describe('the clean-up resource', () => {
     expect(handler.LoggingConfig).toEqual({ LogFormat: 'JSON', LogGroup: { Ref: idOf(stack, cleanup.logGroup) } });
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       KmsKeyId: { 'Fn::GetAtt': [idOf(stack, key.key), 'Arn'] },
-      RetentionInDays: 30,
+      RetentionInDays: 365,
     });
   });
 

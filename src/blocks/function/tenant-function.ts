@@ -298,7 +298,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     const buckets = this.buildBuckets(ctx);
     this.dataBucket = buckets.data;
     this.adoptAutoDeleteProvider(ctx);
-    this.logGroup = new TenantLogGroup(this, 'Logs', { tier, encryptionKey: ctx.key, logShipping: ctx.shipping });
+    this.logGroup = new TenantLogGroup(this, 'Logs', { tier, encryptionKey: ctx.key, logShipping: ctx.shipping, disposable: ctx.props.disposableData === true });
     const securityGroup = this.buildSecurityGroup(ctx);
     this.userEnvironment = { ...(props.environment ?? {}) };
     this.secretNames = Object.keys(props.secrets ?? {});
@@ -468,7 +468,7 @@ export class TenantFunction extends Construct implements ec2.IConnectable, iam.I
     ]);
     const handler = autoDelete.node.tryFindChild('Handler') as CfnResource | undefined;
     const handlerLogs = (autoDelete.node.tryFindChild('LogGroup') as TenantLogGroup | undefined) ?? (handler ? new TenantLogGroup(autoDelete as Construct, 'LogGroup', {
-      tier: ctx.tier, encryptionKey: ctx.key, logShipping: ctx.shipping, logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
+      tier: ctx.tier, encryptionKey: ctx.key, logShipping: ctx.shipping, logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]), disposable: ctx.props.disposableData === true,
     }) : undefined);
     if (handlerLogs) {
       // Its role writes that log group only (issue 9.6), not every log group of the account

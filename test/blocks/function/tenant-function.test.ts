@@ -207,16 +207,18 @@ describe('baked-in function settings', () => {
     },
   );
 
-  test('log group: tenant key, retention by tier, shipped through LogShipping', () => {
+  test('log group: tenant key, a year in every tier (a month with disposableData), shipped through LogShipping', () => {
     const dest = 'arn:aws:logs:us-east-1:210987654321:destination:tenant-logs';
     const { template } = build({ logShipping: LogShipping.toDestination(dest) });
     const logGroupId = fnResource(template).props.LoggingConfig.LogGroup.Ref;
     const lg = template.toJSON().Resources[logGroupId];
-    expect(lg.Properties.RetentionInDays).toBe(30);
+    expect(lg.Properties.RetentionInDays).toBe(365);
     expect(lg.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] });
     expect(lg.DeletionPolicy).toBe('Delete');
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { LogGroupName: { Ref: logGroupId }, DestinationArn: dest });
     expect(prod().template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 } })).not.toEqual({});
+    const disposable = build({ disposableData: true }).template;
+    expect(disposable.toJSON().Resources[fnResource(disposable).props.LoggingConfig.LogGroup.Ref].Properties.RetentionInDays).toBe(30);
   });
 
   test('environment: user values, secret ARNs, data bucket, tenant and tier; secrets readable', () => {
@@ -587,7 +589,7 @@ describe('clean destroy', () => {
     expect(handler[1].Properties.Timeout).toBe(840);
     const logGroupId: string = handler[1].Properties.LoggingConfig.LogGroup.Ref;
     expect(logGroupId).toMatch(/^AppVpcCleanupLogs/);
-    expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] } }));
+    expect(template.toJSON().Resources[logGroupId].Properties).toEqual(expect.objectContaining({ RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^TenantKeyacme/), 'Arn'] } }));
     const fnId = fnResource(template).logicalId;
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^AppVpcCleanupHandlerRole') }],

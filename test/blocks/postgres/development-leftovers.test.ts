@@ -92,7 +92,8 @@ describe('DevelopmentLeftovers', () => {
     expect(functionLogGroupProblems(template, { shipped: true })).toEqual([]);
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       KmsKeyId: { 'Fn::GetAtt': [stack.getLogicalId(key.key.node.defaultChild as any), 'Arn'] },
-      RetentionInDays: 30,
+      // a year: it records what was deleted (issue 21.3)
+      RetentionInDays: 365,
     });
   });
 

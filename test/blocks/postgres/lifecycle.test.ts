@@ -44,7 +44,8 @@ describe('issue 8.13: every function of the block writes to a log group of the s
       const group = resources[groupId];
       expect(group.Type).toBe('AWS::Logs::LogGroup');
       expect(group.Properties.KmsKeyId).toEqual(keyRef);
-      expect(group.Properties.RetentionInDays).toBe(tier === TenantTier.PRODUCTION ? 365 : 30);
+      // a year in every tier: a tier change never shortens it (issue 21.3)
+      expect(group.Properties.RetentionInDays).toBe(365);
       expect(filters.some((f) => f.Properties.LogGroupName.Ref === groupId && f.Properties.DestinationArn === SHIPPING.destinationArn)).toBe(true);
       // the group exists before the function can write (Lambda would create an unencrypted one)
       expect(JSON.stringify(fn.DependsOn ?? []) + JSON.stringify(fn.Properties)).toContain(groupId);

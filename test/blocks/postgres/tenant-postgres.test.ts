@@ -222,7 +222,8 @@ describe('baked-in decisions', () => {
   });
 
   test.each([
-    [TenantTier.DEVELOPMENT, 30, 'Delete'],
+    // a year in every tier: a tier change never shortens it (issue 21.3)
+    [TenantTier.DEVELOPMENT, 365, 'Delete'],
     // a failed first create removes it, so the retry does not fail on the fixed name (issue 8.4)
     [TenantTier.PRODUCTION, 365, 'RetainExceptOnCreate'],
   ])('%s: PostgreSQL log group with retention %s days, the tenant key, removal %s', (tier, days, policy) => {
