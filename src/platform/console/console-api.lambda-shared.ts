@@ -117,8 +117,22 @@ export interface ConsoleResult {
   readonly body: string;
 }
 
-/** What a customer may change from the console: settings, and only whitelisted ones (not the identity, not the tier). */
-const CONSOLE_FIXED_SETTINGS = ['tenantId', 'account', 'region', 'tier'];
+/**
+ * What a customer may not change from the console (JSON paths; shown read-only): the identity, the
+ * tier, and where the platform keeps the copies of the tenant's backups (a customer must neither
+ * turn off nor redirect the copies that survive the loss of the tenant account). Every other setting
+ * of the spec is the customer's.
+ */
+const CONSOLE_FIXED_SETTINGS = ['tenantId', 'account', 'region', 'tier', 'database.backupCopyVaultArn'];
+
+/** Whether a merge patch touches `path` (sets or removes it with null). */
+function touches(patch: Record<string, unknown>, path: string): boolean {
+  const [head, ...rest] = path.split('.');
+  if (!(head in patch)) return false;
+  if (rest.length === 0) return true;
+  const next = patch[head];
+  return isObject(next) && touches(next, rest.join('.'));
+}
 const USER_NAME = /^[A-Za-z0-9._%+@-]{1,128}$/;
 const TENANT_ID = /^[a-z][a-z0-9-]{2,30}$/;
 const QUERY_ID = /^[A-Za-z0-9-]{1,128}$/;
@@ -249,7 +263,7 @@ async function changeSettings(tenantId: string, event: ConsoleEvent, caller: Con
     .map((k) => `${k}: is not a field of a console change (allowed: settings, expectedVersion)`);
   if (isObject(req.settings)) {
     for (const key of CONSOLE_FIXED_SETTINGS) {
-      if (key in req.settings) problems.push(`settings.${key}: is decided by the platform and cannot be changed from the console`);
+      if (touches(req.settings, key)) problems.push(`settings.${key}: is decided by the platform and cannot be changed from the console`);
     }
   }
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);

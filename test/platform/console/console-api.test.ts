@@ -89,6 +89,41 @@ describe('settings', () => {
     expect(r.json.problems).toEqual([`settings.${key}: is decided by the platform and cannot be changed from the console`]);
   });
 
+  // Issue 24 §1: the console changes the same settings as the spec, the API and the CLI, with the same checks.
+  test.each([
+    ['set', { database: { backupCopyVaultArn: 'arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub' } }],
+    ['removed', { database: { backupCopyVaultArn: null } }],
+  ])('the backup copy vault is decided by the platform: it cannot be %s from the console', async (_name, settings) => {
+    const before = await env.registry.getTenant('acme');
+    const r = await call(as(DANA), 'PATCH', '/api/settings', { settings });
+    expect(r.status).toBe(400);
+    expect(r.json.problems).toEqual(['settings.database.backupCopyVaultArn: is decided by the platform and cannot be changed from the console']);
+    expect(await env.registry.getTenant('acme')).toEqual(before);
+  });
+
+  test('the settings answer names the copy vault among the platform\'s settings (the form shows it read-only)', async () => {
+    const r = await call(as(DANA), 'GET', '/api/settings');
+    expect(r.json.fixedSettings).toContain('database.backupCopyVaultArn');
+  });
+
+  test('disposable function data is refused for a PRODUCTION tenant, beside its field, nothing written', async () => {
+    const before = await env.registry.getTenant('acme');
+    const r = await call(as(DANA), 'PATCH', '/api/settings', { settings: { function: { disposableData: true } } });
+    expect(r.status).toBe(400);
+    expect(r.json.problems).toEqual([expect.stringMatching(/^spec\.function\.disposableData: is refused in PRODUCTION/)]);
+    expect(await env.registry.getTenant('acme')).toEqual(before);
+  });
+
+  test('disposable function data is a DEVELOPMENT customer\'s choice: the change is accepted and deployed', async () => {
+    const ivan = 'ivan@initech.example'; // editor of initech-dev
+    const r = await call(as(ivan), 'PATCH', '/api/settings', { settings: { function: { disposableData: true } } });
+    expect(r.status).toBe(202);
+    await env.settle();
+    const op = await call(as(ivan), 'GET', `/api/operations/${r.json.operation.operationId}`);
+    expect(op.json.operation).toMatchObject({ status: 'SUCCEEDED', changes: [{ path: 'function.disposableData', to: true }] });
+    expect((await env.registry.getTenant('initech-dev'))!.spec.function).toMatchObject({ disposableData: true });
+  });
+
   test('a valid change goes through the provisioner\'s lifecycle, recorded with the console user, and runs to its end', async () => {
     const r = await call(as(DANA), 'PATCH', '/api/settings', { settings: { database: { allowedCidrs: ['203.0.113.0/24', '198.51.100.0/24', '192.0.2.0/25'] } } });
     expect(r.status).toBe(202);

@@ -175,7 +175,7 @@ function SettingsPage({ me }: { me: Me }) {
       )}
       <form onSubmit={save} noValidate aria-label="Tenant settings">
         <SettingsForm
-          spec={tenant.spec} editable={editable} draft={draft} problems={byField}
+          spec={tenant.spec} editable={editable} fixed={tenant.fixedSettings} draft={draft} problems={byField}
           onChange={(path, text) => setDraft({ ...draft, [path]: text })}
         />
         {unplaced.length > 0 && <ul class="problems">{unplaced.map((p) => <li key={p}>{p}</li>)}</ul>}

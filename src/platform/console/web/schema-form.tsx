@@ -44,7 +44,7 @@ function resolve(node: Json): Json {
 function words(name: string): string {
   const s = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   const t = s.charAt(0).toUpperCase() + s.slice(1);
-  return t.replace(/\bCidrs\b/g, 'CIDRs').replace(/\bCidr\b/g, 'CIDR').replace(/\bVpc\b/g, 'VPC').replace(/\bId\b/g, 'ID');
+  return t.replace(/\bCidrs\b/g, 'CIDRs').replace(/\bCidr\b/g, 'CIDR').replace(/\bVpc\b/g, 'VPC').replace(/\bId\b/g, 'ID').replace(/\bArn\b/g, 'ARN');
 }
 
 function fieldsOf(node: Json, prefix: string, labelPrefix: string): Field[] {
@@ -140,6 +140,8 @@ function id(path: string): string {
 export interface SettingsFormProps {
   readonly spec: Json;
   readonly editable: boolean;
+  /** Settings decided by the platform (JSON paths): shown, never editable. */
+  readonly fixed?: string[];
   readonly draft: Record<string, string>;
   readonly problems: Record<string, string[]>;
   readonly onChange: (path: string, text: string) => void;
@@ -179,7 +181,7 @@ function Input({ f, text, editable, invalid, describedBy, onChange }: InputProps
 }
 
 /** The generated form (or, for a viewer, the same fields read-only: no edit control at all). */
-export function SettingsForm({ spec, editable, draft, problems, onChange }: SettingsFormProps) {
+export function SettingsForm({ spec, editable, fixed, draft, problems, onChange }: SettingsFormProps) {
   return (
     <Fragment>
       {sections().map((s) => (
@@ -194,9 +196,10 @@ export function SettingsForm({ spec, editable, draft, problems, onChange }: Sett
             return (
               <div key={f.path} class={`field${own.length ? ' has-problem' : ''}`}>
                 <label for={id(f.path)}>{f.label}</label>
-                <Input f={f} text={text} editable={editable} invalid={own.length > 0} describedBy={own.length ? `${errId} ${helpId}` : helpId} onChange={(t) => onChange(f.path, t)} />
+                <Input f={f} text={text} editable={editable && !(fixed ?? []).includes(f.path)} invalid={own.length > 0} describedBy={own.length ? `${errId} ${helpId}` : helpId} onChange={(t) => onChange(f.path, t)} />
                 <p id={helpId} class="help">
                   {f.help} {allowedText(f)} {f.defaultText && <span class="default">Default: {f.defaultText}.</span>}
+                  {editable && (fixed ?? []).includes(f.path) && <span class="default"> Decided by the platform.</span>}
                 </p>
                 {own.length > 0 && (
                   <ul id={errId} class="problems">
