@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { CfnResource, Duration, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Duration, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -128,6 +128,14 @@ export class CrossAccountLink extends Construct {
   /** The hub this link forwards to, if any. */
   public readonly hub?: PlatformHubReference;
 
+  /**
+   * Whether the link forwards IAM changes to its own role and policies to the hub: only with a hub
+   * and only in us-east-1, where IAM (a global service) delivers its CloudTrail events to
+   * EventBridge. Elsewhere the rule cannot see anything, so it is not created, and the synth says so
+   * (an info message on the link; docs/blocks/link.md says how to watch these changes from us-east-1).
+   */
+  public readonly forwardsIamChanges: boolean;
+
   private permissions?: iam.ManagedPolicy;
   private readonly boundary: iam.ManagedPolicy;
   private readonly granted = new Set<string>();
@@ -159,6 +167,7 @@ export class CrossAccountLink extends Construct {
     this.roleArn = role.roleArn;
     this.checkContainment(role, platformRoles);
     this.logShipping = this.connectHub(props.hub);
+    this.forwardsIamChanges = props.hub !== undefined && stack.region === IAM_EVENTS_REGION;
 
     // The link belongs to no tier: tag it with the tenant only, and check it like every block.
     Tags.of(this).add(TENANT_TAG, props.tenantId);
@@ -349,18 +358,34 @@ export class CrossAccountLink extends Construct {
     return Stack.of(this).resolve(new iam.PolicyDocument({ statements }));
   }
 
+  /**
+   * Issue 24 §2: a rule the link cannot create is said, not silently dropped. An info message, not a
+   * warning: it is the documented behaviour of the region (an app that fails on warnings still
+   * synthesizes), and the boundary still denies the link role any IAM action.
+   */
+  private sayIamChangesAreNotForwarded(region: string, ruleCount: number): void {
+    const where = Token.isUnresolved(region) ? 'a region unknown at synth (an environment-agnostic stack)' : region;
+    Annotations.of(this).addInfo(
+      `CrossAccountLink of tenant "${this.tenantId}" in ${where}: IAM changes to the link role and its policies are not forwarded to the hub ` +
+      `(${ruleCount} forwarding rules, not ${ruleCount + 1}): IAM, a global service, delivers its CloudTrail events to EventBridge in ${IAM_EVENTS_REGION} only. ` +
+      `The link role still cannot act on IAM (its boundary denies iam:*); to watch these changes, forward ${IAM_EVENTS_REGION}'s IAM events of this account to the hub (docs/blocks/link.md).`,
+    );
+  }
+
   private forwardChangeEvents(hub: PlatformHubReference, partition: string, region: string, account: string): void {
     const rulePrefix = `tenant-blocks-${this.tenantId}-`;
     const policyArns = [this.boundary.managedPolicyArn];
     // The IAM rule watches the Permissions policy too, once an allow* call creates it (rules render lazily).
     const watched = Lazy.list({ produce: () => (this.permissions ? [...policyArns, this.permissions.managedPolicyArn] : policyArns) });
+    // IAM is global: CloudTrail delivers its events to EventBridge in us-east-1 only.
+    const iamEvents = region === IAM_EVENTS_REGION;
     const rules = linkForwardingRules({
       tenantId: this.tenantId,
       roleName: CrossAccountLink.roleNameFor(this.tenantId),
       policyArns: watched,
-      // IAM is global: CloudTrail delivers its events to EventBridge in us-east-1 only.
-      iamEvents: region === IAM_EVENTS_REGION,
+      iamEvents,
     });
+    if (!iamEvents) this.sayIamChangesAreNotForwarded(region, rules.length);
     const role = new iam.Role(this, 'ForwarderRole', {
       description: `Forwards tenant ${this.tenantId}'s change events to the platform hub`,
       // Confused deputy: only the rules of this link, in this account, each named exactly (a

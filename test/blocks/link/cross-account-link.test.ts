@@ -8,7 +8,7 @@ import { CrossAccountLink, CrossAccountLinkProps } from '../../../src/blocks/lin
 import { PlatformHub } from '../../../src/platform/hub';
 import { TenantFunction, TenantFunctionCode } from '../../../src/blocks/function';
 import { TenantPostgres } from '../../../src/blocks/postgres';
-import { testStack } from '../../support/app';
+import { testApp, testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
 
@@ -418,10 +418,43 @@ describe('CrossAccountLink with a hub', () => {
   });
 
   test('outside us-east-1 there is no IAM rule (IAM delivers its events in us-east-1 only)', () => {
-    const { template } = linkStack({ hub: PlatformHub.referenceFor(PLATFORM, 'eu-west-1') }, { account: '210987654321', region: 'eu-west-1' });
+    const { link, template } = linkStack({ hub: PlatformHub.referenceFor(PLATFORM, 'eu-west-1') }, { account: '210987654321', region: 'eu-west-1' });
     const names = Object.values(template().findResources('AWS::Events::Rule')).map((r) => r.Properties.Name);
     expect(names).toHaveLength(13);
     expect(names).not.toContain('tenant-blocks-acme-link-iam');
+    expect(link.forwardsIamChanges).toBe(false);
+  });
+
+  // Issue 24 §2: the rule that cannot exist outside us-east-1 is said at synth, never silently dropped.
+  test('outside us-east-1 the synth says the IAM rule is missing, as an info (no warning, no error)', () => {
+    const { stack } = linkStack({ hub: PlatformHub.referenceFor(PLATFORM, 'eu-west-1') }, { account: '210987654321', region: 'eu-west-1' });
+    const annotations = Annotations.fromStack(stack);
+    const infos = annotations.findInfo('/Tenant/Link', Match.stringLikeRegexp('IAM changes to the link role and its policies are not forwarded'));
+    expect(infos).toHaveLength(1);
+    expect(infos[0].entry.data).toContain('in eu-west-1');
+    expect(infos[0].entry.data).toContain('(13 forwarding rules, not 14)');
+    expect(infos[0].entry.data).toContain('delivers its CloudTrail events to EventBridge in us-east-1 only');
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('an environment-agnostic link says the region is unknown and the IAM rule is not created', () => {
+    const stack = new Stack(testApp(), 'Tenant');
+    new CrossAccountLink(stack, 'Link', { ...BASE, hub: PlatformHub.referenceFor(PLATFORM, 'us-east-1') });
+    const infos = Annotations.fromStack(stack).findInfo('/Tenant/Link', Match.stringLikeRegexp('a region unknown at synth'));
+    expect(infos).toHaveLength(1);
+  });
+
+  test('in us-east-1 the link forwards IAM changes and says nothing', () => {
+    const { stack, link } = linkStack({ hub });
+    expect(link.forwardsIamChanges).toBe(true);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('IAM changes'))).toEqual([]);
+  });
+
+  test('without a hub nothing is forwarded and nothing is said about IAM', () => {
+    const { stack, link } = linkStack({}, { account: '210987654321', region: 'eu-west-1' });
+    expect(link.forwardsIamChanges).toBe(false);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('IAM changes'))).toEqual([]);
   });
 
   test('FORWARDED_SOURCES is exactly the set of sources the rules forward', () => {
