@@ -8,55 +8,25 @@
  * - honours an `Idempotency-Key` header: a retry gets the first answer.
  */
 import { createHash, randomBytes, randomUUID } from 'crypto';
+import { MAX_CODE_BODY_BYTES, pushCode } from './api-code-push.lambda-shared';
+import { busy, conflict, ConflictCauseName, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
 import {
-  ProvisionerConfig, RELEASE_PATTERN, executionArnOf, tenantStackName,
+  ApiDependencies, ApiEvent, ApiResult, clock, header, HttpError, JSON_HEADERS, respond, unknownFields, versionProblems,
+} from './api-support.lambda-shared';
+import {
+  ProvisionerConfig, RELEASE_PATTERN, executionArnOf, sourceLocationOf, tenantStackName,
 } from './config.lambda-shared';
-import { deployedSpecOf, inPlaceProblems, refusal, TenantFacts } from './lifecycle.lambda-shared';
+import { deployedSpecOf, inPlaceProblems, refusal, Refusal, TenantFacts } from './lifecycle.lambda-shared';
+import { readLogQuery, startLogQuery } from './logs.lambda-shared';
 import {
-  BadTokenError, ConflictError, OperationRecord, OperationType, Registry, RolloutRecord, TenantRecord,
+  BadTokenError, ConflictError, OperationRecord, OperationType, RolloutRecord, TenantRecord,
 } from './registry.lambda-shared';
 import { readWavePage } from './rollout-store.lambda-shared';
 import { isObject, mergeSettings, settingsDiff, SpecJson } from './settings.lambda-shared';
 import { specProblems } from './spec.lambda-shared';
 import { TENANT_ID_PATTERN } from '../../core/validation';
 
-/** What the API needs from Step Functions. */
-export interface WorkflowStarter {
-  /** Starts an execution named `name` (idempotent on the name). */
-  startExecution(stateMachineArn: string, name: string, input: Record<string, unknown>): Promise<void>;
-  /** Completes a task token (approval between rollout waves). */
-  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
-}
-
-/** The API's dependencies (real clients in the handler, real dynalite and a local interpreter in tests). */
-export interface ApiDependencies {
-  readonly registry: Registry;
-  readonly workflows: WorkflowStarter;
-  readonly config: ProvisionerConfig;
-  /** The clock. @default () => new Date() */
-  readonly now?: () => Date;
-  /** Id generator for operations and rollouts. @default randomUUID */
-  readonly newId?: () => string;
-}
-
-/** The part of an API Gateway REST proxy event the API reads. */
-export interface ApiEvent {
-  readonly resource: string;
-  readonly httpMethod: string;
-  readonly path?: string;
-  readonly headers?: Record<string, string | undefined> | null;
-  readonly pathParameters?: Record<string, string | undefined> | null;
-  readonly queryStringParameters?: Record<string, string | undefined> | null;
-  readonly body?: string | null;
-  readonly requestContext?: { readonly identity?: { readonly userArn?: string | null; readonly caller?: string | null } | null } | null;
-}
-
-/** An API Gateway proxy answer. */
-export interface ApiResult {
-  readonly statusCode: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
+export * from './api-support.lambda-shared';
 
 /** Idempotency records live a day: long enough for any client retry policy. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -74,17 +44,6 @@ export const MAX_STORED_BODY_BYTES = 64 * 1024;
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 /** Operation and rollout ids: UUIDs, or `<rolloutId>-<tenantId>` for a rollout's deployments. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
-
-class HttpError extends Error {
-  constructor(
-    public readonly statusCode: number,
-    message: string,
-    public readonly problems?: string[],
-    public readonly extra?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
 
 /** Handles one API request. Never throws: failures are answered (500 without internals). */
 export async function handleApiRequest(event: ApiEvent, deps: ApiDependencies): Promise<ApiResult> {
@@ -107,7 +66,7 @@ export async function handleApiRequest(event: ApiEvent, deps: ApiDependencies): 
       if (claim.state === 'DONE' && claim.response) {
         return { statusCode: claim.response.statusCode, headers: { ...JSON_HEADERS, 'Idempotent-Replayed': 'true' }, body: claim.response.body };
       }
-      if (claim.state === 'IN_PROGRESS') throw new HttpError(409, 'a request with this Idempotency-Key is still being processed; retry later');
+      if (claim.state === 'IN_PROGRESS') throw conflict('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later');
       if (claim.state === 'MISMATCH') throw new HttpError(422, 'this Idempotency-Key was used for a different request; use a new key for a new request');
       claimedKey = key;
     }
@@ -175,6 +134,9 @@ async function route(event: ApiEvent, method: string, caller: string, deps: ApiD
     case 'GET /rollouts': return listRollouts(event, deps);
     case 'GET /rollouts/{rolloutId}': return getRollout(p.rolloutId!, event, deps);
     case 'POST /rollouts/{rolloutId}/approval': return approveWave(p.rolloutId!, body(event), caller, deps);
+    case 'POST /tenants/{tenantId}/code': return pushCode(p.tenantId!, body(event, false, MAX_CODE_BODY_BYTES), caller, deps);
+    case 'POST /tenants/{tenantId}/logs': return startLogQuery(p.tenantId!, body(event), deps);
+    case 'GET /tenants/{tenantId}/logs/{queryId}': return readLogQuery(p.tenantId!, p.queryId!, event.queryStringParameters?.nextToken ?? undefined, deps);
     default: throw new HttpError(404, `no route ${key}`);
   }
 }
@@ -189,6 +151,7 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
   ];
   const spec = req.spec as SpecJson;
   if (problems.length === 0) problems.push(...placementProblems(spec, config));
+  if (problems.length === 0) problems.push(...await archiveProblems(req.release, deps));
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
 
   const now = clock(deps);
@@ -196,13 +159,15 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
   const account = String(spec.account);
   const region = (spec.region as string | undefined) ?? config.region;
   const existing = await deps.registry.getTenant(tenantId);
+  const creating = existing?.state === 'PENDING' ? liveLock(existing, now) : undefined;
+  if (creating) throw await busy(tenantId, creating, deps);
   const refused = refusal('CREATE', facts(tenantId, existing, now, true));
-  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  if (refused) throw refusalError(refused, existing, 'EXISTS');
   // A retry of a create that never deployed continues that incarnation (same external id, same
   // history); it must stay where the first attempt may have left a rolled-back stack.
   const retry = existing?.state === 'PENDING';
   if (retry && (existing.account !== account || existing.region !== region)) {
-    throw new HttpError(409, `tenant '${tenantId}' was first asked for in ${existing.account}/${existing.region}; destroy it (DELETE) before creating it elsewhere`);
+    throw conflict('EXISTS', `tenant '${tenantId}' was first asked for in ${existing.account}/${existing.region}; destroy it (DELETE) before creating it elsewhere`, { state: existing.state });
   }
   const incarnation = retry ? existing.incarnation ?? 1 : (existing?.incarnation ?? 0) + 1;
   const version = retry ? existing.version + 1 : 1;
@@ -236,7 +201,9 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
     await deps.registry.createTenant(tenant, now.toISOString());
   } catch (e) {
     await reject(deps, operation, e);
-    throw e;
+    const explained = await explainConflict(e, tenantId, deps);
+    // Not locked: another create of this id won the race.
+    throw explained instanceof HttpError && (explained.extra?.cause === 'STATE') ? conflict('EXISTS', `tenant '${tenantId}' already exists`, explained.extra) : explained;
   }
   return startOperation(deps, operation, tenant, scheduled, 201);
 }
@@ -254,18 +221,19 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
   if (req.state !== undefined && (req.settings !== undefined || req.release !== undefined || req.inMaintenanceWindow !== undefined)) {
     problems.push('state: change the state alone, not together with settings, release or inMaintenanceWindow');
   }
+  if (problems.length === 0) problems.push(...await archiveProblems(req.release, deps));
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const tenant = await existingTenant(tenantId, deps);
   const expected = (req.expectedVersion as number | undefined) ?? tenant.version;
   if (expected !== tenant.version) {
-    throw new HttpError(409, `the tenant is at version ${tenant.version}, not ${expected}: read it again and re-apply the change`, undefined, { version: tenant.version });
+    throw versionMoved(expected, tenant.version);
   }
   const now = clock(deps);
 
   if (req.state !== undefined) return changeState(tenant, req.state === 'SUSPENDED' ? 'SUSPEND' : 'RESUME', expected, caller, now, deps);
 
   const refused = refusal('UPDATE', facts(tenantId, tenant, now));
-  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  if (refused) throw refusalError(refused, tenant);
   const merged = req.settings === undefined ? { spec: tenant.spec, problems: [] } : mergeSettings(tenant.spec, req.settings, 'settings');
   const specIssues = merged.problems.length > 0 ? merged.problems : specProblems(merged.spec, 'spec');
   if (specIssues.length > 0) throw new HttpError(400, 'invalid request', specIssues);
@@ -290,7 +258,7 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
       { op: 'UPDATE' });
   } catch (e) {
     await reject(deps, operation, e);
-    throw e;
+    throw await explainConflict(e, tenantId, deps, expected);
   }
   return startOperation(deps, operation, changed, scheduled, 202);
 }
@@ -298,7 +266,7 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
 /** SUSPEND and RESUME: registry-only changes of the state; no deploy and no new spec version. */
 async function changeState(tenant: TenantRecord, type: 'SUSPEND' | 'RESUME', expected: number, caller: string, now: Date, deps: ApiDependencies): Promise<ApiResult> {
   const refused = refusal(type, facts(tenant.tenantId, tenant, now));
-  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  if (refused) throw refusalError(refused, tenant);
   const to = type === 'SUSPEND' ? 'SUSPENDED' : (deployedSpecOf(tenant) ? 'ACTIVE' : 'PENDING');
   const operation: OperationRecord = {
     ...newOperation(deps, tenant.tenantId, type, caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to }], tenant.incarnation),
@@ -315,7 +283,7 @@ async function changeState(tenant: TenantRecord, type: 'SUSPEND' | 'RESUME', exp
       { op: type, bumpVersion: false });
   } catch (e) {
     await reject(deps, operation, e, ['SUCCEEDED']);
-    throw e;
+    throw await explainConflict(e, tenant.tenantId, deps, expected);
   }
   return respond(200, { tenant: tenantView(changed, now), operation });
 }
@@ -334,10 +302,10 @@ async function destroyTenant(
   const confirm = (req.confirm as string | undefined) ?? confirmQuery;
   const now = clock(deps);
   const refused = refusal('DESTROY', facts(tenantId, tenant, now), { confirm });
-  if (refused) throw new HttpError(refused.statusCode, refused.statusCode === 400 ? 'invalid request' : refused.message, refused.statusCode === 400 ? [refused.message] : undefined);
+  if (refused) throw refused.statusCode === 400 ? new HttpError(400, 'invalid request', [refused.message]) : refusalError(refused, tenant);
   const expected = (req.expectedVersion as number | undefined) ?? tenant.version;
   if (expected !== tenant.version) {
-    throw new HttpError(409, `the tenant is at version ${tenant.version}, not ${expected}: read it again`, undefined, { version: tenant.version });
+    throw versionMoved(expected, tenant.version);
   }
   const operation = newOperation(deps, tenantId, 'DESTROY', caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to: 'DESTROYED' }], tenant.incarnation);
   await deps.registry.putOperation(operation);
@@ -347,7 +315,7 @@ async function destroyTenant(
       { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) }, { op: 'DESTROY', bumpVersion: false });
   } catch (e) {
     await reject(deps, operation, e);
-    throw e;
+    throw await explainConflict(e, tenantId, deps, expected);
   }
   return startOperation(deps, operation, changed, false, 202);
 }
@@ -356,7 +324,7 @@ async function detectDrift(tenantId: string, caller: string, deps: ApiDependenci
   const tenant = await existingTenant(tenantId, deps);
   const now = clock(deps);
   const refused = refusal('DRIFT', facts(tenantId, tenant, now));
-  if (refused) throw new HttpError(refused.statusCode, refused.message);
+  if (refused) throw refusalError(refused, tenant);
   const operation = newOperation(deps, tenantId, 'DRIFT', caller, now, tenant.version, tenant.release, [], tenant.incarnation);
   await deps.registry.putOperation(operation);
   try {
@@ -364,7 +332,7 @@ async function detectDrift(tenantId: string, caller: string, deps: ApiDependenci
       { operationId: operation.operationId, expiresAt: lockExpiry(deps, now) }, { op: 'DRIFT', bumpVersion: false });
   } catch (e) {
     await reject(deps, operation, e);
-    throw e;
+    throw await explainConflict(e, tenantId, deps, tenant.version);
   }
   return startOperation(deps, operation, tenant, false, 202);
 }
@@ -445,6 +413,7 @@ async function startRollout(req: Record<string, unknown>, caller: string, deps: 
   problems.push(...numberProblems(req, 'toleratedFailurePercentage', 0, 100, 'percent of failed tenants that still lets the rollout go on'));
   problems.push(...booleanProblems(req, 'approvalBetweenWaves'), ...booleanProblems(req, 'respectMaintenanceWindows'));
   if (problems.length === 0 && Array.isArray(req.canaries)) problems.push(...await canaryProblems(req.canaries as string[], deps));
+  if (problems.length === 0) problems.push(...await archiveProblems(req.release, deps));
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
 
   const now = clock(deps);
@@ -545,14 +514,19 @@ async function approveWave(rolloutId: string, req: Record<string, unknown>, call
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
   const rollout = await deps.registry.getRollout(rolloutId);
   if (!rollout) throw new HttpError(404, `no rollout '${rolloutId}'`);
-  if (!rollout.approvalToken) throw new HttpError(409, `rollout '${rolloutId}' is not waiting for an approval (status ${rollout.status})`);
+  if (!rollout.approvalToken) throw conflict('NOT_AWAITING_APPROVAL', `rollout '${rolloutId}' is not waiting for an approval (status ${rollout.status})`, { status: rollout.status });
   // Clear the token first (conditional on it): two approvers cannot both release the same wave.
   // The decision is recorded in the same write: who, when, for which wave, what they said.
   const approval = {
     wave: rollout.awaitingApprovalForWave ?? null, approved: req.approved, by: caller, at: clock(deps).toISOString(), comment: (req.comment as string | undefined) ?? '',
   };
-  await deps.registry.updateRollout(rolloutId, { status: req.approved ? 'RUNNING' : 'STOPPING', approvals: [...(rollout.approvals ?? []), approval] },
-    ['approvalToken', 'awaitingApprovalForWave'], { expression: 'approvalToken = :token', values: { ':token': rollout.approvalToken } });
+  try {
+    await deps.registry.updateRollout(rolloutId, { status: req.approved ? 'RUNNING' : 'STOPPING', approvals: [...(rollout.approvals ?? []), approval] },
+      ['approvalToken', 'awaitingApprovalForWave'], { expression: 'approvalToken = :token', values: { ':token': rollout.approvalToken } });
+  } catch (e) {
+    if (e instanceof ConflictError) throw conflict('NOT_AWAITING_APPROVAL', `rollout '${rolloutId}' was approved or denied by another request meanwhile`);
+    throw e;
+  }
   await deps.workflows.sendTaskSuccess(rollout.approvalToken, { approved: req.approved, approvedBy: caller, comment: req.comment ?? '' });
   return respond(200, { rolloutId, wave: rollout.awaitingApprovalForWave, approved: req.approved, approvedBy: caller, approval });
 }
@@ -585,6 +559,12 @@ function newOperation(
     executionArn: type === 'SUSPEND' || type === 'RESUME' ? undefined : executionArnOf(deps.config.operationStateMachineArn, operationId),
     outcome: { stackName: tenantStackName(tenantId) },
   };
+}
+
+/** The answer to a lifecycle refusal: a 400 with its problem, or a 409 whose cause is the state (or `cause409`). */
+function refusalError(refused: Refusal, t: TenantRecord | undefined, cause409: ConflictCauseName = 'STATE'): HttpError {
+  if (refused.statusCode === 400) return new HttpError(400, 'invalid request', [refused.message]);
+  return conflict(t?.state === 'DESTROYED' || t === undefined ? 'STATE' : cause409, refused.message, { state: t?.state ?? null });
 }
 
 /** Records that a request lost the race, then lets the 409 through. */
@@ -661,7 +641,7 @@ export function pathParameterProblems(p: Record<string, string | undefined>): st
   if (p.tenantId !== undefined && !TENANT_ID_PATTERN.test(p.tenantId)) {
     problems.push(`tenantId: must be a tenant id, 3-31 lowercase letters, digits and hyphens starting with a letter (got: ${JSON.stringify(p.tenantId.slice(0, 100))})`);
   }
-  for (const name of ['operationId', 'rolloutId']) {
+  for (const name of ['operationId', 'rolloutId', 'queryId']) {
     const v = p[name];
     if (v !== undefined && !ID_PATTERN.test(v)) problems.push(`${name}: must be an id of 1-100 letters, digits and hyphens (got: ${JSON.stringify(v.slice(0, 100))})`);
   }
@@ -673,11 +653,6 @@ function pathProblems(p: Record<string, string | undefined>): void {
   if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
 }
 
-function versionProblems(v: unknown): string[] {
-  return v === undefined || (Number.isInteger(v) && (v as number) >= 1)
-    ? []
-    : [`expectedVersion: must be the tenant's current version, a whole number >= 1 (got: ${JSON.stringify(v)})`];
-}
 
 function placementProblems(spec: SpecJson, config: ProvisionerConfig): string[] {
   const problems: string[] = [];
@@ -688,6 +663,17 @@ function placementProblems(spec: SpecJson, config: ProvisionerConfig): string[] 
     problems.push(`spec.region: this provisioner deploys to ${config.region}, the region of its hub (got: '${spec.region}')`);
   }
   return problems;
+}
+
+/**
+ * A named release whose archive does not exist is refused before anything is written: a rollout
+ * of it would fail every tenant's build, one by one (issue 24 §4).
+ */
+async function archiveProblems(release: unknown, deps: ApiDependencies): Promise<string[]> {
+  if (typeof release !== 'string' || !deps.releaseExists) return [];
+  if (await deps.releaseExists(release)) return [];
+  const where = sourceLocationOf(deps.config, release);
+  return [`release: there is no archive for release '${release}' (looked for ${where ? `s3://${where}` : 'the bundled release'}); upload it first (got: ${JSON.stringify(release)})`];
 }
 
 function releaseProblems(release: unknown): string[] {
@@ -707,17 +693,14 @@ function numberProblems(req: Record<string, unknown>, name: string, min: number,
   return Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? [] : [`${name}: must be a whole number from ${min} to ${max}, ${what} (got: ${JSON.stringify(v)})`];
 }
 
-function unknownFields(req: Record<string, unknown>, allowed: string[]): string[] {
-  return Object.keys(req).filter((k) => !allowed.includes(k)).map((k) => `${k}: is not a field of this request (allowed: ${allowed.join(', ')})`);
-}
 
-function body(event: ApiEvent, optional = false): Record<string, unknown> {
+function body(event: ApiEvent, optional = false, maxBytes = MAX_BODY_BYTES): Record<string, unknown> {
   if (!event.body) {
     if (optional) return {};
     throw new HttpError(400, 'invalid request', ['(body): a JSON object is required']);
   }
   const size = Buffer.byteLength(event.body, 'utf8');
-  if (size > MAX_BODY_BYTES) throw new HttpError(413, 'invalid request', [`(body): is ${size} bytes; at most ${MAX_BODY_BYTES} are accepted`]);
+  if (size > maxBytes) throw new HttpError(413, 'invalid request', [`(body): is ${size} bytes; at most ${maxBytes} are accepted`]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(event.body);
@@ -749,16 +732,6 @@ function paging(event: ApiEvent): { limit: number; nextToken?: string } {
   return { limit, nextToken: q.nextToken };
 }
 
-function header(event: ApiEvent, name: string): string | undefined {
-  for (const [k, v] of Object.entries(event.headers ?? {})) {
-    if (k.toLowerCase() === name && v !== undefined) return v;
-  }
-  return undefined;
-}
-
-function clock(deps: ApiDependencies): Date {
-  return (deps.now ?? (() => new Date()))();
-}
 
 function lockExpiry(deps: ApiDependencies, now: Date): string {
   return new Date(now.getTime() + deps.config.lockTtlSeconds * 1000).toISOString();
@@ -768,18 +741,13 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
-function respond(statusCode: number, payload: unknown): ApiResult {
-  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(payload) };
-}
 
 function errorResult(e: unknown): ApiResult {
   if (e instanceof HttpError) {
     const problems = e.problems ? { problems: boundedProblems(e.problems) } : {};
     return respond(e.statusCode, { message: bounded(e.message), ...problems, ...(e.extra ?? {}) });
   }
-  if (e instanceof ConflictError) return respond(409, { message: bounded(e.message) });
+  if (e instanceof ConflictError) return respond(409, { message: bounded(e.message), cause: 'STATE' });
   if (e instanceof BadTokenError) return respond(400, { message: 'invalid request', problems: [`nextToken: ${e.message}`] });
   // Internals stay in the log, not in the answer.
   console.error('unhandled error', e);

@@ -9,18 +9,18 @@
 /** Lifecycle state of a tenant in the registry. */
 export type TenantState = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'DESTROYED';
 /** Kind of operation. */
-export type OperationType = 'CREATE' | 'UPDATE' | 'DESTROY' | 'DEPLOY' | 'DRIFT' | 'SUSPEND' | 'RESUME';
+export type OperationType = 'CREATE' | 'UPDATE' | 'DESTROY' | 'DEPLOY' | 'DRIFT' | 'SUSPEND' | 'RESUME' | 'CODE_PUSH';
 
 /** Every state, in the order the docs list them. */
 export const TENANT_STATES: readonly TenantState[] = ['PENDING', 'ACTIVE', 'SUSPENDED', 'DESTROYED'];
 /** Every operation, in the order the docs list them. */
-export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DEPLOY', 'DRIFT', 'SUSPEND', 'RESUME', 'DESTROY'];
+export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DEPLOY', 'DRIFT', 'SUSPEND', 'RESUME', 'DESTROY', 'CODE_PUSH'];
 
 /**
  * The scope action a principal needs to ask for an operation: the names of the scope model
  * (scopes.lambda-shared.ts, `TENANT_ACTIONS`), which enforces them in front of the handler.
  */
-export type ScopeAction = 'CREATE' | 'CHANGE_SETTINGS' | 'SUSPEND_RESUME' | 'DESTROY' | 'DRIFT' | 'ROLLOUT';
+export type ScopeAction = 'CREATE' | 'CHANGE_SETTINGS' | 'SUSPEND_RESUME' | 'DESTROY' | 'DRIFT' | 'ROLLOUT' | 'CODE_PUSH';
 
 /** One row of the lifecycle table. */
 export interface LifecycleRule {
@@ -105,6 +105,15 @@ export const LIFECYCLE: Readonly<Record<OperationType, LifecycleRule>> = {
     deploys: false,
     summary: 'delete the stack; a PRODUCTION tenant must be SUSPENDED and named in `confirm`',
   },
+  CODE_PUSH: {
+    from: ['ACTIVE'],
+    fromAbsent: false,
+    askedBy: 'CODE_PUSH',
+    // Held by the API for the push only (seconds; a short expiry), so no deploy runs under it.
+    locks: true,
+    deploys: false,
+    summary: 'replace the function code of a tenant whose DEPLOYED tier is DEVELOPMENT; no deploy, the next deploy puts the release back',
+  },
 };
 
 /** What the lifecycle needs to know about a tenant (from the registry item). */
@@ -161,6 +170,10 @@ export function refusal(op: OperationType, t: TenantFacts, request: RequestFacts
   if (op === 'DRIFT' && t.deployedTier === undefined) {
     return { statusCode: 409, message: 'the tenant has never been deployed: there is no stack to compare' };
   }
+  if (op === 'CODE_PUSH' && t.deployedTier !== 'DEVELOPMENT') {
+    // Guards read what is deployed: a push never reaches a function that runs as PRODUCTION.
+    return { statusCode: 400, message: `tenant '${t.tenantId}' is deployed as ${t.deployedTier ?? 'nothing'}: code pushes reach tenants whose deployed tier is DEVELOPMENT only` };
+  }
   if (op === 'DESTROY' && isGuardedProduction(t)) {
     // Two deliberate steps for a PRODUCTION tenant: suspend it first, then name it again here.
     if (request.confirm !== t.tenantId) {
@@ -183,6 +196,7 @@ function hint(op: OperationType, t: TenantFacts): string {
   if (op === 'SUSPEND') return 'it is already suspended';
   if (op === 'DRIFT') return 'there is no deployed stack to compare';
   if (op === 'DEPLOY') return 'rollouts move ACTIVE tenants only';
+  if (op === 'CODE_PUSH') return 'a push needs a deployed, ACTIVE tenant (create it, or resume it, first)';
   return 'see the lifecycle table in docs/platform/provisioner.md';
 }
 

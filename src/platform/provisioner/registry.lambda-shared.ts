@@ -10,6 +10,8 @@
  * - operation   `OPERATION#<id>` / `#OPERATION`  gsi1: `TENANT#<id>#OPERATIONS` / `<requestedAt>#<id>`
  * - rollout     `ROLLOUT#<id>` / `#ROLLOUT`      gsi1: `ROLLOUTS` / `<createdAt>#<id>`
  * - idempotency `IDEMPOTENCY#<key>` / `#IDEMPOTENCY` (expires through the table's TTL attribute)
+ * - log query   `LOGQUERY#<id>` / `#LOGQUERY` (binds a log query id to its tenant; expires after a day)
+ * - account     `ACCOUNT#<account>` / `#ACCOUNT` (the tenant that holds an account: one tenant per account)
  *
  * Operations are history: created once (PutItem if absent), moved forward PENDING -> RUNNING ->
  * SUCCEEDED | FAILED by conditional updates that refuse to touch a finished operation, and never
@@ -65,6 +67,23 @@ export interface TenantRecord {
   readonly deployedTier?: string;
   /** 1 for the first create of this id, +1 for every create after a destroy; each has its own history. */
   readonly incarnation?: number;
+  /**
+   * The last code push not yet replaced by a deploy: the function runs this code, not its
+   * release's. Cleared (`clearCodePush`) once a deploy has put the release's code back.
+   */
+  readonly codePush?: CodePushMark;
+  /** The tenant's log groups in its account (the hub's lines carry them), when known. */
+  readonly logGroups?: string[];
+}
+
+/** What a tenant's function runs after a code push. */
+export interface CodePushMark {
+  /** SHA-256 (hex) of the pushed zip. */
+  readonly sha256: string;
+  /** The CODE_PUSH operation. */
+  readonly operationId: string;
+  /** When it was pushed (ISO 8601). */
+  readonly at: string;
 }
 
 /** An operation item: one entry of a tenant's history. */
@@ -118,6 +137,22 @@ export interface RolloutRecord {
   readonly approvals?: Array<Record<string, unknown>>;
 }
 
+/** A log query of the API (`POST /tenants/{id}/logs`): what binds its id to one tenant. */
+export interface LogQueryRecord {
+  readonly queryId: string;
+  readonly tenantId: string;
+  /** The tenant's account when the query started (every hub query is checked against it). */
+  readonly account: string;
+  readonly incarnation: number;
+  /** One hub query per log group. */
+  readonly parts: Array<{ readonly source: 'function' | 'database'; readonly logGroup: string; readonly hubQueryId: string }>;
+  /** Case-insensitive text a line must contain ('' for every line). */
+  readonly filter: string;
+  /** Lines per page. */
+  readonly limit: number;
+  readonly createdAt: string;
+}
+
 /** The stored answer to a request with an Idempotency-Key. */
 export interface StoredResponse {
   readonly statusCode: number;
@@ -151,6 +186,7 @@ const TENANT_SK = '#TENANT';
 const OPERATION_SK = '#OPERATION';
 const ROLLOUT_SK = '#ROLLOUT';
 const IDEMPOTENCY_SK = '#IDEMPOTENCY';
+const LOG_QUERY_SK = '#LOGQUERY';
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
 /** Registry access for the handlers. */
@@ -288,6 +324,35 @@ export class Registry {
     }
   }
 
+  /**
+   * Records a finished code push on the tenant and releases the push's lock, in one write that
+   * holds only while `operationId` holds the lock.
+   *
+   * @returns false when the lock is no longer the push's (it expired and another operation took it)
+   */
+  public async recordCodePush(tenantId: string, operationId: string, mark: CodePushMark, fields: Partial<TenantRecord> = {}): Promise<boolean> {
+    return this.unlockTenant(tenantId, operationId, { ...fields, codePush: mark });
+  }
+
+  /**
+   * Forgets the code push `operationId` once a deploy has put the release's code back. A later
+   * push (another operation id) is left alone.
+   *
+   * @returns whether the mark was removed
+   */
+  public async clearCodePush(tenantId: string, operationId: string): Promise<boolean> {
+    try {
+      await this.update(`TENANT#${tenantId}`, TENANT_SK, {}, ['codePush'], {
+        expression: 'codePush.operationId = :op',
+        values: { ':op': operationId },
+      }, `tenant '${tenantId}' carries no code push ${operationId}`);
+      return true;
+    } catch (e) {
+      if (e instanceof ConflictError) return false;
+      throw e;
+    }
+  }
+
   /** Records a new operation (history entry). @throws ConflictError when the id exists */
   public async putOperation(op: OperationRecord): Promise<void> {
     try {
@@ -343,6 +408,30 @@ export class Registry {
   /** Every tenant, by id. */
   public async listTenants(limit: number, nextToken?: string): Promise<Page<TenantRecord>> {
     return this.query<TenantRecord>('TENANTS', limit, nextToken, true);
+  }
+
+  /** Keeps a log query until `expiresAtEpochSeconds` (the table's TTL). @throws ConflictError when the id exists */
+  public async putLogQuery(query: LogQueryRecord, expiresAtEpochSeconds: number): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ pk: `LOGQUERY#${query.queryId}`, sk: LOG_QUERY_SK, ...query, [TTL_ATTRIBUTE]: expiresAtEpochSeconds }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (e) {
+      throw conflictOr(e, `log query '${query.queryId}' exists`);
+    }
+  }
+
+  /** The log query, or undefined (also once expired, before DynamoDB's TTL deleted it). */
+  public async getLogQuery(queryId: string, nowEpochSeconds: number): Promise<LogQueryRecord | undefined> {
+    const out = await this.client.send(new GetItemCommand({
+      TableName: this.tableName, Key: { pk: { S: `LOGQUERY#${queryId}` }, sk: { S: LOG_QUERY_SK } }, ConsistentRead: true,
+    }));
+    if (!out.Item) return undefined;
+    const item = unmarshallItem(out.Item);
+    if (Number(item[TTL_ATTRIBUTE]) < nowEpochSeconds) return undefined;
+    return stripKeys(item) as unknown as LogQueryRecord;
   }
 
   /** Records a new rollout. */

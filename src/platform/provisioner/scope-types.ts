@@ -20,6 +20,12 @@ export enum TenantAction {
   APPROVE = 'APPROVE',
   /** Push function code to a DEVELOPMENT tenant (the developer loop); never reaches a PRODUCTION tenant. */
   CODE_PUSH = 'CODE_PUSH',
+  /**
+   * Read the tenant's function and database log lines from the hub (`tenant-blocks logs`): the
+   * hub's per-tenant partition query, bound to the tenant's account. Separate from READ because
+   * log lines may carry what the app writes about its users.
+   */
+  READ_LOGS = 'READ_LOGS',
   /** See the tenant's link external id: only for the principal that assumes the tenant's CrossAccountLink (the console's backend). */
   ASSUME_LINK = 'ASSUME_LINK',
 }

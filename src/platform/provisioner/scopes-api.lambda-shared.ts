@@ -29,6 +29,9 @@ export const AUTHORIZED_ROUTES: Readonly<Record<string, string>> = {
   'GET /rollouts': 'READ, ROLLOUT or APPROVE over the fleet',
   'GET /rollouts/{rolloutId}': 'READ, ROLLOUT or APPROVE over the fleet',
   'POST /rollouts/{rolloutId}/approval': 'APPROVE over the fleet, by another principal than the rollout\'s requester',
+  'POST /tenants/{tenantId}/code': 'CODE_PUSH on the tenant (the handler refuses a tenant whose deployed tier is not DEVELOPMENT with a 400)',
+  'POST /tenants/{tenantId}/logs': 'READ_LOGS on the tenant',
+  'GET /tenants/{tenantId}/logs/{queryId}': 'READ_LOGS on the tenant (the query id must be one of this tenant)',
 };
 
 /** Pages read at most to find other tenants of an account (10 000 tenants). */
@@ -85,6 +88,14 @@ async function decide(event: ApiEvent, deps: ApiDependencies, policy: AccessPoli
     case 'DELETE /tenants/{tenantId}': return onTenant(policy, caller, 'DESTROY', p.tenantId, deps);
     case 'GET /tenants/{tenantId}/operations': return onTenant(policy, caller, 'READ', p.tenantId, deps);
     case 'POST /tenants/{tenantId}/drift': return onTenant(policy, caller, 'DRIFT', p.tenantId, deps);
+    case 'POST /tenants/{tenantId}/code': {
+      // The tier rule reads the DEPLOYED tier and answers 400 in the handler: the scope decides who, not which tier.
+      const { tier: _decidedByHandler, ...tenant } = await tenantRef(p.tenantId ?? '', deps);
+      return verdictOf([policy.authorize(caller, 'CODE_PUSH', tenant)]);
+    }
+    case 'POST /tenants/{tenantId}/logs':
+    case 'GET /tenants/{tenantId}/logs/{queryId}':
+      return onTenant(policy, caller, 'READ_LOGS', p.tenantId, deps);
     case 'GET /operations/{operationId}': {
       const op = await deps.registry.getOperation(p.operationId ?? '');
       // Nothing to read: the handler answers 404, but only to a caller who reads tenants at all.

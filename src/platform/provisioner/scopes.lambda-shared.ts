@@ -16,7 +16,7 @@
 
 /** The actions a scope may grant (the values of the construct's `TenantAction` enum). */
 export const TENANT_ACTIONS = [
-  'READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT', 'APPROVE', 'CODE_PUSH', 'ASSUME_LINK',
+  'READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT', 'APPROVE', 'CODE_PUSH', 'READ_LOGS', 'ASSUME_LINK',
 ] as const;
 /** One action. */
 export type TenantActionName = typeof TENANT_ACTIONS[number];
@@ -177,6 +177,7 @@ const VERBS: Record<TenantActionName, string> = {
   ROLLOUT: 'roll out to',
   APPROVE: 'approve rollouts of',
   CODE_PUSH: 'push code to',
+  READ_LOGS: 'read the logs of',
   ASSUME_LINK: 'see the link external id of',
 };
 

@@ -141,8 +141,9 @@ export function testConfig(tableName: string, overrides: Partial<ProvisionerConf
     lockTtlSeconds: 8 * 86400 + 86400,
     defaultMaxConcurrency: 10,
     defaultToleratedFailurePercentage: 0,
+    codePushRoleName: 'tenant-blocks/tenant-blocks-code-push-hnb659fds',
     ...overrides,
-  };
+  } as ProvisionerConfig;
 }
 
 /** A valid DEVELOPMENT spec for `tenantId`. */

@@ -1,0 +1,146 @@
+/**
+ * `POST /tenants/{tenantId}/code`: a code push to a DEVELOPMENT tenant's function (issue 23 §2).
+ *
+ * Body `{ "zipBase64": string, "sha256": "<hex SHA-256 of the zip bytes>", "expectedVersion"?: n }`;
+ * scope action CODE_PUSH. Refused, each with one clear problem: a tenant whose DEPLOYED tier is not
+ * DEVELOPMENT (400), a tenant that is not deployed and ACTIVE (409, cause STATE), another operation
+ * holding the lock (409, cause OPERATION_IN_FLIGHT, naming it), a zip over 4 MiB decoded (413),
+ * bad base64 or a SHA-256 that does not match (400), a zip that unzips to more than Lambda's
+ * 250 MB (413). A push holds the tenant's lock while it runs (at most 15 minutes), is recorded as a
+ * CODE_PUSH operation (who, when, code hash, function, published version) and marks the tenant
+ * (`codePush`) until a deploy puts the release's code back.
+ */
+import { createHash, randomUUID } from 'crypto';
+import { busy, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
+import { ApiDependencies, ApiResult, clock, HttpError, respond, unknownFields, versionProblems } from './api-support.lambda-shared';
+import { MAX_PUSH_ZIP_BYTES, MAX_UNZIPPED_BYTES, zipProblems } from './code-push.lambda-shared';
+import { tenantStackName } from './config.lambda-shared';
+import { deployedSpecOf, refusal } from './lifecycle.lambda-shared';
+import { ConflictError, OperationRecord } from './registry.lambda-shared';
+
+/** Largest body of a push: Lambda's synchronous payload (6 MB) holds the event with a 4 MiB zip in base64. */
+export const MAX_CODE_BODY_BYTES = 6 * 1024 * 1024;
+/** How long a push holds the lock at most by default: a crashed push does not block the tenant for days. */
+const DEFAULT_PUSH_LOCK_SECONDS = 900;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** What the API answers to a push. */
+export function restoredByText(release: string): string {
+  return `The next deploy or rollout of this tenant puts release ${release}'s code back.`;
+}
+
+/** Handles `POST /tenants/{tenantId}/code` (the body already parsed, at most {@link MAX_CODE_BODY_BYTES}). */
+export async function pushCode(tenantId: string, req: Record<string, unknown>, caller: string, deps: ApiDependencies): Promise<ApiResult> {
+  if (!deps.codePush) throw new HttpError(501, 'this provisioner has no code push configured (no code-push target in the API\'s dependencies)');
+  const zip = checkedZip(req);
+  const tenant = await deps.registry.getTenant(tenantId);
+  if (!tenant) throw new HttpError(404, `no tenant '${tenantId}'`);
+  const now = clock(deps);
+  const expected = (req.expectedVersion as number | undefined) ?? tenant.version;
+  if (expected !== tenant.version) throw versionMoved(expected, tenant.version);
+  const deployedTier = tenant.deployedTier ?? (deployedSpecOf(tenant) ? String(deployedSpecOf(tenant)!.tier) : undefined);
+  const refused = refusal('CODE_PUSH', { tenantId, state: tenant.state, locked: false, tier: tenant.tier, deployedTier });
+  if (refused) {
+    throw refused.statusCode === 400
+      ? new HttpError(400, 'invalid request', [refused.message])
+      : new HttpError(409, refused.message, undefined, { cause: 'STATE', state: tenant.state });
+  }
+  const lock = liveLock(tenant, now);
+  if (lock) throw await busy(tenantId, lock, deps);
+
+  const release = tenant.deployedRelease ?? tenant.release;
+  const sha256 = req.sha256 as string;
+  const operation: OperationRecord = {
+    operationId: (deps.newId ?? randomUUID)(),
+    tenantId,
+    incarnation: tenant.incarnation ?? 1,
+    type: 'CODE_PUSH',
+    status: 'RUNNING',
+    requestedBy: caller,
+    requestedAt: now.toISOString(),
+    startedAt: now.toISOString(),
+    specVersion: tenant.version,
+    release,
+    changes: [{ path: '(code)', from: tenant.codePush?.sha256 ?? `release ${release}`, to: sha256 }],
+    outcome: { stackName: tenantStackName(tenantId), codeSha256: sha256, zipBytes: zip.bytes.length, unzippedBytes: zip.unzippedBytes },
+  };
+  await deps.registry.putOperation(operation);
+  const expiresAt = new Date(now.getTime() + (deps.codePushLockSeconds ?? DEFAULT_PUSH_LOCK_SECONDS) * 1000).toISOString();
+  try {
+    await deps.registry.lockTenant(tenantId, operation.operationId, expiresAt, now.toISOString(), {
+      op: 'CODE_PUSH', specVersion: expected, incarnation: tenant.incarnation ?? 1, fields: { lastOperationId: operation.operationId },
+    });
+  } catch (e) {
+    if (e instanceof ConflictError) await finish(deps, operation, { status: 'REJECTED', reason: e.message });
+    throw await explainConflict(e, tenantId, deps, expected);
+  }
+  return runPush(deps, operation, { tenantId, account: tenant.account, region: tenant.region, release, zip: zip.bytes, sha256 });
+}
+
+async function runPush(
+  deps: ApiDependencies, operation: OperationRecord,
+  push: { tenantId: string; account: string; region: string; release: string; zip: Buffer; sha256: string },
+): Promise<ApiResult> {
+  let result;
+  try {
+    result = await deps.codePush!.push({ tenantId: push.tenantId, accountId: push.account, region: push.region, zip: push.zip });
+  } catch (e) {
+    const reason = `the code push failed: ${(e as Error).message}`.slice(0, 1000);
+    await finish(deps, operation, { status: 'FAILED', reason });
+    await deps.registry.unlockTenant(push.tenantId, operation.operationId, {}).catch(() => undefined);
+    const status = (e as { statusCode?: number }).statusCode;
+    throw new HttpError(typeof status === 'number' && status >= 400 && status < 600 ? status : 502, reason, undefined, { operationId: operation.operationId });
+  }
+  const restoredBy = restoredByText(push.release);
+  const finished = await finish(deps, operation, {
+    status: 'SUCCEEDED',
+    outcome: { ...operation.outcome, functionName: result.functionName, version: result.version, lambdaCodeSha256: result.codeSha256, restoredBy },
+  });
+  await deps.registry.recordCodePush(push.tenantId, operation.operationId, { sha256: push.sha256, operationId: operation.operationId, at: finished });
+  return respond(200, {
+    operationId: operation.operationId,
+    functionName: result.functionName,
+    version: result.version,
+    codeSha256: push.sha256,
+    restoredBy,
+  });
+}
+
+/** Ends the operation (final status, finishedAt, duration); returns finishedAt. */
+async function finish(deps: ApiDependencies, operation: OperationRecord, fields: Partial<OperationRecord>): Promise<string> {
+  const end = clock(deps);
+  const finishedAt = end.toISOString();
+  const durationSeconds = Math.max(0, Math.round((end.getTime() - Date.parse(operation.startedAt ?? finishedAt)) / 1000));
+  await deps.registry.updateOperation(operation.operationId, ['RUNNING', 'PENDING'], { ...fields, finishedAt, durationSeconds }).catch(() => undefined);
+  return finishedAt;
+}
+
+/** The zip of a valid request, checked: size, base64, hash, central directory. */
+function checkedZip(req: Record<string, unknown>): { bytes: Buffer; unzippedBytes: number } {
+  const problems = [...unknownFields(req, ['zipBase64', 'sha256', 'expectedVersion']), ...versionProblems(req.expectedVersion)];
+  if (typeof req.zipBase64 !== 'string' || req.zipBase64.length === 0) {
+    problems.push(`zipBase64: is required, the function's zip archive in base64 (got: ${typeof req.zipBase64 === 'string' ? '""' : JSON.stringify(req.zipBase64 ?? null)})`);
+  }
+  if (typeof req.sha256 !== 'string' || !SHA256_HEX.test(req.sha256)) {
+    problems.push(`sha256: is required, the SHA-256 of the zip's bytes as 64 lowercase hex characters (got: ${JSON.stringify(typeof req.sha256 === 'string' ? req.sha256.slice(0, 80) : req.sha256 ?? null)})`);
+  }
+  if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
+  const b64 = req.zipBase64 as string;
+  const decoded = Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+  if (decoded > MAX_PUSH_ZIP_BYTES) {
+    throw new HttpError(413, 'invalid request', [`zipBase64: decodes to ${decoded} bytes; a push takes a zip of at most ${MAX_PUSH_ZIP_BYTES} bytes (4 MiB: Lambda's 6 MB synchronous payload holds it in base64); deploy larger code as a release`]);
+  }
+  if (b64.length % 4 !== 0 || !BASE64.test(b64)) throw new HttpError(400, 'invalid request', ['zipBase64: is not base64 (standard alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4)']);
+  const bytes = Buffer.from(b64, 'base64');
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== req.sha256) {
+    throw new HttpError(400, 'invalid request', [`sha256: the zip's SHA-256 is ${actual}, not the given ${req.sha256 as string} (the upload was damaged, or the hash is of another file)`]);
+  }
+  const zip = zipProblems(bytes);
+  if (zip.problem !== undefined || zip.unzippedBytes === undefined) throw new HttpError(400, 'invalid request', [`zipBase64: ${zip.problem ?? 'is not a zip archive'}`]);
+  if (zip.unzippedBytes > MAX_UNZIPPED_BYTES) {
+    throw new HttpError(413, 'invalid request', [`zipBase64: unzips to ${zip.unzippedBytes} bytes in ${zip.entries} entries; Lambda takes at most ${MAX_UNZIPPED_BYTES} bytes (250 MB) of unzipped code`]);
+  }
+  return { bytes, unzippedBytes: zip.unzippedBytes };
+}

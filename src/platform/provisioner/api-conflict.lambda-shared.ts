@@ -1,0 +1,65 @@
+/**
+ * Every 409 of the API says which of its causes applies (issue 24 §4), in `cause` and in words:
+ *
+ * - `OPERATION_IN_FLIGHT`: another operation holds the tenant's lock: `operation` names it
+ *   (`operationId`, `type`, `status`, `startedAt`, `requestedBy`);
+ * - `VERSION_MOVED`: the tenant moved on: `expectedVersion` (asked) and `currentVersion` (also as
+ *   `version`, the field earlier clients read);
+ * - `STATE`: the tenant's state does not allow the operation (`state`);
+ * - `EXISTS`, `ACCOUNT_TAKEN`, `REQUEST_IN_PROGRESS`, `NOT_AWAITING_APPROVAL`: named where they arise.
+ */
+import { clock, HttpError } from './api-support.lambda-shared';
+import type { ApiDependencies } from './api-support.lambda-shared';
+import { ConflictError, TenantRecord } from './registry.lambda-shared';
+
+/** The causes a 409 names. */
+export type ConflictCauseName = 'OPERATION_IN_FLIGHT' | 'VERSION_MOVED' | 'STATE' | 'EXISTS' | 'ACCOUNT_TAKEN' | 'REQUEST_IN_PROGRESS' | 'NOT_AWAITING_APPROVAL';
+
+/** Every cause, in the order the docs and the OpenAPI document list them. */
+export const CONFLICT_CAUSES: readonly ConflictCauseName[] = [
+  'OPERATION_IN_FLIGHT', 'VERSION_MOVED', 'STATE', 'EXISTS', 'ACCOUNT_TAKEN', 'REQUEST_IN_PROGRESS', 'NOT_AWAITING_APPROVAL',
+];
+
+/** A 409 with its cause. */
+export function conflict(cause: ConflictCauseName, message: string, extra: Record<string, unknown> = {}): HttpError {
+  return new HttpError(409, message, undefined, { cause, ...extra });
+}
+
+/** The 409 of a version that moved on. */
+export function versionMoved(expected: number, current: number): HttpError {
+  return conflict('VERSION_MOVED', `the tenant is at version ${current}, not ${expected}: read it again and re-apply the change`,
+    { expectedVersion: expected, currentVersion: current, version: current });
+}
+
+/** The 409 of a tenant whose lock another operation holds, naming that operation. */
+export async function busy(tenantId: string, lockOperationId: string, deps: ApiDependencies): Promise<HttpError> {
+  const op = await deps.registry.getOperation(lockOperationId).catch(() => undefined);
+  const operation = {
+    operationId: lockOperationId,
+    type: op?.type ?? null,
+    status: op?.status ?? null,
+    startedAt: op?.startedAt ?? op?.requestedAt ?? null,
+    requestedBy: op?.requestedBy ?? null,
+  };
+  const what = op ? `${op.type}, ${op.status}, started ${operation.startedAt}` : 'no longer in the history';
+  return conflict('OPERATION_IN_FLIGHT',
+    `tenant '${tenantId}' is busy: operation ${lockOperationId} (${what}) holds its lock; retry when it has finished`, { operation });
+}
+
+/** Whether the tenant's lock is live now. */
+export function liveLock(t: TenantRecord | undefined, now: Date): string | undefined {
+  return t?.lockOperationId !== undefined && (t.lockExpiresAt ?? '') > now.toISOString() ? t.lockOperationId : undefined;
+}
+
+/**
+ * Why a conditional write on a tenant lost, read again from the registry: the operation that holds
+ * the lock, the version that moved on, or the state; anything but a ConflictError is returned as is.
+ */
+export async function explainConflict(e: unknown, tenantId: string, deps: ApiDependencies, expectedVersion?: number): Promise<unknown> {
+  if (!(e instanceof ConflictError)) return e;
+  const t = await deps.registry.getTenant(tenantId).catch(() => undefined);
+  const lock = liveLock(t, clock(deps));
+  if (t && lock) return busy(tenantId, lock, deps);
+  if (t && expectedVersion !== undefined && t.version !== expectedVersion) return versionMoved(expectedVersion, t.version);
+  return conflict('STATE', t ? `${e.message} (the tenant is now ${t.state})` : e.message, { state: t?.state ?? null });
+}
