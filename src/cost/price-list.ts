@@ -1,11 +1,15 @@
 /**
  * The price table of {@link TenantCostEstimate}: AWS public list prices, kept as data, one line per
- * price with its source and the date it was read. Internal: not part of the stable API.
+ * price and region with its source and the date it was read. Internal: not part of the stable API.
  *
  * Every price is on-demand, in USD, without free tier, tax or discounts. A month is 730 hours
  * (AWS's own convention in its pricing calculator). `USAGE_FLOORS` are not prices but the usage an
  * idle tenant still has (e.g. the storage an empty database occupies): they are our assumptions,
  * every report says so, and they are the first numbers to replace with a bill.
+ *
+ * A region is supported once every key of {@link PRICE_KEYS} has a sourced line for it. A price is
+ * never borrowed from another region nor derived from one ("Europe is ~10% more"): a region with
+ * any line missing is refused by the estimate, naming what is missing.
  *
  * @internal
  */
@@ -21,9 +25,12 @@ export interface PriceLine {
   readonly usd: number;
   /** The unit the price is per. */
   readonly unit: 'hour' | 'month' | 'GB-month';
-  /** Where the price was read (a public AWS pricing page). */
+  /**
+   * Where the price was read: a public AWS pricing page, or a permalink (repository, commit, path)
+   * to AWS Price List data exported into a public repository.
+   */
   readonly source: string;
-  /** When it was read (YYYY-MM). */
+  /** When it was read, or the date of the exported price data (YYYY-MM or YYYY-MM-DD). */
   readonly date: string;
   /** What the line covers or assumes. */
   readonly note?: string;
@@ -98,7 +105,50 @@ export const USAGE_FLOORS: readonly UsageFloor[] = [
   { key: 'ebs-root-gb', quantity: 8, unit: 'GB', source: EBS, date: READ, note: 'GB of the root volume of an instance whose template does not say (the Amazon Linux 2023 AMI default)' },
 ];
 
-/** The price table per region. */
+/**
+ * The keys every supported region must price: the lines of the us-east-1 table, the region the
+ * estimate was first built for (each key is a resource type or option the blocks create).
+ */
+export const PRICE_KEYS: readonly string[] = US_EAST_1.map((p) => p.key);
+
+/**
+ * AWS Price List data trimmed by a public project (mooncitizen/togen, "AWS Price List bulk offer
+ * files trimmed to the skus the matchers name", snapshot dated 2026-09-06, AmazonEC2 offer version
+ * 20260904231117): the regional NAT gateway hour rates below are read from it, SKU by SKU.
+ */
+const TOGEN_PRICES = 'https://github.com/mooncitizen/togen/blob/36c1abbf17c7cd190fb02627aefb401567190523/internal/cost/prices/aws.json';
+const TOGEN_DATE = '2026-09-06';
+
+/** A NAT gateway hour rate read from the AmazonEC2 offer (via {@link TOGEN_PRICES}). */
+function natGatewayHour(usd: number, sku: string, usageType: string): PriceLine {
+  return {
+    key: 'nat-gateway',
+    usd,
+    unit: 'hour',
+    source: TOGEN_PRICES,
+    date: TOGEN_DATE,
+    note: `per NAT gateway hour: AmazonEC2 offer 20260904231117, SKU ${sku} (${usageType}); data processing is usage`,
+  };
+}
+
+/**
+ * The sourced price lines per region. Regions other than us-east-1 hold only what could be
+ * sourced so far (docs/cost.md lists what was searched): they are not supported until complete.
+ */
 export const PRICE_LISTS: Readonly<Record<string, readonly PriceLine[]>> = {
   'us-east-1': US_EAST_1,
+  'us-west-2': [natGatewayHour(0.045, '44T683R45QPT8RYQ', 'USW2-NatGateway-Hours')],
+  'eu-west-1': [natGatewayHour(0.048, 'KFNSSCHWD43WZK2R', 'EU-NatGateway-Hours')],
+  'eu-central-1': [natGatewayHour(0.052, 'FY5BA3Q38RMNEMJS', 'EUC1-NatGateway-Hours')],
+  'ap-northeast-1': [natGatewayHour(0.062, 'CA23TN2NAN47KGCF', 'APN1-NatGateway-Hours')],
+  'ap-southeast-2': [natGatewayHour(0.059, 'NUKV5QPTHVFBW7DE', 'APS2-NatGateway-Hours')],
 };
+
+/** The keys of {@link PRICE_KEYS} a region has no sourced line for (all of them for an unknown region). */
+export function missingPriceKeys(region: string): string[] {
+  const sourced = new Set((PRICE_LISTS[region] ?? []).map((p) => p.key));
+  return PRICE_KEYS.filter((k) => !sourced.has(k));
+}
+
+/** The regions with a sourced line for every key: the ones the estimate prices. */
+export const SUPPORTED_REGIONS: readonly string[] = Object.keys(PRICE_LISTS).filter((r) => missingPriceKeys(r).length === 0);

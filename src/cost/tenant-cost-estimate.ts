@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH, PRICE_LISTS, PriceLine, USAGE_FLOORS, UsageFloor } from './price-list';
+import { HOURS_PER_MONTH, missingPriceKeys, PRICE_KEYS, PRICE_LISTS, PriceLine, SUPPORTED_REGIONS, USAGE_FLOORS, UsageFloor } from './price-list';
 
 /** One priced line of a {@link TenantCostEstimate}: one kind of idle cost, summed over resources. */
 export interface CostLineItem {
@@ -14,7 +14,7 @@ export interface CostLineItem {
   readonly unitPriceUsd: number;
   /** The monthly cost of this line, USD (quantity × unit price, unrounded). */
   readonly usdPerMonth: number;
-  /** Where the price comes from (a public AWS pricing page) and when it was read. */
+  /** Where the price comes from (a pricing page or a permalink to price list data) and its date. */
   readonly source: string;
   /** True when the line rests on a usage floor we assume rather than on a list price alone. */
   readonly assumption: boolean;
@@ -40,9 +40,12 @@ export interface CostPrice {
   readonly value: number;
   /** What `value` is per (e.g. `USD per hour`, `GB per resource`). */
   readonly unit: string;
-  /** The public AWS pricing page it was read from. */
+  /**
+   * Where it was read: a public AWS pricing page, or a permalink (repository, commit, path) to AWS
+   * Price List data exported into a public repository.
+   */
   readonly source: string;
-  /** When it was read (YYYY-MM). */
+  /** When it was read, or the date of the exported price data (YYYY-MM or YYYY-MM-DD). */
   readonly date: string;
   /** True for a usage floor we assume rather than a list price. */
   readonly assumption: boolean;
@@ -168,8 +171,10 @@ const FREE_WHEN_IDLE: Readonly<Record<string, string>> = {
 
 /**
  * What a tenant stack costs per month while nobody uses it, read from its synthesized template
- * and priced from a table of AWS public list prices kept as data in the package (each line with
- * its source and date; see `TenantCostEstimate.priceTable(region)`).
+ * and priced from a table of AWS public list prices kept as data in the package, per region (each
+ * line with its source and date; see `TenantCostEstimate.priceTable(region)`). A region is priced
+ * only when every line has a sourced price for it (`TenantCostEstimate.REGIONS`); a price is never
+ * borrowed from another region, so any other region is refused, naming the lines it lacks.
  *
  * Itemised per kind of cost: NAT gateways and their public IPv4 addresses, NAT instances with their
  * volumes and detailed monitoring, interface endpoints per AZ, load balancer hours, Aurora Serverless v2 minimum ACUs (0
@@ -189,20 +194,18 @@ const FREE_WHEN_IDLE: Readonly<Record<string, string>> = {
  * console.log(cost.usdPerMonth, cost.notPriced);
  */
 export class TenantCostEstimate {
-  /** The regions the price table has prices for. */
-  public static readonly REGIONS: string[] = Object.keys(PRICE_LISTS);
+  /** The regions priced: each has a sourced price, with its date, for every line of the table. */
+  public static readonly REGIONS: string[] = [...SUPPORTED_REGIONS];
 
   /**
    * The price table of a region, as data: every list price and every usage floor the estimate
    * uses, each with its source and the date it was read.
    *
    * @param region one of `TenantCostEstimate.REGIONS`
+   * @throws Error when the region is not supported (the message names the lines it lacks)
    */
   public static priceTable(region: string): CostPrice[] {
-    const prices = PRICE_LISTS[region];
-    if (!prices) {
-      throw new Error(`TenantCostEstimate: no prices for region '${region}' (prices exist for: ${TenantCostEstimate.REGIONS.join(', ')})`);
-    }
+    const prices = TenantCostEstimate.pricesOf(region);
     return [
       ...prices.map((p) => ({ key: p.key, value: p.usd, unit: `USD per ${p.unit}`, source: p.source, date: p.date, assumption: false, note: p.note ?? '' })),
       ...USAGE_FLOORS.map((f) => ({ key: f.key, value: f.quantity, unit: `${f.unit} per resource`, source: f.source, date: f.date, assumption: true, note: f.note })),
@@ -210,11 +213,21 @@ export class TenantCostEstimate {
   }
 
   /**
+   * The price lines a region has no sourced price for: empty for a region in
+   * `TenantCostEstimate.REGIONS`, every line for a region nobody has sourced yet.
+   *
+   * @param region an AWS region code, e.g. `eu-west-1`
+   */
+  public static missingPrices(region: string): string[] {
+    return missingPriceKeys(region);
+  }
+
+  /**
    * Estimates the idle monthly cost of a synthesized template.
    *
    * @param templateJson the template, as JSON text (e.g. read from `cdk.out/<stack>.template.json`)
    * @param region the region the stack deploys to; one of `TenantCostEstimate.REGIONS`
-   * @throws Error when the text is not a CloudFormation template or the region has no prices
+   * @throws Error when the text is not a CloudFormation template or the region is not supported
    */
   public static fromTemplateJson(templateJson: string, region: string): TenantCostEstimate {
     let template: unknown;
@@ -227,15 +240,30 @@ export class TenantCostEstimate {
     if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
       throw new Error('TenantCostEstimate: the template has no Resources section');
     }
-    const prices = PRICE_LISTS[region];
-    if (!prices) {
-      throw new Error(`TenantCostEstimate: no prices for region '${region}' (prices exist for: ${TenantCostEstimate.REGIONS.join(', ')})`);
+    return new TenantCostEstimate(region, resources as Record<string, CfnResource>, TenantCostEstimate.pricesOf(region));
+  }
+
+  /** The price lines of a supported region, or the error that says why the region is refused. */
+  private static pricesOf(region: string): readonly PriceLine[] {
+    const missing = missingPriceKeys(region);
+    if (missing.length === 0) return PRICE_LISTS[region];
+    const supported = `priced regions: ${TenantCostEstimate.REGIONS.join(', ')}`;
+    // never borrow another region's price: it would look sourced and be wrong (NAT is 0.045 in us-east-1, 0.062 in Tokyo)
+    if (missing.length === PRICE_KEYS.length) {
+      throw new Error(`TenantCostEstimate: region '${region}' is not supported: no sourced prices for it (${supported})`);
     }
-    return new TenantCostEstimate(region, resources as Record<string, CfnResource>, prices);
+    const sourced = PRICE_LISTS[region].map((p) => p.key).join(', ');
+    throw new Error(`TenantCostEstimate: region '${region}' is not supported: ${missing.length} of ${PRICE_KEYS.length} prices have no sourced value `
+      + `(${missing.join(', ')}); sourced so far: ${sourced} (${supported})`);
   }
 
   /** The region the prices are for. */
   public readonly region: string;
+  /**
+   * How current the prices are: the oldest date among the region's price lines (YYYY-MM or
+   * YYYY-MM-DD); each item's `source` carries its own line's date.
+   */
+  public readonly pricesAsOf: string;
   /** Total idle cost per month, USD (sum of `items`; `notPriced` is not in it). */
   public readonly usdPerMonth: number;
   /** The priced lines, largest first. */
@@ -252,6 +280,7 @@ export class TenantCostEstimate {
 
   private constructor(region: string, private readonly resources: Record<string, CfnResource>, prices: readonly PriceLine[]) {
     this.region = region;
+    this.pricesAsOf = prices.map((p) => p.date).sort()[0];
     this.priceByKey = new Map(prices.map((p) => [p.key, p]));
     for (const [id, resource] of Object.entries(resources)) {
       this.price(id, resource);
@@ -278,12 +307,14 @@ export class TenantCostEstimate {
   }
 
   /**
-   * The estimate as a plain-text table (one line per item, then the total and what is not priced).
+   * The estimate as a plain-text table: the region and the date of its prices, one line per item,
+   * then the total and what is not priced.
    */
   public toTable(): string {
-    const rows = this.items.map((i) =>
+    const rows = [`${this.region} list prices as of ${this.pricesAsOf} (each price's source and date: TenantCostEstimate.priceTable('${this.region}'))`];
+    rows.push(...this.items.map((i) =>
       `${i.item.padEnd(44)} ${String(round(i.quantity)).padStart(9)} ${i.unit.padEnd(8)} × $${String(i.unitPriceUsd).padEnd(7)} = $${i.usdPerMonth.toFixed(2).padStart(8)}${i.assumption ? '  (assumed floor)' : ''}`,
-    );
+    ));
     rows.push(`${'total per month (idle)'.padEnd(44)} ${''.padStart(30)} $${this.usdPerMonth.toFixed(2).padStart(8)}`);
     for (const u of this.notPriced) rows.push(`not priced: ${u.resourceType} ×${u.logicalIds.length} (${u.reason})`);
     return rows.join('\n');

@@ -1,12 +1,19 @@
 /**
- * The price table in docs/cost.md is the package's price data, rendered: the document cannot drift
- * from what the estimate computes with.
+ * The price tables in docs/cost.md are the package's price data, rendered: the document cannot
+ * drift from what the estimate computes with.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderPriceTable } from './render-price-table';
+import { renderPartialLines, renderPriceTable, renderRegionTable } from './render-price-table';
+import { TenantCostEstimate } from '../../src/cost';
 
-test('docs/cost.md shows exactly the us-east-1 price table of the package', () => {
-  const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'cost.md'), 'utf8');
-  expect(doc).toContain(renderPriceTable('us-east-1'));
+const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'cost.md'), 'utf8');
+
+test.each(TenantCostEstimate.REGIONS)('docs/cost.md shows exactly the %s price table of the package', (region) => {
+  expect(DOC).toContain(renderPriceTable(region));
+});
+
+test('docs/cost.md shows exactly which regions are priced and what each other region has sourced', () => {
+  expect(DOC).toContain(renderRegionTable());
+  expect(DOC).toContain(renderPartialLines());
 });

@@ -150,12 +150,19 @@ describe('TenantCostEstimate', () => {
     expect(() => TenantCostEstimate.fromTemplateJson(text, 'us-east-1')).toThrow(message);
   });
 
-  test('throws when the region has no prices, naming the regions that have', () => {
+  test('throws when the region has no sourced prices, naming the regions that are priced', () => {
     expect(() => TenantCostEstimate.fromTemplateJson('{"Resources":{}}', 'ap-south-2'))
-      .toThrow("no prices for region 'ap-south-2' (prices exist for: us-east-1)");
+      .toThrow("region 'ap-south-2' is not supported: no sourced prices for it (priced regions: us-east-1)");
+    expect(() => TenantCostEstimate.priceTable('ap-south-2')).toThrow("region 'ap-south-2' is not supported");
   });
 
-  test('every price line names its source page and the month it was read', () => {
+  test('the table names the region and how current its prices are', () => {
+    const estimate = TenantCostEstimate.fromTemplateJson(JSON.stringify(handTemplate()), 'us-east-1');
+    expect(estimate.pricesAsOf).toBe('2026-11');
+    expect(estimate.toTable().split('\n')[0]).toBe("us-east-1 list prices as of 2026-11 (each price's source and date: TenantCostEstimate.priceTable('us-east-1'))");
+  });
+
+  test('every us-east-1 price line names its source page and the month it was read', () => {
     const table = TenantCostEstimate.priceTable('us-east-1');
     expect(table.length).toBeGreaterThan(20);
     for (const line of table) {
