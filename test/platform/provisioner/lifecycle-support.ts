@@ -7,7 +7,7 @@
 import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
 import { CALLER, createRegistryTable, testConfig } from './support';
-import { ApiEvent, ApiResult, handleApiRequest, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
+import { ApiDependencies, ApiEvent, ApiResult, handleApiRequest, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry, TenantRecord, unmarshallItem } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
@@ -47,6 +47,8 @@ export interface World {
   scan(): Promise<Array<Record<string, unknown>>>;
   /** Deletes the table (dynalite, like DynamoDB, limits how many tables exist at once). */
   dispose(): Promise<void>;
+  /** Adds API dependencies (code push target, log access, release check) to every later call. */
+  use(extra: Partial<ApiDependencies>): void;
 }
 
 let tables = 0;
@@ -70,7 +72,9 @@ export async function newWorld(client: DynamoDBClient, stack: Stack, start = '20
     async sendTaskSuccess(token, output) { tokens.push({ token, output }); },
   };
   const now = () => new Date(clock);
+  let extraDeps: Partial<ApiDependencies> = {};
   return {
+    use: (extra) => { extraDeps = { ...extraDeps, ...extra }; },
     registry,
     config,
     client,
@@ -90,7 +94,7 @@ export async function newWorld(client: DynamoDBClient, stack: Stack, start = '20
         body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
         requestContext: { identity: { userArn: caller } },
       };
-      const result = await handleApiRequest(event, { registry, config, workflows, now });
+      const result = await handleApiRequest(event, { ...extraDeps, registry, config, workflows, now });
       return { ...result, json: JSON.parse(result.body) };
     },
     async step(event) {
