@@ -30,7 +30,11 @@ const prodSpec = (id: string) => ({ ...devSpec(id), tier: 'PRODUCTION' });
 async function world(): Promise<World & { clientCalls: Array<[string, string]> }> {
   const w = await newWorld(dynamo.client, stack);
   const clientCalls: Array<[string, string]> = [];
-  w.use({ codePush: lambdaCodePushTarget((account, tenant) => { clientCalls.push([account, tenant]); return lambda.client(); }, { pollIntervalMs: 0 }) });
+  const clientFor = (account: string, tenant: string) => {
+    clientCalls.push([account, tenant]);
+    return lambda.client();
+  };
+  w.use({ codePush: lambdaCodePushTarget(clientFor, { pollIntervalMs: 0 }) });
   return Object.assign(w, { clientCalls });
 }
 
@@ -248,7 +252,12 @@ describe('who may push', () => {
       pathParameters: { tenantId },
       body: JSON.stringify(pushBody(zip)),
       requestContext: { identity: { userArn: caller } },
-    }, { registry: w.registry, config: w.config, workflows: { startExecution: async () => undefined, sendTaskSuccess: async () => undefined }, codePush: lambdaCodePushTarget(() => lambda.client(), { pollIntervalMs: 0 }) }, policy, handleApiRequest);
+    }, {
+      registry: w.registry,
+      config: w.config,
+      workflows: { startExecution: async () => undefined, sendTaskSuccess: async () => undefined },
+      codePush: lambdaCodePushTarget(() => lambda.client(), { pollIntervalMs: 0 }),
+    }, policy, handleApiRequest);
     expect(res.statusCode).toBe(status);
     await w.dispose();
   });
