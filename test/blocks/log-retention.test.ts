@@ -2,10 +2,10 @@
 // any log group the blocks create (the database's, the function's, the network's, every handler's),
 // or the change itself deletes the PRODUCTION-era logs. Only the function's explicit
 // `disposableData` opt-in (DEVELOPMENT only) shortens its own log groups.
+import * as path from 'path';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as path from 'path';
 import { TenantFunction, TenantFunctionCode } from '../../src/blocks/function';
 import { TenantPostgres } from '../../src/blocks/postgres';
 import { LogShipping, TenantTier } from '../../src/core';
@@ -20,8 +20,14 @@ function retentions(tier: TenantTier, disposableData?: boolean): Record<string, 
   const db = new TenantPostgres(stack, 'Db', { tenantId: 'acme', tier, logShipping: SHIPPING });
   const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789', zoneName: 'example.com' });
   new TenantFunction(stack, 'App', {
-    tenantId: 'acme', tier, code: TenantFunctionCode.fromAsset(FIXTURE), handler: 'index.handler',
-    database: db, domain: { hostedZone: zone, recordName: 'app' }, logShipping: SHIPPING, disposableData,
+    tenantId: 'acme',
+    tier,
+    code: TenantFunctionCode.fromAsset(FIXTURE),
+    handler: 'index.handler',
+    database: db,
+    domain: { hostedZone: zone, recordName: 'app' },
+    logShipping: SHIPPING,
+    disposableData,
   });
   const resources = Template.fromStack(stack).toJSON().Resources as Record<string, any>;
   const byPath: Record<string, number> = {};

@@ -23,6 +23,12 @@
 //   3. customer managed keys that nothing left in the account and region still needs (no cluster,
 //      cluster snapshot of any kind, retained automated backup, backup vault or recovery point
 //      encrypted with it): deletion scheduled with the shortest pending window, 7 days.
+// Retained automated backups (RDS keeps them after a cluster is deleted: DeleteAutomatedBackups is
+// false in every tier) are never deleted here, in any tier: they hold the point-in-time history of
+// the last `backupRetention` days, which the final snapshot does not; RDS deletes them itself at the
+// end of that period; and IAM cannot limit rds:DeleteDBClusterAutomatedBackup by tag (the
+// cluster-auto-backup resource type has no condition keys), so the role could not be kept away from
+// PRODUCTION's. They are reported as kept, with their end, and keep their key.
 // Anything else is kept, with the reason in the report. Every delete that finds the resource gone
 // counts as done; so does a snapshot delete refused because the snapshot is already `deleting` (a
 // second, overlapping run: asynchronous invocation is at-least-once), once a second look confirms it.
@@ -105,12 +111,25 @@ export interface KeyInfo {
   readonly tags: Tags;
 }
 
+/** An automated backup RDS retained after its cluster was deleted. */
+export interface RetainedBackupInfo {
+  /** The deleted cluster's resource id (how RDS names the backup). */
+  readonly resourceId: string;
+  readonly clusterIdentifier?: string;
+  readonly kmsKeyId?: string;
+  /** Days RDS keeps it after the cluster was deleted. */
+  readonly retentionDays?: number;
+  /** The last restorable time: about when the cluster was deleted. */
+  readonly latestRestorableTime?: Date;
+  readonly tags: Tags;
+}
+
 /** What the account and region hold (in-scope tags are read only where needed). */
 export interface Inventory {
   readonly snapshots: SnapshotInfo[];
   readonly clusters: ClusterInfo[];
-  /** KMS key ids/ARNs of automated backups RDS retained after their cluster was deleted. */
-  readonly retainedBackupKeys: string[];
+  /** Automated backups RDS retained after their cluster was deleted. */
+  readonly retainedBackups: RetainedBackupInfo[];
   readonly vaults: VaultInfo[];
   readonly keys: KeyInfo[];
 }
@@ -146,7 +165,8 @@ export interface CleanupAction {
 
 /** A leftover that is kept, and why. */
 export interface KeptLeftover {
-  readonly kind: 'snapshot' | 'vault' | 'key';
+  readonly kind: 'snapshot' | 'vault' | 'key' | 'automated-backup';
+  /** Snapshot identifier, vault name, key ARN, or the deleted cluster's resource id. */
   readonly target: string;
   readonly reason: string;
 }
@@ -292,7 +312,22 @@ export function planCleanup(inventory: Inventory, stacks: Map<string, StackState
     keep('recovery points are being deleted (or created): deleted on a later run once empty');
   }
 
-  // 3. keys that nothing left needs
+  // 3. retained automated backups: never deleted (see the top of this file), reported with their end
+  const snapshotResourceIds = new Set(inventory.snapshots.filter((sn) => inScope(sn.tags, options)).map((sn) => sn.clusterResourceId));
+  for (const backup of inventory.retainedBackups) {
+    // the tenant's by its tags or, where RDS does not return them, by its final snapshot
+    if (!inScope(backup.tags, options) && !snapshotResourceIds.has(backup.resourceId)) continue;
+    const days = backup.retentionDays;
+    const end = days !== undefined && backup.latestRestorableTime !== undefined
+      ? ` (about ${new Date(backup.latestRestorableTime.getTime() + days * DAY_MS).toISOString().slice(0, 10)})` : '';
+    kept.push({
+      kind: 'automated-backup',
+      target: backup.resourceId,
+      reason: `retained automated backup of cluster ${backup.clusterIdentifier ?? backup.resourceId}: RDS deletes it ${days ?? 'backupRetention'} days after the cluster was deleted${end}; never deleted here (its point-in-time history is more than the final snapshot)`,
+    });
+  }
+
+  // 4. keys that nothing left needs
   const needs = new Map<string, string>();
   const need = (key: string | undefined, by: string) => {
     const id = keyIdOf(key);
@@ -300,7 +335,7 @@ export function planCleanup(inventory: Inventory, stacks: Map<string, StackState
   };
   inventory.clusters.forEach((c) => need(c.kmsKeyId, `cluster ${c.identifier}`));
   inventory.snapshots.filter((s) => !deletedSnapshots.has(s.arn)).forEach((s) => need(s.kmsKeyId, `snapshot ${s.id}`));
-  inventory.retainedBackupKeys.forEach((k) => need(k, 'a retained automated backup'));
+  inventory.retainedBackups.forEach((b) => need(b.kmsKeyId, `the retained automated backup of cluster ${b.clusterIdentifier ?? b.resourceId}`));
   for (const vault of inventory.vaults.filter((v) => !deletedVaults.has(v.arn))) {
     need(vault.encryptionKeyArn, `vault ${vault.name}`);
     vault.recoveryPoints.filter((p) => !deletedRecoveryPoints.has(p.arn)).forEach((p) => need(p.encryptionKeyArn, `a recovery point in vault ${vault.name}`));
@@ -350,7 +385,7 @@ const date = (value: unknown): Date | undefined => (value === undefined || value
 
 /**
  * Reads what the clean-up needs from the account and region: every cluster snapshot, cluster,
- * retained automated backup, backup vault (with its recovery points) and the keys tagged with a
+ * retained automated backup (with its tags), backup vault (with its recovery points) and the keys tagged with a
  * tenant in scope. Read-only.
  */
 export async function readInventory(call: AwsCall, options: CleanupOptions): Promise<Inventory> {
@@ -382,9 +417,19 @@ export async function readInventory(call: AwsCall, options: CleanupOptions): Pro
       })),
     };
   });
-  const retainedBackupKeys = await pages<string>(async (Marker) => {
+  const retainedBackups = await pages<RetainedBackupInfo>(async (Marker) => {
     const out = await call('RDS', 'DescribeDBClusterAutomatedBackups', { Marker });
-    return { next: out.Marker, items: (out.DBClusterAutomatedBackups ?? []).map((b: any) => b.KmsKeyId).filter(Boolean) };
+    return {
+      next: out.Marker,
+      items: (out.DBClusterAutomatedBackups ?? []).map((b: any): RetainedBackupInfo => ({
+        resourceId: b.DbClusterResourceId,
+        clusterIdentifier: b.DBClusterIdentifier,
+        kmsKeyId: b.KmsKeyId,
+        retentionDays: b.BackupRetentionPeriod,
+        latestRestorableTime: date(b.RestoreWindow?.LatestTime),
+        tags: tagMap(b.TagList),
+      })),
+    };
   });
   const vaultList = await pages<any>(async (NextToken) => {
     const out = await call('Backup', 'ListBackupVaults', { NextToken });
@@ -431,7 +476,7 @@ export async function readInventory(call: AwsCall, options: CleanupOptions): Pro
     const meta = (await call('KMS', 'DescribeKey', { KeyId: keyId })).KeyMetadata ?? {};
     keys.push({ arn: meta.Arn ?? keyId, state: meta.KeyState, manager: meta.KeyManager, tags });
   }
-  return { snapshots, clusters, retainedBackupKeys, vaults, keys };
+  return { snapshots, clusters, retainedBackups, vaults, keys };
 }
 
 /** The state of each stack: DELETED for DELETE_COMPLETE or a stack id that no longer exists, LIVE otherwise. */
