@@ -6,8 +6,9 @@
  * against it. Like Lambda it:
  * - keeps functions per account (the account is read from the caller's access key id,
  *   `fake-<account>`: a client made for one tenant account cannot see another's functions);
- * - reports a code update `InProgress` for `updateMs`, and refuses PublishVersion meanwhile
- *   (ResourceConflictException), so a caller that does not wait fails here as it would on AWS;
+ * - reports a code update `InProgress` to the next `inProgressReads` reads of its configuration
+ *   (a count, not a time, so call counts are exact), and refuses PublishVersion and another update
+ *   meanwhile (ResourceConflictException), so a caller that does not wait fails as it would on AWS;
  * - refuses a PublishVersion whose CodeSha256 is not the current code's;
  * - stores the code, so a test can run the handler an alias points to ({@link FakeLambda.invoke})
  *   and prove the pushed code answers.
@@ -37,7 +38,8 @@ interface FakeFunction {
   readonly tags: Record<string, string>;
   code: Buffer;
   codeSha256: string;
-  updateReadyAt: number;
+  /** Reads of the configuration left before the update in progress is reported done. */
+  pendingReads: number;
   revision: number;
   lastModified: string;
   readonly versions: Version[];
@@ -76,8 +78,8 @@ class LambdaError extends Error {
 /** The running fake. */
 export class FakeLambda {
   /** Starts the server on 127.0.0.1. */
-  public static async start(options: { updateMs?: number } = {}): Promise<FakeLambda> {
-    const fake = new FakeLambda(options.updateMs ?? 50);
+  public static async start(options: { inProgressReads?: number } = {}): Promise<FakeLambda> {
+    const fake = new FakeLambda(options.inProgressReads ?? 1);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -89,7 +91,7 @@ export class FakeLambda {
   private readonly runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lambda-'));
   private runs = 0;
 
-  private constructor(private readonly updateMs: number) {
+  private constructor(private readonly inProgressReads: number) {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -125,7 +127,7 @@ export class FakeLambda {
       tags: { ...(seed.tags ?? {}) },
       code: seed.code,
       codeSha256: sha,
-      updateReadyAt: 0,
+      pendingReads: 0,
       revision: 1,
       lastModified: new Date().toISOString(),
       versions: [{ version: '1', code: seed.code, codeSha256: sha, description: 'deployed' }],
@@ -236,24 +238,27 @@ export class FakeLambda {
     switch (route.operation) {
       case 'GetFunction':
         return { Configuration: this.configuration(fn, qualifier), Code: { RepositoryType: 'S3', Location: 'https://example.invalid/code.zip' }, Tags: fn.tags };
-      case 'GetFunctionConfiguration':
-        return this.configuration(fn, qualifier);
+      case 'GetFunctionConfiguration': {
+        const configuration = this.configuration(fn, qualifier);
+        if (fn.pendingReads > 0 && qualifier === undefined) fn.pendingReads--;
+        return configuration;
+      }
       case 'UpdateFunctionCode': {
         if (typeof body.ZipFile !== 'string') throw new LambdaError(400, 'InvalidParameterValueException', 'the fake takes ZipFile only');
         if (body.RevisionId !== undefined && body.RevisionId !== revisionId(fn.revision)) throw new LambdaError(412, 'PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id.');
-        if (Date.now() < fn.updateReadyAt) throw new LambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time. An update is in progress for resource: ' + fn.name);
+        if (fn.pendingReads > 0) throw new LambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time. An update is in progress for resource: ' + fn.name);
         const code = Buffer.from(body.ZipFile, 'base64');
         unzip(code); // Lambda refuses a zip it cannot read
         fn.code = code;
         fn.codeSha256 = b64sha(code);
         fn.revision++;
         fn.lastModified = new Date().toISOString();
-        fn.updateReadyAt = Date.now() + this.updateMs;
+        fn.pendingReads = this.inProgressReads;
         if (body.Publish === true) throw new LambdaError(400, 'InvalidParameterValueException', 'the fake does not publish on update: call PublishVersion');
         return this.configuration(fn);
       }
       case 'PublishVersion': {
-        if (Date.now() < fn.updateReadyAt) throw new LambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time. An update is in progress for resource: ' + fn.name);
+        if (fn.pendingReads > 0) throw new LambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time. An update is in progress for resource: ' + fn.name);
         if (body.CodeSha256 !== undefined && body.CodeSha256 !== fn.codeSha256) {
           throw new LambdaError(400, 'InvalidParameterValueException', `CodeSHA256 ${body.CodeSha256} does not match the function's code ${fn.codeSha256}`);
         }
@@ -299,7 +304,7 @@ export class FakeLambda {
     const version = qualifier === undefined || qualifier === '$LATEST' ? undefined : fn.aliases.get(qualifier)?.version ?? qualifier;
     const v = version === undefined ? undefined : fn.versions.find((x) => x.version === version);
     if (version !== undefined && !v) throw new LambdaError(404, 'ResourceNotFoundException', `Function not found: ${fn.name}:${qualifier}`);
-    const inProgress = Date.now() < fn.updateReadyAt;
+    const inProgress = fn.pendingReads > 0;
     return {
       FunctionName: fn.name,
       FunctionArn: `arn:aws:lambda:${REGION}:${fn.account}:function:${fn.name}${version ? `:${version}` : ''}`,

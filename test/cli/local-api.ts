@@ -4,15 +4,26 @@
  * server that plays API Gateway: it checks the SigV4 signature of every request (as IAM
  * authorization does: a wrong secret is a 403), maps the access key to a principal, and builds the
  * proxy event. The workflows are simulated: an operation runs, then succeeds (or fails for tenants
- * named `doomed-*`) and unlocks its tenant, as the Record step does; a rollout waits for an
- * approval when asked to, then succeeds.
+ * named `doomed-*`; a change of a `slow-*` tenant takes a minute) and unlocks its tenant, as the
+ * Record step does; a rollout waits for an
+ * approval when asked to, then succeeds. A deploy records what the real Record step records: the
+ * deployed spec, version and release, and the tenant's log groups.
+ *
+ * The developer loop (issue 23) adds two stand-ins behind the API's own interfaces: code pushes go
+ * through the API's real `lambdaCodePushTarget` with a real `LambdaClient` whose endpoint is the
+ * fake Lambda API (fake-lambda.ts), and log queries run on a local engine over seeded lines behind
+ * the console's `LogQueryEngine` interface (local-logs.ts).
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { FakeLambda } from './fake-lambda';
+import { LocalLogEngine } from './local-logs';
 import { ApiEvent, handleApiRequest } from '../../src/platform/provisioner/api.lambda-shared';
+import { lambdaCodePushTarget } from '../../src/platform/provisioner/code-push.lambda-shared';
 import { GSI1 } from '../../src/platform/provisioner/config.lambda-shared';
 import { Registry } from '../../src/platform/provisioner/registry.lambda-shared';
 import { authorizeApiRequest } from '../../src/platform/provisioner/scopes-api.lambda-shared';
@@ -30,7 +41,28 @@ export interface LocalIdentity {
 const RESOURCES = [
   '/tenants', '/tenants/{tenantId}', '/tenants/{tenantId}/operations', '/tenants/{tenantId}/drift',
   '/operations/{operationId}', '/rollouts', '/rollouts/{rolloutId}', '/rollouts/{rolloutId}/approval',
+  '/tenants/{tenantId}/code', '/tenants/{tenantId}/logs', '/tenants/{tenantId}/logs/{queryId}',
 ];
+
+/** The name of a tenant's app function in the simulation (what a TenantFunction deploys). */
+export function functionNameOf(tenantId: string): string {
+  return `tb-${tenantId}-app`;
+}
+
+/** The log groups the simulated Record step records for a tenant: its function's and its database's. */
+export function logGroupsOf(tenantId: string): { function: string; database: string } {
+  return { function: `/aws/lambda/${functionNameOf(tenantId)}`, database: `/aws/rds/cluster/tb-${tenantId}-db/postgresql` };
+}
+
+/** The developer loop's stand-ins. */
+export interface LocalApiOptions {
+  /** Where code pushes go: the API's real `lambdaCodePushTarget` with a LambdaClient on this fake. @default - none (the route answers 501) */
+  readonly lambda?: FakeLambda;
+  /** Where log queries run. @default - none (the log routes answer 501) */
+  readonly logs?: LocalLogEngine;
+  /** Pause between two reads of a function's update status in the push, ms. @default - the API's default (500) */
+  readonly pushPollMs?: number;
+}
 const STAGE = '/v1';
 const REGION = 'us-east-1';
 
@@ -44,7 +76,9 @@ export interface LocalApi {
 }
 
 /** Starts dynalite, the registry table and the HTTP server. */
-export async function startLocalApi(scopes: ScopeRule[], identities: LocalIdentity[], accounts: string[]): Promise<LocalApi> {
+export async function startLocalApi(
+  scopes: ScopeRule[], identities: LocalIdentity[], accounts: string[], options: LocalApiOptions = {},
+): Promise<LocalApi> {
   const dynamo: LocalDynamo = await startDynalite();
   const tableName = 'cli-registry';
   await createRegistryTableLike(dynamo.client, tableName);
@@ -63,7 +97,8 @@ export async function startLocalApi(scopes: ScopeRule[], identities: LocalIdenti
       if (arn.endsWith('RolloutWorkflow')) return simulateRollout(name);
       const tenantId = String(input.tenantId);
       later(150, () => registry.updateOperation(name, ['PENDING'], { status: 'RUNNING', startedAt: new Date().toISOString() }));
-      later(400, async () => {
+      // a change of a `slow-*` tenant runs for a minute: a test can meet a tenant with an operation in flight
+      later(tenantId.startsWith('slow-') && input.type === 'UPDATE' ? 60_000 : 400, async () => {
         const fails = tenantId.startsWith('doomed-');
         const type = String(input.type);
         await registry.updateOperation(name, ['RUNNING'], fails
@@ -80,7 +115,9 @@ export async function startLocalApi(scopes: ScopeRule[], identities: LocalIdenti
         // What the Record step writes after a successful deploy: what is now deployed.
         const tenant = await registry.getTenant(tenantId);
         const deployed = !fails && tenant && (type === 'CREATE' || type === 'UPDATE')
-          ? { deployedSpec: tenant.spec, deployedVersion: tenant.version, deployedRelease: tenant.release } : {};
+          ? {
+            deployedSpec: tenant.spec, deployedVersion: tenant.version, deployedRelease: tenant.release, logGroups: Object.values(logGroupsOf(tenantId)),
+          } : {};
         await registry.unlockTenant(tenantId, name, { ...state, ...deployed } as Record<string, unknown>);
       });
     },
@@ -107,6 +144,13 @@ export async function startLocalApi(scopes: ScopeRule[], identities: LocalIdenti
     });
   }
 
+  const fake = options.lambda;
+  // The API's real push, with a real SDK client on the fake Lambda API (one client per tenant account, as the real clientFor assumes a role per account)
+  const codePush = fake ? lambdaCodePushTarget(
+    (account) => new LambdaClient({ region: REGION, endpoint: fake.endpoint, credentials: fake.credentialsFor(account) }),
+    options.pushPollMs !== undefined ? { pollIntervalMs: options.pushPollMs } : {},
+  ) : undefined;
+  const logs = options.logs ? { engine: options.logs } : undefined;
   const requests: LocalApi['requests'] = [];
   const byKey = new Map(identities.map((i) => [i.accessKeyId, i]));
   const server = http.createServer((req, res) => {
@@ -139,7 +183,7 @@ export async function startLocalApi(scopes: ScopeRule[], identities: LocalIdenti
       body: body || null,
       requestContext: { identity: { userArn: identity.principalArn } },
     };
-    const result = await authorizeApiRequest(event, { registry, config, workflows }, policy, handleApiRequest);
+    const result = await authorizeApiRequest(event, { registry, config, workflows, codePush, logs }, policy, handleApiRequest);
     return { status: result.statusCode, payload: result.body, principal: identity.principalArn };
   }
 
