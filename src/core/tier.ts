@@ -1,6 +1,8 @@
 /**
  * The one switch that decides a tenant's capacity floors, replicas, deletion protection and
- * deployment strategy (never how long data or logs are kept: explicit props decide that). Every block defaults to `PRODUCTION`, the safe side.
+ * deployment strategy. A change of tier never shortens how long what is already kept stays kept
+ * (logs, point-in-time history, data buckets: explicit props decide that; issue 21.3). Every block
+ * defaults to `PRODUCTION`, the safe side.
  */
 export enum TenantTier {
   /**
