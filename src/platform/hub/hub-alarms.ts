@@ -1,15 +1,17 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { HUB_DELIVERY_STREAM_NAME, HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
+import { Suppressions } from '../../core';
+import { CHANGE_EVENT_SOURCES, HUB_DELIVERY_STREAM_NAME, HUB_EVENT_BUS_NAME, HUB_HISTORY_STREAM_NAME, partitionOf } from '../../core/hub-names';
 import { BLOCK_ALARM_PREFIX } from '../../core/link-events';
 
 /** Name of the fleet dashboard (one hub per platform account and region). */
@@ -65,6 +67,13 @@ export interface HubAlarmsProps {
   readonly tenantIdsByAccount: { [accountId: string]: string };
   /** Where a rule's target failures go after the retries (never lost silently). */
   readonly deadLetterQueue: sqs.IQueue;
+  /**
+   * The organization path (issue 24 §4): every account of this organization is admitted, so the
+   * per-account rules become organization-wide ones (docs/platform/hub.md, "The organization path").
+   *
+   * @default - the listed accounts: one tenant-alarm rule and one volume rule and alarm each
+   */
+  readonly admittedOrganization?: string;
 }
 
 /** What {@link createHubAlarms} created. */
@@ -297,6 +306,7 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
       ArnEquals: {
         'aws:SourceArn': [
           ...tenantAlarmAccounts(props).map((a) => ruleArn(bus.eventBusName, `${TENANT_ALARM_RULE_NAME}-${a}`)),
+          ...(props.admittedOrganization !== undefined ? [ruleArn(bus.eventBusName, TENANT_ALARM_RULE_NAME)] : []),
           ruleArn('default', ERROR_OUTPUT_RULE_NAME),
         ],
       },
@@ -326,7 +336,7 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
   });
   // One rule per admitted account (issue 21 §2): the tenant is the account the rule pins, written into
   // the message as a literal, never read from the alarm's name (a tenant may name an alarm after another).
-  const tenantAlarmRules = tenantAlarmAccounts(props).map((tenantAccount, i) => {
+  const perAccountRules = tenantAlarmAccounts(props).map((tenantAccount, i) => {
     const tenantId = props.tenantIdsByAccount[tenantAccount];
     return new events.Rule(scope, `TenantAlarmRule-${idPart(tenantAccount, i)}`, {
       eventBus: bus,
@@ -353,6 +363,9 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
       }))],
     });
   });
+  const tenantAlarmRules = props.admittedOrganization !== undefined
+    ? [...perAccountRules, organizationTenantAlarmRule(scope, props, topicTarget)]
+    : perAccountRules;
 
   const errorRule = new events.Rule(scope, 'ErrorOutputRule', {
     ruleName: ERROR_OUTPUT_RULE_NAME,
@@ -395,7 +408,7 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     alarm.addOkAction(action);
     return alarm;
   });
-  alarms.push(...tenantVolumeAlarms(scope, props, action));
+  alarms.push(...(props.admittedOrganization !== undefined ? [organizationVolumeAlarm(scope, props, action)] : tenantVolumeAlarms(scope, props, action)));
 
   const metric = (namespace: string, metricName: string, dimensionsMap: Record<string, string>, statistic: string, label: string) =>
     new cloudwatch.Metric({ namespace, metricName, dimensionsMap, statistic, period: PERIOD, label });
@@ -457,9 +470,139 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
   return { topic, alarms, dashboard, tenantAlarmRules };
 }
 
-/** The admitted accounts that get a tenant-alarm rule: every one not in quarantine. */
+/**
+ * The admitted accounts that get a tenant-alarm rule of their own: every listed one not in
+ * quarantine; on the organization path, the mapped ones (`tenantIdsByAccount`: their notifications
+ * carry the tenant id), the others share the organization-wide rule.
+ */
 function tenantAlarmAccounts(props: HubAlarmsProps): string[] {
-  return props.tenantAccountIds.filter((a) => !props.quarantinedAccountIds.includes(a));
+  const accounts = props.admittedOrganization !== undefined ? Object.keys(props.tenantIdsByAccount).sort() : props.tenantAccountIds;
+  return accounts.filter((a) => !props.quarantinedAccountIds.includes(a));
+}
+
+/**
+ * The organization path's tenant-alarm rule `tenant-blocks-hub-tenant-alarms`: the blocks' alarm
+ * state changes of every member account but the quarantined and the mapped ones (those have rules
+ * of their own). The tenant is still the account, never the alarm's name: EventBridge sets the
+ * event's `account` (an aws.* event cannot be put as a custom one), and the message carries it.
+ */
+function organizationTenantAlarmRule(scope: Construct, props: HubAlarmsProps, topicTarget: (input: events.RuleTargetInput) => events.IRuleTarget): events.Rule {
+  const others = [...new Set([...props.quarantinedAccountIds, ...Object.keys(props.tenantIdsByAccount)])].sort();
+  return new events.Rule(scope, 'TenantAlarmRule', {
+    eventBus: props.bus,
+    ruleName: TENANT_ALARM_RULE_NAME,
+    description: `cdk-tenant-blocks: alarm state changes of the accounts of ${props.admittedOrganization}, to the notification topic`,
+    eventPattern: {
+      ...(others.length > 0 ? { account: [{ 'anything-but': others }] as unknown as string[] } : {}),
+      source: ['aws.cloudwatch'],
+      detailType: ['CloudWatch Alarm State Change'],
+      detail: { alarmName: [{ prefix: BLOCK_ALARM_PREFIX }] },
+    },
+    targets: [topicTarget(events.RuleTargetInput.fromObject({
+      kind: 'tenant-alarm',
+      tenantAccount: events.EventField.account,
+      region: events.EventField.region,
+      time: events.EventField.time,
+      alarmName: events.EventField.fromPath('$.detail.alarmName'),
+      alarmArn: events.EventField.fromPath('$.resources[0]'),
+      state: events.EventField.fromPath('$.detail.state.value'),
+      previousState: events.EventField.fromPath('$.detail.previousState.value'),
+      reason: events.EventField.fromPath('$.detail.state.reason'),
+    }))],
+  });
+}
+
+/** Log group the organization path's volume rule writes every admitted event to (EventBridge wants `/aws/events/`). */
+export const VOLUME_LOG_GROUP_NAME = '/aws/events/tenant-blocks-hub-volume';
+
+/**
+ * The organization path's flood control (issue 24 §4, replacing the per-account rule and alarm): one
+ * rule `tenant-blocks-hub-volume` copies every admitted event into a log group (hub key, a week),
+ * a Contributor Insights rule of the same name counts them per `account`, and
+ * `TenantEventVolumeAlarm` fires when the top account puts more than
+ * {@link TENANT_EVENT_VOLUME_THRESHOLD} events in 5 minutes. The rule's top contributors name the
+ * account; the quarantine (`quarantinedAccountIds`) stays an on-call decision.
+ */
+function organizationVolumeAlarm(scope: Construct, props: HubAlarmsProps, action: cloudwatch.IAlarmAction): cloudwatch.Alarm {
+  const stack = Stack.of(scope);
+  const { region, account } = stack;
+  const partition = partitionOf(stack);
+  const logGroupArn = `arn:${partition}:logs:${region}:${account}:log-group:${VOLUME_LOG_GROUP_NAME}`;
+  // The bus's fixed name, not its Ref: the log group policy stays a literal document.
+  const ruleArn = `arn:${partition}:events:${region}:${account}:rule/${HUB_EVENT_BUS_NAME}/${VOLUME_RULE_NAME}`;
+  // CloudWatch Logs may use the hub key for this log group only.
+  props.key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'AllowCloudWatchLogsForTheVolumeLogGroup',
+    principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
+  }));
+  const logGroup = new logs.LogGroup(scope, 'TenantEventVolumeLogGroup', {
+    logGroupName: VOLUME_LOG_GROUP_NAME,
+    encryptionKey: props.key,
+    // A counting copy: the archive and the history keep the events themselves.
+    retention: logs.RetentionDays.ONE_WEEK,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  Suppressions.add(logGroup, [{
+    id: 'CT.CLOUDWATCH.PR.2',
+    reason: 'A counting copy of the admitted events for the per-account volume alarm: the events themselves are kept for the hub retention in the bus archive and the locked history',
+  }]);
+  // EventBridge writes to a log group through the log group's resource policy, for this rule only.
+  const writePolicy = new logs.CfnResourcePolicy(scope, 'TenantEventVolumeLogPolicy', {
+    policyName: 'tenant-blocks-hub-volume',
+    policyDocument: stack.toJsonString({
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'HubVolumeRuleWrites',
+        Effect: 'Allow',
+        Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] },
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: `${logGroupArn}:*`,
+        Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } },
+      }],
+    }),
+  });
+  const rule = new events.Rule(scope, 'TenantEventVolumeRule', {
+    eventBus: props.bus,
+    ruleName: VOLUME_RULE_NAME,
+    description: `cdk-tenant-blocks: copies every admitted event of ${props.admittedOrganization} to ${VOLUME_LOG_GROUP_NAME}, counted per account`,
+    eventPattern: { source: [...CHANGE_EVENT_SOURCES] },
+    targets: [{ bind: () => ({ arn: logGroupArn }) }],
+  });
+  rule.node.addDependency(writePolicy, logGroup);
+  const insight = new cloudwatch.CfnInsightRule(scope, 'TenantEventVolumeInsight', {
+    ruleName: VOLUME_RULE_NAME,
+    ruleState: 'ENABLED',
+    ruleBody: JSON.stringify({
+      Schema: { Name: 'CloudWatchLogRule', Version: 1 },
+      LogGroupNames: [VOLUME_LOG_GROUP_NAME],
+      LogFormat: 'JSON',
+      Contribution: { Keys: ['$.account'], Filters: [] },
+      AggregateOn: 'Count',
+    }),
+  });
+  insight.node.addDependency(logGroup);
+  const alarm = new cloudwatch.Alarm(scope, 'TenantEventVolumeAlarm', {
+    alarmDescription: `An account of ${props.admittedOrganization} put more than ${TENANT_EVENT_VOLUME_THRESHOLD} events on the hub bus in 5 minutes `
+      + `(the top contributors of the Contributor Insights rule ${VOLUME_RULE_NAME} name it): a rule forwarding more than the link's patterns, `
+      + 'or a loop; quarantine it (quarantinedAccountIds) unless it is a legitimate burst',
+    metric: new cloudwatch.MathExpression({
+      expression: `INSIGHT_RULE_METRIC('${VOLUME_RULE_NAME}', 'MaxContributorValue')`,
+      usingMetrics: {},
+      period: PERIOD,
+      label: 'events of the top account',
+    }),
+    comparisonOperator: GT,
+    threshold: TENANT_EVENT_VOLUME_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+  alarm.node.addDependency(insight);
+  alarm.addAlarmAction(action);
+  alarm.addOkAction(action);
+  return alarm;
 }
 
 /**

@@ -33,7 +33,8 @@ export interface HubBackupVault {
  * - its own customer-managed key (rotation on, retained): the log readers' key (the hub key) never
  *   decrypts backups, and a backup key cannot be disabled by a grant made for logs;
  * - the access policy admits `backup:CopyIntoBackupVault` from the listed tenant accounts only (the
- *   copy job runs in the tenant account, with the tenant's backup role);
+ *   copy job runs in the tenant account, with the tenant's backup role), or on the organization
+ *   path from any account of the organization (`aws:PrincipalOrgID`);
  * - it denies `DeleteRecoveryPoint` and `UpdateRecoveryPointLifecycle` to every principal but the
  *   hub account's break-glass role ({@link BreakGlass}), so a platform admin cannot shorten or delete
  *   the copies either; the copies expire with the lifecycle the tenant's copy rule sets;
@@ -43,7 +44,7 @@ export interface HubBackupVault {
  *   copy job with a lifecycle outside the bounds fails in the tenant account (its backup job
  *   result reaches the hub), instead of parking copies the platform pays for without limit.
  */
-export function createBackupVault(scope: Construct, tenantAccountIds: string[], vaultName: string = HUB_BACKUP_VAULT_NAME): HubBackupVault {
+export function createBackupVault(scope: Construct, tenantAccountIds: string[], vaultName: string = HUB_BACKUP_VAULT_NAME, organizationId?: string): HubBackupVault {
   const stack = Stack.of(scope);
   const partition = partitionOf(stack);
   const key = new kms.Key(scope, 'BackupKey', {
@@ -73,12 +74,22 @@ export function createBackupVault(scope: Construct, tenantAccountIds: string[], 
     lockConfiguration: { minRetention: MIN_COPY_RETENTION, maxRetention: MAX_COPY_RETENTION },
     accessPolicy: new iam.PolicyDocument({
       statements: [
-        new iam.PolicyStatement({
-          sid: 'AdmitTenantCopies',
-          principals: tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`)),
-          actions: ['backup:CopyIntoBackupVault'],
-          resources: ['*'],
-        }),
+        organizationId !== undefined
+          // The organization path (issue 24 §4): AWS Backup's documented organization policy; a
+          // cross-account copy needs both accounts in one organization anyway.
+          ? new iam.PolicyStatement({
+            sid: 'AdmitTenantCopies',
+            principals: [new iam.AnyPrincipal()],
+            actions: ['backup:CopyIntoBackupVault'],
+            resources: ['*'],
+            conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
+          })
+          : new iam.PolicyStatement({
+            sid: 'AdmitTenantCopies',
+            principals: tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`)),
+            actions: ['backup:CopyIntoBackupVault'],
+            resources: ['*'],
+          }),
         new iam.PolicyStatement({
           sid: 'DenyDeletingCopiesExceptBreakGlass',
           effect: iam.Effect.DENY,

@@ -5,19 +5,23 @@ export interface PlatformHubProps {
   /**
    * The tenant accounts that may send logs and change events to the hub and copy recovery points
    * into its backup vault (12-digit ids, 1 to 30). When `organizationId` is also given, a listed
-   * account must also belong to that organization. Required: an organization alone is refused
-   * until a real run proves cross-account log subscriptions from any member (docs/platform/hub.md).
+   * account must also belong to that organization. Give either this list or `organizationId`
+   * alone (the organization path: a new tenant account needs no hub redeploy).
    *
-   * @default - none: the props are rejected (at least one account is required)
+   * @default - none: `organizationId` alone admits every account of the organization (one of the two is required)
    */
   readonly tenantAccountIds?: string[];
 
   /**
-   * The AWS Organizations id (`o-...`) the listed accounts must belong to (`aws:PrincipalOrgID` on
-   * the destination and bus policies). It only narrows `tenantAccountIds`; it never admits accounts
-   * on its own.
+   * The AWS Organizations id (`o-` and 10-32 lowercase letters or digits). Alone (without
+   * `tenantAccountIds`), it is the organization path: every account of the organization may send
+   * logs and change events and copy recovery points (`aws:PrincipalOrgID` on the log destination,
+   * the bus and the backup vault), so a new tenant account needs no hub redeploy; the per-account
+   * guarantees hold organization-wide (docs/platform/hub.md, "The organization path"). The tenant
+   * links must then ship logs with a sender role (`CrossAccountLinkProps.logsThroughOrganization`).
+   * With `tenantAccountIds`, it narrows the listed accounts to the organization.
    *
-   * @default - no organization condition: the listed accounts may send
+   * @default - no organization: the listed accounts only
    */
   readonly organizationId?: string;
 
@@ -31,7 +35,7 @@ export interface PlatformHubProps {
   readonly retention?: Duration;
 
   /**
-   * Tenant accounts in quarantine (each also in `tenantAccountIds`): their events are still
+   * Tenant accounts in quarantine (each also in `tenantAccountIds`, or any account of the organization on the organization path): their events are still
    * admitted and kept in the bus archive for the retention (nothing is lost, replay them once the
    * quarantine ends), but they no longer reach the shared history stream or the notification topic.
    * Put an account here when its `TenantEventVolumeAlarm-<account>` fires and the volume is not a
@@ -42,7 +46,7 @@ export interface PlatformHubProps {
   readonly quarantinedAccountIds?: string[];
 
   /**
-   * The tenant id of each admitted account (keys: accounts of `tenantAccountIds`): tenant alarm
+   * The tenant id of each admitted account (keys: accounts of `tenantAccountIds`, or any 12-digit account on the organization path): tenant alarm
    * notifications carry `tenantId` from this map, by the account the alarm came from, never from
    * the alarm's name (a tenant can name an alarm after another tenant).
    *

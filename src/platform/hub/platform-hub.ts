@@ -68,6 +68,11 @@ interface HubContext {
   readonly tenantIdsByAccount: { [accountId: string]: string };
   /** Name of the backup vault of this generation. */
   readonly backupVaultName: string;
+  /**
+   * The organization of the organization path (issue 24 §4: `organizationId` without
+   * `tenantAccountIds`): every member account is admitted; undefined on the listed-accounts path.
+   */
+  readonly admittedOrganization?: string;
 }
 
 /**
@@ -240,6 +245,12 @@ export class PlatformHub extends Construct {
   /** The organization the admitted accounts must belong to, if any. */
   public readonly organizationId?: string;
 
+  /**
+   * Whether the hub admits every account of `organizationId` (the organization path, no account
+   * list): a new tenant account needs no hub redeploy; its links ship logs with a sender role.
+   */
+  public readonly admitsOrganization: boolean;
+
   private readonly queryLayer: QueryLayer;
 
   /**
@@ -254,6 +265,7 @@ export class PlatformHub extends Construct {
     const ctx = this.resolveContext(props);
     this.tenantAccountIds = ctx.tenantAccountIds;
     this.organizationId = props.organizationId;
+    this.admitsOrganization = ctx.admittedOrganization !== undefined;
     this.reference = PlatformHub.referenceFor(ctx.account, ctx.region, ctx.partition);
 
     const key = this.createKey(ctx);
@@ -297,12 +309,13 @@ export class PlatformHub extends Construct {
       quarantinedAccountIds: ctx.quarantinedAccountIds,
       tenantIdsByAccount: ctx.tenantIdsByAccount,
       deadLetterQueue,
+      admittedOrganization: ctx.admittedOrganization,
     });
     this.notificationTopic = notifications.topic;
     this.alarms = notifications.alarms;
     this.dashboard = notifications.dashboard;
 
-    this.backupVault = createBackupVault(this, this.tenantAccountIds, ctx.backupVaultName).vault;
+    this.backupVault = createBackupVault(this, this.tenantAccountIds, ctx.backupVaultName, ctx.admittedOrganization).vault;
     this.backupVaultArn = this.backupVaultArnOf(ctx);
 
     // Like every block: an escape hatch that weakens the hub's encryption or retention is reported.
@@ -320,6 +333,17 @@ export class PlatformHub extends Construct {
    */
   public grantAssumeTenantLinks(grantee: iam.IGrantable): iam.Grant {
     const partition = partitionOf(Stack.of(this));
+    const organization = this.admitsOrganization ? this.organizationId : undefined;
+    if (organization !== undefined) {
+      // The organization path: the link roles of any member account, and only of members
+      // (aws:ResourceOrgID is the organization of the role's account).
+      return iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+        resourceArns: [`arn:${partition}:iam::*:role/${LINK_ROLE_NAME_PREFIX}*`],
+        conditions: { StringEquals: { 'aws:ResourceOrgID': organization } },
+      });
+    }
     return iam.Grant.addToPrincipal({
       grantee,
       // The links refuse a session without a source identity (CrossAccountLink trust).
@@ -360,7 +384,7 @@ export class PlatformHub extends Construct {
    * `TenantLogQuery.tenantWorkGroup`.
    *
    * @param grantee the platform principal that may see this one tenant
-   * @param tenantAccountId exactly one admitted tenant account: 12 digits, listed in `tenantAccountIds`
+   * @param tenantAccountId exactly one admitted tenant account: 12 digits, listed in `tenantAccountIds` (any member account on the organization path)
    * @throws Error when `tenantAccountId` is not exactly one 12-digit account the hub admits
    */
   public grantQueryTenant(grantee: iam.IGrantable, tenantAccountId: string): iam.Grant {
@@ -368,7 +392,7 @@ export class PlatformHub extends Construct {
     if (typeof tenantAccountId !== 'string' || Token.isUnresolved(tenantAccountId) || !ACCOUNT.test(tenantAccountId)) {
       throw new Error(`PlatformHub.grantQueryTenant: tenantAccountId must be exactly one 12-digit AWS account id, a literal (got: ${JSON.stringify(tenantAccountId)})`);
     }
-    if (!this.tenantAccountIds.includes(tenantAccountId)) {
+    if (!this.admitsOrganization && !this.tenantAccountIds.includes(tenantAccountId)) {
       throw new Error(`PlatformHub.grantQueryTenant: ${tenantAccountId} is not an admitted tenant account (tenantAccountIds: ${this.tenantAccountIds.join(', ')})`);
     }
     return grantQueryOfTenant(this, grantee, this.queryLayer, this.logBucket, this.encryptionKey, tenantAccountId);
@@ -387,6 +411,7 @@ export class PlatformHub extends Construct {
       quarantinedAccountIds: [...(props.quarantinedAccountIds ?? [])],
       tenantIdsByAccount: { ...(props.tenantIdsByAccount ?? {}) },
       backupVaultName: backupVaultNameOf(props.backupVaultGeneration ?? 1),
+      admittedOrganization: (props.tenantAccountIds ?? []).length === 0 ? props.organizationId : undefined,
     };
   }
 
@@ -678,7 +703,7 @@ export class PlatformHub extends Construct {
     const logsRole = new iam.Role(this, 'DestinationRole', {
       description: 'CloudWatch Logs writes subscribed tenant log events into the hub log stream',
       // Confused deputy: only CloudWatch Logs acting for the admitted accounts in this region.
-      assumedBy: new iam.ServicePrincipal('logs.amazonaws.com', { conditions: this.logsTrustConditions(stack) }),
+      assumedBy: new iam.ServicePrincipal('logs.amazonaws.com', { conditions: this.logsTrustConditions(stack, ctx.admittedOrganization !== undefined) }),
     });
     const logsPolicy = new iam.ManagedPolicy(this, 'DestinationPolicy', {
       description: 'CloudWatch Logs: put subscribed tenant log events into the hub log stream',
@@ -703,7 +728,9 @@ export class PlatformHub extends Construct {
         Statement: [{
           Sid: 'AdmitTenantSubscriptions',
           Effect: 'Allow',
-          Principal: { AWS: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:root`) },
+          // The organization path: any principal of a member account (CloudWatch Logs' documented
+          // organization policy); the senders' subscription filters then name a sender role.
+          Principal: ctx.admittedOrganization !== undefined ? '*' : { AWS: this.tenantAccountIds.map((a) => `arn:${partition}:iam::${a}:root`) },
           Action: 'logs:PutSubscriptionFilter',
           Resource: destinationArn,
           ...(this.organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': this.organizationId } } } : {}),
@@ -730,8 +757,11 @@ export class PlatformHub extends Construct {
     });
     bus.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AdmitTenantChangeEvents',
-      // Account roots as literal ARNs (AccountPrincipal would render an AWS::Partition reference).
-      principals: this.tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`)),
+      // Account roots as literal ARNs (AccountPrincipal would render an AWS::Partition reference);
+      // on the organization path any principal of a member account (aws:PrincipalOrgID below).
+      principals: ctx.admittedOrganization !== undefined
+        ? [new iam.AnyPrincipal()]
+        : this.tenantAccountIds.map((a) => new iam.ArnPrincipal(`arn:${partition}:iam::${a}:root`)),
       actions: ['events:PutEvents'],
       resources: [bus.eventBusArn],
       conditions: {
@@ -815,10 +845,14 @@ export class PlatformHub extends Construct {
     });
   }
 
-  private logsTrustConditions(stack: Stack): Record<string, unknown> {
+  private logsTrustConditions(stack: Stack, organizationPath: boolean): Record<string, unknown> {
     const { region, account } = stack;
     const partition = partitionOf(stack);
     const logsArn = (a: string) => `arn:${partition}:logs:${region}:${a}:*`;
+    // The organization path: CloudWatch Logs of this region, for any account. The destination's
+    // policy decides who may subscribe (members only); only this account can pass the role to a
+    // destination (iam:PassRole); aws:SourceOrgID is not used: whether CloudWatch Logs sets it is unproven.
+    if (organizationPath) return { StringLike: { 'aws:SourceArn': logsArn('*') } };
     // The listed accounts only (no aws:SourceOrgID, issue 9.14: whether CloudWatch Logs sets it is
     // unproven; the organization narrows the destination policy, where aws:PrincipalOrgID is documented).
     // The hub's own account is listed too: CloudWatch Logs checks the role when the destination is created.

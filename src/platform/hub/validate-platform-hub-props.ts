@@ -22,13 +22,14 @@ export function validatePlatformHubProps(props: PlatformHubProps): void {
   const v = new PropsValidation('PlatformHub', 'platform');
   const accounts = props.tenantAccountIds;
   const hasAccounts = accounts !== undefined && (Token.isUnresolved(accounts) || accounts.length > 0);
-  // Organization mode (issue 9.14) is refused, not half-built: cross-account subscriptions from any
-  // account of an organization need a sender-side role on every subscription filter and a trust
-  // condition CloudWatch Logs really sets, which no real run has proven yet.
+  // Issue 24 §4: one of the two paths. The listed accounts (organizationId then narrows them), or
+  // the organization alone (every member account, no hub redeploy for a new tenant account).
+  const organizationPath = !hasAccounts && props.organizationId !== undefined;
   if (!hasAccounts && props.organizationId === undefined) {
-    v.add('tenantAccountIds', 'list the tenant accounts that may send logs and change events (at least one is required)', accounts);
-  } else if (!hasAccounts) {
-    v.add('tenantAccountIds', 'list the tenant accounts (organizationId alone is not supported: CloudWatch Logs cross-account subscriptions need a sender-side role and a trust condition no real run has proven yet; organizationId narrows the listed accounts)', accounts);
+    v.add('tenantAccountIds', 'list the tenant accounts that may send logs and change events, or give organizationId alone to admit every account of the organization (one of the two is required)', accounts);
+  }
+  if (accounts !== undefined && !Token.isUnresolved(accounts) && accounts.length === 0 && props.organizationId !== undefined) {
+    v.add('tenantAccountIds', 'is empty: leave it out to admit every account of organizationId, or list the accounts', accounts);
   }
   if (accounts !== undefined && !Token.isUnresolved(accounts)) {
     if (accounts.length > MAX_TENANT_ACCOUNTS) {
@@ -51,16 +52,20 @@ export function validatePlatformHubProps(props: PlatformHubProps): void {
   }
   v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', props.organizationId);
   const listed = new Set(accounts !== undefined && !Token.isUnresolved(accounts) ? accounts : []);
+  // On the organization path any member may be quarantined or mapped: membership is AWS's to check.
+  const admitted = (account: string) => organizationPath || listed.has(account);
   (props.quarantinedAccountIds ?? []).forEach((account, i) => {
     if (Token.isUnresolved(account)) return;
     if (!ACCOUNT_ID.test(account)) {
       v.add(`quarantinedAccountIds[${i}]`, 'must be a 12-digit AWS account id', account);
-    } else if (!listed.has(account)) {
+    } else if (!admitted(account)) {
       v.add(`quarantinedAccountIds[${i}]`, 'must be one of tenantAccountIds (only an admitted account can be quarantined)', account);
     }
   });
   for (const [account, tenantId] of Object.entries(props.tenantIdsByAccount ?? {})) {
-    if (!listed.has(account)) {
+    if (!ACCOUNT_ID.test(account)) {
+      v.add(`tenantIdsByAccount.${account}`, 'must be keyed by a 12-digit AWS account id', account);
+    } else if (!admitted(account)) {
       v.add(`tenantIdsByAccount.${account}`, 'must be an account of tenantAccountIds', account);
     }
     v.tenantId(`tenantIdsByAccount.${account}`, tenantId);

@@ -91,11 +91,11 @@ describe('issue 9.13: the audit bucket cannot be emptied by an admin', () => {
   });
 });
 
-describe('issue 9.14: organization mode without listed accounts is refused until a real run proves it', () => {
-  test('9.14 throws when only organizationId is given', () => {
-    expect(() => hubTemplate({ organizationId: ORG })).toThrow(
-      '- tenantAccountIds: list the tenant accounts (organizationId alone is not supported: CloudWatch Logs cross-account subscriptions need a sender-side role and a trust condition no real run has proven yet; organizationId narrows the listed accounts)',
-    );
+describe('issue 9.14: the organization never relies on the doubtful aws:SourceOrgID (the organization path itself: hub-organization.test.ts)', () => {
+  test('9.14 organizationId alone is the organization path, without aws:SourceOrgID', () => {
+    const { hub, template } = hubTemplate({ organizationId: ORG });
+    expect(hub.admitsOrganization).toBe(true);
+    expect(JSON.stringify(template.toJSON())).not.toContain('aws:SourceOrgID');
   });
 
   test('9.14 with listed accounts the log role trust names them without the doubtful aws:SourceOrgID', () => {

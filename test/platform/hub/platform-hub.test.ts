@@ -423,13 +423,13 @@ describe('PlatformHub with accounts and an organization', () => {
 
 describe('PlatformHub props validation', () => {
   test.each<[string, PlatformHubProps, string]>([
-    ['neither accounts nor organization are given', {}, '- tenantAccountIds: list the tenant accounts that may send logs and change events (at least one is required) (got: undefined)'],
+    ['neither accounts nor organization are given', {}, '- tenantAccountIds: list the tenant accounts that may send logs and change events, or give organizationId alone to admit every account of the organization (one of the two is required) (got: undefined)'],
     ['the account list is empty and there is no organization', { tenantAccountIds: [] }, '- tenantAccountIds: list the tenant accounts'],
     ['an account id is not 12 digits', { tenantAccountIds: ['12345'] }, "- tenantAccountIds[0]: must be a 12-digit AWS account id (got: '12345')"],
     ['an account is listed twice', { tenantAccountIds: [TENANT_A, TENANT_A] }, `- tenantAccountIds[1]: duplicates tenantAccountIds[0] (got: '${TENANT_A}')`],
     ['more than 30 accounts are listed', { tenantAccountIds: Array.from({ length: 31 }, (_, i) => String(100000000000 + i)) }, '- tenantAccountIds: lists at most 30 accounts'],
     ['the organization id is malformed', { tenantAccountIds: [TENANT_A], organizationId: 'org-123' }, "- organizationId: must be an AWS Organizations id (o- followed by 10-32 lowercase letters or digits) (got: 'org-123')"],
-    ['only an organization is given', { organizationId: ORG }, '- tenantAccountIds: list the tenant accounts (organizationId alone is not supported'],
+    ['the account list is empty beside an organization', { tenantAccountIds: [], organizationId: ORG }, '- tenantAccountIds: is empty: leave it out to admit every account of organizationId, or list the accounts'],
     ['retention is shorter than a day', { tenantAccountIds: [TENANT_A], retention: Duration.hours(12) }, '- retention: must be between 1 day and 3650 days (got: 12 hours)'],
     ['retention is longer than 10 years', { tenantAccountIds: [TENANT_A], retention: Duration.days(3651) }, '- retention: must be between 1 day and 3650 days (got: 3651 days)'],
     ['retention is not a whole number of days', { tenantAccountIds: [TENANT_A], retention: Duration.hours(36) }, '- retention: must be a whole number of days'],

@@ -21,6 +21,7 @@ describe('every cross-account suppression suppresses a finding', () => {
   test.each([
     ['a hub with listed accounts', { tenantAccountIds: ['210987654321'] }],
     ['a hub with accounts narrowed to an organization', { tenantAccountIds: ['210987654321'], organizationId: 'o-abcdefghij' }],
+    ['a hub admitting an organization (issue 24 §4)', { organizationId: 'o-abcdefghij', quarantinedAccountIds: ['222222222222'] }],
   ])('%s', (_name, props) => {
     const stack = testStack('Platform', { account: '111111111111', region: 'us-east-1' });
     const { recorded, unused } = auditSuppressions(() => {
