@@ -116,7 +116,10 @@ export async function startLocalApi(
         const tenant = await registry.getTenant(tenantId);
         const deployed = !fails && tenant && (type === 'CREATE' || type === 'UPDATE')
           ? {
-            deployedSpec: tenant.spec, deployedVersion: tenant.version, deployedRelease: tenant.release, logGroups: Object.values(logGroupsOf(tenantId)),
+            deployedSpec: tenant.spec,
+            deployedVersion: tenant.version,
+            deployedRelease: tenant.release,
+            logGroups: Object.values(logGroupsOf(tenantId)),
           } : {};
         await registry.unlockTenant(tenantId, name, { ...state, ...deployed } as Record<string, unknown>);
       });

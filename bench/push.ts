@@ -1,0 +1,113 @@
+/**
+ * Benchmark of the developer loop's push (issue 23 §2): from saving a file to the new code answering
+ * in the tenant, through the local simulation — the bundled command-line client as a child process
+ * (esbuild bundle, type check, zip, SigV4), the real API handler and scopes on dynalite, and the
+ * API's real code push (`lambdaCodePushTarget`, real SDK client) on the fake Lambda API, which
+ * stores the code; "answering" is the handler behind the `live` alias returning the new value.
+ *
+ *   npx ts-node --transpile-only --prefer-ts-exts bench/push.ts [pushes=10]
+ *
+ * Prints median and max over the pushes, the phases (bundle in the client, the API's push), and
+ * the calls of one push (to the API and to Lambda).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+import { ApiClient } from '../src/cli/client';
+import { zip } from '../src/cli/zip';
+import { FakeLambda } from '../test/cli/fake-lambda';
+import { LocalIdentity, functionNameOf, startLocalApi } from '../test/cli/local-api';
+import { devSpec } from '../test/platform/provisioner/support';
+
+const ROOT = path.join(__dirname, '..');
+const FIXTURE = path.join(ROOT, 'test', 'cli', 'fixtures', 'push-app');
+const PUSHES = Number(process.argv[2] ?? 10);
+const ACCOUNT = '250987654321';
+const DEVELOPER: LocalIdentity = {
+  accessKeyId: 'AKIABENCHDEVELOPER01', secretAccessKey: 'secret-of-bench', principalArn: 'arn:aws:sts::111111111111:assumed-role/app-developer/bench',
+};
+
+function stats(values: number[]): { median: number; max: number; min: number } {
+  const s = [...values].sort((a, b) => a - b);
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { median, max: s[s.length - 1], min: s[0] };
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-push-bench-'));
+  const bundle = path.join(dir, 'tenant-blocks.js');
+  buildSync({ entryPoints: [path.join(ROOT, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'error', external: ['pg-native'] });
+  const app = path.join(dir, 'app');
+  fs.mkdirSync(app);
+  for (const f of fs.readdirSync(FIXTURE)) fs.copyFileSync(path.join(FIXTURE, f), path.join(app, f));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
+
+  // The API's own settings: its default poll of the function's update status (500 ms).
+  const lambda = await FakeLambda.start();
+  const api = await startLocalApi([
+    { principalArn: 'arn:aws:iam::111111111111:role/app-developer', tenantIds: ['bench-dev'], actions: ['READ', 'CREATE', 'CODE_PUSH'] },
+  ], [DEVELOPER], [ACCOUNT], { lambda });
+  const env = {
+    PATH: process.env.PATH,
+    TENANT_BLOCKS_ENDPOINT: api.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: DEVELOPER.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEVELOPER.secretAccessKey,
+    AWS_CONFIG_FILE: path.join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  Object.assign(process.env, env);
+  const totals: number[] = [];
+  const bundles: number[] = [];
+  const pushes: number[] = [];
+  let calls: { api: number; lambda: Record<string, number> } | undefined;
+  try {
+    const client = new ApiClient({ endpoint: api.endpoint, region: 'us-east-1' });
+    const created = await client.request('POST', '/tenants', { body: { spec: devSpec('bench-dev', { account: ACCOUNT }) } });
+    if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.json)}`);
+    for (let i = 0; i < 100 && (await api.registry.getTenant('bench-dev'))?.deployedSpec === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    lambda.addFunction({
+      account: ACCOUNT,
+      name: functionNameOf('bench-dev'),
+      tags: { 'tenant-blocks:tenant': 'bench-dev', 'tenant-blocks:tier': 'DEVELOPMENT' },
+      code: zip([{ name: 'index.js', data: Buffer.from("exports.handler = async () => ({ statusCode: 200, headers: { 'x-greeting': 'release' } });\n") }]),
+    });
+    for (let i = 0; i < PUSHES; i++) {
+      const value = `bench-${i}`;
+      const apiFrom = api.requests.length;
+      const lambdaFrom = lambda.calls.length;
+      const started = process.hrtime.bigint();
+      fs.writeFileSync(path.join(app, 'greeting.ts'), `export function greeting(): string {\n  return '${value}';\n}\n`);
+      const run = spawnSync(process.execPath, [bundle, 'push', '--tenant', 'bench-dev', app], { cwd: ROOT, env, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`push ${i} failed: ${run.stderr}`);
+      const answer = await lambda.invoke(ACCOUNT, functionNameOf('bench-dev'), { path: '/' }) as { headers: Record<string, string> };
+      if (answer.headers['x-greeting'] !== value) throw new Error(`push ${i}: the live alias answers ${answer.headers['x-greeting']}, not ${value}`);
+      totals.push(Number(process.hrtime.bigint() - started) / 1e6);
+      bundles.push(Number(/bundled .* in (\d+) ms/.exec(run.stdout)?.[1]));
+      pushes.push(Number(/pushed in (\d+) ms/.exec(run.stdout)?.[1]));
+      calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
+    }
+  } finally {
+    await api.close();
+    await lambda.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const t = stats(totals);
+  const b = stats(bundles);
+  const p = stats(pushes);
+  const lambdaCalls = Object.entries(calls!.lambda).map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`tenant-blocks push, save → new code answering behind the live alias, ${PUSHES} pushes (TypeScript app, type-checked; local simulation):`);
+  console.log(`total:  median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms, min ${t.min.toFixed(0)} ms`);
+  console.log(`bundle: median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (in the client: esbuild, type check, zip, sha256)`);
+  console.log(`push:   median ${p.median.toFixed(0)} ms, max ${p.max.toFixed(0)} ms (the API's request: registry, lock, Lambda calls, history)`);
+  console.log(`calls of one push: ${calls!.api} to the API; to Lambda: ${lambdaCalls}`);
+  console.log(`all: ${totals.map((x) => x.toFixed(0)).join(' ')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
