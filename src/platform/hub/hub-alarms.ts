@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cwlogs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -408,7 +408,10 @@ export function createHubAlarms(scope: Construct, props: HubAlarmsProps): HubAla
     alarm.addOkAction(action);
     return alarm;
   });
-  alarms.push(...(props.admittedOrganization !== undefined ? [organizationVolumeAlarm(scope, props, action)] : tenantVolumeAlarms(scope, props, action)));
+  const volumeAlarms = props.admittedOrganization !== undefined
+    ? [organizationVolumeAlarm(scope, props, action)]
+    : tenantVolumeAlarms(scope, props, action);
+  alarms.push(...volumeAlarms);
 
   const metric = (namespace: string, metricName: string, dimensionsMap: Record<string, string>, statistic: string, label: string) =>
     new cloudwatch.Metric({ namespace, metricName, dimensionsMap, statistic, period: PERIOD, label });
@@ -486,7 +489,9 @@ function tenantAlarmAccounts(props: HubAlarmsProps): string[] {
  * of their own). The tenant is still the account, never the alarm's name: EventBridge sets the
  * event's `account` (an aws.* event cannot be put as a custom one), and the message carries it.
  */
-function organizationTenantAlarmRule(scope: Construct, props: HubAlarmsProps, topicTarget: (input: events.RuleTargetInput) => events.IRuleTarget): events.Rule {
+function organizationTenantAlarmRule(
+  scope: Construct, props: HubAlarmsProps, topicTarget: (input: events.RuleTargetInput) => events.IRuleTarget,
+): events.Rule {
   const others = [...new Set([...props.quarantinedAccountIds, ...Object.keys(props.tenantIdsByAccount)])].sort();
   return new events.Rule(scope, 'TenantAlarmRule', {
     eventBus: props.bus,
@@ -538,11 +543,11 @@ function organizationVolumeAlarm(scope: Construct, props: HubAlarmsProps, action
     resources: ['*'],
     conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
   }));
-  const logGroup = new logs.LogGroup(scope, 'TenantEventVolumeLogGroup', {
+  const logGroup = new cwlogs.LogGroup(scope, 'TenantEventVolumeLogGroup', {
     logGroupName: VOLUME_LOG_GROUP_NAME,
     encryptionKey: props.key,
     // A counting copy: the archive and the history keep the events themselves.
-    retention: logs.RetentionDays.ONE_WEEK,
+    retention: cwlogs.RetentionDays.ONE_WEEK,
     removalPolicy: RemovalPolicy.DESTROY,
   });
   Suppressions.add(logGroup, [{
@@ -550,7 +555,7 @@ function organizationVolumeAlarm(scope: Construct, props: HubAlarmsProps, action
     reason: 'A counting copy of the admitted events for the per-account volume alarm: the events themselves are kept for the hub retention in the bus archive and the locked history',
   }]);
   // EventBridge writes to a log group through the log group's resource policy, for this rule only.
-  const writePolicy = new logs.CfnResourcePolicy(scope, 'TenantEventVolumeLogPolicy', {
+  const writePolicy = new cwlogs.CfnResourcePolicy(scope, 'TenantEventVolumeLogPolicy', {
     policyName: 'tenant-blocks-hub-volume',
     policyDocument: stack.toJsonString({
       Version: '2012-10-17',

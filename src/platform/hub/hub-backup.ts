@@ -44,7 +44,9 @@ export interface HubBackupVault {
  *   copy job with a lifecycle outside the bounds fails in the tenant account (its backup job
  *   result reaches the hub), instead of parking copies the platform pays for without limit.
  */
-export function createBackupVault(scope: Construct, tenantAccountIds: string[], vaultName: string = HUB_BACKUP_VAULT_NAME, organizationId?: string): HubBackupVault {
+export function createBackupVault(
+  scope: Construct, tenantAccountIds: string[], vaultName: string = HUB_BACKUP_VAULT_NAME, organizationId?: string,
+): HubBackupVault {
   const stack = Stack.of(scope);
   const partition = partitionOf(stack);
   const key = new kms.Key(scope, 'BackupKey', {
