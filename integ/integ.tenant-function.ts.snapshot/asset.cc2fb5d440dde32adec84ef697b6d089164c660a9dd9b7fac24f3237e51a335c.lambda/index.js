@@ -172,6 +172,17 @@ function planCleanup(inventory, stacks, options) {
     }
     keep("recovery points are being deleted (or created): deleted on a later run once empty");
   }
+  const snapshotResourceIds = new Set(inventory.snapshots.filter((sn) => inScope(sn.tags, options)).map((sn) => sn.clusterResourceId));
+  for (const backup of inventory.retainedBackups) {
+    if (!inScope(backup.tags, options) && !snapshotResourceIds.has(backup.resourceId)) continue;
+    const days = backup.retentionDays;
+    const end = days !== void 0 && backup.latestRestorableTime !== void 0 ? ` (about ${new Date(backup.latestRestorableTime.getTime() + days * DAY_MS).toISOString().slice(0, 10)})` : "";
+    kept.push({
+      kind: "automated-backup",
+      target: backup.resourceId,
+      reason: `retained automated backup of cluster ${backup.clusterIdentifier ?? backup.resourceId}: RDS deletes it ${days ?? "backupRetention"} days after the cluster was deleted${end}; never deleted here (its point-in-time history is more than the final snapshot)`
+    });
+  }
   const needs = /* @__PURE__ */ new Map();
   const need = (key, by) => {
     const id = keyIdOf(key);
@@ -179,7 +190,7 @@ function planCleanup(inventory, stacks, options) {
   };
   inventory.clusters.forEach((c) => need(c.kmsKeyId, `cluster ${c.identifier}`));
   inventory.snapshots.filter((s) => !deletedSnapshots.has(s.arn)).forEach((s) => need(s.kmsKeyId, `snapshot ${s.id}`));
-  inventory.retainedBackupKeys.forEach((k) => need(k, "a retained automated backup"));
+  inventory.retainedBackups.forEach((b) => need(b.kmsKeyId, `the retained automated backup of cluster ${b.clusterIdentifier ?? b.resourceId}`));
   for (const vault of inventory.vaults.filter((v) => !deletedVaults.has(v.arn))) {
     need(vault.encryptionKeyArn, `vault ${vault.name}`);
     vault.recoveryPoints.filter((p) => !deletedRecoveryPoints.has(p.arn)).forEach((p) => need(p.encryptionKeyArn, `a recovery point in vault ${vault.name}`));
@@ -258,9 +269,19 @@ async function readInventory(call, options) {
       }))
     };
   });
-  const retainedBackupKeys = await pages(async (Marker) => {
+  const retainedBackups = await pages(async (Marker) => {
     const out = await call("RDS", "DescribeDBClusterAutomatedBackups", { Marker });
-    return { next: out.Marker, items: (out.DBClusterAutomatedBackups ?? []).map((b) => b.KmsKeyId).filter(Boolean) };
+    return {
+      next: out.Marker,
+      items: (out.DBClusterAutomatedBackups ?? []).map((b) => ({
+        resourceId: b.DbClusterResourceId,
+        clusterIdentifier: b.DBClusterIdentifier,
+        kmsKeyId: b.KmsKeyId,
+        retentionDays: b.BackupRetentionPeriod,
+        latestRestorableTime: date(b.RestoreWindow?.LatestTime),
+        tags: tagMap(b.TagList)
+      }))
+    };
   });
   const vaultList = await pages(async (NextToken) => {
     const out = await call("Backup", "ListBackupVaults", { NextToken });
@@ -307,7 +328,7 @@ async function readInventory(call, options) {
     const meta = (await call("KMS", "DescribeKey", { KeyId: keyId })).KeyMetadata ?? {};
     keys.push({ arn: meta.Arn ?? keyId, state: meta.KeyState, manager: meta.KeyManager, tags });
   }
-  return { snapshots, clusters, retainedBackupKeys, vaults, keys };
+  return { snapshots, clusters, retainedBackups, vaults, keys };
 }
 async function readStackStates(call, stackIds) {
   const states = /* @__PURE__ */ new Map();
