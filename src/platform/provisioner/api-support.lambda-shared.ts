@@ -38,6 +38,13 @@ export interface ApiDependencies {
   readonly releaseExists?: (release: string) => Promise<boolean>;
   /** How long a code push holds the tenant's lock at most, in seconds. @default 900 */
   readonly codePushLockSeconds?: number;
+  /**
+   * Whether a create claims its account in the registry (`ACCOUNT#<account>`, one tenant per
+   * account). The authorization in front of the handler sets it unless the provisioner allows
+   * shared accounts (`allowSharedTenantAccounts`).
+   * @default false - the handler alone (tests of other rules) does not claim accounts
+   */
+  readonly oneTenantPerAccount?: boolean;
 }
 
 /** The part of an API Gateway REST proxy event the API reads. */

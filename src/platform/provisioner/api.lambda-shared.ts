@@ -169,6 +169,11 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
   if (retry && (existing.account !== account || existing.region !== region)) {
     throw conflict('EXISTS', `tenant '${tenantId}' was first asked for in ${existing.account}/${existing.region}; destroy it (DELETE) before creating it elsewhere`, { state: existing.state });
   }
+  const claim = deps.oneTenantPerAccount ? await deps.registry.claimAccount(account, tenantId, now.toISOString()) : undefined;
+  if (claim && !claim.claimed) {
+    throw conflict('ACCOUNT_TAKEN', `account ${account} already holds tenant '${claim.holder}'; one tenant per account (the hub partitions logs and history by account) unless the provisioner allows shared accounts`,
+      { account, holder: claim.holder ?? null });
+  }
   const incarnation = retry ? existing.incarnation ?? 1 : (existing?.incarnation ?? 0) + 1;
   const version = retry ? existing.version + 1 : 1;
   const release = (req.release as string | undefined) ?? config.defaultRelease;
@@ -201,6 +206,8 @@ async function createTenant(req: Record<string, unknown>, caller: string, deps: 
     await deps.registry.createTenant(tenant, now.toISOString());
   } catch (e) {
     await reject(deps, operation, e);
+    // A claim this request took for a create that did not happen goes back.
+    if (claim?.fresh) await deps.registry.releaseAccountClaim(account, tenantId).catch(() => undefined);
     const explained = await explainConflict(e, tenantId, deps);
     // Not locked: another create of this id won the race.
     throw explained instanceof HttpError && (explained.extra?.cause === 'STATE') ? conflict('EXISTS', `tenant '${tenantId}' already exists`, explained.extra) : explained;

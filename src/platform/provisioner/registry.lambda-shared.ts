@@ -187,6 +187,9 @@ const OPERATION_SK = '#OPERATION';
 const ROLLOUT_SK = '#ROLLOUT';
 const IDEMPOTENCY_SK = '#IDEMPOTENCY';
 const LOG_QUERY_SK = '#LOGQUERY';
+const ACCOUNT_SK = '#ACCOUNT';
+/** A claim whose tenant was never written is void after this long (API Gateway answers within 29 s). */
+const CLAIM_GRACE_MS = 5 * 60 * 1000;
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
 /** Registry access for the handlers. */
@@ -408,6 +411,70 @@ export class Registry {
   /** Every tenant, by id. */
   public async listTenants(limit: number, nextToken?: string): Promise<Page<TenantRecord>> {
     return this.query<TenantRecord>('TENANTS', limit, nextToken, true);
+  }
+
+  /**
+   * Claims `account` for `tenantId` (one tenant per account): a conditional write that only one of
+   * two concurrent creates can win. The claim of a tenant that is DESTROYED, gone or moved to
+   * another account is void and taken over (conditional on that holder, so two takers cannot both
+   * win); a claim already held by `tenantId` is kept.
+   *
+   * @returns `{ claimed: true, fresh }` (fresh: this call took it), or `{ claimed: false, holder }`
+   */
+  public async claimAccount(account: string, tenantId: string, now: string): Promise<{ claimed: boolean; fresh?: boolean; holder?: string }> {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
+    try {
+      await this.client.send(new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ ...key, account, tenantId, claimedAt: now }),
+        ConditionExpression: 'attribute_not_exists(tenantId)',
+      }));
+      return { claimed: true, fresh: true };
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+    const claim = await this.get<{ tenantId?: string; claimedAt?: string }>(key.pk, key.sk);
+    const holder = claim?.tenantId;
+    if (holder === tenantId) return { claimed: true, fresh: false };
+    if (holder === undefined) return this.claimAccount(account, tenantId, now);
+    const held = await this.getTenant(holder);
+    // A holder without a tenant item is a create between its claim and its write: held, unless
+    // the claim is older than any request (a create that crashed in between).
+    const abandoned = !held && Date.parse(claim?.claimedAt ?? '') < Date.parse(now) - CLAIM_GRACE_MS;
+    if (held ? held.state !== 'DESTROYED' && held.account === account : !abandoned) return { claimed: false, holder };
+    try {
+      await this.update(key.pk, key.sk, { tenantId, claimedAt: now, previousTenantId: holder }, [], {
+        expression: 'tenantId = :holder', values: { ':holder': holder },
+      }, `account ${account} was claimed meanwhile`);
+      return { claimed: true, fresh: true };
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const again = await this.get<{ tenantId?: string }>(key.pk, key.sk);
+      return again?.tenantId === tenantId ? { claimed: true, fresh: false } : { claimed: false, holder: again?.tenantId };
+    }
+  }
+
+  /**
+   * Releases `tenantId`'s claim on `account` (after its destroy, or when its create was refused).
+   * A claim of another tenant is left alone.
+   *
+   * @returns whether the claim was released
+   */
+  public async releaseAccountClaim(account: string, tenantId: string): Promise<boolean> {
+    try {
+      await this.update(`ACCOUNT#${account}`, ACCOUNT_SK, {}, ['tenantId'], {
+        expression: 'tenantId = :t', values: { ':t': tenantId },
+      }, `account ${account} is not claimed by ${tenantId}`);
+      return true;
+    } catch (e) {
+      if (e instanceof ConflictError) return false;
+      throw e;
+    }
+  }
+
+  /** The tenant that holds `account`'s claim, if any. */
+  public async accountHolder(account: string): Promise<string | undefined> {
+    return (await this.get<{ tenantId?: string }>(`ACCOUNT#${account}`, ACCOUNT_SK))?.tenantId;
   }
 
   /** Keeps a log query until `expiresAtEpochSeconds` (the table's TTL). @throws ConflictError when the id exists */

@@ -53,7 +53,8 @@ export async function authorizeApiRequest(event: ApiEvent, deps: ApiDependencies
     return respond(500, { message: 'internal error; the request may be retried with the same Idempotency-Key' });
   }
   if (verdict.refusal) return verdict.refusal;
-  const result = await handle(event, deps);
+  // One tenant per account is a registry claim the handler takes on create (race-free).
+  const result = await handle(event, { ...deps, oneTenantPerAccount: !policy.allowSharedAccounts });
   return verdict.trim ? verdict.trim(result) : result;
 }
 
@@ -135,6 +136,9 @@ async function decideCreate(
   if (other === undefined) return undefined;
   return respond(409, {
     message: 'invalid request',
+    cause: 'ACCOUNT_TAKEN',
+    account,
+    holder: other,
     problems: [
       `spec.account: account ${account} already holds tenant '${other}'; one tenant per account (the hub partitions logs and history by account)`
       + ` unless the provisioner allows shared accounts (got: '${account}')`,
@@ -142,7 +146,10 @@ async function decideCreate(
   });
 }
 
-/** Another live tenant in `account` (best effort: two creates racing for one account both pass). */
+/**
+ * Another live tenant in `account`, read from the list: a clear 409 before anything is written.
+ * Two creates racing past it are decided by the registry's account claim in the handler.
+ */
 async function tenantInAccount(account: string, tenantId: string, deps: ApiDependencies): Promise<string | undefined> {
   let token: string | undefined;
   for (let i = 0; i < MAX_ACCOUNT_PAGES; i++) {
