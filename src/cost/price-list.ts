@@ -112,42 +112,236 @@ export const USAGE_FLOORS: readonly UsageFloor[] = [
 export const PRICE_KEYS: readonly string[] = US_EAST_1.map((p) => p.key);
 
 /**
- * AWS Price List data trimmed by a public project (mooncitizen/togen, "AWS Price List bulk offer
- * files trimmed to the skus the matchers name", snapshot dated 2026-09-06, AmazonEC2 offer version
- * 20260904231117): the regional NAT gateway hour rates below are read from it, SKU by SKU.
+ * AWS's own pricing-page data (the `b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps` files the AWS
+ * pricing pages render, each with its AWS publication date and the SKU of every rate), saved hourly
+ * into a public repository by aws-price-watcher; cited at one commit (2025-12-06).
  */
-const TOGEN_PRICES = 'https://github.com/mooncitizen/togen/blob/36c1abbf17c7cd190fb02627aefb401567190523/internal/cost/prices/aws.json';
-const TOGEN_DATE = '2026-09-06';
+const WATCHER = 'https://github.com/v0rts/aws-price-watcher/blob/c4a0470f63402104fb3793bb114a39e488eb04ec';
+/**
+ * AWS Price List data trimmed by a public project (mooncitizen/togen, "AWS Price List bulk offer
+ * files trimmed to the skus the matchers name", snapshot 2026-09-06, AmazonEC2 offer 20260904231117).
+ */
+const TOGEN = 'https://github.com/mooncitizen/togen/blob/36c1abbf17c7cd190fb02627aefb401567190523/internal/cost/prices/aws.json';
+/** AWS's EBS pricing-page data (`meteredUnitMaps/ec2/USD/current/ebs.json`), saved by yeo/ec2.shop. */
+const EBS_JSON = 'https://github.com/yeo/ec2.shop/blob/576c890f33ae177837e93499866aa04a0ac4fa89/data/ebs/ebs.json';
 
-/** A NAT gateway hour rate read from the AmazonEC2 offer (via {@link TOGEN_PRICES}). */
-function natGatewayHour(usd: number, sku: string, usageType: string): PriceLine {
-  return {
-    key: 'nat-gateway',
-    usd,
-    unit: 'hour',
-    source: TOGEN_PRICES,
-    date: TOGEN_DATE,
-    note: `per NAT gateway hour: AmazonEC2 offer 20260904231117, SKU ${sku} (${usageType}); data processing is usage`,
-  };
+/** Where a line is read for the regions other than us-east-1: the file, its date, the rate's name there. */
+export interface RegionalSource {
+  readonly source: string;
+  /** The AWS publication date in the file (or the snapshot's date where the file has none). */
+  readonly date: string;
+  /** The rate's name in the file. */
+  readonly rate: string;
+  /** What the line covers, without a region's figures. */
+  readonly note: string;
+}
+
+export const REGIONAL_SOURCES: Readonly<Record<string, RegionalSource>> = {
+  'nat-gateway': { source: TOGEN, date: '2026-09-06', rate: 'NatGateway-Hours (AmazonEC2 offer 20260904231117)', note: 'per NAT gateway hour; data processing is usage' },
+  'public-ipv4': { source: `${WATCHER}/raw/vpc.json`, date: '2025-11-19', rate: 'Hourly charge for In use Public IPv4 Addresses', note: 'per public IPv4 address hour' },
+  'interface-endpoint-az': { source: `${WATCHER}/raw/vpc.json`, date: '2025-11-19', rate: 'Hourly charge for VPC Endpoints', note: 'per interface endpoint per AZ hour; data processed is usage' },
+  'alb': { source: `${WATCHER}/raw/elb.json`, date: '2025-11-03', rate: 'Application Load Balancer Hours', note: 'per ALB hour; LCU-hours are usage' },
+  'nlb': { source: `${WATCHER}/raw/elb.json`, date: '2025-11-03', rate: 'Network Load Balancer Hours', note: 'per NLB hour; NLCU-hours are usage' },
+  'aurora-serverless-v2-acu': { source: `${WATCHER}/raw/rds-aurora-storage.json`, date: '2025-12-05', rate: 'Aurora PostgreSQL ServerlessV2', note: 'per ACU hour, Aurora Standard; 0 ACU while auto-paused' },
+  'aurora-storage': { source: `${WATCHER}/raw/rds-aurora-storage.json`, date: '2025-12-05', rate: 'Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora', note: 'Aurora Standard storage; I/O requests are usage' },
+  'backup-storage': { source: `${WATCHER}/raw/rds-aurora-storage.json`, date: '2025-12-05', rate: 'Storage Snapshot Aurora PostgreSQL', note: 'Aurora snapshot storage beyond the free allowance (what AWS Backup of an Aurora cluster is billed as)' },
+  'tgw-attachment': { source: `${WATCHER}/raw/vpc.json`, date: '2025-11-19', rate: 'Hourly charge for Transit Gateway VPC Attachments', note: 'per Transit Gateway VPC attachment hour; data processed is usage' },
+  'kms-key': { source: `${WATCHER}/raw/kms.json`, date: '2025-08-28', rate: 'Encryption Key', note: 'per customer managed key per month' },
+  'secret': { source: `${WATCHER}/raw/secretsmanager.json`, date: '2025-08-28', rate: 'Secret', note: 'per secret per month; API calls are usage' },
+  'hosted-zone': { source: `${WATCHER}/raw/route53.json`, date: '2025-08-28', rate: 'DNS Zone first 25 (location "Any": Route 53 is global)', note: 'per hosted zone (first 25)' },
+  'kinesis-on-demand-stream': { source: `${WATCHER}/raw/kinesis.json`, date: '2025-11-18', rate: 'OnDemandStreamHr', note: 'per on-demand stream hour; data in/out is usage' },
+  'kinesis-shard': { source: `${WATCHER}/raw/kinesis.json`, date: '2025-11-18', rate: 'Provisioned shard hour', note: 'per provisioned shard hour' },
+  'log-storage': { source: `${WATCHER}/raw/cloudwatch.json`, date: '2025-12-03', rate: 'Stored Data', note: 'CloudWatch Logs archived storage; ingestion is usage' },
+  'alarm': { source: `${WATCHER}/raw/cloudwatch.json`, date: '2025-12-03', rate: 'Alarm Standard', note: 'per standard-resolution metric alarm (the account\'s free alarms: not applied)' },
+  'composite-alarm': { source: `${WATCHER}/raw/cloudwatch.json`, date: '2025-12-03', rate: 'Alarm Composite', note: 'per composite alarm' },
+  'dashboard': { source: `${WATCHER}/raw/cloudwatch.json`, date: '2025-12-03', rate: 'Dashboard Basic (location "Any": one price everywhere)', note: 'per dashboard (the account\'s free dashboards: not applied)' },
+  'ec2:t4g.nano': { source: `${WATCHER}/processed/ec2.json`, date: '2025-11-20', rate: 'OnDemand Linux-instancetype-t4g.nano', note: 'Linux on-demand' },
+  'ec2:t4g.micro': { source: `${WATCHER}/processed/ec2.json`, date: '2025-11-20', rate: 'OnDemand Linux-instancetype-t4g.micro', note: 'Linux on-demand' },
+  'ec2:t3.nano': { source: `${WATCHER}/processed/ec2.json`, date: '2025-11-20', rate: 'OnDemand Linux-instancetype-t3.nano', note: 'Linux on-demand' },
+  'ec2:t3.micro': { source: `${WATCHER}/processed/ec2.json`, date: '2025-11-20', rate: 'OnDemand Linux-instancetype-t3.micro', note: 'Linux on-demand' },
+  'ec2-detailed-monitoring': { source: `${WATCHER}/raw/cloudwatch.json`, date: '2025-12-03', rate: 'Metric for the first 10000, times the 7 metrics of an instance', note: 'per instance with detailed monitoring: 7 metrics per metric-month' },
+  'ebs-gp3': { source: EBS_JSON, date: '2024-07-18', rate: 'Storage General Purpose gp3 GB Mo', note: 'gp3 volume storage (baseline IOPS and throughput included)' },
+};
+
+/**
+ * The values read for the regions other than us-east-1: USD per unit (the unit of the us-east-1
+ * line) and the SKU of the rate in its file (empty where the file carries none). Each value is read
+ * from that region's own rate; none is derived from another region.
+ */
+const REGIONAL_VALUES: Readonly<Record<string, Readonly<Record<string, readonly [number, string]>>>> = {
+  'us-west-2': {
+    'nat-gateway': [0.045, '44T683R45QPT8RYQ'],
+    'public-ipv4': [0.005, 'NBHXEKTE88TJDDQF'],
+    'interface-endpoint-az': [0.01, '3CXT4SN26EPSKK5A'],
+    'alb': [0.0225, '7AKU6NT3G9ZEJTB5'],
+    'nlb': [0.0225, 'SCYRS8C539B49TTY'],
+    'aurora-serverless-v2-acu': [0.12, 'QR6MZKHMCWCPDAAM'],
+    'aurora-storage': [0.1, 'XN6AM4AHVSYQ6BFC'],
+    'backup-storage': [0.021, 'JZGHDWS5VTC87BRN'],
+    'tgw-attachment': [0.05, 'YEEQRSC4KQ8E7ZTQ'],
+    'kms-key': [1, 'S8HBXBVJKWKDP9AS'],
+    'secret': [0.4, 'DWJP9S4V3HP98UNC'],
+    'hosted-zone': [0.5, 'KVPGEJE88UW8S779'],
+    'kinesis-on-demand-stream': [0.04, '3VFSBUK9HZSXF3B5'],
+    'kinesis-shard': [0.015, 'VBBEX4WMFWFVP3KZ'],
+    'log-storage': [0.03, 'MN45SJANDTCPR9QA'],
+    'alarm': [0.1, 'SJTFAZNHSW2WVZB2'],
+    'composite-alarm': [0.5, 'EC34SGX32E43Q29F'],
+    'dashboard': [3, '5P8PBB6MXV325TDC'],
+    'ec2:t4g.nano': [0.0042, ''],
+    'ec2:t4g.micro': [0.0084, ''],
+    'ec2:t3.nano': [0.0052, ''],
+    'ec2:t3.micro': [0.0104, ''],
+    'ec2-detailed-monitoring': [2.1, 'CN6TP6ZEVS58RK7M'],
+    'ebs-gp3': [0.08, 'BB8UJWJ4XPFJB95G'],
+  },
+  'eu-west-1': {
+    'nat-gateway': [0.048, 'KFNSSCHWD43WZK2R'],
+    'public-ipv4': [0.005, 'CNZ4XSXPRJXGA4ZF'],
+    'interface-endpoint-az': [0.011, 'H37WJ97MHYGDXG2A'],
+    'alb': [0.0252, 'T29JAP5UEZ7HXAM7'],
+    'nlb': [0.0252, 'ZEBJ6Q6SEUWPQG9R'],
+    'aurora-serverless-v2-acu': [0.14, '2VM9F7TRVNRGECW6'],
+    'aurora-storage': [0.11, 'Z57JPT74TUYSYD9G'],
+    'backup-storage': [0.021, 'K67Q6CPVGU54VRUH'],
+    'tgw-attachment': [0.05, 'UH924EY7UV7W4AMU'],
+    'kms-key': [1, 'GD24Q3NRUQ5AFYNR'],
+    'secret': [0.4, '7XGGDB26HD68ED7A'],
+    'hosted-zone': [0.5, 'KVPGEJE88UW8S779'],
+    'kinesis-on-demand-stream': [0.045, 'A5KDB4JKH32JPEYZ'],
+    'kinesis-shard': [0.017, 'C8T9ZXPQRX6FS23J'],
+    'log-storage': [0.03, 'M93YPPU987S2T6U9'],
+    'alarm': [0.1, 'GDMKAEDCSYJAKBZQ'],
+    'composite-alarm': [0.5, 'PCA83E472SWGDC9E'],
+    'dashboard': [3, '5P8PBB6MXV325TDC'],
+    'ec2:t4g.nano': [0.0046, ''],
+    'ec2:t4g.micro': [0.0092, ''],
+    'ec2:t3.nano': [0.0057, ''],
+    'ec2:t3.micro': [0.0114, ''],
+    'ec2-detailed-monitoring': [2.1, '58YXNUN4MF8JD9ZA'],
+    'ebs-gp3': [0.088, 'TXACT7E3PV6ZX2NM'],
+  },
+  'eu-central-1': {
+    'nat-gateway': [0.052, 'FY5BA3Q38RMNEMJS'],
+    'public-ipv4': [0.005, 'P6D6UQPC87KFKK3N'],
+    'interface-endpoint-az': [0.012, 'DZS88SBJ6FBS328N'],
+    'alb': [0.027, 'UZQQFKE5Z4MCF9D5'],
+    'nlb': [0.027, '86N8GXZDBHR7M87T'],
+    'aurora-serverless-v2-acu': [0.14, 'CKUS5WW7VGK5RR9N'],
+    'aurora-storage': [0.119, '6Z6GX5BCGKVNE9X7'],
+    'backup-storage': [0.023, 'HBCPWM47U4BFKYMP'],
+    'tgw-attachment': [0.06, 'MKPZYG9B8S3GR283'],
+    'kms-key': [1, 'PK7D6SUW8TP3XWZU'],
+    'secret': [0.4, 'N7A3USAT9EUMXNZ4'],
+    'hosted-zone': [0.5, 'KVPGEJE88UW8S779'],
+    'kinesis-on-demand-stream': [0.048, 'QP2HRCUTXXYV4SSM'],
+    'kinesis-shard': [0.018, 'XKZAKKF82BQA9AFM'],
+    'log-storage': [0.0324, '4V9YKJHUP3C55Q2R'],
+    'alarm': [0.1, 'VJ934U28PCG8EKRA'],
+    'composite-alarm': [0.5, 'H7BQPA3ZA2KY9TC9'],
+    'dashboard': [3, '5P8PBB6MXV325TDC'],
+    'ec2:t4g.nano': [0.0048, ''],
+    'ec2:t4g.micro': [0.0096, ''],
+    'ec2:t3.nano': [0.006, ''],
+    'ec2:t3.micro': [0.012, ''],
+    'ec2-detailed-monitoring': [2.1, '8CM49YJM6J2SHVD6'],
+    'ebs-gp3': [0.0952, '43AUDFP7M3XV6YHQ'],
+  },
+  'ap-northeast-1': {
+    'nat-gateway': [0.062, 'CA23TN2NAN47KGCF'],
+    'public-ipv4': [0.005, 'ZP85FQT9FHKJRAG5'],
+    'interface-endpoint-az': [0.014, 'W5KUR855UCRX4QZ8'],
+    'alb': [0.0243, '98ZU8QNDMR4AS8FJ'],
+    'nlb': [0.0243, 'F3FRDKGR8M9SKAQS'],
+    'aurora-serverless-v2-acu': [0.15, 'NTURMTB2PWMA53X6'],
+    'aurora-storage': [0.12, 'E7NHVJRED3R3PUY7'],
+    'backup-storage': [0.023, 'SNEKSJNEAF8VEXEC'],
+    'tgw-attachment': [0.07, 'KFJ8UEG3MASCYZR3'],
+    'kms-key': [1, 'VJNSHSJEC3XAPATF'],
+    'secret': [0.4, 'GVA2ZKT9KD5RYX6P'],
+    'hosted-zone': [0.5, 'KVPGEJE88UW8S779'],
+    'kinesis-on-demand-stream': [0.052, '8K42M39H8AUET4RZ'],
+    'kinesis-shard': [0.0195, 'ZTFQNNTZBXXWZRBG'],
+    'log-storage': [0.033, '42CVQU4BPES8AWHC'],
+    'alarm': [0.1, 'FBMB6TVC844YGZ3J'],
+    'composite-alarm': [0.5, 'EZA7GWMCFKV4WR6Y'],
+    'dashboard': [3, '5P8PBB6MXV325TDC'],
+    'ec2:t4g.nano': [0.0054, ''],
+    'ec2:t4g.micro': [0.0108, ''],
+    'ec2:t3.nano': [0.0068, ''],
+    'ec2:t3.micro': [0.0136, ''],
+    'ec2-detailed-monitoring': [2.1, 'F96ZRPX8AM4T93NV'],
+    'ebs-gp3': [0.096, 'C8Y3GJZBQTH8T5JV'],
+  },
+  'ap-southeast-2': {
+    'nat-gateway': [0.059, 'NUKV5QPTHVFBW7DE'],
+    'public-ipv4': [0.005, 'JZP2PURP9VVQ96GH'],
+    'interface-endpoint-az': [0.013, 'QXSR7BJCHWCXBRSN'],
+    'alb': [0.0252, 'M84CYHYUVJ4USFHD'],
+    'nlb': [0.0252, 'E2AYKUPJF5YSRD7M'],
+    'aurora-serverless-v2-acu': [0.2, '3MW3G86AF3TVY6RQ'],
+    'aurora-storage': [0.11, 'CUSYT24XFTQD6BE8'],
+    'backup-storage': [0.023, 'ZQJ6M7M5A2XAFE9T'],
+    'tgw-attachment': [0.07, 'UXJZXW2B9J2X9XUE'],
+    'kms-key': [1, 'YPEURHYNRECJHEAD'],
+    'secret': [0.4, '9V3KJ6GA4S2MWX7F'],
+    'hosted-zone': [0.5, 'KVPGEJE88UW8S779'],
+    'kinesis-on-demand-stream': [0.049, 'GVBDXQH7KKSAT7MB'],
+    'kinesis-shard': [0.0184, '5PA3XXU7RU5ECJAR'],
+    'log-storage': [0.033, 'SXS5MH23MB3SHA9C'],
+    'alarm': [0.1, '9FZA8ZKS9CGQBUTK'],
+    'composite-alarm': [0.5, '95PNPVC5WW5J8FN4'],
+    'dashboard': [3, '5P8PBB6MXV325TDC'],
+    'ec2:t4g.nano': [0.0053, ''],
+    'ec2:t4g.micro': [0.0106, ''],
+    'ec2:t3.nano': [0.0066, ''],
+    'ec2:t3.micro': [0.0132, ''],
+    'ec2-detailed-monitoring': [2.1, 'F52S8X9YS2XFUA7F'],
+    'ebs-gp3': [0.096, 'QR74UAP3E9WUYT9B'],
+  },
+};
+
+/** A region's lines, built from {@link REGIONAL_VALUES} and {@link REGIONAL_SOURCES}. */
+function regionalLines(region: string): PriceLine[] {
+  return Object.entries(REGIONAL_VALUES[region]).map(([key, [usd, sku]]) => {
+    const from = REGIONAL_SOURCES[key];
+    const unit = US_EAST_1.find((p) => p.key === key)?.unit;
+    if (!from || !unit) throw new Error(`price-list: no source or unit for '${key}' (${region})`);
+    return { key, usd, unit, source: from.source, date: from.date, note: `${from.note}; read as "${from.rate}"${sku ? `, SKU ${sku}` : ''}` };
+  });
 }
 
 /**
- * The sourced price lines per region. Regions other than us-east-1 hold only what could be
- * sourced so far (docs/cost.md lists what was searched): they are not supported until complete.
+ * The sourced price lines per region. us-east-1 keeps the lines read from the AWS pricing pages;
+ * the other regions are read from AWS's own price data saved in public repositories (above).
  */
 export const PRICE_LISTS: Readonly<Record<string, readonly PriceLine[]>> = {
   'us-east-1': US_EAST_1,
-  'us-west-2': [natGatewayHour(0.045, '44T683R45QPT8RYQ', 'USW2-NatGateway-Hours')],
-  'eu-west-1': [natGatewayHour(0.048, 'KFNSSCHWD43WZK2R', 'EU-NatGateway-Hours')],
-  'eu-central-1': [natGatewayHour(0.052, 'FY5BA3Q38RMNEMJS', 'EUC1-NatGateway-Hours')],
-  'ap-northeast-1': [natGatewayHour(0.062, 'CA23TN2NAN47KGCF', 'APN1-NatGateway-Hours')],
-  'ap-southeast-2': [natGatewayHour(0.059, 'NUKV5QPTHVFBW7DE', 'APS2-NatGateway-Hours')],
+  ...Object.fromEntries(Object.keys(REGIONAL_VALUES).map((region) => [region, regionalLines(region)])),
 };
+
+/** The keys of {@link PRICE_KEYS} that `lines` has no line for. */
+function unsourcedKeys(lines: readonly PriceLine[]): string[] {
+  const sourced = new Set(lines.map((p) => p.key));
+  return PRICE_KEYS.filter((k) => !sourced.has(k));
+}
 
 /** The keys of {@link PRICE_KEYS} a region has no sourced line for (all of them for an unknown region). */
 export function missingPriceKeys(region: string): string[] {
-  const sourced = new Set((PRICE_LISTS[region] ?? []).map((p) => p.key));
-  return PRICE_KEYS.filter((k) => !sourced.has(k));
+  return unsourcedKeys(PRICE_LISTS[region] ?? []);
+}
+
+/**
+ * Why a region with these sourced lines cannot be priced, or undefined when every key has a line:
+ * names the missing keys, what is sourced so far and the regions that are priced.
+ */
+export function regionRefusal(region: string, lines: readonly PriceLine[], supported: readonly string[]): string | undefined {
+  const missing = unsourcedKeys(lines);
+  if (missing.length === 0) return undefined;
+  const priced = `priced regions: ${supported.join(', ')}`;
+  if (lines.length === 0) return `region '${region}' is not supported: no sourced prices for it (${priced})`;
+  return `region '${region}' is not supported: ${missing.length} of ${PRICE_KEYS.length} prices have no sourced value `
+    + `(${missing.join(', ')}); sourced so far: ${lines.map((p) => p.key).join(', ')} (${priced})`;
 }
 
 /** The regions with a sourced line for every key: the ones the estimate prices. */

@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH, missingPriceKeys, PRICE_KEYS, PRICE_LISTS, PriceLine, SUPPORTED_REGIONS, USAGE_FLOORS, UsageFloor } from './price-list';
+import { HOURS_PER_MONTH, missingPriceKeys, PRICE_LISTS, PriceLine, regionRefusal, SUPPORTED_REGIONS, USAGE_FLOORS, UsageFloor } from './price-list';
 
 /** One priced line of a {@link TenantCostEstimate}: one kind of idle cost, summed over resources. */
 export interface CostLineItem {
@@ -245,23 +245,19 @@ export class TenantCostEstimate {
 
   /** The price lines of a supported region, or the error that says why the region is refused. */
   private static pricesOf(region: string): readonly PriceLine[] {
-    const missing = missingPriceKeys(region);
-    if (missing.length === 0) return PRICE_LISTS[region];
-    const supported = `priced regions: ${TenantCostEstimate.REGIONS.join(', ')}`;
     // never borrow another region's price: it would look sourced and be wrong (NAT is 0.045 in us-east-1, 0.062 in Tokyo)
-    if (missing.length === PRICE_KEYS.length) {
-      throw new Error(`TenantCostEstimate: region '${region}' is not supported: no sourced prices for it (${supported})`);
-    }
-    const sourced = PRICE_LISTS[region].map((p) => p.key).join(', ');
-    throw new Error(`TenantCostEstimate: region '${region}' is not supported: ${missing.length} of ${PRICE_KEYS.length} prices have no sourced value `
-      + `(${missing.join(', ')}); sourced so far: ${sourced} (${supported})`);
+    const refusal = regionRefusal(region, PRICE_LISTS[region] ?? [], SUPPORTED_REGIONS);
+    if (refusal) throw new Error(`TenantCostEstimate: ${refusal}`);
+    return PRICE_LISTS[region];
   }
+
 
   /** The region the prices are for. */
   public readonly region: string;
   /**
-   * How current the prices are: the oldest date among the region's price lines (YYYY-MM or
-   * YYYY-MM-DD); each item's `source` carries its own line's date.
+   * How current the prices are: the oldest date among the price lines this estimate used (the
+   * region's oldest line when it priced nothing), YYYY-MM or YYYY-MM-DD; each item's `source`
+   * carries its own line's date.
    */
   public readonly pricesAsOf: string;
   /** Total idle cost per month, USD (sum of `items`; `notPriced` is not in it). */
@@ -280,7 +276,6 @@ export class TenantCostEstimate {
 
   private constructor(region: string, private readonly resources: Record<string, CfnResource>, prices: readonly PriceLine[]) {
     this.region = region;
-    this.pricesAsOf = prices.map((p) => p.date).sort()[0];
     this.priceByKey = new Map(prices.map((p) => [p.key, p]));
     for (const [id, resource] of Object.entries(resources)) {
       this.price(id, resource);
@@ -302,6 +297,8 @@ export class TenantCostEstimate {
       })
       .sort((a, b) => b.usdPerMonth - a.usdPerMonth || a.item.localeCompare(b.item));
     this.usdPerMonth = this.items.reduce((sum, i) => sum + i.usdPerMonth, 0);
+    const used = [...this.lines.values()].map((l) => l.price.date);
+    this.pricesAsOf = (used.length > 0 ? used : prices.map((p) => p.date)).sort()[0];
     this.notPriced = [...this.unpriced.entries()].map(([key, u]) => ({ resourceType: key.split('|')[0], reason: u.reason, logicalIds: u.ids }));
     this.freeWhenIdle = [...this.free.entries()].sort().map(([type, why]) => `${type}: ${why}`);
   }

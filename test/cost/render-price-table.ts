@@ -1,5 +1,5 @@
 import { TenantCostEstimate } from '../../src/cost';
-import { PRICE_KEYS, PRICE_LISTS } from '../../src/cost/price-list';
+import { PRICE_KEYS, PRICE_LISTS, REGIONAL_SOURCES } from '../../src/cost/price-list';
 
 /** The markdown table of a region's prices, as docs/cost.md shows it. */
 export function renderPriceTable(region: string): string {
@@ -12,24 +12,34 @@ export function renderPriceTable(region: string): string {
 export function renderRegionTable(): string {
   const rows = Object.entries(PRICE_LISTS).map(([region, lines]) => {
     const missing = TenantCostEstimate.missingPrices(region);
-    const asOf = lines.map((l) => l.date).sort()[0];
-    const status = missing.length === 0 ? 'priced' : `refused: ${missing.length} lines unsourced`;
-    const sourced = missing.length === 0 ? 'all' : lines.map((l) => `\`${l.key}\``).join(', ');
-    return `| ${region} | ${status} | ${lines.length} of ${PRICE_KEYS.length} (${sourced}) | ${asOf} |`;
+    const dates = lines.map((l) => l.date).sort();
+    const status = missing.length === 0 ? 'priced' : `refused: ${missing.join(', ')} unsourced`;
+    return `| ${region} | ${status} | ${lines.length} of ${PRICE_KEYS.length} | ${dates[0]} | ${dates[dates.length - 1]} |`;
   });
-  return ['| region | status | sourced lines | oldest price date |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| region | status | sourced lines | oldest price date | newest price date |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The markdown table of the lines sourced for regions that are not priced yet. */
-export function renderPartialLines(): string {
-  const rows = Object.entries(PRICE_LISTS)
-    .filter(([region]) => !TenantCostEstimate.REGIONS.includes(region))
-    .flatMap(([region, lines]) => lines.map((l) => `| ${region} | \`${l.key}\` | ${l.usd} | USD per ${l.unit} | ${l.note ?? ''} | [${l.date}](${l.source}) |`));
-  return ['| region | line | value | unit | covers | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+/** The markdown table of every line's price in every region, USD per the line's unit. */
+export function renderRegionalMatrix(): string {
+  const regions = Object.keys(PRICE_LISTS);
+  const rows = PRICE_KEYS.map((key) => {
+    const unit = PRICE_LISTS['us-east-1'].find((l) => l.key === key)?.unit;
+    const cells = regions.map((r) => String(PRICE_LISTS[r].find((l) => l.key === key)?.usd ?? '—'));
+    return `| \`${key}\` | USD per ${unit} | ${cells.join(' | ')} |`;
+  });
+  return [`| line | unit | ${regions.join(' | ')} |`, `|---|---|${regions.map(() => '---').join('|')}|`, ...rows].join('\n');
 }
 
-// `npx ts-node --transpile-only -P tsconfig.dev.json test/cost/render-price-table.ts [region|regions|partial]` prints a table.
+/** The markdown table of where each line is read for the regions other than us-east-1. */
+export function renderRegionalSources(): string {
+  const rows = Object.entries(REGIONAL_SOURCES).map(([key, s]) =>
+    `| \`${key}\` | ${s.rate} | [${s.source.replace(/^https:\/\/github\.com\/([^/]+\/[^/]+)\/blob\/([0-9a-f]{7})[0-9a-f]*\/(.+)$/, '$1 `$3` @$2')}](${s.source}) | ${s.date} |`);
+  return ['| line | rate read | file | date |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+// `npx ts-node --transpile-only -P tsconfig.dev.json test/cost/render-price-table.ts [region|regions|matrix|sources]` prints a table.
 if (require.main === module) {
   const arg = process.argv[2] ?? 'us-east-1';
-  console.log(arg === 'regions' ? renderRegionTable() : arg === 'partial' ? renderPartialLines() : renderPriceTable(arg));
+  const render: Record<string, () => string> = { regions: renderRegionTable, matrix: renderRegionalMatrix, sources: renderRegionalSources };
+  console.log((render[arg] ?? (() => renderPriceTable(arg)))());
 }

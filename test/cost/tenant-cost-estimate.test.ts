@@ -152,7 +152,7 @@ describe('TenantCostEstimate', () => {
 
   test('throws when the region has no sourced prices, naming the regions that are priced', () => {
     expect(() => TenantCostEstimate.fromTemplateJson('{"Resources":{}}', 'ap-south-2'))
-      .toThrow("region 'ap-south-2' is not supported: no sourced prices for it (priced regions: us-east-1)");
+      .toThrow("region 'ap-south-2' is not supported: no sourced prices for it (priced regions: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-northeast-1, ap-southeast-2)");
     expect(() => TenantCostEstimate.priceTable('ap-south-2')).toThrow("region 'ap-south-2' is not supported");
   });
 
