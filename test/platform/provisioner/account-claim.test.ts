@@ -86,11 +86,13 @@ test('property: whatever creates and destroys run concurrently, an account never
   const request = fc.record({ tenant: fc.constantFrom(...TENANTS), account: fc.constantFrom(...ACCOUNTS) });
   const batch = fc.array(request, { minLength: 2, maxLength: 6 });
   let contested = 0;
-  await fc.assert(fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(...TENANTS), { maxLength: 3 }), async (batches, destroys) => {
+  const batches = fc.array(batch, { minLength: 1, maxLength: 3 });
+  const destroyed = fc.array(fc.constantFrom(...TENANTS), { maxLength: 3 });
+  await fc.assert(fc.asyncProperty(batches, destroyed, async (runs, destroys) => {
     const w = await newWorld(dynamo.client, stack);
     try {
       const call = api(w);
-      for (const [i, requests] of batches.entries()) {
+      for (const [i, requests] of runs.entries()) {
         const answers = await Promise.all(requests.map((r) => call('POST', '/tenants', {}, { spec: devSpec(r.tenant, { account: r.account }) })));
         expect(answers.every((a) => [201, 409, 400].includes(a.statusCode))).toBe(true);
         if (answers.some((a) => a.json.cause === 'ACCOUNT_TAKEN')) contested++;
