@@ -1,5 +1,6 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import {
   RESOURCE_POLICY_TYPES, Rendered, foreignAccessProblems, indexOf, isInBlock, isInLink, passRoot,
@@ -156,9 +157,15 @@ export class TenantGuardrails implements IAspect {
    * Adds the guardrails to `scope` once: calling it again on the same scope is a no-op, and an
    * ancestor that already has them is enough (so nested blocks do not report twice).
    *
+   * Called first in a block's constructor (before it has children), it also turns off aws-cdk-lib's
+   * creation stack traces for the block's resources (context
+   * `aws:cdk:disable-creation-stack-traces` on the block), unless the app sets that context itself
+   * (`true` or `false`): see {@link omitCreationStacks}.
+   *
    * @param scope the block (or any construct) whose resources must hold the invariants
    */
   public static applyTo(scope: IConstruct): void {
+    omitCreationStacks(scope);
     // The whole-stack check (rules on a block's groups from anywhere, doors beside the link) runs once per app.
     registerBlock(scope);
     const root = passRoot(scope);
@@ -223,6 +230,23 @@ export class TenantGuardrails implements IAspect {
     }
     report(node, rendered, check(node, rendered));
   }
+}
+
+/**
+ * Turns off aws-cdk-lib's creation stack traces below a block that has no children yet.
+ *
+ * Without it every L1 resource keeps the call stack that created it (`aws:cdk:creationStack`
+ * metadata, written to each stack's `.metadata.json`): for the blocks that stack points into the
+ * library's own frames, and keeping it cost a fifth of a fleet app's memory (about 420 KiB of the
+ * 1.9 MiB heap per bench tenant; docs/testing.md, "A fleet in one process"). The construct path still
+ * names every resource (in annotations, `.metadata.json` and CloudFormation's events);
+ * `cdk --debug` (`CDK_DEBUG`) turns the traces back on (aws-cdk-lib ignores the context in debug
+ * mode), and an app that sets the context itself, to `true` or `false`, decides for its blocks too.
+ * A scope that already has children is left alone (`setContext` is only allowed before them).
+ */
+function omitCreationStacks(scope: IConstruct): void {
+  if (scope.node.children.length > 0 || scope.node.tryGetContext(cxapi.DISABLE_CREATION_STACK_TRACES) !== undefined) return;
+  scope.node.setContext(cxapi.DISABLE_CREATION_STACK_TRACES, true);
 }
 
 /**
