@@ -12,6 +12,7 @@ import { TenantFunction, TenantFunctionDomain } from '../blocks/function/tenant-
 import { TenantFunctionCode } from '../blocks/function/tenant-function-code';
 import { TenantRuntime } from '../blocks/function/tenant-runtime';
 import { CrossAccountLink } from '../blocks/link/cross-account-link';
+import { LogSender } from '../blocks/link/log-sender';
 import { TenantPostgres } from '../blocks/postgres/tenant-postgres';
 import { LogShipping } from '../core/log-shipping';
 import { MaintenanceWindow } from '../core/maintenance-window';
@@ -51,6 +52,15 @@ export interface TenantLinkSettings {
    * @default - nothing is forwarded and logs are not shipped
    */
   readonly hub?: PlatformHubReference;
+
+  /**
+   * Whether the hub admits the tenant's account through its AWS Organization (see
+   * `CrossAccountLinkProps.logsThroughOrganization`): every stack holding the tenant's blocks then
+   * gets a log sender role, named on its subscription filters to the hub.
+   *
+   * @default false - the hub lists the tenant's account
+   */
+  readonly logsThroughOrganization?: boolean;
 }
 
 /** Props of {@link Tenant}. */
@@ -328,6 +338,15 @@ export interface TenantPlatformSettings {
   readonly useHub?: boolean;
 
   /**
+   * Whether the platform's hub admits tenant accounts through its AWS Organization (a `PlatformHub`
+   * with `organizationId` and no `tenantAccountIds`): the tenant's log subscriptions then name a
+   * sender role (see `CrossAccountLinkProps.logsThroughOrganization`). Only with the hub.
+   *
+   * @default false - the hub lists the tenant's account
+   */
+  readonly logsThroughOrganization?: boolean;
+
+  /**
    * The code of the tenant's function (the platform's app release); required when the spec has
    * a `function`. One instance may serve every tenant.
    *
@@ -490,6 +509,9 @@ export class Tenant extends Construct {
       v.add('platform', 'has no link settings: without a link the tenant deploys dark (no logs, events, alarms or history reach the platform). ' +
         'Pass platformAccountId, platformRoleArns and externalId (the link), or noLinkReason with why this tenant has none', Object.keys(settings));
     }
+    if (settings.logsThroughOrganization === true && (given.length === 0 || settings.useHub === false)) {
+      v.add('platform.logsThroughOrganization', 'names a log sender role for the hub: it needs the link (platformAccountId, platformRoleArns, externalId) and the hub (useHub)', settings.logsThroughOrganization);
+    }
     if (problems.length > 0 || !v.isValid) {
       throw new Error(`Invalid tenant spec for Tenant.fromSpec:\n${[...problems.map((p) => `- ${p}`), ...v.problems].join('\n')}`);
     }
@@ -504,6 +526,7 @@ export class Tenant extends Construct {
       externalId: settings.externalId!,
       organizationId: settings.organizationId,
       hub: (settings.useHub ?? true) ? PlatformHub.referenceFor(settings.platformAccountId, spec.region ?? stack.region) : undefined,
+      logsThroughOrganization: (settings.useHub ?? true) ? settings.logsThroughOrganization : undefined,
     };
   }
 
@@ -636,8 +659,10 @@ export class Tenant extends Construct {
       externalId: settings.externalId,
       organizationId: settings.organizationId,
       hub: settings.hub,
+      logsThroughOrganization: settings.logsThroughOrganization,
     });
     links.set(`${account}/${this.tenantId}`, this._link);
+    for (const stack of this.shippedStacks) this.senderRoleIn(stack);
     this.manifestIn(Stack.of(this._link)).recordLink(this._link);
     return this._link;
   }
@@ -866,6 +891,18 @@ export class Tenant extends Construct {
     if (this.shippedStacks.has(stack)) return;
     this.shippedStacks.add(stack);
     Aspects.of(stack).add(new ShipTenantLogGroups(this));
+    this.senderRoleIn(stack);
+  }
+
+  /**
+   * Issue 24 §4: a hub that admits an organization wants a sender role on every subscription
+   * filter; the link makes one in its own stack, the tenant one in each other stack it ships from
+   * (whichever comes first, the block or the link).
+   */
+  private senderRoleIn(stack: Stack): void {
+    const link = this._link;
+    if (!link?.logSenderRole || !link.hub || Stack.of(link) === stack) return;
+    LogSender.in(stack, this.tenantId, link.hub.logDestinationArn);
   }
   /** The spec's database as `TenantPostgres` (child `Database`). */
   private addSpecDatabase(d: TenantDatabaseSpec): TenantPostgres {

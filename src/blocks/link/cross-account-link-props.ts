@@ -37,4 +37,17 @@ export interface CrossAccountLinkProps {
    * @default - nothing is forwarded: no change-event rules, and `logShipping` is `LogShipping.none()`
    */
   readonly hub?: PlatformHubReference;
+
+  /**
+   * Whether the hub admits this account through its AWS Organization (a `PlatformHub` with
+   * `organizationId` and no `tenantAccountIds`, the path on which a new tenant account needs no hub
+   * redeploy). CloudWatch Logs then needs a role of this account on every subscription filter to
+   * the hub's destination: the link creates it (`TenantLogSender-<tenantId>`, trusted by CloudWatch
+   * Logs, allowed `logs:PutLogEvents` on the hub's destination only) and names it on every
+   * subscription filter of its stack to the hub (the `Tenant` does the same in its other stacks).
+   * Requires a `hub`.
+   *
+   * @default false - the hub lists this account (`tenantAccountIds`): subscription filters need no role
+   */
+  readonly logsThroughOrganization?: boolean;
 }

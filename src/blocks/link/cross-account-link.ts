@@ -8,6 +8,7 @@ import { LogShipping, TENANT_TAG, TenantGuardrails } from '../../core';
 import { TenantFunction } from '../function';
 import { TenantPostgres } from '../postgres';
 import { linkContainmentProblems, resetScanOnEverySynth } from './link-containment';
+import { LogSender } from './log-sender';
 import { IAM_EVENTS_REGION, LINK_FORWARDED_SOURCES, linkForwardingRules } from '../../core/link-events';
 import { LINK_ROLE_NAME_PREFIX, partitionOf } from '../../core/hub-names';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
@@ -136,6 +137,12 @@ export class CrossAccountLink extends Construct {
    */
   public readonly forwardsIamChanges: boolean;
 
+  /**
+   * The role CloudWatch Logs checks on the subscription filters of this link's stack when the hub
+   * admits an organization (`logsThroughOrganization`); none otherwise.
+   */
+  public readonly logSenderRole?: iam.IRole;
+
   private permissions?: iam.ManagedPolicy;
   private readonly boundary: iam.ManagedPolicy;
   private readonly granted = new Set<string>();
@@ -167,6 +174,10 @@ export class CrossAccountLink extends Construct {
     this.roleArn = role.roleArn;
     this.checkContainment(role, platformRoles);
     this.logShipping = this.connectHub(props.hub);
+    // Issue 24 §4: an organization destination wants a sender role on every filter (none on the listed path).
+    this.logSenderRole = props.hub && props.logsThroughOrganization === true
+      ? LogSender.in(stack, this.tenantId, props.hub.logDestinationArn)
+      : undefined;
     this.forwardsIamChanges = props.hub !== undefined && stack.region === IAM_EVENTS_REGION;
 
     // The link belongs to no tier: tag it with the tenant only, and check it like every block.

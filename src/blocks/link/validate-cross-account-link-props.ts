@@ -52,6 +52,11 @@ export function validateCrossAccountLinkProps(stack: Stack, props: CrossAccountL
     v.pattern('organizationId', ORGANIZATION_ID.source, 'an AWS Organizations id (o- followed by 10-32 lowercase letters or digits)', organizationId);
   }
 
+  v.boolean('logsThroughOrganization', props.logsThroughOrganization);
+  if (props.logsThroughOrganization === true && props.hub === undefined) {
+    v.add('logsThroughOrganization', 'needs a hub: it names a sender role on the subscription filters to the hub\'s log destination', props.logsThroughOrganization);
+  }
+
   const hub = props.hub;
   if (hub !== undefined && (hub === null || typeof hub !== 'object')) {
     v.add('hub', 'must be a PlatformHubReference (PlatformHub.reference or PlatformHub.referenceFor(account, region))', hub);

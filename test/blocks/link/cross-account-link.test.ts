@@ -595,3 +595,42 @@ describe('CrossAccountLink props validation', () => {
     })).not.toThrow();
   });
 });
+
+// Issue 24 §4: a hub that admits an organization needs a sender role on every subscription filter.
+describe('CrossAccountLink with a hub that admits an organization (logsThroughOrganization)', () => {
+  const orgHubRef = PlatformHub.referenceFor(PLATFORM, 'us-east-1');
+
+  test('creates the sender role CloudWatch Logs checks, allowed to put to the hub destination only, and names it on every filter of its stack', () => {
+    const { stack, link, template } = linkStack({ hub: orgHubRef, logsThroughOrganization: true });
+    const { database } = tenantBlocks(stack, link.logShipping);
+    link.allowQuery(database);
+    const t = template();
+    expect(link.logSenderRole).toBeDefined();
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'logs.amazonaws.com' }, Action: 'sts:AssumeRole' })] },
+      Description: Match.stringLikeRegexp('^CloudWatch Logs checks that tenant acme'),
+    });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [{ Sid: 'SendToHubDestination', Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: orgHubRef.logDestinationArn }] },
+    });
+    const roleId = Object.keys(t.findResources('AWS::IAM::Role')).find((id) => id.startsWith('TenantLogSenderacme'))!;
+    const filters = Object.values(t.findResources('AWS::Logs::SubscriptionFilter'));
+    expect(filters.length).toBeGreaterThan(0);
+    for (const f of filters) expect(f.Properties.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+  });
+
+  test('without it (a hub that lists the account) no sender role and no RoleArn: today\'s template', () => {
+    const { stack, link, template } = linkStack({ hub: orgHubRef });
+    tenantBlocks(stack, link.logShipping);
+    expect(link.logSenderRole).toBeUndefined();
+    expect(Object.keys(template().findResources('AWS::Logs::SubscriptionFilter')).length).toBeGreaterThan(0);
+    for (const f of Object.values(template().findResources('AWS::Logs::SubscriptionFilter'))) expect(f.Properties.RoleArn).toBeUndefined();
+  });
+
+  test.each<[string, Partial<CrossAccountLinkProps>, string]>([
+    ['logsThroughOrganization is given without a hub', { logsThroughOrganization: true }, "- logsThroughOrganization: needs a hub: it names a sender role on the subscription filters to the hub's log destination (got: true)"],
+    ['logsThroughOrganization is not a boolean', { hub: orgHubRef, logsThroughOrganization: 'yes' as unknown as boolean }, '- logsThroughOrganization: must be true or false'],
+  ])('throws when %s', (_name, props, message) => {
+    expect(() => linkStack(props)).toThrow(message);
+  });
+});
