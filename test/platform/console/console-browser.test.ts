@@ -147,6 +147,27 @@ describeIfChromium('the console in a browser', () => {
     await page.context().close();
   });
 
+  // Issue 24 §1: the form is generated from the same JSON Schema as the spec, so it shows every setting.
+  test('the form shows every setting of the spec: disposable data as a choice, the backup copy vault read-only (decided by the platform)', async () => {
+    const page = await signIn('dana@acme.example');
+    await page.getByRole('heading', { name: 'Settings of acme' }).waitFor();
+    await expect(page.locator('label[for="field-database-backupCopyVaultArn"]').innerText()).resolves.toBe('Backup Copy Vault ARN');
+    await expect(page.locator('#field-database-backupCopyVaultArn').evaluate((e) => e.tagName)).resolves.toBe('OUTPUT');
+    await expect(page.locator('#field-database-backupCopyVaultArn-help').innerText()).resolves.toContain('Decided by the platform.');
+    await expect(page.locator('#field-function-disposableData option').allInnerTexts()).resolves.toEqual(['(default)', 'On', 'Off']);
+    await expect(page.locator('#field-function-disposableData-help').innerText()).resolves.toContain('Refused in PRODUCTION');
+    // a PRODUCTION tenant's data is kept: the API's problem is shown beside the field, nothing is written
+    const before = await local.env.registry.getTenant('acme');
+    await page.locator('#field-function-disposableData').selectOption('true');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.error-summary').waitFor();
+    await expect(page.locator('.field.has-problem .problems').innerText()).resolves.toContain('is refused in PRODUCTION');
+    await expect(page.locator('#field-function-disposableData').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await local.env.registry.getTenant('acme')).toEqual(before);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
   test('a change that fails shows CloudFormation\'s reason, and the history records the failure', async () => {
     const page = await signIn('ivan@initech.example');
     await page.getByRole('heading', { name: 'Settings of initech-dev' }).waitFor();
