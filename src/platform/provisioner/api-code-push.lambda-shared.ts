@@ -12,14 +12,13 @@
  */
 import { createHash, randomUUID } from 'crypto';
 import { busy, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
-import { ApiDependencies, ApiResult, clock, HttpError, respond, unknownFields, versionProblems } from './api-support.lambda-shared';
+import { ApiDependencies, ApiResult, clock, HttpError, MAX_CODE_BODY_BYTES, respond, unknownFields, versionProblems } from './api-support.lambda-shared';
 import { MAX_PUSH_ZIP_BYTES, MAX_UNZIPPED_BYTES, zipProblems } from './code-push.lambda-shared';
 import { tenantStackName } from './config.lambda-shared';
 import { deployedSpecOf, refusal } from './lifecycle.lambda-shared';
 import { ConflictError, OperationRecord } from './registry.lambda-shared';
 
-/** Largest body of a push: Lambda's synchronous payload (6 MB) holds the event with a 4 MiB zip in base64. */
-export const MAX_CODE_BODY_BYTES = 6 * 1024 * 1024;
+export { MAX_CODE_BODY_BYTES };
 /** How long a push holds the lock at most by default: a crashed push does not block the tenant for days. */
 const DEFAULT_PUSH_LOCK_SECONDS = 900;
 const SHA256_HEX = /^[0-9a-f]{64}$/;

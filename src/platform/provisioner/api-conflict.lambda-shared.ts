@@ -8,17 +8,11 @@
  * - `STATE`: the tenant's state does not allow the operation (`state`);
  * - `EXISTS`, `ACCOUNT_TAKEN`, `REQUEST_IN_PROGRESS`, `NOT_AWAITING_APPROVAL`: named where they arise.
  */
-import { clock, HttpError } from './api-support.lambda-shared';
+import { clock, ConflictCauseName, HttpError } from './api-support.lambda-shared';
+export { CONFLICT_CAUSES } from './api-support.lambda-shared';
+export type { ConflictCauseName } from './api-support.lambda-shared';
 import type { ApiDependencies } from './api-support.lambda-shared';
 import { ConflictError, TenantRecord } from './registry.lambda-shared';
-
-/** The causes a 409 names. */
-export type ConflictCauseName = 'OPERATION_IN_FLIGHT' | 'VERSION_MOVED' | 'STATE' | 'EXISTS' | 'ACCOUNT_TAKEN' | 'REQUEST_IN_PROGRESS' | 'NOT_AWAITING_APPROVAL';
-
-/** Every cause, in the order the docs and the OpenAPI document list them. */
-export const CONFLICT_CAUSES: readonly ConflictCauseName[] = [
-  'OPERATION_IN_FLIGHT', 'VERSION_MOVED', 'STATE', 'EXISTS', 'ACCOUNT_TAKEN', 'REQUEST_IN_PROGRESS', 'NOT_AWAITING_APPROVAL',
-];
 
 /** A 409 with its cause. */
 export function conflict(cause: ConflictCauseName, message: string, extra: Record<string, unknown> = {}): HttpError {

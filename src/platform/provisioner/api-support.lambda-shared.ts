@@ -66,6 +66,17 @@ export interface ApiResult {
   readonly body: string;
 }
 
+/** The causes a 409 names (api-conflict.lambda-shared.ts). */
+export type ConflictCauseName = 'OPERATION_IN_FLIGHT' | 'VERSION_MOVED' | 'STATE' | 'EXISTS' | 'ACCOUNT_TAKEN' | 'REQUEST_IN_PROGRESS' | 'NOT_AWAITING_APPROVAL';
+
+/** Every cause, in the order the docs and the OpenAPI document list them. */
+export const CONFLICT_CAUSES: readonly ConflictCauseName[] = [
+  'OPERATION_IN_FLIGHT', 'VERSION_MOVED', 'STATE', 'EXISTS', 'ACCOUNT_TAKEN', 'REQUEST_IN_PROGRESS', 'NOT_AWAITING_APPROVAL',
+];
+
+/** Largest body of a code push: Lambda's synchronous payload (6 MB) holds the event with a 4 MiB zip in base64. */
+export const MAX_CODE_BODY_BYTES = 6 * 1024 * 1024;
+
 /** An answer other than success: the status, the message, the problems and extra fields. */
 export class HttpError extends Error {
   constructor(
