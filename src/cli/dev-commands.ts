@@ -41,7 +41,7 @@ const QUERY_POLL_MS = 1000;
 /** The commands of this file. */
 export const DEV_COMMANDS = {
   push: {
-    usage: 'push --tenant <id> [<appDir>] [--handler index.handler] [--entry <file>] [--runtime nodejs24.x] [--expected-version <n>] [--api <url>]',
+    usage: 'push --tenant <id> [<appDir>] [--handler index.handler] [--entry <file>] [--runtime nodejs24.x] [--no-type-check] [--expected-version <n>] [--api <url>]',
     summary: 'Bundle the app as tenant-blocks dev runs it and push it to a DEVELOPMENT tenant\'s function (seconds, no deploy; recorded in its history)',
     args: [] as string[],
     optionalArgs: ['appDir'],
