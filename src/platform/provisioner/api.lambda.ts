@@ -31,6 +31,8 @@ async function releaseExists(release: string): Promise<boolean> {
   } catch (e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if ((e as Error).name === 'NotFound' || status === 404) return false;
+    // S3 hides a missing key behind 403 from a role without s3:ListBucket: say so, not "missing".
+    if (status === 403) throw new Error(`the API may not look up s3://${config.appSourceBucket}/${config.appSourcePrefix ?? ''}${release}.zip (it needs s3:GetObject and s3:ListBucket)`);
     throw e;
   }
 }

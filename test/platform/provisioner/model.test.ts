@@ -10,16 +10,21 @@
 // - every finished operation has a final status and finishedAt; at the end, every operation is finished;
 // - the PRODUCTION guard holds: a destroy of a guarded tenant was accepted only SUSPENDED and
 //   confirmed, and the asked tier never drops below a deployed PRODUCTION;
-// - no answer is a 5xx (503 only when the test makes Step Functions refuse).
+// - no answer is a 5xx (503 only when the test makes Step Functions refuse);
+// - a code push reaches only a tenant whose DEPLOYED tier is DEVELOPMENT, holding the tenant's
+//   lock itself (never while another operation holds it).
 //
 // The workflow steps are driven directly (begin → acquire → record, or `abandoned`), as the
 // operation state machine calls them: the synthesized state machines in aws-local-stepfunctions
 // are end-to-end tested in workflows.test.ts; running them here for every random step would not
 // fit the time budget. Deterministic: a fixed seed and a bounded number of runs and commands.
+import { createHash } from 'crypto';
 import { Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { makeZip } from './fake-lambda';
 import { Answer, begin, Execution, finish, newWorld, Outcome, World } from './lifecycle-support';
 import { devSpec, LocalDynamo, provisionerStack, startDynalite } from './support';
+import type { CodePushTarget } from '../../../src/platform/provisioner/code-push.lambda-shared';
 import { isGuardedProduction } from '../../../src/platform/provisioner/lifecycle.lambda-shared';
 import { OperationRecord, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
 
@@ -33,6 +38,8 @@ let dynamo: LocalDynamo;
 let stack: Stack;
 /** What the runs reached, over all runs: shows the generator gets to the interesting places. */
 const reached = new Set<string>();
+/** Every push the code-push target received: the tenant as the registry had it at that moment. */
+const pushes: Array<{ tenantId: string; deployedTier?: string; lockType?: string; state: string }> = [];
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -217,6 +224,25 @@ class Destroy implements Cmd {
   toString = () => `Destroy(${this.id}${this.confirm ? ', confirm' : ''})`;
 }
 
+class PushCode implements Cmd {
+  constructor(readonly id: string) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const zip = makeZip([{ name: 'index.js', data: Buffer.from(`// ${this.id}`) }]);
+    const body = { zipBase64: zip.toString('base64'), sha256: createHash('sha256').update(zip).digest('hex') };
+    const seen = pushes.length;
+    const res = await r.w.call('POST', '/tenants/{tenantId}/code', { tenantId: this.id }, body);
+    noServerError(m, this.toString(), res);
+    // A refused push never reaches Lambda; an accepted one reaches it once.
+    expect([this.toString(), pushes.length - seen]).toEqual([this.toString(), res.statusCode === 200 ? 1 : 0]);
+    for (const p of pushes.slice(seen)) {
+      expect([this.toString(), p.deployedTier, p.lockType, p.state]).toEqual([this.toString(), 'DEVELOPMENT', 'CODE_PUSH', 'ACTIVE']);
+    }
+    await checkInvariants(m, r);
+  }
+  toString = () => `PushCode(${this.id})`;
+}
+
 class Drift implements Cmd {
   constructor(readonly id: string) {}
   check = () => true;
@@ -331,6 +357,7 @@ const commands = [
   destroy,
   destroy,
   id.map((t) => new Drift(t)),
+  id.map((t) => new PushCode(t)),
   rollout,
   rollout,
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, a]) => new Approve(i, a)),
@@ -340,6 +367,18 @@ const commands = [
   end,
   end,
 ];
+
+/** A code-push target that records the tenant as the registry has it while the push runs. */
+function recordingTarget(w: World): CodePushTarget {
+  return {
+    async push(request) {
+      const t = (await w.registry.getTenant(request.tenantId))!;
+      const lock = t.lockOperationId ? await w.registry.getOperation(t.lockOperationId) : undefined;
+      pushes.push({ tenantId: t.tenantId, deployedTier: t.deployedTier, lockType: lock?.type, state: t.state });
+      return { functionName: `fn-${request.tenantId}`, version: String(pushes.length), codeSha256: 'x' };
+    },
+  };
+}
 
 async function runAndDrain(w: World, cmds: Iterable<Cmd>): Promise<void> {
   const model: Model = { begun: new Map(), seen: new Map(), rollouts: [], log: [] };
@@ -362,6 +401,7 @@ test('random sequences of requests, workflow outcomes and concurrent rollouts ke
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (cmds) => {
       const w = await newWorld(dynamo.client, stack);
+      w.use({ codePush: recordingTarget(w) });
       try {
         await runAndDrain(w, cmds);
       } finally {
@@ -377,6 +417,7 @@ test('random sequences of requests, workflow outcomes and concurrent rollouts ke
     'tenant PENDING', 'tenant ACTIVE', 'tenant SUSPENDED', 'tenant DESTROYED', 'incarnation 2',
     'CREATE SUCCEEDED', 'CREATE FAILED', 'UPDATE SUCCEEDED', 'UPDATE FAILED', 'UPDATE SKIPPED', 'UPDATE REJECTED', 'DEPLOY SUCCEEDED', 'DEPLOY FAILED', 'DEPLOY SKIPPED',
     'DESTROY SUCCEEDED', 'DESTROY FAILED', 'DRIFT SUCCEEDED', 'SUSPEND SUCCEEDED', 'RESUME SUCCEEDED', 'superseded', 'busy',
+    'CODE_PUSH SUCCEEDED', 'PushCode 200', 'PushCode 400', 'PushCode 409',
     'Create 201', 'Create 409', 'Create 503', 'Change 202', 'Change 400', 'Change 409', 'Destroy 202', 'Destroy 400', 'Destroy 409', 'StartRollout 202', 'Approve 200',
   ];
   if (process.env.MODEL_DEBUG) console.log([...reached].sort().join('\n'));
