@@ -524,14 +524,19 @@ export class Registry {
     return this.query<RolloutRecord>('ROLLOUTS', limit, nextToken, false);
   }
 
-  /** Updates a rollout (optionally only when `condition` holds). */
+  /**
+   * Updates a rollout (optionally only when `condition` holds). Its waves keep their tenant lists
+   * only while the whole plan is small: a larger plan keeps counts on the item (the members are in
+   * the rollout store's pages), so the item stays under DynamoDB's 400 KB at any fleet size.
+   */
   public async updateRollout(
     rolloutId: string,
     fields: Partial<RolloutRecord>,
     remove: string[] = [],
     condition?: Condition,
   ): Promise<RolloutRecord> {
-    return this.update<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, fields, remove, condition ?? { expression: 'attribute_exists(pk)' }, `rollout '${rolloutId}' changed`);
+    const bounded = fields.waves ? { ...fields, waves: boundedWaves(fields.waves) } : fields;
+    return this.update<RolloutRecord>(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, bounded, remove, condition ?? { expression: 'attribute_exists(pk)' }, `rollout '${rolloutId}' changed`);
   }
 
   /**
@@ -642,6 +647,28 @@ export class Registry {
       throw conflictOr(e, conflictMessage);
     }
   }
+}
+
+/** Tenants per page of a rollout's wave in the rollout store (`WAVE#<wave>#PAGE#<page>`). */
+export const WAVE_PAGE_SIZE = 200;
+/** Most tenant ids a rollout item lists in its waves (about 35 KB); a larger plan keeps counts only. */
+export const MAX_WAVE_TENANTS_ON_ITEM = 1000;
+
+/**
+ * A rollout's waves as its item keeps them: each with `tenantCount` and `pageCount`, and its
+ * `tenants` only while the plan lists at most {@link MAX_WAVE_TENANTS_ON_ITEM} in all (read a
+ * larger wave's tenants page by page: `GET /rollouts/{id}?wave=&page=`).
+ */
+export function boundedWaves(waves: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const listed = waves.reduce((n, w) => n + (Array.isArray(w.tenants) ? w.tenants.length : 0), 0);
+  return waves.map((w) => {
+    if (!Array.isArray(w.tenants)) return { ...w };
+    const count = w.tenants.length;
+    const counts = { tenantCount: count, pageCount: Math.max(1, Math.ceil(count / WAVE_PAGE_SIZE)) };
+    if (listed <= MAX_WAVE_TENANTS_ON_ITEM) return { ...w, ...counts };
+    const { tenants: _inPages, ...rest } = w;
+    return { ...rest, ...counts };
+  });
 }
 
 /** Marks the sort keys of later incarnations: after every timestamp, so the newest incarnation lists first. */

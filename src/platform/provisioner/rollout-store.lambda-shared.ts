@@ -13,13 +13,13 @@
  */
 /* eslint-disable import/no-extraneous-dependencies */
 import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { ConflictError, marshallItem, unmarshallItem } from './registry.lambda-shared';
+import { ConflictError, marshallItem, unmarshallItem, WAVE_PAGE_SIZE } from './registry.lambda-shared';
 import { isObject } from './settings.lambda-shared';
 import type { StateMachineStepDependencies } from './state-machines.lambda-shared';
 import { StepError, runStep } from './workflow.lambda-shared';
 
 /** Tenants per wave page: one page's items and results stay far below 256 KiB (about 14 KB and 25 KB). */
-export const WAVE_PAGE_SIZE = 200;
+export { WAVE_PAGE_SIZE };
 /** Longest failure reason kept per result. */
 export const MAX_RESULT_REASON = 500;
 /** Failures shown on the rollout item (the rest are in the result pages). */
