@@ -78,7 +78,10 @@ export const DEV_COMMANDS = {
         problems.forEach((p) => ctx.out.error(p));
         return 1;
       }
-      ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms`);
+      // say when a TypeScript app went unchecked without being told to
+      const checked = pkg.typeChecked ? ', type-checked' : /\.[mc]?ts$/.test(pkg.entry) && ctx.options['no-type-check'] !== true
+        ? ', not type-checked (no tsconfig.json, or no typescript, in the app\'s folder)' : '';
+      ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms${checked}`);
       const expected = str(ctx.options['expected-version']);
       const started = Date.now();
       const a = await ctx.client.request('POST', `/tenants/${encodeURIComponent(tenantId)}/code`, {

@@ -45,6 +45,10 @@ export interface AppPackage {
   readonly files: Array<{ readonly name: string; readonly bytes: number }>;
   /** Milliseconds spent bundling (type check included) and zipping. */
   readonly buildMs: number;
+  /** The entry file bundled. */
+  readonly entry: string;
+  /** Whether TypeScript checked the app (a TypeScript app with a tsconfig.json, and TypeScript found beside it). */
+  readonly typeChecked: boolean;
 }
 
 /** A package that cannot be pushed: every problem, one per line. */
@@ -63,9 +67,12 @@ export async function packageApp(options: PackageOptions): Promise<AppPackage> {
   const entry = options.entry !== undefined ? path.resolve(options.entry) : entryFile(appDir, modulePath);
   if (!fs.existsSync(entry)) throw new PackageError([`${options.entry}: no such entry file`]);
   const target = nodeTarget(options.runtime ?? DEFAULT_NODE_RUNTIME);
+  let typeChecked = false;
   if ((options.typeCheck ?? fs.existsSync(path.join(appDir, 'tsconfig.json'))) && /\.[mc]?ts$/.test(entry)) {
-    const errors = TypeChecker.forApp(appDir, entry)?.check() ?? [];
+    const checker = TypeChecker.forApp(appDir, entry);
+    const errors = checker?.check() ?? [];
     if (errors.length > 0) throw new PackageError(errors);
+    typeChecked = checker !== undefined;
   }
   const build = loadPeer<typeof esbuild>('esbuild', appDir);
   // `<module>.js` at the path the function's handler names, next to nothing else: the bundle holds it all
@@ -85,6 +92,8 @@ export async function packageApp(options: PackageOptions): Promise<AppPackage> {
     unzippedBytes: files.reduce((n, f) => n + f.data.length, 0),
     files: files.map((f) => ({ name: f.name, bytes: f.data.length })),
     buildMs: Date.now() - started,
+    entry,
+    typeChecked,
   };
 }
 

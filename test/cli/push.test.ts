@@ -110,7 +110,7 @@ describe('push to a DEVELOPMENT tenant', () => {
     expect([run.code, run.stderr]).toEqual([0, '']);
     const expected = await packageApp({ appDir: APP });
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^push-dev: bundled index\\.js \\(${sizeOf(expected.zip.length)} zipped, ${sizeOf(expected.unzippedBytes)} unzipped, sha256 ${expected.sha256.slice(0, 12)}\\) in \\d+ ms$`));
+    expect(lines[0]).toMatch(new RegExp(`^push-dev: bundled index\\.js \\(${sizeOf(expected.zip.length)} zipped, ${sizeOf(expected.unzippedBytes)} unzipped, sha256 ${expected.sha256.slice(0, 12)}\\) in \\d+ ms, type-checked$`));
     expect(lines[1]).toMatch(new RegExp(`^push-dev: function tb-push-dev-app runs version 2 \\(code ${expected.sha256}\\) — pushed in \\d+ ms, operation [0-9a-f-]{36}$`));
     expect(lines[2]).toBe("note: The next deploy or rollout of this tenant puts release 1.0.0's code back.");
 
