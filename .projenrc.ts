@@ -330,6 +330,13 @@ project.addTask('bench:dev', {
   receiveArgs: true,
 });
 
+// Issue 23: push to a DEVELOPMENT tenant, save to the new code answering (local simulation), calls counted.
+project.addTask('bench:push', {
+  description: 'tenant-blocks push: save to the new code answering in a DEVELOPMENT tenant (local simulation), median and max over 10 pushes per mode, calls counted',
+  exec: 'ts-node --transpile-only --prefer-ts-exts bench/push.ts',
+  receiveArgs: true,
+});
+
 // Issue 24: zero warnings from the library on the newest aws-cdk-lib (the dev pin is the minimum peer).
 project.addTask('check:newest-cdk', {
   description: 'Synthesize the example platform app against the newest aws-cdk-lib; fail on any synth warning or deprecated API use',
