@@ -5,7 +5,9 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { RESOURCE_TYPE_ACTIONS, executionActions } from './execution-policy';
 import { Suppressions } from '../../core/suppressions';
+import { TENANT_TAG, TIER_TAG } from '../../core/tenant-defaults';
 import { PropsValidation } from '../../core/validation';
+import { PLATFORM_ROLE_NAMES, ROLE_PATH, TENANT_ROLE_NAMES } from '../provisioner/config.lambda-shared';
 
 /** The name of the permissions boundary every role CloudFormation creates in a tenant account must carry. */
 export const TENANT_PERMISSIONS_BOUNDARY_NAME = 'tenant-blocks-boundary';
@@ -39,10 +41,13 @@ export interface TenantAccountBootstrapProps {
   readonly buildRoleArn: string;
 
   /**
-   * The provisioner's workflow role, trusted by the observer role that reads the tenant stack, its
-   * events, template and drift (never the deploy role).
+   * A further role trusted by the observer role (which reads the tenant stack, its events, template
+   * and drift; never the deploy role). The observer role always trusts the provisioner's workflow
+   * roles by their fixed names (`tenant-blocks-workflow-<qualifier>` and
+   * `tenant-blocks-operations-<qualifier>` under `/tenant-blocks/` in the account of `buildRoleArn`);
+   * name a role here only for another reader (e.g. an audit role of the platform).
    *
-   * @default - no observer role: the workflow cannot read outcomes or detect drift in this account
+   * @default - only the provisioner's workflow roles
    */
   readonly workflowRoleArn?: string;
 
@@ -91,8 +96,14 @@ export class TenantAccountBootstrap extends Construct {
   public readonly permissionsBoundary: iam.ManagedPolicy;
   /** The staging bucket for templates and assets. */
   public readonly stagingBucket: s3.Bucket;
-  /** The workflow's read-only role, when `workflowRoleArn` is given. */
-  public readonly observerRole?: iam.Role;
+  /** The workflow's read-only role (`tenant-blocks-observer-<region>`). */
+  public readonly observerRole: iam.Role;
+  /**
+   * The role the provisioner pushes code to DEVELOPMENT functions with (`tenant-blocks-code-push-<qualifier>`
+   * under `/tenant-blocks/`), trusted only by the provisioner's API and workflow functions, always
+   * with the session tag `tenant`: only that tenant's DEVELOPMENT functions.
+   */
+  public readonly codePushRole: iam.Role;
   /** The policies of the execution role (the derived policy, packed under the managed-policy size limit). */
   public readonly executionPolicies: iam.ManagedPolicy[];
 
@@ -109,7 +120,9 @@ export class TenantAccountBootstrap extends Construct {
     this.deployRole = this.buildDeployRole(names.deploy, build, q);
     this.filePublishingRole = this.buildFilePublishingRole(names.filePublishing, build);
     this.lookupRole = this.buildLookupRole(names.lookup, build);
-    this.observerRole = props.workflowRoleArn === undefined ? undefined : this.buildObserverRole(new iam.ArnPrincipal(props.workflowRoleArn));
+    const platform = platformRoles(props.buildRoleArn, q);
+    this.observerRole = this.buildObserverRole([platform.workflow, platform.operations, ...(props.workflowRoleArn ? [props.workflowRoleArn] : [])]);
+    this.codePushRole = this.buildCodePushRole(q, [platform.api, platform.workflow], names.bucket);
     new ssm.StringParameter(this, 'Version', {
       parameterName: `/cdk-bootstrap/${q}/version`,
       stringValue: String(TENANT_BOOTSTRAP_VERSION),
@@ -202,7 +215,11 @@ export class TenantAccountBootstrap extends Construct {
         sid: 'NotTheBootstrap',
         effect: iam.Effect.DENY,
         actions: ['iam:*'],
-        resources: [`arn:${partition}:iam::${account}:role/cdk-${q}-*`, boundaryArn],
+        resources: [
+          `arn:${partition}:iam::${account}:role/cdk-${q}-*`, boundaryArn,
+          `arn:${partition}:iam::${account}:role/${TENANT_ROLE_NAMES.observer(region)}`,
+          `arn:${partition}:iam::${account}:role${ROLE_PATH}${TENANT_ROLE_NAMES.codePush(q)}`,
+        ],
       }),
       new iam.PolicyStatement({ sid: 'KeepTheBoundary', effect: iam.Effect.DENY, actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] }),
     ];
@@ -319,12 +336,12 @@ export class TenantAccountBootstrap extends Construct {
     return role;
   }
 
-  private buildObserverRole(workflow: iam.IPrincipal): iam.Role {
+  private buildObserverRole(readers: string[]): iam.Role {
     const { partition, account, region } = { partition: Aws.PARTITION, account: Stack.of(this).account, region: Aws.REGION };
     const role = new iam.Role(this, 'ObserverRole', {
-      roleName: `tenant-blocks-observer-${region}`,
+      roleName: TENANT_ROLE_NAMES.observer(region),
       description: 'cdk-tenant-blocks: the provisioner\'s workflow reads the tenant stack, its events and its drift with this role',
-      assumedBy: workflow,
+      assumedBy: new iam.CompositePrincipal(...readers.map((arn) => new iam.ArnPrincipal(arn))),
     });
     this.rolePolicy(role, 'ObserverPolicy', 'Read-only actions of the blocks\' resource types, which drift detection calls with the caller\'s permissions; stacks named Tenant-*', [
       new iam.PolicyStatement({
@@ -335,6 +352,52 @@ export class TenantAccountBootstrap extends Construct {
       }),
       new iam.PolicyStatement({ sid: 'DriftStatus', actions: ['cloudformation:DescribeStackDriftDetectionStatus'], resources: ['*'] }),
       new iam.PolicyStatement({ sid: 'ReadTheBlocksResources', actions: executionActions(Object.keys(RESOURCE_TYPE_ACTIONS), 'read'), resources: ['*'] }),
+    ]);
+    return role;
+  }
+
+  /**
+   * The code-push role (issue 23): trusted by the provisioner's API function (a developer's push) and
+   * workflow function (the release's code restored after a deploy), only with the session tag
+   * `tenant`; it may change the code of functions tagged with that tenant and the DEVELOPMENT tier,
+   * and read what restoring the release's code needs (the stack's template and resources, the
+   * staging bucket's bundles: Lambda reads S3 code with the caller's credentials; SSE-S3, no key).
+   */
+  private buildCodePushRole(q: string, trusted: string[], bucketName: string): iam.Role {
+    const { partition, account, region } = { partition: Aws.PARTITION, account: Stack.of(this).account, region: Aws.REGION };
+    const role = new iam.Role(this, 'CodePushRole', {
+      roleName: TENANT_ROLE_NAMES.codePush(q),
+      path: ROLE_PATH,
+      description: 'cdk-tenant-blocks: the provisioner pushes code to the DEVELOPMENT functions of one tenant (session tag tenant) with this role',
+      assumedBy: new iam.CompositePrincipal(...trusted.map((arn) => new iam.ArnPrincipal(arn))),
+    });
+    // Every session names its tenant, and only that tag: the policy below compares it with the function's tag.
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      sid: 'TenantSessionTag',
+      actions: ['sts:TagSession'],
+      principals: trusted.map((arn) => new iam.ArnPrincipal(arn)),
+      conditions: { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } },
+    }));
+    const functions = `arn:${partition}:lambda:${region}:${account}:function:*`;
+    const sameTenantDevelopment = {
+      StringEquals: { [`aws:ResourceTag/${TIER_TAG}`]: 'DEVELOPMENT', [`aws:ResourceTag/${TENANT_TAG}`]: '${aws:PrincipalTag/tenant}' },
+    };
+    this.rolePolicy(role, 'CodePushPolicy', 'Functions are found by their tags (names are CloudFormation\'s): every change is conditioned on the DEVELOPMENT tier and the session\'s tenant tag; ListFunctions has no resource; the staging bucket\'s keys are asset hashes', [
+      new iam.PolicyStatement({ sid: 'FindFunctions', actions: ['lambda:ListFunctions'], resources: ['*'] }),
+      // Reading tags decides which function is the tenant's: not conditioned on the tags it reads.
+      new iam.PolicyStatement({ sid: 'ReadTags', actions: ['lambda:ListTags'], resources: [functions] }),
+      new iam.PolicyStatement({
+        sid: 'DevelopmentFunctionsOfTheTenant',
+        actions: ['lambda:GetFunction', 'lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode', 'lambda:PublishVersion', 'lambda:UpdateAlias', 'lambda:GetAlias'],
+        resources: [functions, `${functions}:*`],
+        conditions: sameTenantDevelopment,
+      }),
+      new iam.PolicyStatement({
+        sid: 'ReleaseCode',
+        actions: ['cloudformation:GetTemplate', 'cloudformation:DescribeStackResources'],
+        resources: [`arn:${partition}:cloudformation:${region}:${account}:stack/${TENANT_STACKS}/*`],
+      }),
+      new iam.PolicyStatement({ sid: 'ReleaseBundles', actions: ['s3:GetObject'], resources: [`arn:${partition}:s3:::${bucketName}/*`] }),
     ]);
     return role;
   }
@@ -379,6 +442,16 @@ function nagText(value: unknown): string {
   if (v['Fn::GetAtt'] !== undefined) return `<${v['Fn::GetAtt'][0]}.${v['Fn::GetAtt'][1]}>`;
   if (v['Fn::Join'] !== undefined) return (v['Fn::Join'][1] as unknown[]).map(nagText).join(v['Fn::Join'][0]);
   return JSON.stringify(value);
+}
+
+/**
+ * The provisioner's fixed-name roles in the platform account (the account of `buildRoleArn`): the
+ * API function, the workflow function and the operation workflow, all under `/tenant-blocks/`.
+ */
+function platformRoles(buildRoleArn: string, q: string): { api: string; workflow: string; operations: string } {
+  const [, partition, , , platformAccount] = buildRoleArn.split(':');
+  const arn = (name: string) => `arn:${partition}:iam::${platformAccount}:role${ROLE_PATH}${name}`;
+  return { api: arn(PLATFORM_ROLE_NAMES.api(q)), workflow: arn(PLATFORM_ROLE_NAMES.workflow(q)), operations: arn(PLATFORM_ROLE_NAMES.operations(q)) };
 }
 
 /** The CDK names of a qualifier's bootstrap resources (account and region as CloudFormation references). */

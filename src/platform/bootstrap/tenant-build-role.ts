@@ -1,7 +1,9 @@
 import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { Suppressions } from '../../core/suppressions';
 import { PropsValidation } from '../../core/validation';
+import { BUILD_ROLE_PATH, PLATFORM_ROLE_NAMES, ROLE_PATH } from '../provisioner/config.lambda-shared';
 
 /** Props of {@link TenantBuildRole}. */
 export interface TenantBuildRoleProps {
@@ -27,6 +29,14 @@ export interface TenantBuildRoleProps {
    * @default 'hnb659fds' - the CDK default
    */
   readonly qualifier?: string;
+
+  /**
+   * What the build needs in the platform account (source, logs, the provisioner key): the
+   * provisioner's `buildPolicy`.
+   *
+   * @default - the provisioner's build policy by its fixed name, `tenant-blocks-build-<qualifier>` under `/tenant-blocks/` in this account
+   */
+  readonly buildPolicy?: iam.IManagedPolicy;
 }
 
 /**
@@ -46,7 +56,7 @@ export interface TenantBuildRoleProps {
  */
 export class TenantBuildRole extends Construct {
   /** The path of every build role (the workflow's iam:PassRole names `role/tenant-blocks/build/*`). */
-  public static readonly ROLE_PATH = '/tenant-blocks/build/';
+  public static readonly ROLE_PATH = BUILD_ROLE_PATH;
 
   /**
    * The name of the build role of `tenantAccountId` in `region`: fixed, so the workflow computes the
@@ -56,7 +66,7 @@ export class TenantBuildRole extends Construct {
    * @param region the provisioner's region
    */
   public static roleNameFor(tenantAccountId: string, region: string): string {
-    return `tenant-blocks-build-${tenantAccountId}-${region}`;
+    return PLATFORM_ROLE_NAMES.build(tenantAccountId, region);
   }
 
   /**
@@ -102,5 +112,23 @@ export class TenantBuildRole extends Construct {
       }),
     });
     this.role.addToPolicy(new iam.PolicyStatement({ sid: 'OneTenantAccount', actions: ['sts:AssumeRole'], resources: this.tenantRoleArns }));
+    // CodeBuild resolves the build's TENANT_EXTERNAL_ID (PARAMETER_STORE) with this role: this account's parameters only.
+    const parameters = Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `tenant-blocks/${q}/external-id/${account}/*` });
+    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'OwnExternalIds', actions: ['ssm:GetParameters'], resources: [parameters] }));
+    this.role.addManagedPolicy(props.buildPolicy
+      ?? iam.ManagedPolicy.fromManagedPolicyArn(this, 'BuildPolicy', `arn:${Aws.PARTITION}:iam::${Stack.of(this).account}:policy${ROLE_PATH}tenant-blocks-build-${q}`));
+    const nag = (text: string) => text.replace(/\$\{Token\[AWS\.Partition\.\d+\]\}/, '<AWS::Partition>')
+      .replace(/\$\{Token\[AWS\.Region\.\d+\]\}/, '<AWS::Region>').replace(/\$\{Token\[AWS\.AccountId\.\d+\]\}/, '<AWS::AccountId>');
+    Suppressions.add(this.role, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'The external id parameters of this tenant account only (one per tenant of the account, named by tenant id)',
+        appliesTo: [`Resource::${nag(parameters)}`],
+      },
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
+        id: `${pack}-IAMNoInlinePolicy`,
+        reason: 'The role\'s own rights (its account\'s CDK roles and parameters), generated next to the names they need; an inline policy dies with its role',
+      })),
+    ]);
   }
 }

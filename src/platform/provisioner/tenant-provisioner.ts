@@ -14,7 +14,9 @@ import { Construct, IConstruct } from 'constructs';
 import { ApiFunction } from './api-function';
 import { BoundAppSource } from './app-source-binding';
 import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
-import { ENV, GSI1, TTL_ATTRIBUTE } from './config.lambda-shared';
+import {
+  BUILD_ROLE_PATH, ENV, GSI1, PLATFORM_ROLE_NAMES, ROLE_PATH, TENANT_ROLE_NAMES, TTL_ATTRIBUTE, codePushRoleNameOf,
+} from './config.lambda-shared';
 import { ApiCallerScope, ProvisionerAccess } from './scopes';
 import { SCOPES_ENV, SHARED_ACCOUNTS_ENV } from './scopes.lambda-shared';
 import { TenantProvisionerProps } from './tenant-provisioner-props';
@@ -22,6 +24,7 @@ import { validateTenantProvisionerProps } from './validate-tenant-provisioner-pr
 import { WorkflowFunction } from './workflow-function';
 import { HandlerExecutionRole } from '../../core/execution-role';
 import { ComplianceSuppression, Suppressions } from '../../core/suppressions';
+import { TenantBuildRole } from '../bootstrap/tenant-build-role';
 
 // The props live in their own file so validate-tenant-provisioner-props.ts imports them without a cycle.
 export * from './tenant-provisioner-props';
@@ -61,7 +64,14 @@ export const PROVISIONER_EVENT_SOURCE = 'tenant-blocks.provisioner';
  * - a rollout workflow: waves (canaries, then batches), a Distributed Map per wave with bounded
  *   concurrency, a failure threshold checked after every wave, an optional approval between waves,
  *   tenants already on the release skipped;
- * - the build's role may assume only the tenant accounts' CDK deploy and file-publishing roles.
+ * - each build runs with the build role of its tenant's account (`TenantBuildRole`, StartBuild's
+ *   `serviceRoleOverride`), which may assume only that account's CDK deploy, file-publishing and
+ *   lookup roles; the project's own role may assume nothing in any tenant account;
+ * - the link external id reaches a build only as an SSM SecureString parameter (provisioner key),
+ *   written by the workflow before the build, readable by that account's build role only;
+ * - the workflow reads tenant stacks with the tenant accounts' read-only observer role, never the
+ *   deploy role; its roles and the API function's role have fixed names under `/tenant-blocks/`, so
+ *   a tenant account's `TenantAccountBootstrap` trusts them by ARN.
  */
 export class TenantProvisioner extends Construct {
   /** The registry table. */
@@ -88,6 +98,19 @@ export class TenantProvisioner extends Construct {
   /** The function that runs the workflows' code steps. */
   public readonly workflowFunction: lambda.IFunction;
 
+  /**
+   * The build role of each tenant account of `tenantAccountIds` (none for an organization-based
+   * fleet: there each account's `TenantBuildRole` is created when the account is onboarded).
+   */
+  public readonly buildRoles: TenantBuildRole[];
+
+  /**
+   * What every build needs in the platform account (its source, its logs, the provisioner key),
+   * attached to every build role; a fixed name (`tenant-blocks-build-<qualifier>` under
+   * `/tenant-blocks/`) so a `TenantBuildRole` made elsewhere attaches it by name.
+   */
+  public readonly buildPolicy: iam.ManagedPolicy;
+
   /** The API's base URL (the `v1` stage). */
   public readonly apiUrl: string;
 
@@ -113,6 +136,8 @@ export class TenantProvisioner extends Construct {
     const source = props.appSource._bind(this);
     const buildLogs = this.logGroup('BuildLogs');
     this.buildProject = this.buildBuildProject(source, buildLogs);
+    this.buildPolicy = this.buildBuildPolicy(source, buildLogs);
+    this.buildRoles = this.buildBuildRoles();
 
     const workflowFn = this.buildWorkflowFunction(table, source);
     this.workflowFunction = workflowFn;
@@ -217,14 +242,56 @@ export class TenantProvisioner extends Construct {
         this.releaseObjects = `Resource::<${Stack.of(this).getLogicalId(bucketResource)}.Arn>/${source.releasePrefix}*`;
       }
     }
-    project.addToRolePolicy(new iam.PolicyStatement({
-      sid: 'AssumeTenantCdkRoles',
-      actions: ['sts:AssumeRole', 'sts:TagSession'],
-      // The lookup role: `cdk synth` of a tenant whose VPC needs availability zones not in the app's cdk.context.json.
-      resources: [...this.tenantRoleArns('deploy-role'), ...this.tenantRoleArns('file-publishing-role'), ...this.tenantRoleArns('lookup-role')],
-      conditions: this.accountCondition(),
-    }));
+    // No right in any tenant account: every build runs with its tenant account's build role (serviceRoleOverride).
     return project;
+  }
+
+  /**
+   * What a build needs in the platform account, as one managed policy every build role attaches:
+   * the platform app's source (the default object, or the release archives under the prefix), the
+   * build's log group, the provisioner key (build artifacts, logs, the external id's SecureString).
+   */
+  private buildBuildPolicy(source: BoundAppSource, buildLogs: logs.ILogGroup): iam.ManagedPolicy {
+    const objects = [source.bucket.arnForObjects(source.objectKey), ...(source.releasePrefix !== undefined ? [source.bucket.arnForObjects(`${source.releasePrefix}*`)] : [])];
+    const statements = [
+      new iam.PolicyStatement({ sid: 'Source', actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: objects }),
+      new iam.PolicyStatement({ sid: 'SourceBucket', actions: ['s3:GetBucketAcl', 's3:GetBucketLocation'], resources: [source.bucket.bucketArn] }),
+      new iam.PolicyStatement({ sid: 'BuildLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [buildLogs.logGroupArn] }),
+      new iam.PolicyStatement({
+        sid: 'ProvisionerKey',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+        resources: [this.encryptionKey.keyArn],
+      }),
+      ...(source.bucket.encryptionKey ? [new iam.PolicyStatement({ sid: 'SourceKey', actions: ['kms:Decrypt'], resources: [source.bucket.encryptionKey.keyArn] })] : []),
+    ];
+    return new iam.ManagedPolicy(this, 'BuildPolicy', {
+      // A fixed name: an organization's build roles are made when an account is onboarded and attach it by name.
+      managedPolicyName: `tenant-blocks-build-${this.qualifier}`,
+      path: ROLE_PATH,
+      description: 'cdk-tenant-blocks provisioner: what a build needs in the platform account (source, logs, key); every TenantBuildRole attaches it',
+      statements,
+    });
+  }
+
+  /**
+   * One `TenantBuildRole` per listed tenant account: a build may assume the CDK roles of its own
+   * tenant's account only. An organization-based fleet (no list) gets none here: each account's
+   * role is created when it is onboarded (docs/platform/access.md), the workflow names it by convention.
+   */
+  private buildBuildRoles(): TenantBuildRole[] {
+    return (this.props.tenantAccountIds ?? []).map((account) => new TenantBuildRole(this, `TenantBuildRole${account}`, {
+      tenantAccountId: account,
+      buildProjectArn: this.buildProject.projectArn,
+      qualifier: this.qualifier,
+      buildPolicy: this.buildPolicy,
+    }));
+  }
+
+  /** Gives a handler role or the state machine role a fixed name under `/tenant-blocks/`: the tenant accounts' roles trust it by ARN. */
+  private fixName(role: iam.Role, name: string): void {
+    const cfn = role.node.defaultChild as iam.CfnRole;
+    cfn.roleName = name;
+    cfn.path = ROLE_PATH;
   }
 
   /** The function behind the workflows' code steps: its own role and log group, the registry only. */
@@ -233,7 +300,7 @@ export class TenantProvisioner extends Construct {
     const workflowFn = new WorkflowFunction(this, 'WorkflowFunction', {
       description: 'cdk-tenant-blocks provisioner: workflow steps (lock, window, record, plan, evaluate)',
       // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
-      role: new HandlerExecutionRole(this, 'WorkflowFunctionRole', { description: 'cdk-tenant-blocks provisioner workflow steps', logGroup: workflowLogs }),
+      role: this.namedHandlerRole('WorkflowFunctionRole', 'cdk-tenant-blocks provisioner workflow steps', workflowLogs, PLATFORM_ROLE_NAMES.workflow(this.qualifier)),
       logGroup: workflowLogs,
       timeout: Duration.minutes(1),
       memorySize: 512,
@@ -244,12 +311,47 @@ export class TenantProvisioner extends Construct {
     this.grantRegistry(workflowFn, table);
     // The stack's events, template and drifts are read by steps (bounded summaries into the state).
     workflowFn.addToRolePolicy(new iam.PolicyStatement({
-      sid: 'ReadTenantStacksWithDeployRole',
+      sid: 'ReadTenantStacksWithObserverRole',
       actions: ['sts:AssumeRole'],
-      resources: this.tenantRoleArns('deploy-role'),
+      resources: [this.observerRoleArnPattern()],
       conditions: this.accountCondition(),
     }));
+    // The build's copy of each tenant's external id (SecureString, provisioner key): written before a build, deleted after a destroy.
+    workflowFn.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'ExternalIdParameters',
+      actions: ['ssm:PutParameter', 'ssm:DeleteParameter'],
+      resources: [this.externalIdParameterArn('*')],
+    }));
+    // After a deploy, the code a developer pushed is replaced by the release's (the code-push role, tagged with the tenant).
+    this.grantCodePush(workflowFn);
     return workflowFn;
+  }
+
+  /** A handler execution role with a fixed name (the tenant accounts' bootstrap trusts it by ARN). */
+  private namedHandlerRole(id: string, description: string, logGroup: logs.ILogGroup, name: string): HandlerExecutionRole {
+    const role = new HandlerExecutionRole(this, id, { description, logGroup });
+    this.fixName(role, name);
+    return role;
+  }
+
+  /** sts:AssumeRole and sts:TagSession on the tenant accounts' code-push role only. */
+  private grantCodePush(fn: lambda.IFunction): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'CodePushRoles',
+      actions: ['sts:AssumeRole', 'sts:TagSession'],
+      resources: [`arn:${Aws.PARTITION}:iam::*:role/${codePushRoleNameOf(this.qualifier)}`],
+      conditions: this.accountCondition(),
+    }));
+  }
+
+  /** The external id parameter of `account` (or `*`) in the platform account. */
+  private externalIdParameterArn(account: string): string {
+    return Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `tenant-blocks/${this.qualifier}/external-id/${account === '*' ? '*' : `${account}/*`}` });
+  }
+
+  /** The observer role of every tenant account (narrowed by {@link accountCondition}). */
+  private observerRoleArnPattern(): string {
+    return `arn:${Aws.PARTITION}:iam::*:role/${TENANT_ROLE_NAMES.observer(Stack.of(this).region)}`;
   }
 
   /**
@@ -280,7 +382,8 @@ export class TenantProvisioner extends Construct {
     const apiLogs = this.logGroup('ApiFunctionLogs');
     const apiFn = new ApiFunction(this, 'ApiFunction', {
       description: 'cdk-tenant-blocks provisioner: REST API (tenants, operations, rollouts)',
-      role: new HandlerExecutionRole(this, 'ApiFunctionRole', { description: 'cdk-tenant-blocks provisioner API', logGroup: apiLogs }),
+      // A fixed name: each tenant account's code-push role trusts it by ARN.
+      role: this.namedHandlerRole('ApiFunctionRole', 'cdk-tenant-blocks provisioner API', apiLogs, PLATFORM_ROLE_NAMES.api(this.qualifier)),
       logGroup: apiLogs,
       // API Gateway waits 29 seconds at most.
       timeout: Duration.seconds(29),
@@ -301,6 +404,8 @@ export class TenantProvisioner extends Construct {
     this.operationWorkflow.grantStartExecution(apiFn);
     this.rolloutWorkflow.grantStartExecution(apiFn);
     this.rolloutWorkflow.grantTaskResponse(apiFn);
+    // Code push to DEVELOPMENT tenants (issue 23): the tenant account's code-push role, tagged with the tenant.
+    this.grantCodePush(apiFn);
     return apiFn;
   }
 
@@ -316,6 +421,9 @@ export class TenantProvisioner extends Construct {
       [ENV.DEFAULT_RELEASE]: defaultRelease,
       [ENV.TENANT_ACCOUNT_IDS]: (this.props.tenantAccountIds ?? []).join(','),
       [ENV.QUALIFIER]: this.qualifier,
+      [ENV.PLATFORM_ACCOUNT]: Stack.of(this).account,
+      [ENV.KEY_ARN]: this.encryptionKey.keyArn,
+      [ENV.CODE_PUSH_ROLE_NAME]: codePushRoleNameOf(this.qualifier),
       // A lock outlives the longest operation by a day: a crashed or timed-out workflow frees its tenant then.
       [ENV.LOCK_TTL_SECONDS]: String(OPERATION_TIMEOUT.toSeconds() + 86400),
       [ENV.DEFAULT_MAX_CONCURRENCY]: String(this.props.defaultMaxConcurrency ?? 10),
@@ -332,15 +440,6 @@ export class TenantProvisioner extends Construct {
       resources: [table.tableArn, `${table.tableArn}/index/${GSI1}`],
     }));
     this.encryptionKey.grantEncryptDecrypt(fn);
-  }
-
-  /**
-   * The ARN pattern of a CDK bootstrap role (`deploy-role`, `file-publishing-role`, `lookup-role`)
-   * in any account, narrowed to the tenant accounts by {@link accountCondition}: one ARN per role
-   * whatever the fleet's size (an ARN per account outgrew IAM's 6,144-character managed policy at 40 accounts).
-   */
-  private tenantRoleArns(role: string): string[] {
-    return [`arn:${Aws.PARTITION}:iam::*:role/cdk-${this.qualifier}-${role}-*-${Stack.of(this).region}`];
   }
 
   /** The tenant accounts as a condition on the role's account: the listed ones (aws:ResourceAccount) or the organization's (aws:ResourceOrgID). */
@@ -390,7 +489,8 @@ export class TenantProvisioner extends Construct {
       stateJson: {
         Type: 'Task',
         Resource: `arn:${Aws.PARTITION}:states:::aws-sdk:cloudformation:${action}`,
-        Credentials: { 'RoleArn.$': '$.context.deployRoleArn' },
+        // The read-only observer role: the workflow never holds the deploy role.
+        Credentials: { 'RoleArn.$': '$.context.observerRoleArn' },
         Parameters: parameters,
         ...(resultSelector ? { ResultSelector: resultSelector } : {}),
         ResultPath: resultPath,
@@ -421,9 +521,16 @@ export class TenantProvisioner extends Construct {
       .otherwise(build);
     const start = this.beginSteps(s, fn, record, act);
 
+    const role = new iam.Role(this, 'OperationWorkflowRole', {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description: 'cdk-tenant-blocks provisioner: the operation workflow',
+    });
+    // A fixed name: the tenant accounts' observer roles trust it by ARN.
+    this.fixName(role, PLATFORM_ROLE_NAMES.operations(this.qualifier));
     const machine = new sfn.StateMachine(this, 'OperationWorkflow', {
       // A fixed name: aws-cdk-lib scopes the role's key grant to the ARN built from it (empty without one).
       stateMachineName: this.stateMachineName('Operations'),
+      role,
       comment: 'cdk-tenant-blocks provisioner: one tenant operation (create, update, destroy, deploy, drift)',
       definitionBody: sfn.DefinitionBody.fromChainable(start),
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -571,14 +678,23 @@ export class TenantProvisioner extends Construct {
     return start;
   }
 
-  /** The operation workflow's own rights: read tenant stacks with their deploy roles, run and watch the build. */
+  /** The operation workflow's own rights: read tenant stacks with their observer roles, run and watch the build with its tenant account's build role. */
   private grantOperationWorkflow(machine: sfn.StateMachine): void {
     const stack = Stack.of(this);
     machine.addToRolePolicy(new iam.PolicyStatement({
-      sid: 'ReadTenantStacksWithDeployRole',
+      sid: 'ReadTenantStacksWithObserverRole',
       actions: ['sts:AssumeRole'],
-      resources: this.tenantRoleArns('deploy-role'),
+      resources: [this.observerRoleArnPattern()],
       conditions: this.accountCondition(),
+    }));
+    machine.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'PassBuildRoles',
+      actions: ['iam:PassRole'],
+      // The listed accounts' roles exactly; an organization's: the build roles' path and name pattern in this account.
+      resources: this.buildRoles.length > 0
+        ? this.buildRoles.map((r) => r.role.roleArn)
+        : [`arn:${Aws.PARTITION}:iam::${stack.account}:role${BUILD_ROLE_PATH}${PLATFORM_ROLE_NAMES.build('*', stack.region)}`],
+      conditions: { StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } },
     }));
     machine.addToRolePolicy(new iam.PolicyStatement({
       sid: 'RunBuild',
@@ -594,15 +710,18 @@ export class TenantProvisioner extends Construct {
 
   /** CodeBuild startBuild.sync with the tenant's variables (and its release archive, for bucket sources). */
   private buildState(scope: Construct): sfn.CustomState {
-    const variables = BUILD_VARIABLES.map((name) => ({ 'Name': name, 'Type': 'PLAINTEXT', 'Value.$': `$.context.${CONTEXT_FIELD[name]}` }));
+    // The external id is a parameter name that CodeBuild resolves with the build role: never a value in the request.
+    const variables = BUILD_VARIABLES.map((name) => ({ 'Name': name, 'Type': name === 'TENANT_EXTERNAL_ID' ? 'PARAMETER_STORE' : 'PLAINTEXT', 'Value.$': `$.context.${CONTEXT_FIELD[name]}` }));
     const releases = this.props.appSource.keyPrefix !== undefined;
     return new sfn.CustomState(scope, 'Build', {
       stateJson: {
         Type: 'Task',
         Resource: `arn:${Aws.PARTITION}:states:::codebuild:startBuild.sync`,
         Parameters: {
-          ProjectName: this.buildProject.projectName,
-          EnvironmentVariablesOverride: variables,
+          'ProjectName': this.buildProject.projectName,
+          // The tenant account's build role: it may assume that account's CDK roles and no other's.
+          'ServiceRoleOverride.$': '$.context.buildRoleArn',
+          'EnvironmentVariablesOverride': variables,
           ...(releases ? { 'SourceLocationOverride.$': '$.context.sourceLocation', 'SourceTypeOverride': 'S3' } : {}),
         },
         ResultSelector: { 'Id.$': '$.Build.Id', 'BuildStatus.$': '$.Build.BuildStatus', 'Phases.$': '$.Build.Phases' },
@@ -898,7 +1017,7 @@ export class TenantProvisioner extends Construct {
       reason: 'The role\'s only policy, generated from exact grants next to the resources it names; an inline policy dies with its role',
     }));
     this.suppressFunctions(workflowFn, apiFn, [kmsWildcards, ...inline]);
-    this.suppressBuild(region, account, [kmsWildcards, ...inline]);
+    this.suppressBuild(region, account, [kmsWildcards, ...inline], kmsWildcards);
     this.suppressWorkflows(region, account, inline);
     Suppressions.add(this.registry, ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'].map((id) => ({
       id, reason: 'Continuous backups (point-in-time recovery, 35 days), deletion protection and retention on stack deletion; an organization backup policy may add it to a plan by tag',
@@ -921,10 +1040,18 @@ export class TenantProvisioner extends Construct {
       // the role is the function's own (HandlerExecutionRole), created before it
       Suppressions.add(fn.role!, [
         ...roleEntries,
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'sts:AssumeRole and sts:TagSession on the code-push role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID): one ARN whatever the fleet\'s size, the account in the condition',
+          appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/${codePushRoleNameOf(this.qualifier)}`],
+        },
         ...(fn === workflowFn ? [{
           id: 'AwsSolutions-IAM5',
-          reason: 'sts:AssumeRole on the CDK deploy role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read a stack\'s events, template and drifts',
-          appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${this.nagEnv().region}`],
+          reason: 'sts:AssumeRole on the read-only observer role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read a stack\'s events, template and drifts; SSM parameters under the provisioner\'s external-id path, one per tenant',
+          appliesTo: [
+            `Resource::arn:<AWS::Partition>:iam::*:role/${TENANT_ROLE_NAMES.observer(this.nagEnv().region)}`,
+            `Resource::arn:<AWS::Partition>:ssm:${this.nagEnv().region}:${this.nagEnv().account}:parameter/tenant-blocks/${this.qualifier}/external-id/*`,
+          ],
         }] : []),
       ]);
       Suppressions.add(fn, [
@@ -945,25 +1072,31 @@ export class TenantProvisioner extends Construct {
   }
 
   /** The build project: CodeBuild's own grants and an S3 source (no repository OAuth). */
-  private suppressBuild(region: string, account: string, roleEntries: ComplianceSuppression[]): void {
+  private suppressBuild(region: string, account: string, roleEntries: ComplianceSuppression[], kmsWildcards: ComplianceSuppression): void {
     const build = logicalIdOf(this.buildProject);
     Suppressions.add(this.buildProject, [
       ...roleEntries,
       {
         id: 'AwsSolutions-IAM5',
-        reason: 'CodeBuild\'s own grants: reading the platform app source object (or, from a releases bucket, the archives under its prefix), its report groups and its default log group; the only cross-account right is sts:AssumeRole on the tenant CDK roles',
+        reason: 'CodeBuild\'s own grants: reading the platform app source object (or, from a releases bucket, the archives under its prefix), its report groups and its default log group; no cross-account right (builds run with their tenant account\'s build role)',
         appliesTo: [
           'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*',
           `Resource::arn:<AWS::Partition>:codebuild:${region}:${account}:report-group/<${build}>-*`,
           `Resource::arn:<AWS::Partition>:logs:${region}:${account}:log-group:/aws/codebuild/<${build}>:*`,
           // fromBucket: every release archive under the prefix (a rollout picks the release per build)
           ...(this.releaseObjects ? [this.releaseObjects] : []),
-          // the tenant accounts' CDK roles, narrowed by aws:ResourceAccount (listed) or aws:ResourceOrgID
-          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`,
-          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-file-publishing-role-*-${region}`,
-          `Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-lookup-role-*-${region}`,
         ],
       },
+    ]);
+    Suppressions.add(this.buildPolicy, [
+      kmsWildcards,
+      ...(this.releaseObjects ? [{
+        id: 'AwsSolutions-IAM5',
+        reason: 'Every release archive under the releases prefix: a rollout picks the release per build (SourceLocationOverride)',
+        appliesTo: [this.releaseObjects],
+      }] : []),
+    ]);
+    Suppressions.add(this.buildProject, [
       ...['HIPAA.Security-CodeBuildProjectSourceRepoUrl', 'PCI.DSS.321-CodeBuildProjectSourceRepoUrl'].map((id) => ({
         id, reason: 'The source is an S3 object in the platform account, not a GitHub or Bitbucket repository: there is no OAuth to use',
       })),
@@ -975,14 +1108,20 @@ export class TenantProvisioner extends Construct {
     const fnArn = `Resource::<${logicalIdOf(this.workflowFunction as lambda.Function)}.Arn>:*`;
     const execution = (machine: sfn.StateMachine) => `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalIdOf(machine)}"}]}]}`;
     const generated = 'Step Functions\' own grants: log delivery and X-Ray need Resource *, invoking the step function allows its versions';
-    Suppressions.add(this.operationWorkflow, [
+    // The role is the operation workflow's own (created for it with a fixed name).
+    Suppressions.add(this.operationWorkflow.role as iam.Role, [
       ...inline,
       { id: 'AwsSolutions-IAM5', reason: generated, appliesTo: ['Resource::*', fnArn] },
       {
         id: 'AwsSolutions-IAM5',
-        reason: 'sts:AssumeRole on the CDK deploy role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read its stack',
-        appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/cdk-${this.qualifier}-deploy-role-*-${region}`],
+        reason: 'sts:AssumeRole on the read-only observer role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read its stack',
+        appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/${TENANT_ROLE_NAMES.observer(region)}`],
       },
+      ...(this.buildRoles.length === 0 ? [{
+        id: 'AwsSolutions-IAM5',
+        reason: 'iam:PassRole (to CodeBuild only) on the build roles of an organization\'s accounts: each made when its account is onboarded, all under the build path of this account',
+        appliesTo: [`Resource::arn:<AWS::Partition>:iam::${account}:role${BUILD_ROLE_PATH}${PLATFORM_ROLE_NAMES.build('*', region)}`],
+      }] : []),
     ]);
     Suppressions.add(this.rolloutWorkflow, [
       ...inline,
@@ -1058,7 +1197,7 @@ const CONTEXT_FIELD: Record<string, string> = {
   TENANT_REGION: 'region',
   TENANT_STACK_NAME: 'stackName',
   TENANT_SPEC_JSON: 'specJson',
-  TENANT_EXTERNAL_ID: 'externalId',
+  TENANT_EXTERNAL_ID: 'externalIdParameter',
   RELEASE: 'release',
   DEPLOY_ROLE_ARN: 'deployRoleArn',
 };

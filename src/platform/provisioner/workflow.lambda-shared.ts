@@ -5,7 +5,9 @@
  * evaluate (after a wave: has the failure threshold been crossed?), awaitApproval (store the task
  * token), finishRollout.
  */
-import { ProvisionerConfig, deployRoleArn, sourceLocationOf, tenantStackName } from './config.lambda-shared';
+import {
+  ProvisionerConfig, buildRoleArn, deployRoleArn, externalIdParameterName, observerRoleArn, sourceLocationOf, tenantStackName,
+} from './config.lambda-shared';
 import { deployedSpecOf, LIFECYCLE, lockStates, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
   buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary,
@@ -13,6 +15,7 @@ import {
 import { ConflictError, OperationRecord, Registry, TenantRecord } from './registry.lambda-shared';
 import { isObject, maintenanceWindowOf } from './settings.lambda-shared';
 import { nextWindow } from './window.lambda-shared';
+import { ExternalIdStore, memoryExternalIdStore } from './workflow-external-id.lambda-shared';
 
 /** The workflow handler's dependencies. */
 export interface WorkflowDependencies {
@@ -20,6 +23,19 @@ export interface WorkflowDependencies {
   readonly config: ProvisionerConfig;
   /** The clock. @default () => new Date() */
   readonly now?: () => Date;
+  /**
+   * Where the build's external id goes (an SSM SecureString per tenant on AWS).
+   * @default - a store in memory (the tests and the local simulation; the handler passes SSM's)
+   */
+  readonly externalIds?: ExternalIdStore;
+}
+
+/** The store of the dependencies that name none (in memory, per process). */
+const MEMORY_EXTERNAL_IDS = memoryExternalIdStore();
+
+/** The external id store of `deps`. */
+export function externalIdStoreOf(deps: WorkflowDependencies): ExternalIdStore {
+  return deps.externalIds ?? MEMORY_EXTERNAL_IDS;
 }
 
 /** What the operation workflow carries from `begin` to `record`. */
@@ -32,13 +48,22 @@ export interface OperationContext {
   readonly account: string;
   readonly region: string;
   readonly stackName: string;
+  /** The tenant account's CDK deploy role: the build's `cdk destroy` lifts termination protection with it. */
   readonly deployRoleArn: string;
+  /** The tenant account's observer role: the workflow reads the stack, its events, template and drift with it. */
+  readonly observerRoleArn: string;
+  /** The platform account's build role of the tenant's account (StartBuild's `serviceRoleOverride`). */
+  readonly buildRoleArn: string;
   readonly release: string;
   /** `bucket/key` of the release archive; empty: the project's own source. */
   readonly sourceLocation: string;
   readonly specJson: string;
-  /** The link's external id (generated once per tenant by the API). */
-  readonly externalId: string;
+  /**
+   * The SSM parameter (SecureString) holding the link's external id, written just before the build;
+   * the build reads it as `TENANT_EXTERNAL_ID` (PARAMETER_STORE). Never the id itself: the state,
+   * the execution history and StartBuild's request carry only this name.
+   */
+  readonly externalIdParameter: string;
   readonly waitForWindow: boolean;
   readonly skip: boolean;
   /** Why the operation was skipped (a rollout found the tenant suspended, destroyed, busy or already on the release). */
@@ -182,7 +207,21 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
     op = await registry.updateOperation(ctx.operationId, ['RUNNING'], { step: op.type === 'DESTROY' ? 'DESTROYING' : 'DEPLOYING' });
   }
   // The spec and release as they are now (a scheduled change deploys what its version holds).
-  return { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+  const locked = { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+  // The build (deploy or destroy both synthesize the app, which needs the id) reads it from SSM.
+  if (locked.action !== 'drift') await writeExternalId(deps, tenant, locked);
+  return locked;
+}
+
+/**
+ * Writes the tenant's external id (held by the registry) to its SSM parameter, just before the
+ * build. A tenant without one cannot be built: its link would get a new id and lock out the platform.
+ */
+async function writeExternalId(deps: WorkflowDependencies, tenant: TenantRecord, ctx: OperationContext): Promise<void> {
+  if (!tenant.externalId) {
+    throw new StepError('NoExternalId', `tenant '${tenant.tenantId}' has no link external id in the registry: the build would synthesize a link with a new one`);
+  }
+  await externalIdStoreOf(deps).put(ctx.externalIdParameter, tenant.externalId);
 }
 
 /** Why a rollout's deployment does nothing for this tenant, or undefined. */
@@ -223,11 +262,13 @@ function context(
     region: tenant.region,
     stackName: tenantStackName(tenant.tenantId),
     deployRoleArn: deployRoleArn(config, tenant.account, tenant.region),
+    observerRoleArn: observerRoleArn(config, tenant.account, tenant.region),
+    buildRoleArn: buildRoleArn(config, tenant.account),
     release: op.release,
     sourceLocation: sourceLocationOf(config, op.release) ?? '',
     // What this operation deploys (its own spec), else the tenant's (a destroy, a drift).
     specJson: JSON.stringify(op.spec ?? tenant.spec),
-    externalId: tenant.externalId ?? '',
+    externalIdParameter: externalIdParameterName(config, tenant.account, tenant.tenantId),
     waitForWindow: event.waitForWindow === true,
     skip,
     // Always set when skipped: the state machine may carry it into the wave's results.
@@ -311,6 +352,10 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
       reason = `the ${ctx.action} finished (${stack.stackStatus}) after this operation had lost the tenant's lock (now ${tenant.lockOperationId ?? 'none'}); the registry was not changed: run it again`;
     }
   }
+  if (ctx.action === 'destroy' && status === 'SUCCEEDED' && ctx.externalIdParameter) {
+    // The stack is gone: its build's copy of the external id goes too (the registry keeps the id).
+    await externalIdStoreOf(deps).delete(ctx.externalIdParameter);
+  }
   await registry.updateOperation(ctx.operationId, ['PENDING', 'RUNNING'], {
     status, outcome, finishedAt: now.toISOString(), durationSeconds, step: 'DONE', ...(reason ? { reason: reason.slice(0, 2000) } : {}),
   }).catch((e) => { if (!(e instanceof ConflictError)) throw e; });
@@ -345,10 +390,12 @@ function fallbackContext(s: Record<string, unknown>, now: Date): OperationContex
     region: '',
     stackName: tenantStackName(tenantId),
     deployRoleArn: '',
+    observerRoleArn: '',
+    buildRoleArn: '',
     release: typeof s.release === 'string' ? s.release : '',
     sourceLocation: '',
     specJson: '{}',
-    externalId: '',
+    externalIdParameter: '',
     waitForWindow: false,
     skip: false,
     startedAt: now.toISOString(),

@@ -8,10 +8,15 @@ import { BOUNDARY_SERVICES, TENANT_PERMISSIONS_BOUNDARY_NAME, TenantAccountBoots
 import { RESOURCE_TYPE_ACTIONS, ROLE_SERVICES_OF_MANAGED_POLICIES, executionActions } from '../../../src/platform/bootstrap/execution-policy';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
+import { provisionerStack } from '../provisioner/support';
 
 const PLATFORM = '111111111111';
 const buildRole = (account: string) => TenantBuildRole.roleArnFor(PLATFORM, account, 'us-east-1');
 const WORKFLOW = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/provisioner-workflow`;
+/** The provisioner's fixed-name roles (TenantProvisioner names them so; a test below checks both sides agree). */
+const PLATFORM_API = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/tenant-blocks-api-hnb659fds`;
+const PLATFORM_WORKFLOW = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/tenant-blocks-workflow-hnb659fds`;
+const PLATFORM_OPERATIONS = `arn:aws:iam::${PLATFORM}:role/tenant-blocks/tenant-blocks-operations-hnb659fds`;
 
 function bootstrapStack(account = TENANT_ACCOUNT, props: Partial<ConstructorParameters<typeof TenantAccountBootstrap>[2]> = {}) {
   const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
@@ -170,10 +175,11 @@ describe('trust: the build role by ARN, nothing else', () => {
     expect(text).not.toContain('"AWS":"*"');
   });
 
-  test('the execution role is CloudFormation\'s alone; the observer role is the workflow\'s and reads only', () => {
+  test('the execution role is CloudFormation\'s alone; the observer role is the provisioner\'s workflow roles\' (by their fixed names) and reads only', () => {
     expect(byName('cfn-exec-role').AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'cloudformation.amazonaws.com' });
     const observer = byName('tenant-blocks-observer');
-    expect(observer.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ AWS: WORKFLOW });
+    expect(observer.AssumeRolePolicyDocument.Statement).toEqual([PLATFORM_WORKFLOW, PLATFORM_OPERATIONS, WORKFLOW].map((arn) => ({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: arn } })));
+    expect(bootstrapStack(TENANT_ACCOUNT, { workflowRoleArn: undefined }).bootstrap.observerRole).toBeDefined();
     const policy = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::IAM::ManagedPolicy' && JSON.stringify(r.Properties.Roles ?? []).includes('ObserverRole'));
     const actions: string[] = policy.Properties.PolicyDocument.Statement.flatMap((s: any) => list(s.Action));
     expect(actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List|Detect)/.test(a))).toEqual([]);
@@ -216,8 +222,9 @@ describe('a build deploys one tenant: per-account build roles', () => {
   test('B\'s bootstrap trusts B\'s build role, not A\'s', () => {
     const b = bootstrapStack(B);
     const trusted = Object.values<any>(b.template.Resources).filter((r) => r.Type === 'AWS::IAM::Role')
-      .flatMap((r) => r.Properties.AssumeRolePolicyDocument.Statement.map((s: any) => s.Principal.AWS)).filter(Boolean);
-    expect(new Set(trusted)).toEqual(new Set([buildRole(B), WORKFLOW]));
+      .flatMap((r) => r.Properties.AssumeRolePolicyDocument.Statement.flatMap((s: any) => list(s.Principal.AWS))).filter(Boolean);
+    expect(new Set(trusted)).toEqual(new Set([buildRole(B), WORKFLOW, PLATFORM_API, PLATFORM_WORKFLOW, PLATFORM_OPERATIONS]));
+    expect(trusted.some((t: string) => t.includes(A))).toBe(false);
   });
 
   test('only builds of the provisioner\'s project may take a build role, named after its account so the workflow can pick it', () => {
@@ -231,6 +238,74 @@ describe('a build deploys one tenant: per-account build roles', () => {
       Principal: { Service: 'codebuild.amazonaws.com' },
       Condition: { ArnEquals: { 'aws:SourceArn': project }, StringEquals: { 'aws:SourceAccount': PLATFORM } },
     });
+  });
+
+  test('a build role made at onboarding (an organization\'s account) attaches the provisioner\'s build policy by its fixed name and reads only its account\'s external ids', () => {
+    const role = Object.values<any>(platformTemplate.Resources).find((r) => r.Type === 'AWS::IAM::Role' && r.Properties.RoleName.includes(A))!;
+    expect(literal(role.Properties.ManagedPolicyArns)).toEqual([`arn:aws:iam::${PLATFORM}:policy/tenant-blocks/tenant-blocks-build-hnb659fds`]);
+    const policy = Object.entries<any>(platformTemplate.Resources).find(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith('BuildA'))![1];
+    const ssm = literal(policy.Properties.PolicyDocument).Statement.filter((st: any) => list(st.Action).some((a: string) => a.startsWith('ssm:')));
+    expect(ssm).toEqual([{ Sid: 'OwnExternalIds', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: `arn:aws:ssm:us-east-1:${PLATFORM}:parameter/tenant-blocks/hnb659fds/external-id/${A}/*` }]);
+  });
+
+  test('the roles the bootstrap trusts by name are exactly the roles the provisioner creates (both sides of the convention)', () => {
+    const provisioner = Template.fromStack(provisionerStack().stack).toJSON();
+    const created = Object.values<any>(provisioner.Resources).filter((r) => r.Type === 'AWS::IAM::Role' && typeof r.Properties.RoleName === 'string')
+      .map((r) => `arn:aws:iam::${PLATFORM}:role${r.Properties.Path ?? '/'}${r.Properties.RoleName}`);
+    const { template } = bootstrapStack('210987654321', { workflowRoleArn: undefined });
+    const trusted = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::IAM::Role')
+      .flatMap((r) => r.Properties.AssumeRolePolicyDocument.Statement.flatMap((st: any) => list(st.Principal.AWS))).filter(Boolean);
+    expect(trusted.length).toBeGreaterThan(3);
+    for (const arn of new Set(trusted)) expect([arn, created.includes(arn)]).toEqual([arn, true]);
+  });
+});
+
+describe('code push: only the provisioner, only that tenant\'s DEVELOPMENT functions', () => {
+  const { template } = bootstrapStack();
+  const [, role] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::IAM::Role' && r.Properties.RoleName === 'tenant-blocks-code-push-hnb659fds')!;
+  const policy = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::IAM::ManagedPolicy' && JSON.stringify(r.Properties.Roles ?? []).includes('CodePushRole'));
+  const statements: Statement[] = literal(policy.Properties.PolicyDocument).Statement;
+
+  test('the role: path /tenant-blocks/, trusted by the API and workflow functions only, every session tagged with its tenant (and only that tag)', () => {
+    expect(role.Properties.Path).toBe('/tenant-blocks/');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      ...[PLATFORM_API, PLATFORM_WORKFLOW].map((arn) => ({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: arn } })),
+      {
+        Sid: 'TenantSessionTag',
+        Action: 'sts:TagSession',
+        Effect: 'Allow',
+        Principal: { AWS: [PLATFORM_API, PLATFORM_WORKFLOW] },
+        Condition: { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } },
+      },
+    ]);
+  });
+
+  test('every change to a function is conditioned on the DEVELOPMENT tier and the session\'s tenant', () => {
+    const functions = `arn:aws:lambda:us-east-1:${TENANT_ACCOUNT}:function:*`;
+    expect(statements.find((st) => st.Sid === 'DevelopmentFunctionsOfTheTenant')).toEqual({
+      Sid: 'DevelopmentFunctionsOfTheTenant',
+      Effect: 'Allow',
+      Action: ['lambda:GetFunction', 'lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode', 'lambda:PublishVersion', 'lambda:UpdateAlias', 'lambda:GetAlias'],
+      Resource: [functions, `${functions}:*`],
+      Condition: { StringEquals: { 'aws:ResourceTag/tenant-blocks:tier': 'DEVELOPMENT', 'aws:ResourceTag/tenant-blocks:tenant': '${aws:PrincipalTag/tenant}' } },
+    });
+    const unconditioned = statements.filter((st) => !st.Condition).flatMap((st) => list(st.Action));
+    expect(unconditioned.sort()).toEqual(['cloudformation:DescribeStackResources', 'cloudformation:GetTemplate', 'lambda:ListFunctions', 'lambda:ListTags', 's3:GetObject']);
+    const writes = statements.flatMap((st) => list(st.Action)).filter((a) => !/:(Get|List|Describe)/.test(a));
+    expect(writes.sort()).toEqual(['lambda:PublishVersion', 'lambda:UpdateAlias', 'lambda:UpdateFunctionCode']);
+  });
+
+  test('restoring the release\'s code reads the Tenant-* stacks and the staging bucket\'s bundles only', () => {
+    expect(statements.find((st) => st.Sid === 'ReleaseCode')!.Resource).toBe(`arn:aws:cloudformation:us-east-1:${TENANT_ACCOUNT}:stack/Tenant-*/*`);
+    expect(statements.find((st) => st.Sid === 'ReleaseBundles')!.Resource).toBe(`arn:aws:s3:::cdk-hnb659fds-assets-${TENANT_ACCOUNT}-us-east-1/*`);
+  });
+
+  test('the execution role can change neither the code-push role nor the observer role', () => {
+    const deny = executionStatements(template).find((st) => st.Sid === 'NotTheBootstrap')!;
+    expect(list(deny.Resource)).toEqual(expect.arrayContaining([
+      `arn:aws:iam::${TENANT_ACCOUNT}:role/tenant-blocks/tenant-blocks-code-push-hnb659fds`,
+      `arn:aws:iam::${TENANT_ACCOUNT}:role/tenant-blocks-observer-us-east-1`,
+    ]));
   });
 });
 

@@ -102,6 +102,7 @@ describe('an operation keeps templates, events and drifts out of its state', () 
       version: 1,
       release: '1.0.0',
       state: 'SUSPENDED',
+      externalId: 'external-id-of-acme',
       createdAt: now,
       updatedAt: now,
       deployedVersion: 1,

@@ -24,67 +24,178 @@ describe('TenantProvisioner', () => {
   const template = Template.fromStack(stack);
 
   describe('IAM', () => {
-    test('the build may assume only the CDK deploy, file-publishing and lookup roles of the listed tenant accounts', () => {
-      const assume = statements(template, 'ProvisionerBuildRole').filter((s) => JSON.stringify(s.Action).includes('sts:'));
-      const role = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::*:role/cdk-hnb659fds-${name}-*-us-east-1`]] });
-      // One ARN pattern per role, the accounts in the condition: the policy does not grow with the fleet.
-      expect(assume).toEqual([{
-        Sid: 'AssumeTenantCdkRoles',
-        Effect: 'Allow',
-        Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: [role('deploy-role'), role('file-publishing-role'), role('lookup-role')],
-        Condition: { StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } },
-      }]);
+    /** Every statement of every policy (inline and managed) of the stack, with the logical id of its policy. */
+    const everyStatement = (t: Template): Array<Record<string, any> & { policy: string }> => [
+      ...Object.entries(t.findResources('AWS::IAM::Policy')), ...Object.entries(t.findResources('AWS::IAM::ManagedPolicy')),
+    ].flatMap(([id, p]) => (p.Properties.PolicyDocument.Statement as Array<Record<string, any>>).map((st) => ({ ...st, policy: id })));
+    const roleNamed = (t: Template, name: string): [string, Record<string, any>] => {
+      const found = Object.entries(t.findResources('AWS::IAM::Role')).filter(([, r]) => r.Properties.RoleName === name);
+      expect(found.map(([, r]) => r.Properties.RoleName)).toEqual([name]);
+      return found[0];
+    };
+
+    test.each([
+      ['listed accounts', {}],
+      ['an organization', { tenantAccountIds: undefined, organizationId: ORG }],
+    ])('no role of the platform stack may assume the CDK roles of every tenant account (%s, issue 20 §2)', (_name, overrides) => {
+      const t = Template.fromStack(provisionerStack(overrides).stack);
+      const assume = everyStatement(t).filter((st) => [st.Action].flat().some((a: string) => a.startsWith('sts:Assume')));
+      expect(assume.length).toBeGreaterThan(0);
+      for (const st of assume) expect([st.policy, JSON.stringify(st.Resource)]).toEqual([st.policy, expect.not.stringMatching(/:iam::\*:role\/cdk-/)]);
     });
 
-    test('no policy of the provisioner grants Action * or any IAM, Organizations or STS right beyond assuming the tenant roles', () => {
-      const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
-      const actions = all.flatMap((s) => [s.Action].flat() as string[]);
+    test('the project\'s own role may assume nothing: every build runs with its tenant account\'s build role', () => {
+      const projectRole = statements(template, 'ProvisionerBuildRole');
+      expect(projectRole.length).toBeGreaterThan(0);
+      expect(projectRole.filter((st) => JSON.stringify(st.Action).includes('sts:'))).toEqual([]);
+      const build = definitionOf(stack, 'ProvisionerOperationWorkflow').States.Build;
+      expect(build.Parameters['ServiceRoleOverride.$']).toBe('$.context.buildRoleArn');
+    });
+
+    test.each(TENANT_ACCOUNTS)('account %s has its build role: only this project\'s builds take it, it may assume only its account\'s CDK roles and read only its account\'s external ids', (account) => {
+      const [id, role] = roleNamed(template, `tenant-blocks-build-${account}-us-east-1`);
+      expect(role.Properties.Path).toBe('/tenant-blocks/build/');
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'codebuild.amazonaws.com' },
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [expect.stringMatching(/^ProvisionerBuild[0-9A-F]{8}$/), 'Arn'] } }, StringEquals: { 'aws:SourceAccount': PLATFORM_ENV.account } },
+      }]);
+      expect(role.Properties.ManagedPolicyArns).toEqual([{ Ref: expect.stringMatching(/^ProvisionerBuildPolicy/) }]);
+      const own = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: any) => r.Ref === id))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const arn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/cdk-hnb659fds-${name}-${account}-us-east-1`]] });
+      expect(own).toEqual([
+        { Sid: 'OneTenantAccount', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: [arn('deploy-role'), arn('file-publishing-role'), arn('lookup-role')] },
+        {
+          Sid: 'OwnExternalIds',
+          Effect: 'Allow',
+          Action: 'ssm:GetParameters',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ssm:us-east-1:111111111111:parameter/tenant-blocks/hnb659fds/external-id/${account}/*`]] },
+        },
+      ]);
+    });
+
+    test('the build policy: the platform app\'s source, the build\'s log group, the provisioner key; a fixed name under /tenant-blocks/', () => {
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        ManagedPolicyName: 'tenant-blocks-build-hnb659fds',
+        Path: '/tenant-blocks/',
+        PolicyDocument: {
+          Statement: [
+            Match.objectLike({ Sid: 'Source', Action: ['s3:GetObject', 's3:GetObjectVersion'] }),
+            Match.objectLike({ Sid: 'SourceBucket', Action: ['s3:GetBucketAcl', 's3:GetBucketLocation'] }),
+            Match.objectLike({ Sid: 'BuildLogs', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerBuildLogs'), 'Arn'] } }),
+            Match.objectLike({ Sid: 'ProvisionerKey', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerKey'), 'Arn'] } }),
+          ],
+        },
+      });
+    });
+
+    test('the operation workflow may pass exactly the build roles, and only to CodeBuild', () => {
+      const pass = everyStatement(template).filter((st) => [st.Action].flat().includes('iam:PassRole'));
+      expect(pass).toHaveLength(1);
+      expect(pass[0].policy).toMatch(/^ProvisionerOperationWorkflowRole/);
+      expect(pass[0].Resource).toEqual(TENANT_ACCOUNTS.map(() => ({ 'Fn::GetAtt': [expect.stringMatching(/^ProvisionerTenantBuildRole\d{12}/), 'Arn'] })));
+      expect(pass[0].Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } });
+    });
+
+    test('no policy of the provisioner grants Action * or any IAM, Organizations or STS right beyond passing the build roles and assuming tenant roles', () => {
+      const actions = everyStatement(template).filter((st) => st.Effect === 'Allow').flatMap((st) => [st.Action].flat() as string[]);
       expect(actions).not.toContain('*');
-      expect(actions.filter((a) => /^(iam|organizations):/.test(a))).toEqual([]);
+      expect([...new Set(actions.filter((a) => /^(iam|organizations):/.test(a)))]).toEqual(['iam:PassRole']);
       expect([...new Set(actions.filter((a) => a.startsWith('sts:')))].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     });
 
-    test('the operation workflow reads tenant stacks only through the deploy roles (Step Functions task credentials)', () => {
-      const assume = statements(template, 'ProvisionerOperationWorkflowRole').filter((s) => s.Sid === 'ReadTenantStacksWithDeployRole');
-      expect(assume).toHaveLength(1);
-      expect(assume[0].Action).toBe('sts:AssumeRole');
-      expect(JSON.stringify(assume[0].Resource)).not.toContain('file-publishing');
+    test('the workflow reads tenant stacks only with the observer roles (Step Functions task credentials and the workflow function), never a deploy role', () => {
       const definition = definitionOf(stack, 'ProvisionerOperationWorkflow');
       const cfnStates = Object.entries(definition.States as Record<string, any>).filter(([, s]) => String(s.Resource).includes('aws-sdk:cloudformation'));
       // Only the small answers are read by the state machine; events, the template and drifts by bounded steps.
       expect(cfnStates.map(([name]) => name).sort()).toEqual(['DescribeStack', 'DetectDrift', 'DriftDetectionStatus']);
-      for (const [, state] of cfnStates) expect(state.Credentials).toEqual({ 'RoleArn.$': '$.context.deployRoleArn' });
+      for (const [, state] of cfnStates) expect(state.Credentials).toEqual({ 'RoleArn.$': '$.context.observerRoleArn' });
       for (const name of ['FailedStackEvents', 'RetainedResources', 'DriftedResources']) {
         expect([name, definition.States[name].Resource]).toEqual([name, expect.stringMatching(/^arn:aws:lambda:us-east-1:111111111111:function:ProvisionerWorkflowFunction/)]);
       }
-      const fnAssume = statements(template, 'ProvisionerWorkflowFunctionRole').filter((s) => s.Sid === 'ReadTenantStacksWithDeployRole');
-      expect(fnAssume).toHaveLength(1);
-      expect(JSON.stringify(fnAssume[0].Resource)).toContain('cdk-hnb659fds-deploy-role-*-us-east-1');
-      expect(fnAssume[0].Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } });
-      expect(JSON.stringify(fnAssume[0].Resource)).not.toMatch(/file-publishing|lookup/);
-    });
-
-    test('the handlers may read and write registry items but never delete or scan them (history is append-only)', () => {
-      for (const prefix of ['ProvisionerApiFunctionRole', 'ProvisionerWorkflowFunctionRole']) {
-        const registry = statements(template, prefix).find((s) => s.Sid === 'Registry')!;
-        expect(registry.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']);
+      const observer = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/tenant-blocks-observer-us-east-1']] };
+      for (const prefix of ['ProvisionerOperationWorkflowRole', 'ProvisionerWorkflowFunctionRole']) {
+        const assume = statements(template, prefix).filter((st) => st.Sid === 'ReadTenantStacksWithObserverRole');
+        expect(assume).toEqual([{
+          Sid: 'ReadTenantStacksWithObserverRole',
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Resource: observer,
+          Condition: { StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } },
+        }]);
       }
-      const actions = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p.Properties.PolicyDocument.Statement as Array<Record<string, any>>).flatMap((s) => [s.Action].flat()));
-      expect(actions.filter((a) => /dynamodb:(DeleteItem|Scan|BatchWriteItem|\*)/.test(a))).toEqual([]);
+      const assumed = everyStatement(template).filter((st) => [st.Action].flat().includes('sts:AssumeRole') && !String(st.policy).startsWith('ProvisionerTenantBuildRole'));
+      expect(JSON.stringify(assumed.map((st) => st.Resource))).not.toContain('deploy-role');
     });
 
-    test('with an organization, the role ARNs are wildcarded by account and narrowed by aws:ResourceOrgID', () => {
+    test('the roles the tenant accounts trust have fixed names under /tenant-blocks/ (the bootstrap names them by ARN)', () => {
+      for (const [name, description] of [['tenant-blocks-api-hnb659fds', 'API'], ['tenant-blocks-workflow-hnb659fds', 'workflow steps'], ['tenant-blocks-operations-hnb659fds', 'operation workflow']]) {
+        const [, role] = roleNamed(template, name);
+        expect([name, role.Properties.Path, role.Properties.Description]).toEqual([name, '/tenant-blocks/', expect.stringContaining(description)]);
+      }
+    });
+
+    test('the API and workflow functions may assume only the tenant accounts\' code-push role, with the tenant as a session tag', () => {
+      for (const prefix of ['ProvisionerApiFunctionRole', 'ProvisionerWorkflowFunctionRole']) {
+        expect(statements(template, prefix).filter((st) => st.Sid === 'CodePushRoles')).toEqual([{
+          Sid: 'CodePushRoles',
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/tenant-blocks/tenant-blocks-code-push-hnb659fds']] },
+          Condition: { StringEquals: { 'aws:ResourceAccount': TENANT_ACCOUNTS } },
+        }]);
+      }
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('provisioner: REST API'),
+        Environment: { Variables: Match.objectLike({ CODE_PUSH_ROLE_NAME: 'tenant-blocks/tenant-blocks-code-push-hnb659fds', PLATFORM_ACCOUNT: PLATFORM_ENV.account }) },
+      });
+    });
+
+    test('the workflow function may write and delete only the external id parameters, encrypted with the provisioner key', () => {
+      const ssm = everyStatement(template).filter((st) => [st.Action].flat().some((a: string) => a.startsWith('ssm:')));
+      expect(ssm.map((st) => [st.policy.replace(/[0-9A-F]{8}$/, ''), st.Action])).toEqual(expect.arrayContaining([
+        ['ProvisionerWorkflowFunctionRoleDefaultPolicy', ['ssm:PutParameter', 'ssm:DeleteParameter']],
+      ]));
+      const put = ssm.find((st) => [st.Action].flat().includes('ssm:PutParameter'))!;
+      expect(put.Resource).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:us-east-1:111111111111:parameter/tenant-blocks/hnb659fds/external-id/*']] });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('workflow steps'),
+        Environment: { Variables: Match.objectLike({ PROVISIONER_KEY_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProvisionerKey'), 'Arn'] } }) },
+      });
+    });
+
+    test('the build gets the external id as a parameter name (PARAMETER_STORE), never as a value; the operation context carries none', () => {
+      const build = definitionOf(stack, 'ProvisionerOperationWorkflow').States.Build;
+      const variables = build.Parameters.EnvironmentVariablesOverride as Array<Record<string, string>>;
+      expect(variables.find((v) => v.Name === 'TENANT_EXTERNAL_ID')).toEqual({ 'Name': 'TENANT_EXTERNAL_ID', 'Type': 'PARAMETER_STORE', 'Value.$': '$.context.externalIdParameter' });
+      expect(variables.filter((v) => v.Name !== 'TENANT_EXTERNAL_ID').map((v) => v.Type)).toEqual(BUILD_VARIABLES.slice(1).map(() => 'PLAINTEXT'));
+      expect(JSON.stringify(definitionOf(stack, 'ProvisionerOperationWorkflow'))).not.toMatch(/context\.externalId"|\$\.context\.externalId\b(?!Parameter)/);
+    });
+
+    test('with an organization: no build role is made here, the workflow passes any build role of this account\'s build path, the tenant roles are narrowed by aws:ResourceOrgID', () => {
       const org = Template.fromStack(provisionerStack({ tenantAccountIds: undefined, organizationId: ORG }).stack);
-      const [assume] = statements(org, 'ProvisionerBuildRole').filter((s) => s.Sid === 'AssumeTenantCdkRoles');
-      expect(assume.Condition).toEqual({ StringEquals: { 'aws:ResourceOrgID': ORG } });
-      expect(JSON.stringify(assume.Resource)).toContain(':iam::*:role/cdk-hnb659fds-deploy-role-*-us-east-1');
+      expect(Object.values(org.findResources('AWS::IAM::Role')).filter((r) => String(r.Properties.RoleName ?? '').startsWith('tenant-blocks-build-'))).toEqual([]);
+      const [pass] = statements(org, 'ProvisionerOperationWorkflowRole').filter((st) => st.Sid === 'PassBuildRoles');
+      expect(pass.Resource).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/tenant-blocks/build/tenant-blocks-build-*-us-east-1']] });
+      const [observer] = statements(org, 'ProvisionerWorkflowFunctionRole').filter((st) => st.Sid === 'ReadTenantStacksWithObserverRole');
+      expect(observer.Condition).toEqual({ StringEquals: { 'aws:ResourceOrgID': ORG } });
+      const [push] = statements(org, 'ProvisionerApiFunctionRole').filter((st) => st.Sid === 'CodePushRoles');
+      expect(push.Condition).toEqual({ StringEquals: { 'aws:ResourceOrgID': ORG } });
     });
 
-    test('a custom bootstrap qualifier names the roles', () => {
+    test('a custom bootstrap qualifier names the roles, the build policy and the parameters', () => {
       const custom = Template.fromStack(provisionerStack({ cdkQualifier: 'tenants01' }).stack);
-      const [assume] = statements(custom, 'ProvisionerBuildRole').filter((s) => s.Sid === 'AssumeTenantCdkRoles');
-      expect(JSON.stringify(assume.Resource)).toContain('cdk-tenants01-deploy-role-*-us-east-1');
+      const [buildRoleId] = roleNamed(custom, `tenant-blocks-build-${TENANT_ACCOUNTS[0]}-us-east-1`);
+      const own = Object.values(custom.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: any) => r.Ref === buildRoleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      expect(JSON.stringify(own)).toContain(`cdk-tenants01-deploy-role-${TENANT_ACCOUNTS[0]}-us-east-1`);
+      expect(JSON.stringify(own)).toContain(`parameter/tenant-blocks/tenants01/external-id/${TENANT_ACCOUNTS[0]}/*`);
+      roleNamed(custom, 'tenant-blocks-api-tenants01');
+      custom.hasResourceProperties('AWS::IAM::ManagedPolicy', { ManagedPolicyName: 'tenant-blocks-build-tenants01' });
+      const [push] = statements(custom, 'ProvisionerApiFunctionRole').filter((st) => st.Sid === 'CodePushRoles');
+      expect(JSON.stringify(push.Resource)).toContain('role/tenant-blocks/tenant-blocks-code-push-tenants01');
     });
   });
 

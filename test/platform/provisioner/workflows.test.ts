@@ -2,16 +2,23 @@
 // independent ASL interpreter (aws-local-stepfunctions): Lambda steps run the real handler code
 // against a real DynamoDB API (dynalite), DynamoDB tasks run against dynalite, CodeBuild and
 // CloudFormation answer as each scenario says. The API handler starts the runs, as in AWS.
+import { DeleteParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { mockClient } from 'aws-sdk-client-mock';
 import {
   CALLER, LocalDynamo, failureOf, LocalWorkflows, TenantBehaviour, createRegistryTable, definitionOf, devSpec,
-  provisionerStack, startDynalite, testConfig,
+  PLATFORM_ENV, TENANT_ACCOUNTS, provisionerStack, startDynalite, testConfig,
 } from './support';
 import { ApiEvent, ApiResult, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
-import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+import { memoryExternalIdStore, ssmExternalIdStore } from '../../../src/platform/provisioner/workflow-external-id.lambda-shared';
+import { externalIdStoreOf, runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+
+/** The store the workflow steps use when their dependencies name none (the local runs): in memory. */
+const externalIds = externalIdStoreOf({} as any) as ReturnType<typeof memoryExternalIdStore>;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateAsl = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
@@ -80,6 +87,7 @@ async function activeTenant(registry: Registry, tenantId: string, release = '1.0
     updatedAt: now,
     deployedVersion: 1,
     deployedRelease: release,
+    externalId: `external-id-of-${tenantId}`,
   };
   await registry.createTenant(tenant);
 }
@@ -143,8 +151,15 @@ describe('operations run by the local interpreter', () => {
       TENANT_REGION: 'us-east-1',
       DEPLOY_ROLE_ARN: 'arn:aws:iam::210987654321:role/cdk-hnb659fds-deploy-role-210987654321-us-east-1',
       RELEASE: '1.0.0',
+      // The name of the SecureString parameter (PARAMETER_STORE), never the id itself.
+      TENANT_EXTERNAL_ID: '/tenant-blocks/hnb659fds/external-id/210987654321/acme',
     })]);
     expect(JSON.parse(w.workflows.log.builds[0].TENANT_SPEC_JSON)).toEqual(spec);
+    // Written by the workflow before the build, from the registry; never in a build's input or the workflow's state.
+    expect(externalIds.values.get('/tenant-blocks/hnb659fds/external-id/210987654321/acme')).toBe(tenant.externalId);
+    expect(tenant.externalId).toMatch(/^[0-9a-f]{48}$/);
+    expect(JSON.stringify(w.workflows.log.builds)).not.toContain(tenant.externalId);
+    expect(JSON.stringify(w.workflows.log.dynamo)).not.toContain(tenant.externalId);
     expect(w.workflows.log.events).toEqual([expect.objectContaining({ Source: 'tenant-blocks.provisioner', DetailType: 'Tenant Operation Finished' })]);
     expect(w.workflows.log.events[0].Detail).toMatchObject({ tenantId: 'acme', status: 'SUCCEEDED', type: 'CREATE' });
   });
@@ -199,7 +214,7 @@ describe('operations run by the local interpreter', () => {
 
     const second = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 8 } } });
     expect(second.statusCode).toBe(409);
-    expect(second.json.message).toMatch(/operation in flight/);
+    expect(second.json.message).toMatch(/operation in flight|holds its lock/);
     const during = (await w.registry.getTenant('acme'))!;
     expect(during).toMatchObject({ version: 2, lockOperationId: first.json.operation.operationId });
     expect((during.spec.database as any).maxCapacity).toBe(4);
@@ -243,7 +258,7 @@ describe('operations run by the local interpreter', () => {
     const w = await world(() => ({ noStack: true }));
     const now = new Date().toISOString();
     const spec = { ...devSpec('globex'), tier: 'PRODUCTION' };
-    await w.registry.createTenant({ tenantId: 'globex', account: '210987654321', region: 'us-east-1', tier: 'PRODUCTION', spec, version: 1, release: '1.0.0', state: 'ACTIVE', createdAt: now, updatedAt: now });
+    await w.registry.createTenant({ tenantId: 'globex', account: '210987654321', region: 'us-east-1', tier: 'PRODUCTION', spec, version: 1, release: '1.0.0', state: 'ACTIVE', createdAt: now, updatedAt: now, externalId: 'external-id-of-globex' });
 
     const unconfirmed = await w.call('DELETE', '/tenants/{tenantId}', { tenantId: 'globex' });
     expect(unconfirmed.statusCode).toBe(400);
@@ -261,7 +276,9 @@ describe('operations run by the local interpreter', () => {
       { logicalId: 'DatabaseCluster', type: 'AWS::RDS::DBCluster', policy: 'Snapshot' },
       { logicalId: 'Key', type: 'AWS::KMS::Key', policy: 'Retain' },
     ]);
-    expect(w.workflows.log.builds[0]).toMatchObject({ OPERATION: 'destroy' });
+    expect(w.workflows.log.builds[0]).toMatchObject({ OPERATION: 'destroy', TENANT_EXTERNAL_ID: '/tenant-blocks/hnb659fds/external-id/210987654321/globex' });
+    // The stack is gone: so is the build's copy of the external id (the registry keeps it).
+    expect(externalIds.values.has('/tenant-blocks/hnb659fds/external-id/210987654321/globex')).toBe(false);
     expect((await w.registry.getTenant('globex'))!.state).toBe('DESTROYED');
     // A destroyed tenant answers GET with its state (its history stays readable), never 410.
     const gone = await w.call('GET', '/tenants/{tenantId}', { tenantId: 'globex' });
@@ -283,6 +300,62 @@ describe('operations run by the local interpreter', () => {
     });
     expect(w.workflows.log.builds).toEqual([]);
     expect((await w.registry.getTenant('acme'))!.lockOperationId).toBeUndefined();
+  });
+
+  test('a tenant without an external id in the registry is not built (its link would get a new one): FAILED with the reason, unlocked', async () => {
+    const w = await world(() => ({ stackStatus: 'UPDATE_COMPLETE' }));
+    await activeTenant(w.registry, 'acme');
+    const { externalId: _dropped, ...withoutId } = (await w.registry.getTenant('acme'))!;
+    await w.registry.createTenant({ ...withoutId, tenantId: 'initech', spec: devSpec('initech'), deployedSpec: devSpec('initech') } as TenantRecord);
+    const changed = await w.call('PATCH', '/tenants/{tenantId}', { tenantId: 'initech' }, { settings: { database: { maxCapacity: 4 } } });
+    expect(changed.statusCode).toBe(202);
+    await w.workflows.settle();
+    const op = (await w.registry.getOperation(changed.json.operation.operationId))!;
+    expect([op.status, op.reason]).toEqual(['FAILED', expect.stringContaining("tenant 'initech' has no link external id in the registry")]);
+    expect(w.workflows.log.builds).toEqual([]);
+    expect((await w.registry.getTenant('initech'))!.lockOperationId).toBeUndefined();
+  });
+
+  test.each(TENANT_ACCOUNTS)('a build of a tenant in account %s runs with that account\'s build role, the one the construct creates (StartBuild serviceRoleOverride)', async (account) => {
+    const w = await world();
+    const spec = devSpec(`t${account}`, { account });
+    await w.registry.createTenant({
+      tenantId: `t${account}`,
+      account,
+      region: 'us-east-1',
+      tier: 'DEVELOPMENT',
+      spec,
+      deployedSpec: spec,
+      version: 1,
+      release: '1.0.0',
+      state: 'ACTIVE',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      deployedVersion: 1,
+      deployedRelease: '1.0.0',
+      externalId: 'x'.repeat(48),
+    });
+    const { registry, config } = w;
+    await registry.putOperation({
+      operationId: `op-${account}`,
+      tenantId: `t${account}`,
+      incarnation: 1,
+      type: 'UPDATE',
+      status: 'PENDING',
+      requestedBy: CALLER,
+      requestedAt: new Date().toISOString(),
+      specVersion: 1,
+      release: '1.0.0',
+      changes: [],
+      scheduled: true,
+    });
+    const ctx = await runStep({ action: 'begin', input: { operationId: `op-${account}`, tenantId: `t${account}` } }, { registry, config });
+    const expected = `arn:aws:iam::${PLATFORM_ENV.account}:role/tenant-blocks/build/tenant-blocks-build-${account}-us-east-1`;
+    expect(ctx).toMatchObject({ buildRoleArn: expected, observerRoleArn: `arn:aws:iam::${account}:role/tenant-blocks-observer-us-east-1` });
+    expect(JSON.stringify(ctx)).not.toContain('x'.repeat(48));
+    // The construct's role of that account has exactly that path and name.
+    const roles = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role')).map((r) => `arn:aws:iam::${PLATFORM_ENV.account}:role${r.Properties.Path ?? '/'}${r.Properties.RoleName}`);
+    expect(roles).toContain(expected);
   });
 
   test('when recording the outcome fails, the workflow marks the operation FAILED and unlocks the tenant straight in DynamoDB', async () => {
@@ -438,3 +511,34 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('the external id store on AWS (SSM, through aws-sdk-client-mock: no local SSM server exists)', () => {
+  test('writes a SecureString encrypted with the provisioner key, overwriting the last build\'s; deleting a missing parameter is not an error', async () => {
+    const ssm = mockClient(SSMClient);
+    ssm.on(PutParameterCommand).resolves({ Version: 2 });
+    ssm.on(DeleteParameterCommand).rejectsOnce(new ParameterNotFound({ message: 'not found', $metadata: {} })).resolves({});
+    const store = ssmExternalIdStore(new SSMClient({ region: 'us-east-1' }), 'arn:aws:kms:us-east-1:111111111111:key/k');
+    await store.put('/tenant-blocks/hnb659fds/external-id/210987654321/acme', 'e'.repeat(48));
+    expect(ssm.commandCalls(PutParameterCommand).map((c) => c.args[0].input)).toEqual([expect.objectContaining({
+      Name: '/tenant-blocks/hnb659fds/external-id/210987654321/acme',
+      Value: 'e'.repeat(48),
+      Type: 'SecureString',
+      KeyId: 'arn:aws:kms:us-east-1:111111111111:key/k',
+      Overwrite: true,
+    })]);
+    await expect(store.delete('/tenant-blocks/hnb659fds/external-id/210987654321/acme')).resolves.toBeUndefined();
+    await expect(store.delete('/tenant-blocks/hnb659fds/external-id/210987654321/acme')).resolves.toBeUndefined();
+    expect(ssm.commandCalls(DeleteParameterCommand)).toHaveLength(2);
+    ssm.restore();
+  });
+
+  test('throws when SSM refuses the write (the step fails, the operation records why)', async () => {
+    const ssm = mockClient(SSMClient);
+    const denied = new Error('User is not authorized to perform: ssm:PutParameter');
+    denied.name = 'AccessDeniedException';
+    ssm.on(PutParameterCommand).rejects(denied);
+    const store = ssmExternalIdStore(new SSMClient({ region: 'us-east-1' }), undefined);
+    await expect(store.put('/p', 'v')).rejects.toThrow('not authorized');
+    ssm.restore();
+  });
+});
