@@ -4,9 +4,9 @@
 // here failed on the hub before (organizationId alone was refused).
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { hubAdmittedDetailTypes, hubFilterPattern } from '../../../src/core/link-events';
 import { PlatformHub, PlatformHubProps } from '../../../src/platform/hub';
 import { TENANT_EVENT_VOLUME_THRESHOLD, VOLUME_LOG_GROUP_NAME } from '../../../src/platform/hub/hub-alarms';
-import { hubAdmittedDetailTypes, hubFilterPattern } from '../../../src/core/link-events';
 import { testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
