@@ -191,3 +191,19 @@ describe('TenantConsole validation', () => {
     expect(s.node.tryFindChild('C')).toBeUndefined();
   });
 });
+
+// Issue 24 §4: the console serves a platform whose hub and provisioner admit an organization (no account list).
+test('TenantConsole works with a hub and a provisioner on the organization path', () => {
+  const stack = testStack('Platform', PLATFORM_ENV);
+  const hub = new PlatformHub(stack, 'Hub', { organizationId: 'o-abcdefghij' });
+  const provisioner = new TenantProvisioner(stack, 'Provisioner', {
+    hub: hub.reference,
+    appSource: PlatformAppSource.fromAsset(FIXTURE_APP, '1.0.0'),
+    organizationId: 'o-abcdefghij',
+    apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/platform/operator', allTenants: true, actions: Object.values(TenantAction) }],
+  } as any);
+  new TenantConsole(stack, 'Console', { hub, provisioner, signInDomainPrefix: 'acme-platform-console' });
+  const template = Template.fromStack(stack);
+  template.resourceCountIs('AWS::Cognito::UserPool', 1);
+  expect(hub.admitsOrganization).toBe(true);
+});
