@@ -394,7 +394,7 @@ export class TenantAccountBootstrap extends Construct {
       }),
       new iam.PolicyStatement({
         sid: 'ReleaseCode',
-        actions: ['cloudformation:GetTemplate', 'cloudformation:DescribeStackResources'],
+        actions: ['cloudformation:GetTemplate', 'cloudformation:DescribeStackResource', 'cloudformation:DescribeStackResources'],
         resources: [`arn:${partition}:cloudformation:${region}:${account}:stack/${TENANT_STACKS}/*`],
       }),
       new iam.PolicyStatement({ sid: 'ReleaseBundles', actions: ['s3:GetObject'], resources: [`arn:${partition}:s3:::${bucketName}/*`] }),

@@ -302,7 +302,8 @@ export class TenantProvisioner extends Construct {
       // Its own log group only, never AWSLambdaBasicExecutionRole's every log group (issue 9.6).
       role: this.namedHandlerRole('WorkflowFunctionRole', 'cdk-tenant-blocks provisioner workflow steps', workflowLogs, PLATFORM_ROLE_NAMES.workflow(this.qualifier)),
       logGroup: workflowLogs,
-      timeout: Duration.minutes(1),
+      // As long as a step may take (lambdaStep's two minutes): restoring pushed code waits for Lambda's update.
+      timeout: Duration.minutes(2),
       memorySize: 512,
       // Opt-in (reserveConcurrency): a reservation fails on a new account; Step Functions retries throttled steps.
       reservedConcurrentExecutions: this.props.reserveConcurrency ? 20 : undefined,
@@ -991,9 +992,16 @@ export class TenantProvisioner extends Construct {
     tenant.addMethod('DELETE', integration, read);
     tenant.addResource('operations').addMethod('GET', integration, read);
     tenant.addResource('drift').addMethod('POST', integration, read);
+    // The developer loop (issue 23): a code push (a JSON body with the zip, validated by the handler) and log queries on the hub's data.
+    tenant.addResource('code').addMethod('POST', integration, withBody(anyObject));
+    const tenantLogs = tenant.addResource('logs');
+    // The body is optional (defaults for since/filter): the handler validates it.
+    tenantLogs.addMethod('POST', integration, read);
+    tenantLogs.addResource('{queryId}').addMethod('GET', integration, read);
     api.root.addResource('operations').addResource('{operationId}').addMethod('GET', integration, read);
     const rollouts = api.root.addResource('rollouts');
     rollouts.addMethod('POST', integration, withBody(rolloutModel));
+    rollouts.addMethod('GET', integration, read);
     const rollout = rollouts.addResource('{rolloutId}');
     rollout.addMethod('GET', integration, read);
     rollout.addResource('approval').addMethod('POST', integration, withBody(approvalModel));

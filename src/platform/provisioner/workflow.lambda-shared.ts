@@ -28,6 +28,15 @@ export interface WorkflowDependencies {
    * @default - a store in memory (the tests and the local simulation; the handler passes SSM's)
    */
   readonly externalIds?: ExternalIdStore;
+  /**
+   * Puts the release's code back into a tenant's function after a deploy of a tenant that carries a
+   * code push (CloudFormation sees no change in the function's code and would not): on AWS,
+   * `restoreReleaseCode` with the tenant account's code-push role. Returns the SHA-256 (hex) of the
+   * code the function now runs.
+   *
+   * @default - none: the code-push mark stays and the operation's outcome says the code was not restored
+   */
+  readonly restoreCode?: (tenant: TenantRecord) => Promise<{ readonly codeSha256: string }>;
 }
 
 /** The store of the dependencies that name none (in memory, per process). */
@@ -344,6 +353,10 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
         ...(type === 'DEPLOY' ? { release: op.release } : {}),
       });
     }
+    if (succeeded && deploys && tenant.codePush && tenant.lockOperationId === ctx.operationId) {
+      // Still under this operation's lock: no push can come between the deploy and the restore.
+      outcome.codePush = await restorePushedCode(deps, tenant);
+    }
     unlocked = await registry.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
     if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === 'PENDING' || op?.status === 'RUNNING')) {
       // Finished without the lock (it expired and another operation took the tenant): the registry
@@ -375,6 +388,24 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
       ...(op?.rolloutId ? { rolloutId: op.rolloutId } : {}),
     },
   };
+}
+
+/**
+ * After a successful deploy of a tenant whose function runs pushed code: the release's code back
+ * (issue 23 §2), then the mark cleared. A failed restore does not fail the deploy: the mark stays
+ * (the next deploy tries again) and the outcome says why.
+ */
+async function restorePushedCode(deps: WorkflowDependencies, tenant: TenantRecord): Promise<Record<string, unknown>> {
+  const push = tenant.codePush!;
+  const replaced = { pushOperationId: push.operationId, pushedSha256: push.sha256, pushedAt: push.at };
+  if (!deps.restoreCode) return { ...replaced, restored: false, reason: 'no code-push target: the function still runs the pushed code' };
+  try {
+    const restored = await deps.restoreCode(tenant);
+    await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+    return { ...replaced, restored: true, releaseSha256: restored.codeSha256 };
+  } catch (e) {
+    return { ...replaced, restored: false, reason: `the release's code could not be put back: ${String((e as Error)?.message ?? e).slice(0, 500)}` };
+  }
 }
 
 /** The context of an operation whose `begin` step never completed. */

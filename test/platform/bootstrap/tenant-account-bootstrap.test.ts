@@ -290,7 +290,7 @@ describe('code push: only the provisioner, only that tenant\'s DEVELOPMENT funct
       Condition: { StringEquals: { 'aws:ResourceTag/tenant-blocks:tier': 'DEVELOPMENT', 'aws:ResourceTag/tenant-blocks:tenant': '${aws:PrincipalTag/tenant}' } },
     });
     const unconditioned = statements.filter((st) => !st.Condition).flatMap((st) => list(st.Action));
-    expect(unconditioned.sort()).toEqual(['cloudformation:DescribeStackResources', 'cloudformation:GetTemplate', 'lambda:ListFunctions', 'lambda:ListTags', 's3:GetObject']);
+    expect(unconditioned.sort()).toEqual(['cloudformation:DescribeStackResource', 'cloudformation:DescribeStackResources', 'cloudformation:GetTemplate', 'lambda:ListFunctions', 'lambda:ListTags', 's3:GetObject']);
     const writes = statements.flatMap((st) => list(st.Action)).filter((a) => !/:(Get|List|Describe)/.test(a));
     expect(writes.sort()).toEqual(['lambda:PublishVersion', 'lambda:UpdateAlias', 'lambda:UpdateFunctionCode']);
   });

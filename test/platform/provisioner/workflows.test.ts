@@ -512,6 +512,69 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
   }
 }
 
+describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2)', () => {
+  /** A tenant carrying a code push, locked by a RUNNING deploy; returns the deploy's context. */
+  async function pushedTenant(w: World, tenantId: string): Promise<Record<string, unknown>> {
+    await activeTenant(w.registry, tenantId);
+    const t = (await w.registry.getTenant(tenantId))!;
+    await w.registry.createTenant({ ...t, tenantId: `${tenantId}-pushed`, spec: devSpec(`${tenantId}-pushed`), deployedSpec: devSpec(`${tenantId}-pushed`), codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: '2026-12-06T20:00:00.000Z' } } as TenantRecord);
+    const id = `${tenantId}-pushed`;
+    await w.registry.putOperation({
+      operationId: `deploy-${id}`,
+      tenantId: id,
+      incarnation: 1,
+      type: 'UPDATE',
+      status: 'PENDING',
+      requestedBy: CALLER,
+      requestedAt: new Date().toISOString(),
+      specVersion: 1,
+      release: '1.0.0',
+      changes: [],
+      scheduled: true,
+    });
+    return runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, { registry: w.registry, config: w.config });
+  }
+  const deployed = (context: Record<string, unknown>, status = 'UPDATE_COMPLETE') => ({
+    action: 'record',
+    state: { context, build: { Id: 'b', BuildStatus: status.endsWith('COMPLETE') && !status.includes('ROLLBACK') ? 'SUCCEEDED' : 'FAILED', Phases: [] }, stack: { Stacks: [{ StackStatus: status }] }, events: { StackEvents: [] } },
+  });
+
+  test('a successful deploy puts the release\'s code back, clears the mark and the operation says so', async () => {
+    const w = await world();
+    const ctx = await pushedTenant(w, 'acme');
+    const restored: string[] = [];
+    const out = await runStep(deployed(ctx), {
+      registry: w.registry, config: w.config, restoreCode: async (t) => { restored.push(`${t.tenantId}@${t.account}`); return { codeSha256: 'b'.repeat(64) }; },
+    });
+    expect(out.status).toBe('SUCCEEDED');
+    expect(restored).toEqual(['acme-pushed@210987654321']);
+    const tenant = (await w.registry.getTenant('acme-pushed'))!;
+    expect([tenant.codePush, tenant.lockOperationId]).toEqual([undefined, undefined]);
+    const op = (await w.registry.getOperation('deploy-acme-pushed'))!;
+    expect(op.outcome!.codePush).toEqual({ pushOperationId: 'push-1', pushedSha256: 'a'.repeat(64), pushedAt: '2026-12-06T20:00:00.000Z', restored: true, releaseSha256: 'b'.repeat(64) });
+  });
+
+  test('a restore that fails does not fail the deploy: the mark stays (the next deploy tries again) and the outcome says why', async () => {
+    const w = await world();
+    const ctx = await pushedTenant(w, 'acme');
+    const out = await runStep(deployed(ctx), { registry: w.registry, config: w.config, restoreCode: async () => { throw new Error('AccessDenied: lambda:UpdateFunctionCode'); } });
+    expect(out.status).toBe('SUCCEEDED');
+    const tenant = (await w.registry.getTenant('acme-pushed'))!;
+    expect([tenant.codePush?.operationId, tenant.lockOperationId]).toEqual(['push-1', undefined]);
+    const op = (await w.registry.getOperation('deploy-acme-pushed'))!;
+    expect(op.outcome!.codePush).toMatchObject({ restored: false, reason: expect.stringContaining('AccessDenied: lambda:UpdateFunctionCode') });
+  });
+
+  test('a failed deploy restores nothing: the function keeps the pushed code and the mark', async () => {
+    const w = await world();
+    const ctx = await pushedTenant(w, 'acme');
+    let calls = 0;
+    const out = await runStep(deployed(ctx, 'UPDATE_ROLLBACK_COMPLETE'), { registry: w.registry, config: w.config, restoreCode: async () => { calls++; return { codeSha256: '' }; } });
+    expect([out.status, calls]).toEqual(['FAILED', 0]);
+    expect((await w.registry.getTenant('acme-pushed'))!.codePush?.operationId).toBe('push-1');
+  });
+});
+
 describe('the external id store on AWS (SSM, through aws-sdk-client-mock: no local SSM server exists)', () => {
   test('writes a SecureString encrypted with the provisioner key, overwriting the last build\'s; deleting a missing parameter is not an error', async () => {
     const ssm = mockClient(SSMClient);
