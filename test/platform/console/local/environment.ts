@@ -90,7 +90,11 @@ async function createRegistryTable(client: DynamoDBClient): Promise<void> {
 
 /** The provisioner handler settings of the local environment. */
 export function localConfig(accounts: string[]): ProvisionerConfig {
+  // The code-push role of the tenant accounts (a setting of newer provisioner configs), spread so
+  // that the object type-checks whether the config has the field yet or not.
+  const codePush = { codePushRoleName: 'tenant-blocks/tenant-blocks-code-push-hnb659fds' };
   return {
+    ...codePush,
     tableName: TABLE,
     operationStateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:OperationWorkflow',
     rolloutStateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:RolloutWorkflow',
