@@ -6,7 +6,8 @@
  */
 import { ApiAnswer, ApiClient } from './client';
 import { Output } from './progress';
-import { PackageError, packageApp, packageProblems, size } from './push';
+import { AppPackage, AppPackager, PackageError, PackageOptions, packageProblems, size } from './push';
+import { watchApp } from '../dev/app-watch';
 import { fromHubLogLine, formatLogLine, HubLogLine } from '../dev/log-line';
 
 interface OptionSpec {
@@ -41,7 +42,7 @@ const QUERY_POLL_MS = 1000;
 /** The commands of this file. */
 export const DEV_COMMANDS = {
   push: {
-    usage: 'push --tenant <id> [<appDir>] [--handler index.handler] [--entry <file>] [--runtime nodejs24.x] [--no-type-check] [--expected-version <n>] [--api <url>]',
+    usage: 'push --tenant <id> [<appDir>] [--watch] [--handler index.handler] [--entry <file>] [--runtime nodejs24.x] [--no-type-check] [--expected-version <n>] [--api <url>]',
     summary: 'Bundle the app as tenant-blocks dev runs it and push it to a DEVELOPMENT tenant\'s function (seconds, no deploy; recorded in its history)',
     args: [] as string[],
     optionalArgs: ['appDir'],
@@ -50,57 +51,13 @@ export const DEV_COMMANDS = {
       'handler': { type: 'string' as const, help: 'the function\'s handler, <module>.<export> (default index.handler): the bundle is written as <module>.js' },
       'entry': { type: 'string' as const, help: 'the entry file (default: <module>.ts|.js|... in the app\'s folder)' },
       'runtime': { type: 'string' as const, help: 'the function\'s Node.js runtime, esbuild\'s target (default nodejs24.x)' },
+      'watch': { type: 'boolean' as const, short: 'w', help: 'push now, then again on every save, with the type checker and esbuild kept warm (a type error pushes nothing; Ctrl-C stops, exit code 0)' },
       'no-type-check': { type: 'boolean' as const, help: 'push a TypeScript app without type-checking it first' },
       'expected-version': { type: 'string' as const, help: 'refuse the push unless the tenant is at this version' },
       ...API,
     },
     async run(ctx: DevContext): Promise<number> {
-      const tenantId = required(ctx, 'tenant');
-      const appDir = ctx.args[0] ?? '.';
-      let pkg;
-      try {
-        pkg = await packageApp({
-          appDir,
-          handler: str(ctx.options.handler),
-          entry: str(ctx.options.entry),
-          runtime: str(ctx.options.runtime),
-          typeCheck: ctx.options['no-type-check'] === true ? false : undefined,
-        });
-      } catch (e) {
-        if (!(e instanceof PackageError)) throw new DevUsageError((e as Error).message);
-        ctx.out.error(`${tenantId}: the app does not build, nothing pushed:`);
-        e.problems.forEach((p) => ctx.out.error(p));
-        return 1;
-      }
-      const what = `${pkg.files.map((f) => f.name).join(', ')} (${size(pkg.zip.length)} zipped, ${size(pkg.unzippedBytes)} unzipped, sha256 ${pkg.sha256.slice(0, 12)})`;
-      const problems = packageProblems(pkg);
-      if (problems.length > 0) {
-        problems.forEach((p) => ctx.out.error(p));
-        return 1;
-      }
-      // say when a TypeScript app went unchecked without being told to
-      const checked = pkg.typeChecked ? ', type-checked' : /\.[mc]?ts$/.test(pkg.entry) && ctx.options['no-type-check'] !== true
-        ? ', not type-checked (no tsconfig.json, or no typescript, in the app\'s folder)' : '';
-      ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms${checked}`);
-      const expected = str(ctx.options['expected-version']);
-      const started = Date.now();
-      const a = await ctx.client.request('POST', `/tenants/${encodeURIComponent(tenantId)}/code`, {
-        body: {
-          zipBase64: pkg.zip.toString('base64'),
-          sha256: pkg.sha256,
-          ...(expected !== undefined ? { expectedVersion: Number(expected) } : {}),
-        },
-      });
-      if (!ok(a)) return fail(ctx.out, a);
-      if (ctx.options.json) {
-        ctx.out.line(JSON.stringify(a.json, null, 2));
-        return 0;
-      }
-      const r = a.json;
-      const who = r.requestedBy ? ` by ${r.requestedBy}` : '';
-      ctx.out.line(`${tenantId}: function ${r.functionName} runs version ${r.version} (code ${r.codeSha256}) — pushed${who} in ${Date.now() - started} ms, operation ${r.operationId}`);
-      if (r.restoredBy) ctx.out.line(`note: ${r.restoredBy}`);
-      return 0;
+      return runPush(ctx);
     },
   },
   logs: {
@@ -134,6 +91,143 @@ export function parseSince(value: string, now: Date): Date {
     if (!Number.isNaN(t.getTime())) return t;
   }
   throw new DevUsageError(`--since: expected a duration (30s, 10m, 1h, 2d) or an ISO 8601 time such as 2026-12-06T18:00:00Z (got: '${value}')`);
+}
+
+/** What a watch remembers of its last push: the code's hash, and whether the deploy note was printed. */
+interface LastPush {
+  sha256?: string;
+  noted?: boolean;
+}
+
+/** What a push cycle ended with. */
+type PushOutcome = 'pushed' | 'unchanged' | 'does-not-build' | 'refused';
+
+async function runPush(ctx: DevContext): Promise<number> {
+  const tenantId = required(ctx, 'tenant');
+  const options: PackageOptions = {
+    appDir: ctx.args[0] ?? '.',
+    handler: str(ctx.options.handler),
+    entry: str(ctx.options.entry),
+    runtime: str(ctx.options.runtime),
+    typeCheck: ctx.options['no-type-check'] === true ? false : undefined,
+  };
+  const watch = ctx.options.watch === true;
+  if (watch && ctx.options.json) throw new DevUsageError('--watch and --json exclude each other');
+  // the first push moves the tenant's version: every later one would be refused
+  if (watch && ctx.options['expected-version'] !== undefined) throw new DevUsageError('--watch and --expected-version exclude each other');
+  let packager: AppPackager;
+  try {
+    packager = await AppPackager.create(options, watch);
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw new DevUsageError((e as Error).message);
+    ctx.out.error(`${tenantId}: the app does not build, nothing pushed:`);
+    e.problems.forEach((p) => ctx.out.error(p));
+    return 1;
+  }
+  try {
+    if (!watch) {
+      const outcome = await pushOnce(ctx, tenantId, packager);
+      return outcome === 'pushed' ? 0 : 1;
+    }
+    return await watchAndPush(ctx, tenantId, packager);
+  } finally {
+    await packager.dispose();
+  }
+}
+
+/**
+ * `push --watch`: one push now, then one per save. One push is in flight at a time; saves during
+ * it queue exactly one more (which packages the folder as it is then, so no save is lost and none
+ * is pushed twice). A build or type error prints and pushes nothing: the last good push keeps
+ * serving. A refusal of the API prints and the watch goes on (a 409 passes once the other
+ * operation ends), except at the first push, where it ends the command (exit 1): a PRODUCTION
+ * tenant or a missing scope will not change on save. Ctrl-C stops watching, lets a push in flight
+ * finish, and exits 0.
+ */
+async function watchAndPush(ctx: DevContext, tenantId: string, packager: AppPackager): Promise<number> {
+  const stop = interruptible();
+  const last: LastPush = {};
+  try {
+    const first = await pushOnce(ctx, tenantId, packager, last);
+    if (first === 'refused' || stop.stopped) return first === 'refused' ? 1 : 0;
+    let running: Promise<void> | undefined;
+    let queued = false;
+    const cycle = async (): Promise<void> => {
+      do {
+        queued = false;
+        await pushOnce(ctx, tenantId, packager, last);
+      } while (queued && !stop.stopped);
+      running = undefined;
+    };
+    const watcher = watchApp(packager.appDir, () => {
+      if (stop.stopped) return;
+      if (running) {
+        queued = true;
+        return;
+      }
+      running = cycle();
+    });
+    ctx.out.line(`${tenantId}: watching ${packager.appDir} — every save is ${packager.typeChecks ? 'type-checked, ' : ''}bundled and pushed (Ctrl-C stops)`);
+    await stop.done;
+    watcher.close();
+    await running;
+    return 0;
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Packages the app and pushes it once, printing what happened. */
+async function pushOnce(ctx: DevContext, tenantId: string, packager: AppPackager, last?: LastPush): Promise<PushOutcome> {
+  let pkg: AppPackage;
+  try {
+    pkg = await packager.package();
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw e;
+    ctx.out.error(`${tenantId}: the app does not build, nothing pushed${last?.sha256 !== undefined ? ' (the last push keeps serving)' : ''}:`);
+    e.problems.forEach((p) => ctx.out.error(p));
+    return 'does-not-build';
+  }
+  const what = `${pkg.files.map((f) => f.name).join(', ')} (${size(pkg.zip.length)} zipped, ${size(pkg.unzippedBytes)} unzipped, sha256 ${pkg.sha256.slice(0, 12)})`;
+  const problems = packageProblems(pkg);
+  if (problems.length > 0) {
+    problems.forEach((p) => ctx.out.error(p));
+    return 'does-not-build';
+  }
+  // say when a TypeScript app went unchecked without being told to
+  const checked = pkg.typeChecked ? ', type-checked' : /\.[mc]?ts$/.test(pkg.entry) && ctx.options['no-type-check'] !== true
+    ? ', not type-checked (no tsconfig.json, or no typescript, in the app\'s folder)' : '';
+  // a save that leaves the bundle as it was (a comment, a file the entry does not import) sends nothing
+  if (last?.sha256 === pkg.sha256) {
+    ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms${checked} — the same code as the last push, nothing pushed`);
+    return 'unchanged';
+  }
+  ctx.out.line(`${tenantId}: bundled ${what} in ${pkg.buildMs} ms${checked}`);
+  const expected = str(ctx.options['expected-version']);
+  const started = Date.now();
+  const a = await ctx.client.request('POST', `/tenants/${encodeURIComponent(tenantId)}/code`, {
+    body: {
+      zipBase64: pkg.zip.toString('base64'),
+      sha256: pkg.sha256,
+      ...(expected !== undefined ? { expectedVersion: Number(expected) } : {}),
+    },
+  });
+  if (!ok(a)) {
+    fail(ctx.out, a);
+    return 'refused';
+  }
+  if (last) last.sha256 = pkg.sha256;
+  if (ctx.options.json) {
+    ctx.out.line(JSON.stringify(a.json, null, 2));
+    return 'pushed';
+  }
+  const r = a.json;
+  const who = r.requestedBy ? ` by ${r.requestedBy}` : '';
+  ctx.out.line(`${tenantId}: function ${r.functionName} runs version ${r.version} (code ${r.codeSha256}) — pushed${who} in ${Date.now() - started} ms, operation ${r.operationId}`);
+  // once per watch: every push of it would say the same
+  if (r.restoredBy && !(last && last.noted)) ctx.out.line(`note: ${r.restoredBy}`);
+  if (last) last.noted = true;
+  return 'pushed';
 }
 
 async function runLogs(ctx: DevContext): Promise<number> {
@@ -215,6 +309,8 @@ async function queryLogs(
 
 interface Interruptible {
   readonly stopped: boolean;
+  /** Resolves at Ctrl-C (or SIGTERM). */
+  readonly done: Promise<void>;
   sleep(ms: number): Promise<void>;
   dispose(): void;
 }
@@ -223,14 +319,18 @@ interface Interruptible {
 function interruptible(): Interruptible {
   let stopped = false;
   let wake: (() => void) | undefined;
+  let signalled: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => { signalled = resolve; });
   const onSignal = () => {
     stopped = true;
+    signalled();
     wake?.();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {
     get stopped() { return stopped; },
+    done,
     sleep(ms) {
       if (stopped) return Promise.resolve();
       return new Promise<void>((resolve) => {

@@ -58,43 +58,87 @@ export class PackageError extends Error {
   }
 }
 
-/** Bundles, zips and hashes the app; throws a {@link PackageError} listing the build's errors. */
+/** Bundles, zips and hashes the app once; throws a {@link PackageError} listing the build's errors. */
 export async function packageApp(options: PackageOptions): Promise<AppPackage> {
-  const started = Date.now();
-  const appDir = path.resolve(options.appDir);
-  if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) throw new PackageError([`${options.appDir}: is not a folder (the app's folder, as for tenant-blocks dev)`]);
-  const { modulePath } = splitHandler(options.handler ?? 'index.handler');
-  const entry = options.entry !== undefined ? path.resolve(options.entry) : entryFile(appDir, modulePath);
-  if (!fs.existsSync(entry)) throw new PackageError([`${options.entry}: no such entry file`]);
-  const target = nodeTarget(options.runtime ?? DEFAULT_NODE_RUNTIME);
-  let typeChecked = false;
-  if ((options.typeCheck ?? fs.existsSync(path.join(appDir, 'tsconfig.json'))) && /\.[mc]?ts$/.test(entry)) {
-    const checker = TypeChecker.forApp(appDir, entry);
-    const errors = checker?.check() ?? [];
-    if (errors.length > 0) throw new PackageError(errors);
-    typeChecked = checker !== undefined;
-  }
-  const build = loadPeer<typeof esbuild>('esbuild', appDir);
-  // `<module>.js` at the path the function's handler names, next to nothing else: the bundle holds it all
-  const outfile = path.join(appDir, `${modulePath}.js`);
-  let result: esbuild.BuildResult;
+  const packager = await AppPackager.create(options, false);
   try {
-    result = await build.build({ ...appBuildOptions(entry, target), write: false, outfile });
-  } catch (e) {
-    const errors = (e as esbuild.BuildFailure).errors;
-    throw new PackageError(errors ? buildErrors(appDir, errors) : [String(e)]);
+    return await packager.package();
+  } finally {
+    await packager.dispose();
   }
-  const files = (result.outputFiles ?? []).map((f) => ({ name: path.relative(appDir, f.path).split(path.sep).join('/'), data: Buffer.from(f.contents) }));
-  const archive = zip(files);
-  return {
-    zip: archive,
-    sha256: createHash('sha256').update(archive).digest('hex'),
-    unzippedBytes: files.reduce((n, f) => n + f.data.length, 0),
-    files: files.map((f) => ({ name: f.name, bytes: f.data.length })),
-    buildMs: Date.now() - started,
-    entry,
-    typeChecked,
-  };
+}
+
+/**
+ * The app's bundler and type checker, kept for as long as the caller wants: `push --watch` keeps
+ * one warm (TypeScript's lib files parsed once, an incremental builder program, esbuild's
+ * incremental context), so each save re-checks and re-bundles only what changed; a one-shot push
+ * makes one, packages once and disposes of it.
+ */
+export class AppPackager {
+  /**
+   * Resolves the app's entry, runtime and type checker; `warm` keeps an esbuild context between
+   * packages. Throws a {@link PackageError} when the folder or the entry is missing.
+   */
+  public static async create(options: PackageOptions, warm: boolean): Promise<AppPackager> {
+    const appDir = path.resolve(options.appDir);
+    if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) throw new PackageError([`${options.appDir}: is not a folder (the app's folder, as for tenant-blocks dev)`]);
+    const { modulePath } = splitHandler(options.handler ?? 'index.handler');
+    const entry = options.entry !== undefined ? path.resolve(options.entry) : entryFile(appDir, modulePath);
+    if (!fs.existsSync(entry)) throw new PackageError([`${options.entry}: no such entry file`]);
+    const target = nodeTarget(options.runtime ?? DEFAULT_NODE_RUNTIME);
+    const checker = (options.typeCheck ?? fs.existsSync(path.join(appDir, 'tsconfig.json'))) && /\.[mc]?ts$/.test(entry)
+      ? TypeChecker.forApp(appDir, entry) : undefined;
+    const esbuildApi = loadPeer<typeof esbuild>('esbuild', appDir);
+    // `<module>.js` at the path the function's handler names, next to nothing else: the bundle holds it all
+    const buildOptions: esbuild.BuildOptions = { ...appBuildOptions(entry, target), write: false, outfile: path.join(appDir, `${modulePath}.js`) };
+    const context = warm ? await esbuildApi.context(buildOptions) : undefined;
+    return new AppPackager(appDir, entry, checker, esbuildApi, buildOptions, context);
+  }
+
+  private constructor(
+    /** The app's folder, resolved. */
+    public readonly appDir: string,
+    /** The entry file bundled. */
+    public readonly entry: string,
+    private readonly checker: TypeChecker | undefined,
+    private readonly esbuildApi: typeof esbuild,
+    private readonly buildOptions: esbuild.BuildOptions,
+    private readonly context: esbuild.BuildContext | undefined,
+  ) {}
+
+  /** Whether a package is type-checked (a TypeScript app with a tsconfig.json, and TypeScript found beside it). */
+  public get typeChecks(): boolean {
+    return this.checker !== undefined;
+  }
+
+  /** Type-checks, bundles, zips and hashes the app as it is now; throws a {@link PackageError} listing the errors. */
+  public async package(): Promise<AppPackage> {
+    const started = Date.now();
+    // esbuild bundles in its own process while TypeScript checks in this one
+    const bundling = (this.context ? this.context.rebuild() : this.esbuildApi.build(this.buildOptions))
+      .then((r): esbuild.BuildResult | esbuild.BuildFailure => r, (e: esbuild.BuildFailure) => e);
+    const typeErrors = this.checker?.check() ?? [];
+    const result = await bundling;
+    if ('errors' in result && result.errors.length > 0) throw new PackageError(buildErrors(this.appDir, result.errors));
+    if (typeErrors.length > 0) throw new PackageError(typeErrors);
+    if (!('outputFiles' in result)) throw new PackageError([String(result)]);
+    const files = (result.outputFiles ?? []).map((f) => ({ name: path.relative(this.appDir, f.path).split(path.sep).join('/'), data: Buffer.from(f.contents) }));
+    const archive = zip(files);
+    return {
+      zip: archive,
+      sha256: createHash('sha256').update(archive).digest('hex'),
+      unzippedBytes: files.reduce((n, f) => n + f.data.length, 0),
+      files: files.map((f) => ({ name: f.name, bytes: f.data.length })),
+      buildMs: Date.now() - started,
+      entry: this.entry,
+      typeChecked: this.checker !== undefined,
+    };
+  }
+
+  /** Stops esbuild's context (a warm packager's). */
+  public async dispose(): Promise<void> {
+    await this.context?.dispose().catch(() => undefined);
+  }
 }
 
 /** Why a package cannot be pushed (the API's limits, checked before sending); empty when it can. */

@@ -23,6 +23,7 @@ import type * as esbuild from 'esbuild';
 import type { Client } from 'pg';
 import { ALB_LAMBDA_BODY_LIMIT, albEventFromRequest, albHealthCheckEvent, httpResponseFromResult } from './alb-event';
 import { appBuildOptions, buildErrors, entryFile, splitHandler } from './app-build';
+import { AppWatch, watchApp } from './app-watch';
 import type { WorkerMessage, WorkerRequest } from './app-worker';
 import { LogLine, fromPostgresLog } from './log-line';
 import { PostgresServer } from './postgres-server';
@@ -121,7 +122,7 @@ export class DevServer {
   private http?: http.Server;
   private secrets?: http.Server;
   private context?: esbuild.BuildContext;
-  private watcher?: fs.FSWatcher;
+  private watcher?: AppWatch;
   private logTail?: NodeJS.Timeout;
   private nextInvoke = 1;
   private invoking: Promise<void> = Promise.resolve();
@@ -263,19 +264,8 @@ export class DevServer {
   }
 
   private watchApp(): void {
-    let timer: NodeJS.Timeout | undefined;
-    let firstChange = 0;
-    this.watcher = fs.watch(this.appDir, { recursive: true }, (_event, name) => {
-      const file = String(name ?? '');
-      if (file.startsWith('.tenant-blocks-dev') || file.includes('node_modules') || file.startsWith('.git')) return;
-      if (!timer) firstChange = Date.now();
-      clearTimeout(timer);
-      // editors write a file in several steps: wait for the burst to end (25 ms)
-      timer = setTimeout(() => {
-        timer = undefined;
-        const changedAt = firstChange;
-        this.building = this.building.then(() => this.buildAndLoad(changedAt));
-      }, 25);
+    this.watcher = watchApp(this.appDir, (changedAt) => {
+      this.building = this.building.then(() => this.buildAndLoad(changedAt));
     });
   }
 

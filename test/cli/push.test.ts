@@ -2,7 +2,7 @@
 // process, the real API handler and scopes on dynalite, and the API's real code push
 // (lambdaCodePushTarget) with a real LambdaClient on the fake Lambda API, which stores the code so
 // the test can run what the `live` alias points to.
-import { spawn } from 'child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import { tmpdir } from 'os';
@@ -36,7 +36,16 @@ let lambda: FakeLambda;
 interface Run { code: number | null; stdout: string; stderr: string }
 
 function cli(args: string[], who: LocalIdentity = DEVELOPER): Promise<Run> {
-  const child = spawn(process.execPath, [BUNDLE, ...args], {
+  const child = start(args, who);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => { stdout += c; });
+  child.stderr.on('data', (c) => { stderr += c; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function start(args: string[], who: LocalIdentity = DEVELOPER): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BUNDLE, ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -50,11 +59,6 @@ function cli(args: string[], who: LocalIdentity = DEVELOPER): Promise<Run> {
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => { stdout += c; });
-  child.stderr.on('data', (c) => { stderr += c; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 /** A tenant created through the API (the simulated deploy records it as deployed), with its function in the fake Lambda API. */
@@ -156,6 +160,90 @@ describe('push to a DEVELOPMENT tenant', () => {
   }, 60_000);
 });
 
+describe('push --watch: the type checker and esbuild kept warm, a push per save', () => {
+  // one watching client for the tests of this block, in order, as a developer runs it
+  let watching: ChildProcessWithoutNullStreams;
+  let out = '';
+  let err = '';
+  let exited: Promise<number | null>;
+  const answer = async () => ((await lambda.invoke(ACCOUNTS[0], 'tb-push-dev-app', { path: '/' })) as { headers: Record<string, string> }).headers['x-greeting'];
+  const pushes = (from: number) => api.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/v1/tenants/push-dev/code').length;
+  /** Waits until the client's output (stdout or stderr) has matched `pattern` `times` times. */
+  async function until(stream: () => string, pattern: RegExp, times = 1): Promise<void> {
+    const g = new RegExp(pattern.source, 'g');
+    for (let i = 0; (stream().match(g)?.length ?? 0) < times; i++) {
+      if (i > 1200) throw new Error(`no ${pattern} after 60 s; stdout:\n${out}\nstderr:\n${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const pushedLines = /runs version \d+ \(code [0-9a-f]{64}\) — pushed/;
+
+  beforeAll(async () => {
+    greeting('watch-0');
+    watching = start(['push', '--tenant', 'push-dev', APP, '--watch']);
+    watching.stdout.on('data', (c) => { out += c; });
+    watching.stderr.on('data', (c) => { err += c; });
+    exited = new Promise((resolve) => watching.on('close', resolve));
+    await until(() => out, /watching .* — every save is type-checked, bundled and pushed \(Ctrl-C stops\)/);
+  }, 90_000);
+
+  afterAll(() => {
+    if (watching.exitCode === null) watching.kill('SIGKILL');
+  });
+
+  test('pushes the folder at start, type-checked, then watches', async () => {
+    expect(out).toMatch(/^push-dev: bundled index\.js \(.*\) in \d+ ms, type-checked\npush-dev: function tb-push-dev-app runs version \d+/);
+    expect(await answer()).toBe('watch-0');
+    expect(err).toBe('');
+  }, 60_000);
+
+  test('a save: the new code answers in the tenant, with one request to the API', async () => {
+    const from = api.requests.length;
+    greeting('watch-1');
+    await until(() => out, pushedLines, 2);
+    expect(await answer()).toBe('watch-1');
+    expect(pushes(from)).toBe(1);
+    expect(api.requests.length - from).toBe(1);
+  }, 60_000);
+
+  test('a save with a type error pushes nothing; the previous code keeps answering', async () => {
+    const from = api.requests.length;
+    fs.writeFileSync(path.join(APP, 'greeting.ts'), 'export function greeting(): string {\n  return 42;\n}\n');
+    await until(() => err, /does not build/);
+    expect(err).toBe("push-dev: the app does not build, nothing pushed (the last push keeps serving):\ngreeting.ts:2:3: Type 'number' is not assignable to type 'string'.\n");
+    expect(api.requests.length).toBe(from);
+    expect(await answer()).toBe('watch-1');
+  }, 60_000);
+
+  test('saves during a push queue exactly one more: at most two pushes, the last save answers', async () => {
+    const from = api.requests.length;
+    const before = out.match(new RegExp(pushedLines.source, 'g'))!.length;
+    greeting('watch-2');
+    // the first push is on its way (bundled, not yet answered): two more saves now
+    await until(() => out, /bundled index\.js/, before + 1);
+    greeting('watch-3');
+    greeting('watch-4');
+    await until(() => out, pushedLines, before + 1);
+    for (let i = 0; i < 600 && (await answer()) !== 'watch-4'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await answer()).toBe('watch-4');
+    expect(pushes(from)).toBeGreaterThanOrEqual(1);
+    expect(pushes(from)).toBeLessThanOrEqual(2);
+  }, 90_000);
+
+  test('a save that leaves the bundle as it was pushes nothing', async () => {
+    const from = api.requests.length;
+    fs.appendFileSync(path.join(APP, 'greeting.ts'), '// a comment esbuild drops\n');
+    await until(() => out, /the same code as the last push, nothing pushed/);
+    expect(api.requests.length).toBe(from);
+  }, 60_000);
+
+  test('Ctrl-C stops watching with exit code 0', async () => {
+    watching.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(err).toBe("push-dev: the app does not build, nothing pushed (the last push keeps serving):\ngreeting.ts:2:3: Type 'number' is not assignable to type 'string'.\n");
+  }, 60_000);
+});
+
 describe('refusals', () => {
   test('throws when the tenant is PRODUCTION: the API\'s problem, exit 1, nothing reaches Lambda', async () => {
     await tenant('push-prod', ACCOUNTS[1], 'PRODUCTION');
@@ -235,7 +323,7 @@ describe('the command line', () => {
     const before = api.requests.length;
     const run = await cli(['push', '--help']);
     expect(run.code).toBe(0);
-    for (const o of ['--tenant', '--handler', '--entry', '--runtime', '--expected-version', '--api', '--endpoint']) expect(run.stdout).toContain(o);
+    for (const o of ['--tenant', '--watch', '--handler', '--entry', '--runtime', '--expected-version', '--api', '--endpoint']) expect(run.stdout).toContain(o);
     expect(api.requests.length).toBe(before);
   }, 60_000);
 });
