@@ -5,7 +5,9 @@
  * Contract with the platform app (docs/platform/provisioner.md, "The platform app contract"):
  * - `cdk.json` in the archive's root names the app; `npm ci` runs when a package-lock.json is there;
  * - the app reads `TENANT_SPEC_JSON` (one tenant spec, already validated by the API) and
- *   `TENANT_EXTERNAL_ID` (the link's external id, generated once by the registry) and
+ *   `TENANT_EXTERNAL_ID` (the link's external id, generated once by the registry; CodeBuild resolves
+ *   it from an SSM SecureString with the tenant account's build role: StartBuild carries only the
+ *   parameter's name) and
  *   synthesizes exactly one stack, named `TENANT_STACK_NAME`, for `TENANT_ACCOUNT`/`TENANT_REGION`,
  *   with the default stack synthesizer (so the CLI deploys it with the tenant account's
  *   `cdk-<qualifier>-deploy-role`); the build checks both before it deploys anything.

@@ -1,7 +1,7 @@
 /**
  * The workflow steps that keep large things out of Step Functions' state (256 KiB per state,
  * `States.DataLimitExceeded` cannot be caught): the tenant stack's events, its template and its
- * drifted resources are read here, with the tenant's deploy role, and only a bounded summary goes
+ * drifted resources are read here, with the tenant account's read-only observer role, and only a bounded summary goes
  * back into the state, in the shapes the `record` step reads (`{ StackEvents }`, `{ TemplateBody }`,
  * `{ StackResourceDrifts }`). Also the one dispatcher of the workflow function: these steps and
  * the rollout store's, then everything else (`runStep`).
@@ -31,15 +31,15 @@ export const MAX_TEXT = 1000;
 /** A page of a CloudFormation list. */
 export type StackPage<K extends string> = { [key in K]?: Array<Record<string, unknown>> } & { NextToken?: string };
 
-/** The CloudFormation reads of one tenant stack, made with the tenant's deploy role. */
+/** The CloudFormation reads of one tenant stack, made with the tenant account's observer role. */
 export interface StackReader {
   describeStackEvents(stackName: string, nextToken?: string): Promise<StackPage<'StackEvents'>>;
   getTemplate(stackName: string): Promise<{ TemplateBody?: string }>;
   describeStackResourceDrifts(stackName: string, nextToken?: string): Promise<StackPage<'StackResourceDrifts'>>;
 }
 
-/** Gives the stack reader for a deploy role in a region. */
-export type StackReaderFactory = (deployRoleArn: string, region: string) => StackReader;
+/** Gives the stack reader for a role (the tenant account's observer role) in a region. */
+export type StackReaderFactory = (roleArn: string, region: string) => StackReader;
 
 /** The dependencies of the workflow function's steps. */
 export interface StateMachineStepDependencies extends WorkflowDependencies {
@@ -72,8 +72,9 @@ export function truncate(text: unknown, max = MAX_TEXT): string {
 function readerOf(event: Record<string, unknown>, deps: StateMachineStepDependencies): { reader: StackReader; stackName: string; since: string } {
   const ctx = isObject(event.context) ? event.context : {};
   const stackName = String(ctx.stackName ?? '');
-  if (!stackName || !ctx.deployRoleArn) throw new StepError('NoContext', 'the operation has no stack context');
-  return { reader: deps.stacks(String(ctx.deployRoleArn), String(ctx.region || deps.config.region)), stackName, since: String(ctx.startedAt ?? '') };
+  // The read-only observer role: the workflow never holds the deploy role.
+  if (!stackName || !ctx.observerRoleArn) throw new StepError('NoContext', 'the operation has no stack context');
+  return { reader: deps.stacks(String(ctx.observerRoleArn), String(ctx.region || deps.config.region)), stackName, since: String(ctx.startedAt ?? '') };
 }
 
 function missing(e: unknown): boolean {
@@ -199,7 +200,7 @@ async function driftedResources(event: Record<string, unknown>, deps: StateMachi
 }
 
 /**
- * Stack readers on AWS: the tenant's deploy role assumed with STS (the session named after the
+ * Stack readers on AWS: the tenant account's observer role assumed with STS (the session named after the
  * provisioner, credentials reused until five minutes before they expire), CloudFormation in the
  * tenant's region.
  */

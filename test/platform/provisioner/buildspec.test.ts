@@ -9,6 +9,8 @@ import { CALLER, LocalDynamo, LocalWorkflows, createRegistryTable, provisionerSt
 import { handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { CDK_CLI_VERSION, SYNTH_COMMANDS, buildSpecObject } from '../../../src/platform/provisioner/buildspec';
 import { Registry } from '../../../src/platform/provisioner/registry.lambda-shared';
+import { memoryExternalIdStore } from '../../../src/platform/provisioner/workflow-external-id.lambda-shared';
+import { externalIdStoreOf } from '../../../src/platform/provisioner/workflow.lambda-shared';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'platform');
 
@@ -67,9 +69,12 @@ describe('the buildspec', () => {
       await workflows.settle();
       const env = workflows.log.builds[0] as Record<string, string>;
       const tenant = (await registry.getTenant('acme'))!;
-      expect(env.TENANT_EXTERNAL_ID).toBe(tenant.externalId);
+      // StartBuild names the SecureString parameter (PARAMETER_STORE); CodeBuild gives the build its value, as here.
+      expect(env.TENANT_EXTERNAL_ID).toBe('/tenant-blocks/hnb659fds/external-id/210987654321/acme');
+      const parameters = (externalIdStoreOf({} as any) as ReturnType<typeof memoryExternalIdStore>).values;
+      expect(parameters.get(env.TENANT_EXTERNAL_ID)).toBe(tenant.externalId);
 
-      const run = runCommands(SYNTH_COMMANDS, { ...env, CDK_OUT: out }, EXAMPLE);
+      const run = runCommands(SYNTH_COMMANDS, { ...env, TENANT_EXTERNAL_ID: parameters.get(env.TENANT_EXTERNAL_ID)!, CDK_OUT: out }, EXAMPLE);
       expect([run.status, run.stderr]).toEqual([0, expect.anything()]);
       expect(run.stdout).toContain('cloud assembly: exactly Tenant-acme in aws://210987654321/us-east-1');
 

@@ -130,7 +130,7 @@ describe('the synthesized definitions', () => {
 });
 
 describe('operations run by the local interpreter', () => {
-  test('create: the build gets exactly the tenant spec and deploy role, the operation SUCCEEDED, the tenant is ACTIVE and unlocked', async () => {
+  test('create: the build gets exactly the tenant spec, deploy role and external id parameter, the operation SUCCEEDED, the tenant is ACTIVE and unlocked', async () => {
     const w = await world(() => ({ stackStatus: 'CREATE_COMPLETE' }));
     const spec = devSpec('acme');
     const created = await w.call('POST', '/tenants', {}, { spec });
@@ -285,7 +285,7 @@ describe('operations run by the local interpreter', () => {
     expect([gone.statusCode, gone.json.tenant.state]).toEqual([200, 'DESTROYED']);
   });
 
-  test('drift: CloudFormation drift detection runs with the deploy role and the differing properties are recorded', async () => {
+  test('drift: CloudFormation drift detection runs with the observer role and the differing properties are recorded', async () => {
     const w = await world(() => ({ stackStatus: 'UPDATE_COMPLETE' }));
     await activeTenant(w.registry, 'acme');
     const drift = await w.call('POST', '/tenants/{tenantId}/drift', { tenantId: 'acme' });
