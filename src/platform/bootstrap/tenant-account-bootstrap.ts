@@ -365,18 +365,19 @@ export class TenantAccountBootstrap extends Construct {
    */
   private buildCodePushRole(q: string, trusted: string[], bucketName: string): iam.Role {
     const { partition, account, region } = { partition: Aws.PARTITION, account: Stack.of(this).account, region: Aws.REGION };
+    const tenantTag = { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } };
     const role = new iam.Role(this, 'CodePushRole', {
       roleName: TENANT_ROLE_NAMES.codePush(q),
       path: ROLE_PATH,
       description: 'cdk-tenant-blocks: the provisioner pushes code to the DEVELOPMENT functions of one tenant (session tag tenant) with this role',
-      assumedBy: new iam.CompositePrincipal(...trusted.map((arn) => new iam.ArnPrincipal(arn))),
+      // Every session names its tenant, and only that tag: the policy below compares it with the function's tag.
+      assumedBy: new iam.CompositePrincipal(...trusted.map((arn) => new iam.PrincipalWithConditions(new iam.ArnPrincipal(arn), tenantTag))),
     });
-    // Every session names its tenant, and only that tag: the policy below compares it with the function's tag.
     role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
       sid: 'TenantSessionTag',
       actions: ['sts:TagSession'],
       principals: trusted.map((arn) => new iam.ArnPrincipal(arn)),
-      conditions: { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } },
+      conditions: tenantTag,
     }));
     const functions = `arn:${partition}:lambda:${region}:${account}:function:*`;
     const sameTenantDevelopment = {

@@ -268,15 +268,10 @@ describe('code push: only the provisioner, only that tenant\'s DEVELOPMENT funct
 
   test('the role: path /tenant-blocks/, trusted by the API and workflow functions only, every session tagged with its tenant (and only that tag)', () => {
     expect(role.Properties.Path).toBe('/tenant-blocks/');
+    const tagged = { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } };
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      ...[PLATFORM_API, PLATFORM_WORKFLOW].map((arn) => ({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: arn } })),
-      {
-        Sid: 'TenantSessionTag',
-        Action: 'sts:TagSession',
-        Effect: 'Allow',
-        Principal: { AWS: [PLATFORM_API, PLATFORM_WORKFLOW] },
-        Condition: { 'StringLike': { 'aws:RequestTag/tenant': '?*' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] } },
-      },
+      ...[PLATFORM_API, PLATFORM_WORKFLOW].map((arn) => ({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: arn }, Condition: tagged })),
+      { Sid: 'TenantSessionTag', Action: 'sts:TagSession', Effect: 'Allow', Principal: { AWS: [PLATFORM_API, PLATFORM_WORKFLOW] }, Condition: tagged },
     ]);
   });
 
