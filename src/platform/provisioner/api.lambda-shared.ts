@@ -1,11 +1,15 @@
 /**
  * The provisioner's REST API (API Gateway proxy integration, IAM authorization on every method).
- * Routes, request and response shapes: docs/provisioner.md. Every write:
+ * Routes, request and response shapes: docs/platform/provisioner.md and docs/platform/openapi.json. Every write:
  * - validates with the spec module's own validator and answers 400 with its problem list;
  * - takes the tenant's lock with a conditional write on its version (409 when an operation is in
  *   flight or the version moved on);
  * - records the operation (who, when, what changes) before it starts the workflow;
- * - honours an `Idempotency-Key` header: a retry gets the first answer.
+ * - honours an `Idempotency-Key` header: a retry gets the first answer;
+ * - answers every 409 with its cause (api-conflict.lambda-shared.ts).
+ * The route table (api-routes.ts) lists every route with its schemas; the code push and the log
+ * routes live in api-code-push.lambda-shared.ts and logs.lambda-shared.ts, the shared types in
+ * api-support.lambda-shared.ts (re-exported here).
  */
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { MAX_CODE_BODY_BYTES, pushCode } from './api-code-push.lambda-shared';
