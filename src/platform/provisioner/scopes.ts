@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { scopesToJson, validateApiCallerScopes } from './scopes-validation';
 import type { ApiCallerScope, ApiCallerScopesValidationOptions } from './scope-types';
+import { scopesToJson, validateApiCallerScopes } from './scopes-validation';
 import { PropsValidation } from '../../core/validation';
 
 // The scope types live in their own module (no type-only import cycle with the validation).
