@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type * as esbuild from 'esbuild';
 import { zip } from './zip';
@@ -87,7 +88,8 @@ export class AppPackager {
     if (!fs.existsSync(entry)) throw new PackageError([`${options.entry}: no such entry file`]);
     const target = nodeTarget(options.runtime ?? DEFAULT_NODE_RUNTIME);
     const checker = (options.typeCheck ?? fs.existsSync(path.join(appDir, 'tsconfig.json'))) && /\.[mc]?ts$/.test(entry)
-      ? TypeChecker.forApp(appDir, entry) : undefined;
+      // one-shot: resume the check a previous push saved; warm: the checker keeps its state in memory
+      ? TypeChecker.forApp(appDir, entry, warm ? {} : { stateFile: typeCheckStateFile(appDir, entry) }) : undefined;
     const esbuildApi = loadPeer<typeof esbuild>('esbuild', appDir);
     // `<module>.js` at the path the function's handler names, next to nothing else: the bundle holds it all
     const buildOptions: esbuild.BuildOptions = { ...appBuildOptions(entry, target), write: false, outfile: path.join(appDir, `${modulePath}.js`) };
@@ -139,6 +141,19 @@ export class AppPackager {
   public async dispose(): Promise<void> {
     await this.context?.dispose().catch(() => undefined);
   }
+}
+
+/**
+ * Where a one-shot push keeps the app's type-check state between runs: `node_modules/.cache/tenant-blocks/`
+ * of the app when it has a node_modules folder (where build tools keep their caches), else the OS
+ * temporary folder; the file is named after the app's path and entry (a node_modules folder may be
+ * shared by several apps). `TENANT_BLOCKS_CACHE_DIR` overrides the folder.
+ */
+export function typeCheckStateFile(appDir: string, entry: string): string {
+  const dir = process.env.TENANT_BLOCKS_CACHE_DIR
+    ?? (fs.existsSync(path.join(appDir, 'node_modules')) ? path.join(appDir, 'node_modules', '.cache', 'tenant-blocks') : path.join(os.tmpdir(), 'tenant-blocks-cache'));
+  const key = createHash('sha256').update(`${path.resolve(appDir)}\n${path.resolve(entry)}`).digest('hex').slice(0, 16);
+  return path.join(dir, `typecheck-${key}.tsbuildinfo`);
 }
 
 /** Why a package cannot be pushed (the API's limits, checked before sending); empty when it can. */

@@ -431,9 +431,19 @@ export class DevServer {
   }
 }
 
+/** Options of {@link TypeChecker.forApp}. */
+export interface TypeCheckerOptions {
+  /**
+   * Where the check's state is kept between processes (TypeScript's `incremental` build info):
+   * a one-shot `push` resumes from it, so a save re-checks the files it changed (and those whose
+   * view of them changed) instead of every file. @default - kept in memory only
+   */
+  readonly stateFile?: string;
+}
+
 /** Incremental type checks of a TypeScript app with the TypeScript its folder (or this package) has (also used by `push`). */
 export class TypeChecker {
-  public static forApp(appDir: string, entry: string): TypeChecker | undefined {
+  public static forApp(appDir: string, entry: string, options: TypeCheckerOptions = {}): TypeChecker | undefined {
     let ts: typeof import('typescript');
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -441,9 +451,13 @@ export class TypeChecker {
     } catch {
       return undefined;
     }
-    return new TypeChecker(ts, appDir, entry);
+    return new TypeChecker(ts, appDir, entry, options.stateFile);
   }
 
+  /** Whether the last check resumed from the state file (a previous process's check). */
+  public resumed = false;
+  /** The app's files (not declaration files) the last check type-checked, relative to the app's folder: the others' results were known. */
+  public lastChecked: string[] = [];
   private builder?: import('typescript').SemanticDiagnosticsBuilderProgram;
   private readonly options: import('typescript').CompilerOptions;
   private readonly roots: string[];
@@ -451,10 +465,11 @@ export class TypeChecker {
   /** Parsed files by name and modification time: a save re-parses only what changed (lib files once). */
   private readonly parsed = new Map<string, { mtime: number; file: import('typescript').SourceFile | undefined }>();
 
-  private constructor(private readonly ts: typeof import('typescript'), private readonly appDir: string, entry: string) {
+  private constructor(private readonly ts: typeof import('typescript'), private readonly appDir: string, entry: string, private readonly stateFile: string | undefined) {
     const configFile = path.join(appDir, 'tsconfig.json');
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    this.options = { ...(parsed?.options ?? {}), noEmit: true };
+    // noEmit with incremental writes the build info only: the state, never JavaScript
+    this.options = { ...(parsed?.options ?? {}), noEmit: true, ...(stateFile !== undefined ? { incremental: true, tsBuildInfoFile: stateFile } : {}) };
     this.roots = parsed && parsed.fileNames.length > 0 ? parsed.fileNames : [entry];
     this.host = ts.createIncrementalCompilerHost(this.options);
     const getSourceFile = this.host.getSourceFile.bind(this.host);
@@ -468,11 +483,34 @@ export class TypeChecker {
     };
   }
 
+  /** The state a previous process saved; none when it is missing or unreadable (then every file is checked). */
+  private readState(): import('typescript').SemanticDiagnosticsBuilderProgram | undefined {
+    try {
+      return this.ts.readBuilderProgram(this.options, this.host);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Every syntax and type error, as `file:line:col: message`. */
   public check(): string[] {
     const ts = this.ts;
-    this.builder = ts.createSemanticDiagnosticsBuilderProgram(this.roots, this.options, this.host, this.builder);
+    // TypeScript ignores a state file another TypeScript version or other options wrote
+    const previous = this.builder ?? (this.stateFile !== undefined ? this.readState() : undefined);
+    this.resumed = this.builder === undefined && previous !== undefined;
+    this.builder = ts.createSemanticDiagnosticsBuilderProgram(this.roots, this.options, this.host, previous);
+    const checked: string[] = [];
+    for (let next = this.builder.getSemanticDiagnosticsOfNextAffectedFile(); next; next = this.builder.getSemanticDiagnosticsOfNextAffectedFile()) {
+      const affected = next.affected as import('typescript').SourceFile;
+      if (affected.fileName !== undefined && !affected.isDeclarationFile) checked.push(path.relative(this.appDir, affected.fileName));
+    }
+    this.lastChecked = checked.sort();
+    // the errors of every file: those just found and those the state kept (an unchanged broken file stays broken)
     const diagnostics = [...this.builder.getSyntacticDiagnostics(), ...this.builder.getSemanticDiagnostics()];
+    if (this.stateFile !== undefined) {
+      fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
+      this.builder.emit();
+    }
     return diagnostics.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       if (!d.file || d.start === undefined) return text;

@@ -57,6 +57,7 @@ function start(args: string[], who: LocalIdentity = DEVELOPER): ChildProcessWith
       AWS_CONFIG_FILE: path.join(dir, 'no-config'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',
+      TENANT_BLOCKS_CACHE_DIR: path.join(dir, 'cache'),
     },
   });
 }
