@@ -469,7 +469,8 @@ export class TypeChecker {
     const configFile = path.join(appDir, 'tsconfig.json');
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     // noEmit with incremental writes the build info only: the state, never JavaScript
-    this.options = { ...(parsed?.options ?? {}), noEmit: true, ...(stateFile !== undefined ? { incremental: true, tsBuildInfoFile: stateFile } : {}) };
+    const incremental = stateFile !== undefined ? { incremental: true, tsBuildInfoFile: stateFile } : {};
+    this.options = { ...(parsed?.options ?? {}), noEmit: true, ...incremental };
     this.roots = parsed && parsed.fileNames.length > 0 ? parsed.fileNames : [entry];
     this.host = ts.createIncrementalCompilerHost(this.options);
     const getSourceFile = this.host.getSourceFile.bind(this.host);
