@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { PlatformAppSource } from './platform-app-source';
 import type { ApiCallerScope } from './scopes';
 import { PlatformHubReference } from '../../core/platform-hub-reference';
+import type { PlatformHub } from '../hub/platform-hub';
 
 /** Props of {@link TenantProvisioner}: the platform team's whitelist. */
 export interface TenantProvisionerProps {
@@ -94,4 +95,15 @@ export interface TenantProvisionerProps {
    * @default false - the platform account must have the role set already (see docs/platform/provisioner.md, "A fresh account")
    */
   readonly apiGatewayCloudWatchRole?: boolean;
+
+  /**
+   * The platform hub whose shipped logs the API serves to `tenant-blocks logs`
+   * (`POST /tenants/{id}/logs`, `GET /tenants/{id}/logs/{queryId}`): the API function may run the
+   * hub's Athena queries (`PlatformHub.grantQueryTenantLogs`: fleet-wide in IAM, the handler pins
+   * every query to the caller's tenant and checks its scope). The hub must be in the same stack or
+   * app (its buckets, key and workgroup are referenced).
+   *
+   * @default - no log access: the log routes answer 501
+   */
+  readonly logHub?: PlatformHub;
 }

@@ -17,6 +17,7 @@ import { BUILD_VARIABLES, buildSpecObject } from './buildspec';
 import {
   BUILD_ROLE_PATH, ENV, GSI1, PLATFORM_ROLE_NAMES, ROLE_PATH, TENANT_ROLE_NAMES, TTL_ATTRIBUTE, codePushRoleNameOf,
 } from './config.lambda-shared';
+import { HUB_LOG_ACCESS_ENV } from './logs.lambda-shared';
 import { ApiCallerScope, ProvisionerAccess } from './scopes';
 import { SCOPES_ENV, SHARED_ACCOUNTS_ENV } from './scopes.lambda-shared';
 import { TenantProvisionerProps } from './tenant-provisioner-props';
@@ -279,7 +280,8 @@ export class TenantProvisioner extends Construct {
    * role is created when it is onboarded (docs/platform/access.md), the workflow names it by convention.
    */
   private buildBuildRoles(): TenantBuildRole[] {
-    return (this.props.tenantAccountIds ?? []).map((account) => new TenantBuildRole(this, `TenantBuildRole${account}`, {
+    // By account (ids are construct ids), or by position for an account given as a token.
+    return (this.props.tenantAccountIds ?? []).map((account, i) => new TenantBuildRole(this, `TenantBuildRole${Token.isUnresolved(account) ? i : account}`, {
       tenantAccountId: account,
       buildProjectArn: this.buildProject.projectArn,
       qualifier: this.qualifier,
@@ -399,8 +401,11 @@ export class TenantProvisioner extends Construct {
         // who may do what to which tenant: enforced by the handler on every route
         [SCOPES_ENV]: ProvisionerAccess.toJson(this.props.apiCallers),
         [SHARED_ACCOUNTS_ENV]: String(this.props.allowSharedTenantAccounts === true),
+        ...(this.props.logHub ? { [HUB_LOG_ACCESS_ENV]: 'true' } : {}),
       },
     });
+    // The developer's `tenant-blocks logs`: the hub's per-tenant queries (the handler pins the tenant and checks the scope).
+    this.props.logHub?.grantQueryTenantLogs(apiFn);
     this.grantRegistry(apiFn, table);
     this.operationWorkflow.grantStartExecution(apiFn);
     this.rolloutWorkflow.grantStartExecution(apiFn);
@@ -1053,6 +1058,14 @@ export class TenantProvisioner extends Construct {
           reason: 'sts:AssumeRole and sts:TagSession on the code-push role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID): one ARN whatever the fleet\'s size, the account in the condition',
           appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/${codePushRoleNameOf(this.qualifier)}`],
         },
+        ...(fn === apiFn && this.props.logHub ? [{
+          id: 'AwsSolutions-IAM5',
+          reason: 'The hub\'s query grant (grantQueryTenantLogs): objects under the logs/ and history/ prefixes, results under results/; the handler pins each query to the caller\'s tenant',
+          appliesTo: [
+            `Resource::<${logicalIdOf(this.props.logHub.logBucket)}.Arn>/history/*`, `Resource::<${logicalIdOf(this.props.logHub.logBucket)}.Arn>/logs/*`,
+            `Resource::<${logicalIdOf(this.props.logHub.queryResultsBucket)}.Arn>/results/*`,
+          ],
+        }] : []),
         ...(fn === workflowFn ? [{
           id: 'AwsSolutions-IAM5',
           reason: 'sts:AssumeRole on the read-only observer role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read a stack\'s events, template and drifts; SSM parameters under the provisioner\'s external-id path, one per tenant',

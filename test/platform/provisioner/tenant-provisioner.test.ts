@@ -351,6 +351,32 @@ describe('TenantProvisioner', () => {
     });
   });
 
+  describe('logs for the CLI (logHub)', () => {
+    test('without a hub the API has no log access (the log routes answer 501)', () => {
+      const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((f) => String(f.Properties.Description).includes('REST API'))!;
+      expect(fn.Properties.Environment.Variables.HUB_LOG_ACCESS).toBeUndefined();
+      expect(JSON.stringify(statements(template, 'ProvisionerApiFunctionRole'))).not.toContain('athena:');
+    });
+
+    test('with the hub, the API function may run the hub\'s queries, and passes the gates', () => {
+      const s = testStack('Platform', PLATFORM_ENV);
+      const hub = new PlatformHub(s, 'Hub', { tenantAccountIds: TENANT_ACCOUNTS });
+      new TenantProvisioner(s, 'Provisioner', {
+        hub: hub.reference,
+        appSource: PlatformAppSource.fromAsset(FIXTURE_APP),
+        tenantAccountIds: TENANT_ACCOUNTS,
+        apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
+        logHub: hub,
+      });
+      const t = Template.fromStack(s);
+      t.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('REST API'), Environment: { Variables: Match.objectLike({ HUB_LOG_ACCESS: 'true' }) } });
+      const actions = statements(t, 'ProvisionerApiFunctionRole').flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['athena:StartQueryExecution', 'athena:GetQueryResults', 's3:GetObject']));
+      const findings = complianceFindings(s).filter((f) => f.resourcePath.includes('/Provisioner/'));
+      expect(formatFindings(findings)).toBe('no compliance findings');
+    });
+  });
+
   describe('compliance', () => {
     test.each([
       ['listed accounts', {}],

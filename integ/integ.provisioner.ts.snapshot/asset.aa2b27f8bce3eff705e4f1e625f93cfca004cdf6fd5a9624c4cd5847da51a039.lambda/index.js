@@ -23,8 +23,113 @@ __export(workflow_lambda_exports, {
   handler: () => handler
 });
 module.exports = __toCommonJS(workflow_lambda_exports);
+var import_client_cloudformation2 = require("@aws-sdk/client-cloudformation");
 var import_client_dynamodb3 = require("@aws-sdk/client-dynamodb");
+var import_client_ssm2 = require("@aws-sdk/client-ssm");
 var import_client_sts2 = require("@aws-sdk/client-sts");
+
+// src/platform/provisioner/code-push.lambda-shared.ts
+var import_client_lambda = require("@aws-sdk/client-lambda");
+var MAX_PUSH_ZIP_BYTES = 4 * 1024 * 1024;
+var LIVE_ALIAS = "live";
+var CodePushError = class extends Error {
+  constructor(message, statusCode = 502) {
+    super(message);
+    this.statusCode = statusCode;
+  }
+  statusCode;
+  name = "CodePushError";
+};
+async function publishLive(lambda, functionName, options) {
+  const polls = options.maxPolls ?? 120;
+  for (let i = 0; ; i++) {
+    const cfg = await lambda.send(new import_client_lambda.GetFunctionConfigurationCommand({ FunctionName: functionName }));
+    if (cfg.LastUpdateStatus === "Successful" || cfg.LastUpdateStatus === void 0) break;
+    if (cfg.LastUpdateStatus === "Failed") {
+      throw new CodePushError(`Lambda could not update ${functionName}: ${cfg.LastUpdateStatusReasonCode ?? ""} ${cfg.LastUpdateStatusReason ?? ""}`.trim());
+    }
+    if (i + 1 >= polls) throw new CodePushError(`the code update of ${functionName} did not finish in ${polls} reads (LastUpdateStatus ${cfg.LastUpdateStatus})`, 504);
+    await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 500));
+  }
+  const published = await lambda.send(new import_client_lambda.PublishVersionCommand({ FunctionName: functionName }));
+  if (!published.Version) throw new CodePushError(`Lambda published no version of ${functionName}`);
+  await lambda.send(new import_client_lambda.UpdateAliasCommand({ FunctionName: functionName, Name: LIVE_ALIAS, FunctionVersion: published.Version }));
+  return { functionName, version: published.Version, codeSha256: hexOf(published.CodeSha256 ?? "") };
+}
+function hexOf(base64Sha256) {
+  return Buffer.from(base64Sha256, "base64").toString("hex");
+}
+async function restoreReleaseCode(clientFor, cfnFor, tenant, options = {}) {
+  const cfnSdk = require("@aws-sdk/client-cloudformation");
+  const stackName = `Tenant-${tenant.tenantId}`;
+  const cfn = await cfnFor(tenant.account, tenant.tenantId);
+  const out = await cfn.send(new cfnSdk.GetTemplateCommand({ StackName: stackName, TemplateStage: "Processed" }));
+  const template = JSON.parse(String(out.TemplateBody ?? "{}"));
+  const resources = template.Resources ?? {};
+  const alias = Object.values(resources).find((r) => r.Type === "AWS::Lambda::Alias" && r.Properties?.Name === LIVE_ALIAS);
+  const logicalId = refOf(alias?.Properties?.FunctionName);
+  const fn = logicalId ? resources[logicalId] : void 0;
+  if (!logicalId || fn?.Type !== "AWS::Lambda::Function") {
+    throw new CodePushError(`the template of ${stackName} has no function behind a '${LIVE_ALIAS}' alias`, 409);
+  }
+  const pseudo = {
+    "AWS::AccountId": tenant.account,
+    "AWS::Region": tenant.region,
+    "AWS::Partition": tenant.partition ?? "aws",
+    "AWS::URLSuffix": "amazonaws.com"
+  };
+  const bucket = resolve(fn.Properties?.Code?.S3Bucket, pseudo);
+  const key = resolve(fn.Properties?.Code?.S3Key, pseudo);
+  if (!bucket || !key) throw new CodePushError(`the function ${logicalId} of ${stackName} has no S3 code location (inline code cannot be restored)`, 409);
+  const described = await cfn.send(new cfnSdk.DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: logicalId }));
+  const functionName = described.StackResourceDetail?.PhysicalResourceId;
+  if (!functionName) throw new CodePushError(`${stackName} has no physical function for ${logicalId}`, 409);
+  const lambda = await clientFor(tenant.account, tenant.tenantId);
+  await lambda.send(new import_client_lambda.UpdateFunctionCodeCommand({ FunctionName: functionName, S3Bucket: bucket, S3Key: key }));
+  return publishLive(lambda, functionName, options);
+}
+function refOf(value) {
+  if (typeof value === "object" && value !== null && typeof value.Ref === "string") return value.Ref;
+  return void 0;
+}
+function resolve(value, pseudo) {
+  if (typeof value === "string") return value;
+  if (typeof value !== "object" || value === null) return void 0;
+  const v = value;
+  if (typeof v["Fn::Sub"] === "string") {
+    let unknown = false;
+    const text = v["Fn::Sub"].replace(/\$\{([^}]+)\}/g, (_m, name) => {
+      if (pseudo[name] === void 0) unknown = true;
+      return pseudo[name] ?? "";
+    });
+    return unknown ? void 0 : text;
+  }
+  if (typeof v.Ref === "string") return pseudo[v.Ref];
+  if (Array.isArray(v["Fn::Join"]) && Array.isArray(v["Fn::Join"][1])) {
+    const parts = v["Fn::Join"][1].map((p) => resolve(p, pseudo));
+    return parts.some((p) => p === void 0) ? void 0 : parts.join(String(v["Fn::Join"][0]));
+  }
+  return void 0;
+}
+function stsLambdaClientFor(options) {
+  return async (accountId, tenantId) => {
+    const { STSClient: STSClient3, AssumeRoleCommand: AssumeRoleCommand3 } = require("@aws-sdk/client-sts");
+    const sts2 = new STSClient3({ region: options.region });
+    const roleArn = `arn:${options.partition ?? "aws"}:iam::${accountId}:role/${options.roleName.replace(/^\/+/, "")}`;
+    const out = await sts2.send(new AssumeRoleCommand3({
+      RoleArn: roleArn,
+      RoleSessionName: `code-push-${tenantId}`.slice(0, 64),
+      DurationSeconds: 900,
+      Tags: [{ Key: "tenant", Value: tenantId }]
+    }));
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new CodePushError(`assuming ${roleArn} returned no credentials`);
+    return new import_client_lambda.LambdaClient({
+      region: options.region,
+      credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
+    });
+  };
+}
 
 // src/platform/provisioner/config.lambda-shared.ts
 var ENV = {
@@ -40,7 +145,30 @@ var ENV = {
   APP_SOURCE_BUCKET: "APP_SOURCE_BUCKET",
   APP_SOURCE_PREFIX: "APP_SOURCE_PREFIX",
   PLATFORM_REGION: "PLATFORM_REGION",
-  PARTITION: "AWS_PARTITION_NAME"
+  PARTITION: "AWS_PARTITION_NAME",
+  PLATFORM_ACCOUNT: "PLATFORM_ACCOUNT",
+  /** The provisioner key: the external id parameters are SecureStrings encrypted with it. */
+  KEY_ARN: "PROVISIONER_KEY_ARN",
+  /** The code-push role's path and name in every tenant account (`tenant-blocks/tenant-blocks-code-push-<qualifier>`). */
+  CODE_PUSH_ROLE_NAME: "CODE_PUSH_ROLE_NAME"
+};
+var ROLE_PATH = "/tenant-blocks/";
+var BUILD_ROLE_PATH = "/tenant-blocks/build/";
+var PLATFORM_ROLE_NAMES = {
+  /** The API function's role (it pushes code to DEVELOPMENT tenants with the code-push roles). */
+  api: (qualifier) => `tenant-blocks-api-${qualifier}`,
+  /** The workflow function's role (reads stacks with the observer roles, restores code with the code-push roles). */
+  workflow: (qualifier) => `tenant-blocks-workflow-${qualifier}`,
+  /** The operation workflow's (state machine's) role (reads stacks with the observer roles). */
+  operations: (qualifier) => `tenant-blocks-operations-${qualifier}`,
+  /** The build role of one tenant account (`TenantBuildRole`). */
+  build: (tenantAccount, region) => `tenant-blocks-build-${tenantAccount}-${region}`
+};
+var TENANT_ROLE_NAMES = {
+  /** Read-only: stacks, events, templates, drift. Path `/`. */
+  observer: (region) => `tenant-blocks-observer-${region}`,
+  /** Code push to DEVELOPMENT functions (path `/tenant-blocks/`). */
+  codePush: (qualifier) => `tenant-blocks-code-push-${qualifier}`
 };
 function configFromEnv(env = process.env) {
   const need = (name) => {
@@ -61,7 +189,10 @@ function configFromEnv(env = process.env) {
     defaultMaxConcurrency: Number(env[ENV.DEFAULT_MAX_CONCURRENCY] ?? 10),
     defaultToleratedFailurePercentage: Number(env[ENV.DEFAULT_TOLERATED_FAILURE_PERCENTAGE] ?? 0),
     appSourceBucket: env[ENV.APP_SOURCE_BUCKET] || void 0,
-    appSourcePrefix: env[ENV.APP_SOURCE_PREFIX] ?? void 0
+    appSourcePrefix: env[ENV.APP_SOURCE_PREFIX] ?? void 0,
+    platformAccount: env[ENV.PLATFORM_ACCOUNT] || void 0,
+    keyArn: env[ENV.KEY_ARN] || void 0,
+    codePushRoleName: env[ENV.CODE_PUSH_ROLE_NAME] || codePushRoleNameOf(env[ENV.QUALIFIER] ?? "hnb659fds")
   };
 }
 function tenantStackName(tenantId) {
@@ -69,6 +200,24 @@ function tenantStackName(tenantId) {
 }
 function deployRoleArn(config2, account, region) {
   return `arn:${config2.partition}:iam::${account}:role/cdk-${config2.qualifier}-deploy-role-${account}-${region}`;
+}
+function codePushRoleNameOf(qualifier) {
+  return `${ROLE_PATH.slice(1)}${TENANT_ROLE_NAMES.codePush(qualifier)}`;
+}
+function codePushRoleArn(config2, account) {
+  return `arn:${config2.partition}:iam::${account}:role/${config2.codePushRoleName}`;
+}
+function observerRoleArn(config2, account, region) {
+  return `arn:${config2.partition}:iam::${account}:role/${TENANT_ROLE_NAMES.observer(region)}`;
+}
+function platformAccountOf(config2) {
+  return config2.platformAccount ?? config2.operationStateMachineArn.split(":")[4] ?? "";
+}
+function buildRoleArn(config2, account) {
+  return `arn:${config2.partition}:iam::${platformAccountOf(config2)}:role${BUILD_ROLE_PATH}${PLATFORM_ROLE_NAMES.build(account, config2.region)}`;
+}
+function externalIdParameterName(config2, account, tenantId) {
+  return `/tenant-blocks/${config2.qualifier}/external-id/${account}/${tenantId}`;
 }
 function sourceLocationOf(config2, release) {
   return config2.appSourceBucket ? `${config2.appSourceBucket}/${config2.appSourcePrefix ?? ""}${release}.zip` : void 0;
@@ -139,6 +288,15 @@ var LIFECYCLE = {
     locks: true,
     deploys: false,
     summary: "delete the stack; a PRODUCTION tenant must be SUSPENDED and named in `confirm`"
+  },
+  CODE_PUSH: {
+    from: ["ACTIVE"],
+    fromAbsent: false,
+    askedBy: "CODE_PUSH",
+    // Held by the API for the push only (seconds; a short expiry), so no deploy runs under it.
+    locks: true,
+    deploys: false,
+    summary: "replace the function code of a tenant whose DEPLOYED tier is DEVELOPMENT; no deploy, the next deploy puts the release back"
   }
 };
 function stateAfter(state, op, succeeded, everDeployed) {
@@ -175,6 +333,9 @@ var TENANT_SK = "#TENANT";
 var OPERATION_SK = "#OPERATION";
 var ROLLOUT_SK = "#ROLLOUT";
 var IDEMPOTENCY_SK = "#IDEMPOTENCY";
+var LOG_QUERY_SK = "#LOGQUERY";
+var ACCOUNT_SK = "#ACCOUNT";
+var CLAIM_GRACE_MS = 5 * 60 * 1e3;
 var KEY_ATTRIBUTES = ["pk", "sk", "gsi1pk", "gsi1sk"];
 var Registry = class {
   /**
@@ -297,6 +458,33 @@ var Registry = class {
       throw e;
     }
   }
+  /**
+   * Records a finished code push on the tenant and releases the push's lock, in one write that
+   * holds only while `operationId` holds the lock.
+   *
+   * @returns false when the lock is no longer the push's (it expired and another operation took it)
+   */
+  async recordCodePush(tenantId, operationId, mark, fields = {}) {
+    return this.unlockTenant(tenantId, operationId, { ...fields, codePush: mark });
+  }
+  /**
+   * Forgets the code push `operationId` once a deploy has put the release's code back. A later
+   * push (another operation id) is left alone.
+   *
+   * @returns whether the mark was removed
+   */
+  async clearCodePush(tenantId, operationId) {
+    try {
+      await this.update(`TENANT#${tenantId}`, TENANT_SK, {}, ["codePush"], {
+        expression: "codePush.operationId = :op",
+        values: { ":op": operationId }
+      }, `tenant '${tenantId}' carries no code push ${operationId}`);
+      return true;
+    } catch (e) {
+      if (e instanceof ConflictError) return false;
+      throw e;
+    }
+  }
   /** Records a new operation (history entry). @throws ConflictError when the id exists */
   async putOperation(op) {
     try {
@@ -348,6 +536,91 @@ var Registry = class {
   async listTenants(limit, nextToken) {
     return this.query("TENANTS", limit, nextToken, true);
   }
+  /**
+   * Claims `account` for `tenantId` (one tenant per account): a conditional write that only one of
+   * two concurrent creates can win. The claim of a tenant that is DESTROYED, gone or moved to
+   * another account is void and taken over (conditional on that holder, so two takers cannot both
+   * win); a claim already held by `tenantId` is kept.
+   *
+   * @returns `{ claimed: true, fresh }` (fresh: this call took it), or `{ claimed: false, holder }`
+   */
+  async claimAccount(account, tenantId, now) {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
+    try {
+      await this.client.send(new import_client_dynamodb.PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ ...key, account, tenantId, claimedAt: now }),
+        ConditionExpression: "attribute_not_exists(tenantId)"
+      }));
+      return { claimed: true, fresh: true };
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+    const claim = await this.get(key.pk, key.sk);
+    const holder = claim?.tenantId;
+    if (holder === tenantId) return { claimed: true, fresh: false };
+    if (holder === void 0) return this.claimAccount(account, tenantId, now);
+    const held = await this.getTenant(holder);
+    const abandoned2 = !held && Date.parse(claim?.claimedAt ?? "") < Date.parse(now) - CLAIM_GRACE_MS;
+    if (held ? held.state !== "DESTROYED" && held.account === account : !abandoned2) return { claimed: false, holder };
+    try {
+      await this.update(key.pk, key.sk, { tenantId, claimedAt: now, previousTenantId: holder }, [], {
+        expression: "tenantId = :holder",
+        values: { ":holder": holder }
+      }, `account ${account} was claimed meanwhile`);
+      return { claimed: true, fresh: true };
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const again = await this.get(key.pk, key.sk);
+      return again?.tenantId === tenantId ? { claimed: true, fresh: false } : { claimed: false, holder: again?.tenantId };
+    }
+  }
+  /**
+   * Releases `tenantId`'s claim on `account` (after its destroy, or when its create was refused).
+   * A claim of another tenant is left alone.
+   *
+   * @returns whether the claim was released
+   */
+  async releaseAccountClaim(account, tenantId) {
+    try {
+      await this.update(`ACCOUNT#${account}`, ACCOUNT_SK, {}, ["tenantId"], {
+        expression: "tenantId = :t",
+        values: { ":t": tenantId }
+      }, `account ${account} is not claimed by ${tenantId}`);
+      return true;
+    } catch (e) {
+      if (e instanceof ConflictError) return false;
+      throw e;
+    }
+  }
+  /** The tenant that holds `account`'s claim, if any. */
+  async accountHolder(account) {
+    return (await this.get(`ACCOUNT#${account}`, ACCOUNT_SK))?.tenantId;
+  }
+  /** Keeps a log query until `expiresAtEpochSeconds` (the table's TTL). @throws ConflictError when the id exists */
+  async putLogQuery(query, expiresAtEpochSeconds) {
+    try {
+      await this.client.send(new import_client_dynamodb.PutItemCommand({
+        TableName: this.tableName,
+        Item: marshallItem({ pk: `LOGQUERY#${query.queryId}`, sk: LOG_QUERY_SK, ...query, [TTL_ATTRIBUTE]: expiresAtEpochSeconds }),
+        ConditionExpression: "attribute_not_exists(pk)"
+      }));
+    } catch (e) {
+      throw conflictOr(e, `log query '${query.queryId}' exists`);
+    }
+  }
+  /** The log query, or undefined (also once expired, before DynamoDB's TTL deleted it). */
+  async getLogQuery(queryId, nowEpochSeconds) {
+    const out = await this.client.send(new import_client_dynamodb.GetItemCommand({
+      TableName: this.tableName,
+      Key: { pk: { S: `LOGQUERY#${queryId}` }, sk: { S: LOG_QUERY_SK } },
+      ConsistentRead: true
+    }));
+    if (!out.Item) return void 0;
+    const item = unmarshallItem(out.Item);
+    if (Number(item[TTL_ATTRIBUTE]) < nowEpochSeconds) return void 0;
+    return stripKeys(item);
+  }
   /** Records a new rollout. */
   async putRollout(rollout) {
     try {
@@ -368,9 +641,14 @@ var Registry = class {
   async listRollouts(limit, nextToken) {
     return this.query("ROLLOUTS", limit, nextToken, false);
   }
-  /** Updates a rollout (optionally only when `condition` holds). */
+  /**
+   * Updates a rollout (optionally only when `condition` holds). Its waves keep their tenant lists
+   * only while the whole plan is small: a larger plan keeps counts on the item (the members are in
+   * the rollout store's pages), so the item stays under DynamoDB's 400 KB at any fleet size.
+   */
   async updateRollout(rolloutId, fields, remove = [], condition) {
-    return this.update(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, fields, remove, condition ?? { expression: "attribute_exists(pk)" }, `rollout '${rolloutId}' changed`);
+    const bounded = fields.waves ? { ...fields, waves: boundedWaves(fields.waves) } : fields;
+    return this.update(`ROLLOUT#${rolloutId}`, ROLLOUT_SK, bounded, remove, condition ?? { expression: "attribute_exists(pk)" }, `rollout '${rolloutId}' changed`);
   }
   /**
    * Claims an idempotency key for a request whose fingerprint is `requestHash`. The first claim
@@ -466,6 +744,19 @@ var Registry = class {
     }
   }
 };
+var WAVE_PAGE_SIZE = 200;
+var MAX_WAVE_TENANTS_ON_ITEM = 1e3;
+function boundedWaves(waves) {
+  const listed = waves.reduce((n, w) => n + (Array.isArray(w.tenants) ? w.tenants.length : 0), 0);
+  return waves.map((w) => {
+    if (!Array.isArray(w.tenants)) return { ...w };
+    const count = w.tenants.length;
+    const counts = { tenantCount: count, pageCount: Math.max(1, Math.ceil(count / WAVE_PAGE_SIZE)) };
+    if (listed <= MAX_WAVE_TENANTS_ON_ITEM) return { ...w, ...counts };
+    const { tenants: _inPages, ...rest } = w;
+    return { ...rest, ...counts };
+  });
+}
 var INCARNATION_MARK = "~";
 function incarnationKey(incarnation) {
   return incarnation === 1 ? "" : `${INCARNATION_MARK}${String(incarnation).padStart(6, "0")}#`;
@@ -711,7 +1002,48 @@ function errorText(error) {
   return `${error.Error ?? "Error"}: ${cause}`.slice(0, 2e3);
 }
 
+// src/platform/provisioner/workflow-external-id.lambda-shared.ts
+var import_client_ssm = require("@aws-sdk/client-ssm");
+function ssmExternalIdStore(client2, keyId) {
+  return {
+    async put(name, value) {
+      await client2.send(new import_client_ssm.PutParameterCommand({
+        Name: name,
+        Value: value,
+        Type: "SecureString",
+        ...keyId ? { KeyId: keyId } : {},
+        Overwrite: true,
+        Tier: "Standard",
+        Description: "cdk-tenant-blocks provisioner: the link external id of one tenant, read by its build"
+      }));
+    },
+    async delete(name) {
+      try {
+        await client2.send(new import_client_ssm.DeleteParameterCommand({ Name: name }));
+      } catch (e) {
+        if (e instanceof import_client_ssm.ParameterNotFound || e?.name === "ParameterNotFound") return;
+        throw e;
+      }
+    }
+  };
+}
+function memoryExternalIdStore(values = /* @__PURE__ */ new Map()) {
+  return {
+    values,
+    async put(name, value) {
+      values.set(name, value);
+    },
+    async delete(name) {
+      values.delete(name);
+    }
+  };
+}
+
 // src/platform/provisioner/workflow.lambda-shared.ts
+var MEMORY_EXTERNAL_IDS = memoryExternalIdStore();
+function externalIdStoreOf(deps) {
+  return deps.externalIds ?? MEMORY_EXTERNAL_IDS;
+}
 var StepError = class extends Error {
   constructor(name, message) {
     super(message);
@@ -828,7 +1160,15 @@ async function acquire(event, deps) {
   } else if (op.step === "WAITING_FOR_WINDOW") {
     op = await registry2.updateOperation(ctx.operationId, ["RUNNING"], { step: op.type === "DESTROY" ? "DESTROYING" : "DEPLOYING" });
   }
-  return { ...context(config2, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+  const locked = { ...context(config2, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+  if (locked.action !== "drift") await writeExternalId(deps, tenant, locked);
+  return locked;
+}
+async function writeExternalId(deps, tenant, ctx) {
+  if (!tenant.externalId) {
+    throw new StepError("NoExternalId", `tenant '${tenant.tenantId}' has no link external id in the registry: the build would synthesize a link with a new one`);
+  }
+  await externalIdStoreOf(deps).put(ctx.externalIdParameter, tenant.externalId);
 }
 function rolloutSkipReason(tenant, op, now, checkLock) {
   if ((tenant.incarnation ?? 1) !== (op.incarnation ?? 1)) return "the tenant was destroyed and created again since the rollout was planned";
@@ -858,11 +1198,13 @@ function context(config2, tenant, op, event, skip, now, skipReason) {
     region: tenant.region,
     stackName: tenantStackName(tenant.tenantId),
     deployRoleArn: deployRoleArn(config2, tenant.account, tenant.region),
+    observerRoleArn: observerRoleArn(config2, tenant.account, tenant.region),
+    buildRoleArn: buildRoleArn(config2, tenant.account),
     release: op.release,
     sourceLocation: sourceLocationOf(config2, op.release) ?? "",
     // What this operation deploys (its own spec), else the tenant's (a destroy, a drift).
     specJson: JSON.stringify(op.spec ?? tenant.spec),
-    externalId: tenant.externalId ?? "",
+    externalIdParameter: externalIdParameterName(config2, tenant.account, tenant.tenantId),
     waitForWindow: event.waitForWindow === true,
     skip,
     // Always set when skipped: the state machine may carry it into the wave's results.
@@ -929,11 +1271,17 @@ async function record(event, deps) {
         ...type === "DEPLOY" ? { release: op.release } : {}
       });
     }
+    if (succeeded && deploys && tenant.codePush && tenant.lockOperationId === ctx.operationId) {
+      outcome.codePush = await restorePushedCode(deps, tenant);
+    }
     unlocked = await registry2.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
     if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === "PENDING" || op?.status === "RUNNING")) {
       status = "FAILED";
       reason = `the ${ctx.action} finished (${stack.stackStatus}) after this operation had lost the tenant's lock (now ${tenant.lockOperationId ?? "none"}); the registry was not changed: run it again`;
     }
+  }
+  if (ctx.action === "destroy" && status === "SUCCEEDED" && ctx.externalIdParameter) {
+    await externalIdStoreOf(deps).delete(ctx.externalIdParameter);
   }
   await registry2.updateOperation(ctx.operationId, ["PENDING", "RUNNING"], {
     status,
@@ -962,6 +1310,18 @@ async function record(event, deps) {
     }
   };
 }
+async function restorePushedCode(deps, tenant) {
+  const push = tenant.codePush;
+  const replaced = { pushOperationId: push.operationId, pushedSha256: push.sha256, pushedAt: push.at };
+  if (!deps.restoreCode) return { ...replaced, restored: false, reason: "no code-push target: the function still runs the pushed code" };
+  try {
+    const restored = await deps.restoreCode(tenant);
+    await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+    return { ...replaced, restored: true, releaseSha256: restored.codeSha256 };
+  } catch (e) {
+    return { ...replaced, restored: false, reason: `the release's code could not be put back: ${String(e?.message ?? e).slice(0, 500)}` };
+  }
+}
 function fallbackContext(s, now) {
   const type = String(s.type ?? "UPDATE");
   const tenantId = String(s.tenantId);
@@ -974,10 +1334,12 @@ function fallbackContext(s, now) {
     region: "",
     stackName: tenantStackName(tenantId),
     deployRoleArn: "",
+    observerRoleArn: "",
+    buildRoleArn: "",
     release: typeof s.release === "string" ? s.release : "",
     sourceLocation: "",
     specJson: "{}",
-    externalId: "",
+    externalIdParameter: "",
     waitForWindow: false,
     skip: false,
     startedAt: now.toISOString()
@@ -1108,7 +1470,6 @@ async function abandoned(event, deps) {
 }
 
 // src/platform/provisioner/rollout-store.lambda-shared.ts
-var WAVE_PAGE_SIZE = 200;
 var MAX_RESULT_REASON = 500;
 var MAX_FAILURE_SAMPLES = 20;
 var FINAL = ["SUCCEEDED", "FAILED", "STOPPED"];
@@ -1277,8 +1638,8 @@ function truncate(text, max = MAX_TEXT) {
 function readerOf(event, deps) {
   const ctx = isObject(event.context) ? event.context : {};
   const stackName = String(ctx.stackName ?? "");
-  if (!stackName || !ctx.deployRoleArn) throw new StepError("NoContext", "the operation has no stack context");
-  return { reader: deps.stacks(String(ctx.deployRoleArn), String(ctx.region || deps.config.region)), stackName, since: String(ctx.startedAt ?? "") };
+  if (!stackName || !ctx.observerRoleArn) throw new StepError("NoContext", "the operation has no stack context");
+  return { reader: deps.stacks(String(ctx.observerRoleArn), String(ctx.region || deps.config.region)), stackName, since: String(ctx.startedAt ?? "") };
 }
 function missing(e) {
   return /does not exist/i.test(String(e?.message ?? e));
@@ -1379,13 +1740,13 @@ async function driftedResources2(event, deps) {
   }
   return { StackResourceDrifts: drifts, driftedResourceCount: total };
 }
-function awsStackReaders(sts) {
+function awsStackReaders(sts2) {
   const sessions = /* @__PURE__ */ new Map();
   const clientFor = async (roleArn, region) => {
     const key = `${roleArn}|${region}`;
     const cached = sessions.get(key);
     if (cached && cached.expires - Date.now() > 3e5) return cached.client;
-    const out = await sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "tenant-blocks-provisioner", DurationSeconds: 900 }));
+    const out = await sts2.send(new import_client_sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "tenant-blocks-provisioner", DurationSeconds: 900 }));
     const c = out.Credentials;
     const client2 = new import_client_cloudformation.CloudFormationClient({
       region,
@@ -1409,9 +1770,33 @@ function awsStackReaders(sts) {
 var config = configFromEnv();
 var client = new import_client_dynamodb3.DynamoDBClient({});
 var registry = new Registry(client, config.tableName);
-var stacks = awsStackReaders(new import_client_sts2.STSClient({}));
+var sts = new import_client_sts2.STSClient({});
+var stacks = awsStackReaders(sts);
+var externalIds = ssmExternalIdStore(new import_client_ssm2.SSMClient({}), config.keyArn);
+var lambdaFor = stsLambdaClientFor({ region: config.region, roleName: config.codePushRoleName, partition: config.partition });
+async function cloudFormationFor(account, tenantId, region) {
+  const out = await sts.send(new import_client_sts2.AssumeRoleCommand({
+    RoleArn: codePushRoleArn(config, account),
+    RoleSessionName: `restore-${tenantId}`.slice(0, 64),
+    DurationSeconds: 900,
+    Tags: [{ Key: "tenant", Value: tenantId }]
+  }));
+  const c = out.Credentials;
+  return new import_client_cloudformation2.CloudFormationClient({
+    region,
+    credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
+  });
+}
+async function restoreCode(tenant) {
+  return restoreReleaseCode(lambdaFor, (account, tenantId) => cloudFormationFor(account, tenantId, tenant.region), {
+    tenantId: tenant.tenantId,
+    account: tenant.account,
+    region: tenant.region,
+    partition: config.partition
+  });
+}
 async function handler(event) {
-  return runStateMachineStep(event, { registry, config, client, stacks });
+  return runStateMachineStep(event, { registry, config, client, stacks, externalIds, restoreCode });
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
