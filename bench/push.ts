@@ -7,11 +7,14 @@
  *
  *   npx ts-node --transpile-only --prefer-ts-exts bench/push.ts [pushes=10]
  *
- * Prints median and max over the pushes, type-checked (the default) and with --no-type-check, the
- * phases (bundle in the client, the API's push), and the calls of one push (to the API and to
- * Lambda). The load average is printed with them: the figures are the machine's as much as ours.
+ * Prints median and max over the pushes of each mode — `push --watch` (one client process kept
+ * running, type checker and esbuild warm; type-checked), one-shot type-checked (the default; it
+ * resumes the type-check state the previous push saved), one-shot type-checked without that state
+ * (a fresh cache folder each time), and one-shot --no-type-check — the phases (bundle in the
+ * client, the API's push), and the calls of one push (to the API and to Lambda). The load average
+ * is printed with them (at the start and at the end): the figures are the machine's as much as ours.
  */
-import { spawn } from 'child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -35,6 +38,52 @@ function stats(values: number[]): { median: number; max: number; min: number } {
   const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   return { median, max: s[s.length - 1], min: s[0] };
 }
+
+interface Mode {
+  readonly name: string;
+  readonly args: string[];
+  /** A fresh TENANT_BLOCKS_CACHE_DIR for each push: no saved type-check state. */
+  readonly freshCache?: boolean;
+  readonly watch?: boolean;
+  readonly totals: number[];
+  readonly bundles: number[];
+  readonly pushes: number[];
+}
+
+/** The `push --watch` client: its output so far, and a wait for a line to appear `times` times. */
+class WatchingClient {
+  public out = '';
+  public err = '';
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly exited: Promise<number | null>;
+
+  constructor(bundle: string, args: string[], env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, env });
+    this.child.stdout.on('data', (c) => { this.out += c; });
+    this.child.stderr.on('data', (c) => { this.err += c; });
+    this.exited = new Promise((resolve) => this.child.on('close', resolve));
+  }
+
+  public count(pattern: RegExp): number {
+    return this.out.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+  }
+
+  public async until(pattern: RegExp, times: number): Promise<void> {
+    // 5 ms: the wait's own share of the measured time stays small
+    for (let i = 0; this.count(pattern) < times; i++) {
+      if (i > 24_000) throw new Error(`push --watch: no ${pattern} after 120 s:\n${this.out}\n${this.err}`);
+      if (this.err !== '') throw new Error(`push --watch: ${this.err}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  public async stop(): Promise<number | null> {
+    this.child.kill('SIGINT');
+    return this.exited;
+  }
+}
+
+const PUSHED = /runs version \d+ \(code [0-9a-f]{64}\) — pushed in (\d+) ms/;
 
 function runCli(bundle: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, env });
@@ -68,11 +117,15 @@ async function main(): Promise<void> {
     AWS_CONFIG_FILE: path.join(dir, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
+    TENANT_BLOCKS_CACHE_DIR: path.join(dir, 'cache'),
   };
   Object.assign(process.env, env);
-  const modes = [
-    { name: 'type-checked (the default)', args: [] as string[], totals: [] as number[], bundles: [] as number[], pushes: [] as number[] },
-    { name: '--no-type-check', args: ['--no-type-check'], totals: [] as number[], bundles: [] as number[], pushes: [] as number[] },
+  const loadAtStart = os.loadavg()[0];
+  const modes: Mode[] = [
+    { name: 'push --watch, type-checked (checker and esbuild kept warm)', args: ['--watch'], watch: true, totals: [], bundles: [], pushes: [] },
+    { name: 'one-shot, type-checked (the default; resumes the saved type-check state)', args: [], totals: [], bundles: [], pushes: [] },
+    { name: 'one-shot, type-checked, no saved state (a fresh cache folder each push)', args: [], freshCache: true, totals: [], bundles: [], pushes: [] },
+    { name: 'one-shot, --no-type-check', args: ['--no-type-check'], totals: [], bundles: [], pushes: [] },
   ];
   let calls: { api: number; lambda: Record<string, number> } | undefined;
   let n = 0;
@@ -87,18 +140,49 @@ async function main(): Promise<void> {
       tags: { 'tenant-blocks:tenant': 'bench-dev', 'tenant-blocks:tier': 'DEVELOPMENT' },
       code: zip([{ name: 'index.js', data: Buffer.from("exports.handler = async () => ({ statusCode: 200, headers: { 'x-greeting': 'release' } });\n") }]),
     });
-    for (const mode of modes) {
+    const save = (value: string) => fs.writeFileSync(path.join(app, 'greeting.ts'), `export function greeting(): string {\n  return '${value}';\n}\n`);
+    const answers = async (value: string, i: number) => {
+      const answer = await lambda.invoke(ACCOUNT, functionNameOf('bench-dev'), { path: '/' }) as { headers: Record<string, string> };
+      if (answer.headers['x-greeting'] !== value) throw new Error(`push ${i}: the live alias answers ${answer.headers['x-greeting']}, not ${value}`);
+    };
+    for (const mode of modes.filter((m) => m.watch)) {
+      save(`bench-${n++}`);
+      const watching = new WatchingClient(bundle, ['push', '--tenant', 'bench-dev', app, ...mode.args], env);
+      await watching.until(/watching /, 1);
       for (let i = 0; i < PUSHES; i++) {
+        const value = `bench-${n++}`;
+        const pushed = watching.count(PUSHED);
+        const apiFrom = api.requests.length;
+        const lambdaFrom = lambda.calls.length;
+        // the save is what the watcher sees: the clock starts just before it
+        const started = process.hrtime.bigint();
+        save(value);
+        await watching.until(PUSHED, pushed + 1);
+        await answers(value, i);
+        mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
+        const lines = watching.out.trim().split('\n');
+        mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(lines[lines.length - 2])?.[1]));
+        mode.pushes.push(Number(PUSHED.exec(lines[lines.length - 1])?.[1]));
+        calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
+        // a developer's saves are seconds apart: let the watcher's event queue drain
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const code = await watching.stop();
+      if (code !== 0) throw new Error(`push --watch exited ${code} at Ctrl-C`);
+    }
+    // the one-shot modes take turns, push by push: a change of the machine's load hits them alike
+    for (let i = 0; i < PUSHES; i++) {
+      for (const mode of modes.filter((m) => !m.watch)) {
         const value = `bench-${n++}`;
         const apiFrom = api.requests.length;
         const lambdaFrom = lambda.calls.length;
+        const runEnv = mode.freshCache ? { ...env, TENANT_BLOCKS_CACHE_DIR: fs.mkdtempSync(path.join(dir, 'fresh-cache-')) } : env;
         const started = process.hrtime.bigint();
-        fs.writeFileSync(path.join(app, 'greeting.ts'), `export function greeting(): string {\n  return '${value}';\n}\n`);
+        save(value);
         // not spawnSync: the simulated API answers from this process's event loop
-        const run = await runCli(bundle, ['push', '--tenant', 'bench-dev', app, ...mode.args], env);
+        const run = await runCli(bundle, ['push', '--tenant', 'bench-dev', app, ...mode.args], runEnv);
         if (run.status !== 0) throw new Error(`push ${i} failed: ${run.stderr}`);
-        const answer = await lambda.invoke(ACCOUNT, functionNameOf('bench-dev'), { path: '/' }) as { headers: Record<string, string> };
-        if (answer.headers['x-greeting'] !== value) throw new Error(`push ${i}: the live alias answers ${answer.headers['x-greeting']}, not ${value}`);
+        await answers(value, i);
         mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
         mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(run.stdout)?.[1]));
         mode.pushes.push(Number(/pushed in (\d+) ms/.exec(run.stdout)?.[1]));
@@ -111,14 +195,14 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const lambdaCalls = Object.entries(calls!.lambda).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`tenant-blocks push, save → new code answering behind the live alias, ${PUSHES} pushes per mode (TypeScript app; local simulation; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores):`);
+  console.log(`tenant-blocks push, save → new code answering behind the live alias, ${PUSHES} saves per mode (TypeScript app; local simulation; ${new Date().toISOString()}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores):`);
   for (const m of modes) {
     const t = stats(m.totals);
     const b = stats(m.bundles);
     const p = stats(m.pushes);
     console.log(`${m.name}:`);
     console.log(`  total:  median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms, min ${t.min.toFixed(0)} ms   (all: ${m.totals.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`  bundle: median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (in the client: esbuild${m.args.length ? '' : ', type check'}, zip, sha256)`);
+    console.log(`  bundle: median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (in the client: esbuild${m.args.includes('--no-type-check') ? '' : ', type check'}, zip, sha256)`);
     console.log(`  push:   median ${p.median.toFixed(0)} ms, max ${p.max.toFixed(0)} ms (the API's request: registry, lock, Lambda calls, history)`);
   }
   console.log(`calls of one push: ${calls!.api} to the API; to Lambda: ${lambdaCalls}`);
