@@ -104,6 +104,8 @@ export class TenantBuildRole extends Construct {
     const account = props.tenantAccountId;
     this.tenantRoleArns = ['deploy-role', 'file-publishing-role', 'lookup-role']
       .map((r) => `arn:${Aws.PARTITION}:iam::${account}:role/cdk-${q}-${r}-${account}-${region}`);
+    // CodeBuild resolves the build's TENANT_EXTERNAL_ID (PARAMETER_STORE) with this role: this account's parameters only.
+    const parameters = Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `tenant-blocks/${q}/external-id/${account}/*` });
     this.role = new iam.Role(this, 'Resource', {
       roleName: TenantBuildRole.roleNameFor(account, region),
       path: TenantBuildRole.ROLE_PATH,
@@ -111,13 +113,18 @@ export class TenantBuildRole extends Construct {
       assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com', {
         conditions: { ArnEquals: { 'aws:SourceArn': props.buildProjectArn }, StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
+      // In the role itself, not a policy resource of its own: a provisioner of 200 accounts stays under CloudFormation's 500 resources.
+      inlinePolicies: {
+        OneTenantAccount: new iam.PolicyDocument({
+          statements: [
+            new iam.PolicyStatement({ sid: 'OneTenantAccount', actions: ['sts:AssumeRole'], resources: this.tenantRoleArns }),
+            new iam.PolicyStatement({ sid: 'OwnExternalIds', actions: ['ssm:GetParameters'], resources: [parameters] }),
+          ],
+        }),
+      },
+      managedPolicies: [props.buildPolicy
+        ?? iam.ManagedPolicy.fromManagedPolicyArn(this, 'BuildPolicy', `arn:${Aws.PARTITION}:iam::${Stack.of(this).account}:policy${ROLE_PATH}tenant-blocks-build-${q}`)],
     });
-    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'OneTenantAccount', actions: ['sts:AssumeRole'], resources: this.tenantRoleArns }));
-    // CodeBuild resolves the build's TENANT_EXTERNAL_ID (PARAMETER_STORE) with this role: this account's parameters only.
-    const parameters = Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: `tenant-blocks/${q}/external-id/${account}/*` });
-    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'OwnExternalIds', actions: ['ssm:GetParameters'], resources: [parameters] }));
-    this.role.addManagedPolicy(props.buildPolicy
-      ?? iam.ManagedPolicy.fromManagedPolicyArn(this, 'BuildPolicy', `arn:${Aws.PARTITION}:iam::${Stack.of(this).account}:policy${ROLE_PATH}tenant-blocks-build-${q}`));
     // As cdk-nag writes a resolved ARN in a finding: pseudo parameters as <AWS::...>.
     const nag = (text: string) => text.replace(/\$\{Token\[AWS\.(Partition|Region|AccountId)\.\d+\]\}/g, '<AWS::$1>');
     Suppressions.add(this.role, [

@@ -39,6 +39,8 @@ const APPROVAL_TIMEOUT = Duration.days(7);
 /** How often (and how many times) the workflow polls CloudFormation for a stack still in progress. */
 const POLL_INTERVAL = Duration.seconds(30);
 const MAX_POLLS = 120;
+/** Up to this many listed tenant accounts, iam:PassRole names each build role; beyond, the build roles' path. */
+const MAX_BUILD_ROLES_BY_NAME = 20;
 /** Source and detail types of the events the provisioner publishes on the hub bus. */
 export const PROVISIONER_EVENT_SOURCE = 'tenant-blocks.provisioner';
 
@@ -328,6 +330,11 @@ export class TenantProvisioner extends Construct {
     // After a deploy, the code a developer pushed is replaced by the release's (the code-push role, tagged with the tenant).
     this.grantCodePush(workflowFn);
     return workflowFn;
+  }
+
+  /** Whether the operation workflow names each build role in its iam:PassRole (listed accounts, at most 20). */
+  private passesBuildRolesByName(): boolean {
+    return this.buildRoles.length > 0 && this.buildRoles.length <= MAX_BUILD_ROLES_BY_NAME;
   }
 
   /** A handler execution role with a fixed name (the tenant accounts' bootstrap trusts it by ARN). */
@@ -696,8 +703,9 @@ export class TenantProvisioner extends Construct {
     machine.addToRolePolicy(new iam.PolicyStatement({
       sid: 'PassBuildRoles',
       actions: ['iam:PassRole'],
-      // The listed accounts' roles exactly; an organization's: the build roles' path and name pattern in this account.
-      resources: this.buildRoles.length > 0
+      // Up to 20 listed accounts, their roles exactly; more, or an organization's: the build roles' path
+      // and name pattern in this account (an ARN each outgrows IAM's policy sizes at 200 accounts).
+      resources: this.passesBuildRolesByName()
         ? this.buildRoles.map((r) => r.role.roleArn)
         : [`arn:${Aws.PARTITION}:iam::${stack.account}:role${BUILD_ROLE_PATH}${PLATFORM_ROLE_NAMES.build('*', stack.region)}`],
       conditions: { StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } },
@@ -1138,9 +1146,9 @@ export class TenantProvisioner extends Construct {
         reason: 'sts:AssumeRole on the read-only observer role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID) to read its stack',
         appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/${TENANT_ROLE_NAMES.observer(region)}`],
       },
-      ...(this.buildRoles.length === 0 ? [{
+      ...(!this.passesBuildRolesByName() ? [{
         id: 'AwsSolutions-IAM5',
-        reason: 'iam:PassRole (to CodeBuild only) on the build roles of an organization\'s accounts: each made when its account is onboarded, all under the build path of this account',
+        reason: 'iam:PassRole (to CodeBuild only) on the build roles under the build path of this account: an organization\'s (each made when its account is onboarded) or more than 20 listed accounts\' (an ARN each outgrows the policy size limits)',
         appliesTo: [`Resource::arn:<AWS::Partition>:iam::${account}:role${BUILD_ROLE_PATH}${PLATFORM_ROLE_NAMES.build('*', region)}`],
       }] : []),
     ]);

@@ -205,8 +205,8 @@ describe('a build deploys one tenant: per-account build roles', () => {
 
   /** What the build role of `account` may assume, from its identity policy. */
   function assumable(logicalPrefix: string): string[] {
-    const policy = Object.entries<any>(platformTemplate.Resources).find(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(logicalPrefix))![1];
-    return literal(policy.Properties.PolicyDocument).Statement.filter((s: any) => s.Action === 'sts:AssumeRole').flatMap((s: any) => list(s.Resource));
+    const role = Object.entries<any>(platformTemplate.Resources).find(([id, r]) => r.Type === 'AWS::IAM::Role' && id.startsWith(logicalPrefix))![1];
+    return literal(role.Properties.Policies).flatMap((p: any) => p.PolicyDocument.Statement).filter((s: any) => s.Action === 'sts:AssumeRole').flatMap((s: any) => list(s.Resource));
   }
 
   test('the build role of A may assume A\'s deploy, file-publishing and lookup roles, and nothing of B', () => {
@@ -243,8 +243,7 @@ describe('a build deploys one tenant: per-account build roles', () => {
   test('a build role made at onboarding (an organization\'s account) attaches the provisioner\'s build policy by its fixed name and reads only its account\'s external ids', () => {
     const role = Object.values<any>(platformTemplate.Resources).find((r) => r.Type === 'AWS::IAM::Role' && r.Properties.RoleName.includes(A))!;
     expect(literal(role.Properties.ManagedPolicyArns)).toEqual([`arn:aws:iam::${PLATFORM}:policy/tenant-blocks/tenant-blocks-build-hnb659fds`]);
-    const policy = Object.entries<any>(platformTemplate.Resources).find(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith('BuildA'))![1];
-    const ssm = literal(policy.Properties.PolicyDocument).Statement.filter((st: any) => list(st.Action).some((a: string) => a.startsWith('ssm:')));
+    const ssm = literal(role.Properties.Policies).flatMap((p: any) => p.PolicyDocument.Statement).filter((st: any) => list(st.Action).some((a: string) => a.startsWith('ssm:')));
     expect(ssm).toEqual([{ Sid: 'OwnExternalIds', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: `arn:aws:ssm:us-east-1:${PLATFORM}:parameter/tenant-blocks/hnb659fds/external-id/${A}/*` }]);
   });
 

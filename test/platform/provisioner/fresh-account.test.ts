@@ -78,6 +78,9 @@ describe('a fresh platform account', () => {
       : v && typeof v === 'object' ? (v['Fn::Join'] ? v['Fn::Join'][1].map((x: unknown) => (typeof x === 'string' ? x : 'aws')).join('') : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literal(x)])))
         : v);
     const resources = Object.entries(big.Resources as Record<string, any>);
+    // One build role per account, its rights inside it: the stack stays under CloudFormation's 500 resources.
+    expect(resources.filter(([, x]) => x.Type === 'AWS::IAM::Role' && String(x.Properties.RoleName ?? '').startsWith('tenant-blocks-build-'))).toHaveLength(MAX_PROVISIONER_ACCOUNTS);
+    expect(resources.length).toBeLessThan(400);
     // IAM: inline policies of a role 10,240 characters in all, a managed policy 6,144 (no whitespace).
     const inline = resources.filter(([, x]) => x.Type === 'AWS::IAM::Policy').map(([, r]) => JSON.stringify(literal(r.Properties.PolicyDocument)).length);
     expect(Math.max(...inline)).toBeLessThan(10_240);

@@ -63,8 +63,9 @@ describe('TenantProvisioner', () => {
         Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [expect.stringMatching(/^ProvisionerBuild[0-9A-F]{8}$/), 'Arn'] } }, StringEquals: { 'aws:SourceAccount': PLATFORM_ENV.account } },
       }]);
       expect(role.Properties.ManagedPolicyArns).toEqual([{ Ref: expect.stringMatching(/^ProvisionerBuildPolicy/) }]);
-      const own = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: any) => r.Ref === id))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      // In the role (no policy resource of its own: 200 accounts stay under CloudFormation's 500 resources).
+      expect(Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: any) => r.Ref === id))).toEqual([]);
+      const own = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
       const arn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/cdk-hnb659fds-${name}-${account}-us-east-1`]] });
       expect(own).toEqual([
         { Sid: 'OneTenantAccount', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: [arn('deploy-role'), arn('file-publishing-role'), arn('lookup-role')] },
@@ -98,6 +99,14 @@ describe('TenantProvisioner', () => {
       expect(pass[0].policy).toMatch(/^ProvisionerOperationWorkflowRole/);
       expect(pass[0].Resource).toEqual(TENANT_ACCOUNTS.map(() => ({ 'Fn::GetAtt': [expect.stringMatching(/^ProvisionerTenantBuildRole\d{12}/), 'Arn'] })));
       expect(pass[0].Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } });
+    });
+
+    test('with more than 20 listed accounts, the workflow passes the build roles by their path in this account (an ARN each would outgrow the policy)', () => {
+      const accounts = Array.from({ length: 21 }, (_, i) => String(200000000000 + i));
+      const many = Template.fromStack(provisionerStack({ tenantAccountIds: accounts }).stack);
+      const [pass] = everyStatement(many).filter((st) => [st.Action].flat().includes('iam:PassRole'));
+      expect(pass.Resource).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/tenant-blocks/build/tenant-blocks-build-*-us-east-1']] });
+      expect(Object.values(many.findResources('AWS::IAM::Role')).filter((r) => String(r.Properties.RoleName ?? '').startsWith('tenant-blocks-build-'))).toHaveLength(21);
     });
 
     test('no policy of the provisioner grants Action * or any IAM, Organizations or STS right beyond passing the build roles and assuming tenant roles', () => {
@@ -188,9 +197,8 @@ describe('TenantProvisioner', () => {
 
     test('a custom bootstrap qualifier names the roles, the build policy and the parameters', () => {
       const custom = Template.fromStack(provisionerStack({ cdkQualifier: 'tenants01' }).stack);
-      const [buildRoleId] = roleNamed(custom, `tenant-blocks-build-${TENANT_ACCOUNTS[0]}-us-east-1`);
-      const own = Object.values(custom.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: any) => r.Ref === buildRoleId))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const [, buildRole] = roleNamed(custom, `tenant-blocks-build-${TENANT_ACCOUNTS[0]}-us-east-1`);
+      const own = buildRole.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
       expect(JSON.stringify(own)).toContain(`cdk-tenants01-deploy-role-${TENANT_ACCOUNTS[0]}-us-east-1`);
       expect(JSON.stringify(own)).toContain(`parameter/tenant-blocks/tenants01/external-id/${TENANT_ACCOUNTS[0]}/*`);
       roleNamed(custom, 'tenant-blocks-api-tenants01');
