@@ -3,7 +3,8 @@
  *
  * Body `{ "zipBase64": string, "sha256": "<hex SHA-256 of the zip bytes>", "expectedVersion"?: n }`;
  * scope action CODE_PUSH. Refused, each with one clear problem: a tenant whose DEPLOYED tier is not
- * DEVELOPMENT (400), a tenant that is not deployed and ACTIVE (409, cause STATE), another operation
+ * DEVELOPMENT (400), a tenant whose asked tier is PRODUCTION and not deployed yet (409, cause
+ * PRODUCTION_PENDING), a tenant that is not deployed and ACTIVE (409, cause STATE), another operation
  * holding the lock (409, cause OPERATION_IN_FLIGHT, naming it), a zip over 4 MiB decoded (413),
  * bad base64 or a SHA-256 that does not match (400), a zip that unzips to more than Lambda's
  * 250 MB (413). A push holds the tenant's lock while it runs (at most 15 minutes), is recorded as a
@@ -11,7 +12,7 @@
  * (`codePush`) until a deploy puts the release's code back.
  */
 import { createHash, randomUUID } from 'crypto';
-import { busy, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
+import { busy, conflict, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
 import { ApiDependencies, ApiResult, clock, HttpError, MAX_CODE_BODY_BYTES, respond, unknownFields, versionProblems } from './api-support.lambda-shared';
 import { MAX_PUSH_ZIP_BYTES, MAX_UNZIPPED_BYTES, zipProblems } from './code-push.lambda-shared';
 import { tenantStackName } from './config.lambda-shared';
@@ -44,6 +45,11 @@ export async function pushCode(tenantId: string, req: Record<string, unknown>, c
     throw refused.statusCode === 400
       ? new HttpError(400, 'invalid request', [refused.message])
       : new HttpError(409, refused.message, undefined, { cause: 'STATE', state: tenant.state });
+  }
+  if (tenant.tier === 'PRODUCTION') {
+    // A PRODUCTION change waits for its deploy (scheduled): pushed code would go live with it.
+    throw conflict('PRODUCTION_PENDING', `tenant '${tenantId}' is deployed as ${deployedTier} but a change to PRODUCTION is asked and not deployed yet: `
+      + 'pushed code would go live with it; code pushes reach DEVELOPMENT tenants only (change the tier back to DEVELOPMENT to push again)', { tier: tenant.tier });
   }
   const lock = liveLock(tenant, now);
   if (lock) throw await busy(tenantId, lock, deps);

@@ -6,6 +6,8 @@
  * - `VERSION_MOVED`: the tenant moved on: `expectedVersion` (asked) and `currentVersion` (also as
  *   `version`, the field earlier clients read);
  * - `STATE`: the tenant's state does not allow the operation (`state`);
+ * - `CODE_PUSHED`: a change to PRODUCTION while the function runs pushed code (`codePush` names the push);
+ * - `PRODUCTION_PENDING`: a code push while a change to PRODUCTION waits for its deploy;
  * - `EXISTS`, `ACCOUNT_TAKEN`, `REQUEST_IN_PROGRESS`, `NOT_AWAITING_APPROVAL`: named where they arise.
  */
 import { clock, ConflictCauseName, HttpError } from './api-support.lambda-shared';
@@ -56,4 +58,17 @@ export async function explainConflict(e: unknown, tenantId: string, deps: ApiDep
   if (t && lock) return busy(tenantId, lock, deps);
   if (t && expectedVersion !== undefined && t.version !== expectedVersion) return versionMoved(expectedVersion, t.version);
   return conflict('STATE', t ? `${e.message} (the tenant is now ${t.state})` : e.message, { state: t?.state ?? null });
+}
+
+/**
+ * The 409 of a change whose spec would deploy as PRODUCTION while the function runs pushed code:
+ * the deploy would publish the pushed code ($LATEST) as a PRODUCTION version, and the restore after
+ * it is then denied (the code-push role reaches DEVELOPMENT-tagged functions only).
+ */
+export function codePushed(tenant: TenantRecord): HttpError {
+  const push = tenant.codePush!;
+  return conflict('CODE_PUSHED',
+    `tenant '${tenant.tenantId}' runs the code of code push ${push.operationId} (pushed ${push.at}), not its release's: a change to PRODUCTION would put that code live as PRODUCTION; `
+    + `deploy the release first (PATCH /tenants/${tenant.tenantId} without settings, or a rollout) to put the release's code back, then change the tier`,
+    { codePush: push });
 }

@@ -67,11 +67,13 @@ export interface ApiResult {
 }
 
 /** The causes a 409 names (api-conflict.lambda-shared.ts). */
-export type ConflictCauseName = 'OPERATION_IN_FLIGHT' | 'VERSION_MOVED' | 'STATE' | 'EXISTS' | 'ACCOUNT_TAKEN' | 'REQUEST_IN_PROGRESS' | 'NOT_AWAITING_APPROVAL';
+export type ConflictCauseName = 'OPERATION_IN_FLIGHT' | 'VERSION_MOVED' | 'STATE' | 'EXISTS' | 'ACCOUNT_TAKEN' | 'REQUEST_IN_PROGRESS' | 'NOT_AWAITING_APPROVAL'
+| 'CODE_PUSHED' | 'PRODUCTION_PENDING';
 
 /** Every cause, in the order the docs and the OpenAPI document list them. */
 export const CONFLICT_CAUSES: readonly ConflictCauseName[] = [
   'OPERATION_IN_FLIGHT', 'VERSION_MOVED', 'STATE', 'EXISTS', 'ACCOUNT_TAKEN', 'REQUEST_IN_PROGRESS', 'NOT_AWAITING_APPROVAL',
+  'CODE_PUSHED', 'PRODUCTION_PENDING',
 ];
 
 /** Largest body of a code push: Lambda's synchronous payload (6 MB) holds the event with a 4 MiB zip in base64. */

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { MAX_CODE_BODY_BYTES, pushCode } from './api-code-push.lambda-shared';
-import { busy, conflict, ConflictCauseName, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
+import { busy, codePushed, conflict, ConflictCauseName, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
 import {
   ApiDependencies, ApiEvent, ApiResult, clock, header, HttpError, JSON_HEADERS, respond, unknownFields, versionProblems,
 } from './api-support.lambda-shared';
@@ -248,6 +248,8 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
   const merged = req.settings === undefined ? { spec: tenant.spec, problems: [] } : mergeSettings(tenant.spec, req.settings, 'settings');
   const specIssues = merged.problems.length > 0 ? merged.problems : specProblems(merged.spec, 'spec');
   if (specIssues.length > 0) throw new HttpError(400, 'invalid request', specIssues);
+  // Pushed code must never be published as PRODUCTION: the deploy takes $LATEST, and the restore after it is denied.
+  if (tenant.codePush && String(merged.spec.tier) === 'PRODUCTION') throw codePushed(tenant);
   // Guards read what is deployed: a change the deployed stack cannot take in place is refused here.
   const fixed = inPlaceProblems(deployedSpecOf(tenant), merged.spec, 'settings');
   if (fixed.length > 0) throw new HttpError(400, 'invalid request', fixed);

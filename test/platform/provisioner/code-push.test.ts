@@ -301,3 +301,55 @@ describe('restoreReleaseCode', () => {
       .rejects.toThrow(/NoSuchKey/);
   });
 });
+
+describe('pushed code never goes live as PRODUCTION', () => {
+  const patch = (w: World, id: string, body: Record<string, unknown>) => w.call('PATCH', '/tenants/{tenantId}', { tenantId: id }, body);
+
+  test('throws when a change to PRODUCTION is asked while pushed code runs: 409 CODE_PUSHED naming the push, nothing written', async () => {
+    const w = await world();
+    lambda.add('fn', TAGS('acme'));
+    await deployedTenant(w, devSpec('acme'));
+    const pushed = await push(w, 'acme', pushBody(appZip()));
+    expect(pushed.statusCode).toBe(200);
+    const before = await w.scan();
+    const res = await patch(w, 'acme', { settings: { tier: 'PRODUCTION' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json).toMatchObject({ cause: 'CODE_PUSHED', codePush: { operationId: pushed.json.operationId, sha256: pushed.json.codeSha256 } });
+    expect(res.json.message).toContain(`code push ${pushed.json.operationId}`);
+    expect(res.json.message).toContain('deploy the release first (PATCH /tenants/acme without settings, or a rollout) to put the release\'s code back');
+    expect(await w.scan()).toEqual(before);
+    expect(w.executions).toEqual([]);
+    await w.dispose();
+  });
+
+  test('a redeploy puts the release back, and the change to PRODUCTION is accepted after it', async () => {
+    const w = await world();
+    lambda.add('fn', TAGS('acme'));
+    const restored: string[] = [];
+    w.useWorkflow({ restoreCode: async (t) => { restored.push(t.tenantId); return { codeSha256: 'release' }; } });
+    await deployedTenant(w, devSpec('acme'));
+    expect((await push(w, 'acme', pushBody(appZip()))).statusCode).toBe(200);
+    const redeploy = await patch(w, 'acme', {});
+    expect(redeploy.statusCode).toBe(202);
+    await finish(w, take(w, (e) => e.name === redeploy.json.operation.operationId), 'success');
+    expect(restored).toEqual(['acme']);
+    expect((await w.registry.getTenant('acme'))!.codePush).toBeUndefined();
+    expect((await patch(w, 'acme', { settings: { tier: 'PRODUCTION' } })).statusCode).toBe(202);
+    await w.dispose();
+  });
+
+  test('throws when a push is asked while a change to PRODUCTION waits for its deploy: 409 PRODUCTION_PENDING, nothing sent', async () => {
+    const w = await world();
+    lambda.add('fn', TAGS('acme'));
+    await deployedTenant(w, devSpec('acme'));
+    // scheduled: the change is recorded now and takes the lock in the window
+    const scheduled = await patch(w, 'acme', { settings: { tier: 'PRODUCTION' }, inMaintenanceWindow: true });
+    expect(scheduled.statusCode).toBe(202);
+    const res = await push(w, 'acme', pushBody(appZip()));
+    expect(res.statusCode).toBe(409);
+    expect(res.json.cause).toBe('PRODUCTION_PENDING');
+    expect(res.json.message).toMatch(/a change to PRODUCTION is asked and not deployed yet/);
+    expect(lambda.calls).toEqual([]);
+    await w.dispose();
+  });
+});

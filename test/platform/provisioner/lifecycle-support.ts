@@ -10,7 +10,7 @@ import { CALLER, createRegistryTable, testConfig } from './support';
 import { ApiDependencies, ApiEvent, ApiResult, handleApiRequest, WorkflowStarter } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
 import { Registry, TenantRecord, unmarshallItem } from '../../../src/platform/provisioner/registry.lambda-shared';
-import { runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+import { runStep, WorkflowDependencies } from '../../../src/platform/provisioner/workflow.lambda-shared';
 
 /** An execution the API (or a rollout) started and the test has not finished yet. */
 export interface Execution {
@@ -49,6 +49,8 @@ export interface World {
   dispose(): Promise<void>;
   /** Adds API dependencies (code push target, log access, release check) to every later call. */
   use(extra: Partial<ApiDependencies>): void;
+  /** Adds workflow dependencies (the restore of a release's code) to every later step. */
+  useWorkflow(extra: Partial<WorkflowDependencies>): void;
 }
 
 let tables = 0;
@@ -73,8 +75,10 @@ export async function newWorld(client: DynamoDBClient, stack: Stack, start = '20
   };
   const now = () => new Date(clock);
   let extraDeps: Partial<ApiDependencies> = {};
+  let workflowDeps: Partial<WorkflowDependencies> = {};
   return {
     use: (extra) => { extraDeps = { ...extraDeps, ...extra }; },
+    useWorkflow: (extra) => { workflowDeps = { ...workflowDeps, ...extra }; },
     registry,
     config,
     client,
@@ -99,7 +103,7 @@ export async function newWorld(client: DynamoDBClient, stack: Stack, start = '20
     },
     async step(event) {
       clock += 1000;
-      return runStep(event, { registry, config, now });
+      return runStep(event, { ...workflowDeps, registry, config, now });
     },
     async scan() {
       const out = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
