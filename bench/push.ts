@@ -85,6 +85,41 @@ class WatchingClient {
 
 const PUSHED = /runs version \d+ \(code [0-9a-f]{64}\) — pushed in (\d+) ms/;
 
+/** Modules of the larger app. */
+const LARGE_MODULES = 80;
+
+/**
+ * The fixture's handler and greeting plus a chain of modules with types and code in each (what a
+ * real app's check spends its time on), the entry importing the last one.
+ */
+function largeAppFolder(dir: string): string {
+  const app = path.join(dir, 'large-app');
+  fs.mkdirSync(app);
+  for (const f of fs.readdirSync(FIXTURE)) fs.copyFileSync(path.join(FIXTURE, f), path.join(app, f));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
+  for (let i = 0; i < LARGE_MODULES; i++) {
+    const prev = i > 0 ? `import { f${i - 1}, T${i - 1} } from './m${i - 1}';\n` : '';
+    fs.writeFileSync(path.join(app, `m${i}.ts`), `${prev}
+export interface T${i} { id: number; name: string; tags: string[]; nested: { a: number; b: Array<{ c: string; d: Record<string, number> }> }; prev?: ${i > 0 ? `T${i - 1}` : 'string'} }
+export function f${i}(xs: T${i}[]): Map<string, T${i}[]> {
+  const m = new Map<string, T${i}[]>();
+  for (const x of xs) {
+    const key = x.tags.map((t) => t.toUpperCase()).filter((t) => t.length > 2).join('-');
+    const list = m.get(key) ?? [];
+    list.push({ ...x, nested: { ...x.nested, b: x.nested.b.map((y) => ({ ...y, d: Object.fromEntries(Object.entries(y.d).map(([k, v]) => [k, v * 2])) })) } });
+    m.set(key, list);
+  }
+  ${i > 0 ? `void f${i - 1}([] as T${i - 1}[]);` : ''}
+  return m;
+}
+export const g${i} = <K extends keyof T${i}>(x: T${i}, k: K): T${i}[K] => x[k];
+`);
+  }
+  const index = fs.readFileSync(path.join(app, 'index.ts'), 'utf8');
+  fs.writeFileSync(path.join(app, 'index.ts'), `import { f${LARGE_MODULES - 1} } from './m${LARGE_MODULES - 1}';\n${index}export const size = () => f${LARGE_MODULES - 1}([]).size;\n`);
+  return app;
+}
+
 function runCli(bundle: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, env });
   let stdout = '';
@@ -127,6 +162,13 @@ async function main(): Promise<void> {
     { name: 'one-shot, type-checked, no saved state (a fresh cache folder each push)', args: [], freshCache: true, totals: [], bundles: [], pushes: [] },
     { name: 'one-shot, --no-type-check', args: ['--no-type-check'], totals: [], bundles: [], pushes: [] },
   ];
+  // the same loop on an app with code in it: whether the saved state pays depends on how much checking it saves
+  const largeApp = largeAppFolder(dir);
+  const largeModes: Mode[] = [
+    { name: 'push --watch, type-checked', args: ['--watch'], watch: true, totals: [], bundles: [], pushes: [] },
+    { name: 'one-shot, type-checked (resumes the saved type-check state)', args: [], totals: [], bundles: [], pushes: [] },
+    { name: 'one-shot, type-checked, no saved state', args: [], freshCache: true, totals: [], bundles: [], pushes: [] },
+  ];
   let calls: { api: number; lambda: Record<string, number> } | undefined;
   let n = 0;
   try {
@@ -140,70 +182,77 @@ async function main(): Promise<void> {
       tags: { 'tenant-blocks:tenant': 'bench-dev', 'tenant-blocks:tier': 'DEVELOPMENT' },
       code: zip([{ name: 'index.js', data: Buffer.from("exports.handler = async () => ({ statusCode: 200, headers: { 'x-greeting': 'release' } });\n") }]),
     });
-    const save = (value: string) => fs.writeFileSync(path.join(app, 'greeting.ts'), `export function greeting(): string {\n  return '${value}';\n}\n`);
-    const answers = async (value: string, i: number) => {
-      const answer = await lambda.invoke(ACCOUNT, functionNameOf('bench-dev'), { path: '/' }) as { headers: Record<string, string> };
-      if (answer.headers['x-greeting'] !== value) throw new Error(`push ${i}: the live alias answers ${answer.headers['x-greeting']}, not ${value}`);
-    };
-    for (const mode of modes.filter((m) => m.watch)) {
-      save(`bench-${n++}`);
-      const watching = new WatchingClient(bundle, ['push', '--tenant', 'bench-dev', app, ...mode.args], env);
-      await watching.until(/watching /, 1);
+    const measure = async (appDir: string, group: Mode[]): Promise<void> => {
+      const save = (value: string) => fs.writeFileSync(path.join(appDir, 'greeting.ts'), `export function greeting(): string {\n  return '${value}';\n}\n`);
+      const answers = async (value: string, i: number) => {
+        const answer = await lambda.invoke(ACCOUNT, functionNameOf('bench-dev'), { path: '/' }) as { headers: Record<string, string> };
+        if (answer.headers['x-greeting'] !== value) throw new Error(`push ${i}: the live alias answers ${answer.headers['x-greeting']}, not ${value}`);
+      };
+      for (const mode of group.filter((m) => m.watch)) {
+        save(`bench-${n++}`);
+        const watching = new WatchingClient(bundle, ['push', '--tenant', 'bench-dev', appDir, ...mode.args], env);
+        await watching.until(/watching /, 1);
+        for (let i = 0; i < PUSHES; i++) {
+          const value = `bench-${n++}`;
+          const pushed = watching.count(PUSHED);
+          const apiFrom = api.requests.length;
+          const lambdaFrom = lambda.calls.length;
+          // the save is what the watcher sees: the clock starts just before it
+          const started = process.hrtime.bigint();
+          save(value);
+          await watching.until(PUSHED, pushed + 1);
+          await answers(value, i);
+          mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
+          const lines = watching.out.trim().split('\n');
+          mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(lines[lines.length - 2])?.[1]));
+          mode.pushes.push(Number(PUSHED.exec(lines[lines.length - 1])?.[1]));
+          calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
+          // a developer's saves are seconds apart: let the watcher's event queue drain
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        const code = await watching.stop();
+        if (code !== 0) throw new Error(`push --watch exited ${code} at Ctrl-C`);
+      }
+      // the one-shot group take turns, push by push: a change of the machine's load hits them alike
       for (let i = 0; i < PUSHES; i++) {
-        const value = `bench-${n++}`;
-        const pushed = watching.count(PUSHED);
-        const apiFrom = api.requests.length;
-        const lambdaFrom = lambda.calls.length;
-        // the save is what the watcher sees: the clock starts just before it
-        const started = process.hrtime.bigint();
-        save(value);
-        await watching.until(PUSHED, pushed + 1);
-        await answers(value, i);
-        mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
-        const lines = watching.out.trim().split('\n');
-        mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(lines[lines.length - 2])?.[1]));
-        mode.pushes.push(Number(PUSHED.exec(lines[lines.length - 1])?.[1]));
-        calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
-        // a developer's saves are seconds apart: let the watcher's event queue drain
-        await new Promise((r) => setTimeout(r, 200));
+        for (const mode of group.filter((m) => !m.watch)) {
+          const value = `bench-${n++}`;
+          const apiFrom = api.requests.length;
+          const lambdaFrom = lambda.calls.length;
+          const runEnv = mode.freshCache ? { ...env, TENANT_BLOCKS_CACHE_DIR: fs.mkdtempSync(path.join(dir, 'fresh-cache-')) } : env;
+          const started = process.hrtime.bigint();
+          save(value);
+          // not spawnSync: the simulated API answers from this process's event loop
+          const run = await runCli(bundle, ['push', '--tenant', 'bench-dev', appDir, ...mode.args], runEnv);
+          if (run.status !== 0) throw new Error(`push ${i} failed: ${run.stderr}`);
+          await answers(value, i);
+          mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
+          mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(run.stdout)?.[1]));
+          mode.pushes.push(Number(/pushed in (\d+) ms/.exec(run.stdout)?.[1]));
+          calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
+        }
       }
-      const code = await watching.stop();
-      if (code !== 0) throw new Error(`push --watch exited ${code} at Ctrl-C`);
-    }
-    // the one-shot modes take turns, push by push: a change of the machine's load hits them alike
-    for (let i = 0; i < PUSHES; i++) {
-      for (const mode of modes.filter((m) => !m.watch)) {
-        const value = `bench-${n++}`;
-        const apiFrom = api.requests.length;
-        const lambdaFrom = lambda.calls.length;
-        const runEnv = mode.freshCache ? { ...env, TENANT_BLOCKS_CACHE_DIR: fs.mkdtempSync(path.join(dir, 'fresh-cache-')) } : env;
-        const started = process.hrtime.bigint();
-        save(value);
-        // not spawnSync: the simulated API answers from this process's event loop
-        const run = await runCli(bundle, ['push', '--tenant', 'bench-dev', app, ...mode.args], runEnv);
-        if (run.status !== 0) throw new Error(`push ${i} failed: ${run.stderr}`);
-        await answers(value, i);
-        mode.totals.push(Number(process.hrtime.bigint() - started) / 1e6);
-        mode.bundles.push(Number(/bundled .* in (\d+) ms/.exec(run.stdout)?.[1]));
-        mode.pushes.push(Number(/pushed in (\d+) ms/.exec(run.stdout)?.[1]));
-        calls = { api: api.requests.length - apiFrom, lambda: lambda.count(lambdaFrom) };
-      }
-    }
+    };
+    await measure(app, modes);
+    await measure(largeApp, largeModes);
   } finally {
     await api.close();
     await lambda.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const lambdaCalls = Object.entries(calls!.lambda).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`tenant-blocks push, save → new code answering behind the live alias, ${PUSHES} saves per mode (TypeScript app; local simulation; ${new Date().toISOString()}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores):`);
-  for (const m of modes) {
-    const t = stats(m.totals);
-    const b = stats(m.bundles);
-    const p = stats(m.pushes);
-    console.log(`${m.name}:`);
-    console.log(`  total:  median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms, min ${t.min.toFixed(0)} ms   (all: ${m.totals.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`  bundle: median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (in the client: esbuild${m.args.includes('--no-type-check') ? '' : ', type check'}, zip, sha256)`);
-    console.log(`  push:   median ${p.median.toFixed(0)} ms, max ${p.max.toFixed(0)} ms (the API's request: registry, lock, Lambda calls, history)`);
+  console.log(`tenant-blocks push, save → new code answering behind the live alias, ${PUSHES} saves per mode (TypeScript apps; local simulation; ${new Date().toISOString()}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores):`);
+  for (const [title, group] of [['the fixture app (2 modules)', modes], [`a larger app (${LARGE_MODULES} modules; each save edits one function's body)`, largeModes]] as const) {
+    console.log(`${title}:`);
+    for (const m of group) {
+      const t = stats(m.totals);
+      const b = stats(m.bundles);
+      const p = stats(m.pushes);
+      console.log(`${m.name}:`);
+      console.log(`  total:  median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms, min ${t.min.toFixed(0)} ms   (all: ${m.totals.map((x) => x.toFixed(0)).join(' ')})`);
+      console.log(`  bundle: median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (in the client: esbuild${m.args.includes('--no-type-check') ? '' : ', type check'}, zip, sha256)`);
+      console.log(`  push:   median ${p.median.toFixed(0)} ms, max ${p.max.toFixed(0)} ms (the API's request: registry, lock, Lambda calls, history)`);
+    }
   }
   console.log(`calls of one push: ${calls!.api} to the API; to Lambda: ${lambdaCalls}`);
 }
