@@ -215,9 +215,11 @@ project.npmignore?.exclude('/examples/platform/cdk.out/');
 // The provisioner's API handler validates with the tenant spec's validator (one source of truth with
 // the constructs), whose core helpers import Duration/Token from the aws-cdk-lib root: its index
 // pulls every service module (55 MB bundled). The root re-exports aws-cdk-lib/core: alias it (4.5 MB).
+// Its log routes run the hub's per-tenant query, whose names import region-info: from its own file.
 project.tasks.tryFind('bundle:platform/provisioner/api.lambda')?.reset(
   'esbuild --bundle src/platform/provisioner/api.lambda.ts --target=node24 --platform=node --outfile=assets/platform/provisioner/api.lambda/index.js '
-  + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core',
+  + '--tsconfig=test/tsconfig.json --external:@aws-sdk/* --external:pg-native --alias:aws-cdk-lib=aws-cdk-lib/core '
+  + '--alias:aws-cdk-lib/region-info=./node_modules/aws-cdk-lib/region-info/index.js',
 );
 
 // The console's backend: the same alias, and region-info (imported by the hub's names) from its own file.

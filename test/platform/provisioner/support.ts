@@ -335,9 +335,9 @@ export class LocalWorkflows {
     return this.options.behaviour?.(tenantId) ?? {};
   }
 
-  /** CloudFormation as the scenario says, read with a deploy role (the handler's stack reader). */
+  /** CloudFormation as the scenario says, read with the tenant account's observer role (the handler's stack reader). */
   private stackReader(roleArn: string): StackReader {
-    expect(roleArn).toMatch(/^arn:aws:iam::\d{12}:role\/cdk-hnb659fds-deploy-role-\d{12}-us-east-1$/);
+    expect(roleArn).toMatch(/^arn:aws:iam::\d{12}:role\/tenant-blocks-observer-us-east-1$/);
     const tenantOf = (stackName: string) => stackName.replace(/^Tenant-/, '');
     const missingStack = (stackName: string) => new Error(`Stack with id ${stackName} does not exist`);
     return {
