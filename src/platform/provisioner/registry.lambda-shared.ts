@@ -311,11 +311,13 @@ export class Registry {
   /**
    * Releases the lock held by `operationId` and records what the operation changed on the tenant,
    * only if the tenant is still in `expectedState` (when given). A lock held by another operation
-   * is left alone (returns false).
+   * is left alone (returns false). Moving the tenant to DESTROYED also removes its `codePush` mark.
    */
   public async unlockTenant(tenantId: string, operationId: string, fields: Partial<TenantRecord>, expectedState?: TenantState): Promise<boolean> {
+    // A destroyed tenant runs no code: a code push mark it carried goes with its function.
+    const remove = fields.state === 'DESTROYED' ? ['lockOperationId', 'lockExpiresAt', 'codePush'] : ['lockOperationId', 'lockExpiresAt'];
     try {
-      await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, ['lockOperationId', 'lockExpiresAt'], {
+      await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, remove, {
         expression: 'lockOperationId = :op' + (expectedState ? ' AND #state = :expectedState' : ''),
         names: expectedState ? { '#state': 'state' } : undefined,
         values: { ':op': operationId, ...(expectedState ? { ':expectedState': expectedState } : {}) },

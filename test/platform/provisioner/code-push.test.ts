@@ -353,3 +353,16 @@ describe('pushed code never goes live as PRODUCTION', () => {
     await w.dispose();
   });
 });
+
+test('a destroy removes the code push mark: a DESTROYED tenant runs no pushed code', async () => {
+  const w = await world();
+  lambda.add('fn', TAGS('acme'));
+  await deployedTenant(w, devSpec('acme'));
+  expect((await push(w, 'acme', pushBody(appZip()))).statusCode).toBe(200);
+  const destroyed = await w.call('DELETE', '/tenants/{tenantId}', { tenantId: 'acme' });
+  expect(destroyed.statusCode).toBe(202);
+  await finish(w, take(w, (e) => e.name === destroyed.json.operation.operationId), 'success');
+  const t = (await w.registry.getTenant('acme'))!;
+  expect([t.state, t.codePush]).toEqual(['DESTROYED', undefined]);
+  await w.dispose();
+});

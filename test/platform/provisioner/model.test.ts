@@ -12,7 +12,12 @@
 //   confirmed, and the asked tier never drops below a deployed PRODUCTION;
 // - no answer is a 5xx (503 only when the test makes Step Functions refuse);
 // - a code push reaches only a tenant whose DEPLOYED tier is DEVELOPMENT, holding the tenant's
-//   lock itself (never while another operation holds it).
+//   lock itself (never while another operation holds it);
+// - pushed code never runs as PRODUCTION: a tenant that carries a `codePush` mark is deployed as
+//   DEVELOPMENT and not DESTROYED. The workflow's restore is modelled as the code-push role
+//   behaves: it puts the release's code back and the record step clears the mark, but it is
+//   denied when the deploy just tagged the function PRODUCTION (the role reaches DEVELOPMENT-tagged
+//   functions only), so a deploy to PRODUCTION over pushed code leaves the mark and breaks this.
 //
 // The workflow steps are driven directly (begin → acquire → record, or `abandoned`), as the
 // operation state machine calls them: the synthesized state machines in aws-local-stepfunctions
@@ -115,6 +120,13 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
 
     // The asked tier never drops below a deployed PRODUCTION.
     if (t.deployedTier === 'PRODUCTION') expect([t.tenantId, 'tier', t.tier]).toEqual([t.tenantId, 'tier', 'PRODUCTION']);
+
+    // Pushed code never runs as PRODUCTION (nor hangs on a destroyed tenant).
+    if (t.codePush) {
+      reached.add('codePush set');
+      expect([t.tenantId, 'codePush ⇒ deployed DEVELOPMENT', t.deployedTier, t.state !== 'DESTROYED'])
+        .toEqual([t.tenantId, 'codePush ⇒ deployed DEVELOPMENT', 'DEVELOPMENT', true]);
+    }
   }
   for (const t of snap.tenants) reached.add(`tenant ${t.state}`);
   for (const op of snap.operations) {
@@ -130,6 +142,7 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
 function noServerError(m: Model, what: string, res: Answer, allow503 = false): void {
   m.log.push(`${what} → ${res.statusCode}`);
   reached.add(`${what.replace(/\(.*$/, '')} ${res.statusCode}`);
+  if (typeof res.json?.cause === 'string') reached.add(`${what.replace(/\(.*$/, '')} ${res.statusCode} ${res.json.cause}`);
   if (process.env.MODEL_DEBUG) reached.add(`${what} ${res.statusCode} ${res.statusCode === 400 ? res.body.slice(0, 200) : ''}`);
   if (res.statusCode >= 500 && !(allow503 && res.statusCode === 503)) throw new Error(`${what} answered ${res.statusCode}: ${res.body}`);
 }
@@ -241,6 +254,40 @@ class PushCode implements Cmd {
     await checkInvariants(m, r);
   }
   toString = () => `PushCode(${this.id})`;
+}
+
+/**
+ * A push and a tier change close together (the path of H1): a push then a change to PRODUCTION
+ * (at once or in the window), a change to PRODUCTION in the window then a push, or a push then a
+ * redeploy that runs to its end (the restore).
+ */
+class PushAndTier implements Cmd {
+  constructor(readonly id: string, readonly order: 'pushPromote' | 'pushPromoteWindow' | 'promoteWindowPush' | 'pushRedeploy') {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const patch = async (what: string, body: Record<string, unknown>) => {
+      const res = await r.w.call('PATCH', '/tenants/{tenantId}', { tenantId: this.id }, body);
+      noServerError(m, `Change(${this.id}, ${what})`, res);
+      return res;
+    };
+    // On a deployed tenant: one is created first when there is none (or it was destroyed).
+    const t = await r.w.registry.getTenant(this.id);
+    if (!t || t.state === 'DESTROYED') await new CreateDeployed(this.id, false, '1.0.0').run(m, r);
+    if (this.order === 'promoteWindowPush') await patch('tierUp in window', { settings: { tier: 'PRODUCTION' }, inMaintenanceWindow: true });
+    await new PushCode(this.id).run(m, r);
+    if (this.order === 'pushPromote' || this.order === 'pushPromoteWindow') {
+      await patch('tierUp after push', { settings: { tier: 'PRODUCTION' }, ...(this.order === 'pushPromoteWindow' ? { inMaintenanceWindow: true } : {}) });
+    }
+    if (this.order === 'pushRedeploy') {
+      const res = await patch('redeploy after push', {});
+      if (res.statusCode === 202) {
+        const i = r.w.executions.findIndex((e) => e.name === res.json.operation.operationId);
+        await finish(r.w, r.w.executions.splice(i, 1)[0], 'success');
+      }
+    }
+    await checkInvariants(m, r);
+  }
+  toString = () => `PushAndTier(${this.id}, ${this.order})`;
 }
 
 class Drift implements Cmd {
@@ -358,6 +405,9 @@ const commands = [
   destroy,
   id.map((t) => new Drift(t)),
   id.map((t) => new PushCode(t)),
+  id.map((t) => new PushCode(t)),
+  fc.tuple(id, fc.constantFrom('pushPromote', 'pushPromoteWindow', 'promoteWindowPush', 'pushRedeploy') as fc.Arbitrary<PushAndTier['order']>)
+    .map(([t, o]) => new PushAndTier(t, o)),
   rollout,
   rollout,
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, a]) => new Approve(i, a)),
@@ -377,6 +427,22 @@ function recordingTarget(w: World): CodePushTarget {
       pushes.push({ tenantId: t.tenantId, deployedTier: t.deployedTier, lockType: lock?.type, state: t.state });
       return { functionName: `fn-${request.tenantId}`, version: String(pushes.length), codeSha256: 'x' };
     },
+  };
+}
+
+/**
+ * The workflow's restore of the release's code as the code-push role allows it: denied when the
+ * deploy that just succeeded tagged the function PRODUCTION.
+ */
+function modelRestore(w: World): (t: TenantRecord) => Promise<{ codeSha256: string }> {
+  return async (t) => {
+    const op = t.lockOperationId ? await w.registry.getOperation(t.lockOperationId) : undefined;
+    if (String((op?.spec ?? t.spec).tier) !== 'DEVELOPMENT') {
+      reached.add('restore denied');
+      throw Object.assign(new Error('AccessDeniedException: not authorized to perform lambda:UpdateFunctionCode (aws:ResourceTag/tenant-blocks:tier)'), { name: 'AccessDeniedException' });
+    }
+    reached.add('restore');
+    return { codeSha256: 'release' };
   };
 }
 
@@ -402,6 +468,7 @@ test('random sequences of requests, workflow outcomes and concurrent rollouts ke
     fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (cmds) => {
       const w = await newWorld(dynamo.client, stack);
       w.use({ codePush: recordingTarget(w) });
+      w.useWorkflow({ restoreCode: modelRestore(w) });
       try {
         await runAndDrain(w, cmds);
       } finally {
@@ -417,7 +484,7 @@ test('random sequences of requests, workflow outcomes and concurrent rollouts ke
     'tenant PENDING', 'tenant ACTIVE', 'tenant SUSPENDED', 'tenant DESTROYED', 'incarnation 2',
     'CREATE SUCCEEDED', 'CREATE FAILED', 'UPDATE SUCCEEDED', 'UPDATE FAILED', 'UPDATE SKIPPED', 'UPDATE REJECTED', 'DEPLOY SUCCEEDED', 'DEPLOY FAILED', 'DEPLOY SKIPPED',
     'DESTROY SUCCEEDED', 'DESTROY FAILED', 'DRIFT SUCCEEDED', 'SUSPEND SUCCEEDED', 'RESUME SUCCEEDED', 'superseded', 'busy',
-    'CODE_PUSH SUCCEEDED', 'PushCode 200', 'PushCode 400', 'PushCode 409',
+    'CODE_PUSH SUCCEEDED', 'PushCode 200', 'PushCode 400', 'PushCode 409', 'codePush set', 'restore', 'Change 409 CODE_PUSHED', 'PushCode 409 PRODUCTION_PENDING',
     'Create 201', 'Create 409', 'Create 503', 'Change 202', 'Change 400', 'Change 409', 'Destroy 202', 'Destroy 400', 'Destroy 409', 'StartRollout 202', 'Approve 200',
   ];
   if (process.env.MODEL_DEBUG) console.log([...reached].sort().join('\n'));
