@@ -123,8 +123,10 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, ResourceTypeActions>
     write: ['logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:AssociateKmsKey',
       'logs:DisassociateKmsKey', 'logs:TagResource', 'logs:UntagResource'],
   },
-  // The destination is the hub's, in the platform account: it admits the tenant accounts itself.
-  'AWS::Logs::SubscriptionFilter': { read: ['logs:DescribeSubscriptionFilters'], write: ['logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter'] },
+  // The destination is the hub's, in the platform account: it admits the tenant accounts itself. On the organization
+  // path the filter names a sender role (RoleArn): "for any destination except a Lambda function, you must also have
+  // the iam:PassRole permission" (PutSubscriptionFilter API reference).
+  'AWS::Logs::SubscriptionFilter': { read: ['logs:DescribeSubscriptionFilters'], write: ['logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter', 'iam:PassRole'] },
   'AWS::RDS::DBCluster': {
     read: ['rds:DescribeDBClusters', 'rds:ListTagsForResource'],
     write: ['rds:CreateDBCluster', 'rds:ModifyDBCluster', 'rds:DeleteDBCluster', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource',

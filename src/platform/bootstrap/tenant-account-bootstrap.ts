@@ -23,8 +23,12 @@ export const TENANT_BOOTSTRAP_VERSION = 28;
 
 /** Names of the stacks the deploy role may create, change and delete (the provisioner names them `Tenant-<tenantId>`). */
 const TENANT_STACKS = 'Tenant-*';
-/** Services a tenant stack hands roles to (iam:PassedToService). */
-const PASS_ROLE_SERVICES = ['lambda.amazonaws.com', 'vpc-flow-logs.amazonaws.com', 'backup.amazonaws.com', 'codedeploy.amazonaws.com', 'events.amazonaws.com', 'rds.amazonaws.com'];
+/**
+ * Services a tenant stack hands roles to (iam:PassedToService); logs.amazonaws.com for the sender role every
+ * subscription filter names when the hub admits an organization (PutSubscriptionFilter passes it).
+ */
+const PASS_ROLE_SERVICES = ['lambda.amazonaws.com', 'vpc-flow-logs.amazonaws.com', 'backup.amazonaws.com', 'codedeploy.amazonaws.com', 'events.amazonaws.com', 'rds.amazonaws.com',
+  'logs.amazonaws.com'];
 /** A managed policy holds at most 6,144 characters: statements are packed into several below this size (JSON with tokens is longer than the deployed text). */
 const MAX_POLICY_CHARS = 5000;
 /** The CDK bootstrap qualifier's form. */

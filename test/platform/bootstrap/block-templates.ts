@@ -22,7 +22,8 @@ export interface BlockTemplate {
   readonly template: Record<string, any>;
 }
 
-const SPECS: TenantSpec[] = [
+/** The tenants, each with whether its logs ship through an organization destination (a sender role on every subscription filter). */
+const SPECS: Array<TenantSpec & { readonly logsThroughOrganization?: boolean }> = [
   {
     tenantId: 'initech-dev',
     tier: 'DEVELOPMENT' as TenantSpec['tier'],
@@ -42,6 +43,15 @@ const SPECS: TenantSpec[] = [
       domain: { hostedZoneId: 'Z0123456789ACMEEXAMPLE', zoneName: 'acme.apps.example.com', recordName: 'api' },
     } as TenantSpec['function'],
   },
+  {
+    tenantId: 'globex-org',
+    tier: 'DEVELOPMENT' as TenantSpec['tier'],
+    account: TENANT_ACCOUNT,
+    database: { maxCapacity: 2 },
+    function: {},
+    // The hub on the organization path: CloudFormation passes the sender role to CloudWatch Logs.
+    logsThroughOrganization: true,
+  },
 ];
 
 let cache: BlockTemplate[] | undefined;
@@ -49,7 +59,7 @@ let cache: BlockTemplate[] | undefined;
 /** Every tenant template, synthesized once per test file. */
 export function blockTemplates(): BlockTemplate[] {
   if (cache) return cache;
-  cache = SPECS.map((spec) => {
+  cache = SPECS.map(({ logsThroughOrganization, ...spec }) => {
     const app = new App({
       context: {
         ...AZ_CONTEXT,
@@ -64,8 +74,9 @@ export function blockTemplates(): BlockTemplate[] {
       platformRoleArns: ['arn:aws:iam::111111111111:role/platform/query-console'],
       externalId: CrossAccountLink.generateExternalId(),
       functionCode: TenantFunctionCode.fromAsset(path.join(__dirname, '..', '..', 'blocks', 'function', 'fixtures', 'hello')),
+      logsThroughOrganization,
     });
-    return { name: `${spec.tenantId} (${spec.tier})`, template: app.synth().getStackByName(stack.stackName).template };
+    return { name: `${spec.tenantId} (${spec.tier}${logsThroughOrganization ? ', logs through the organization' : ''})`, template: app.synth().getStackByName(stack.stackName).template };
   });
   return cache;
 }

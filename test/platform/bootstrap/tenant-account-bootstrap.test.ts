@@ -77,7 +77,7 @@ describe('the execution policy is derived from the blocks\' templates', () => {
   const statements = executionStatements(template);
 
   test('the table knows exactly the resource types the blocks synthesize, in both tiers', () => {
-    expect(templates.map((t) => t.name)).toEqual(['initech-dev (DEVELOPMENT)', 'acme (PRODUCTION)']);
+    expect(templates.map((t) => t.name)).toEqual(['initech-dev (DEVELOPMENT)', 'acme (PRODUCTION)', 'globex-org (DEVELOPMENT, logs through the organization)']);
     expect(Object.keys(RESOURCE_TYPE_ACTIONS).sort()).toEqual(types.filter((t) => !t.startsWith('Custom::')));
   });
 
@@ -120,9 +120,47 @@ describe('the execution policy is derived from the blocks\' templates', () => {
       for (const [, f] of resourcesOf(t, 'AWS::EC2::FlowLog')) if (f.Properties.DeliverLogsPermissionArn) passedTo.add('vpc-flow-logs.amazonaws.com');
       for (const [, s] of resourcesOf(t, 'AWS::Backup::BackupSelection')) if (s.Properties.BackupSelection.IamRoleArn) passedTo.add('backup.amazonaws.com');
       for (const [, g] of resourcesOf(t, 'AWS::CodeDeploy::DeploymentGroup')) if (g.Properties.ServiceRoleArn) passedTo.add('codedeploy.amazonaws.com');
+      for (const [, f] of resourcesOf(t, 'AWS::Logs::SubscriptionFilter')) if (f.Properties.RoleArn) passedTo.add('logs.amazonaws.com');
     }
+    expect(passedTo).toContain('logs.amazonaws.com');
     const pass = statements.find((s) => s.Sid === 'PassRolesToTheBlocksServices')!;
     expect(list(pass.Condition!.StringEquals['iam:PassedToService'])).toEqual(expect.arrayContaining([...passedTo]));
+  });
+
+  /** The service a resource type hands its role to (the iam:PassedToService CloudFormation's call carries). */
+  const SERVICE_OF_TYPE: Record<string, string> = {
+    'AWS::Lambda::Function': 'lambda.amazonaws.com', 'AWS::EC2::FlowLog': 'vpc-flow-logs.amazonaws.com', 'AWS::Backup::BackupSelection': 'backup.amazonaws.com',
+    'AWS::CodeDeploy::DeploymentGroup': 'codedeploy.amazonaws.com', 'AWS::Events::Rule': 'events.amazonaws.com', 'AWS::RDS::DBCluster': 'rds.amazonaws.com',
+    'AWS::RDS::DBInstance': 'rds.amazonaws.com', 'AWS::Logs::SubscriptionFilter': 'logs.amazonaws.com',
+  };
+
+  /** Every property path of `value` whose key names a role (Role, *RoleArn, *PermissionArn) and whose value is a role of the template or a role ARN. */
+  function rolePaths(value: any, roleIds: Set<string>, at = ''): string[] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => rolePaths(v, roleIds, `${at}/${i}`));
+    if (!value || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([k, v]) => {
+      const text = JSON.stringify(v);
+      const isRole = [...roleIds].some((id) => text.includes(`"${id}"`)) || /:role\//.test(text);
+      return /(^Role|RoleArn|PermissionArn)$/.test(k) && isRole ? [`${at}/${k}`] : rolePaths(v, roleIds, `${at}/${k}`);
+    });
+  }
+
+  test('every property that names a role (RoleArn and alike) is one CloudFormation may pass: iam:PassRole for its type, its service in iam:PassedToService', () => {
+    const pass = statements.find((s) => s.Sid === 'PassRolesToTheBlocksServices')!;
+    const services = list(pass.Condition!.StringEquals['iam:PassedToService']);
+    const found: string[] = [];
+    for (const t of templates) {
+      const roleIds = new Set(resourcesOf(t, 'AWS::IAM::Role').map(([id]) => id));
+      for (const [id, r] of Object.entries<any>(t.template.Resources)) {
+        if (String(r.Type).startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource') continue;
+        for (const at of rolePaths(r.Properties ?? {}, roleIds)) {
+          found.push(`${r.Type}${at}`);
+          expect({ at: `${t.name} ${id}${at}`, passRole: executionActions([r.Type]).includes('iam:PassRole'), service: services.includes(SERVICE_OF_TYPE[r.Type]) })
+            .toEqual({ at: `${t.name} ${id}${at}`, passRole: true, service: true });
+        }
+      }
+    }
+    expect(found).toEqual(expect.arrayContaining(['AWS::Logs::SubscriptionFilter/RoleArn', 'AWS::Lambda::Function/Role']));
   });
 
   test('the boundary allows exactly the services the blocks\' roles use, and never IAM', () => {
