@@ -155,7 +155,12 @@ async function watchAndPush(ctx: DevContext, tenantId: string, packager: AppPack
     const cycle = async (): Promise<void> => {
       do {
         queued = false;
-        await pushOnce(ctx, tenantId, packager, last);
+        try {
+          await pushOnce(ctx, tenantId, packager, last);
+        } catch (e) {
+          // the API out of reach, expired credentials: said, and the next save tries again
+          ctx.out.error(`${tenantId}: the push failed, nothing pushed: ${(e as Error).message}`);
+        }
       } while (queued && !stop.stopped);
       running = undefined;
     };
