@@ -619,6 +619,35 @@ describe('CrossAccountLink with a hub that admits an organization (logsThroughOr
     for (const f of filters) expect(f.Properties.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
   });
 
+  test('every filter naming the sender role waits for the role\'s policy (CloudWatch Logs tests the role when the filter is put)', () => {
+    const { stack, link, template } = linkStack({ hub: orgHubRef, logsThroughOrganization: true });
+    tenantBlocks(stack, link.logShipping);
+    const t = template();
+    const policyId = Object.keys(t.findResources('AWS::IAM::ManagedPolicy')).find((id) => id.startsWith('TenantLogSenderacme'))!;
+    expect(policyId).toBeDefined();
+    const filters = Object.entries(t.findResources('AWS::Logs::SubscriptionFilter'));
+    expect(filters.length).toBeGreaterThan(0);
+    for (const [id, f] of filters) expect({ id, dependsOn: f.DependsOn ?? [] }).toEqual({ id, dependsOn: expect.arrayContaining([policyId]) });
+  });
+
+  test('the sender role is CloudWatch Logs\' only on behalf of this account\'s or the hub\'s log resources (aws:SourceArn)', () => {
+    const { stack, link, template } = linkStack({ hub: orgHubRef, logsThroughOrganization: true });
+    tenantBlocks(stack, link.logShipping);
+    const roleId = Object.keys(template().findResources('AWS::IAM::Role')).find((id) => id.startsWith('TenantLogSenderacme'))!;
+    const role = template().toJSON().Resources[roleId];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'logs.amazonaws.com' },
+      Condition: {
+        StringLike: {
+          'aws:SourceArn': [
+            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${stack.account}:*`]] },
+            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${PLATFORM}:*`]] },
+          ],
+        },
+      },
+    }]);
+  });
+
   test('without it (a hub that lists the account) no sender role and no RoleArn: today\'s template', () => {
     const { stack, link, template } = linkStack({ hub: orgHubRef });
     tenantBlocks(stack, link.logShipping);
