@@ -62,7 +62,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     resource: '/tenants',
     operationId: 'createTenant',
     summary: 'Create a tenant (or retry a create that never deployed, or a new incarnation of a destroyed one)',
-    scope: 'CREATE on the spec\'s tenant id and account; a release: ROLLOUT',
+    scope: 'CREATE on the spec\'s tenant id and account; a release: ROLLOUT; database.backupCopyVaultArn: PLATFORM_SETTINGS',
     body: {
       type: 'object',
       additionalProperties: false,
@@ -93,7 +93,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     resource: '/tenants/{tenantId}',
     operationId: 'changeTenant',
     summary: 'Change settings or release (202), or suspend/resume (200)',
-    scope: 'CHANGE_SETTINGS (settings), SUSPEND_RESUME (state), ROLLOUT (release)',
+    scope: 'CHANGE_SETTINGS (settings), SUSPEND_RESUME (state), ROLLOUT (release), PLATFORM_SETTINGS (database.backupCopyVaultArn)',
     body: {
       type: 'object',
       additionalProperties: false,

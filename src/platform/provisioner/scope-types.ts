@@ -28,6 +28,15 @@ export enum TenantAction {
   READ_LOGS = 'READ_LOGS',
   /** See the tenant's link external id: only for the principal that assumes the tenant's CrossAccountLink (the console's backend). */
   ASSUME_LINK = 'ASSUME_LINK',
+  /**
+   * Set, change or remove the settings of a tenant's spec that the platform owns, not the tenant:
+   * `database.backupCopyVaultArn` (where a tenant's backups are copied out of its account, the
+   * hub's vault for a PRODUCTION tenant). Needed besides CHANGE_SETTINGS (and CREATE, for a spec
+   * that names a copy vault); without it such a request is refused (403), so a tenant's own
+   * developers can neither move nor remove its backup copy. Needs a scope over every tenant and
+   * account, like ROLLOUT: the copy vault is one platform-wide decision.
+   */
+  PLATFORM_SETTINGS = 'PLATFORM_SETTINGS',
 }
 
 /**
@@ -61,7 +70,7 @@ export interface ApiCallerScope {
   readonly tenantIdPrefix?: string;
 
   /**
-   * Whether the scope covers every tenant (the fleet). `ROLLOUT` and `APPROVE` need it, without `accounts`.
+   * Whether the scope covers every tenant (the fleet). `ROLLOUT`, `APPROVE` and `PLATFORM_SETTINGS` need it, without `accounts`.
    *
    * @default false - the scope covers only `tenantIds` or `tenantIdPrefix`
    */

@@ -17,10 +17,10 @@ export type ApiHandler = (event: ApiEvent, deps: ApiDependencies) => Promise<Api
 
 /** Every route (`METHOD resource`) with the scope it needs. */
 export const AUTHORIZED_ROUTES: Readonly<Record<string, string>> = {
-  'POST /tenants': 'CREATE on the spec\'s tenant id and account (a release: ROLLOUT over the fleet); one tenant per account unless shared accounts are allowed',
+  'POST /tenants': 'CREATE on the spec\'s tenant id and account (a release: ROLLOUT over the fleet; a spec with database.backupCopyVaultArn: PLATFORM_SETTINGS over the fleet); one tenant per account unless shared accounts are allowed',
   'GET /tenants': 'READ on at least one tenant; the list holds only the tenants READ covers',
   'GET /tenants/{tenantId}': 'READ on the tenant; linkExternalId only with ASSUME_LINK on it',
-  'PATCH /tenants/{tenantId}': 'CHANGE_SETTINGS (settings), SUSPEND_RESUME (state), plus ROLLOUT over the fleet for a release',
+  'PATCH /tenants/{tenantId}': 'CHANGE_SETTINGS (settings), SUSPEND_RESUME (state), plus ROLLOUT over the fleet for a release, plus PLATFORM_SETTINGS over the fleet to set, change or remove database.backupCopyVaultArn',
   'DELETE /tenants/{tenantId}': 'DESTROY on the tenant',
   'GET /tenants/{tenantId}/operations': 'READ on the tenant',
   'POST /tenants/{tenantId}/drift': 'DRIFT on the tenant',
@@ -83,8 +83,12 @@ async function decide(event: ApiEvent, deps: ApiDependencies, policy: AccessPoli
       return policy.mayReadLinkExternalId(caller, tenant) ? GO : { trim: withoutExternalId };
     }
     case 'PATCH /tenants/{tenantId}': {
-      const tenant = await tenantRef(p.tenantId ?? '', deps);
-      return verdictOf(changeActions(req).map((a) => (a === 'ROLLOUT' ? policy.authorize(caller, a) : policy.authorize(caller, a, tenant))));
+      const record = p.tenantId ? await deps.registry.getTenant(p.tenantId) : undefined;
+      const tenant = refOf(p.tenantId ?? '', record);
+      const decisions = changeActions(req).map((a) => (a === 'ROLLOUT' ? policy.authorize(caller, a) : policy.authorize(caller, a, tenant)));
+      const platformOwned = platformSettingChange(req, record);
+      if (platformOwned !== undefined) decisions.push(platformSettings(policy, caller, platformOwned));
+      return verdictOf(decisions);
     }
     case 'DELETE /tenants/{tenantId}': return onTenant(policy, caller, 'DESTROY', p.tenantId, deps);
     case 'GET /tenants/{tenantId}/operations': return onTenant(policy, caller, 'READ', p.tenantId, deps);
@@ -130,6 +134,9 @@ async function decideCreate(
   const account = typeof spec.account === 'string' ? spec.account : undefined;
   const checks = [policy.authorize(caller, 'CREATE', { tenantId: spec.tenantId, account })];
   if (req?.release !== undefined) checks.push(policy.authorize(caller, 'ROLLOUT'));
+  if (isObject(spec.database) && spec.database.backupCopyVaultArn !== undefined) {
+    checks.push(platformSettings(policy, caller, 'spec.database.backupCopyVaultArn: is platform-owned (where the tenant\'s backups are copied out of its account)'));
+  }
   const refusal = first(checks);
   if (refusal || policy.allowSharedAccounts || account === undefined) return refusal;
   const other = await tenantInAccount(account, spec.tenantId, deps);
@@ -188,8 +195,38 @@ function refuse(reason: string | undefined): Verdict {
 
 /** The tenant as the registry knows it (account and tier), or only its id when it does not exist. */
 async function tenantRef(tenantId: string, deps: ApiDependencies): Promise<TenantRef> {
-  const t = tenantId ? await deps.registry.getTenant(tenantId) : undefined;
+  return refOf(tenantId, tenantId ? await deps.registry.getTenant(tenantId) : undefined);
+}
+
+function refOf(tenantId: string, t: TenantRecord | undefined): TenantRef {
   return t ? { tenantId: t.tenantId, account: t.account, tier: t.tier } : { tenantId };
+}
+
+/**
+ * What a PATCH does to the platform-owned copy vault (`database.backupCopyVaultArn`): the
+ * problem to name when the caller may not (set, changed or removed), or undefined when the
+ * patch leaves it as it is (absent, or sent unchanged).
+ */
+function platformSettingChange(req: Record<string, unknown> | undefined, tenant: TenantRecord | undefined): string | undefined {
+  if (req === undefined || !isObject(req.settings) || !('database' in req.settings)) return undefined;
+  const database = req.settings.database;
+  const current = isObject(tenant?.spec.database) ? tenant!.spec.database.backupCopyVaultArn : undefined;
+  // A merge patch: `database: null` removes the whole object, the copy vault with it.
+  const asked = database === null ? null : isObject(database) && 'backupCopyVaultArn' in database ? database.backupCopyVaultArn : undefined;
+  if (asked === undefined || asked === current) return undefined;
+  const production = tenant !== undefined && (tenant.tier === 'PRODUCTION' || tenant.deployedTier === 'PRODUCTION');
+  if (asked === null && current !== undefined && production) {
+    return `database.backupCopyVaultArn: removing the backup copy of PRODUCTION tenant '${tenant!.tenantId}' leaves its backups in its own account only`
+      + ' (a compromised or closed account takes them with it); only the platform may';
+  }
+  return 'database.backupCopyVaultArn: is platform-owned (where the tenant\'s backups are copied out of its account)';
+}
+
+/** PLATFORM_SETTINGS over the fleet, refused with `problem` and who may. */
+function platformSettings(policy: AccessPolicy, caller: string, problem: string): AccessDecision {
+  return policy.authorize(caller, 'PLATFORM_SETTINGS').allowed
+    ? { allowed: true }
+    : { allowed: false, reason: `${problem}; setting, changing or removing it needs PLATFORM_SETTINGS over every tenant and account, which ${caller} has not` };
 }
 
 function first(decisions: AccessDecision[]): ApiResult | undefined {

@@ -17,12 +17,20 @@
 /** The actions a scope may grant (the values of the construct's `TenantAction` enum). */
 export const TENANT_ACTIONS = [
   'READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT', 'APPROVE', 'CODE_PUSH', 'READ_LOGS', 'ASSUME_LINK',
+  'PLATFORM_SETTINGS',
 ] as const;
 /** One action. */
 export type TenantActionName = typeof TENANT_ACTIONS[number];
 
 /** Actions that act on the whole fleet: only a scope over every tenant and every account may hold them. */
-export const FLEET_ACTIONS: readonly TenantActionName[] = ['ROLLOUT', 'APPROVE'];
+export const FLEET_ACTIONS: readonly TenantActionName[] = ['ROLLOUT', 'APPROVE', 'PLATFORM_SETTINGS'];
+
+/**
+ * Settings of a spec the platform owns (dotted paths): setting, changing or removing one needs
+ * PLATFORM_SETTINGS over the fleet. The copy vault decides where a tenant's backups go out of its
+ * account; its developers must not move it elsewhere nor remove it.
+ */
+export const PLATFORM_OWNED_SETTINGS: readonly string[] = ['database.backupCopyVaultArn'];
 
 /** Environment variable carrying the scopes (JSON) to the API handler. */
 export const SCOPES_ENV = 'API_CALLER_SCOPES';
@@ -179,6 +187,7 @@ const VERBS: Record<TenantActionName, string> = {
   CODE_PUSH: 'push code to',
   READ_LOGS: 'read the logs of',
   ASSUME_LINK: 'see the link external id of',
+  PLATFORM_SETTINGS: 'change the platform-owned settings of',
 };
 
 function describe(action: TenantActionName): string {

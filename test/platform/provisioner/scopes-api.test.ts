@@ -22,6 +22,7 @@ const PREFIX_READER = role('beta-support');
 const CONSOLE = role('console-backend');
 const ACCOUNT_READER = role('account-auditor');
 const STRANGER = role('somebody-else');
+const PLATFORM = role('platform-team');
 
 const SCOPES: ScopeRule[] = [
   { principalArn: FLEET, allTenants: true, actions: ['READ', 'CREATE', 'CHANGE_SETTINGS', 'SUSPEND_RESUME', 'DESTROY', 'DRIFT', 'ROLLOUT'] },
@@ -30,6 +31,7 @@ const SCOPES: ScopeRule[] = [
   { principalArn: PREFIX_READER, tenantIdPrefix: 'beta-', actions: ['READ'] },
   { principalArn: CONSOLE, allTenants: true, actions: ['READ', 'ASSUME_LINK'] },
   { principalArn: ACCOUNT_READER, allTenants: true, accounts: [ACCOUNTS[1]], actions: ['READ'] },
+  { principalArn: PLATFORM, allTenants: true, actions: ['READ', 'CREATE', 'CHANGE_SETTINGS', 'PLATFORM_SETTINGS'] },
 ];
 
 let dynamo: LocalDynamo;
@@ -282,5 +284,59 @@ describe('default deny', () => {
     expect(unknown.json.problems).toEqual(['route POST /tenants/{tenantId}/push has no authorization rule']);
     const stranger = await f.call(STRANGER, 'GET', '/tenants');
     expect(stranger.json.problems).toEqual([`${STRANGER} is not a caller of this API (it has no scope)`]);
+  });
+});
+
+describe('database.backupCopyVaultArn is platform-owned (PLATFORM_SETTINGS over the fleet)', () => {
+  const HUB_VAULT = 'arn:aws:backup:us-east-1:111111111111:backup-vault:tenant-blocks-hub';
+  const OTHER_VAULT = 'arn:aws:backup:us-east-1:999999999999:backup-vault:elsewhere';
+
+  /** acme as PRODUCTION with the hub's copy vault, deployed (set up by the platform team). */
+  async function productionAcme(f: Fleet): Promise<void> {
+    const set = await f.call(PLATFORM, 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { tier: 'PRODUCTION', database: { backupCopyVaultArn: HUB_VAULT } } });
+    expect(set.statusCode).toBe(202);
+    const t = (await f.registry.getTenant('acme'))!;
+    expect(await f.registry.unlockTenant('acme', set.json.operation.operationId, { deployedSpec: t.spec, deployedTier: 'PRODUCTION', deployedVersion: t.version })).toBe(true);
+  }
+
+  const CHANGES: Array<{ name: string; production: boolean; settings: Record<string, unknown>; problem?: RegExp }> = [
+    { name: 'set it on a DEVELOPMENT tenant', production: false, settings: { database: { backupCopyVaultArn: HUB_VAULT } }, problem: /^database\.backupCopyVaultArn: is platform-owned/ },
+    { name: 'move a PRODUCTION tenant\'s copy to another vault', production: true, settings: { database: { backupCopyVaultArn: OTHER_VAULT } }, problem: /^database\.backupCopyVaultArn: is platform-owned/ },
+    { name: 'remove a PRODUCTION tenant\'s copy', production: true, settings: { database: { backupCopyVaultArn: null } }, problem: /^database\.backupCopyVaultArn: removing the backup copy of PRODUCTION tenant 'acme'/ },
+    { name: 'remove a PRODUCTION tenant\'s database settings whole', production: true, settings: { database: null }, problem: /^database\.backupCopyVaultArn: removing the backup copy of PRODUCTION tenant 'acme'/ },
+  ];
+  const WHO = [['the tenant\'s developer scope', TENANT_A], ['a fleet scope without PLATFORM_SETTINGS', FLEET], ['the platform scope', PLATFORM]] as const;
+
+  test.each(CHANGES.flatMap((c) => WHO.map(([who, arn]) => ({ ...c, who, arn, allowed: arn === PLATFORM }))))(
+    '$who: $name → allowed=$allowed', async ({ production, settings, arn, allowed, problem }) => {
+      const f = await fleet();
+      if (production) await productionAcme(f);
+      const before = (await f.registry.getTenant('acme'))!;
+      const res = await f.call(arn, 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings });
+      if (allowed) {
+        // the handler's own answer (removing the whole database object is a 400 from the spec validator, not a 403)
+        expect(res.statusCode).not.toBe(403);
+      } else {
+        expect(res.statusCode).toBe(403);
+        expect(res.json.problems).toHaveLength(1);
+        expect(res.json.problems[0]).toMatch(problem!);
+        expect((await f.registry.getTenant('acme'))!.version).toBe(before.version);
+      }
+    });
+
+  test('other settings of a PRODUCTION tenant, the copy vault sent unchanged, stay the developer\'s', async () => {
+    const f = await fleet();
+    await productionAcme(f);
+    const res = await f.call(TENANT_A, 'PATCH', '/tenants/{tenantId}', { tenantId: 'acme' }, { settings: { database: { maxCapacity: 4, backupCopyVaultArn: HUB_VAULT } } });
+    expect(res.statusCode).toBe(202);
+  });
+
+  test('throws when a create names a copy vault without PLATFORM_SETTINGS; the platform scope may', async () => {
+    const f = await fleet();
+    const spec = devSpec('initech', { account: ACCOUNTS[3], database: { maxCapacity: 2, maintenanceWindow: 'sun:03:00-sun:03:30', backupCopyVaultArn: HUB_VAULT } });
+    const refused = await f.call(FLEET, 'POST', '/tenants', {}, { spec });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json.problems[0]).toMatch(/^spec\.database\.backupCopyVaultArn: is platform-owned/);
+    expect((await f.call(PLATFORM, 'POST', '/tenants', {}, { spec })).statusCode).toBe(201);
   });
 });

@@ -99,6 +99,7 @@ describe('ProvisionerAccess.validate', () => {
     ['an account outside the provisioner', [{ ...base, accounts: ['999999999999'] }], "apiCallers[0].accounts[0]: is not one of the provisioner's tenantAccountIds (210987654321)"],
     ['rollout for some tenants', [{ ...base, actions: [TenantAction.ROLLOUT] }], 'apiCallers[0].actions: ROLLOUT act on the whole fleet: they need allTenants: true and no accounts'],
     ['approval limited to an account', [{ principalArn: ops, allTenants: true, accounts: ['210987654321'], actions: [TenantAction.APPROVE] }], 'APPROVE act on the whole fleet'],
+    ['platform settings for some tenants', [{ ...base, actions: [TenantAction.CHANGE_SETTINGS, TenantAction.PLATFORM_SETTINGS] }], 'apiCallers[0].actions: PLATFORM_SETTINGS act on the whole fleet: they need allTenants: true and no accounts'],
     ['too many scopes for the environment', Array.from({ length: 40 }, (_, i) => ({ ...base, principalArn: `${ops}-${i}`, tenantIds: ['acme', 'globex', 'initech'] })), 'at most 3000 fit'],
   ])('throws when %s', (_name, scopes, message) => {
     expect(() => ProvisionerAccess.validate(scopes as ApiCallerScope[], { tenantAccountIds: ['210987654321'] })).toThrow(message);
