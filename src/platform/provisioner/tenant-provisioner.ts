@@ -419,6 +419,17 @@ export class TenantProvisioner extends Construct {
     this.rolloutWorkflow.grantTaskResponse(apiFn);
     // Code push to DEVELOPMENT tenants (issue 23): the tenant account's code-push role, tagged with the tenant.
     this.grantCodePush(apiFn);
+    if (source.releasePrefix !== undefined) {
+      // The release check before an operation (HeadObject of <prefix><release>.zip); asset sources have one release and no check.
+      apiFn.addToRolePolicy(new iam.PolicyStatement({
+        sid: 'ReadReleaseArchives', actions: ['s3:GetObject'], resources: [source.bucket.arnForObjects(`${source.releasePrefix}*`)],
+      }));
+      // Without s3:ListBucket S3 answers a missing key with 403, not 404: listing the prefix only.
+      apiFn.addToRolePolicy(new iam.PolicyStatement({
+        sid: 'FindReleaseArchives', actions: ['s3:ListBucket'], resources: [source.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': `${source.releasePrefix}*` } },
+      }));
+    }
     return apiFn;
   }
 
@@ -1066,6 +1077,11 @@ export class TenantProvisioner extends Construct {
           reason: 'sts:AssumeRole and sts:TagSession on the code-push role of the tenant accounts only (aws:ResourceAccount or aws:ResourceOrgID): one ARN whatever the fleet\'s size, the account in the condition',
           appliesTo: [`Resource::arn:<AWS::Partition>:iam::*:role/${codePushRoleNameOf(this.qualifier)}`],
         },
+        ...(fn === apiFn && this.releaseObjects ? [{
+          id: 'AwsSolutions-IAM5',
+          reason: 'The release check (HeadObject): every release archive under the releases prefix, any of which an operation may name',
+          appliesTo: [this.releaseObjects],
+        }] : []),
         ...(fn === apiFn && this.props.logHub ? [{
           id: 'AwsSolutions-IAM5',
           reason: 'The hub\'s query grant (grantQueryTenantLogs): objects under the logs/ and history/ prefixes, results under results/; the handler pins each query to the caller\'s tenant',

@@ -359,6 +359,32 @@ describe('TenantProvisioner', () => {
     });
   });
 
+  describe('the API\'s release check (HeadObject of <prefix><release>.zip)', () => {
+    test('with release archives in a bucket, the API role may read the archives under the prefix and list only that prefix (a missing release answers 404, not 403)', () => {
+      const s = testStack('Platform', PLATFORM_ENV);
+      const bucket = s3.Bucket.fromBucketName(s, 'Releases', 'acme-platform-releases');
+      new TenantProvisioner(s, 'Provisioner', {
+        hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
+        appSource: PlatformAppSource.fromBucket(bucket, 'platform-app/', '2.4.0'),
+        tenantAccountIds: TENANT_ACCOUNTS,
+        apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
+      });
+      const api = statements(Template.fromStack(s), 'ProvisionerApiFunctionRole');
+      expect(api).toEqual(expect.arrayContaining([
+        expect.objectContaining({ Sid: 'ReadReleaseArchives', Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::acme-platform-releases/platform-app/*']] } }),
+        expect.objectContaining({
+          Sid: 'FindReleaseArchives', Effect: 'Allow', Action: 's3:ListBucket',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::acme-platform-releases']] },
+          Condition: { StringLike: { 's3:prefix': 'platform-app/*' } },
+        }),
+      ]));
+    });
+
+    test('with the app as an asset, the API role reads nothing in S3 (there is one release and the API checks none)', () => {
+      expect(statements(template, 'ProvisionerApiFunctionRole').filter((st) => [st.Action].flat().some((a: string) => a.startsWith('s3:')))).toEqual([]);
+    });
+  });
+
   describe('logs for the CLI (logHub)', () => {
     test('without a hub the API has no log access (the log routes answer 501)', () => {
       const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((f) => String(f.Properties.Description).includes('REST API'))!;
