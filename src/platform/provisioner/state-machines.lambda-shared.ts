@@ -163,6 +163,19 @@ async function retainedTemplate(event: Record<string, unknown>, deps: StateMachi
   return { TemplateBody: JSON.stringify({ Resources: kept }), retainedCount: retained.length };
 }
 
+/** What a drift record shows instead of a value that may hold a secret. */
+const REDACTED = '(redacted)';
+
+/**
+ * Whether a drifted property's values may hold the external id: anything under a trust policy (the link
+ * role's sts:ExternalId condition) and any property ending in ExternalId. Its values would otherwise go
+ * into Step Functions state and the operation's outcome, which more people read than the secret's.
+ */
+function holdsSecret(propertyPath: unknown): boolean {
+  const path = typeof propertyPath === 'string' ? propertyPath : '';
+  return path.startsWith('/AssumeRolePolicyDocument') || /externalid$/i.test(path);
+}
+
 /** The drifted resources (MODIFIED, DELETED), at most {@link MAX_DRIFTED}, their differences bounded, never the full property documents. */
 async function driftedResources(event: Record<string, unknown>, deps: StateMachineStepDependencies): Promise<Record<string, unknown>> {
   const { reader, stackName } = readerOf(event, deps);
@@ -183,12 +196,15 @@ async function driftedResources(event: Record<string, unknown>, deps: StateMachi
           LogicalResourceId: truncate(d.LogicalResourceId, 256),
           ResourceType: truncate(d.ResourceType, 256),
           StackResourceDriftStatus: d.StackResourceDriftStatus,
-          PropertyDifferences: differences.map((p) => ({
-            PropertyPath: truncate(p.PropertyPath, 256),
-            ...(p.ExpectedValue !== undefined ? { ExpectedValue: truncate(p.ExpectedValue, 200) } : {}),
-            ...(p.ActualValue !== undefined ? { ActualValue: truncate(p.ActualValue, 200) } : {}),
-            DifferenceType: p.DifferenceType,
-          })),
+          PropertyDifferences: differences.map((p) => {
+            const secret = holdsSecret(p.PropertyPath);
+            return {
+              PropertyPath: truncate(p.PropertyPath, 256),
+              ...(p.ExpectedValue !== undefined ? { ExpectedValue: secret ? REDACTED : truncate(p.ExpectedValue, 200) } : {}),
+              ...(p.ActualValue !== undefined ? { ActualValue: secret ? REDACTED : truncate(p.ActualValue, 200) } : {}),
+              DifferenceType: p.DifferenceType,
+            };
+          }),
         });
       }
       token = page.NextToken;

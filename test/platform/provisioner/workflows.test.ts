@@ -605,3 +605,34 @@ describe('the external id store on AWS (SSM, through aws-sdk-client-mock: no loc
     ssm.restore();
   });
 });
+
+describe('drift records carry no secret', () => {
+  const externalId = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6';
+  test.each([
+    ['a trust policy condition', '/AssumeRolePolicyDocument/Statement/0/Condition/StringEquals/sts:ExternalId'],
+    ['the whole trust policy', '/AssumeRolePolicyDocument'],
+    ['any property ending in ExternalId', '/Targets/0/ExternalId'],
+  ])('the values of a drift of %s are redacted; its path and kind stay', async (_name, propertyPath) => {
+    const reader = {
+      describeStackEvents: async () => ({ StackEvents: [] }),
+      getTemplate: async () => ({}),
+      describeStackResourceDrifts: async () => ({ StackResourceDrifts: [{
+        LogicalResourceId: 'LinkRole', ResourceType: 'AWS::IAM::Role', StackResourceDriftStatus: 'MODIFIED',
+        PropertyDifferences: [
+          { PropertyPath: propertyPath, ExpectedValue: `{"sts:ExternalId":"${externalId}"}`, ActualValue: 'changed-by-someone', DifferenceType: 'NOT_EQUAL' },
+          { PropertyPath: '/MaxSessionDuration', ExpectedValue: '3600', ActualValue: '43200', DifferenceType: 'NOT_EQUAL' },
+        ],
+      }] }),
+    } as unknown as StackReader;
+    const out = await runStateMachineStep(
+      { action: 'driftedResources', context: { stackName: 'Tenant-acme', observerRoleArn: 'arn:aws:iam::210987654321:role/x', region: 'us-east-1' } },
+      { stacks: () => reader, config: { region: 'us-east-1' } } as unknown as Parameters<typeof runStateMachineStep>[1],
+    );
+    expect(JSON.stringify(out)).not.toContain(externalId);
+    expect(JSON.stringify(out)).not.toContain('changed-by-someone');
+    expect((out as any).StackResourceDrifts[0].PropertyDifferences).toEqual([
+      { PropertyPath: propertyPath, ExpectedValue: '(redacted)', ActualValue: '(redacted)', DifferenceType: 'NOT_EQUAL' },
+      { PropertyPath: '/MaxSessionDuration', ExpectedValue: '3600', ActualValue: '43200', DifferenceType: 'NOT_EQUAL' },
+    ]);
+  });
+});
