@@ -190,6 +190,8 @@ const LOG_QUERY_SK = '#LOGQUERY';
 const ACCOUNT_SK = '#ACCOUNT';
 /** A claim whose tenant was never written is void after this long (API Gateway answers within 29 s). */
 const CLAIM_GRACE_MS = 5 * 60 * 1000;
+/** Pages of 100 tenants a free account claim reads at most to find a tenant from before claims existed. */
+const MAX_ACCOUNT_SEARCH_PAGES = 100;
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
 /** Registry access for the handlers. */
@@ -419,7 +421,9 @@ export class Registry {
    * Claims `account` for `tenantId` (one tenant per account): a conditional write that only one of
    * two concurrent creates can win. The claim of a tenant that is DESTROYED, gone or moved to
    * another account is void and taken over (conditional on that holder, so two takers cannot both
-   * win); a claim already held by `tenantId` is kept.
+   * win); a claim already held by `tenantId` is kept. A free claim is checked once against the
+   * tenant list: a live tenant created before claims existed holds its account, and the claim is
+   * written for it.
    *
    * @returns `{ claimed: true, fresh }` (fresh: this call took it), or `{ claimed: false, holder }`
    */
@@ -431,10 +435,49 @@ export class Registry {
         Item: marshallItem({ ...key, account, tenantId, claimedAt: now }),
         ConditionExpression: 'attribute_not_exists(tenantId)',
       }));
-      return { claimed: true, fresh: true };
     } catch (e) {
       if (!isConditionalFailure(e)) throw e;
+      return this.claimHeld(account, tenantId, now);
     }
+    return this.unlessHeldBefore(account, tenantId, now);
+  }
+
+  /**
+   * A claim this call just took may still be an account held by a tenant created before claims
+   * existed: look once, and hand the claim to that tenant (conditional on this call still holding it).
+   */
+  private async unlessHeldBefore(account: string, tenantId: string, now: string): Promise<{ claimed: boolean; fresh?: boolean; holder?: string }> {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
+    const earlier = await this.liveTenantInAccount(account, tenantId);
+    if (earlier === undefined) return { claimed: true, fresh: true };
+    try {
+      await this.update(key.pk, key.sk, { tenantId: earlier, claimedAt: now, claimedFor: 'a tenant created before account claims' }, [], {
+        expression: 'tenantId = :me', values: { ':me': tenantId },
+      }, `account ${account} was claimed meanwhile`);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+    return { claimed: false, holder: earlier };
+  }
+
+  /**
+   * A live (not DESTROYED) tenant other than `tenantId` in `account`, read from the tenant list
+   * page by page: at most {@link MAX_ACCOUNT_SEARCH_PAGES} pages of 100 (10,000 tenants).
+   */
+  public async liveTenantInAccount(account: string, tenantId: string): Promise<string | undefined> {
+    let token: string | undefined;
+    for (let i = 0; i < MAX_ACCOUNT_SEARCH_PAGES; i++) {
+      const page = await this.listTenants(100, token);
+      const hit = page.items.find((t) => t.account === account && t.tenantId !== tenantId && t.state !== 'DESTROYED');
+      if (hit) return hit.tenantId;
+      token = page.nextToken;
+      if (!token) return undefined;
+    }
+    return undefined;
+  }
+
+  private async claimHeld(account: string, tenantId: string, now: string): Promise<{ claimed: boolean; fresh?: boolean; holder?: string }> {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
     const claim = await this.get<{ tenantId?: string; claimedAt?: string }>(key.pk, key.sk);
     const holder = claim?.tenantId;
     if (holder === tenantId) return { claimed: true, fresh: false };
@@ -448,7 +491,7 @@ export class Registry {
       await this.update(key.pk, key.sk, { tenantId, claimedAt: now, previousTenantId: holder }, [], {
         expression: 'tenantId = :holder', values: { ':holder': holder },
       }, `account ${account} was claimed meanwhile`);
-      return { claimed: true, fresh: true };
+      return await this.unlessHeldBefore(account, tenantId, now);
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;
       const again = await this.get<{ tenantId?: string }>(key.pk, key.sk);

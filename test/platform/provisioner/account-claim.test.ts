@@ -114,3 +114,50 @@ test('property: whatever creates and destroys run concurrently, an account never
   // the runs did contest accounts (else the property proves nothing)
   expect(contested).toBeGreaterThan(5);
 });
+
+describe('a registry written before the account claim existed', () => {
+  /** A tenant as the previous release wrote it: deployed, without an ACCOUNT# claim item. */
+  async function preClaimTenant(w: World, tenantId: string, state: 'ACTIVE' | 'DESTROYED' = 'ACTIVE'): Promise<void> {
+    const spec = devSpec(tenantId);
+    await w.registry.createTenant({
+      tenantId, account: String(spec.account), region: 'us-east-1', tier: 'DEVELOPMENT', spec, version: 1, release: '1.0.0', state,
+      externalId: 'x'.repeat(48), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deployedSpec: spec, deployedVersion: 1, deployedRelease: '1.0.0',
+    }, '2026-01-01T00:00:00Z');
+    expect(await w.registry.accountHolder(String(spec.account))).toBeUndefined();
+  }
+
+  test('throws when a create goes into the account of a pre-claim tenant: 409 ACCOUNT_TAKEN, and the claim is taken for that tenant', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    w.use({ oneTenantPerAccount: true });
+    await preClaimTenant(w, 'old');
+    // a few other tenants first, so the search pages
+    for (const id of ['aaa', 'bbb', 'ccc']) await w.registry.createTenant({ ...(await w.registry.getTenant('old'))!, tenantId: id, account: '999999999999' }, '2026-01-01T00:00:00Z');
+    const res = await w.call('POST', '/tenants', {}, { spec: devSpec('new') });
+    expect(res.statusCode).toBe(409);
+    expect(res.json).toMatchObject({ cause: 'ACCOUNT_TAKEN', holder: 'old' });
+    expect(await w.registry.accountHolder(String(devSpec('new').account))).toBe('old');
+    expect(await w.registry.getTenant('new')).toBeUndefined();
+    await w.dispose();
+  });
+
+  test('two concurrent creates into a pre-claim tenant\'s account are both refused', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    w.use({ oneTenantPerAccount: true });
+    await preClaimTenant(w, 'old');
+    const answers = await Promise.all(['new-a', 'new-b'].map((id) => w.call('POST', '/tenants', {}, { spec: devSpec(id) })));
+    // the loser of the race may name the winner's claim it saw before the winner handed it on
+    expect(answers.map((a) => [a.statusCode, a.json.cause])).toEqual([[409, 'ACCOUNT_TAKEN'], [409, 'ACCOUNT_TAKEN']]);
+    expect(await w.registry.accountHolder(String(devSpec('old').account))).toBe('old');
+    expect([await w.registry.getTenant('new-a'), await w.registry.getTenant('new-b')]).toEqual([undefined, undefined]);
+    await w.dispose();
+  });
+
+  test('a destroyed pre-claim tenant does not hold its account', async () => {
+    const w = await newWorld(dynamo.client, stack);
+    w.use({ oneTenantPerAccount: true });
+    await preClaimTenant(w, 'old', 'DESTROYED');
+    expect((await w.call('POST', '/tenants', {}, { spec: devSpec('new') })).statusCode).toBe(201);
+    expect(await w.registry.accountHolder(String(devSpec('new').account))).toBe('new');
+    await w.dispose();
+  });
+});
