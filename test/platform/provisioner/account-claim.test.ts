@@ -119,9 +119,22 @@ describe('a registry written before the account claim existed', () => {
   /** A tenant as the previous release wrote it: deployed, without an ACCOUNT# claim item. */
   async function preClaimTenant(w: World, tenantId: string, state: 'ACTIVE' | 'DESTROYED' = 'ACTIVE'): Promise<void> {
     const spec = devSpec(tenantId);
+    const at = '2026-01-01T00:00:00Z';
     await w.registry.createTenant({
-      tenantId, account: String(spec.account), region: 'us-east-1', tier: 'DEVELOPMENT', spec, version: 1, release: '1.0.0', state,
-      externalId: 'x'.repeat(48), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deployedSpec: spec, deployedVersion: 1, deployedRelease: '1.0.0',
+      tenantId,
+      account: String(spec.account),
+      region: 'us-east-1',
+      tier: 'DEVELOPMENT',
+      spec,
+      version: 1,
+      release: '1.0.0',
+      state,
+      externalId: 'x'.repeat(48),
+      createdAt: at,
+      updatedAt: at,
+      deployedSpec: spec,
+      deployedVersion: 1,
+      deployedRelease: '1.0.0',
     }, '2026-01-01T00:00:00Z');
     expect(await w.registry.accountHolder(String(spec.account))).toBeUndefined();
   }
