@@ -79,6 +79,11 @@ export interface OperationContext {
   readonly skipReason?: string;
   /** Whether this operation holds the tenant's lock (false: it takes it in `acquire`, after the window wait). */
   readonly locked?: boolean;
+  /**
+   * The pushed code `acquire` replaced with the release's before the build (the function was still
+   * DEVELOPMENT then): the push it replaced and the SHA-256 of the release's code.
+   */
+  readonly codeRestoredBeforeBuild?: { readonly pushOperationId: string; readonly releaseSha256: string };
   readonly startedAt: string;
 }
 
@@ -216,10 +221,27 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
     op = await registry.updateOperation(ctx.operationId, ['RUNNING'], { step: op.type === 'DESTROY' ? 'DESTROYING' : 'DEPLOYING' });
   }
   // The spec and release as they are now (a scheduled change deploys what its version holds).
-  const locked = { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
+  const locked: OperationContext = { ...context(config, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
   // The build (deploy or destroy both synthesize the app, which needs the id) reads it from SSM.
   if (locked.action !== 'drift') await writeExternalId(deps, tenant, locked);
+  if (locked.action === 'deploy' && tenant.codePush && deps.restoreCode) return { ...locked, codeRestoredBeforeBuild: await restoreBeforeBuild(deps, tenant) };
   return locked;
+}
+
+/**
+ * Before the build of a tenant whose function runs pushed code: the release's code back while the
+ * function is still DEVELOPMENT (the code-push role may change only those). A deploy that changes
+ * the tier publishes a version of $LATEST, and the restore after it would be denied: pushed code would
+ * go live as PRODUCTION. A failure fails the operation before anything deploys.
+ */
+async function restoreBeforeBuild(deps: WorkflowDependencies, tenant: TenantRecord): Promise<{ pushOperationId: string; releaseSha256: string }> {
+  const push = tenant.codePush!;
+  try {
+    const restored = await deps.restoreCode!(tenant);
+    return { pushOperationId: push.operationId, releaseSha256: restored.codeSha256 };
+  } catch (e) {
+    throw new StepError('CodeRestoreFailed', `tenant '${tenant.tenantId}' runs pushed code (push ${push.operationId}) and the release's code could not be put back before the build: ${String((e as Error)?.message ?? e).slice(0, 500)}; nothing was deployed`);
+  }
 }
 
 /**
@@ -355,7 +377,7 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
     }
     if (succeeded && deploys && tenant.codePush && tenant.lockOperationId === ctx.operationId) {
       // Still under this operation's lock: no push can come between the deploy and the restore.
-      outcome.codePush = await restorePushedCode(deps, tenant);
+      outcome.codePush = await restorePushedCode(deps, tenant, ctx.codeRestoredBeforeBuild);
     }
     unlocked = await registry.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
     if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === 'PENDING' || op?.status === 'RUNNING')) {
@@ -395,14 +417,30 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
  * (issue 23 §2), then the mark cleared. A failed restore does not fail the deploy: the mark stays
  * (the next deploy tries again) and the outcome says why.
  */
-async function restorePushedCode(deps: WorkflowDependencies, tenant: TenantRecord): Promise<Record<string, unknown>> {
+async function restorePushedCode(
+  deps: WorkflowDependencies, tenant: TenantRecord, before?: OperationContext['codeRestoredBeforeBuild'],
+): Promise<Record<string, unknown>> {
   const push = tenant.codePush!;
   const replaced = { pushOperationId: push.operationId, pushedSha256: push.sha256, pushedAt: push.at };
-  if (!deps.restoreCode) return { ...replaced, restored: false, reason: 'no code-push target: the function still runs the pushed code' };
+  // Restored before the build, under this lock: the function runs the release's code (no push came between).
+  const restoredBefore = before?.pushOperationId === push.operationId ? before : undefined;
+  const beforeBuild = restoredBefore ? { restoredBeforeBuild: true } : {};
   try {
-    const restored = await deps.restoreCode(tenant);
-    await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
-    return { ...replaced, restored: true, releaseSha256: restored.codeSha256 };
+    if (!deps.restoreCode) {
+      if (!restoredBefore) return { ...replaced, restored: false, reason: 'no code-push target: the function still runs the pushed code' };
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restoredBefore.releaseSha256 };
+    }
+    try {
+      const restored = await deps.restoreCode(tenant);
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restored.codeSha256 };
+    } catch (e) {
+      if (!restoredBefore) throw e;
+      // E.g. the deploy made the function PRODUCTION: the code-push role may no longer change it, and need not.
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restoredBefore.releaseSha256, afterBuild: `not repeated: ${String((e as Error)?.message ?? e).slice(0, 300)}` };
+    }
   } catch (e) {
     return { ...replaced, restored: false, reason: `the release's code could not be put back: ${String((e as Error)?.message ?? e).slice(0, 500)}` };
   }

@@ -15,7 +15,7 @@ import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lamb
 import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
 import { memoryExternalIdStore, ssmExternalIdStore } from '../../../src/platform/provisioner/workflow-external-id.lambda-shared';
-import { externalIdStoreOf, runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
+import { WorkflowDependencies, externalIdStoreOf, runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
 
 /** The store the workflow steps use when their dependencies name none (the local runs): in memory. */
 const externalIds = externalIdStoreOf({} as any) as ReturnType<typeof memoryExternalIdStore>;
@@ -514,7 +514,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 
 describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2)', () => {
   /** A tenant carrying a code push, locked by a RUNNING deploy; returns the deploy's context. */
-  async function pushedTenant(w: World, tenantId: string): Promise<Record<string, unknown>> {
+  async function pushedTenant(w: World, tenantId: string, restoreCode?: WorkflowDependencies['restoreCode']): Promise<Record<string, unknown>> {
     await activeTenant(w.registry, tenantId);
     const t = (await w.registry.getTenant(tenantId))!;
     await w.registry.createTenant({ ...t, tenantId: `${tenantId}-pushed`, spec: devSpec(`${tenantId}-pushed`), deployedSpec: devSpec(`${tenantId}-pushed`), codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: '2026-12-06T20:00:00.000Z' } } as TenantRecord);
@@ -532,8 +532,9 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
       changes: [],
       scheduled: true,
     });
-    return runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, { registry: w.registry, config: w.config });
+    return runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, { registry: w.registry, config: w.config, restoreCode });
   }
+  const pushedTenantWith = (w: World, tenantId: string, restoreCode: WorkflowDependencies['restoreCode']) => pushedTenant(w, tenantId, restoreCode);
   const deployed = (context: Record<string, unknown>, status = 'UPDATE_COMPLETE') => ({
     action: 'record',
     state: { context, build: { Id: 'b', BuildStatus: status.endsWith('COMPLETE') && !status.includes('ROLLBACK') ? 'SUCCEEDED' : 'FAILED', Phases: [] }, stack: { Stacks: [{ StackStatus: status }] }, events: { StackEvents: [] } },
@@ -563,6 +564,36 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
     expect([tenant.codePush?.operationId, tenant.lockOperationId]).toEqual(['push-1', undefined]);
     const op = (await w.registry.getOperation('deploy-acme-pushed'))!;
     expect(op.outcome!.codePush).toMatchObject({ restored: false, reason: expect.stringContaining('AccessDenied: lambda:UpdateFunctionCode') });
+  });
+
+  test('before the build, while the function is still DEVELOPMENT, the release\'s code goes back (a tier change would publish $LATEST); the mark goes once the deploy succeeded, even when the restore after it is denied', async () => {
+    const w = await world();
+    const restored: string[] = [];
+    const ctx = await pushedTenantWith(w, 'acme', async (t) => { restored.push(`before:${t.tenantId}`); return { codeSha256: 'b'.repeat(64) }; });
+    expect(restored).toEqual(['before:acme-pushed']);
+    expect(ctx.codeRestoredBeforeBuild).toEqual({ pushOperationId: 'push-1', releaseSha256: 'b'.repeat(64) });
+    // The deploy made the function PRODUCTION: the code-push role may no longer touch it.
+    const out = await runStep(deployed(ctx), { registry: w.registry, config: w.config, restoreCode: async () => { throw new Error('AccessDenied: the function is tagged PRODUCTION'); } });
+    expect(out.status).toBe('SUCCEEDED');
+    expect((await w.registry.getTenant('acme-pushed'))!.codePush).toBeUndefined();
+    const op = (await w.registry.getOperation('deploy-acme-pushed'))!;
+    expect(op.outcome!.codePush).toMatchObject({ pushOperationId: 'push-1', restored: true, restoredBeforeBuild: true, releaseSha256: 'b'.repeat(64) });
+  });
+
+  test('a restore before the build that fails fails the operation before anything deploys, with the reason; the mark stays', async () => {
+    const w = await world();
+    const error = await pushedTenantWith(w, 'acme', async () => { throw new Error('AccessDenied: lambda:UpdateFunctionCode'); }).catch((e) => e);
+    expect(error).toMatchObject({ name: 'CodeRestoreFailed', message: expect.stringMatching(/^tenant 'acme-pushed' runs pushed code \(push push-1\) and the release's code could not be put back before the build: AccessDenied: lambda:UpdateFunctionCode/) });
+    // What the workflow's Catch hands to record: the error, no build, no stack.
+    const out = await runStep({
+      action: 'record',
+      state: { operationId: 'deploy-acme-pushed', tenantId: 'acme-pushed', type: 'UPDATE', error: { Error: 'CodeRestoreFailed', Cause: JSON.stringify({ errorType: 'CodeRestoreFailed', errorMessage: error.message }) } },
+    }, { registry: w.registry, config: w.config });
+    expect(out.status).toBe('FAILED');
+    const op = (await w.registry.getOperation('deploy-acme-pushed'))!;
+    expect(op.reason).toContain('could not be put back before the build');
+    const tenant = (await w.registry.getTenant('acme-pushed'))!;
+    expect([tenant.codePush?.operationId, tenant.lockOperationId]).toEqual(['push-1', undefined]);
   });
 
   test('a failed deploy restores nothing: the function keeps the pushed code and the mark', async () => {
