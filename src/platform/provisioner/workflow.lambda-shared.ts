@@ -260,7 +260,8 @@ function rolloutSkipReason(tenant: TenantRecord, op: OperationRecord, now: Date,
   if ((tenant.incarnation ?? 1) !== (op.incarnation ?? 1)) return 'the tenant was destroyed and created again since the rollout was planned';
   if (tenant.state !== 'ACTIVE') return `the tenant is ${tenant.state}: rollouts move ACTIVE tenants only`;
   if (!deployedSpecOf(tenant)) return 'nothing was ever deployed for this tenant';
-  if (tenant.deployedRelease === op.release) return `already on release ${op.release}`;
+  // A tenant that runs pushed code is deployed again: the deploy puts its release's code back.
+  if (tenant.deployedRelease === op.release && !tenant.codePush) return `already on release ${op.release}`;
   if (checkLock && tenant.lockOperationId && tenant.lockOperationId !== op.operationId && (tenant.lockExpiresAt ?? '') > now.toISOString()) {
     return `the tenant was busy with operation ${tenant.lockOperationId}; it keeps release ${tenant.deployedRelease ?? 'unknown'} for now`;
   }
@@ -495,9 +496,10 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
   } while (token);
   // Only live tenants move: suspended, destroyed and never-deployed ones keep what they have. A
   // tenant already on the release is skipped whatever its desired spec: a rollout deploys the
-  // last spec that deployed successfully, never a change that failed.
+  // last spec that deployed successfully, never a change that failed. One that runs pushed code
+  // is deployed all the same: the deploy puts its release's code back (what the push answer promises).
   const eligible = tenants.filter((t) => t.state === 'ACTIVE' && deployedSpecOf(t) !== undefined);
-  const todo = eligible.filter((t) => t.deployedRelease !== req.release);
+  const todo = eligible.filter((t) => t.deployedRelease !== req.release || t.codePush !== undefined);
   const skipped = eligible.length - todo.length;
   // Canaries are checked against the plan: a named canary that is not in it is reported, and a
   // plan in which none of the named canaries is left has no canary wave: it does not start.
@@ -505,7 +507,7 @@ async function plan(event: Record<string, unknown>, deps: WorkflowDependencies):
   const byId = new Map(tenants.map((t) => [t.tenantId, t]));
   const canariesOutOfPlan = req.canaries.filter((c) => !todoIds.has(c)).map((c) => {
     const t = byId.get(c);
-    return { tenantId: c, reason: !t ? 'no such tenant' : t.state !== 'ACTIVE' ? `the tenant is ${t.state}` : t.deployedRelease === req.release ? `already on release ${req.release}` : 'nothing was ever deployed' };
+    return { tenantId: c, reason: !t ? 'no such tenant' : t.state !== 'ACTIVE' ? `the tenant is ${t.state}` : t.deployedRelease === req.release && !t.codePush ? `already on release ${req.release}` : 'nothing was ever deployed' };
   });
   if (req.canaries.length > 0 && canariesOutOfPlan.length === req.canaries.length && todo.length > 0) {
     throw new StepError('CanariesNotInPlan', `none of the canaries is in the plan (${canariesOutOfPlan.map((c) => `${c.tenantId}: ${c.reason}`).join('; ').slice(0, 1000)}): the rollout would have no canary wave; name other canaries`);

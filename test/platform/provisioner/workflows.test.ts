@@ -492,6 +492,24 @@ describe('fleet rollouts run by the local interpreter', () => {
     expect(w.workflows.log.builds.map((b) => b.TENANT_ID).sort()).toEqual(['tenant-03', 'tenant-04', 'tenant-05', 'tenant-06']);
   });
 
+  test('a tenant on the release that runs pushed code is deployed again (its release\'s code goes back, as the push answer says)', async () => {
+    const w = await world();
+    await activeTenant(w.registry, 'tenant-01', '2.0.0');
+    await activeTenant(w.registry, 'template', '2.0.0');
+    const t = (await w.registry.getTenant('template'))!;
+    await w.registry.createTenant({
+      ...t, tenantId: 'tenant-02', spec: devSpec('tenant-02'), deployedSpec: devSpec('tenant-02'),
+      codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: '2026-12-06T20:00:00.000Z' },
+    } as TenantRecord);
+    const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaries: ['tenant-02'], waveSize: 1 });
+    await w.workflows.settle();
+    const rollout = (await w.registry.getRollout(started.json.rollout.rolloutId))!;
+    expect(rollout).toMatchObject({ status: 'SUCCEEDED', skippedTenants: 2 });
+    expect(rollout.waves!.map((x: any) => x.tenants)).toEqual([['tenant-02']]);
+    expect(w.workflows.log.builds.map((b) => b.TENANT_ID)).toEqual(['tenant-02']);
+    expect((await w.registry.getOperation(`${rollout.rolloutId}-tenant-02`))!).toMatchObject({ status: 'SUCCEEDED' });
+  });
+
   test('an approval between waves that is refused stops the rollout before the next wave', async () => {
     const w = await world(() => ({}), { approve: (wave) => wave < 2 });
     for (const id of ids.slice(0, 4)) await activeTenant(w.registry, id);
