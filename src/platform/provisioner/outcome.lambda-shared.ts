@@ -163,3 +163,35 @@ export function errorText(error: Record<string, unknown>): string {
   }
   return `${error.Error ?? 'Error'}: ${cause}`.slice(0, 2000);
 }
+
+/** The stack output of a tenant's manifest (`TenantManifest<TenantIdInPascalCase>`, see TenantManifest). */
+const MANIFEST_OUTPUT = /^TenantManifest[A-Za-z0-9]*$/;
+/** A manifest entry naming a block's log group (`database/<id>/log-group-name`, `function/<id>/log-group-name`). */
+const LOG_GROUP_ENTRY = /(^|\/)log-group-name$/;
+
+/**
+ * The tenant's log groups from DescribeStacks' outputs: the `<block>/<id>/log-group-name` entries of its
+ * TenantManifest output(s), in their order; undefined when the stack has no readable manifest (the
+ * registry then keeps what it had).
+ */
+export function tenantLogGroups(describeStacks: unknown): string[] | undefined {
+  if (!isObject(describeStacks) || !Array.isArray(describeStacks.Stacks) || !isObject(describeStacks.Stacks[0])) return undefined;
+  const outputs = Array.isArray(describeStacks.Stacks[0].Outputs) ? describeStacks.Stacks[0].Outputs.filter(isObject) : [];
+  let found = false;
+  const groups: string[] = [];
+  for (const o of outputs) {
+    if (typeof o.OutputKey !== 'string' || !MANIFEST_OUTPUT.test(o.OutputKey) || typeof o.OutputValue !== 'string') continue;
+    let entries: unknown;
+    try {
+      entries = JSON.parse(o.OutputValue);
+    } catch {
+      continue;
+    }
+    if (!isObject(entries)) continue;
+    found = true;
+    for (const [entry, value] of Object.entries(entries)) {
+      if (LOG_GROUP_ENTRY.test(entry) && typeof value === 'string' && !groups.includes(value)) groups.push(value);
+    }
+  }
+  return found ? groups : undefined;
+}

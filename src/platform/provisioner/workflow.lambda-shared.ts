@@ -10,7 +10,7 @@ import {
 } from './config.lambda-shared';
 import { deployedSpecOf, LIFECYCLE, lockStates, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
-  buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary,
+  buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary, tenantLogGroups,
 } from './outcome.lambda-shared';
 import { ConflictError, OperationRecord, Registry, TenantRecord } from './registry.lambda-shared';
 import { isObject, maintenanceWindowOf } from './settings.lambda-shared';
@@ -375,6 +375,9 @@ async function record(event: Record<string, unknown>, deps: WorkflowDependencies
         // A rollout's release becomes the tenant's release too (a later change keeps it).
         ...(type === 'DEPLOY' ? { release: op.release } : {}),
       });
+      // What `tenant-blocks logs` reads: the deployed stack's log groups, from its manifest output.
+      const logGroups = tenantLogGroups(s.stack);
+      if (logGroups) tenantFields.logGroups = logGroups;
     }
     if (succeeded && deploys && tenant.codePush && tenant.lockOperationId === ctx.operationId) {
       // Still under this operation's lock: no push can come between the deploy and the restore.

@@ -685,3 +685,45 @@ describe('drift records carry no secret', () => {
     ]);
   });
 });
+
+describe('a deploy records the tenant\'s log groups (what `tenant-blocks logs` reads)', () => {
+  async function deploying(w: World, tenantId: string): Promise<Record<string, unknown>> {
+    await activeTenant(w.registry, tenantId);
+    await w.registry.putOperation({
+      operationId: `deploy-${tenantId}`, tenantId, incarnation: 1, type: 'UPDATE', status: 'PENDING', requestedBy: CALLER,
+      requestedAt: new Date().toISOString(), specVersion: 1, release: '1.0.0', changes: [], scheduled: true,
+    });
+    return runStep({ action: 'begin', input: { operationId: `deploy-${tenantId}`, tenantId } }, { registry: w.registry, config: w.config });
+  }
+  const manifest = {
+    'tier': 'DEVELOPMENT',
+    'network/flow-log-group-name': 'Tenant-acme-FlowLogs-1A2B',
+    'database/database/log-group-name': '/aws/rds/cluster/tenant-acme-database/postgresql',
+    'function/app/log-group-name': '/aws/lambda/Tenant-acme-App-3C4D',
+    'function/app/url': 'https://abc.lambda-url.us-east-1.on.aws/',
+  };
+  const recordOf = (context: Record<string, unknown>, status: string, outputs: unknown[]) => ({
+    action: 'record',
+    state: { context, build: { Id: 'b', BuildStatus: 'SUCCEEDED', Phases: [] }, stack: { Stacks: [{ StackStatus: status, Outputs: outputs }] }, events: { StackEvents: [] } },
+  });
+
+  test('after a successful deploy: the */log-group-name entries of the TenantManifest output, nothing else', async () => {
+    const w = await world();
+    const ctx = await deploying(w, 'acme');
+    const out = await runStep(recordOf(ctx, 'UPDATE_COMPLETE', [
+      { OutputKey: 'SomethingElse', OutputValue: '{"function/x/log-group-name":"/aws/lambda/not-the-manifest"}' },
+      { OutputKey: 'TenantManifestAcme', OutputValue: JSON.stringify(manifest) },
+    ]), { registry: w.registry, config: w.config });
+    expect(out.status).toBe('SUCCEEDED');
+    expect((await w.registry.getTenant('acme'))!.logGroups).toEqual(['/aws/rds/cluster/tenant-acme-database/postgresql', '/aws/lambda/Tenant-acme-App-3C4D']);
+  });
+
+  test('a failed deploy, or a stack without a readable manifest, writes no log groups', async () => {
+    for (const [status, outputs] of [['UPDATE_ROLLBACK_COMPLETE', []], ['UPDATE_COMPLETE', [{ OutputKey: 'TenantManifestAcme', OutputValue: 'not json' }]]] as const) {
+      const w2 = await world();
+      const c2 = await deploying(w2, 'acme');
+      await runStep(recordOf(c2, status, [...outputs]), { registry: w2.registry, config: w2.config });
+      expect((await w2.registry.getTenant('acme'))!.logGroups).toBeUndefined();
+    }
+  });
+});
