@@ -158,6 +158,8 @@ export class CrossAccountLink extends Construct {
   constructor(scope: Construct, id: string, props: CrossAccountLinkProps) {
     validateCrossAccountLinkProps(Stack.of(scope), props);
     super(scope, id);
+    // First, before any child: the guardrails also turn off the children's creation stack traces.
+    TenantGuardrails.applyTo(this);
 
     this.tenantId = props.tenantId;
     this.platformAccountId = props.platformAccountId;
@@ -180,9 +182,8 @@ export class CrossAccountLink extends Construct {
       : undefined;
     this.forwardsIamChanges = props.hub !== undefined && stack.region === IAM_EVENTS_REGION;
 
-    // The link belongs to no tier: tag it with the tenant only, and check it like every block.
+    // The link belongs to no tier: tag it with the tenant only (checked like every block, above).
     Tags.of(this).add(TENANT_TAG, props.tenantId);
-    TenantGuardrails.applyTo(this);
   }
 
   /**
