@@ -10,7 +10,9 @@
  *   parameter's name) and
  *   synthesizes exactly one stack, named `TENANT_STACK_NAME`, for `TENANT_ACCOUNT`/`TENANT_REGION`,
  *   with the default stack synthesizer (so the CLI deploys it with the tenant account's
- *   `cdk-<qualifier>-deploy-role`); the build checks both before it deploys anything.
+ *   `cdk-<qualifier>-deploy-role`); the build checks both before it deploys anything;
+ * - the project gives every build `TENANT_LOGS_THROUGH_ORGANIZATION` (`true`/`false`: the hub admits an
+ *   organization), which the app passes on as `TenantPlatformSettings.logsThroughOrganization`.
  */
 
 /** The CDK CLI the build runs (a 2.x CLI: `latest` is 3.x, which cannot read this library's assemblies). */

@@ -106,4 +106,14 @@ export interface TenantProvisionerProps {
    * @default - no log access: the log routes answer 501
    */
   readonly logHub?: PlatformHub;
+
+  /**
+   * Whether the hub admits an organization (`PlatformHubProps.organizationId` without an account
+   * list): every build then gets `TENANT_LOGS_THROUGH_ORGANIZATION=true`, and the platform app passes it
+   * on as `TenantPlatformSettings.logsThroughOrganization` (a sender role on every log subscription;
+   * CloudWatch Logs refuses a filter to an organization destination without one).
+   *
+   * @default - `logHub.admitsOrganization` when `logHub` is given, else false (the hub lists the accounts)
+   */
+  readonly logsThroughOrganization?: boolean;
 }

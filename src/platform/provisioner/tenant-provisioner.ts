@@ -230,6 +230,10 @@ export class TenantProvisioner extends Construct {
         computeType: codebuild.ComputeType.MEDIUM,
         privileged: false,
       },
+      // The platform app contract's fleet-wide setting: the hub's log path (a sender role on every subscription filter).
+      environmentVariables: {
+        TENANT_LOGS_THROUGH_ORGANIZATION: { value: String(this.props.logsThroughOrganization ?? this.props.logHub?.admitsOrganization ?? false) },
+      },
       encryptionKey: this.encryptionKey,
       logging: { cloudWatch: { logGroup: buildLogs } },
       timeout: this.props.buildTimeout ?? Duration.hours(1),

@@ -50,6 +50,7 @@ export function validateTenantProvisionerProps(props: TenantProvisionerProps): v
   v.pattern('cdkQualifier', QUALIFIER_PATTERN.source, 'a CDK bootstrap qualifier: 1-10 letters or digits (default hnb659fds)', props.cdkQualifier);
   validateApiCallerScopes(v, props.apiCallers, { tenantAccountIds: props.tenantAccountIds });
   v.boolean('allowSharedTenantAccounts', props.allowSharedTenantAccounts);
+  v.boolean('logsThroughOrganization', props.logsThroughOrganization);
   v.number('defaultMaxConcurrency', { min: 1, max: 1000, step: 1 }, props.defaultMaxConcurrency);
   v.number('defaultToleratedFailurePercentage', { min: 0, max: 100, step: 1 }, props.defaultToleratedFailurePercentage);
   v.duration('buildTimeout', BUILD_TIMEOUT, props.buildTimeout);

@@ -359,6 +359,29 @@ describe('TenantProvisioner', () => {
     });
   });
 
+  describe('the hub\'s log path in the platform app contract (TENANT_LOGS_THROUGH_ORGANIZATION)', () => {
+    const projectVariables = (t: Template) => Object.values(t.findResources('AWS::CodeBuild::Project'))[0].Properties.Environment.EnvironmentVariables;
+
+    test('a hub that lists the accounts: every build gets false', () => {
+      expect(projectVariables(template)).toEqual(expect.arrayContaining([{ Name: 'TENANT_LOGS_THROUGH_ORGANIZATION', Type: 'PLAINTEXT', Value: 'false' }]));
+    });
+
+    test.each([
+      ['the hub admits an organization (logHub)', (s: Stack) => ({ logHub: new PlatformHub(s, 'Hub', { organizationId: ORG }) })],
+      ['logsThroughOrganization is set', () => ({ logsThroughOrganization: true })],
+    ])('%s: every build gets true (the app names the sender role on its log subscriptions)', (_name, extra) => {
+      const s = testStack('Platform', PLATFORM_ENV);
+      new TenantProvisioner(s, 'Provisioner', {
+        hub: PlatformHub.referenceFor(PLATFORM_ENV.account, PLATFORM_ENV.region),
+        appSource: PlatformAppSource.fromAsset(FIXTURE_APP),
+        tenantAccountIds: TENANT_ACCOUNTS,
+        apiCallers: [{ principalArn: CALLER, allTenants: true, actions: Object.values(TenantAction) }],
+        ...extra(s),
+      });
+      expect(projectVariables(Template.fromStack(s))).toEqual(expect.arrayContaining([{ Name: 'TENANT_LOGS_THROUGH_ORGANIZATION', Type: 'PLAINTEXT', Value: 'true' }]));
+    });
+  });
+
   describe('the API\'s release check (HeadObject of <prefix><release>.zip)', () => {
     test('with release archives in a bucket, the API role may read the archives under the prefix and list only that prefix (a missing release answers 404, not 403)', () => {
       const s = testStack('Platform', PLATFORM_ENV);
@@ -464,6 +487,7 @@ describe('TenantProvisioner', () => {
       ['a wildcard caller', { apiCallers: [{ principalArn: 'arn:aws:iam::111111111111:role/*', allTenants: true, actions: [TenantAction.READ] }] }, 'must name one principal, no wildcards'],
       ['a rollout scope over some tenants only', { apiCallers: [{ principalArn: CALLER, tenantIds: ['acme'], actions: [TenantAction.ROLLOUT] }] }, 'apiCallers[0]'],
       ['concurrency 0', { defaultMaxConcurrency: 0 }, 'defaultMaxConcurrency: must be between 1 and 1000, a whole number'],
+      ['logsThroughOrganization that is not a boolean', { logsThroughOrganization: 'yes' as unknown as boolean }, 'logsThroughOrganization: must be true or false'],
       ['tolerance over 100', { defaultToleratedFailurePercentage: 120 }, 'defaultToleratedFailurePercentage: must be between 0 and 100, a whole number'],
       ['a 5-minute build', { buildTimeout: Duration.minutes(5) }, 'buildTimeout: must be between 10 minutes and 8 hours'],
       ['a bad release label', { appSource: PlatformAppSource.fromAsset(FIXTURE_APP, 'v 1') }, 'appSource: the release label must be 1-64 of'],
