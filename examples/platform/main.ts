@@ -32,6 +32,8 @@ const synthMs = Date.now() - started;
 const lintByStack = new Map(lintTemplates(assembly.directory).map((r) => [r.stackName, r]));
 const rows: string[][] = [['stack', 'kind', 'account', 'tier', 'resources', 'template', 'idle $/month', 'findings', 'cfn-lint']];
 const unpriced: string[] = [];
+// the region and date of the prices each estimate used (TenantCostEstimate.pricesAsOf)
+const priceDates = new Set<string>();
 let totalFindings = 0;
 const details: string[] = [];
 for (const { stack, kind, tier } of stacks) {
@@ -42,6 +44,7 @@ for (const { stack, kind, tier } of stacks) {
   // a region without a price table is reported, not fatal: the estimate is a guide, not a gate
   const cost = TenantCostEstimate.REGIONS.includes(stack.region) ? TenantCostEstimate.fromTemplateJson(templateText, stack.region) : undefined;
   if (!cost) unpriced.push(`${stack.stackName}: no price table for ${stack.region} (prices exist for ${TenantCostEstimate.REGIONS.join(', ')})`);
+  if (cost) priceDates.add(`${stack.region} as of ${cost.pricesAsOf}`);
   for (const u of cost?.notPriced ?? []) unpriced.push(`${stack.stackName}: ${u.resourceType} x${u.logicalIds.length} (${u.reason})`);
   const findings = complianceFindings(stack);
   totalFindings += findings.length;
@@ -64,7 +67,7 @@ console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 rows.slice(1).forEach((r) => console.log(line(r)));
 console.log(`\nsynth ${synthMs} ms, total ${Date.now() - started} ms (incl. compliance gates); cloud assembly: ${path.relative(process.cwd(), outdir)}`);
-console.log(`idle $/month: TenantCostEstimate of the template (list prices of ${TenantCostEstimate.REGIONS.join(', ')}, usage excluded; docs/cost.md)`
+console.log(`idle $/month: TenantCostEstimate of the template (list prices of ${[...priceDates].join(', ')}, usage excluded; docs/cost.md)`
   + (unpriced.length > 0 ? `; not priced (the figure is a lower bound): ${unpriced.join('; ')}` : ''));
 console.log('findings: unsuppressed cdk-nag AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321 and AWS Control Tower guard rule findings; cfn-lint: errors and warnings not ignored for a stated reason');
 if (file.generatedExternalIds.length > 0) {
