@@ -14,7 +14,8 @@
  * - PATCH /tenants/integ-dev with database.maxCapacity 4 answers 202 and SUCCEEDED; the parameter holds 4;
  *   every operation runs in the named, key-encrypted state machine (its role's key grant names it);
  * - POST /tenants/integ-dev/drift answers 202 and SUCCEEDED: the workflow function reads the drifts
- *   with the tenant's deploy role (the stack's events, template and drifts never enter the state);
+ *   with the tenant account's observer role (here a stand-in for the bootstrap's: ReadOnlyAccess and
+ *   drift detection on Tenant-* stacks; the stack's events, template and drifts never enter the state);
  * - an unsigned caller is refused (the assertion provider's own role is not a listed caller: 403);
  * - DELETE /tenants/integ-dev destroys the tenant stack; GET answers its state DESTROYED (history stays readable).
  *
@@ -28,6 +29,7 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Suppressions } from '../src/core/suppressions';
 import { PlatformHub } from '../src/platform/hub';
 import { PlatformAppSource, TenantAction, TenantProvisioner } from '../src/platform/provisioner';
 
@@ -46,6 +48,32 @@ const provisioner = new TenantProvisioner(stack, 'Provisioner', {
   apiCallers: [{ principalArn: clientRole.roleArn, allTenants: true, actions: Object.values(TenantAction) }],
   buildTimeout: Duration.minutes(30),
 });
+// The tenant account's observer role, which TenantAccountBootstrap creates in a real tenant account: the
+// workflow function and the operation workflow read the tenant stack, its events, template and drift with it.
+const observerRole = new iam.Role(stack, 'ObserverRole', {
+  roleName: `tenant-blocks-observer-${stack.region}`,
+  description: 'integ stand-in for the bootstrap\'s observer role: the provisioner\'s workflow reads tenant stacks with it',
+  assumedBy: new iam.CompositePrincipal(
+    new iam.ArnPrincipal(provisioner.workflowFunction.role!.roleArn),
+    new iam.ArnPrincipal(provisioner.operationWorkflow.role.roleArn),
+  ),
+  managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')],
+});
+// Drift detection is not a read action of ReadOnlyAccess; it runs on the tenant stacks only.
+observerRole.addToPolicy(new iam.PolicyStatement({
+  actions: ['cloudformation:DetectStackDrift', 'cloudformation:DetectStackResourceDrift'],
+  resources: [stack.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: 'Tenant-*/*' })],
+}));
+observerRole.addToPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStackDriftDetectionStatus'], resources: ['*'] }));
+Suppressions.add(observerRole, [
+  { id: 'AwsSolutions-IAM4', reason: 'Integ stand-in: drift detection reads every resource type of the tenant stack with the caller\'s permissions; the bootstrap\'s observer role lists the read actions per type instead', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/ReadOnlyAccess'] },
+  {
+    id: 'AwsSolutions-IAM5',
+    reason: 'Drift detection on the tenant stacks only (Tenant-*, as the provisioner names them); DescribeStackDriftDetectionStatus has no resource-level permission',
+    appliesTo: ['Resource::arn:<AWS::Partition>:cloudformation:<AWS::Region>:<AWS::AccountId>:stack/Tenant-*/*', 'Resource::*'],
+  },
+]);
+
 clientRole.addToPolicy(new iam.PolicyStatement({
   actions: ['execute-api:Invoke'],
   resources: [provisioner.api.arnForExecuteApi('*', '/*', 'v1')],
@@ -111,7 +139,7 @@ const changed = call({ method: 'GET', path: tenantPath, pick: 'lastOperation.sta
 changed.expect(ExpectedResult.objectLike({ Payload: 'SUCCEEDED' })).waitForAssertions(untilSucceeded);
 const changedValue = parameter('4');
 
-// Drift: the workflow function reads the drifts with the tenant's deploy role (bounded summary into the state).
+// Drift: the workflow function reads the drifts with the observer role (bounded summary into the state).
 const drift = call({ method: 'POST', path: `${tenantPath}/drift`, idempotencyKey: 'integ-drift-integ-dev' });
 drift.expect(ExpectedResult.objectLike({ Payload: '202' }));
 const drifted = call({ method: 'GET', path: tenantPath, pick: 'lastOperation.status' });

@@ -40,8 +40,9 @@ var CodePushError = class extends Error {
   statusCode;
   name = "CodePushError";
 };
-async function publishLive(lambda, functionName, options) {
+async function publishLive(lambda, functionName, options, deadline) {
   const polls = options.maxPolls ?? 120;
+  const interval = options.pollIntervalMs ?? 500;
   for (let i = 0; ; i++) {
     const cfg = await lambda.send(new import_client_lambda.GetFunctionConfigurationCommand({ FunctionName: functionName }));
     if (cfg.LastUpdateStatus === "Successful" || cfg.LastUpdateStatus === void 0) break;
@@ -49,7 +50,10 @@ async function publishLive(lambda, functionName, options) {
       throw new CodePushError(`Lambda could not update ${functionName}: ${cfg.LastUpdateStatusReasonCode ?? ""} ${cfg.LastUpdateStatusReason ?? ""}`.trim());
     }
     if (i + 1 >= polls) throw new CodePushError(`the code update of ${functionName} did not finish in ${polls} reads (LastUpdateStatus ${cfg.LastUpdateStatus})`, 504);
-    await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 500));
+    if (deadline !== void 0 && Date.now() + interval > deadline) {
+      throw new CodePushError(`the code update of ${functionName} did not finish before the API had to answer (LastUpdateStatus ${cfg.LastUpdateStatus} after ${i + 1} reads); the function may run the pushed code without a published version: push again, or deploy to put the release back`, 504);
+    }
+    await new Promise((r) => setTimeout(r, interval));
   }
   const published = await lambda.send(new import_client_lambda.PublishVersionCommand({ FunctionName: functionName }));
   if (!published.Version) throw new CodePushError(`Lambda published no version of ${functionName}`);
@@ -336,6 +340,7 @@ var IDEMPOTENCY_SK = "#IDEMPOTENCY";
 var LOG_QUERY_SK = "#LOGQUERY";
 var ACCOUNT_SK = "#ACCOUNT";
 var CLAIM_GRACE_MS = 5 * 60 * 1e3;
+var MAX_ACCOUNT_SEARCH_PAGES = 100;
 var KEY_ATTRIBUTES = ["pk", "sk", "gsi1pk", "gsi1sk"];
 var Registry = class {
   /**
@@ -443,11 +448,12 @@ var Registry = class {
   /**
    * Releases the lock held by `operationId` and records what the operation changed on the tenant,
    * only if the tenant is still in `expectedState` (when given). A lock held by another operation
-   * is left alone (returns false).
+   * is left alone (returns false). Moving the tenant to DESTROYED also removes its `codePush` mark.
    */
   async unlockTenant(tenantId, operationId, fields, expectedState) {
+    const remove = fields.state === "DESTROYED" ? ["lockOperationId", "lockExpiresAt", "codePush"] : ["lockOperationId", "lockExpiresAt"];
     try {
-      await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, ["lockOperationId", "lockExpiresAt"], {
+      await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, remove, {
         expression: "lockOperationId = :op" + (expectedState ? " AND #state = :expectedState" : ""),
         names: expectedState ? { "#state": "state" } : void 0,
         values: { ":op": operationId, ...expectedState ? { ":expectedState": expectedState } : {} }
@@ -540,7 +546,9 @@ var Registry = class {
    * Claims `account` for `tenantId` (one tenant per account): a conditional write that only one of
    * two concurrent creates can win. The claim of a tenant that is DESTROYED, gone or moved to
    * another account is void and taken over (conditional on that holder, so two takers cannot both
-   * win); a claim already held by `tenantId` is kept.
+   * win); a claim already held by `tenantId` is kept. A free claim is checked once against the
+   * tenant list: a live tenant created before claims existed holds its account, and the claim is
+   * written for it.
    *
    * @returns `{ claimed: true, fresh }` (fresh: this call took it), or `{ claimed: false, holder }`
    */
@@ -552,10 +560,47 @@ var Registry = class {
         Item: marshallItem({ ...key, account, tenantId, claimedAt: now }),
         ConditionExpression: "attribute_not_exists(tenantId)"
       }));
-      return { claimed: true, fresh: true };
     } catch (e) {
       if (!isConditionalFailure(e)) throw e;
+      return this.claimHeld(account, tenantId, now);
     }
+    return this.unlessHeldBefore(account, tenantId, now);
+  }
+  /**
+   * A claim this call just took may still be an account held by a tenant created before claims
+   * existed: look once, and hand the claim to that tenant (conditional on this call still holding it).
+   */
+  async unlessHeldBefore(account, tenantId, now) {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
+    const earlier = await this.liveTenantInAccount(account, tenantId);
+    if (earlier === void 0) return { claimed: true, fresh: true };
+    try {
+      await this.update(key.pk, key.sk, { tenantId: earlier, claimedAt: now, claimedFor: "a tenant created before account claims" }, [], {
+        expression: "tenantId = :me",
+        values: { ":me": tenantId }
+      }, `account ${account} was claimed meanwhile`);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+    return { claimed: false, holder: earlier };
+  }
+  /**
+   * A live (not DESTROYED) tenant other than `tenantId` in `account`, read from the tenant list
+   * page by page: at most {@link MAX_ACCOUNT_SEARCH_PAGES} pages of 100 (10,000 tenants).
+   */
+  async liveTenantInAccount(account, tenantId) {
+    let token;
+    for (let i = 0; i < MAX_ACCOUNT_SEARCH_PAGES; i++) {
+      const page = await this.listTenants(100, token);
+      const hit = page.items.find((t) => t.account === account && t.tenantId !== tenantId && t.state !== "DESTROYED");
+      if (hit) return hit.tenantId;
+      token = page.nextToken;
+      if (!token) return void 0;
+    }
+    return void 0;
+  }
+  async claimHeld(account, tenantId, now) {
+    const key = { pk: `ACCOUNT#${account}`, sk: ACCOUNT_SK };
     const claim = await this.get(key.pk, key.sk);
     const holder = claim?.tenantId;
     if (holder === tenantId) return { claimed: true, fresh: false };
@@ -568,7 +613,7 @@ var Registry = class {
         expression: "tenantId = :holder",
         values: { ":holder": holder }
       }, `account ${account} was claimed meanwhile`);
-      return { claimed: true, fresh: true };
+      return await this.unlessHeldBefore(account, tenantId, now);
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;
       const again = await this.get(key.pk, key.sk);
@@ -1001,6 +1046,29 @@ function errorText(error) {
   }
   return `${error.Error ?? "Error"}: ${cause}`.slice(0, 2e3);
 }
+var MANIFEST_OUTPUT = /^TenantManifest[A-Za-z0-9]*$/;
+var LOG_GROUP_ENTRY = /(^|\/)log-group-name$/;
+function tenantLogGroups(describeStacks) {
+  if (!isObject(describeStacks) || !Array.isArray(describeStacks.Stacks) || !isObject(describeStacks.Stacks[0])) return void 0;
+  const outputs = Array.isArray(describeStacks.Stacks[0].Outputs) ? describeStacks.Stacks[0].Outputs.filter(isObject) : [];
+  let found = false;
+  const groups = [];
+  for (const o of outputs) {
+    if (typeof o.OutputKey !== "string" || !MANIFEST_OUTPUT.test(o.OutputKey) || typeof o.OutputValue !== "string") continue;
+    let entries;
+    try {
+      entries = JSON.parse(o.OutputValue);
+    } catch {
+      continue;
+    }
+    if (!isObject(entries)) continue;
+    found = true;
+    for (const [entry, value] of Object.entries(entries)) {
+      if (LOG_GROUP_ENTRY.test(entry) && typeof value === "string" && !groups.includes(value)) groups.push(value);
+    }
+  }
+  return found ? groups : void 0;
+}
 
 // src/platform/provisioner/workflow-external-id.lambda-shared.ts
 var import_client_ssm = require("@aws-sdk/client-ssm");
@@ -1162,7 +1230,17 @@ async function acquire(event, deps) {
   }
   const locked = { ...context(config2, tenant, op, { waitForWindow: ctx.waitForWindow }, false, now), locked: true };
   if (locked.action !== "drift") await writeExternalId(deps, tenant, locked);
+  if (locked.action === "deploy" && tenant.codePush && deps.restoreCode) return { ...locked, codeRestoredBeforeBuild: await restoreBeforeBuild(deps, tenant) };
   return locked;
+}
+async function restoreBeforeBuild(deps, tenant) {
+  const push = tenant.codePush;
+  try {
+    const restored = await deps.restoreCode(tenant);
+    return { pushOperationId: push.operationId, releaseSha256: restored.codeSha256 };
+  } catch (e) {
+    throw new StepError("CodeRestoreFailed", `tenant '${tenant.tenantId}' runs pushed code (push ${push.operationId}) and the release's code could not be put back before the build: ${String(e?.message ?? e).slice(0, 500)}; nothing was deployed`);
+  }
 }
 async function writeExternalId(deps, tenant, ctx) {
   if (!tenant.externalId) {
@@ -1174,7 +1252,7 @@ function rolloutSkipReason(tenant, op, now, checkLock) {
   if ((tenant.incarnation ?? 1) !== (op.incarnation ?? 1)) return "the tenant was destroyed and created again since the rollout was planned";
   if (tenant.state !== "ACTIVE") return `the tenant is ${tenant.state}: rollouts move ACTIVE tenants only`;
   if (!deployedSpecOf(tenant)) return "nothing was ever deployed for this tenant";
-  if (tenant.deployedRelease === op.release) return `already on release ${op.release}`;
+  if (tenant.deployedRelease === op.release && !tenant.codePush) return `already on release ${op.release}`;
   if (checkLock && tenant.lockOperationId && tenant.lockOperationId !== op.operationId && (tenant.lockExpiresAt ?? "") > now.toISOString()) {
     return `the tenant was busy with operation ${tenant.lockOperationId}; it keeps release ${tenant.deployedRelease ?? "unknown"} for now`;
   }
@@ -1270,9 +1348,11 @@ async function record(event, deps) {
         // A rollout's release becomes the tenant's release too (a later change keeps it).
         ...type === "DEPLOY" ? { release: op.release } : {}
       });
+      const logGroups = tenantLogGroups(s.stack);
+      if (logGroups) tenantFields.logGroups = logGroups;
     }
     if (succeeded && deploys && tenant.codePush && tenant.lockOperationId === ctx.operationId) {
-      outcome.codePush = await restorePushedCode(deps, tenant);
+      outcome.codePush = await restorePushedCode(deps, tenant, ctx.codeRestoredBeforeBuild);
     }
     unlocked = await registry2.unlockTenant(ctx.tenantId, ctx.operationId, tenantFields, tenant.state);
     if (!unlocked && succeeded && tenant.lockOperationId !== ctx.operationId && (op?.status === "PENDING" || op?.status === "RUNNING")) {
@@ -1310,14 +1390,26 @@ async function record(event, deps) {
     }
   };
 }
-async function restorePushedCode(deps, tenant) {
+async function restorePushedCode(deps, tenant, before) {
   const push = tenant.codePush;
   const replaced = { pushOperationId: push.operationId, pushedSha256: push.sha256, pushedAt: push.at };
-  if (!deps.restoreCode) return { ...replaced, restored: false, reason: "no code-push target: the function still runs the pushed code" };
+  const restoredBefore = before?.pushOperationId === push.operationId ? before : void 0;
+  const beforeBuild = restoredBefore ? { restoredBeforeBuild: true } : {};
   try {
-    const restored = await deps.restoreCode(tenant);
-    await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
-    return { ...replaced, restored: true, releaseSha256: restored.codeSha256 };
+    if (!deps.restoreCode) {
+      if (!restoredBefore) return { ...replaced, restored: false, reason: "no code-push target: the function still runs the pushed code" };
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restoredBefore.releaseSha256 };
+    }
+    try {
+      const restored = await deps.restoreCode(tenant);
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restored.codeSha256 };
+    } catch (e) {
+      if (!restoredBefore) throw e;
+      await deps.registry.clearCodePush(tenant.tenantId, push.operationId);
+      return { ...replaced, restored: true, ...beforeBuild, releaseSha256: restoredBefore.releaseSha256, afterBuild: `not repeated: ${String(e?.message ?? e).slice(0, 300)}` };
+    }
   } catch (e) {
     return { ...replaced, restored: false, reason: `the release's code could not be put back: ${String(e?.message ?? e).slice(0, 500)}` };
   }
@@ -1359,13 +1451,13 @@ async function plan(event, deps) {
     token = page.nextToken;
   } while (token);
   const eligible = tenants.filter((t) => t.state === "ACTIVE" && deployedSpecOf(t) !== void 0);
-  const todo = eligible.filter((t) => t.deployedRelease !== req.release);
+  const todo = eligible.filter((t) => t.deployedRelease !== req.release || t.codePush !== void 0);
   const skipped = eligible.length - todo.length;
   const todoIds = new Set(todo.map((t) => t.tenantId));
   const byId = new Map(tenants.map((t) => [t.tenantId, t]));
   const canariesOutOfPlan = req.canaries.filter((c) => !todoIds.has(c)).map((c) => {
     const t = byId.get(c);
-    return { tenantId: c, reason: !t ? "no such tenant" : t.state !== "ACTIVE" ? `the tenant is ${t.state}` : t.deployedRelease === req.release ? `already on release ${req.release}` : "nothing was ever deployed" };
+    return { tenantId: c, reason: !t ? "no such tenant" : t.state !== "ACTIVE" ? `the tenant is ${t.state}` : t.deployedRelease === req.release && !t.codePush ? `already on release ${req.release}` : "nothing was ever deployed" };
   });
   if (req.canaries.length > 0 && canariesOutOfPlan.length === req.canaries.length && todo.length > 0) {
     throw new StepError("CanariesNotInPlan", `none of the canaries is in the plan (${canariesOutOfPlan.map((c) => `${c.tenantId}: ${c.reason}`).join("; ").slice(0, 1e3)}): the rollout would have no canary wave; name other canaries`);
@@ -1706,6 +1798,11 @@ async function retainedTemplate(event, deps) {
   }));
   return { TemplateBody: JSON.stringify({ Resources: kept }), retainedCount: retained.length };
 }
+var REDACTED = "(redacted)";
+function holdsSecret(propertyPath) {
+  const path = typeof propertyPath === "string" ? propertyPath : "";
+  return path.startsWith("/AssumeRolePolicyDocument") || /externalid$/i.test(path);
+}
 async function driftedResources2(event, deps) {
   const { reader, stackName } = readerOf(event, deps);
   const drifts = [];
@@ -1725,12 +1822,15 @@ async function driftedResources2(event, deps) {
           LogicalResourceId: truncate(d.LogicalResourceId, 256),
           ResourceType: truncate(d.ResourceType, 256),
           StackResourceDriftStatus: d.StackResourceDriftStatus,
-          PropertyDifferences: differences.map((p) => ({
-            PropertyPath: truncate(p.PropertyPath, 256),
-            ...p.ExpectedValue !== void 0 ? { ExpectedValue: truncate(p.ExpectedValue, 200) } : {},
-            ...p.ActualValue !== void 0 ? { ActualValue: truncate(p.ActualValue, 200) } : {},
-            DifferenceType: p.DifferenceType
-          }))
+          PropertyDifferences: differences.map((p) => {
+            const secret = holdsSecret(p.PropertyPath);
+            return {
+              PropertyPath: truncate(p.PropertyPath, 256),
+              ...p.ExpectedValue !== void 0 ? { ExpectedValue: secret ? REDACTED : truncate(p.ExpectedValue, 200) } : {},
+              ...p.ActualValue !== void 0 ? { ActualValue: secret ? REDACTED : truncate(p.ActualValue, 200) } : {},
+              DifferenceType: p.DifferenceType
+            };
+          })
         });
       }
       token = page.NextToken;
