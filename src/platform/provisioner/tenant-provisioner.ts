@@ -430,7 +430,9 @@ export class TenantProvisioner extends Construct {
       }));
       // Without s3:ListBucket S3 answers a missing key with 403, not 404: listing the prefix only.
       apiFn.addToRolePolicy(new iam.PolicyStatement({
-        sid: 'FindReleaseArchives', actions: ['s3:ListBucket'], resources: [source.bucket.bucketArn],
+        sid: 'FindReleaseArchives',
+        actions: ['s3:ListBucket'],
+        resources: [source.bucket.bucketArn],
         conditions: { StringLike: { 's3:prefix': `${source.releasePrefix}*` } },
       }));
     }

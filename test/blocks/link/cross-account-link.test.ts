@@ -3,11 +3,11 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
-import { CrossAccountLink, CrossAccountLinkProps } from '../../../src/blocks/link';
-import { PlatformHub } from '../../../src/platform/hub';
 import { TenantFunction, TenantFunctionCode } from '../../../src/blocks/function';
+import { CrossAccountLink, CrossAccountLinkProps } from '../../../src/blocks/link';
 import { TenantPostgres } from '../../../src/blocks/postgres';
+import { LogShipping, TenantKey, TenantNetwork, TenantTier } from '../../../src/core';
+import { PlatformHub } from '../../../src/platform/hub';
 import { testApp, testStack } from '../../support/app';
 import { expectCfnLintClean } from '../../support/cfn-lint';
 import { complianceFindings, formatFindings } from '../../support/compliance';
@@ -636,7 +636,9 @@ describe('CrossAccountLink with a hub that admits an organization (logsThroughOr
     const roleId = Object.keys(template().findResources('AWS::IAM::Role')).find((id) => id.startsWith('TenantLogSenderacme'))!;
     const role = template().toJSON().Resources[roleId];
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
-      Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'logs.amazonaws.com' },
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Principal: { Service: 'logs.amazonaws.com' },
       Condition: {
         StringLike: {
           'aws:SourceArn': [

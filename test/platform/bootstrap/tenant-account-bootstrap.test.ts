@@ -129,9 +129,14 @@ describe('the execution policy is derived from the blocks\' templates', () => {
 
   /** The service a resource type hands its role to (the iam:PassedToService CloudFormation's call carries). */
   const SERVICE_OF_TYPE: Record<string, string> = {
-    'AWS::Lambda::Function': 'lambda.amazonaws.com', 'AWS::EC2::FlowLog': 'vpc-flow-logs.amazonaws.com', 'AWS::Backup::BackupSelection': 'backup.amazonaws.com',
-    'AWS::CodeDeploy::DeploymentGroup': 'codedeploy.amazonaws.com', 'AWS::Events::Rule': 'events.amazonaws.com', 'AWS::RDS::DBCluster': 'rds.amazonaws.com',
-    'AWS::RDS::DBInstance': 'rds.amazonaws.com', 'AWS::Logs::SubscriptionFilter': 'logs.amazonaws.com',
+    'AWS::Lambda::Function': 'lambda.amazonaws.com',
+    'AWS::EC2::FlowLog': 'vpc-flow-logs.amazonaws.com',
+    'AWS::Backup::BackupSelection': 'backup.amazonaws.com',
+    'AWS::CodeDeploy::DeploymentGroup': 'codedeploy.amazonaws.com',
+    'AWS::Events::Rule': 'events.amazonaws.com',
+    'AWS::RDS::DBCluster': 'rds.amazonaws.com',
+    'AWS::RDS::DBInstance': 'rds.amazonaws.com',
+    'AWS::Logs::SubscriptionFilter': 'logs.amazonaws.com',
   };
 
   /** Every property path of `value` whose key names a role (Role, *RoleArn, *PermissionArn) and whose value is a role of the template or a role ARN. */

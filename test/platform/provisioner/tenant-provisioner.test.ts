@@ -396,7 +396,9 @@ describe('TenantProvisioner', () => {
       expect(api).toEqual(expect.arrayContaining([
         expect.objectContaining({ Sid: 'ReadReleaseArchives', Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::acme-platform-releases/platform-app/*']] } }),
         expect.objectContaining({
-          Sid: 'FindReleaseArchives', Effect: 'Allow', Action: 's3:ListBucket',
+          Sid: 'FindReleaseArchives',
+          Effect: 'Allow',
+          Action: 's3:ListBucket',
           Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::acme-platform-releases']] },
           Condition: { StringLike: { 's3:prefix': 'platform-app/*' } },
         }),

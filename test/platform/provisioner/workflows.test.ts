@@ -498,7 +498,10 @@ describe('fleet rollouts run by the local interpreter', () => {
     await activeTenant(w.registry, 'template', '2.0.0');
     const t = (await w.registry.getTenant('template'))!;
     await w.registry.createTenant({
-      ...t, tenantId: 'tenant-02', spec: devSpec('tenant-02'), deployedSpec: devSpec('tenant-02'),
+      ...t,
+      tenantId: 'tenant-02',
+      spec: devSpec('tenant-02'),
+      deployedSpec: devSpec('tenant-02'),
       codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: '2026-12-06T20:00:00.000Z' },
     } as TenantRecord);
     const started = await w.call('POST', '/rollouts', {}, { release: '2.0.0', canaries: ['tenant-02'], waveSize: 1 });
@@ -665,13 +668,17 @@ describe('drift records carry no secret', () => {
     const reader = {
       describeStackEvents: async () => ({ StackEvents: [] }),
       getTemplate: async () => ({}),
-      describeStackResourceDrifts: async () => ({ StackResourceDrifts: [{
-        LogicalResourceId: 'LinkRole', ResourceType: 'AWS::IAM::Role', StackResourceDriftStatus: 'MODIFIED',
-        PropertyDifferences: [
-          { PropertyPath: propertyPath, ExpectedValue: `{"sts:ExternalId":"${externalId}"}`, ActualValue: 'changed-by-someone', DifferenceType: 'NOT_EQUAL' },
-          { PropertyPath: '/MaxSessionDuration', ExpectedValue: '3600', ActualValue: '43200', DifferenceType: 'NOT_EQUAL' },
-        ],
-      }] }),
+      describeStackResourceDrifts: async () => ({
+        StackResourceDrifts: [{
+          LogicalResourceId: 'LinkRole',
+          ResourceType: 'AWS::IAM::Role',
+          StackResourceDriftStatus: 'MODIFIED',
+          PropertyDifferences: [
+            { PropertyPath: propertyPath, ExpectedValue: `{"sts:ExternalId":"${externalId}"}`, ActualValue: 'changed-by-someone', DifferenceType: 'NOT_EQUAL' },
+            { PropertyPath: '/MaxSessionDuration', ExpectedValue: '3600', ActualValue: '43200', DifferenceType: 'NOT_EQUAL' },
+          ],
+        }],
+      }),
     } as unknown as StackReader;
     const out = await runStateMachineStep(
       { action: 'driftedResources', context: { stackName: 'Tenant-acme', observerRoleArn: 'arn:aws:iam::210987654321:role/x', region: 'us-east-1' } },
@@ -690,8 +697,17 @@ describe('a deploy records the tenant\'s log groups (what `tenant-blocks logs` r
   async function deploying(w: World, tenantId: string): Promise<Record<string, unknown>> {
     await activeTenant(w.registry, tenantId);
     await w.registry.putOperation({
-      operationId: `deploy-${tenantId}`, tenantId, incarnation: 1, type: 'UPDATE', status: 'PENDING', requestedBy: CALLER,
-      requestedAt: new Date().toISOString(), specVersion: 1, release: '1.0.0', changes: [], scheduled: true,
+      operationId: `deploy-${tenantId}`,
+      tenantId,
+      incarnation: 1,
+      type: 'UPDATE',
+      status: 'PENDING',
+      requestedBy: CALLER,
+      requestedAt: new Date().toISOString(),
+      specVersion: 1,
+      release: '1.0.0',
+      changes: [],
+      scheduled: true,
     });
     return runStep({ action: 'begin', input: { operationId: `deploy-${tenantId}`, tenantId } }, { registry: w.registry, config: w.config });
   }
