@@ -14,14 +14,16 @@
 import { createHash, randomUUID } from 'crypto';
 import { busy, conflict, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
 import { ApiDependencies, ApiResult, clock, HttpError, MAX_CODE_BODY_BYTES, respond, unknownFields, versionProblems } from './api-support.lambda-shared';
-import { MAX_PUSH_ZIP_BYTES, MAX_UNZIPPED_BYTES, zipProblems } from './code-push.lambda-shared';
+import { codeUnchanged, MAX_PUSH_ZIP_BYTES, MAX_UNZIPPED_BYTES, zipProblems } from './code-push.lambda-shared';
 import { tenantStackName } from './config.lambda-shared';
 import { deployedSpecOf, refusal } from './lifecycle.lambda-shared';
-import { ConflictError, OperationRecord } from './registry.lambda-shared';
+import { CodePushMark, ConflictError, OperationRecord, TenantRecord } from './registry.lambda-shared';
 
 export { MAX_CODE_BODY_BYTES };
 /** How long a push holds the lock at most by default: a crashed push does not block the tenant for days. */
 const DEFAULT_PUSH_LOCK_SECONDS = 900;
+/** Time kept for the push's own writes after its last wait for Lambda (operation, tenant, idempotency key). */
+export const PUSH_BOOKKEEPING_MS = 3000;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -53,9 +55,13 @@ export async function pushCode(tenantId: string, req: Record<string, unknown>, c
   }
   const lock = liveLock(tenant, now);
   if (lock) throw await busy(tenantId, lock, deps);
+  await endExpiredPush(tenant, now, deps);
 
   const release = tenant.deployedRelease ?? tenant.release;
   const sha256 = req.sha256 as string;
+  const remaining = deps.remainingTimeMs?.();
+  // Polls stop before Lambda stops this function: the operation and the tenant are always settled here.
+  const deadline = remaining === undefined ? undefined : Date.now() + remaining - PUSH_BOOKKEEPING_MS;
   const operation: OperationRecord = {
     operationId: (deps.newId ?? randomUUID)(),
     tenantId,
@@ -71,38 +77,78 @@ export async function pushCode(tenantId: string, req: Record<string, unknown>, c
     outcome: { stackName: tenantStackName(tenantId), codeSha256: sha256, zipBytes: zip.bytes.length, unzippedBytes: zip.unzippedBytes },
   };
   await deps.registry.putOperation(operation);
-  const expiresAt = new Date(now.getTime() + (deps.codePushLockSeconds ?? DEFAULT_PUSH_LOCK_SECONDS) * 1000).toISOString();
+  // A push killed with its function frees the tenant a minute after that function's end, not 15 minutes later.
+  const functionSeconds = remaining === undefined ? Infinity : Math.ceil(remaining / 1000) + 60;
+  const lockSeconds = Math.min(deps.codePushLockSeconds ?? DEFAULT_PUSH_LOCK_SECONDS, functionSeconds);
+  const expiresAt = new Date(now.getTime() + lockSeconds * 1000).toISOString();
+  // The mark is written with the lock, BEFORE the code is sent: a push stopped half-way leaves a
+  // tenant that says it may run pushed code (the next deploy restores the release), never the reverse.
+  const mark: CodePushMark = { sha256, operationId: operation.operationId, at: now.toISOString() };
   try {
     await deps.registry.lockTenant(tenantId, operation.operationId, expiresAt, now.toISOString(), {
-      op: 'CODE_PUSH', specVersion: expected, incarnation: tenant.incarnation ?? 1, fields: { lastOperationId: operation.operationId },
+      op: 'CODE_PUSH', specVersion: expected, incarnation: tenant.incarnation ?? 1, fields: { lastOperationId: operation.operationId, codePush: mark },
     });
   } catch (e) {
     if (e instanceof ConflictError) await finish(deps, operation, { status: 'REJECTED', reason: e.message });
     throw await explainConflict(e, tenantId, deps, expected);
   }
-  return runPush(deps, operation, { tenantId, account: tenant.account, region: tenant.region, release, zip: zip.bytes, sha256 });
+  return runPush(deps, operation, {
+    tenantId, account: tenant.account, region: tenant.region, release, zip: zip.bytes, sha256, deadline, previous: tenant.codePush,
+  });
+}
+
+/** What a push sends and settles. */
+interface PushJob {
+  readonly tenantId: string;
+  readonly account: string;
+  readonly region: string;
+  readonly release: string;
+  readonly zip: Buffer;
+  readonly sha256: string;
+  /** When the target must have answered (epoch ms). */
+  readonly deadline?: number;
+  /** The tenant's mark before this push (put back when the push provably changed nothing). */
+  readonly previous?: CodePushMark;
 }
 
 async function runPush(
   deps: ApiDependencies, operation: OperationRecord,
-  push: { tenantId: string; account: string; region: string; release: string; zip: Buffer; sha256: string },
+  push: PushJob,
 ): Promise<ApiResult> {
   let result;
   try {
-    result = await deps.codePush!.push({ tenantId: push.tenantId, accountId: push.account, region: push.region, zip: push.zip });
+    result = await deps.codePush!.push({
+      tenantId: push.tenantId, accountId: push.account, region: push.region, zip: push.zip, deadline: push.deadline,
+    });
   } catch (e) {
     const reason = `the code push failed: ${(e as Error).message}`.slice(0, 1000);
-    await finish(deps, operation, { status: 'FAILED', reason });
-    await deps.registry.unlockTenant(push.tenantId, operation.operationId, {}).catch(() => undefined);
+    const same = codeUnchanged(e);
+    await finish(deps, operation, { status: 'FAILED', reason, ...(same ? {} : { outcome: { ...operation.outcome, codeMayHaveChanged: true } }) });
+    // Provably unchanged: the tenant's mark is what it was before; otherwise this push's mark stays.
+    const settled = same
+      ? deps.registry.recordCodePush(push.tenantId, operation.operationId, push.previous)
+      : deps.registry.unlockTenant(push.tenantId, operation.operationId, {});
+    await settled.catch(() => undefined);
     const status = (e as { statusCode?: number }).statusCode;
     throw new HttpError(typeof status === 'number' && status >= 400 && status < 600 ? status : 502, reason, undefined, { operationId: operation.operationId });
   }
   const restoredBy = restoredByText(push.release);
-  const finished = await finish(deps, operation, {
+  const at = clock(deps).toISOString();
+  const mark: CodePushMark = { sha256: push.sha256, operationId: operation.operationId, at };
+  const recorded = await deps.registry.recordCodePush(push.tenantId, operation.operationId, mark);
+  // The lock expired and another operation took the tenant: the code is live all the same, so the mark is written anyway.
+  if (!recorded) await deps.registry.markCodePush(push.tenantId, mark);
+  await finish(deps, operation, {
     status: 'SUCCEEDED',
-    outcome: { ...operation.outcome, functionName: result.functionName, version: result.version, lambdaCodeSha256: result.codeSha256, restoredBy },
-  });
-  await deps.registry.recordCodePush(push.tenantId, operation.operationId, { sha256: push.sha256, operationId: operation.operationId, at: finished });
+    outcome: {
+      ...operation.outcome,
+      functionName: result.functionName,
+      version: result.version,
+      lambdaCodeSha256: result.codeSha256,
+      restoredBy,
+      ...(recorded ? {} : { lockLost: 'the push finished after its lock expired and another operation took the tenant; the code push mark was written all the same' }),
+    },
+  }, at);
   return respond(200, {
     operationId: operation.operationId,
     functionName: result.functionName,
@@ -112,9 +158,28 @@ async function runPush(
   });
 }
 
+/**
+ * A CODE_PUSH whose lock expired while it was RUNNING: its API function was stopped before it
+ * answered (a push never outlives its function otherwise). It ends FAILED when the next request
+ * finds its lock expired; its mark stays (its code may be live). The workflow's own steps take
+ * expired locks too (begin, acquire): a push they take over is ended by the next API request, or
+ * stays RUNNING in the history until one comes.
+ */
+export async function endExpiredPush(tenant: TenantRecord, now: Date, deps: ApiDependencies): Promise<void> {
+  if (!tenant.lockOperationId || liveLock(tenant, now)) return;
+  const op = await deps.registry.getOperation(tenant.lockOperationId).catch(() => undefined);
+  if (op?.type !== 'CODE_PUSH' || (op.status !== 'RUNNING' && op.status !== 'PENDING')) return;
+  await finish(deps, op, {
+    status: 'FAILED',
+    reason: `the push did not finish: its lock expired at ${tenant.lockExpiresAt} before it answered (its API function was stopped); `
+      + 'its code may be live: the tenant keeps the code push mark until a deploy puts the release back',
+    outcome: { ...op.outcome, codeMayHaveChanged: true },
+  });
+}
+
 /** Ends the operation (final status, finishedAt, duration); returns finishedAt. */
-async function finish(deps: ApiDependencies, operation: OperationRecord, fields: Partial<OperationRecord>): Promise<string> {
-  const end = clock(deps);
+async function finish(deps: ApiDependencies, operation: OperationRecord, fields: Partial<OperationRecord>, at?: string): Promise<string> {
+  const end = at === undefined ? clock(deps) : new Date(at);
   const finishedAt = end.toISOString();
   const durationSeconds = Math.max(0, Math.round((end.getTime() - Date.parse(operation.startedAt ?? finishedAt)) / 1000));
   await deps.registry.updateOperation(operation.operationId, ['RUNNING', 'PENDING'], { ...fields, finishedAt, durationSeconds }).catch(() => undefined);

@@ -39,6 +39,14 @@ export interface ApiDependencies {
   /** How long a code push holds the tenant's lock at most, in seconds. @default 900 */
   readonly codePushLockSeconds?: number;
   /**
+   * The milliseconds left before Lambda stops the handler (`context.getRemainingTimeInMillis()`):
+   * a code push waits for Lambda no longer than this less a margin for its own bookkeeping, and
+   * holds the tenant's lock for this plus a minute.
+   *
+   * @default - no deadline: the code-push target's own poll budget, and `codePushLockSeconds`
+   */
+  readonly remainingTimeMs?: () => number;
+  /**
    * Whether a create claims its account in the registry (`ACCOUNT#<account>`, one tenant per
    * account). The authorization in front of the handler sets it unless the provisioner allows
    * shared accounts (`allowSharedTenantAccounts`).

@@ -12,7 +12,7 @@
  * api-support.lambda-shared.ts (re-exported here).
  */
 import { createHash, randomBytes, randomUUID } from 'crypto';
-import { MAX_CODE_BODY_BYTES, pushCode } from './api-code-push.lambda-shared';
+import { endExpiredPush, MAX_CODE_BODY_BYTES, pushCode } from './api-code-push.lambda-shared';
 import { busy, codePushed, conflict, ConflictCauseName, explainConflict, liveLock, versionMoved } from './api-conflict.lambda-shared';
 import {
   ApiDependencies, ApiEvent, ApiResult, clock, header, HttpError, JSON_HEADERS, respond, unknownFields, versionProblems,
@@ -256,6 +256,7 @@ async function changeTenant(tenantId: string, req: Record<string, unknown>, call
   const release = (req.release as string | undefined) ?? tenant.release;
   const changes = [...settingsDiff(tenant.spec, merged.spec), ...(release !== tenant.release ? [{ path: '(release)', from: tenant.release, to: release }] : [])];
   const scheduled = req.inMaintenanceWindow === true;
+  await endExpiredPush(tenant, now, deps);
   const operation: OperationRecord = {
     ...newOperation(deps, tenantId, 'UPDATE', caller, now, tenant.version + 1, release, changes, tenant.incarnation),
     spec: merged.spec,
@@ -281,6 +282,7 @@ async function changeState(tenant: TenantRecord, type: 'SUSPEND' | 'RESUME', exp
   const refused = refusal(type, facts(tenant.tenantId, tenant, now));
   if (refused) throw refusalError(refused, tenant);
   const to = type === 'SUSPEND' ? 'SUSPENDED' : (deployedSpecOf(tenant) ? 'ACTIVE' : 'PENDING');
+  await endExpiredPush(tenant, now, deps);
   const operation: OperationRecord = {
     ...newOperation(deps, tenant.tenantId, type, caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to }], tenant.incarnation),
     status: 'SUCCEEDED',
@@ -320,6 +322,7 @@ async function destroyTenant(
   if (expected !== tenant.version) {
     throw versionMoved(expected, tenant.version);
   }
+  await endExpiredPush(tenant, now, deps);
   const operation = newOperation(deps, tenantId, 'DESTROY', caller, now, tenant.version, tenant.release, [{ path: 'state', from: tenant.state, to: 'DESTROYED' }], tenant.incarnation);
   await deps.registry.putOperation(operation);
   let changed: TenantRecord;
@@ -338,6 +341,7 @@ async function detectDrift(tenantId: string, caller: string, deps: ApiDependenci
   const now = clock(deps);
   const refused = refusal('DRIFT', facts(tenantId, tenant, now));
   if (refused) throw refusalError(refused, tenant);
+  await endExpiredPush(tenant, now, deps);
   const operation = newOperation(deps, tenantId, 'DRIFT', caller, now, tenant.version, tenant.release, [], tenant.incarnation);
   await deps.registry.putOperation(operation);
   try {

@@ -38,11 +38,13 @@ async function releaseExists(release: string): Promise<boolean> {
 }
 
 /** API Gateway (REST, proxy integration) entry point of the provisioner's API. */
-export async function handler(event: ApiEvent): Promise<ApiResult> {
+export async function handler(event: ApiEvent, context?: { getRemainingTimeInMillis(): number }): Promise<ApiResult> {
   return authorizeApiRequest(event, {
     registry,
     config,
     codePush,
+    // a push stops waiting for Lambda before this function is stopped (API Gateway answers 504 at 29 s anyway)
+    ...(context ? { remainingTimeMs: () => context.getRemainingTimeInMillis() } : {}),
     logs,
     ...(config.appSourceBucket ? { releaseExists } : {}),
     workflows: {

@@ -38,6 +38,13 @@ export interface CodePushRequest {
   readonly region: string;
   /** The zip archive (already checked by {@link zipProblems}). */
   readonly zip: Buffer;
+  /**
+   * When the push must have answered (epoch ms): the API handler's remaining time less a margin
+   * for its bookkeeping. The waits for `LastUpdateStatus` stop before it (504).
+   *
+   * @default - only `maxPolls` bounds the waits
+   */
+  readonly deadline?: number;
 }
 
 /** What a push (or a restore) did. */
@@ -62,6 +69,20 @@ export class CodePushError extends Error {
   }
 }
 
+/**
+ * Whether a failed push provably left the function's code as it was: it failed before
+ * `UpdateFunctionCode` was sent, or Lambda refused that request (4xx). Anything later (a failed
+ * or unfinished update, a failed publish) may have changed `$LATEST`.
+ */
+export function codeUnchanged(e: unknown): boolean {
+  return (e as { codeUnchanged?: unknown } | undefined)?.codeUnchanged === true;
+}
+
+function unchanged(e: unknown): unknown {
+  if (typeof e === 'object' && e !== null) Object.assign(e, { codeUnchanged: true });
+  return e;
+}
+
 /** A Lambda client for a tenant's account (real: {@link stsLambdaClientFor}). */
 export type LambdaClientFor = (accountId: string, tenantId: string) => Promise<LambdaClient> | LambdaClient;
 
@@ -77,14 +98,24 @@ export interface LambdaCodePushOptions {
 export function lambdaCodePushTarget(clientFor: LambdaClientFor, options: LambdaCodePushOptions = {}): CodePushTarget {
   return {
     async push(request: CodePushRequest): Promise<CodePushResult> {
-      const lambda = await clientFor(request.accountId, request.tenantId);
-      const functionName = await findTenantFunction(lambda, request.tenantId);
-      const updated = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: request.zip }));
+      let lambda: LambdaClient | undefined;
+      let functionName: string | undefined;
+      let updated;
+      try {
+        lambda = await clientFor(request.accountId, request.tenantId);
+        functionName = await findTenantFunction(lambda, request.tenantId);
+        updated = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: request.zip }));
+      } catch (e) {
+        // Before the update, or the update refused by Lambda (4xx): $LATEST is as it was.
+        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        const refused = status !== undefined && status >= 400 && status < 500;
+        throw functionName === undefined || refused ? unchanged(e) : e;
+      }
       const expected = createHash('sha256').update(request.zip).digest('base64');
       if (updated.CodeSha256 !== undefined && updated.CodeSha256 !== expected) {
         throw new CodePushError(`Lambda reports code ${updated.CodeSha256} for ${functionName}, not the pushed ${expected}`);
       }
-      return publishLive(lambda, functionName, options);
+      return publishLive(lambda, functionName, options, request.deadline);
     },
   };
 }
@@ -125,9 +156,10 @@ export async function findTenantFunction(lambda: LambdaClient, tenantId: string)
   return withLive[0];
 }
 
-/** Waits for the code update, publishes a version and points `live` at it. */
-async function publishLive(lambda: LambdaClient, functionName: string, options: LambdaCodePushOptions): Promise<CodePushResult> {
+/** Waits for the code update (until `deadline`, epoch ms, when given), publishes a version and points `live` at it. */
+async function publishLive(lambda: LambdaClient, functionName: string, options: LambdaCodePushOptions, deadline?: number): Promise<CodePushResult> {
   const polls = options.maxPolls ?? 120;
+  const interval = options.pollIntervalMs ?? 500;
   for (let i = 0; ; i++) {
     const cfg = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
     if (cfg.LastUpdateStatus === 'Successful' || cfg.LastUpdateStatus === undefined) break;
@@ -135,7 +167,11 @@ async function publishLive(lambda: LambdaClient, functionName: string, options: 
       throw new CodePushError(`Lambda could not update ${functionName}: ${cfg.LastUpdateStatusReasonCode ?? ''} ${cfg.LastUpdateStatusReason ?? ''}`.trim());
     }
     if (i + 1 >= polls) throw new CodePushError(`the code update of ${functionName} did not finish in ${polls} reads (LastUpdateStatus ${cfg.LastUpdateStatus})`, 504);
-    await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 500));
+    if (deadline !== undefined && Date.now() + interval > deadline) {
+      throw new CodePushError(`the code update of ${functionName} did not finish before the API had to answer (LastUpdateStatus ${cfg.LastUpdateStatus} after ${i + 1} reads); `
+        + 'the function may run the pushed code without a published version: push again, or deploy to put the release back', 504);
+    }
+    await new Promise((r) => setTimeout(r, interval));
   }
   const published = await lambda.send(new PublishVersionCommand({ FunctionName: functionName }));
   if (!published.Version) throw new CodePushError(`Lambda published no version of ${functionName}`);

@@ -315,9 +315,15 @@ export class Registry {
    * only if the tenant is still in `expectedState` (when given). A lock held by another operation
    * is left alone (returns false). Moving the tenant to DESTROYED also removes its `codePush` mark.
    */
-  public async unlockTenant(tenantId: string, operationId: string, fields: Partial<TenantRecord>, expectedState?: TenantState): Promise<boolean> {
+  public async unlockTenant(
+    tenantId: string,
+    operationId: string,
+    fields: Partial<TenantRecord>,
+    expectedState?: TenantState,
+    removeFields: ReadonlyArray<keyof TenantRecord> = [],
+  ): Promise<boolean> {
     // A destroyed tenant runs no code: a code push mark it carried goes with its function.
-    const remove = fields.state === 'DESTROYED' ? ['lockOperationId', 'lockExpiresAt', 'codePush'] : ['lockOperationId', 'lockExpiresAt'];
+    const remove = ['lockOperationId', 'lockExpiresAt', ...removeFields, ...(fields.state === 'DESTROYED' ? ['codePush'] : [])];
     try {
       await this.update(`TENANT#${tenantId}`, TENANT_SK, { ...fields }, remove, {
         expression: 'lockOperationId = :op' + (expectedState ? ' AND #state = :expectedState' : ''),
@@ -333,12 +339,25 @@ export class Registry {
 
   /**
    * Records a finished code push on the tenant and releases the push's lock, in one write that
-   * holds only while `operationId` holds the lock.
+   * holds only while `operationId` holds the lock. `mark` undefined removes the mark (a push that
+   * provably changed nothing, over a tenant that carried none before).
    *
    * @returns false when the lock is no longer the push's (it expired and another operation took it)
    */
-  public async recordCodePush(tenantId: string, operationId: string, mark: CodePushMark, fields: Partial<TenantRecord> = {}): Promise<boolean> {
-    return this.unlockTenant(tenantId, operationId, { ...fields, codePush: mark });
+  public async recordCodePush(
+    tenantId: string, operationId: string, mark: CodePushMark | undefined, fields: Partial<TenantRecord> = {},
+  ): Promise<boolean> {
+    return mark === undefined
+      ? this.unlockTenant(tenantId, operationId, fields, undefined, ['codePush'])
+      : this.unlockTenant(tenantId, operationId, { ...fields, codePush: mark });
+  }
+
+  /**
+   * Marks the tenant as running pushed code whoever holds its lock: for a push that finished after
+   * its lock expired (the code is live; a stale mark only costs one restore on the next deploy).
+   */
+  public async markCodePush(tenantId: string, mark: CodePushMark): Promise<void> {
+    await this.update(`TENANT#${tenantId}`, TENANT_SK, { codePush: mark }, [], { expression: 'attribute_exists(pk)' }, `no tenant '${tenantId}'`);
   }
 
   /**

@@ -24,6 +24,8 @@ export interface FakeFunction {
   pendingPolls: number;
   /** Make the next update end Failed with this reason. */
   failUpdate?: string;
+  /** Reads of GetFunctionConfiguration that say InProgress after each update. @default the fake's `pollsPerUpdate` */
+  updatePolls?: number;
 }
 
 /** A running fake. */
@@ -102,7 +104,7 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
         else if (body.S3Bucket && body.S3Key) code = s3.get(`${body.S3Bucket}/${body.S3Key}`);
         if (!code) return fail(400, 'InvalidParameterValueException', 'Error occurred while GetObject. S3 Error Code: NoSuchKey');
         f.code = code;
-        f.pendingPolls = pollsPerUpdate;
+        f.pendingPolls = f.updatePolls ?? pollsPerUpdate;
         return send(200, { FunctionName: f.name, CodeSha256: sha(code), LastUpdateStatus: 'InProgress' });
       }
       if (req.method === 'GET' && (m = /^\/2015-03-31\/functions\/([^/]+)\/configuration$/.exec(path))) {
