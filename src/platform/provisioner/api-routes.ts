@@ -175,6 +175,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       413: problem('the zip is over 4 MiB decoded, or unzips to more than 250 MB'),
       501: problem('this provisioner has no code push configured'),
       502: problem('Lambda refused the code (the operation is FAILED with the reason)'),
+      504: problem('Lambda did not finish the update before the API function had to answer (the operation is FAILED, the tenant keeps its code push mark)'),
     },
   },
   {
