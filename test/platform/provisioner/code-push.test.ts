@@ -1,6 +1,7 @@
 // POST /tenants/{id}/code (issue 23 §2): the real API handler on dynalite, the real
 // @aws-sdk/client-lambda against a fake Lambda HTTP API, the real zip central-directory reader.
 import { createHash } from 'crypto';
+import { PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { FakeLambda, makeZip, startFakeLambda } from './fake-lambda';
 import { deployedTenant, finish, newWorld, take, World } from './lifecycle-support';
 import { CALLER, LocalDynamo, devSpec, provisionerStack, startDynalite } from './support';
@@ -295,6 +296,16 @@ describe('restoreReleaseCode', () => {
     expect(lambda.calls).toEqual(['UpdateFunctionCode', 'GetFunctionConfiguration', 'GetFunctionConfiguration', 'PublishVersion', 'UpdateAlias']);
   });
 
+  test('throws when the function was tagged PRODUCTION meanwhile: the code-push role\'s tag condition denies the restore', async () => {
+    const fn = lambda.add('Tenant-acme-AppHandler-1', TAGS('acme', 'PRODUCTION'), true, appZip());
+    lambda.s3.set('cdk-hnb659fds-assets-210987654321-us-east-1/abc123.zip', Buffer.from('release code'));
+    const codePushRole = () => lambda.client({ requireTags: { 'tenant-blocks:tier': 'DEVELOPMENT' } });
+    await expect(restoreReleaseCode(codePushRole, () => cfn([]), { tenantId: 'acme', account: '210987654321', region: 'us-east-1' }, { pollIntervalMs: 0 }))
+      .rejects.toThrow(/not authorized to perform: lambda:UpdateFunctionCode/);
+    // the pushed code stays: what H1 left behind before a change to PRODUCTION was refused while a push runs
+    expect(fn.code.equals(appZip())).toBe(true);
+  });
+
   test('throws when the release\'s object is gone', async () => {
     lambda.add('Tenant-acme-AppHandler-1', TAGS('acme'));
     await expect(restoreReleaseCode(() => lambda.client(), () => cfn([]), { tenantId: 'acme', account: '210987654321', region: 'us-east-1' }, { pollIntervalMs: 0 }))
@@ -470,5 +481,25 @@ describe('a push within the API function\'s time', () => {
     expect(op).toMatchObject({ status: 'FAILED', finishedAt: expect.any(String) });
     expect(op.reason).toMatch(/its lock expired at .* before it answered/);
     await w.dispose();
+  });
+});
+
+describe('the fake Lambda behaves as Lambda does', () => {
+  test('throws when a version is published while an update is in progress: 409 ResourceConflictException', async () => {
+    const fn = lambda.add('fn', TAGS('acme'));
+    fn.updatePolls = 5;
+    const client = lambda.client();
+    await client.send(new UpdateFunctionCodeCommand({ FunctionName: 'fn', ZipFile: appZip() }));
+    await expect(client.send(new PublishVersionCommand({ FunctionName: 'fn' }))).rejects.toMatchObject({ name: 'ResourceConflictException' });
+    await expect(client.send(new UpdateFunctionCodeCommand({ FunctionName: 'fn', ZipFile: appZip('again') }))).rejects.toMatchObject({ name: 'ResourceConflictException' });
+  });
+
+  test('a client without a tag condition writes to any function; one with it only to matching ones', async () => {
+    lambda.add('dev', TAGS('acme'));
+    lambda.add('prod', TAGS('bank', 'PRODUCTION'));
+    const conditioned = lambda.client({ requireTags: { 'tenant-blocks:tier': 'DEVELOPMENT' } });
+    await expect(conditioned.send(new UpdateFunctionCodeCommand({ FunctionName: 'dev', ZipFile: appZip() }))).resolves.toMatchObject({ FunctionName: 'dev' });
+    await expect(conditioned.send(new UpdateFunctionCodeCommand({ FunctionName: 'prod', ZipFile: appZip() }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(lambda.client().send(new UpdateFunctionCodeCommand({ FunctionName: 'prod', ZipFile: appZip() }))).resolves.toMatchObject({ FunctionName: 'prod' });
   });
 });

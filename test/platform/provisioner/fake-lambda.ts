@@ -3,6 +3,14 @@
  * the real `@aws-sdk/client-lambda` pointed at it with an `endpoint` override: ListFunctions,
  * ListTags, GetAlias, UpdateFunctionCode (ZipFile or S3), GetFunctionConfiguration,
  * PublishVersion, UpdateAlias. Every call is counted. Also a minimal zip writer for the tests.
+ * Like Lambda it:
+ * - refuses PublishVersion and another UpdateFunctionCode while an update is InProgress
+ *   (409 ResourceConflictException): a caller that does not wait fails as it would on AWS;
+ * - denies, for a client made with `requireTags` (a role whose policy has an
+ *   `aws:ResourceTag/<key>` condition, as the code-push role's `tenant-blocks:tier` =
+ *   DEVELOPMENT), every write to a function that does not carry those tags (403
+ *   AccessDeniedException): a restore after the function was tagged PRODUCTION is denied.
+ *   The client is told apart by its access key id.
  */
 import { createHash } from 'crypto';
 import * as http from 'http';
@@ -28,6 +36,12 @@ export interface FakeFunction {
   updatePolls?: number;
 }
 
+/** What a fake client's role may do. */
+export interface FakeClientOptions {
+  /** Tags a function must carry for this client's writes (an `aws:ResourceTag` condition). @default - no condition */
+  readonly requireTags?: Record<string, string>;
+}
+
 /** A running fake. */
 export interface FakeLambda {
   readonly endpoint: string;
@@ -36,8 +50,11 @@ export interface FakeLambda {
   readonly s3: Map<string, Buffer>;
   /** Every call: the operation name. */
   readonly calls: string[];
-  /** A real Lambda client for it. */
-  client(): LambdaClient;
+  /**
+   * A real Lambda client for it; with `requireTags`, its writes (UpdateFunctionCode,
+   * PublishVersion, UpdateAlias) reach only functions tagged with all of them.
+   */
+  client(options?: FakeClientOptions): LambdaClient;
   /** Adds a function of the account. */
   add(name: string, tags: Record<string, string>, live?: boolean, code?: Buffer): FakeFunction;
   close(): Promise<void>;
@@ -50,6 +67,8 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
   const functions = new Map<string, FakeFunction>();
   const s3 = new Map<string, Buffer>();
   const calls: string[] = [];
+  // access key id → the tag condition of that client's role
+  const conditions = new Map<string, Record<string, string>>();
   const arnOf = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('base64');
   const server = http.createServer((req, res) => {
@@ -65,6 +84,19 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
       const fail = (status: number, type: string, message: string) => send(status, { Type: 'User', message }, type);
       const path = decodeURIComponent(url.pathname);
       const fnOf = (name: string) => functions.get(name.replace(/^arn:.*:function:/, ''));
+      const keyId = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+      /** The write's denial when the caller's role has a tag condition the function does not meet. */
+      const denied = (f: FakeFunction | undefined, action: string): boolean => {
+        const required = conditions.get(keyId);
+        if (!f || !required || Object.entries(required).every(([k, v]) => f.tags[k] === v)) return false;
+        fail(403, 'AccessDeniedException', `User: ${keyId} is not authorized to perform: lambda:${action} on resource: ${arnOf(f.name)} because no identity-based policy allows the lambda:${action} action`);
+        return true;
+      };
+      const updating = (f: FakeFunction): boolean => {
+        if (f.pendingPolls <= 0) return false;
+        fail(409, 'ResourceConflictException', `The operation cannot be performed at this time. An update is in progress for resource: ${arnOf(f.name)}`);
+        return true;
+      };
       let m: RegExpExecArray | null;
       if (req.method === 'GET' && /^\/2015-03-31\/functions\/?$/.test(path)) {
         calls.push('ListFunctions');
@@ -90,6 +122,7 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
           return send(200, { Name: 'live', FunctionVersion: f.aliasVersion ?? '1', AliasArn: `${arnOf(f.name)}:live` });
         }
         calls.push('UpdateAlias');
+        if (denied(f, 'UpdateAlias')) return;
         if (!f || !f.live) return fail(404, 'ResourceNotFoundException', 'no alias');
         if (!f.versions[Number(body.FunctionVersion) - 1]) return fail(400, 'InvalidParameterValueException', 'no such version');
         f.aliasVersion = String(body.FunctionVersion);
@@ -98,7 +131,9 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
       if (req.method === 'PUT' && (m = /^\/2015-03-31\/functions\/([^/]+)\/code$/.exec(path))) {
         calls.push('UpdateFunctionCode');
         const f = fnOf(m[1]);
+        if (denied(f, 'UpdateFunctionCode')) return;
         if (!f) return fail(404, 'ResourceNotFoundException', 'no such function');
+        if (updating(f)) return;
         let code: Buffer | undefined;
         if (typeof body.ZipFile === 'string') code = Buffer.from(body.ZipFile, 'base64');
         else if (body.S3Bucket && body.S3Key) code = s3.get(`${body.S3Bucket}/${body.S3Key}`);
@@ -121,7 +156,9 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
       if (req.method === 'POST' && (m = /^\/2015-03-31\/functions\/([^/]+)\/versions$/.exec(path))) {
         calls.push('PublishVersion');
         const f = fnOf(m[1]);
+        if (denied(f, 'PublishVersion')) return;
         if (!f) return fail(404, 'ResourceNotFoundException', 'no such function');
+        if (updating(f)) return;
         f.versions.push(f.code);
         return send(201, { FunctionName: f.name, Version: String(f.versions.length), CodeSha256: sha(f.code) });
       }
@@ -136,8 +173,10 @@ export async function startFakeLambda(pollsPerUpdate = 1): Promise<FakeLambda> {
     functions,
     s3,
     calls,
-    client() {
-      const c = new LambdaClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    client(options = {}) {
+      const accessKeyId = options.requireTags ? `conditioned-${conditions.size + 1}` : 'test';
+      if (options.requireTags) conditions.set(accessKeyId, { ...options.requireTags });
+      const c = new LambdaClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'test' }, maxAttempts: 1 });
       clients.push(c);
       return c;
     },
