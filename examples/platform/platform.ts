@@ -127,6 +127,9 @@ export class TenantStack extends Stack {
       externalId: props.externalId,
       functionCode: props.code,
       functionHandler: 'index.handler',
+      // The hub's log path (the provisioner's build sets it): a sender role on every log subscription
+      // when the hub admits a whole AWS Organization.
+      logsThroughOrganization: process.env.TENANT_LOGS_THROUGH_ORGANIZATION === 'true',
     });
   }
 }
