@@ -25,6 +25,7 @@ import { LocalLogEngine } from './local-logs';
 import { ApiEvent, handleApiRequest } from '../../src/platform/provisioner/api.lambda-shared';
 import { lambdaCodePushTarget } from '../../src/platform/provisioner/code-push.lambda-shared';
 import { GSI1 } from '../../src/platform/provisioner/config.lambda-shared';
+import { tenantLogGroups } from '../../src/platform/provisioner/outcome.lambda-shared';
 import { Registry } from '../../src/platform/provisioner/registry.lambda-shared';
 import { authorizeApiRequest } from '../../src/platform/provisioner/scopes-api.lambda-shared';
 import { AccessPolicy, ScopeRule } from '../../src/platform/provisioner/scopes.lambda-shared';
@@ -52,6 +53,20 @@ export function functionNameOf(tenantId: string): string {
 /** The log groups the simulated Record step records for a tenant: its function's and its database's. */
 export function logGroupsOf(tenantId: string): { function: string; database: string } {
   return { function: `/aws/lambda/${functionNameOf(tenantId)}`, database: `/aws/rds/cluster/tb-${tenantId}-db/postgresql` };
+}
+
+/** What DescribeStacks answers for a deployed tenant: the manifest output with its log groups (and entries that are not log groups). */
+function manifestStackOf(tenantId: string): Record<string, unknown> {
+  const groups = logGroupsOf(tenantId);
+  const manifest = {
+    'tier': 'DEVELOPMENT',
+    'network/flow-log-group-name': `/tenant-blocks/${tenantId}/flow-logs`,
+    'database/Database/log-group-name': groups.database,
+    'function/App/function-arn': `arn:aws:lambda:us-east-1:123456789012:function:${functionNameOf(tenantId)}:live`,
+    'function/App/log-group-name': groups.function,
+  };
+  const outputKey = `TenantManifest${tenantId.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`;
+  return { Stacks: [{ StackName: `Tenant-${tenantId}`, Outputs: [{ OutputKey: outputKey, OutputValue: JSON.stringify(manifest) }] }] };
 }
 
 /** The developer loop's stand-ins. */
@@ -119,7 +134,9 @@ export async function startLocalApi(
             deployedSpec: tenant.spec,
             deployedVersion: tenant.version,
             deployedRelease: tenant.release,
-            logGroups: Object.values(logGroupsOf(tenantId)),
+            // the workflow's own parser over what CloudFormation's DescribeStacks answers: the
+            // tenant's manifest output (a TenantManifest<Tenant> key, JSON entries), as a real deploy has it
+            logGroups: tenantLogGroups(manifestStackOf(tenantId)),
           } : {};
         await registry.unlockTenant(tenantId, name, { ...state, ...deployed } as Record<string, unknown>);
       });
