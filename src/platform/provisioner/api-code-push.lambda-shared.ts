@@ -165,7 +165,7 @@ async function runPush(
  * expired locks too (begin, acquire): a push they take over is ended by the next API request, or
  * stays RUNNING in the history until one comes.
  */
-export async function endExpiredPush(tenant: TenantRecord, now: Date, deps: ApiDependencies): Promise<void> {
+export async function endExpiredPush(tenant: TenantRecord, now: Date, deps: Pick<ApiDependencies, 'registry' | 'now'>): Promise<void> {
   if (!tenant.lockOperationId || liveLock(tenant, now)) return;
   const op = await deps.registry.getOperation(tenant.lockOperationId).catch(() => undefined);
   if (op?.type !== 'CODE_PUSH' || (op.status !== 'RUNNING' && op.status !== 'PENDING')) return;
@@ -178,7 +178,7 @@ export async function endExpiredPush(tenant: TenantRecord, now: Date, deps: ApiD
 }
 
 /** Ends the operation (final status, finishedAt, duration); returns finishedAt. */
-async function finish(deps: ApiDependencies, operation: OperationRecord, fields: Partial<OperationRecord>, at?: string): Promise<string> {
+async function finish(deps: Pick<ApiDependencies, 'registry' | 'now'>, operation: OperationRecord, fields: Partial<OperationRecord>, at?: string): Promise<string> {
   const end = at === undefined ? clock(deps) : new Date(at);
   const finishedAt = end.toISOString();
   const durationSeconds = Math.max(0, Math.round((end.getTime() - Date.parse(operation.startedAt ?? finishedAt)) / 1000));
