@@ -8,6 +8,7 @@
 import {
   ProvisionerConfig, buildRoleArn, deployRoleArn, externalIdParameterName, observerRoleArn, sourceLocationOf, tenantStackName,
 } from './config.lambda-shared';
+import { endExpiredPush } from './api-code-push.lambda-shared';
 import { deployedSpecOf, LIFECYCLE, lockStates, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
   buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary, tenantLogGroups,
@@ -199,6 +200,8 @@ async function acquire(event: Record<string, unknown>, deps: WorkflowDependencie
   const expiresAt = new Date(now.getTime() + config.lockTtlSeconds * 1000).toISOString();
   // A scheduled create or change deploys only while it is the tenant's newest version.
   const specVersion = op.scheduled && (op.type === 'CREATE' || op.type === 'UPDATE') ? op.specVersion : undefined;
+  // A code push whose API function was stopped holds an expired lock: end it as FAILED before taking over.
+  await endExpiredPush(tenant, now, { registry, now: () => now });
   try {
     tenant = await registry.lockTenant(ctx.tenantId, ctx.operationId, expiresAt, now.toISOString(), {
       op: op.type as OperationType, specVersion, incarnation: op.incarnation ?? 1, fields: { lastOperationId: op.operationId },

@@ -12,7 +12,7 @@ import {
 } from './support';
 import { ApiEvent, ApiResult, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
-import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
+import { OperationRecord, Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
 import { memoryExternalIdStore, ssmExternalIdStore } from '../../../src/platform/provisioner/workflow-external-id.lambda-shared';
 import { WorkflowDependencies, externalIdStoreOf, runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
@@ -615,6 +615,35 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
     expect(op.reason).toContain('could not be put back before the build');
     const tenant = (await w.registry.getTenant('acme-pushed'))!;
     expect([tenant.codePush?.operationId, tenant.lockOperationId]).toEqual(['push-1', undefined]);
+  });
+
+  test('a deploy that takes over the expired lock of a push whose API function was stopped ends that push as FAILED', async () => {
+    const w = await world();
+    await activeTenant(w.registry, 'acme');
+    const t = (await w.registry.getTenant('acme'))!;
+    const id = 'acme-stopped-push';
+    await w.registry.createTenant({
+      ...t, tenantId: id, spec: devSpec(id), deployedSpec: devSpec(id),
+      codePush: { sha256: 'a'.repeat(64), operationId: 'push-9', at: '2026-12-06T20:00:00.000Z' },
+      lockOperationId: 'push-9', lockExpiresAt: '2026-12-06T20:05:00.000Z',
+    } as TenantRecord);
+    await w.registry.putOperation({
+      operationId: 'push-9', tenantId: id, incarnation: 1, type: 'CODE_PUSH', status: 'RUNNING',
+      requestedBy: CALLER, requestedAt: '2026-12-06T20:00:00.000Z', startedAt: '2026-12-06T20:00:00.000Z', specVersion: 1, changes: [],
+    } as OperationRecord);
+    await w.registry.putOperation({
+      operationId: `deploy-${id}`, tenantId: id, incarnation: 1, type: 'UPDATE', status: 'PENDING',
+      requestedBy: CALLER, requestedAt: new Date().toISOString(), specVersion: 1, release: '1.0.0', changes: [], scheduled: true,
+    });
+    // a scheduled change takes the lock itself (after its window): here over the push's expired one
+    await runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, {
+      registry: w.registry, config: w.config, restoreCode: async () => ({ codeSha256: 'b'.repeat(64) }),
+    });
+    const push = (await w.registry.getOperation('push-9'))!;
+    expect(push.status).toBe('FAILED');
+    expect(push.reason).toContain('its lock expired');
+    expect(push.finishedAt).toBeDefined();
+    expect((await w.registry.getTenant(id))!.lockOperationId).toBe(`deploy-${id}`);
   });
 
   test('a failed deploy restores nothing: the function keeps the pushed code and the mark', async () => {
