@@ -5,10 +5,10 @@
  * evaluate (after a wave: has the failure threshold been crossed?), awaitApproval (store the task
  * token), finishRollout.
  */
+import { endExpiredPush } from './api-code-push.lambda-shared';
 import {
   ProvisionerConfig, buildRoleArn, deployRoleArn, externalIdParameterName, observerRoleArn, sourceLocationOf, tenantStackName,
 } from './config.lambda-shared';
-import { endExpiredPush } from './api-code-push.lambda-shared';
 import { deployedSpecOf, LIFECYCLE, lockStates, OperationType, stateAfter } from './lifecycle.lambda-shared';
 import {
   buildSummary, driftedResources, failedResources, failureReason, isDeployed, retainedResources, stackSummary, tenantLogGroups,

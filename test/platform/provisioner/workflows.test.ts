@@ -623,17 +623,38 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
     const t = (await w.registry.getTenant('acme'))!;
     const id = 'acme-stopped-push';
     await w.registry.createTenant({
-      ...t, tenantId: id, spec: devSpec(id), deployedSpec: devSpec(id),
+      ...t,
+      tenantId: id,
+      spec: devSpec(id),
+      deployedSpec: devSpec(id),
       codePush: { sha256: 'a'.repeat(64), operationId: 'push-9', at: '2026-12-06T20:00:00.000Z' },
-      lockOperationId: 'push-9', lockExpiresAt: '2026-12-06T20:05:00.000Z',
+      lockOperationId: 'push-9',
+      lockExpiresAt: '2026-12-06T20:05:00.000Z',
     } as TenantRecord);
     await w.registry.putOperation({
-      operationId: 'push-9', tenantId: id, incarnation: 1, type: 'CODE_PUSH', status: 'RUNNING',
-      requestedBy: CALLER, requestedAt: '2026-12-06T20:00:00.000Z', startedAt: '2026-12-06T20:00:00.000Z', specVersion: 1, changes: [],
+      operationId: 'push-9',
+      tenantId: id,
+      incarnation: 1,
+      type: 'CODE_PUSH',
+      status: 'RUNNING',
+      requestedBy: CALLER,
+      requestedAt: '2026-12-06T20:00:00.000Z',
+      startedAt: '2026-12-06T20:00:00.000Z',
+      specVersion: 1,
+      changes: [],
     } as OperationRecord);
     await w.registry.putOperation({
-      operationId: `deploy-${id}`, tenantId: id, incarnation: 1, type: 'UPDATE', status: 'PENDING',
-      requestedBy: CALLER, requestedAt: new Date().toISOString(), specVersion: 1, release: '1.0.0', changes: [], scheduled: true,
+      operationId: `deploy-${id}`,
+      tenantId: id,
+      incarnation: 1,
+      type: 'UPDATE',
+      status: 'PENDING',
+      requestedBy: CALLER,
+      requestedAt: new Date().toISOString(),
+      specVersion: 1,
+      release: '1.0.0',
+      changes: [],
+      scheduled: true,
     });
     // a scheduled change takes the lock itself (after its window): here over the push's expired one
     await runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, {
