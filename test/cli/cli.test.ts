@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
-import { LocalApi, LocalIdentity, startLocalApi } from './local-api';
+import { cliEnvironment, LocalApi, LocalIdentity, startLocalApi } from './local-api';
 import { COMMANDS } from '../../src/cli/commands';
 import { validateTenantSpec } from '../../src/tenant/validate-tenant-spec';
 import { devSpec } from '../platform/provisioner/support';
@@ -54,19 +54,7 @@ interface Started { child: ChildProcess; done: Promise<Run>; stdout: () => strin
 
 function start(args: string[], who: LocalIdentity = OPERATOR, env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, [BUNDLE, ...args], {
-    env: {
-      PATH: process.env.PATH,
-      TENANT_BLOCKS_ENDPOINT: api.endpoint,
-      TENANT_BLOCKS_POLL_MS: '50',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: who.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: who.secretAccessKey,
-      // The credential chain must find the environment's keys, not a developer's profile.
-      AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...env,
-    },
+    env: cliEnvironment(api.endpoint, who, dir, env),
   });
   let stdout = '';
   let stderr = '';

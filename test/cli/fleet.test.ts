@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
-import { LocalApi, LocalIdentity, startLocalApi } from './local-api';
+import { cliEnvironment, LocalApi, LocalIdentity, startLocalApi } from './local-api';
 import { devSpec } from '../platform/provisioner/support';
 
 const ACCOUNTS = ['220987654321', '320987654321', '420987654321'];
@@ -27,17 +27,7 @@ afterAll(async () => api?.close());
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BUNDLE, ...args], {
-    env: {
-      PATH: process.env.PATH,
-      TENANT_BLOCKS_ENDPOINT: api.endpoint,
-      TENANT_BLOCKS_POLL_MS: '50',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: OPERATOR.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: OPERATOR.secretAccessKey,
-      AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    env: cliEnvironment(api.endpoint, OPERATOR, dir),
   });
   let stdout = '';
   let stderr = '';

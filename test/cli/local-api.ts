@@ -16,6 +16,7 @@
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { join } from 'path';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -53,6 +54,25 @@ export function functionNameOf(tenantId: string): string {
 /** The log groups the simulated Record step records for a tenant: its function's and its database's. */
 export function logGroupsOf(tenantId: string): { function: string; database: string } {
   return { function: `/aws/lambda/${functionNameOf(tenantId)}`, database: `/aws/rds/cluster/tb-${tenantId}-db/postgresql` };
+}
+
+/**
+ * The environment a `tenant-blocks` child process runs with against the local API: its endpoint, a
+ * fast poll, and the caller's keys — the credential chain must find these, not a developer's profile.
+ */
+export function cliEnvironment(endpoint: string, who: LocalIdentity, dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    TENANT_BLOCKS_ENDPOINT: endpoint,
+    TENANT_BLOCKS_POLL_MS: '50',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: who.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: who.secretAccessKey,
+    AWS_CONFIG_FILE: join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
 }
 
 /** What DescribeStacks answers for a deployed tenant: the manifest output with its log groups (and entries that are not log groups). */

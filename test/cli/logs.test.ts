@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
-import { LocalApi, LocalIdentity, logGroupsOf, startLocalApi } from './local-api';
+import { cliEnvironment, LocalApi, LocalIdentity, logGroupsOf, startLocalApi } from './local-api';
 import { LocalLogEngine, ShippedLine, auroraText, lambdaText } from './local-logs';
 import { parseSince } from '../../src/cli/dev-commands';
 import { formatLogLine, fromHubLogLine, fromPostgresLog } from '../../src/dev/log-line';
@@ -63,17 +63,7 @@ interface Run { code: number | null; stdout: string; stderr: string }
 function start(args: string[], who: LocalIdentity = TEAM_A, pollMs = '50'): { child: ChildProcess; done: Promise<Run>; stdout: () => string } {
   const child = spawn(process.execPath, [BUNDLE, ...args], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      TENANT_BLOCKS_ENDPOINT: api.endpoint,
-      TENANT_BLOCKS_POLL_MS: pollMs,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: who.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: who.secretAccessKey,
-      AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    env: cliEnvironment(api.endpoint, who, dir, { TENANT_BLOCKS_POLL_MS: pollMs }),
   });
   let stdout = '';
   let stderr = '';

@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 import { FakeLambda } from './fake-lambda';
-import { LocalApi, LocalIdentity, functionNameOf, startLocalApi } from './local-api';
+import { cliEnvironment, LocalApi, LocalIdentity, functionNameOf, startLocalApi } from './local-api';
 import { ApiClient } from '../../src/cli/client';
 import { PUSH_MAX_UNZIPPED_BYTES, PUSH_MAX_ZIP_BYTES, packageApp, size } from '../../src/cli/push';
 import { zip } from '../../src/cli/zip';
@@ -47,18 +47,7 @@ function cli(args: string[], who: LocalIdentity = DEVELOPER): Promise<Run> {
 function start(args: string[], who: LocalIdentity = DEVELOPER): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [BUNDLE, ...args], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      TENANT_BLOCKS_ENDPOINT: api.endpoint,
-      TENANT_BLOCKS_POLL_MS: '50',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: who.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: who.secretAccessKey,
-      AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      TENANT_BLOCKS_CACHE_DIR: path.join(dir, 'cache'),
-    },
+    env: cliEnvironment(api.endpoint, who, dir, { TENANT_BLOCKS_CACHE_DIR: path.join(dir, 'cache') }),
   });
 }
 

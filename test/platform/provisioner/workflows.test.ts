@@ -12,7 +12,7 @@ import {
 } from './support';
 import { ApiEvent, ApiResult, handleApiRequest } from '../../../src/platform/provisioner/api.lambda-shared';
 import { ProvisionerConfig } from '../../../src/platform/provisioner/config.lambda-shared';
-import { OperationRecord, Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
+import { Registry, TenantRecord } from '../../../src/platform/provisioner/registry.lambda-shared';
 import { StackReader, runStateMachineStep } from '../../../src/platform/provisioner/state-machines.lambda-shared';
 import { memoryExternalIdStore, ssmExternalIdStore } from '../../../src/platform/provisioner/workflow-external-id.lambda-shared';
 import { WorkflowDependencies, externalIdStoreOf, runStep } from '../../../src/platform/provisioner/workflow.lambda-shared';
@@ -641,8 +641,9 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
       requestedAt: '2026-12-06T20:00:00.000Z',
       startedAt: '2026-12-06T20:00:00.000Z',
       specVersion: 1,
+      release: '1.0.0',
       changes: [],
-    } as OperationRecord);
+    });
     await w.registry.putOperation({
       operationId: `deploy-${id}`,
       tenantId: id,
