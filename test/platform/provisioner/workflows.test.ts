@@ -534,12 +534,33 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 }
 
 describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2)', () => {
-  /** A tenant carrying a code push, locked by a RUNNING deploy; returns the deploy's context. */
-  async function pushedTenant(w: World, tenantId: string, restoreCode?: WorkflowDependencies['restoreCode']): Promise<Record<string, unknown>> {
+  /**
+   * A tenant carrying a code push, locked by a RUNNING deploy; returns the deploy's context. With
+   * `stoppedPush`, the push itself still holds an expired lock and its operation is RUNNING (its API
+   * function was stopped before it answered).
+   */
+  async function pushedTenant(w: World, tenantId: string, restoreCode?: WorkflowDependencies['restoreCode'], stoppedPush = false): Promise<Record<string, unknown>> {
     await activeTenant(w.registry, tenantId);
     const t = (await w.registry.getTenant(tenantId))!;
-    await w.registry.createTenant({ ...t, tenantId: `${tenantId}-pushed`, spec: devSpec(`${tenantId}-pushed`), deployedSpec: devSpec(`${tenantId}-pushed`), codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: '2026-12-06T20:00:00.000Z' } } as TenantRecord);
     const id = `${tenantId}-pushed`;
+    const pushedAt = '2026-12-06T20:00:00.000Z';
+    const lock = stoppedPush ? { lockOperationId: 'push-1', lockExpiresAt: '2026-12-06T20:05:00.000Z' } : {};
+    await w.registry.createTenant({ ...t, tenantId: id, spec: devSpec(id), deployedSpec: devSpec(id), codePush: { sha256: 'a'.repeat(64), operationId: 'push-1', at: pushedAt }, ...lock } as TenantRecord);
+    if (stoppedPush) {
+      await w.registry.putOperation({
+        operationId: 'push-1',
+        tenantId: id,
+        incarnation: 1,
+        type: 'CODE_PUSH',
+        status: 'RUNNING',
+        requestedBy: CALLER,
+        requestedAt: pushedAt,
+        startedAt: pushedAt,
+        specVersion: 1,
+        release: '1.0.0',
+        changes: [],
+      });
+    }
     await w.registry.putOperation({
       operationId: `deploy-${id}`,
       tenantId: id,
@@ -619,53 +640,13 @@ describe('after a deploy, the release\'s code replaces pushed code (issue 23 §2
 
   test('a deploy that takes over the expired lock of a push whose API function was stopped ends that push as FAILED', async () => {
     const w = await world();
-    await activeTenant(w.registry, 'acme');
-    const t = (await w.registry.getTenant('acme'))!;
-    const id = 'acme-stopped-push';
-    await w.registry.createTenant({
-      ...t,
-      tenantId: id,
-      spec: devSpec(id),
-      deployedSpec: devSpec(id),
-      codePush: { sha256: 'a'.repeat(64), operationId: 'push-9', at: '2026-12-06T20:00:00.000Z' },
-      lockOperationId: 'push-9',
-      lockExpiresAt: '2026-12-06T20:05:00.000Z',
-    } as TenantRecord);
-    await w.registry.putOperation({
-      operationId: 'push-9',
-      tenantId: id,
-      incarnation: 1,
-      type: 'CODE_PUSH',
-      status: 'RUNNING',
-      requestedBy: CALLER,
-      requestedAt: '2026-12-06T20:00:00.000Z',
-      startedAt: '2026-12-06T20:00:00.000Z',
-      specVersion: 1,
-      release: '1.0.0',
-      changes: [],
-    });
-    await w.registry.putOperation({
-      operationId: `deploy-${id}`,
-      tenantId: id,
-      incarnation: 1,
-      type: 'UPDATE',
-      status: 'PENDING',
-      requestedBy: CALLER,
-      requestedAt: new Date().toISOString(),
-      specVersion: 1,
-      release: '1.0.0',
-      changes: [],
-      scheduled: true,
-    });
     // a scheduled change takes the lock itself (after its window): here over the push's expired one
-    await runStep({ action: 'begin', input: { operationId: `deploy-${id}`, tenantId: id } }, {
-      registry: w.registry, config: w.config, restoreCode: async () => ({ codeSha256: 'b'.repeat(64) }),
-    });
-    const push = (await w.registry.getOperation('push-9'))!;
+    await pushedTenant(w, 'acme', async () => ({ codeSha256: 'b'.repeat(64) }), true);
+    const push = (await w.registry.getOperation('push-1'))!;
     expect(push.status).toBe('FAILED');
     expect(push.reason).toContain('its lock expired');
     expect(push.finishedAt).toBeDefined();
-    expect((await w.registry.getTenant(id))!.lockOperationId).toBe(`deploy-${id}`);
+    expect((await w.registry.getTenant('acme-pushed'))!.lockOperationId).toBe('deploy-acme-pushed');
   });
 
   test('a failed deploy restores nothing: the function keeps the pushed code and the mark', async () => {
